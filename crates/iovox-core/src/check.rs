@@ -1,0 +1,73 @@
+//! Small helpers shared by the two validators: reading wire text as "empty", "integer" or
+//! "boolean" the way the IOVOX server does, and collecting errors in document order.
+
+use crate::error::{ErrorCode, Position, ValidationError, ValidationErrors};
+
+/// A field's text, trimmed; `None` when absent or blank (the server's "Empty").
+pub(crate) fn text(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// How a field reads as a whole number.
+pub(crate) enum Int {
+    Empty,
+    NotInteger,
+    /// Digits only; values past `u64` saturate (they are still integers, just too large).
+    Value(u64),
+}
+
+pub(crate) fn int(v: &Option<String>) -> Int {
+    match text(v) {
+        None => Int::Empty,
+        Some(s) if s.bytes().all(|b| b.is_ascii_digit()) => {
+            Int::Value(s.parse::<u64>().unwrap_or(u64::MAX))
+        }
+        Some(_) => Int::NotInteger,
+    }
+}
+
+/// A code that must fit `u32` (country codes, area codes, IDDs, building numbers).
+pub(crate) fn small(v: u64) -> Option<u32> {
+    u32::try_from(v).ok()
+}
+
+/// `TRUE`/`FALSE` as IOVOX writes booleans (api-notes decision 6). `Err` when invalid.
+pub(crate) fn boolean(v: &Option<String>) -> Result<bool, ()> {
+    match text(v) {
+        None => Ok(false),
+        Some("TRUE") => Ok(true),
+        Some("FALSE") => Ok(false),
+        Some(_) => Err(()),
+    }
+}
+
+/// Errors in document order.
+#[derive(Default)]
+pub(crate) struct Report(Vec<ValidationError>);
+
+impl Report {
+    pub(crate) fn push(
+        &mut self,
+        code: ErrorCode,
+        position: Option<Position>,
+        field: Option<&'static str>,
+        message: String,
+    ) {
+        self.0.push(ValidationError {
+            code,
+            position,
+            field,
+            message,
+        });
+    }
+
+    pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, ValidationErrors> {
+        match value {
+            Some(v) if self.0.is_empty() => Ok(v),
+            _ => Err(ValidationErrors(self.0)),
+        }
+    }
+}
+
+/// The position used for request-level "x of y" messages (api-notes decision 1).
+pub(crate) const WHOLE_REQUEST: Position = Position { index: 1, total: 1 };

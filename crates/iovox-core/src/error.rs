@@ -1,0 +1,227 @@
+//! Errors of the core: validation errors (one per documented server message), decode errors,
+//! and the API error body that IOVOX sends.
+
+use std::fmt;
+
+/// The 1-based position of an item (or link) in its request, and the request's item count.
+///
+/// IOVOX writes it as "N of M" in its messages ("Quantity 2 of 3 not an integer").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Position {
+    /// 1-based index of the item.
+    pub index: usize,
+    /// Number of items in the request.
+    pub total: usize,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} of {}", self.index, self.total)
+    }
+}
+
+macro_rules! error_codes {
+    ($( $(#[$doc:meta])* $variant:ident => $code:literal ),* $(,)?) => {
+        /// A stable, machine-readable code for each validation message.
+        ///
+        /// Codes never change once released; messages follow IOVOX's wording.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl ErrorCode {
+            /// The stable snake_case code, as shown to Python and Node users.
+            pub fn as_str(self) -> &'static str {
+                match self { $( ErrorCode::$variant => $code, )* }
+            }
+
+            /// Every code, in declaration order.
+            pub const ALL: &'static [ErrorCode] = &[$( ErrorCode::$variant, )*];
+
+            /// Looks a code up by its string (the inverse of [`ErrorCode::as_str`]).
+            pub fn parse(code: &str) -> Option<ErrorCode> {
+                match code { $( $code => Some(ErrorCode::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+error_codes! {
+    /// "Request Empty": no item (purchase) or no link (attach).
+    RequestEmpty => "request_empty",
+    /// Ours: `callback_url` longer than 120 characters.
+    CallbackUrlTooLong => "callback_url_too_long",
+    /// Ours: `callback_url` not an http or https URL.
+    CallbackUrlInvalid => "callback_url_invalid",
+    /// Ours: an address in `cc_list` that is not an e-mail address.
+    CcListInvalid => "cc_list_invalid",
+    /// "Dynamic Quantity x of y Invalid".
+    DynamicQuantityInvalid => "dynamic_quantity_invalid",
+    /// "Country Code x of y Empty".
+    CountryCodeEmpty => "country_code_empty",
+    /// Ours: "Country Code x of y not an integer".
+    CountryCodeNotInteger => "country_code_not_integer",
+    /// "Area Code x of y Empty".
+    AreaCodeEmpty => "area_code_empty",
+    /// "Area Code x of y not an integer".
+    AreaCodeNotInteger => "area_code_not_integer",
+    /// "Number Type x of y Empty".
+    NumberTypeEmpty => "number_type_empty",
+    /// "The requested Number Type x of y is not valid. …".
+    NumberTypeInvalid => "number_type_invalid",
+    /// Ours: "Quantity x of y Empty".
+    QuantityEmpty => "quantity_empty",
+    /// "Quantity x of y not an integer".
+    QuantityNotInteger => "quantity_not_integer",
+    /// "Quantity must be between 1 and 250".
+    QuantityOutOfRange => "quantity_out_of_range",
+    /// "firstname x of y Empty".
+    FirstnameEmpty => "firstname_empty",
+    /// "lastname x of y Empty".
+    LastnameEmpty => "lastname_empty",
+    /// "Company Name x of y Empty".
+    CompanyEmpty => "company_empty",
+    /// "street x of y Empty".
+    StreetEmpty => "street_empty",
+    /// "building_number x of y Empty".
+    BuildingNumberEmpty => "building_number_empty",
+    /// "building_number x of y not an integer".
+    BuildingNumberNotInteger => "building_number_not_integer",
+    /// "city x of y Empty".
+    CityEmpty => "city_empty",
+    /// "zipcode x of y Empty".
+    ZipcodeEmpty => "zipcode_empty",
+    /// "Link ID x of y empty".
+    LinkIdEmpty => "link_id_empty",
+    /// "Duplicate Link ID Received".
+    DuplicateLinkId => "duplicate_link_id",
+    /// "Method x of y Empty".
+    MethodEmpty => "method_empty",
+    /// "Method x of y Invalid".
+    MethodInvalid => "method_invalid",
+    /// "VoxNumber IDD x of y Empty".
+    VoxnumberIddEmpty => "voxnumber_idd_empty",
+    /// "VoxNumber IDD x of y Invalid".
+    VoxnumberIddInvalid => "voxnumber_idd_invalid",
+    /// "Fallback City x of y Invalid".
+    FallbackCityInvalid => "fallback_city_invalid",
+    /// "Fallback Region x of y Invalid".
+    FallbackRegionInvalid => "fallback_region_invalid",
+    /// "Fallback Country x of y Invalid".
+    FallbackCountryInvalid => "fallback_country_invalid",
+    /// Ours: a fallback field used with a method that does not offer it.
+    FallbackNotAvailable => "fallback_not_available",
+    /// "Voxnumber x of y Empty".
+    VoxnumberEmpty => "voxnumber_empty",
+    /// "Voxnumber x of y is not an Integer".
+    VoxnumberNotInteger => "voxnumber_not_integer",
+    /// "Duplicate Voxnumber Received".
+    DuplicateVoxnumber => "duplicate_voxnumber",
+    /// Ours: "VoxNumber Country x of y Empty".
+    VoxnumberCountryEmpty => "voxnumber_country_empty",
+    /// Ours: "Postcode x of y Empty".
+    PostcodeEmpty => "postcode_empty",
+    /// Ours: "Fallback Area Distance x of y not an integer".
+    FallbackAreaDistanceNotInteger => "fallback_area_distance_not_integer",
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem with a request, in IOVOX's own words.
+///
+/// ```
+/// use iovox_core::{PurchaseItem, NumberType, PurchaseRequest, ErrorCode};
+/// let mut item = PurchaseItem::new(44, NumberType::Geographic, 0);
+/// item.area_code = Some(151);
+/// let errors = PurchaseRequest::new(vec![item]).validate().unwrap_err();
+/// assert_eq!(errors[0].code, ErrorCode::QuantityOutOfRange);
+/// assert_eq!(errors[0].message, "Quantity must be between 1 and 250");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    /// Stable code of the check that failed.
+    pub code: ErrorCode,
+    /// Position of the item or link; `None` for request-level checks.
+    pub position: Option<Position>,
+    /// Wire name of the field at fault, where there is one.
+    pub field: Option<&'static str>,
+    /// The server's documented message (or ours, in its style, where it documents none).
+    pub message: String,
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Every validation error of one request, in document order. Never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationErrors(pub Vec<ValidationError>);
+
+impl ValidationErrors {
+    /// The messages alone, in order.
+    pub fn messages(&self) -> Vec<String> {
+        self.0.iter().map(|e| e.message.clone()).collect()
+    }
+}
+
+impl std::ops::Deref for ValidationErrors {
+    type Target = [ValidationError];
+    fn deref(&self) -> &[ValidationError] {
+        &self.0
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            f.write_str(&e.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// A body that could not be decoded: broken XML, a missing or invalid field.
+///
+/// `line` and `column` (1-based) are set where the XML itself is broken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct DecodeError {
+    /// What was wrong, and where.
+    pub message: String,
+    /// Line of the fault in the body, where known.
+    pub line: Option<usize>,
+    /// Column of the fault in the body, where known.
+    pub column: Option<usize>,
+}
+
+impl DecodeError {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        DecodeError {
+            message: message.into(),
+            line: None,
+            column: None,
+        }
+    }
+}
+
+/// An error answer of the IOVOX API: the HTTP status and every `<error>` message of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiErrorBody {
+    /// The HTTP status the answer came with.
+    pub status: u16,
+    /// Every message of the body, in order.
+    pub messages: Vec<String>,
+}

@@ -1,0 +1,46 @@
+//! Models, XML and validation for the IOVOX Enterprise REST API v3: `purchaseVoxNumbers`
+//! (with its callback) and `attachVoxnumberToLink`. No I/O: the client (`iovox-http`), the
+//! sandbox server (`iovox-sandbox`) and the Python and Node packages all build on this.
+//!
+//! Requests exist in two forms. The typed models ([`PurchaseRequest`], [`AttachRequest`])
+//! make most mistakes unrepresentable; the [`wire`] models hold every value as the text the
+//! XML carries, which is what a server decodes and what untyped callers fill in. One
+//! validator, over the wire form, turns it into the typed form with the server's own
+//! messages, so every language answers the same input with the same words.
+//!
+//! ```
+//! use iovox_core::{AttachRequest, Link, Order};
+//! let xml = AttachRequest::new(vec![Link::by_area("333", 44, 20)]).to_xml();
+//! assert!(xml.contains("<method>BY AREA</method>"));
+//!
+//! let callback = br#"<order><order_reference>r1</order_reference>
+//!   <order_status>FULFILLED</order_status><voxnumbers><voxnumber><country_code>44</country_code>
+//!   <area_code>151</area_code><full_voxnumber>441512100200</full_voxnumber></voxnumber>
+//!   </voxnumbers></order>"#;
+//! let order = Order::from_callback_xml(callback).unwrap();
+//! assert_eq!(order.voxnumbers[0].full_voxnumber, "441512100200");
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod attach;
+mod check;
+mod error;
+mod order;
+mod purchase;
+pub mod request;
+pub mod wire;
+pub mod xml;
+
+pub use attach::{
+    AttachMethod, AttachRequest, ByArea, ByPostcode, Link, BY_AREA, BY_POSTCODE, BY_VOXNUMBER,
+};
+pub use error::{
+    ApiErrorBody, DecodeError, ErrorCode, Position, ValidationError, ValidationErrors,
+};
+pub use order::{Order, OrderStatus, VoxNumber};
+pub use purchase::{
+    AdditionalInformation, NumberType, PurchaseItem, PurchaseRequest, CALLBACK_URL_MAX_CHARS,
+    QUANTITY_RANGE,
+};
+pub use xml::{decode_error_body, encode_error_body};

@@ -1,0 +1,254 @@
+//! XML plumbing shared by every message: a strict well-formedness pass that refuses
+//! DOCTYPE and reports line and column, serde encoding with the declaration the pages
+//! show, and IOVOX error bodies in both of their shapes.
+
+use crate::error::{ApiErrorBody, DecodeError};
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// The declaration every IOVOX payload starts with.
+pub const DECLARATION: &str = r#"<?xml version="1.0" encoding="utf-8"?>"#;
+
+/// A well-formedness failure with its place in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// What the parser found wrong.
+    pub reason: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl From<SyntaxError> for DecodeError {
+    fn from(e: SyntaxError) -> Self {
+        DecodeError {
+            message: format!(
+                "XML parse error: {} at line {}, column {}",
+                e.reason, e.line, e.column
+            ),
+            line: Some(e.line),
+            column: Some(e.column),
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(body: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(body.len());
+    while !body.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &body[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Decodes bytes as UTF-8 (IOVOX answers `text/xml` with no charset: api-notes).
+pub fn utf8(body: &[u8]) -> Result<&str, SyntaxError> {
+    std::str::from_utf8(body).map_err(|e| {
+        let valid = &body[..e.valid_up_to()];
+        // Safe: the prefix up to valid_up_to is valid UTF-8 by definition.
+        let text = std::str::from_utf8(valid).unwrap_or_default();
+        let (line, column) = line_column(text, text.len());
+        SyntaxError {
+            reason: "invalid UTF-8".into(),
+            line,
+            column,
+        }
+    })
+}
+
+/// Checks that `body` is one well-formed element tree with no DOCTYPE, and returns the
+/// name of its root element.
+///
+/// A DOCTYPE is refused outright, so no entity declaration can ever be expanded.
+pub fn check_well_formed(body: &str) -> Result<String, SyntaxError> {
+    let mut reader = Reader::from_str(body);
+    reader.config_mut().check_end_names = true;
+    let mut depth = 0usize;
+    let mut root: Option<String> = None;
+    let fail = |reader: &Reader<&[u8]>, reason: String, at: u64| {
+        let _ = reader;
+        let (line, column) = line_column(body, at as usize);
+        Err(SyntaxError {
+            reason,
+            line,
+            column,
+        })
+    };
+    loop {
+        let start = reader.buffer_position();
+        match reader.read_event() {
+            Err(e) => {
+                let at = reader.error_position();
+                return fail(&reader, e.to_string(), at);
+            }
+            Ok(Event::DocType(_)) => {
+                return fail(&reader, "DOCTYPE is not allowed".into(), start);
+            }
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if depth == 0 && root.is_some() => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                return fail(&reader, format!("second root element <{name}>"), start);
+            }
+            Ok(Event::Start(e)) => {
+                if depth == 0 {
+                    root = Some(String::from_utf8_lossy(e.name().as_ref()).into_owned());
+                }
+                depth += 1;
+            }
+            Ok(Event::Empty(e)) => {
+                if depth == 0 {
+                    root = Some(String::from_utf8_lossy(e.name().as_ref()).into_owned());
+                }
+            }
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Text(t)) if depth == 0 => {
+                if !t.iter().all(|b| b.is_ascii_whitespace()) {
+                    return fail(&reader, "text outside the root element".into(), start);
+                }
+            }
+            Ok(Event::CData(_)) | Ok(Event::GeneralRef(_)) if depth == 0 => {
+                return fail(&reader, "text outside the root element".into(), start);
+            }
+            Ok(Event::GeneralRef(r)) => {
+                // Only the five predefined entities and character references exist here.
+                let ok = r.is_char_ref()
+                    || matches!(r.as_ref(), b"amp" | b"lt" | b"gt" | b"apos" | b"quot");
+                if !ok {
+                    let name = String::from_utf8_lossy(r.as_ref()).into_owned();
+                    return fail(&reader, format!("unknown entity &{name};"), start);
+                }
+                if r.is_char_ref() && !matches!(r.resolve_char_ref(), Ok(Some(_))) {
+                    let name = String::from_utf8_lossy(r.as_ref()).into_owned();
+                    return fail(
+                        &reader,
+                        format!("invalid character reference &{name};"),
+                        start,
+                    );
+                }
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+        }
+    }
+    if depth > 0 {
+        let (line, column) = line_column(body, body.len());
+        return Err(SyntaxError {
+            reason: "unexpected end of document, an element is not closed".into(),
+            line,
+            column,
+        });
+    }
+    root.ok_or_else(|| {
+        let (line, column) = line_column(body, body.len());
+        SyntaxError {
+            reason: "no root element".into(),
+            line,
+            column,
+        }
+    })
+}
+
+/// Serializes `value` under `root`, with the declaration the pages show.
+pub(crate) fn encode<T: Serialize>(root: &str, value: &T) -> String {
+    let mut out = String::with_capacity(256);
+    out.push_str(DECLARATION);
+    // Serializing our own structs of strings into a String cannot fail: the root name is a
+    // valid XML name and every field is a string, a struct or a list of structs.
+    let result = quick_xml::se::Serializer::with_root(&mut out, Some(root))
+        .and_then(|ser| value.serialize(ser));
+    debug_assert!(result.is_ok(), "encoding failed: {result:?}");
+    out
+}
+
+/// Checks well-formedness, then deserializes; returns the root name alongside.
+pub(crate) fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<(String, T), DecodeError> {
+    let text = utf8(body)?;
+    let root = check_well_formed(text)?;
+    let value = quick_xml::de::from_str(text)
+        .map_err(|e| DecodeError::new(format!("XML structure error: {e}")))?;
+    Ok((root, value))
+}
+
+/// Decodes an IOVOX error body: `<errors><error status="400">…</error>…</errors>` or a bare
+/// `<error status="401">…</error>`. Returns `None` when the body is not that XML.
+///
+/// ```
+/// let body = br#"<errors><error status="400">Request Empty</error></errors>"#;
+/// let e = iovox_core::decode_error_body(400, body).unwrap();
+/// assert_eq!(e.messages, vec!["Request Empty"]);
+/// ```
+pub fn decode_error_body(status: u16, body: &[u8]) -> Option<ApiErrorBody> {
+    let text = utf8(body).ok()?;
+    let root = check_well_formed(text).ok()?;
+    if root != "errors" && root != "error" {
+        return None;
+    }
+    let mut reader = Reader::from_str(text);
+    let mut messages = Vec::new();
+    let mut current: Option<String> = None;
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) if e.name().as_ref() == b"error" => current = Some(String::new()),
+            Event::Empty(e) if e.name().as_ref() == b"error" => messages.push(String::new()),
+            Event::Text(t) => {
+                if let Some(cur) = current.as_mut() {
+                    cur.push_str(&t.decode().ok()?);
+                }
+            }
+            Event::CData(t) => {
+                if let Some(cur) = current.as_mut() {
+                    cur.push_str(&t.decode().ok()?);
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some(cur) = current.as_mut() {
+                    if let Some(c) = r.resolve_char_ref().ok().flatten() {
+                        cur.push(c);
+                    } else {
+                        let s = match r.as_ref() {
+                            b"amp" => "&",
+                            b"lt" => "<",
+                            b"gt" => ">",
+                            b"apos" => "'",
+                            b"quot" => "\"",
+                            _ => return None,
+                        };
+                        cur.push_str(s);
+                    }
+                }
+            }
+            Event::End(e) if e.name().as_ref() == b"error" => {
+                if let Some(m) = current.take() {
+                    messages.push(m.trim().to_string());
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Some(ApiErrorBody { status, messages })
+}
+
+/// Encodes an error body in the `<errors>` shape the public Ruby client reads.
+///
+/// ```
+/// let xml = iovox_core::encode_error_body(401, &["HTTP 401: Unauthorized".into()]);
+/// assert!(xml.contains(r#"<error status="401">HTTP 401: Unauthorized</error>"#));
+/// ```
+pub fn encode_error_body(status: u16, messages: &[String]) -> String {
+    let mut out = String::from(DECLARATION);
+    out.push_str("<errors>");
+    for m in messages {
+        out.push_str(&format!(
+            "<error status=\"{status}\">{}</error>",
+            quick_xml::escape::escape(m.as_str())
+        ));
+    }
+    out.push_str("</errors>");
+    out
+}

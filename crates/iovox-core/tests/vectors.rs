@@ -1,0 +1,229 @@
+//! Runs every shared case in `tests/vectors/` (Python and Node run the same files).
+
+use iovox_core::request::{decode_attach_request, decode_purchase_request};
+use iovox_core::{decode_error_body, wire, Order};
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn cases(file: &str) -> Vec<Value> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/vectors")
+        .join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let cases = doc["cases"].as_array().unwrap().clone();
+    assert!(!cases.is_empty(), "{file} has no case");
+    cases
+}
+
+fn name(case: &Value) -> &str {
+    case["name"].as_str().unwrap()
+}
+
+fn purchase(case: &Value) -> wire::PurchaseRequest {
+    serde_json::from_value(case["request"].clone()).unwrap()
+}
+
+fn attach(case: &Value) -> wire::AttachRequest {
+    serde_json::from_value(serde_json::json!({ "links": case["links"] })).unwrap()
+}
+
+/// Whitespace between tags is layout, not content, in these payloads.
+fn squeeze(xml: &str) -> String {
+    let mut out = String::new();
+    for line in xml.lines() {
+        out.push_str(line.trim());
+    }
+    out
+}
+
+#[test]
+fn purchase_requests_encode_exactly_and_decode_back() {
+    for case in cases("purchase_requests.json") {
+        let request = purchase(&case);
+        let xml = request.to_xml();
+        assert_eq!(xml, case["xml"].as_str().unwrap(), "{}", name(&case));
+        let typed = request
+            .validate()
+            .unwrap_or_else(|e| panic!("{}: {e}", name(&case)));
+        let decoded = decode_purchase_request(xml.as_bytes()).unwrap();
+        assert_eq!(decoded, typed, "{}", name(&case));
+        assert_eq!(
+            typed.to_xml(),
+            xml,
+            "{}: typed model encodes the same",
+            name(&case)
+        );
+    }
+}
+
+#[test]
+fn attach_requests_encode_exactly_and_decode_back() {
+    for case in cases("attach_requests.json") {
+        let request = attach(&case);
+        let xml = request.to_xml();
+        assert_eq!(xml, case["xml"].as_str().unwrap(), "{}", name(&case));
+        let typed = request
+            .validate()
+            .unwrap_or_else(|e| panic!("{}: {e}", name(&case)));
+        assert_eq!(
+            decode_attach_request(xml.as_bytes()).unwrap(),
+            typed,
+            "{}",
+            name(&case)
+        );
+        assert_eq!(typed.to_xml(), xml, "{}", name(&case));
+    }
+}
+
+#[test]
+fn spec_page_examples_match_element_for_element() {
+    for case in cases("spec_examples.json") {
+        let xml = match case["kind"].as_str().unwrap() {
+            "purchase" => purchase(&case).to_xml(),
+            _ => attach(&case).to_xml(),
+        };
+        assert_eq!(
+            xml,
+            squeeze(case["page_xml"].as_str().unwrap()),
+            "{}",
+            name(&case)
+        );
+    }
+}
+
+fn expected_errors(case: &Value) -> Vec<Value> {
+    case["errors"].as_array().unwrap().clone()
+}
+
+fn actual_errors(result: Result<(), iovox_core::ValidationErrors>) -> Vec<Value> {
+    match result {
+        Ok(()) => vec![],
+        Err(errors) => errors
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "code": e.code.as_str(),
+                    "position": e.position.map(|p| vec![p.index, p.total]),
+                    "field": e.field,
+                    "message": e.message,
+                })
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn invalid_purchases_report_every_documented_message() {
+    for case in cases("invalid_purchase.json") {
+        let result = purchase(&case).validate().map(drop);
+        assert_eq!(
+            actual_errors(result),
+            expected_errors(&case),
+            "{}",
+            name(&case)
+        );
+    }
+}
+
+#[test]
+fn invalid_attaches_report_every_documented_message() {
+    for case in cases("invalid_attach.json") {
+        let result = attach(&case).validate().map(drop);
+        assert_eq!(
+            actual_errors(result),
+            expected_errors(&case),
+            "{}",
+            name(&case)
+        );
+    }
+}
+
+#[test]
+fn every_error_code_is_covered_by_a_vector() {
+    let mut seen = std::collections::HashSet::new();
+    for file in ["invalid_purchase.json", "invalid_attach.json"] {
+        for case in cases(file) {
+            for e in expected_errors(&case) {
+                seen.insert(e["code"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    for code in iovox_core::ErrorCode::ALL {
+        assert!(seen.contains(code.as_str()), "no vector produces {code}");
+    }
+}
+
+#[test]
+fn orders_decode_or_fail_with_a_named_reason() {
+    for case in cases("orders.json") {
+        let body = case["xml"].as_str().unwrap().as_bytes();
+        let result = match case["root"].as_str().unwrap() {
+            "response" => Order::from_response_xml(body),
+            _ => Order::from_callback_xml(body),
+        };
+        match (&result, case.get("order")) {
+            (Ok(order), Some(expected)) => {
+                let got = serde_json::json!({
+                    "order_reference": order.order_reference,
+                    "order_status": order.order_status.as_str(),
+                    "voxnumbers": order.voxnumbers.iter().map(|v| serde_json::json!({
+                        "country_code": v.country_code,
+                        "area_code": v.area_code,
+                        "full_voxnumber": v.full_voxnumber,
+                    })).collect::<Vec<_>>(),
+                });
+                assert_eq!(&got, expected, "{}", name(&case));
+                // The sandbox's encoder gives back the same order.
+                let again = Order::from_xml(order.to_response_xml().as_bytes()).unwrap();
+                assert_eq!(&again, order);
+                let again = Order::from_callback_xml(order.to_callback_xml().as_bytes()).unwrap();
+                assert_eq!(&again, order);
+            }
+            (Err(e), None) => {
+                let want = case["error"].as_str().unwrap();
+                assert!(
+                    e.message.contains(want),
+                    "{}: {:?} lacks {want:?}",
+                    name(&case),
+                    e.message
+                );
+            }
+            _ => panic!("{}: unexpected {result:?}", name(&case)),
+        }
+    }
+}
+
+#[test]
+fn error_bodies_keep_every_message() {
+    for case in cases("error_bodies.json") {
+        let status = case["status"].as_u64().unwrap() as u16;
+        let decoded = decode_error_body(status, case["body"].as_str().unwrap().as_bytes());
+        match case["messages"].as_array() {
+            Some(messages) => {
+                let decoded = decoded.unwrap_or_else(|| panic!("{}", name(&case)));
+                assert_eq!(decoded.status, status);
+                let want: Vec<&str> = messages.iter().map(|m| m.as_str().unwrap()).collect();
+                assert_eq!(decoded.messages, want, "{}", name(&case));
+                // The sandbox's encoder round-trips through the same decoder.
+                let body = iovox_core::encode_error_body(status, &decoded.messages);
+                assert_eq!(decode_error_body(status, body.as_bytes()), Some(decoded));
+            }
+            None => assert_eq!(decoded, None, "{}", name(&case)),
+        }
+    }
+}
+
+#[test]
+fn server_side_decoding_answers_with_the_servers_messages() {
+    for case in cases("server_requests.json") {
+        let body = case["body"].as_str().unwrap().as_bytes();
+        let messages = match case["method"].as_str().unwrap() {
+            "purchase" => decode_purchase_request(body).err().map(|e| e.messages()),
+            _ => decode_attach_request(body).err().map(|e| e.messages()),
+        }
+        .unwrap_or_default();
+        let want: Vec<String> = serde_json::from_value(case["messages"].clone()).unwrap();
+        assert_eq!(messages, want, "{}", name(&case));
+    }
+}
