@@ -1,0 +1,325 @@
+//! A local server that behaves like IOVOX: both methods with the same validation and error
+//! texts, stock, pending orders completed on restock, callbacks, and all-or-nothing
+//! attachment. For offline tests, demos and users' own CI.
+//!
+//! Built on axum (hyper and tokio): a well-kept HTTP server, so HTTP/1.1 keep-alive,
+//! body limits and graceful shutdown are not ours to get wrong. The server runs its own
+//! runtime on its own threads, so a caller needs none.
+//!
+//! ```
+//! use iovox_sandbox::{Config, Sandbox};
+//! let sandbox = Sandbox::start(Config::default()).unwrap();
+//! assert!(sandbox.url().starts_with("http://127.0.0.1:"));
+//! sandbox.stop();
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod account;
+mod callbacks;
+mod listener;
+mod server;
+mod state;
+
+pub use account::Restock;
+pub use callbacks::CallbackRecord;
+pub use listener::{CallbackListener, ReceivedCallback};
+pub use server::FAULT_HEADER;
+pub use state::{AccountNumber, Outcode, Region, State};
+
+use account::Account;
+use callbacks::{lock, Log, Sender};
+use iovox_core::Order;
+use server::App;
+use std::collections::VecDeque;
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// Default username of a sandbox.
+pub const DEFAULT_USERNAME: &str = "sandbox";
+/// Default secure key of a sandbox. Not a secret: the sandbox sells fake numbers.
+pub const DEFAULT_SECURE_KEY: &str = "sandbox-secure-key";
+/// Default request body limit.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// How a sandbox starts.
+#[derive(Clone)]
+pub struct Config {
+    /// Address to listen on (127.0.0.1).
+    pub host: IpAddr,
+    /// Port; 0 picks a free one.
+    pub port: u16,
+    /// The `username` header it accepts.
+    pub username: String,
+    /// The `secureKey` header it accepts.
+    pub secure_key: String,
+    /// Regions, stock, numbers, links and postcodes.
+    pub state: State,
+    /// Complete each PENDING order this long after it was made (None: only on restock).
+    pub auto_restock_after: Option<Duration>,
+    /// Added to every answer (to test timeouts and concurrency).
+    pub response_delay: Duration,
+    /// Largest request body accepted (413 past it).
+    pub max_body_bytes: usize,
+    /// Honour the [`FAULT_HEADER`] request header.
+    pub fault_header: bool,
+    /// How many times a callback is sent before it is recorded as failed.
+    pub callback_attempts: u32,
+    /// Wait before the first callback retry; doubles each time.
+    pub callback_backoff: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            host: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 0,
+            username: DEFAULT_USERNAME.into(),
+            secure_key: DEFAULT_SECURE_KEY.into(),
+            state: State::default(),
+            auto_restock_after: None,
+            response_delay: Duration::ZERO,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            fault_header: false,
+            callback_attempts: 3,
+            callback_backoff: Duration::from_millis(100),
+        }
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("username", &self.username)
+            .field("secure_key", &"***")
+            .field("auto_restock_after", &self.auto_restock_after)
+            .field("response_delay", &self.response_delay)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .field("fault_header", &self.fault_header)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A fault to inject into a request's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Answer 500 "Internal Server Error" without doing the work.
+    InternalError,
+    /// Wait this long, then answer normally.
+    Slow(Duration),
+    /// Do the work, then cut the connection half way through the answer.
+    Drop,
+    /// Answer 502 with an HTML page, as a proxy would.
+    NotXml,
+    /// Answer 201 with a body of about this many bytes.
+    Oversized(usize),
+}
+
+impl Fault {
+    /// Parses the [`FAULT_HEADER`] value: `500`, `slow:MS`, `drop`, `not-xml`,
+    /// `oversized:BYTES`.
+    pub fn parse(s: &str) -> Option<Fault> {
+        let s = s.trim();
+        match s {
+            "500" => Some(Fault::InternalError),
+            "drop" => Some(Fault::Drop),
+            "not-xml" => Some(Fault::NotXml),
+            _ => {
+                let (kind, n) = s.split_once(':')?;
+                let n: u64 = n.parse().ok()?;
+                match kind {
+                    "slow" => Some(Fault::Slow(Duration::from_millis(n))),
+                    "oversized" => Some(Fault::Oversized(n as usize)),
+                    _ => None,
+                }
+            }
+        }
+    }
+}
+
+/// Counters of what the sandbox served.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Requests received, faulted ones included.
+    pub requests: u64,
+    /// Purchases that created an order.
+    pub purchases: u64,
+    /// Attach requests that succeeded.
+    pub attaches: u64,
+}
+
+/// A running sandbox. Stops when dropped or told to.
+pub struct Sandbox {
+    addr: SocketAddr,
+    url: String,
+    username: String,
+    secure_key: String,
+    app: Arc<App>,
+    log: Arc<Log>,
+    shutdown: Option<tokio::sync::watch::Sender<bool>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Sandbox")
+            .field("url", &self.url)
+            .field("username", &self.username)
+            .field("secure_key", &"***")
+            .finish()
+    }
+}
+
+impl Sandbox {
+    /// Binds, starts the server on its own threads, and returns once it accepts requests.
+    pub fn start(config: Config) -> std::io::Result<Sandbox> {
+        let listener = std::net::TcpListener::bind((config.host, config.port))?;
+        listener.set_nonblocking(true)?;
+        let addr = listener.local_addr()?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .max_blocking_threads(64)
+            .thread_name("iovox-sandbox")
+            .enable_all()
+            .build()?;
+        let log = Arc::new(Log::default());
+        let app = Arc::new(App {
+            username: config.username.clone(),
+            secure_key: config.secure_key.clone(),
+            account: Mutex::new(Account::new(config.state)),
+            faults: Mutex::new(VecDeque::new()),
+            fault_header: config.fault_header,
+            response_delay: config.response_delay,
+            max_body_bytes: config.max_body_bytes,
+            auto_restock_after: config.auto_restock_after,
+            sender: Arc::new(Sender::new(
+                log.clone(),
+                config.callback_attempts,
+                config.callback_backoff,
+            )),
+            runtime: runtime.handle().clone(),
+            stats: Mutex::new(Stats::default()),
+        });
+        let router = axum::Router::new()
+            .fallback(server::handle)
+            .with_state(app.clone());
+        let listener = {
+            let _guard = runtime.enter();
+            tokio::net::TcpListener::from_std(listener)?
+        };
+        let (tx, mut rx) = tokio::sync::watch::channel(false);
+        let mut rx2 = rx.clone();
+        let thread = std::thread::Builder::new()
+            .name("iovox-sandbox".into())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    let serve = axum::serve(listener, router).with_graceful_shutdown(async move {
+                        let _ = rx.wait_for(|stop| *stop).await;
+                    });
+                    // Graceful first; connections still busy after a moment are cut.
+                    tokio::select! {
+                        _ = serve => {}
+                        _ = async {
+                            let _ = rx2.wait_for(|stop| *stop).await;
+                            tokio::time::sleep(Duration::from_secs(1)).await;
+                        } => {}
+                    }
+                });
+                runtime.shutdown_timeout(Duration::from_millis(500));
+            })?;
+        Ok(Sandbox {
+            addr,
+            url: format!("http://{addr}"),
+            username: config.username,
+            secure_key: config.secure_key,
+            app,
+            log,
+            shutdown: Some(tx),
+            thread: Some(thread),
+        })
+    }
+
+    /// Base URL, such as `http://127.0.0.1:41234`.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The username it accepts.
+    pub fn username(&self) -> &str {
+        &self.username
+    }
+
+    /// The secure key it accepts.
+    pub fn secure_key(&self) -> &str {
+        &self.secure_key
+    }
+
+    /// Adds stock and serves pending orders, oldest first; their callbacks are sent in the
+    /// background. Returns how many callbacks were queued.
+    pub fn restock(&self, restock: &Restock) -> usize {
+        let jobs = lock(&self.app.account).restock(restock);
+        let n = jobs.len();
+        self.app.send_callbacks(jobs);
+        n
+    }
+
+    /// Every callback sent so far, delivered or failed.
+    pub fn callbacks(&self) -> Vec<CallbackRecord> {
+        self.log.all()
+    }
+
+    /// Waits until at least `count` callbacks are recorded, or `timeout` passes.
+    pub fn wait_for_callbacks(&self, count: usize, timeout: Duration) -> Vec<CallbackRecord> {
+        self.log.wait_for(count, timeout)
+    }
+
+    /// Every order created (purchase answers, not callbacks).
+    pub fn orders(&self) -> Vec<Order> {
+        lock(&self.app.account).orders.clone()
+    }
+
+    /// A copy of the account's state now.
+    pub fn state(&self) -> State {
+        lock(&self.app.account).state.clone()
+    }
+
+    /// Counters of what was served.
+    pub fn stats(&self) -> Stats {
+        *lock(&self.app.stats)
+    }
+
+    /// Queues a fault for the next request (faults apply in the order queued).
+    pub fn inject(&self, fault: Fault) {
+        lock(&self.app.faults).push_back(fault);
+    }
+
+    /// Stops the server and waits for its threads.
+    pub fn stop(mut self) {
+        self.shutdown_now();
+    }
+
+    fn shutdown_now(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(true);
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.shutdown_now();
+    }
+}

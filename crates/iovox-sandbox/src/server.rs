@@ -1,0 +1,278 @@
+//! The HTTP face of the sandbox: IOVOX's routes, version and verb checks, header auth,
+//! body limits, fault injection, and the error XML of api-notes.
+
+use crate::account::{Account, Restock};
+use crate::callbacks::{lock, Sender};
+use crate::Fault;
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use iovox_core::request::{decode_attach_request, decode_purchase_request};
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use subtle::ConstantTimeEq;
+
+/// Header that injects a fault into one request, when the sandbox allows it.
+pub const FAULT_HEADER: &str = "x-iovox-sandbox-fault";
+
+pub(crate) struct App {
+    pub username: String,
+    pub secure_key: String,
+    pub account: Mutex<Account>,
+    pub faults: Mutex<VecDeque<Fault>>,
+    pub fault_header: bool,
+    pub response_delay: Duration,
+    pub max_body_bytes: usize,
+    pub auto_restock_after: Option<Duration>,
+    pub sender: Arc<Sender>,
+    pub runtime: tokio::runtime::Handle,
+    pub stats: Mutex<crate::Stats>,
+}
+
+fn xml(status: StatusCode, body: String) -> Response {
+    (status, [("content-type", "text/xml")], body).into_response()
+}
+
+fn errors(status: StatusCode, messages: &[String]) -> Response {
+    xml(
+        status,
+        iovox_core::encode_error_body(status.as_u16(), messages),
+    )
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    errors(status, &[message.to_string()])
+}
+
+impl App {
+    fn authorised(&self, headers: &HeaderMap) -> bool {
+        // HeaderMap matches names case-insensitively; compare values in constant time.
+        let same = |name: &str, want: &str| {
+            headers
+                .get(name)
+                .is_some_and(|v| bool::from(v.as_bytes().ct_eq(want.as_bytes())))
+        };
+        let user = same("username", &self.username);
+        let key = same("securekey", &self.secure_key);
+        user & key
+    }
+
+    /// Sends callbacks on the blocking pool: the request that caused them never waits.
+    pub fn send_callbacks(&self, jobs: Vec<crate::account::CallbackJob>) {
+        for job in jobs {
+            let sender = self.sender.clone();
+            self.runtime.spawn_blocking(move || sender.deliver(job));
+        }
+    }
+
+    fn next_fault(&self, headers: &HeaderMap) -> Option<Fault> {
+        if self.fault_header {
+            if let Some(f) = headers.get(FAULT_HEADER).and_then(|v| v.to_str().ok()) {
+                return Fault::parse(f);
+            }
+        }
+        lock(&self.faults).pop_front()
+    }
+}
+
+pub(crate) async fn handle(
+    axum::extract::State(app): axum::extract::State<Arc<App>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    lock(&app.stats).requests += 1;
+    let fault = app.next_fault(&headers);
+    if !app.response_delay.is_zero() {
+        tokio::time::sleep(app.response_delay).await;
+    }
+    match fault {
+        Some(Fault::Slow(d)) => tokio::time::sleep(d).await,
+        Some(Fault::InternalError) => {
+            return error(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error")
+        }
+        Some(Fault::NotXml) => {
+            return (
+                StatusCode::BAD_GATEWAY,
+                [("content-type", "text/html")],
+                "<html><body><h1>502 Bad Gateway</h1></body></html>",
+            )
+                .into_response()
+        }
+        Some(Fault::Oversized(n)) => {
+            // A well-formed start, then far more bytes than any order needs.
+            let mut body = String::from("<response><order_reference>");
+            body.push_str(&"x".repeat(n));
+            return xml(StatusCode::CREATED, body);
+        }
+        _ => {}
+    }
+    let response = route(&app, method, uri, headers, body).await;
+    if matches!(fault, Some(Fault::Drop)) {
+        return drop_mid_response(response).await;
+    }
+    response
+}
+
+/// The work was done; the answer is cut off half way (the connection is reset).
+async fn drop_mid_response(response: Response) -> Response {
+    let (parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    let half = Bytes::copy_from_slice(&bytes[..bytes.len() / 2]);
+    let chunks: Vec<Result<Bytes, std::io::Error>> = vec![
+        Ok(half),
+        Err(std::io::Error::other(
+            "connection dropped by fault injection",
+        )),
+    ];
+    let mut r = Response::from_parts(parts, Body::from_stream(futures_util::stream::iter(chunks)));
+    r.headers_mut().insert(
+        "content-length",
+        bytes
+            .len()
+            .max(1)
+            .to_string()
+            .parse()
+            .expect("a number is a valid header"),
+    );
+    r
+}
+
+async fn route(
+    app: &Arc<App>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    if !app.authorised(&headers) {
+        return error(StatusCode::UNAUTHORIZED, "HTTP 401: Unauthorized");
+    }
+    let query: Vec<(String, String)> = form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+        .into_owned()
+        .collect();
+    let param = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim());
+    let (wanted_verb, call) = match uri.path() {
+        "/_sandbox/restock" => return control_restock(app, &method, body).await,
+        "/_sandbox/state" => return control_state(app, &method),
+        "/Purchase" => (Method::POST, "purchaseVoxNumbers"),
+        "/Links" => (Method::PUT, "attachVoxnumberToLink"),
+        other => return error(StatusCode::NOT_FOUND, &format!("Unknown interface {other}")),
+    };
+    match param("v") {
+        None | Some("") => return error(StatusCode::BAD_REQUEST, "API Version Empty"),
+        Some("3") => {}
+        Some(_) => return error(StatusCode::BAD_REQUEST, "API Version Invalid"),
+    }
+    match param("method") {
+        Some(m) if m == call => {}
+        Some(m) => {
+            let interface = uri.path().trim_start_matches('/');
+            let msg = format!("Unknown method {m} for interface {interface}");
+            return error(StatusCode::NOT_FOUND, &msg);
+        }
+        None => return error(StatusCode::NOT_FOUND, "Method name Empty"),
+    }
+    if method != wanted_verb {
+        let msg = format!("Request Method must be {wanted_verb}. {method} attempted");
+        return error(StatusCode::BAD_REQUEST, &msg);
+    }
+    let body = match axum::body::to_bytes(body, app.max_body_bytes).await {
+        Ok(b) => b,
+        Err(_) => {
+            let msg = format!(
+                "Request body too large (limit {} bytes)",
+                app.max_body_bytes
+            );
+            return error(StatusCode::PAYLOAD_TOO_LARGE, &msg);
+        }
+    };
+    if wanted_verb == Method::POST {
+        purchase(app, &body)
+    } else {
+        attach(app, &body)
+    }
+}
+
+fn purchase(app: &Arc<App>, body: &[u8]) -> Response {
+    let request = match decode_purchase_request(body) {
+        Ok(r) => r,
+        Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
+    };
+    let result = lock(&app.account).purchase(&request);
+    match result {
+        Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+        Ok((order, pending)) => {
+            lock(&app.stats).purchases += 1;
+            if let (Some(pending), Some(delay)) = (pending, app.auto_restock_after) {
+                let app2 = app.clone();
+                app.runtime.spawn(async move {
+                    tokio::time::sleep(delay).await;
+                    let jobs = lock(&app2.account).restock_for(&pending.reference);
+                    app2.send_callbacks(jobs);
+                });
+            }
+            xml(StatusCode::CREATED, order.to_response_xml())
+        }
+    }
+}
+
+fn attach(app: &Arc<App>, body: &[u8]) -> Response {
+    let request = match decode_attach_request(body) {
+        Ok(r) => r,
+        Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
+    };
+    let result = lock(&app.account).attach(&request);
+    match result {
+        Ok(()) => {
+            lock(&app.stats).attaches += 1;
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+    }
+}
+
+/// `POST /_sandbox/restock` with JSON `{"country_code":44,"area_code":151,"count":5}`:
+/// the same control as [`crate::Sandbox::restock`], for curl and other languages.
+async fn control_restock(app: &Arc<App>, method: &Method, body: Body) -> Response {
+    if method != Method::POST {
+        return error(
+            StatusCode::BAD_REQUEST,
+            &format!("Request Method must be POST. {method} attempted"),
+        );
+    }
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return error(StatusCode::PAYLOAD_TOO_LARGE, "Request body too large");
+    };
+    let restock: Restock = match serde_json::from_slice(&bytes) {
+        Ok(r) => r,
+        Err(e) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                &format!("Invalid restock JSON: {e}"),
+            )
+        }
+    };
+    let jobs = lock(&app.account).restock(&restock);
+    let n = jobs.len();
+    app.send_callbacks(jobs);
+    let body = serde_json::json!({ "callbacks": n }).to_string();
+    (StatusCode::OK, [("content-type", "application/json")], body).into_response()
+}
+
+/// `GET /_sandbox/state`: the account as JSON, in the state file's format.
+fn control_state(app: &Arc<App>, method: &Method) -> Response {
+    if method != Method::GET {
+        return error(
+            StatusCode::BAD_REQUEST,
+            &format!("Request Method must be GET. {method} attempted"),
+        );
+    }
+    let state = lock(&app.account).state.clone();
+    let body = serde_json::to_string_pretty(&state).unwrap_or_default();
+    (StatusCode::OK, [("content-type", "application/json")], body).into_response()
+}

@@ -1,0 +1,237 @@
+//! What the sandbox knows: regions for sale with their stock, the account's VoxNumbers and
+//! links, and a small postcode table. Loaded from JSON or built in code.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The whole state of a sandbox account. `State::default()` is the built-in one that the
+/// README documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct State {
+    /// What can be bought.
+    pub regions: Vec<Region>,
+    /// The numbers already in the account.
+    #[serde(default)]
+    pub voxnumbers: Vec<AccountNumber>,
+    /// The link IDs that exist in the account.
+    #[serde(default)]
+    pub links: BTreeSet<String>,
+    /// Outcodes known to BY POSTCODE.
+    #[serde(default)]
+    pub postcodes: Vec<Outcode>,
+}
+
+/// A region for sale, as getVoxnumberRegions would list it, with its stock.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// IDD (44).
+    pub country_code: u32,
+    /// Area code (151).
+    pub area_code: u32,
+    /// NATIONAL, GEOGRAPHIC or TOLLFREE.
+    pub number_type: String,
+    /// Country name in upper case ("UNITED KINGDOM").
+    pub country_name: String,
+    /// City ("Liverpool"); BY AREA `fallback_city` stays within it.
+    #[serde(default)]
+    pub city_name: String,
+    /// State or region ("NY"); BY AREA `fallback_region` stays within it.
+    #[serde(default)]
+    pub state_name: String,
+    /// Outcodes a purchase by `post_code` maps to this region.
+    #[serde(default)]
+    pub postcodes: Vec<String>,
+    /// Whether a purchase needs `additional_information`.
+    #[serde(default)]
+    pub require_purchase_info: bool,
+    /// Numbers that can be bought right now.
+    pub stock: u32,
+}
+
+/// A number in the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountNumber {
+    /// Digits only.
+    pub full_voxnumber: String,
+    /// IDD.
+    pub country_code: u32,
+    /// Area code.
+    pub area_code: u32,
+    /// The link it is attached to; `None` when UNASSIGNED.
+    #[serde(default)]
+    pub link_id: Option<String>,
+}
+
+/// One outcode of the postcode table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcode {
+    /// First half of a postcode ("SW1A").
+    pub outcode: String,
+    /// Country name in upper case.
+    pub country_name: String,
+    /// IDD of the country.
+    pub country_code: u32,
+    /// Area code that covers it.
+    pub area_code: u32,
+    /// Latitude, degrees.
+    pub lat: f64,
+    /// Longitude, degrees.
+    pub lon: f64,
+}
+
+impl State {
+    /// Reads a state from JSON text.
+    pub fn from_json(text: &str) -> Result<State, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// Numbers sold or in stock, counted per region plus the account: used by tests to
+    /// prove nothing is lost or sold twice.
+    pub fn total_numbers(&self) -> u64 {
+        self.regions.iter().map(|r| u64::from(r.stock)).sum::<u64>() + self.voxnumbers.len() as u64
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn region(
+    cc: u32,
+    area: u32,
+    number_type: &str,
+    country: &str,
+    city: &str,
+    state: &str,
+    postcodes: &[&str],
+    info: bool,
+    stock: u32,
+) -> Region {
+    Region {
+        country_code: cc,
+        area_code: area,
+        number_type: number_type.into(),
+        country_name: country.into(),
+        city_name: city.into(),
+        state_name: state.into(),
+        postcodes: postcodes.iter().map(|s| s.to_string()).collect(),
+        require_purchase_info: info,
+        stock,
+    }
+}
+
+fn number(full: &str, cc: u32, area: u32, link: Option<&str>) -> AccountNumber {
+    AccountNumber {
+        full_voxnumber: full.into(),
+        country_code: cc,
+        area_code: area,
+        link_id: link.map(str::to_string),
+    }
+}
+
+fn outcode(code: &str, area: u32, lat: f64, lon: f64) -> Outcode {
+    Outcode {
+        outcode: code.into(),
+        country_name: "UNITED KINGDOM".into(),
+        country_code: 44,
+        area_code: area,
+        lat,
+        lon,
+    }
+}
+
+const UK: &str = "UNITED KINGDOM";
+const US: &str = "UNITED STATES";
+
+impl Default for State {
+    /// The built-in account (see the README's sandbox section).
+    fn default() -> State {
+        State {
+            regions: vec![
+                region(
+                    44,
+                    20,
+                    "GEOGRAPHIC",
+                    UK,
+                    "London",
+                    "",
+                    &["SW1A", "W11", "EC1A"],
+                    false,
+                    10,
+                ),
+                region(
+                    44,
+                    151,
+                    "GEOGRAPHIC",
+                    UK,
+                    "Liverpool",
+                    "",
+                    &["L1", "L2"],
+                    false,
+                    2,
+                ),
+                region(
+                    44,
+                    161,
+                    "GEOGRAPHIC",
+                    UK,
+                    "Manchester",
+                    "",
+                    &["M1"],
+                    false,
+                    0,
+                ),
+                region(44, 845, "NATIONAL", UK, "", "", &[], false, 5),
+                region(44, 800, "TOLLFREE", UK, "", "", &[], false, 5),
+                region(
+                    33,
+                    1,
+                    "GEOGRAPHIC",
+                    "FRANCE",
+                    "Paris",
+                    "",
+                    &["75001"],
+                    true,
+                    5,
+                ),
+                region(1, 212, "GEOGRAPHIC", US, "New York", "NY", &[], false, 3),
+                region(1, 646, "GEOGRAPHIC", US, "New York", "NY", &[], false, 3),
+                region(1, 914, "GEOGRAPHIC", US, "Yonkers", "NY", &[], false, 3),
+                region(
+                    1,
+                    415,
+                    "GEOGRAPHIC",
+                    US,
+                    "San Francisco",
+                    "CA",
+                    &[],
+                    false,
+                    3,
+                ),
+            ],
+            voxnumbers: vec![
+                number("4423012565866", 44, 20, None),
+                number("442071234567", 44, 20, None),
+                number("442071234568", 44, 20, Some("100")),
+                number("441512100200", 44, 151, None),
+                number("16465550100", 1, 646, None),
+            ],
+            links: [
+                "100", "101", "102", "103", "104", "105", "333", "444", "555",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+            postcodes: vec![
+                outcode("SW1A", 20, 51.501, -0.142),
+                outcode("W11", 20, 51.513, -0.206),
+                outcode("EC1A", 20, 51.518, -0.097),
+                outcode("L1", 151, 53.405, -2.980),
+                outcode("L2", 151, 53.408, -2.988),
+                outcode("M1", 161, 53.480, -2.237),
+                outcode("OX1", 1865, 51.752, -1.258),
+            ],
+        }
+    }
+}
