@@ -151,6 +151,8 @@ pub struct Stats {
     pub purchases: u64,
     /// Attach requests that succeeded.
     pub attaches: u64,
+    /// TCP connections accepted (keep-alive clients reuse one).
+    pub connections: u64,
 }
 
 /// A running sandbox. Stops when dropped or told to.
@@ -212,6 +214,10 @@ impl Sandbox {
             let _guard = runtime.enter();
             tokio::net::TcpListener::from_std(listener)?
         };
+        let counted = app.clone();
+        let listener = axum::serve::ListenerExt::tap_io(listener, move |_| {
+            lock(&counted.stats).connections += 1;
+        });
         let (tx, mut rx) = tokio::sync::watch::channel(false);
         let mut rx2 = rx.clone();
         let thread = std::thread::Builder::new()

@@ -1,0 +1,172 @@
+//! One error type with kinds, carrying what a caller needs: every message, the HTTP status,
+//! how many attempts were made. Never the secure key.
+
+use iovox_core::{DecodeError, ValidationErrors};
+use std::fmt;
+
+/// What went wrong, broadly: the kind a caller branches on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// The request breaks a rule the server would refuse it for; nothing was sent.
+    Validation,
+    /// IOVOX (or something in front of it) answered with an error status.
+    Api,
+    /// No answer in time.
+    Timeout,
+    /// No connection, or the connection broke.
+    Connection,
+    /// An answer that is not what IOVOX sends.
+    Decode,
+    /// The client is set up wrong (missing credentials, a bad base URL).
+    Config,
+}
+
+impl ErrorKind {
+    /// Stable lower-case name, used as `code` in Python and Node.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Validation => "validation",
+            ErrorKind::Api => "api",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Connection => "connection",
+            ErrorKind::Decode => "decode",
+            ErrorKind::Config => "config",
+        }
+    }
+}
+
+/// Every way a call can fail.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum Error {
+    /// Validation failed before anything was sent: every message, in document order.
+    #[error("invalid request: {0}")]
+    Validation(ValidationErrors),
+    /// An error answer: the status and every `<error>` message (or a short excerpt of a
+    /// body that was not IOVOX's error XML).
+    #[error("IOVOX answered HTTP {status}{}: {}", after(*attempts), messages.join("; "))]
+    Api {
+        /// HTTP status.
+        status: u16,
+        /// Every message of the body, in order.
+        messages: Vec<String>,
+        /// Attempts made, this one included.
+        attempts: u32,
+    },
+    /// No answer within the timeout.
+    #[error("IOVOX did not answer in time{}: {message}", after(*attempts))]
+    Timeout {
+        /// What timed out.
+        message: String,
+        /// Attempts made.
+        attempts: u32,
+    },
+    /// The connection could not be made or broke.
+    #[error("could not reach IOVOX{}: {message}", after(*attempts))]
+    Connection {
+        /// What failed.
+        message: String,
+        /// Attempts made.
+        attempts: u32,
+        /// Whether the request may have reached the server (a purchase may have been made).
+        maybe_sent: bool,
+    },
+    /// A 2xx answer whose body is not what IOVOX sends, or a callback body that is broken.
+    #[error("could not decode IOVOX's answer: {0}")]
+    Decode(DecodeError),
+    /// The client is set up wrong.
+    #[error("client configuration: {0}")]
+    Config(String),
+}
+
+fn after(attempts: u32) -> String {
+    if attempts > 1 {
+        format!(" after {attempts} attempts")
+    } else {
+        String::new()
+    }
+}
+
+impl Error {
+    /// The kind of error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Validation(_) => ErrorKind::Validation,
+            Error::Api { .. } => ErrorKind::Api,
+            Error::Timeout { .. } => ErrorKind::Timeout,
+            Error::Connection { .. } => ErrorKind::Connection,
+            Error::Decode(_) => ErrorKind::Decode,
+            Error::Config(_) => ErrorKind::Config,
+        }
+    }
+
+    /// The HTTP status, where there was an answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// Every message: the server's, the validator's, or the one describing the failure.
+    pub fn messages(&self) -> Vec<String> {
+        match self {
+            Error::Validation(v) => v.messages(),
+            Error::Api { messages, .. } => messages.clone(),
+            Error::Timeout { message, .. } | Error::Connection { message, .. } => {
+                vec![message.clone()]
+            }
+            Error::Decode(d) => vec![d.message.clone()],
+            Error::Config(m) => vec![m.clone()],
+        }
+    }
+
+    /// How many attempts were made (0 when nothing was sent).
+    pub fn attempts(&self) -> u32 {
+        match self {
+            Error::Api { attempts, .. }
+            | Error::Timeout { attempts, .. }
+            | Error::Connection { attempts, .. } => *attempts,
+            _ => 0,
+        }
+    }
+}
+
+impl From<ValidationErrors> for Error {
+    fn from(e: ValidationErrors) -> Self {
+        Error::Validation(e)
+    }
+}
+
+impl From<DecodeError> for Error {
+    fn from(e: DecodeError) -> Self {
+        Error::Decode(e)
+    }
+}
+
+/// A secret whose `Debug` and `Display` print `***`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecureKey(String);
+
+impl SecureKey {
+    /// Wraps a key.
+    pub fn new(key: impl Into<String>) -> Self {
+        SecureKey(key.into())
+    }
+
+    /// The key itself, for the one header that needs it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecureKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl fmt::Display for SecureKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}

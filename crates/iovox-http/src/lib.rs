@@ -1,0 +1,29 @@
+//! The IOVOX REST API v3 client: `purchase_vox_numbers` and `attach_voxnumber_to_link`
+//! over HTTPS with ureq, with validation before sending (iovox-core), timeouts, a body cap,
+//! retries only where a repeat cannot do harm, and one error type with kinds.
+//!
+//! ```no_run
+//! use iovox_core::{NumberType, PurchaseItem, PurchaseRequest};
+//! let client = iovox_http::Client::new("me", "my-secure-key", iovox_http::SANDBOX_URL)?;
+//! let mut item = PurchaseItem::new(44, NumberType::Geographic, 2);
+//! item.area_code = Some(151);
+//! let order = client.purchase_vox_numbers(&PurchaseRequest::new(vec![item]))?;
+//! println!("{} {}", order.order_reference, order.order_status);
+//! # Ok::<(), iovox_http::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod callback;
+mod client;
+mod error;
+mod retry;
+
+pub use callback::{check_callback_credentials, check_callback_url_credentials, parse_callback};
+pub use client::{
+    Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
+    PRODUCTION_URL, SANDBOX_URL, USER_AGENT,
+};
+pub use error::{Error, ErrorKind, SecureKey};
+pub use iovox_core;
+pub use retry::RetryPolicy;

@@ -1,0 +1,179 @@
+//! When to try again. A repeat must not do harm: a failed connection (nothing was sent) is
+//! retried for both methods; 500/502/503/504 only for attach, because a purchase whose
+//! bytes may have reached IOVOX may have bought numbers (api-notes decision 9).
+
+use crate::error::Error;
+use std::time::Duration;
+
+/// Retries with exponential backoff and jitter.
+///
+/// ```
+/// let policy = iovox_http::RetryPolicy { max_attempts: 5, ..Default::default() };
+/// assert!(!policy.retry_purchase_after_send);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included (1 turns retries off). Default 3.
+    pub max_attempts: u32,
+    /// Wait before the first retry; doubles each time. Default 200 ms.
+    pub initial_backoff: Duration,
+    /// Longest wait between attempts. Default 5 s.
+    pub max_backoff: Duration,
+    /// Also retry a purchase after its bytes may have reached IOVOX (a 5xx, a timeout, a
+    /// dropped answer). This can buy twice. Default false.
+    pub retry_purchase_after_send: bool,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 3,
+            initial_backoff: Duration::from_millis(200),
+            max_backoff: Duration::from_secs(5),
+            retry_purchase_after_send: false,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// No retries at all.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..Default::default()
+        }
+    }
+
+    /// Whether to try again after `attempt`, and how long to wait first.
+    pub(crate) fn decide(
+        &self,
+        purchase: bool,
+        outcome: &Attempt,
+        attempt: u32,
+    ) -> Option<Duration> {
+        if attempt >= self.max_attempts {
+            return None;
+        }
+        let repeatable = match outcome {
+            Attempt::Success(_) => false,
+            // Nothing reached the server: safe for both methods.
+            Attempt::Failed(_, false) => true,
+            Attempt::Failed(_, true) => purchase && self.retry_purchase_after_send,
+            Attempt::Status(e) => {
+                let transient = matches!(e.status(), Some(500 | 502 | 503 | 504));
+                transient && (!purchase || self.retry_purchase_after_send)
+            }
+        };
+        repeatable.then(|| self.backoff(attempt))
+    }
+
+    /// Exponential, capped, with jitter between half and all of it (so many clients that
+    /// failed together do not retry together).
+    fn backoff(&self, attempt: u32) -> Duration {
+        let exp = self
+            .initial_backoff
+            .saturating_mul(1u32 << (attempt - 1).min(16))
+            .min(self.max_backoff);
+        let half = exp / 2;
+        half + half.mul_f64(fastrand::f64())
+    }
+}
+
+/// The outcome of one attempt.
+pub(crate) enum Attempt {
+    Success(Vec<u8>),
+    /// An error status from the server.
+    Status(Error),
+    /// No usable answer; the flag says whether the request may have reached the server.
+    Failed(Error, bool),
+}
+
+impl Attempt {
+    pub(crate) fn into_result(self) -> Result<Vec<u8>, Error> {
+        match self {
+            Attempt::Success(b) => Ok(b),
+            Attempt::Status(e) | Attempt::Failed(e, _) => Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(s: u16) -> Attempt {
+        Attempt::Status(Error::Api {
+            status: s,
+            messages: vec![],
+            attempts: 1,
+        })
+    }
+    fn failed(sent: bool) -> Attempt {
+        Attempt::Failed(
+            Error::Timeout {
+                message: String::new(),
+                attempts: 1,
+            },
+            sent,
+        )
+    }
+
+    #[test]
+    fn what_is_retried_by_default() {
+        let p = RetryPolicy::default();
+        assert!(
+            p.decide(true, &failed(false), 1).is_some(),
+            "connect failure: purchase"
+        );
+        assert!(
+            p.decide(false, &failed(false), 1).is_some(),
+            "connect failure: attach"
+        );
+        assert!(
+            p.decide(true, &failed(true), 1).is_none(),
+            "purchase maybe sent"
+        );
+        assert!(
+            p.decide(false, &failed(true), 1).is_none(),
+            "attach timeout: not listed"
+        );
+        for s in [500, 502, 503, 504] {
+            assert!(p.decide(false, &status(s), 1).is_some(), "attach {s}");
+            assert!(p.decide(true, &status(s), 1).is_none(), "purchase {s}");
+        }
+        assert!(p.decide(false, &status(400), 1).is_none());
+        assert!(p.decide(false, &status(501), 1).is_none());
+        assert!(
+            p.decide(false, &status(500), 3).is_none(),
+            "attempts exhausted"
+        );
+    }
+
+    #[test]
+    fn opting_in_retries_purchases() {
+        let p = RetryPolicy {
+            retry_purchase_after_send: true,
+            ..Default::default()
+        };
+        assert!(p.decide(true, &status(500), 1).is_some());
+        assert!(p.decide(true, &failed(true), 2).is_some());
+    }
+
+    #[test]
+    fn backoff_grows_with_jitter_and_a_cap() {
+        let p = RetryPolicy::default();
+        for _ in 0..50 {
+            let b1 = p.backoff(1);
+            assert!(
+                b1 >= Duration::from_millis(100) && b1 <= Duration::from_millis(200),
+                "{b1:?}"
+            );
+            let b2 = p.backoff(2);
+            assert!(
+                b2 >= Duration::from_millis(200) && b2 <= Duration::from_millis(400),
+                "{b2:?}"
+            );
+            assert!(p.backoff(30) <= Duration::from_secs(5));
+        }
+    }
+}

@@ -1,0 +1,401 @@
+//! The client against iovox-sandbox over real HTTP on 127.0.0.1.
+
+use iovox_core::{AttachRequest, Link, NumberType, OrderStatus, PurchaseItem, PurchaseRequest};
+use iovox_http::{Client, Error, ErrorKind, RetryPolicy};
+use iovox_sandbox::{CallbackListener, Config, Fault, Restock, Sandbox};
+use std::time::{Duration, Instant};
+
+/// Recognisable, so a leak is easy to spot.
+const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
+
+fn sandbox(config: Config) -> Sandbox {
+    Sandbox::start(Config {
+        secure_key: KEY.into(),
+        ..config
+    })
+    .unwrap()
+}
+
+fn fast_retries() -> RetryPolicy {
+    RetryPolicy {
+        initial_backoff: Duration::from_millis(5),
+        ..Default::default()
+    }
+}
+
+fn client(sb: &Sandbox) -> Client {
+    Client::builder(sb.username(), KEY, sb.url())
+        .retry(fast_retries())
+        .build()
+        .unwrap()
+}
+
+fn item(cc: u32, area: u32, number_type: NumberType, quantity: u32) -> PurchaseItem {
+    let mut i = PurchaseItem::new(cc, number_type, quantity);
+    i.area_code = Some(area);
+    i
+}
+
+fn london(quantity: u32) -> PurchaseRequest {
+    PurchaseRequest::new(vec![item(44, 20, NumberType::Geographic, quantity)])
+}
+
+#[test]
+fn purchase_then_attach() {
+    let sb = sandbox(Config::default());
+    let c = client(&sb);
+    let order = c.purchase_vox_numbers(&london(2)).unwrap();
+    assert_eq!(order.order_status, OrderStatus::Fulfilled);
+    assert_eq!(order.voxnumbers.len(), 2);
+    let request = AttachRequest::new(vec![
+        Link::by_voxnumber("333", &order.voxnumbers[0].full_voxnumber),
+        Link::by_area("444", 44, 20),
+        Link::by_postcode("555", "UNITED KINGDOM", "SW1A 0AA"),
+    ]);
+    c.attach_voxnumber_to_link(&request).unwrap();
+    let state = sb.state();
+    let link = |n: &str| {
+        state
+            .voxnumbers
+            .iter()
+            .find(|v| v.full_voxnumber == n)
+            .unwrap()
+            .link_id
+            .clone()
+    };
+    assert_eq!(
+        link(&order.voxnumbers[0].full_voxnumber).as_deref(),
+        Some("333")
+    );
+    assert_eq!(
+        state
+            .voxnumbers
+            .iter()
+            .filter(|v| v.link_id.is_some())
+            .count(),
+        4
+    );
+}
+
+#[test]
+fn pending_order_then_callback() {
+    let sb = sandbox(Config::default());
+    let listener = CallbackListener::start(0).unwrap();
+    let mut request = PurchaseRequest::new(vec![item(44, 151, NumberType::Geographic, 3)]);
+    request.callback_url = Some(listener.url_with_credentials("hook", "pa55"));
+    let order = client(&sb).purchase_vox_numbers(&request).unwrap();
+    assert_eq!(
+        (order.order_status, order.voxnumbers.len()),
+        (OrderStatus::Pending, 2)
+    );
+    sb.restock(&Restock {
+        count: 1,
+        ..Default::default()
+    });
+    let got = listener.wait_for(1, Duration::from_secs(5));
+    let update = iovox_http::parse_callback(&got[0].body).unwrap();
+    assert_eq!(update.order_reference, order.order_reference);
+    assert_eq!(update.order_status, OrderStatus::Fulfilled);
+    let url = request.callback_url.as_deref().unwrap();
+    assert!(iovox_http::check_callback_url_credentials(
+        got[0].authorization.as_deref(),
+        url
+    ));
+    assert!(!iovox_http::check_callback_credentials(
+        got[0].authorization.as_deref(),
+        "hook",
+        "wrong"
+    ));
+    assert!(
+        iovox_http::parse_callback(b"<order><voxnumbers>")
+            .unwrap_err()
+            .kind()
+            == ErrorKind::Decode
+    );
+}
+
+#[test]
+fn validation_error_sends_nothing() {
+    let sb = sandbox(Config::default());
+    let mut bad = london(0);
+    bad.items.push(item(44, 20, NumberType::National, 300));
+    bad.callback_url = Some("not a url".into());
+    let e = client(&sb).purchase_vox_numbers(&bad).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Validation);
+    assert_eq!(
+        e.messages(),
+        vec![
+            "Callback URL 1 of 1 Invalid",
+            "Quantity must be between 1 and 250",
+            "Quantity must be between 1 and 250"
+        ]
+    );
+    let Error::Validation(v) = &e else { panic!() };
+    assert_eq!(v[2].position.map(|p| (p.index, p.total)), Some((2, 2)));
+    let e = client(&sb)
+        .attach_voxnumber_to_link(&AttachRequest::new(vec![]))
+        .unwrap_err();
+    assert_eq!(e.messages(), vec!["Request Empty"]);
+    assert_eq!(sb.stats().requests, 0, "nothing reached the server");
+}
+
+#[test]
+fn api_errors_carry_status_and_every_message() {
+    let sb = sandbox(Config::default());
+    let request = PurchaseRequest::new(vec![
+        item(44, 999, NumberType::Geographic, 1),
+        item(44, 20, NumberType::TollFree, 1),
+    ]);
+    let e = client(&sb).purchase_vox_numbers(&request).unwrap_err();
+    assert_eq!((e.kind(), e.status()), (ErrorKind::Api, Some(400)));
+    assert_eq!(
+        e.messages(),
+        vec![
+            "Basket Item 1 of 2 is not correct.",
+            "Basket Item 2 of 2 is not correct."
+        ]
+    );
+    assert_eq!(e.attempts(), 1);
+
+    let wrong = Client::builder("sandbox", "not-the-key", sb.url())
+        .build()
+        .unwrap();
+    let e = wrong.purchase_vox_numbers(&london(1)).unwrap_err();
+    assert_eq!(
+        (e.status(), e.messages()),
+        (Some(401), vec!["HTTP 401: Unauthorized".to_string()])
+    );
+}
+
+#[test]
+fn keep_alive_reuses_one_connection() {
+    let sb = sandbox(Config::default());
+    let c = client(&sb);
+    for _ in 0..10 {
+        c.purchase_vox_numbers(&london(1)).unwrap();
+    }
+    for n in 100..105 {
+        let link = Link::by_area(n.to_string(), 44, 20);
+        c.attach_voxnumber_to_link(&AttachRequest::new(vec![link]))
+            .ok();
+    }
+    assert_eq!(sb.stats().requests, 15);
+    assert_eq!(sb.stats().connections, 1);
+}
+
+#[test]
+fn a_purchase_that_got_a_500_is_not_retried_by_default() {
+    let sb = sandbox(Config::default());
+    sb.inject(Fault::InternalError);
+    let e = client(&sb).purchase_vox_numbers(&london(1)).unwrap_err();
+    assert_eq!((e.status(), e.attempts()), (Some(500), 1));
+    assert_eq!(e.messages(), vec!["Internal Server Error"]);
+    assert_eq!(sb.stats().requests, 1);
+}
+
+#[test]
+fn a_purchase_is_retried_after_a_500_when_the_caller_opts_in() {
+    let sb = sandbox(Config::default());
+    sb.inject(Fault::InternalError);
+    let policy = RetryPolicy {
+        retry_purchase_after_send: true,
+        ..fast_retries()
+    };
+    let c = Client::builder(sb.username(), KEY, sb.url())
+        .retry(policy)
+        .build()
+        .unwrap();
+    c.purchase_vox_numbers(&london(1)).unwrap();
+    assert_eq!((sb.stats().requests, sb.stats().purchases), (2, 1));
+}
+
+#[test]
+fn attach_is_retried_on_5xx_and_says_how_many_attempts() {
+    let sb = sandbox(Config::default());
+    let request = AttachRequest::new(vec![Link::by_area("333", 44, 20)]);
+    sb.inject(Fault::InternalError);
+    sb.inject(Fault::NotXml); // a 502 from a proxy
+    client(&sb).attach_voxnumber_to_link(&request).unwrap();
+    assert_eq!(sb.stats().requests, 3);
+
+    for _ in 0..3 {
+        sb.inject(Fault::InternalError);
+    }
+    let again = AttachRequest::new(vec![Link::by_area("444", 44, 20)]);
+    let e = client(&sb).attach_voxnumber_to_link(&again).unwrap_err();
+    assert_eq!((e.status(), e.attempts()), (Some(500), 3));
+    assert!(e.to_string().contains("after 3 attempts"), "{e}");
+    assert_eq!(sb.stats().requests, 6);
+}
+
+#[test]
+fn failed_connections_are_retried_for_both_methods() {
+    // A port with nothing behind it: the connection is refused, nothing was sent.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let c = Client::builder("u", KEY, format!("http://127.0.0.1:{port}"))
+        .retry(fast_retries())
+        .build()
+        .unwrap();
+    let e = c.purchase_vox_numbers(&london(1)).unwrap_err();
+    assert_eq!((e.kind(), e.attempts()), (ErrorKind::Connection, 3));
+    assert!(e.to_string().contains("after 3 attempts"), "{e}");
+    let e = c
+        .attach_voxnumber_to_link(&AttachRequest::new(vec![Link::by_area("1", 44, 20)]))
+        .unwrap_err();
+    assert_eq!((e.kind(), e.attempts()), (ErrorKind::Connection, 3));
+}
+
+#[test]
+fn timeouts_against_a_slow_sandbox() {
+    let sb = sandbox(Config {
+        response_delay: Duration::from_millis(800),
+        ..Config::default()
+    });
+    let c = Client::builder(sb.username(), KEY, sb.url())
+        .timeout(Duration::from_millis(200))
+        .retry(fast_retries())
+        .build()
+        .unwrap();
+    let t = Instant::now();
+    let e = c.purchase_vox_numbers(&london(1)).unwrap_err();
+    assert_eq!((e.kind(), e.attempts()), (ErrorKind::Timeout, 1), "{e}");
+    assert!(
+        t.elapsed() < Duration::from_millis(700),
+        "{:?}",
+        t.elapsed()
+    );
+    std::thread::sleep(Duration::from_millis(900));
+    assert_eq!(
+        sb.stats().requests,
+        1,
+        "a purchase that may have been made is not sent again"
+    );
+}
+
+#[test]
+fn a_dropped_answer_is_a_connection_error_and_the_purchase_is_not_repeated() {
+    let sb = sandbox(Config::default());
+    sb.inject(Fault::Drop);
+    let e = client(&sb).purchase_vox_numbers(&london(1)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Connection, "{e}");
+    assert!(matches!(
+        e,
+        Error::Connection {
+            maybe_sent: true,
+            ..
+        }
+    ));
+    assert_eq!((sb.stats().requests, sb.stats().purchases), (1, 1));
+}
+
+#[test]
+fn html_502_is_an_api_error_with_an_excerpt() {
+    let sb = sandbox(Config::default());
+    sb.inject(Fault::NotXml);
+    let e = client(&sb).purchase_vox_numbers(&london(1)).unwrap_err();
+    assert_eq!((e.kind(), e.status()), (ErrorKind::Api, Some(502)));
+    assert_eq!(
+        e.messages(),
+        vec!["HTTP 502: <html><body><h1>502 Bad Gateway</h1></body></html>"]
+    );
+}
+
+#[test]
+fn a_body_over_the_cap_is_refused() {
+    let sb = sandbox(Config::default());
+    sb.inject(Fault::Oversized(50_000));
+    let c = Client::builder(sb.username(), KEY, sb.url())
+        .max_response_bytes(10_000)
+        .build()
+        .unwrap();
+    let e = c.purchase_vox_numbers(&london(1)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode);
+    assert!(e.to_string().contains("over the 10000-byte cap"), "{e}");
+    // Under the cap but not an order: a decode error that says why.
+    sb.inject(Fault::Oversized(500));
+    let e = c.purchase_vox_numbers(&london(1)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode);
+    assert!(e.to_string().contains("XML parse error"), "{e}");
+}
+
+#[test]
+fn configuration_errors() {
+    for url in [
+        "http://example.com",
+        "ftp://x",
+        "https://user:pw@example.com",
+    ] {
+        let e = Client::new("u", KEY, url).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Config, "{url}");
+    }
+    assert!(Client::builder("u", KEY, "http://example.com")
+        .allow_insecure_http(true)
+        .build()
+        .is_ok());
+    assert_eq!(
+        Client::new("", KEY, iovox_http::PRODUCTION_URL)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Config
+    );
+    // The environment: every missing variable is named.
+    std::env::remove_var("IOVOX_USERNAME");
+    std::env::remove_var("IOVOX_SECURE_KEY");
+    let e = Client::from_env().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "client configuration: missing environment variables IOVOX_USERNAME and IOVOX_SECURE_KEY"
+    );
+    std::env::set_var("IOVOX_USERNAME", "me");
+    let e = Client::from_env().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "client configuration: missing environment variable IOVOX_SECURE_KEY"
+    );
+    std::env::set_var("IOVOX_SECURE_KEY", KEY);
+    let c = Client::from_env().unwrap();
+    assert_eq!(c.base_url(), iovox_http::PRODUCTION_URL);
+    std::env::remove_var("IOVOX_USERNAME");
+    std::env::remove_var("IOVOX_SECURE_KEY");
+}
+
+#[test]
+fn the_secure_key_never_shows() {
+    let sb = sandbox(Config {
+        fault_header: true,
+        response_delay: Duration::ZERO,
+        ..Config::default()
+    });
+    let c = client(&sb);
+    let mut errors: Vec<Error> = vec![
+        c.purchase_vox_numbers(&london(0)).unwrap_err(),
+        Client::builder("x", KEY, sb.url())
+            .build()
+            .unwrap()
+            .purchase_vox_numbers(&london(1))
+            .unwrap_err(),
+        Client::new("u", KEY, "http://example.com").unwrap_err(),
+        iovox_http::parse_callback(KEY.as_bytes()).unwrap_err(),
+    ];
+    sb.inject(Fault::Drop);
+    errors.push(c.purchase_vox_numbers(&london(1)).unwrap_err());
+    sb.inject(Fault::Slow(Duration::from_millis(500)));
+    let slow = Client::builder(sb.username(), KEY, sb.url())
+        .timeout(Duration::from_millis(100))
+        .build()
+        .unwrap();
+    errors.push(slow.purchase_vox_numbers(&london(1)).unwrap_err());
+    let kinds: std::collections::HashSet<_> = errors.iter().map(|e| e.kind()).collect();
+    assert_eq!(kinds.len(), 6, "every kind is covered: {kinds:?}");
+    for e in &errors {
+        for text in [format!("{e}"), format!("{e:?}"), e.messages().join(" ")] {
+            assert!(!text.contains(KEY), "{text}");
+        }
+    }
+    assert!(format!("{c:?}").contains("***") && !format!("{c:?}").contains(KEY));
+    assert_eq!(format!("{:?}", iovox_http::SecureKey::new(KEY)), "***");
+}
