@@ -1,0 +1,148 @@
+//! `iovox demo`: the SDK end to end against a sandbox and a callback listener started inside
+//! this process. Every step prints what it did and what came back.
+
+use crate::output::order_text;
+use iovox_core::{AttachRequest, Link, NumberType, OrderStatus, PurchaseItem, PurchaseRequest};
+use iovox_http::{check_callback_url_credentials, parse_callback, Client, Error};
+use iovox_sandbox::{CallbackListener, Config, Restock, Sandbox};
+use std::time::Duration;
+
+fn step(n: u32, title: &str) {
+    println!("\n[{n}] {title}");
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("    {l}\n"))
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
+/// Runs the demo; returns the process exit code.
+pub fn run() -> u8 {
+    match demo() {
+        Ok(()) => {
+            println!("\nDemo finished: every step behaved as IOVOX documents.");
+            0
+        }
+        Err(message) => {
+            eprintln!("\ndemo failed: {message}");
+            1
+        }
+    }
+}
+
+fn item(cc: u32, area: u32, number_type: NumberType, quantity: u32) -> PurchaseItem {
+    let mut i = PurchaseItem::new(cc, number_type, quantity);
+    i.area_code = Some(area);
+    i
+}
+
+fn demo() -> Result<(), String> {
+    let e = |e: Error| e.to_string();
+    step(0, "Start a local IOVOX sandbox and a callback listener");
+    let sandbox = Sandbox::start(Config::default()).map_err(|e| e.to_string())?;
+    let listener = CallbackListener::start(0).map_err(|e| e.to_string())?;
+    println!(
+        "    sandbox  {}  (Liverpool 0151 has 2 numbers in stock)",
+        sandbox.url()
+    );
+    println!("    callback {}", listener.url());
+    let client = Client::new(sandbox.username(), sandbox.secure_key(), sandbox.url()).map_err(e)?;
+
+    step(
+        1,
+        "purchaseVoxNumbers: 3 in Liverpool (only 2 in stock) and 1 in London",
+    );
+    let callback_url = listener.url_with_credentials("demo", "callback-password");
+    let request = PurchaseRequest {
+        callback_url: Some(callback_url.clone()),
+        items: vec![
+            item(44, 151, NumberType::Geographic, 3),
+            item(44, 20, NumberType::Geographic, 1),
+        ],
+        ..Default::default()
+    };
+    let order = client.purchase_vox_numbers(&request).map_err(e)?;
+    println!("{}", indent(&order_text(&order)));
+    if order.order_status != OrderStatus::Pending {
+        return Err("expected a PENDING order".into());
+    }
+
+    step(2, "Stock arrives: the sandbox POSTs the <order> callback");
+    sandbox.restock(&Restock {
+        country_code: Some(44),
+        area_code: Some(151),
+        count: 5,
+        ..Default::default()
+    });
+    let received = listener.wait_for(1, Duration::from_secs(10));
+    let callback = received.first().ok_or("no callback arrived within 10 s")?;
+    let authorised =
+        check_callback_url_credentials(callback.authorization.as_deref(), &callback_url);
+    println!("    basic auth from the callback URL checks out: {authorised}");
+    let update = parse_callback(&callback.body).map_err(e)?;
+    println!("{}", indent(&order_text(&update)));
+    if update.order_reference != order.order_reference
+        || update.order_status != OrderStatus::Fulfilled
+    {
+        return Err("expected the same order, FULFILLED".into());
+    }
+
+    step(
+        3,
+        "attachVoxnumberToLink: BY VOXNUMBER, BY AREA and BY POSTCODE in one request",
+    );
+    let bought = &update.voxnumbers[0].full_voxnumber;
+    let links = AttachRequest::new(vec![
+        Link::by_voxnumber("333", bought.as_str()),
+        Link::by_area("444", 44, 151),
+        Link::by_postcode("555", "UNITED KINGDOM", "SW1A 0AA").with_fallback_area_distance(20),
+    ]);
+    client.attach_voxnumber_to_link(&links).map_err(e)?;
+    for n in sandbox
+        .state()
+        .voxnumbers
+        .iter()
+        .filter(|n| n.link_id.is_some())
+    {
+        println!(
+            "    link {:>4} <- +{}",
+            n.link_id.as_deref().unwrap_or(""),
+            n.full_voxnumber
+        );
+    }
+
+    step(4, "A validation error: caught before anything is sent");
+    let mut bad = item(44, 20, NumberType::Geographic, 0);
+    bad.area_code = None;
+    let invalid = PurchaseRequest::new(vec![item(44, 20, NumberType::Geographic, 1), bad]);
+    match client.purchase_vox_numbers(&invalid) {
+        Err(Error::Validation(errors)) => {
+            for x in errors.iter() {
+                println!("    {:<28} {}", x.code.as_str(), x.message);
+            }
+        }
+        other => return Err(format!("expected a validation error, got {other:?}")),
+    }
+
+    step(5, "An API error: a link that does not exist");
+    let missing = AttachRequest::new(vec![Link::by_area("999", 44, 20)]);
+    match client.attach_voxnumber_to_link(&missing) {
+        Err(err @ Error::Api { .. }) => {
+            println!(
+                "    HTTP {}: {}",
+                err.status().unwrap_or(0),
+                err.messages().join("; ")
+            );
+        }
+        other => return Err(format!("expected an API error, got {other:?}")),
+    }
+    let stats = sandbox.stats();
+    println!(
+        "\n    the sandbox served {} requests over {} connection(s); {} order(s) made",
+        stats.requests, stats.connections, stats.purchases
+    );
+    Ok(())
+}

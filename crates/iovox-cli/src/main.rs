@@ -1,0 +1,420 @@
+//! `iovox`: the IOVOX REST API v3 from the command line, a local sandbox, and the demo.
+#![forbid(unsafe_code)]
+
+mod demo;
+mod output;
+
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use iovox_core::{wire, BY_AREA, BY_POSTCODE, BY_VOXNUMBER};
+use iovox_http::{Client, Error};
+use output::{print_order, report_error, EXIT_FAILED};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(
+    name = "iovox",
+    version,
+    about = "IOVOX REST API v3: buy VoxNumbers, attach them to links, run a local sandbox"
+)]
+struct Cli {
+    #[command(flatten)]
+    connection: Connection,
+    /// Print results and errors as JSON on stdout.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct Connection {
+    /// IOVOX username.
+    #[arg(long, env = "IOVOX_USERNAME", global = true)]
+    username: Option<String>,
+    /// IOVOX secure key.
+    #[arg(long, env = "IOVOX_SECURE_KEY", global = true, hide_env_values = true)]
+    secure_key: Option<String>,
+    /// Base URL (default: production).
+    #[arg(long, env = "IOVOX_BASE_URL", global = true)]
+    base_url: Option<String>,
+    /// Use IOVOX's hosted sandbox (`https://sandboxapi.iovox.com:444`).
+    #[arg(long, global = true, conflicts_with_all = ["production", "base_url"])]
+    sandbox: bool,
+    /// Use IOVOX production (`https://api.iovox.com:444`).
+    #[arg(long, global = true, conflicts_with = "base_url")]
+    production: bool,
+    /// Timeout of one attempt, in seconds.
+    #[arg(long, global = true, value_name = "SECONDS")]
+    timeout: Option<f64>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Buy VoxNumbers (purchaseVoxNumbers).
+    Purchase(PurchaseArgs),
+    /// Attach VoxNumbers to links (attachVoxnumberToLink); links keep their order.
+    Attach(AttachArgs),
+    /// Decode a callback body that IOVOX POSTed (a file, or - for standard input).
+    ParseCallback {
+        /// The file holding the `<order>` XML.
+        file: PathBuf,
+    },
+    /// Run the local sandbox server until interrupted.
+    Sandbox(SandboxArgs),
+    /// Run the SDK end to end against a sandbox started inside this process.
+    Demo,
+}
+
+#[derive(Args)]
+struct PurchaseArgs {
+    /// An item as COUNTRY:AREA:TYPE:QUANTITY, e.g. 44:151:GEOGRAPHIC:2 (repeatable).
+    #[arg(long = "item", value_name = "CC:AREA:TYPE:QTY")]
+    items: Vec<String>,
+    /// A JSON request with the wire field names ({"items": [...], "callback_url": ...}).
+    #[arg(long)]
+    file: Option<PathBuf>,
+    /// Where IOVOX POSTs order updates.
+    #[arg(long)]
+    callback_url: Option<String>,
+    /// An e-mail address copied on the order (repeatable).
+    #[arg(long = "cc")]
+    cc: Vec<String>,
+    /// Buy only what is in stock.
+    #[arg(long)]
+    dynamic_quantity: bool,
+    /// Print the XML that would be sent, and send nothing.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Args)]
+struct AttachArgs {
+    /// `LINK=IDD:AREA[:FALLBACKS]`, FALLBACKS a comma list of city, region, country.
+    #[arg(long = "by-area", value_name = "LINK=IDD:AREA[:FALLBACKS]")]
+    by_area: Vec<String>,
+    /// LINK=FULL_VOXNUMBER.
+    #[arg(long = "by-voxnumber", value_name = "LINK=NUMBER")]
+    by_voxnumber: Vec<String>,
+    /// `LINK=COUNTRY:POSTCODE[:KM]`, e.g. "555=UNITED KINGDOM:SW1A 0AA:20".
+    #[arg(long = "by-postcode", value_name = "LINK=COUNTRY:POSTCODE[:KM]")]
+    by_postcode: Vec<String>,
+    /// A JSON list of links with the wire field names.
+    #[arg(long)]
+    file: Option<PathBuf>,
+    /// Print the XML that would be sent, and send nothing.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Args)]
+struct SandboxArgs {
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// A state file (JSON) instead of the built-in account.
+    #[arg(long)]
+    state: Option<PathBuf>,
+    /// Username the sandbox accepts.
+    #[arg(long = "user", default_value = iovox_sandbox::DEFAULT_USERNAME)]
+    user: String,
+    /// Secure key the sandbox accepts.
+    #[arg(long = "key", default_value = iovox_sandbox::DEFAULT_SECURE_KEY)]
+    key: String,
+    /// Complete PENDING orders this many milliseconds after they are made.
+    #[arg(long, value_name = "MS")]
+    auto_restock_ms: Option<u64>,
+    /// Honour the x-iovox-sandbox-fault request header.
+    #[arg(long)]
+    faults: bool,
+}
+
+/// A command-line mistake (not an IOVOX one): clap's exit code 2.
+struct Usage(String);
+
+fn main() -> ExitCode {
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    let sub = matches.subcommand().map(|(_, m)| m);
+    match run(cli, sub) {
+        Ok(code) => ExitCode::from(code),
+        Err(Usage(message)) => {
+            let mut cmd = Cli::command();
+            cmd.error(clap::error::ErrorKind::InvalidValue, message)
+                .exit()
+        }
+    }
+}
+
+fn run(cli: Cli, sub: Option<&ArgMatches>) -> Result<u8, Usage> {
+    let json = cli.json;
+    let result = match cli.command {
+        Command::Purchase(args) => purchase(&cli.connection, args, json),
+        Command::Attach(args) => {
+            let links = ordered_links(&args, sub)?;
+            attach(&cli.connection, args, links, json)
+        }
+        Command::ParseCallback { file } => parse_callback(&file, json),
+        Command::Sandbox(args) => return sandbox(args).map_err(Usage),
+        Command::Demo => return Ok(demo::run()),
+    };
+    Ok(match result {
+        Ok(Some(e)) => report_error(&e, json),
+        Ok(None) => 0,
+        Err(Usage(m)) => return Err(Usage(m)),
+    })
+}
+
+fn client(c: &Connection) -> Result<Client, Error> {
+    let base = if c.sandbox {
+        iovox_http::SANDBOX_URL.to_string()
+    } else if c.production {
+        iovox_http::PRODUCTION_URL.to_string()
+    } else {
+        c.base_url
+            .clone()
+            .unwrap_or_else(|| iovox_http::PRODUCTION_URL.into())
+    };
+    let (Some(user), Some(key)) = (&c.username, &c.secure_key) else {
+        let missing: Vec<&str> = [
+            (c.username.is_none(), "--username (or IOVOX_USERNAME)"),
+            (c.secure_key.is_none(), "--secure-key (or IOVOX_SECURE_KEY)"),
+        ]
+        .into_iter()
+        .filter_map(|(m, n)| m.then_some(n))
+        .collect();
+        return Err(Error::Config(format!("missing {}", missing.join(" and "))));
+    };
+    let mut b = Client::builder(user, key, base);
+    if let Some(t) = c.timeout {
+        b = b.timeout(Duration::from_secs_f64(t.max(0.001)));
+    }
+    b.build()
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &PathBuf) -> Result<T, Usage> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Usage(format!("cannot read {}: {e}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| Usage(format!("{} is not valid JSON: {e}", path.display())))
+}
+
+/// The outcome of a subcommand: `Ok(None)` success, `Ok(Some(e))` a reported error.
+type Outcome = Result<Option<Error>, Usage>;
+
+fn purchase(c: &Connection, args: PurchaseArgs, json: bool) -> Outcome {
+    let mut request: wire::PurchaseRequest = match &args.file {
+        Some(f) => read_json(f)?,
+        None => wire::PurchaseRequest::default(),
+    };
+    let items = &mut request.items.get_or_insert_with(Default::default).item;
+    for spec in &args.items {
+        let parts: Vec<&str> = spec.split(':').collect();
+        let [cc, area, number_type, quantity] = parts[..] else {
+            return Err(Usage(format!(
+                "--item expects COUNTRY:AREA:TYPE:QUANTITY, got {spec:?}"
+            )));
+        };
+        let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        items.push(wire::PurchaseItem {
+            country_code: text(cc),
+            area_code: text(area),
+            number_type: text(number_type),
+            quantity: text(quantity),
+            ..Default::default()
+        });
+    }
+    if args.callback_url.is_some() {
+        request.callback_url = args.callback_url;
+    }
+    if !args.cc.is_empty() {
+        request.cc_list = Some(args.cc.join(","));
+    }
+    if args.dynamic_quantity {
+        request.dynamic_quantity = Some("TRUE".into());
+    }
+    if args.dry_run {
+        return Ok(match request.validate() {
+            Ok(accepted) => {
+                println!("{}", accepted.to_xml());
+                None
+            }
+            Err(e) => Some(Error::Validation(e)),
+        });
+    }
+    let result = client(c).and_then(|client| client.purchase_vox_numbers_wire(&request));
+    Ok(match result {
+        Ok(order) => {
+            print_order(&order, json);
+            None
+        }
+        Err(e) => Some(e),
+    })
+}
+
+/// Links from the three flags, in the order they were given on the command line.
+fn ordered_links(args: &AttachArgs, sub: Option<&ArgMatches>) -> Result<Vec<wire::Link>, Usage> {
+    let mut positioned: Vec<(usize, wire::Link)> = Vec::new();
+    let flags: [(&str, &Vec<String>, &str); 3] = [
+        ("by_area", &args.by_area, BY_AREA),
+        ("by_voxnumber", &args.by_voxnumber, BY_VOXNUMBER),
+        ("by_postcode", &args.by_postcode, BY_POSTCODE),
+    ];
+    for (id, values, method) in flags {
+        let indices: Vec<usize> = sub
+            .and_then(|m| m.indices_of(id))
+            .map(|i| i.collect())
+            .unwrap_or_default();
+        for (n, value) in values.iter().enumerate() {
+            let at = indices.get(n).copied().unwrap_or(usize::MAX);
+            positioned.push((at, parse_link(method, value)?));
+        }
+    }
+    positioned.sort_by_key(|(at, _)| *at);
+    Ok(positioned.into_iter().map(|(_, l)| l).collect())
+}
+
+fn parse_link(method: &str, value: &str) -> Result<wire::Link, Usage> {
+    let (link_id, rest) = value
+        .split_once('=')
+        .ok_or_else(|| Usage(format!("a link is LINK=..., got {value:?}")))?;
+    let mut link = wire::Link {
+        link_id: Some(link_id.to_string()),
+        method: Some(method.to_string()),
+        ..Default::default()
+    };
+    let parts: Vec<&str> = rest.split(':').collect();
+    let text = |s: &str| Some(s.to_string());
+    match (method, &parts[..]) {
+        (BY_VOXNUMBER, [number]) => link.full_voxnumber = text(number),
+        (BY_AREA, [idd, area, more @ ..]) if more.len() <= 1 => {
+            link.voxnumber_idd = text(idd);
+            link.area_code = text(area);
+            for fallback in more
+                .iter()
+                .flat_map(|m| m.split(','))
+                .filter(|f| !f.is_empty())
+            {
+                let t = text("TRUE");
+                match fallback.trim() {
+                    "city" => link.fallback_city = t,
+                    "region" => link.fallback_region = t,
+                    "country" => link.fallback_country = t,
+                    other => {
+                        return Err(Usage(format!(
+                            "unknown fallback {other:?}: use city, region, country"
+                        )))
+                    }
+                }
+            }
+        }
+        (BY_POSTCODE, [country, postcode, more @ ..]) if more.len() <= 1 => {
+            link.voxnumber_country = text(country);
+            link.postcode = text(postcode);
+            link.fallback_area_distance = more.first().map(|k| k.to_string());
+        }
+        _ => {
+            let shape = match method {
+                BY_AREA => "LINK=IDD:AREA[:FALLBACKS]",
+                BY_VOXNUMBER => "LINK=NUMBER",
+                _ => "LINK=COUNTRY:POSTCODE[:KM]",
+            };
+            return Err(Usage(format!("{method} expects {shape}, got {value:?}")));
+        }
+    }
+    Ok(link)
+}
+
+fn attach(c: &Connection, args: AttachArgs, links: Vec<wire::Link>, json: bool) -> Outcome {
+    let mut request = wire::AttachRequest::default();
+    if let Some(f) = &args.file {
+        request.links = read_json(f)?;
+    }
+    request.links.extend(links);
+    if args.dry_run {
+        return Ok(match request.validate() {
+            Ok(accepted) => {
+                println!("{}", accepted.to_xml());
+                None
+            }
+            Err(e) => Some(Error::Validation(e)),
+        });
+    }
+    let n = request.links.len();
+    let result = client(c).and_then(|client| client.attach_voxnumber_to_link_wire(&request));
+    Ok(match result {
+        Ok(()) => {
+            if json {
+                println!("{}", serde_json::json!({ "attached": n }));
+            } else {
+                println!("attached {n} link{}", if n == 1 { "" } else { "s" });
+            }
+            None
+        }
+        Err(e) => Some(e),
+    })
+}
+
+fn parse_callback(file: &PathBuf, json: bool) -> Outcome {
+    let body = if file.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+            .map_err(|e| Usage(format!("cannot read standard input: {e}")))?;
+        b
+    } else {
+        std::fs::read(file).map_err(|e| Usage(format!("cannot read {}: {e}", file.display())))?
+    };
+    Ok(match iovox_http::parse_callback(&body) {
+        Ok(order) => {
+            print_order(&order, json);
+            None
+        }
+        Err(e) => Some(e),
+    })
+}
+
+fn sandbox(args: SandboxArgs) -> Result<u8, String> {
+    let state = match &args.state {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            iovox_sandbox::State::from_json(&text)
+                .map_err(|e| format!("{} is not a sandbox state: {e}", path.display()))?
+        }
+        None => iovox_sandbox::State::default(),
+    };
+    let config = iovox_sandbox::Config {
+        port: args.port,
+        username: args.user,
+        secure_key: args.key,
+        state,
+        auto_restock_after: args.auto_restock_ms.map(Duration::from_millis),
+        fault_header: args.faults,
+        ..Default::default()
+    };
+    let sb = match iovox_sandbox::Sandbox::start(config) {
+        Ok(sb) => sb,
+        Err(e) => {
+            eprintln!("error: cannot start the sandbox on port {}: {e}", args.port);
+            return Ok(EXIT_FAILED);
+        }
+    };
+    // The banner is best effort: a closed stdout (a pipe whose reader left) must not stop
+    // the server.
+    let banner = format!(
+        "iovox sandbox listening on {url}\n  username: {user}   secureKey: {key}\n  try: curl -i -X POST '{url}/Purchase?v=3&method=purchaseVoxNumbers' -H 'username: {user}' -H 'secureKey: {key}' --data '<request><items><item><country_code>44</country_code><area_code>20</area_code><number_type>GEOGRAPHIC</number_type><quantity>1</quantity></item></items></request>'\nPress Ctrl-C to stop.\n",
+        url = sb.url(),
+        user = sb.username(),
+        key = sb.secure_key()
+    );
+    let mut out = std::io::stdout();
+    let _ = std::io::Write::write_all(&mut out, banner.as_bytes());
+    let _ = std::io::Write::flush(&mut out);
+    loop {
+        std::thread::park();
+    }
+}

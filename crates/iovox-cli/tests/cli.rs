@@ -1,0 +1,288 @@
+//! Runs the `iovox` binary for each subcommand.
+
+use assert_cmd::Command;
+use iovox_sandbox::{Config, Sandbox};
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+fn iovox() -> Command {
+    let mut c = Command::cargo_bin("iovox").unwrap();
+    for var in ["IOVOX_USERNAME", "IOVOX_SECURE_KEY", "IOVOX_BASE_URL"] {
+        c.env_remove(var);
+    }
+    c
+}
+
+fn against(sb: &Sandbox) -> Command {
+    let mut c = iovox();
+    c.env("IOVOX_USERNAME", sb.username())
+        .env("IOVOX_SECURE_KEY", sb.secure_key())
+        .env("IOVOX_BASE_URL", sb.url());
+    c
+}
+
+fn stdout(c: &mut Command) -> String {
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn purchase_prints_the_order() {
+    let sb = Sandbox::start(Config::default()).unwrap();
+    let text = stdout(against(&sb).args(["purchase", "--item", "44:20:GEOGRAPHIC:2"]));
+    assert!(
+        text.starts_with("order ") && text.contains("is FULFILLED with 2 numbers"),
+        "{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(against(&sb).args([
+        "purchase",
+        "--json",
+        "--item",
+        "44:151:GEOGRAPHIC:5",
+    ])))
+    .unwrap();
+    assert_eq!(json["order_status"], "PENDING");
+    assert_eq!(json["voxnumbers"].as_array().unwrap().len(), 2);
+    assert!(json["voxnumbers"][0]["full_voxnumber"].is_string());
+}
+
+#[test]
+fn purchase_from_a_json_file_and_dry_run() {
+    let dir = std::env::temp_dir().join(format!("iovox-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("order.json");
+    std::fs::write(&file, r#"{"items": [{"country_code": 44, "post_code": "SW1A 0AA", "number_type": "GEOGRAPHIC", "quantity": 1}]}"#).unwrap();
+    let xml = stdout(
+        iovox()
+            .args(["purchase", "--dry-run", "--file"])
+            .arg(&file)
+            .args(["--cc", "a@b.com", "--dynamic-quantity"]),
+    );
+    assert_eq!(
+        xml.trim(),
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><request><cc_list>a@b.com</cc_list><dynamic_quantity>TRUE</dynamic_quantity><items><item><country_code>44</country_code><post_code>SW1A 0AA</post_code><number_type>GEOGRAPHIC</number_type><quantity>1</quantity></item></items></request>"
+    );
+}
+
+#[test]
+fn validation_failure_exits_3_with_every_message() {
+    let out = iovox()
+        .args([
+            "purchase",
+            "--dry-run",
+            "--item",
+            "44:20:GEOGRAPHIC:two",
+            "--item",
+            ":20:MOBILE:0",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8(out.stderr).unwrap();
+    for m in [
+        "Quantity 1 of 2 not an integer",
+        "Country Code 2 of 2 Empty",
+        "The requested Number Type 2 of 2 is not valid. The valid values are NATIONAL, GEOGRAPHIC, TOLLFREE",
+        "Quantity must be between 1 and 250",
+    ] {
+        assert!(err.contains(m), "{m} missing from {err}");
+    }
+    // Without --dry-run too: nothing is sent, same exit code, as JSON on request.
+    let sb = Sandbox::start(Config::default()).unwrap();
+    let out = against(&sb)
+        .args(["--json", "purchase", "--item", "44:20:GEOGRAPHIC:0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["error"]["kind"], "validation");
+    assert_eq!(json["error"]["errors"][0]["code"], "quantity_out_of_range");
+    assert_eq!(
+        json["error"]["errors"][0]["position"],
+        serde_json::json!([1, 1])
+    );
+    assert_eq!(sb.stats().requests, 0);
+}
+
+#[test]
+fn attach_keeps_the_command_line_order() {
+    let xml = stdout(iovox().args([
+        "attach",
+        "--dry-run",
+        "--by-postcode",
+        "555=UNITED KINGDOM:SW1A 0AA:20",
+        "--by-area",
+        "333=44:20:city,country",
+        "--by-voxnumber",
+        "444=4423012565866",
+    ]));
+    let p = |s: &str| xml.find(s).unwrap_or_else(|| panic!("{s} not in {xml}"));
+    assert!(p("<link_id>555</link_id>") < p("<link_id>333</link_id>"));
+    assert!(p("<link_id>333</link_id>") < p("<link_id>444</link_id>"));
+    assert!(xml
+        .contains("<fallback_city>TRUE</fallback_city><fallback_country>TRUE</fallback_country>"));
+    assert!(xml.contains("<fallback_area_distance>20</fallback_area_distance>"));
+}
+
+#[test]
+fn attach_against_the_sandbox_and_an_api_error() {
+    let sb = Sandbox::start(Config::default()).unwrap();
+    let text = stdout(against(&sb).args([
+        "attach",
+        "--by-area",
+        "333=44:20",
+        "--by-voxnumber",
+        "444=441512100200",
+    ]));
+    assert_eq!(text.trim(), "attached 2 links");
+    let out = against(&sb)
+        .args(["attach", "--by-area", "999=44:20"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("IOVOX answered HTTP 400: Link ID 1 of 1 does not exist"),
+        "{err}"
+    );
+    let out = iovox()
+        .args(["attach", "--by-area", "nonsense"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a malformed flag is a usage error"
+    );
+}
+
+#[test]
+fn missing_credentials_are_named() {
+    let out = iovox()
+        .args(["purchase", "--item", "44:20:GEOGRAPHIC:1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(
+            "missing --username (or IOVOX_USERNAME) and --secure-key (or IOVOX_SECURE_KEY)"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn parse_callback_from_a_file_and_stdin() {
+    let dir = std::env::temp_dir().join(format!("iovox-cb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("callback.xml");
+    std::fs::write(&good, "<order><order_reference>r1</order_reference><order_status>FULFILLED</order_status><voxnumbers><voxnumber><country_code>44</country_code><area_code>151</area_code><full_voxnumber>441512100200</full_voxnumber></voxnumber></voxnumbers></order>").unwrap();
+    let text = stdout(iovox().arg("parse-callback").arg(&good));
+    assert!(
+        text.contains("order r1 is FULFILLED with 1 number") && text.contains("+441512100200"),
+        "{text}"
+    );
+    let out = iovox()
+        .args(["parse-callback", "-"])
+        .write_stdin("<order><voxnumbers>")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("could not decode"));
+}
+
+#[test]
+fn sandbox_subcommand_serves_a_state_file() {
+    let dir = std::env::temp_dir().join(format!("iovox-sb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let state = dir.join("state.json");
+    std::fs::write(&state, r#"{"regions": [{"country_code": 44, "area_code": 20, "number_type": "GEOGRAPHIC", "country_name": "UNITED KINGDOM", "stock": 1}]}"#).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("iovox"))
+        .args(["sandbox", "--port", "0", "--user", "me", "--key", "k"])
+        .arg("--state")
+        .arg(&state)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let url = first.trim().rsplit(' ').next().unwrap().to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{first}");
+    let ok = stdout(
+        iovox()
+            .env("IOVOX_USERNAME", "me")
+            .env("IOVOX_SECURE_KEY", "k")
+            .env("IOVOX_BASE_URL", &url)
+            .args(["purchase", "--item", "44:20:GEOGRAPHIC:1"]),
+    );
+    assert!(ok.contains("FULFILLED with 1 number"), "{ok}");
+    let again = iovox()
+        .env("IOVOX_USERNAME", "me")
+        .env("IOVOX_SECURE_KEY", "k")
+        .env("IOVOX_BASE_URL", &url)
+        .args(["purchase", "--item", "44:20:GEOGRAPHIC:1"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&again.stdout).contains("PENDING with 0 numbers"));
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn demo_runs_end_to_end() {
+    let text = stdout(iovox().arg("demo"));
+    for expected in [
+        "is PENDING with 3 numbers",
+        "basic auth from the callback URL checks out: true",
+        "is FULFILLED with 1 number",
+        "link  333 <-",
+        "Area Code 2 of 2 Empty",
+        "HTTP 400: Link ID 1 of 1 does not exist",
+        "Demo finished",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+}
+
+#[test]
+fn the_readme_curl_call_works_as_written() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    let curl = readme
+        .lines()
+        .find(|l| l.starts_with("curl -i -X POST"))
+        .expect("README shows a curl call");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("iovox"))
+        .args(["sandbox", "--port", "0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let url = first.trim().rsplit(' ').next().unwrap().to_string();
+    // The README's default port is 8080; this test takes a free one.
+    let command = curl.replace("http://127.0.0.1:8080", &url);
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&command)
+        .output()
+        .unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("HTTP/1.1 201"), "{text}");
+    assert!(
+        text.contains("<order_status>FULFILLED</order_status>"),
+        "{text}"
+    );
+}
