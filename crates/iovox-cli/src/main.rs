@@ -206,6 +206,17 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &PathBuf) -> Result<T, Usage>
 /// The outcome of a subcommand: `Ok(None)` success, `Ok(Some(e))` a reported error.
 type Outcome = Result<Option<Error>, Usage>;
 
+/// `--dry-run`: the XML that would be sent (what validation accepted), or every error.
+fn dry_run(xml: Result<String, iovox_core::ValidationErrors>) -> Option<Error> {
+    match xml {
+        Ok(xml) => {
+            println!("{xml}");
+            None
+        }
+        Err(e) => Some(Error::Validation(e)),
+    }
+}
+
 fn purchase(c: &Connection, args: PurchaseArgs, json: bool) -> Outcome {
     let mut request: wire::PurchaseRequest = match &args.file {
         Some(f) => read_json(f)?,
@@ -238,13 +249,9 @@ fn purchase(c: &Connection, args: PurchaseArgs, json: bool) -> Outcome {
         request.dynamic_quantity = Some("TRUE".into());
     }
     if args.dry_run {
-        return Ok(match request.validate() {
-            Ok(accepted) => {
-                println!("{}", accepted.to_xml());
-                None
-            }
-            Err(e) => Some(Error::Validation(e)),
-        });
+        return Ok(dry_run(
+            request.validate().map(|accepted| accepted.to_xml()),
+        ));
     }
     let result = client(c).and_then(|client| client.purchase_vox_numbers_wire(&request));
     Ok(match result {
@@ -336,13 +343,9 @@ fn attach(c: &Connection, args: AttachArgs, links: Vec<wire::Link>, json: bool) 
     }
     request.links.extend(links);
     if args.dry_run {
-        return Ok(match request.validate() {
-            Ok(accepted) => {
-                println!("{}", accepted.to_xml());
-                None
-            }
-            Err(e) => Some(Error::Validation(e)),
-        });
+        return Ok(dry_run(
+            request.validate().map(|accepted| accepted.to_xml()),
+        ));
     }
     let n = request.links.len();
     let result = client(c).and_then(|client| client.attach_voxnumber_to_link_wire(&request));

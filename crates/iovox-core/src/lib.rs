@@ -29,6 +29,7 @@ mod error;
 mod order;
 mod purchase;
 pub mod request;
+pub mod url;
 pub mod wire;
 pub mod xml;
 

@@ -49,15 +49,8 @@ pub fn check_callback_credentials(authorization: Option<&str>, user: &str, passw
 /// [`check_callback_credentials`] with the credentials taken from the callback URL that was
 /// sent in the purchase. A URL without credentials accepts any request.
 pub fn check_callback_url_credentials(authorization: Option<&str>, callback_url: &str) -> bool {
-    let Some((_, rest)) = callback_url.split_once("://") else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    match authority.rsplit_once('@') {
-        None => true,
-        Some((userinfo, _)) => {
-            let (user, pass) = userinfo.split_once(':').unwrap_or((userinfo, ""));
-            check_callback_credentials(authorization, user, pass)
-        }
+    match iovox_core::url::split_credentials(callback_url) {
+        (_, None) => true,
+        (_, Some((user, pass))) => check_callback_credentials(authorization, &user, &pass),
     }
 }

@@ -57,26 +57,6 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Splits `http://user:pass@host/path` into the URL without credentials and the
-/// credentials.
-pub(crate) fn split_credentials(url: &str) -> (String, Option<(String, String)>) {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return (url.to_string(), None);
-    };
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(end);
-    match authority.rsplit_once('@') {
-        Some((userinfo, host)) => {
-            let (user, pass) = userinfo.split_once(':').unwrap_or((userinfo, ""));
-            (
-                format!("{scheme}://{host}{tail}"),
-                Some((user.to_string(), pass.to_string())),
-            )
-        }
-        None => (url.to_string(), None),
-    }
-}
-
 pub(crate) struct Sender {
     pub log: Arc<Log>,
     pub attempts: u32,
@@ -101,7 +81,7 @@ impl Sender {
 
     /// Sends one callback, retrying; blocking (call from a blocking thread).
     pub fn deliver(&self, job: CallbackJob) {
-        let (url, credentials) = split_credentials(&job.url);
+        let (url, credentials) = iovox_core::url::split_credentials(&job.url);
         let body = job.order.to_callback_xml();
         let mut record = CallbackRecord {
             order: job.order,
