@@ -84,6 +84,10 @@ pub(crate) async fn handle(
     body: Body,
 ) -> Response {
     lock(&app.stats).requests += 1;
+    // Read the request body before anything else, even when a fault answers early: closing
+    // a connection with unread bytes makes the kernel send RST, and the client may then
+    // lose part of the answer.
+    let body = axum::body::to_bytes(body, app.max_body_bytes).await.ok();
     let fault = app.next_fault(&headers);
     if !app.response_delay.is_zero() {
         tokio::time::sleep(app.response_delay).await;
@@ -142,12 +146,13 @@ async fn drop_mid_response(response: Response) -> Response {
     r
 }
 
+/// `body` is `None` when it was over the size limit.
 async fn route(
     app: &Arc<App>,
     method: Method,
     uri: Uri,
     headers: HeaderMap,
-    body: Body,
+    body: Option<Bytes>,
 ) -> Response {
     if !app.authorised(&headers) {
         return error(StatusCode::UNAUTHORIZED, "HTTP 401: Unauthorized");
@@ -181,9 +186,9 @@ async fn route(
         let msg = format!("Request Method must be {wanted_verb}. {method} attempted");
         return error(StatusCode::BAD_REQUEST, &msg);
     }
-    let body = match axum::body::to_bytes(body, app.max_body_bytes).await {
-        Ok(b) => b,
-        Err(_) => {
+    let body = match body {
+        Some(b) => b,
+        None => {
             let msg = format!(
                 "Request body too large (limit {} bytes)",
                 app.max_body_bytes
@@ -238,14 +243,14 @@ fn attach(app: &Arc<App>, body: &[u8]) -> Response {
 
 /// `POST /_sandbox/restock` with JSON `{"country_code":44,"area_code":151,"count":5}`:
 /// the same control as [`crate::Sandbox::restock`], for curl and other languages.
-async fn control_restock(app: &Arc<App>, method: &Method, body: Body) -> Response {
+async fn control_restock(app: &Arc<App>, method: &Method, body: Option<Bytes>) -> Response {
     if method != Method::POST {
         return error(
             StatusCode::BAD_REQUEST,
             &format!("Request Method must be POST. {method} attempted"),
         );
     }
-    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+    let Some(bytes) = body else {
         return error(StatusCode::PAYLOAD_TOO_LARGE, "Request body too large");
     };
     let restock: Restock = match serde_json::from_slice(&bytes) {
