@@ -399,3 +399,56 @@ fn the_secure_key_never_shows() {
     assert!(format!("{c:?}").contains("***") && !format!("{c:?}").contains(KEY));
     assert_eq!(format!("{:?}", iovox_http::SecureKey::new(KEY)), "***");
 }
+
+#[test]
+fn the_request_on_the_wire() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    // A bare socket, so the test sees exactly what the client sends.
+    let server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", server.local_addr().unwrap());
+    let seen = std::thread::spawn(move || {
+        let (stream, _) = server.accept().unwrap();
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut head = Vec::new();
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            if line.trim().is_empty() {
+                break;
+            }
+            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                length = v.trim().parse().unwrap();
+            }
+            head.push(line.trim().to_string());
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        let answer = "<response><order_reference>r</order_reference><order_status>PENDING</order_status><voxnumbers/></response>";
+        write!(
+            &stream,
+            "HTTP/1.1 201 Created\r\nContent-Type: text/xml\r\nContent-Length: {}\r\n\r\n{answer}",
+            answer.len()
+        )
+        .unwrap();
+        (head, String::from_utf8(body).unwrap())
+    });
+    let c = Client::new("me", KEY, url).unwrap();
+    let order = c.purchase_vox_numbers(&london(1)).unwrap();
+    assert_eq!(order.order_reference, "r");
+    let (head, body) = seen.join().unwrap();
+    assert_eq!(
+        head[0],
+        "POST /Purchase?v=3&method=purchaseVoxNumbers HTTP/1.1"
+    );
+    let has = |h: &str| head.iter().any(|l| l.eq_ignore_ascii_case(h));
+    assert!(has("username: me"), "{head:?}");
+    assert!(has(&format!("securekey: {KEY}")), "{head:?}");
+    assert!(has("content-type: application/xml"), "{head:?}");
+    assert!(
+        has(&format!("user-agent: {}", iovox_http::USER_AGENT)),
+        "{head:?}"
+    );
+    assert!(iovox_http::USER_AGENT.starts_with("iovox-rust/0."));
+    assert_eq!(body, london(1).to_xml());
+}
