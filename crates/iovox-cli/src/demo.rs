@@ -8,7 +8,7 @@ use iovox_sandbox::{CallbackListener, Config, Restock, Sandbox};
 use std::time::Duration;
 
 fn step(n: u32, title: &str) {
-    println!("\n[{n}] {title}");
+    say!("\n[{n}] {title}");
 }
 
 fn indent(text: &str) -> String {
@@ -23,7 +23,7 @@ fn indent(text: &str) -> String {
 pub fn run() -> u8 {
     match demo() {
         Ok(()) => {
-            println!("\nDemo finished: every step behaved as IOVOX documents.");
+            say!("\nDemo finished: every step behaved as IOVOX documents.");
             0
         }
         Err(message) => {
@@ -44,11 +44,11 @@ fn demo() -> Result<(), String> {
     step(0, "Start a local IOVOX sandbox and a callback listener");
     let sandbox = Sandbox::start(Config::default()).map_err(|e| e.to_string())?;
     let listener = CallbackListener::start(0).map_err(|e| e.to_string())?;
-    println!(
+    say!(
         "    sandbox  {}  (Liverpool 0151 has 2 numbers in stock)",
         sandbox.url()
     );
-    println!("    callback {}", listener.url());
+    say!("    callback {}", listener.url());
     let client = Client::new(sandbox.username(), sandbox.secure_key(), sandbox.url()).map_err(e)?;
 
     step(
@@ -65,7 +65,7 @@ fn demo() -> Result<(), String> {
         ..Default::default()
     };
     let order = client.purchase_vox_numbers(&request).map_err(e)?;
-    println!("{}", indent(&order_text(&order)));
+    say!("{}", indent(&order_text(&order)));
     if order.order_status != OrderStatus::Pending {
         return Err("expected a PENDING order".into());
     }
@@ -81,9 +81,9 @@ fn demo() -> Result<(), String> {
     let callback = received.first().ok_or("no callback arrived within 10 s")?;
     let authorised =
         check_callback_url_credentials(callback.authorization.as_deref(), &callback_url);
-    println!("    basic auth from the callback URL checks out: {authorised}");
+    say!("    basic auth from the callback URL checks out: {authorised}");
     let update = parse_callback(&callback.body).map_err(e)?;
-    println!("{}", indent(&order_text(&update)));
+    say!("{}", indent(&order_text(&update)));
     if update.order_reference != order.order_reference
         || update.order_status != OrderStatus::Fulfilled
     {
@@ -107,7 +107,7 @@ fn demo() -> Result<(), String> {
         .iter()
         .filter(|n| n.link_id.is_some())
     {
-        println!(
+        say!(
             "    link {:>4} <- +{}",
             n.link_id.as_deref().unwrap_or(""),
             n.full_voxnumber
@@ -121,7 +121,7 @@ fn demo() -> Result<(), String> {
     match client.purchase_vox_numbers(&invalid) {
         Err(Error::Validation(errors)) => {
             for x in errors.iter() {
-                println!("    {:<28} {}", x.code.as_str(), x.message);
+                say!("    {:<28} {}", x.code.as_str(), x.message);
             }
         }
         other => return Err(format!("expected a validation error, got {other:?}")),
@@ -131,7 +131,7 @@ fn demo() -> Result<(), String> {
     let missing = AttachRequest::new(vec![Link::by_area("999", 44, 20)]);
     match client.attach_voxnumber_to_link(&missing) {
         Err(err @ Error::Api { .. }) => {
-            println!(
+            say!(
                 "    HTTP {}: {}",
                 err.status().unwrap_or(0),
                 err.messages().join("; ")
@@ -140,9 +140,11 @@ fn demo() -> Result<(), String> {
         other => return Err(format!("expected an API error, got {other:?}")),
     }
     let stats = sandbox.stats();
-    println!(
+    say!(
         "\n    the sandbox served {} requests over {} connection(s); {} order(s) made",
-        stats.requests, stats.connections, stats.purchases
+        stats.requests,
+        stats.connections,
+        stats.purchases
     );
     Ok(())
 }

@@ -1,6 +1,15 @@
 //! `iovox`: the IOVOX REST API v3 from the command line, a local sandbox, and the demo.
 #![forbid(unsafe_code)]
 
+/// `println!` that ignores a closed stdout (`iovox ... | head`): a reader that left is no
+/// reason to panic; the exit code still tells what happened.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 mod demo;
 mod output;
 
@@ -210,7 +219,7 @@ type Outcome = Result<Option<Error>, Usage>;
 fn dry_run(xml: Result<String, iovox_core::ValidationErrors>) -> Option<Error> {
     match xml {
         Ok(xml) => {
-            println!("{xml}");
+            say!("{xml}");
             None
         }
         Err(e) => Some(Error::Validation(e)),
@@ -352,9 +361,9 @@ fn attach(c: &Connection, args: AttachArgs, links: Vec<wire::Link>, json: bool) 
     Ok(match result {
         Ok(()) => {
             if json {
-                println!("{}", serde_json::json!({ "attached": n }));
+                say!("{}", serde_json::json!({ "attached": n }));
             } else {
-                println!("attached {n} link{}", if n == 1 { "" } else { "s" });
+                say!("attached {n} link{}", if n == 1 { "" } else { "s" });
             }
             None
         }

@@ -40,9 +40,9 @@ pub fn order_text(order: &Order) -> String {
 
 pub fn print_order(order: &Order, as_json: bool) {
     if as_json {
-        println!("{}", order_json(order));
+        say!("{}", order_json(order));
     } else {
-        println!("{}", order_text(order));
+        say!("{}", order_text(order));
     }
 }
 
@@ -73,7 +73,7 @@ pub fn error_json(e: &Error) -> Value {
 /// Prints the error (every message) to stderr, or as JSON to stdout; returns the exit code.
 pub fn report_error(e: &Error, as_json: bool) -> u8 {
     if as_json {
-        println!("{}", error_json(e));
+        say!("{}", error_json(e));
     } else {
         match e {
             Error::Validation(v) => {

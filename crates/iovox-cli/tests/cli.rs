@@ -286,3 +286,22 @@ fn the_readme_curl_call_works_as_written() {
         "{text}"
     );
 }
+
+#[test]
+fn a_closed_stdout_is_not_a_crash() {
+    // The reader leaves before the demo prints anything (it starts two servers first).
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("iovox"))
+        .arg("demo")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
