@@ -171,10 +171,9 @@ fn run(cli: Cli, sub: Option<&ArgMatches>) -> Result<u8, Usage> {
         Command::Sandbox(args) => return sandbox(args).map_err(Usage),
         Command::Demo => return Ok(demo::run()),
     };
-    Ok(match result {
-        Ok(Some(e)) => report_error(&e, json),
-        Ok(None) => 0,
-        Err(Usage(m)) => return Err(Usage(m)),
+    Ok(match result? {
+        Some(e) => report_error(&e, json),
+        None => 0,
     })
 }
 

@@ -1,5 +1,6 @@
 //! The order: the purchase response (`<response>`) and the callback (`<order>`) share it.
 
+use crate::check::text;
 use crate::error::DecodeError;
 use crate::xml;
 use serde::{Deserialize, Serialize};
@@ -112,10 +113,10 @@ impl Order {
                 expected.join(" or ")
             )));
         }
-        let order_reference = present(&w.order_reference)
+        let order_reference = text(&w.order_reference)
             .ok_or_else(|| DecodeError::new("order_reference is missing"))?
             .to_string();
-        let order_status = match present(&w.order_status) {
+        let order_status = match text(&w.order_status) {
             Some("PENDING") => OrderStatus::Pending,
             Some("FULFILLED") => OrderStatus::Fulfilled,
             Some(other) => {
@@ -169,14 +170,10 @@ impl Order {
     }
 }
 
-fn present(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
-}
-
 fn decode_voxnumber(v: &WireVoxNumber, n: usize, total: usize) -> Result<VoxNumber, DecodeError> {
     let at = |what: String| DecodeError::new(format!("voxnumber {n} of {total}: {what}"));
     let code = |value: &Option<String>, field: &str| -> Result<u32, DecodeError> {
-        let s = present(value).ok_or_else(|| at(format!("{field} is missing")))?;
+        let s = text(value).ok_or_else(|| at(format!("{field} is missing")))?;
         s.parse::<u32>()
             .ok()
             .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
@@ -184,7 +181,7 @@ fn decode_voxnumber(v: &WireVoxNumber, n: usize, total: usize) -> Result<VoxNumb
     };
     let country_code = code(&v.country_code, "country_code")?;
     let area_code = code(&v.area_code, "area_code")?;
-    let full = present(&v.full_voxnumber).ok_or_else(|| at("full_voxnumber is missing".into()))?;
+    let full = text(&v.full_voxnumber).ok_or_else(|| at("full_voxnumber is missing".into()))?;
     if !full.bytes().all(|b| b.is_ascii_digit()) {
         return Err(at(format!(
             "full_voxnumber {full:?} is not a string of digits"

@@ -189,6 +189,7 @@ enum Call {
 }
 
 impl Call {
+    #[cfg(feature = "tracing")]
     fn name(self) -> &'static str {
         match self {
             Call::Purchase => "purchaseVoxNumbers",
@@ -315,11 +316,10 @@ impl Client {
     }
 
     fn send_once(&self, call: Call, body: &[u8], attempts: u32) -> Attempt {
-        let (request, url) = match call {
-            Call::Purchase => (self.agent.post(&self.purchase_url), &self.purchase_url),
-            Call::Attach => (self.agent.put(&self.attach_url), &self.attach_url),
+        let request = match call {
+            Call::Purchase => self.agent.post(&self.purchase_url),
+            Call::Attach => self.agent.put(&self.attach_url),
         };
-        let _ = url;
         let result = request
             .header("username", &self.username)
             .header("secureKey", self.secure_key.expose())
@@ -447,9 +447,7 @@ fn trace(call: Call, outcome: &Attempt, attempt: u32, elapsed: Duration) {
 }
 
 #[cfg(not(feature = "tracing"))]
-fn trace(call: Call, _: &Attempt, _: u32, _: Duration) {
-    let _ = call.name();
-}
+fn trace(_: Call, _: &Attempt, _: u32, _: Duration) {}
 
 #[cfg(test)]
 mod tests {
