@@ -31,6 +31,23 @@ fn stdout(c: &mut Command) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Runs `iovox sandbox --port 0 ARGS`; returns the process and the URL its banner names.
+fn spawn_sandbox(args: &[&str]) -> (std::process::Child, String) {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("iovox"))
+        .args(["sandbox", "--port", "0"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let url = first.trim().rsplit(' ').next().unwrap().to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{first}");
+    (child, url)
+}
+
 #[test]
 fn purchase_prints_the_order() {
     let sb = Sandbox::start(Config::default()).unwrap();
@@ -203,19 +220,8 @@ fn sandbox_subcommand_serves_a_state_file() {
     std::fs::create_dir_all(&dir).unwrap();
     let state = dir.join("state.json");
     std::fs::write(&state, r#"{"regions": [{"country_code": 44, "area_code": 20, "number_type": "GEOGRAPHIC", "country_name": "UNITED KINGDOM", "stock": 1}]}"#).unwrap();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("iovox"))
-        .args(["sandbox", "--port", "0", "--user", "me", "--key", "k"])
-        .arg("--state")
-        .arg(&state)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let url = first.trim().rsplit(' ').next().unwrap().to_string();
-    assert!(url.starts_with("http://127.0.0.1:"), "{first}");
+    let state = state.to_str().unwrap();
+    let (mut child, url) = spawn_sandbox(&["--user", "me", "--key", "k", "--state", state]);
     let ok = stdout(
         iovox()
             .env("IOVOX_USERNAME", "me")
@@ -260,16 +266,7 @@ fn the_readme_curl_call_works_as_written() {
         .lines()
         .find(|l| l.starts_with("curl -i -X POST"))
         .expect("README shows a curl call");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("iovox"))
-        .args(["sandbox", "--port", "0"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let url = first.trim().rsplit(' ').next().unwrap().to_string();
+    let (mut child, url) = spawn_sandbox(&[]);
     // The README's default port is 8080; this test takes a free one.
     let command = curl.replace("http://127.0.0.1:8080", &url);
     let out = std::process::Command::new("sh")

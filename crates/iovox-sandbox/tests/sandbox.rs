@@ -79,6 +79,10 @@ fn attach_xml(links: &[&str]) -> String {
     format!("<request>{}</request>", links.concat())
 }
 
+fn attach(sb: &Sandbox, links: &[&str]) -> Answer {
+    send(sb, "PUT", ATTACH, &attach_xml(links))
+}
+
 fn by_area(id: &str, idd: u32, area: u32, fallbacks: &str) -> String {
     format!("<link><link_id>{id}</link_id><method>BY AREA</method><voxnumber_idd>{idd}</voxnumber_idd><area_code>{area}</area_code>{fallbacks}</link>")
 }
@@ -494,24 +498,20 @@ fn failed_callbacks_are_retried_then_recorded() {
 #[test]
 fn attach_each_method() {
     let sb = start();
-    let a = send(
+    let a = attach(
         &sb,
-        "PUT",
-        ATTACH,
-        &attach_xml(&[
+        &[
             &by_area("333", 44, 20, ""),
             &by_number("444", "441512100200"),
-        ]),
+        ],
     );
     assert_eq!((a.status, a.body.as_str()), (204, ""));
     assert_eq!(link_of(&sb, "4423012565866").as_deref(), Some("333"));
     assert_eq!(link_of(&sb, "441512100200").as_deref(), Some("444"));
     // BY POSTCODE: W11 is in London (020); the one free London number left goes.
-    let a = send(
+    let a = attach(
         &sb,
-        "PUT",
-        ATTACH,
-        &attach_xml(&[&by_postcode("555", "UNITED KINGDOM", "W11 3EP", None)]),
+        &[&by_postcode("555", "UNITED KINGDOM", "W11 3EP", None)],
     );
     assert_eq!(a.status, 204, "{}", a.body);
     assert_eq!(link_of(&sb, "442071234567").as_deref(), Some("555"));
@@ -522,79 +522,66 @@ fn attach_each_method() {
 fn attach_fallbacks() {
     let sb = start();
     // New York 212 has no number; 646 (same city, same state) has one.
-    let a = send(
-        &sb,
-        "PUT",
-        ATTACH,
-        &attach_xml(&[&by_area("101", 1, 212, "")]),
-    );
+    let a = attach(&sb, &[&by_area("101", 1, 212, "")]);
     assert_eq!(
         a.messages(),
         vec!["Insufficient VoxNumbers available in Area Code 212 and Voxnumber IDD 1"]
     );
-    let a = send(
+    let a = attach(
         &sb,
-        "PUT",
-        ATTACH,
-        &attach_xml(&[&by_area(
+        &[&by_area(
             "101",
             1,
             212,
             "<fallback_city>TRUE</fallback_city>",
-        )]),
+        )],
     );
     assert_eq!(a.status, 204);
     assert_eq!(link_of(&sb, "16465550100").as_deref(), Some("101"));
 
     let sb = start();
     // Yonkers (914) is another city of the same state (NY).
-    let a = send(
+    let a = attach(
         &sb,
-        "PUT",
-        ATTACH,
-        &attach_xml(&[&by_area(
+        &[&by_area(
             "101",
             1,
             914,
             "<fallback_city>TRUE</fallback_city>",
-        )]),
+        )],
     );
     assert_eq!(a.status, 400);
-    let a = send(
+    let a = attach(
         &sb,
-        "PUT",
-        ATTACH,
-        &attach_xml(&[&by_area(
+        &[&by_area(
             "101",
             1,
             914,
             "<fallback_region>TRUE</fallback_region>",
-        )]),
+        )],
     );
     assert_eq!(a.status, 204);
     assert_eq!(link_of(&sb, "16465550100").as_deref(), Some("101"));
 
     // Country fallback: any unassigned UK number for 0845.
-    let a = send(
+    let a = attach(
         &sb,
-        "PUT",
-        ATTACH,
-        &attach_xml(&[&by_area(
+        &[&by_area(
             "102",
             44,
             845,
             "<fallback_country>TRUE</fallback_country>",
-        )]),
+        )],
     );
     assert_eq!(a.status, 204);
     assert_eq!(link_of(&sb, "4423012565866").as_deref(), Some("102"));
 
     // Postcode fallback: Manchester (M1, 0161) has no number; Liverpool is about 50 km off.
     let near = by_postcode("103", "UNITED KINGDOM", "M1 1AE", Some(10));
-    let a = send(&sb, "PUT", ATTACH, &attach_xml(&[&near]));
+    let a = attach(&sb, &[&near]);
     assert_eq!(a.messages(), vec!["There is no VoxNumber available in your account for this Postcode or the fallback area"]);
     let far = by_postcode("103", "UNITED KINGDOM", "M1 1AE", Some(60));
-    assert_eq!(send(&sb, "PUT", ATTACH, &attach_xml(&[&far])).status, 204);
+    assert_eq!(attach(&sb, &[&far]).status, 204);
     assert_eq!(link_of(&sb, "441512100200").as_deref(), Some("103"));
 }
 
@@ -602,11 +589,9 @@ fn attach_fallbacks() {
 fn attach_state_errors_and_all_or_nothing() {
     let sb = start();
     let before = sb.state();
-    let a = send(
+    let a = attach(
         &sb,
-        "PUT",
-        ATTACH,
-        &attach_xml(&[
+        &[
             &by_area("333", 44, 20, ""),       // fine on its own
             &by_area("999", 44, 20, ""),       // no such link
             &by_number("100", "442071234567"), // link 100 already has one
@@ -615,7 +600,7 @@ fn attach_state_errors_and_all_or_nothing() {
             &by_area("101", 44, 845, ""),      // none in 0845
             &by_postcode("102", "FRANCE", "75001", None),
             &by_postcode("103", "UNITED KINGDOM", "ZZ9 9ZZ", None),
-        ]),
+        ],
     );
     assert_eq!(
         a.messages(),
@@ -632,11 +617,9 @@ fn attach_state_errors_and_all_or_nothing() {
     // The first link was fine, but nothing was applied.
     assert_eq!(sb.state(), before);
     // Two links of one request cannot take the same number.
-    let a = send(
+    let a = attach(
         &sb,
-        "PUT",
-        ATTACH,
-        &attach_xml(&[&by_area("101", 1, 646, ""), &by_area("102", 1, 646, "")]),
+        &[&by_area("101", 1, 646, ""), &by_area("102", 1, 646, "")],
     );
     assert_eq!(
         a.messages(),
@@ -815,11 +798,9 @@ fn state_from_json_and_a_clean_stop() {
         &purchase_xml(&[(44, "20", "GEOGRAPHIC", 1)], ""),
     )
     .order();
-    let a = send(
+    let a = attach(
         &sb,
-        "PUT",
-        ATTACH,
-        &attach_xml(&[&by_number("L-1", &order.voxnumbers[0].full_voxnumber)]),
+        &[&by_number("L-1", &order.voxnumbers[0].full_voxnumber)],
     );
     assert_eq!(a.status, 204);
     let json = send(&sb, "GET", "/_sandbox/state", "");
