@@ -231,27 +231,38 @@ impl Client {
     /// A builder from `IOVOX_USERNAME`, `IOVOX_SECURE_KEY` and `IOVOX_BASE_URL` (default
     /// production); the error names every variable that is missing.
     pub fn builder_from_env() -> Result<ClientBuilder, Error> {
+        Self::builder_or_env(None, None, None)
+    }
+
+    /// A builder from the values given, each one missing (or blank) taken from its
+    /// environment variable as in [`Client::builder_from_env`]. This is how the Python and
+    /// Node packages' `Client()` find their credentials.
+    pub fn builder_or_env(
+        username: Option<String>,
+        secure_key: Option<String>,
+        base_url: Option<String>,
+    ) -> Result<ClientBuilder, Error> {
+        let given = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-        let (user, key) = (var("IOVOX_USERNAME"), var("IOVOX_SECURE_KEY"));
+        let user = given(username).or_else(|| var("IOVOX_USERNAME"));
+        let key = given(secure_key).or_else(|| var("IOVOX_SECURE_KEY"));
         match (user, key) {
             (Some(u), Some(k)) => {
-                let base = var("IOVOX_BASE_URL").unwrap_or_else(|| PRODUCTION_URL.into());
+                let base = given(base_url)
+                    .or_else(|| var("IOVOX_BASE_URL"))
+                    .unwrap_or_else(|| PRODUCTION_URL.into());
                 Ok(Self::builder(u, k, base))
             }
-            (u, k) => {
-                let missing: Vec<&str> = [
-                    (u.is_none(), "IOVOX_USERNAME"),
-                    (k.is_none(), "IOVOX_SECURE_KEY"),
-                ]
-                .into_iter()
-                .filter_map(|(m, n)| m.then_some(n))
-                .collect();
-                Err(Error::Config(format!(
-                    "missing environment variable{} {}",
-                    if missing.len() > 1 { "s" } else { "" },
-                    missing.join(" and ")
-                )))
-            }
+            (None, None) => Err(Error::Config(
+                "no username or secure key given, and IOVOX_USERNAME and IOVOX_SECURE_KEY are not set"
+                    .into(),
+            )),
+            (None, _) => Err(Error::Config(
+                "no username given, and IOVOX_USERNAME is not set".into(),
+            )),
+            (_, None) => Err(Error::Config(
+                "no secure key given, and IOVOX_SECURE_KEY is not set".into(),
+            )),
         }
     }
 

@@ -348,14 +348,20 @@ fn configuration_errors() {
     let e = Client::from_env().unwrap_err();
     assert_eq!(
         e.to_string(),
-        "client configuration: missing environment variables IOVOX_USERNAME and IOVOX_SECURE_KEY"
+        "client configuration: no username or secure key given, and IOVOX_USERNAME and IOVOX_SECURE_KEY are not set"
     );
     std::env::set_var("IOVOX_USERNAME", "me");
     let e = Client::from_env().unwrap_err();
     assert_eq!(
         e.to_string(),
-        "client configuration: missing environment variable IOVOX_SECURE_KEY"
+        "client configuration: no secure key given, and IOVOX_SECURE_KEY is not set"
     );
+    // A value given wins over the environment; a missing one is taken from it.
+    let c = Client::builder_or_env(None, Some(KEY.into()), Some("https://example.test".into()))
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!((c.username(), c.base_url()), ("me", "https://example.test"));
     std::env::set_var("IOVOX_SECURE_KEY", KEY);
     let c = Client::from_env().unwrap();
     assert_eq!(c.base_url(), iovox_http::PRODUCTION_URL);
