@@ -1,0 +1,116 @@
+//! Python values into the core's wire form, and the core's results into Python objects.
+//!
+//! Values go through pythonize into the wire models' lenient serde, the same path JSON
+//! takes: `2` and `"2"` both become the text `2`, `2.5` stays `2.5` and then fails the
+//! core's check with the server's own message. Only a request whose *shape* is wrong (an
+//! item that is not a dict) is a `TypeError`, named by its position.
+
+use iovox_core::wire;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyInt, PyList, PyString};
+use pythonize::depythonize;
+
+/// The request of `purchase_vox_numbers`, in wire form.
+pub fn purchase_request(
+    py: Python<'_>,
+    items: &Bound<'_, PyAny>,
+    callback_url: Option<&Bound<'_, PyAny>>,
+    cc_list: Option<&Bound<'_, PyAny>>,
+    dynamic_quantity: Option<&Bound<'_, PyAny>>,
+) -> PyResult<wire::PurchaseRequest> {
+    let request = PyDict::new(py);
+    request.set_item("items", entries(py, items, "items", "iovox.PurchaseItem")?)?;
+    request.set_item("callback_url", callback_url)?;
+    request.set_item("cc_list", cc_list)?;
+    request.set_item("dynamic_quantity", dynamic_quantity)?;
+    depythonize(request.as_any()).map_err(|e| PyTypeError::new_err(e.to_string()))
+}
+
+/// The request of `attach_voxnumber_to_link`, in wire form.
+pub fn attach_request(py: Python<'_>, links: &Bound<'_, PyAny>) -> PyResult<wire::AttachRequest> {
+    let request = PyDict::new(py);
+    request.set_item("links", entries(py, links, "links", "iovox.Link")?)?;
+    depythonize(request.as_any()).map_err(|e| PyTypeError::new_err(e.to_string()))
+}
+
+/// A list of dicts from a sequence of dicts and typed objects (anything with `to_dict()`).
+fn entries<'py>(
+    py: Python<'py>,
+    seq: &Bound<'py, PyAny>,
+    what: &str,
+    class: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    if seq.is_instance_of::<PyString>() || seq.is_instance_of::<PyDict>() || !is_iterable(seq) {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be a list of dicts or {class} objects, not {}",
+            type_name(seq)
+        )));
+    }
+    let out = PyList::empty(py);
+    for (i, entry) in seq.try_iter()?.enumerate() {
+        let entry = entry?;
+        let dict = if let Ok(d) = entry.cast::<PyDict>() {
+            d.clone()
+        } else if entry.hasattr("to_dict")? {
+            entry.call_method0("to_dict")?.cast_into::<PyDict>()?
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "{what}[{i}] must be a dict or an {class}, not {}",
+                type_name(&entry)
+            )));
+        };
+        out.append(big_ints_as_text(py, &dict)?)?;
+    }
+    Ok(out)
+}
+
+/// A copy of `dict` where every int too large for serde (past 128 bits) is its decimal
+/// text, which the core reads as the number it is ("Quantity must be between 1 and 250").
+fn big_ints_as_text<'py>(
+    py: Python<'py>,
+    dict: &Bound<'py, PyDict>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(py);
+    for (key, value) in dict.iter() {
+        if let Ok(nested) = value.cast::<PyDict>() {
+            out.set_item(key, big_ints_as_text(py, nested)?)?;
+        } else if value.is_instance_of::<PyInt>()
+            && value.extract::<i128>().is_err()
+            && value.extract::<u128>().is_err()
+        {
+            out.set_item(key, value.str()?)?;
+        } else {
+            out.set_item(key, value)?;
+        }
+    }
+    Ok(out)
+}
+
+fn is_iterable(v: &Bound<'_, PyAny>) -> bool {
+    v.try_iter().is_ok()
+}
+
+fn type_name(v: &Bound<'_, PyAny>) -> String {
+    v.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".into())
+}
+
+/// A callback body given as `bytes` or `str`.
+pub fn body_bytes(body: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    if let Ok(s) = body.cast::<PyString>() {
+        return Ok(s.to_cow()?.as_bytes().to_vec());
+    }
+    if let Ok(b) = body.cast::<PyBytes>() {
+        return Ok(b.as_bytes().to_vec());
+    }
+    if let Ok(b) = body.cast::<PyByteArray>() {
+        return Ok(b.to_vec());
+    }
+    Err(PyTypeError::new_err(format!(
+        "body must be bytes or str, not {}",
+        type_name(body)
+    )))
+}

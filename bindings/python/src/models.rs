@@ -1,0 +1,235 @@
+//! `Order` and `VoxNumber`: immutable, comparable, hashable, with a readable `repr` and a
+//! `to_dict()`; and the module's functions that need no connection.
+
+use crate::{conv, error};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// One purchased number. `full_voxnumber` is a str: it is a phone number, not a quantity.
+#[pyclass(module = "iovox", frozen, eq, hash, from_py_object)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct VoxNumber {
+    /// Country IDD (44).
+    #[pyo3(get)]
+    country_code: u32,
+    /// Area code (151).
+    #[pyo3(get)]
+    area_code: u32,
+    /// The whole number, digits only.
+    #[pyo3(get)]
+    full_voxnumber: String,
+}
+
+#[pymethods]
+impl VoxNumber {
+    #[new]
+    #[pyo3(signature = (country_code, area_code, full_voxnumber))]
+    fn new(country_code: u32, area_code: u32, full_voxnumber: String) -> Self {
+        VoxNumber {
+            country_code,
+            area_code,
+            full_voxnumber,
+        }
+    }
+
+    /// `{"country_code": 44, "area_code": 151, "full_voxnumber": "441512100200"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("country_code", self.country_code)?;
+        d.set_item("area_code", self.area_code)?;
+        d.set_item("full_voxnumber", &self.full_voxnumber)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "VoxNumber(country_code={}, area_code={}, full_voxnumber='{}')",
+            self.country_code, self.area_code, self.full_voxnumber
+        )
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let me = slf.get();
+        let args = (me.country_code, me.area_code, me.full_voxnumber.clone());
+        Ok((slf.get_type().into_any(), args.into_pyobject(slf.py())?))
+    }
+}
+
+impl From<iovox_core::VoxNumber> for VoxNumber {
+    fn from(v: iovox_core::VoxNumber) -> Self {
+        VoxNumber {
+            country_code: v.country_code,
+            area_code: v.area_code,
+            full_voxnumber: v.full_voxnumber,
+        }
+    }
+}
+
+/// An order, as the purchase answer or a callback reports it.
+#[pyclass(module = "iovox", frozen)]
+pub struct Order {
+    /// IOVOX's reference for the order.
+    #[pyo3(get)]
+    order_reference: String,
+    /// "PENDING" or "FULFILLED".
+    #[pyo3(get)]
+    order_status: &'static str,
+    voxnumbers: Py<PyTuple>,
+    numbers: Vec<VoxNumber>,
+}
+
+#[pymethods]
+impl Order {
+    #[new]
+    #[pyo3(signature = (order_reference, order_status, voxnumbers))]
+    fn new(
+        py: Python<'_>,
+        order_reference: String,
+        order_status: &str,
+        voxnumbers: Vec<VoxNumber>,
+    ) -> PyResult<Self> {
+        let status = match order_status {
+            "PENDING" => iovox_core::OrderStatus::Pending,
+            "FULFILLED" => iovox_core::OrderStatus::Fulfilled,
+            other => {
+                return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                    "order_status must be 'PENDING' or 'FULFILLED', not {other:?}"
+                )))
+            }
+        };
+        Self::build(py, order_reference, status, voxnumbers)
+    }
+
+    /// The numbers, as a tuple of `VoxNumber`.
+    #[getter]
+    fn voxnumbers(&self, py: Python<'_>) -> Py<PyTuple> {
+        self.voxnumbers.clone_ref(py)
+    }
+
+    /// True once every number of the order is in the account.
+    #[getter]
+    fn is_fulfilled(&self) -> bool {
+        self.order_status == "FULFILLED"
+    }
+
+    /// Plain dicts and lists, for JSON or logging.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("order_reference", &self.order_reference)?;
+        d.set_item("order_status", self.order_status)?;
+        let list = PyList::empty(py);
+        for v in &self.numbers {
+            list.append(v.to_dict(py)?)?;
+        }
+        d.set_item("voxnumbers", list)?;
+        Ok(d)
+    }
+
+    pub fn __repr__(&self) -> String {
+        let numbers: Vec<String> = self.numbers.iter().map(VoxNumber::__repr__).collect();
+        format!(
+            "Order(order_reference='{}', order_status='{}', voxnumbers=[{}])",
+            self.order_reference,
+            self.order_status,
+            numbers.join(", ")
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Order>().is_ok_and(|o| {
+            let o = o.get();
+            o.order_reference == self.order_reference
+                && o.order_status == self.order_status
+                && o.numbers == self.numbers
+        })
+    }
+
+    fn __hash__(&self) -> u64 {
+        let mut h = DefaultHasher::new();
+        (&self.order_reference, self.order_status, &self.numbers).hash(&mut h);
+        h.finish()
+    }
+
+    fn __len__(&self) -> usize {
+        self.numbers.len()
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let me = slf.get();
+        let args = (
+            me.order_reference.clone(),
+            me.order_status,
+            me.voxnumbers.clone_ref(slf.py()),
+        );
+        Ok((slf.get_type().into_any(), args.into_pyobject(slf.py())?))
+    }
+}
+
+impl Order {
+    fn build(
+        py: Python<'_>,
+        order_reference: String,
+        status: iovox_core::OrderStatus,
+        numbers: Vec<VoxNumber>,
+    ) -> PyResult<Self> {
+        let objects = numbers
+            .iter()
+            .map(|v| Py::new(py, v.clone()))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(Order {
+            order_reference,
+            order_status: status.as_str(),
+            voxnumbers: PyTuple::new(py, objects)?.unbind(),
+            numbers,
+        })
+    }
+
+    /// The Python order for a core order.
+    pub fn from_core(py: Python<'_>, o: iovox_core::Order) -> PyResult<Self> {
+        let numbers = o.voxnumbers.into_iter().map(VoxNumber::from).collect();
+        Self::build(py, o.order_reference, o.order_status, numbers)
+    }
+}
+
+/// Parses the body IOVOX POSTs to `callback_url` (root `<order>`).
+#[pyfunction]
+pub fn parse_callback(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Order> {
+    error::guard(|| {
+        let bytes = conv::body_bytes(body)?;
+        let order =
+            iovox_core::Order::from_callback_xml(&bytes).map_err(|e| error::decode(py, e))?;
+        Order::from_core(py, order)
+    })
+}
+
+/// The XML `purchase_vox_numbers` would send for these arguments, after the same checks.
+#[pyfunction]
+#[pyo3(signature = (items, *, callback_url=None, cc_list=None, dynamic_quantity=None))]
+pub fn purchase_request_xml(
+    py: Python<'_>,
+    items: &Bound<'_, PyAny>,
+    callback_url: Option<&Bound<'_, PyAny>>,
+    cc_list: Option<&Bound<'_, PyAny>>,
+    dynamic_quantity: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    error::guard(|| {
+        let wire = conv::purchase_request(py, items, callback_url, cc_list, dynamic_quantity)?;
+        let request = wire.validate().map_err(|e| error::validation(py, e))?;
+        Ok(request.to_xml())
+    })
+}
+
+/// The XML `attach_voxnumber_to_link` would send for these links, after the same checks.
+#[pyfunction]
+pub fn attach_request_xml(py: Python<'_>, links: &Bound<'_, PyAny>) -> PyResult<String> {
+    error::guard(|| {
+        let wire = conv::attach_request(py, links)?;
+        let request = wire.validate().map_err(|e| error::validation(py, e))?;
+        Ok(request.to_xml())
+    })
+}

@@ -1,0 +1,255 @@
+//! `iovox.testing.Sandbox`: the sandbox server inside the Python process, for users'
+//! offline tests.
+
+use crate::models::Order;
+use iovox_sandbox::{CallbackRecord, Config, Fault, Restock, State};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use pythonize::depythonize;
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// A local IOVOX on 127.0.0.1 with the same checks, messages, stock, PENDING orders and
+/// callbacks. Use it as a context manager, or call `close()`.
+#[pyclass(module = "iovox.testing", frozen)]
+pub struct Sandbox {
+    inner: Mutex<Option<iovox_sandbox::Sandbox>>,
+    url: String,
+    username: String,
+    secure_key: String,
+}
+
+fn positive(name: &str, v: Option<f64>) -> PyResult<Option<Duration>> {
+    v.map(|s| {
+        Duration::try_from_secs_f64(s)
+            .map_err(|_| PyValueError::new_err(format!("{name} must be seconds >= 0, not {s}")))
+    })
+    .transpose()
+}
+
+#[pymethods]
+impl Sandbox {
+    #[new]
+    #[pyo3(signature = (state=None, *, username=None, secure_key=None, response_delay=None, auto_restock_after=None, port=0))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        state: Option<&Bound<'_, PyAny>>,
+        username: Option<String>,
+        secure_key: Option<String>,
+        response_delay: Option<f64>,
+        auto_restock_after: Option<f64>,
+        port: u16,
+    ) -> PyResult<Self> {
+        let mut config = Config {
+            port,
+            ..Config::default()
+        };
+        if let Some(state) = state {
+            config.state = depythonize::<State>(state)
+                .map_err(|e| PyValueError::new_err(format!("invalid sandbox state: {e}")))?;
+        }
+        if let Some(u) = username {
+            config.username = u;
+        }
+        if let Some(k) = secure_key {
+            config.secure_key = k;
+        }
+        if let Some(d) = positive("response_delay", response_delay)? {
+            config.response_delay = d;
+        }
+        config.auto_restock_after = positive("auto_restock_after", auto_restock_after)?;
+        let sandbox = py.detach(|| iovox_sandbox::Sandbox::start(config))?;
+        Ok(Sandbox {
+            url: sandbox.url().to_string(),
+            username: sandbox.username().to_string(),
+            secure_key: sandbox.secure_key().to_string(),
+            inner: Mutex::new(Some(sandbox)),
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`: give it to `Client(base_url=…)`.
+    #[getter]
+    fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The username it accepts.
+    #[getter]
+    fn username(&self) -> &str {
+        &self.username
+    }
+
+    /// The secure key it accepts (not a secret: the sandbox sells fake numbers).
+    #[getter]
+    fn secure_key(&self) -> &str {
+        &self.secure_key
+    }
+
+    /// Adds `count` numbers to every matching region and completes the PENDING orders that
+    /// can now be filled (their callbacks follow). Returns how many regions matched.
+    #[pyo3(signature = (count, *, country_code=None, area_code=None, number_type=None))]
+    fn restock(
+        &self,
+        py: Python<'_>,
+        count: u32,
+        country_code: Option<u32>,
+        area_code: Option<u32>,
+        number_type: Option<String>,
+    ) -> PyResult<usize> {
+        let restock = Restock {
+            country_code,
+            area_code,
+            number_type,
+            count,
+        };
+        self.with(py, |s| s.restock(&restock))
+    }
+
+    /// Every callback sent so far, in order.
+    #[getter]
+    fn callbacks(&self, py: Python<'_>) -> PyResult<Vec<SandboxCallback>> {
+        let records = self.with(py, |s| s.callbacks())?;
+        records
+            .into_iter()
+            .map(|r| SandboxCallback::new(py, r))
+            .collect()
+    }
+
+    /// Waits (without the GIL) until `count` callbacks were sent or `timeout` seconds
+    /// passed, and returns those sent.
+    #[pyo3(signature = (count, timeout=5.0))]
+    fn wait_for_callbacks(
+        &self,
+        py: Python<'_>,
+        count: usize,
+        timeout: f64,
+    ) -> PyResult<Vec<SandboxCallback>> {
+        let timeout = positive("timeout", Some(timeout))?.unwrap_or_default();
+        let records = self.with(py, |s| s.wait_for_callbacks(count, timeout))?;
+        records
+            .into_iter()
+            .map(|r| SandboxCallback::new(py, r))
+            .collect()
+    }
+
+    /// Every order made so far, as it stands now.
+    #[getter]
+    fn orders(&self, py: Python<'_>) -> PyResult<Vec<Order>> {
+        let orders = self.with(py, |s| s.orders())?;
+        orders
+            .into_iter()
+            .map(|o| Order::from_core(py, o))
+            .collect()
+    }
+
+    /// Counters: requests, purchases, attaches, connections.
+    #[getter]
+    fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let s = self.with(py, |s| s.stats())?;
+        let d = PyDict::new(py);
+        d.set_item("requests", s.requests)?;
+        d.set_item("purchases", s.purchases)?;
+        d.set_item("attaches", s.attaches)?;
+        d.set_item("connections", s.connections)?;
+        Ok(d)
+    }
+
+    /// Makes the next answer fail: `"500"`, `"slow:MS"`, `"drop"`, `"not-xml"` or
+    /// `"oversized:BYTES"`.
+    fn inject(&self, py: Python<'_>, fault: &str) -> PyResult<()> {
+        let fault = Fault::parse(fault).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "unknown fault {fault:?}: use 500, slow:MS, drop, not-xml or oversized:BYTES"
+            ))
+        })?;
+        self.with(py, |s| s.inject(fault))
+    }
+
+    /// Stops the server and waits for it. Idempotent.
+    fn close(&self, py: Python<'_>) {
+        let taken = self.inner.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(sandbox) = taken {
+            py.detach(|| sandbox.stop());
+        }
+    }
+
+    fn __enter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    #[pyo3(signature = (*_args))]
+    fn __exit__(&self, py: Python<'_>, _args: &Bound<'_, pyo3::types::PyTuple>) -> bool {
+        self.close(py);
+        false
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Sandbox(url='{}', username='{}')", self.url, self.username)
+    }
+}
+
+impl Sandbox {
+    /// Runs `f` on the running sandbox without the GIL (it may wait on the server's locks).
+    fn with<T: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&iovox_sandbox::Sandbox) -> T + Send,
+    ) -> PyResult<T> {
+        py.detach(|| {
+            let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+            inner.as_ref().map(f)
+        })
+        .ok_or_else(|| PyRuntimeError::new_err("the sandbox is closed"))
+    }
+}
+
+/// What became of one callback the sandbox sent.
+#[pyclass(module = "iovox.testing", frozen)]
+pub struct SandboxCallback {
+    /// The order update that was sent.
+    #[pyo3(get)]
+    order: Py<Order>,
+    /// Where it went, with any `user:pass@` removed.
+    #[pyo3(get)]
+    url: String,
+    /// Whether the receiver answered 2xx.
+    #[pyo3(get)]
+    delivered: bool,
+    /// How many times it was sent.
+    #[pyo3(get)]
+    attempts: u32,
+    /// The receiver's last HTTP status, if it answered.
+    #[pyo3(get)]
+    status: Option<u16>,
+    /// Why the last attempt failed, if it did.
+    #[pyo3(get)]
+    error: Option<String>,
+}
+
+impl SandboxCallback {
+    fn new(py: Python<'_>, r: CallbackRecord) -> PyResult<Self> {
+        Ok(SandboxCallback {
+            order: Py::new(py, Order::from_core(py, r.order)?)?,
+            url: r.url,
+            delivered: r.delivered,
+            attempts: r.attempts,
+            status: r.status,
+            error: r.error,
+        })
+    }
+}
+
+#[pymethods]
+impl SandboxCallback {
+    fn __repr__(&self) -> String {
+        format!(
+            "SandboxCallback(url='{}', delivered={}, attempts={}, order={})",
+            self.url,
+            if self.delivered { "True" } else { "False" },
+            self.attempts,
+            self.order.get().__repr__()
+        )
+    }
+}

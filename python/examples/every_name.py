@@ -1,0 +1,94 @@
+"""Uses every public name of the package, so that `mypy --strict` checks the stubs and
+annotations the way a user's code would meet them. Run by the tests."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Optional
+
+import iovox
+from iovox import (
+    PRODUCTION_URL,
+    SANDBOX_URL,
+    AdditionalInformation,
+    ApiError,
+    AsyncClient,
+    Client,
+    ConfigError,
+    ConnectionError,
+    DecodeError,
+    IovoxError,
+    Link,
+    LinkMethod,
+    NumberType,
+    Order,
+    Position,
+    PurchaseItem,
+    TimeoutError,
+    ValidationError,
+    ValidationIssue,
+    VoxNumber,
+    attach_request_xml,
+    parse_callback,
+    purchase_request_xml,
+)
+from iovox.testing import Sandbox, SandboxCallback
+
+
+def describe(error: IovoxError) -> str:
+    status: Optional[int] = error.status
+    parts = [error.kind, str(status), *error.messages, str(error.attempts)]
+    if isinstance(error, ValidationError):
+        for issue in error.errors:
+            assert isinstance(issue, ValidationIssue)
+            position: Optional[Position] = issue.position
+            parts += [issue.code, issue.message, str(issue.field), str(position and position.index)]
+    elif isinstance(error, ApiError):
+        parts.append(str(error.status))
+    elif isinstance(error, ConnectionError):
+        parts.append(str(error.maybe_sent))
+    elif isinstance(error, DecodeError):
+        parts += [str(error.line), str(error.column)]
+    elif isinstance(error, (TimeoutError, ConfigError)):
+        parts.append(type(error).__name__)
+    return " ".join(parts)
+
+
+def main() -> None:
+    kind: NumberType = "GEOGRAPHIC"
+    method: LinkMethod = "BY AREA"
+    contact = AdditionalInformation("A", "B", "C", "street", 1, "Paris", "75001")
+    items = [PurchaseItem(33, kind, 1, area_code=1, additional_information=contact)]
+    links = [Link.by_area("100", 44, 20), Link("101", method, voxnumber_idd=44, area_code=20)]
+    print(purchase_request_xml(items, cc_list=["a@example.com"]), attach_request_xml(links))
+    print(PRODUCTION_URL, SANDBOX_URL, iovox.__version__)
+
+    with Sandbox(auto_restock_after=0.1) as sandbox:
+        with Client(sandbox.username, sandbox.secure_key, sandbox.url, timeout=5.0, retries=1) as client:
+            order: Order = client.purchase_vox_numbers(items)
+            numbers: tuple[VoxNumber, ...] = order.voxnumbers
+            print(order.to_dict(), [n.to_dict() for n in numbers], sandbox.stats, sandbox.orders)
+            try:
+                client.attach_voxnumber_to_link([{"link_id": "none", "method": "BY VOXNUMBER", "full_voxnumber": "1"}])
+            except IovoxError as e:
+                print(describe(e))
+        sandbox.restock(1, country_code=44, area_code=161)
+        callbacks: list[SandboxCallback] = sandbox.wait_for_callbacks(0, timeout=0.1)
+        print(callbacks, sandbox.callbacks, sandbox.url, sandbox.username, sandbox.secure_key)
+        sandbox.inject("500")
+
+        async def run() -> Order:
+            async with AsyncClient(sandbox.username, sandbox.secure_key, sandbox.url) as aclient:
+                await aclient.attach_voxnumber_to_link(links[:1])
+                return await aclient.purchase_vox_numbers(items)
+
+        try:
+            asyncio.run(run())
+        except IovoxError as e:
+            print(describe(e))
+    xml = "<order><order_reference>r</order_reference><order_status>PENDING</order_status></order>"
+    print(parse_callback(xml).is_fulfilled, len(parse_callback(xml.encode())))
+
+
+if __name__ == "__main__":
+    main()

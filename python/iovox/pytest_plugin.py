@@ -1,0 +1,17 @@
+"""The pytest plugin of the ``iovox`` package (entry point ``pytest11``): the
+``iovox_sandbox`` fixture, a fresh ``iovox.testing.Sandbox`` for each test."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import pytest
+
+from iovox.testing import Sandbox
+
+
+@pytest.fixture
+def iovox_sandbox() -> Iterator[Sandbox]:
+    """A running sandbox with the default state, closed after the test."""
+    with Sandbox() as sandbox:
+        yield sandbox

@@ -1,0 +1,51 @@
+"""The package as a user meets it: the README quick start runs, the stub matches the
+native module, and code using every public name passes `mypy --strict`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import KEY
+
+PYTHON = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=PYTHON.parent, timeout=300)
+
+
+def test_quickstart_runs() -> None:
+    done = run(str(PYTHON / "examples" / "quickstart.py"))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].endswith(" FULFILLED")
+    assert lines[1].startswith("attached +44151")
+    assert lines[2:] == ["Area Code 1 of 1 Empty", "Quantity must be between 1 and 250"]
+
+
+def test_every_name_example_runs() -> None:
+    done = run(str(PYTHON / "examples" / "every_name.py"))
+    assert done.returncode == 0, done.stderr
+    assert "Link ID 1 of 1 does not exist" in done.stdout
+    assert KEY not in done.stdout + done.stderr
+
+
+def test_stub_matches_the_native_module() -> None:
+    done = run("-m", "mypy.stubtest", "iovox._native")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_strict_on_package_and_examples() -> None:
+    done = run(
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        "--config-file",
+        str(PYTHON / "pyproject.toml"),
+        str(PYTHON / "iovox"),
+        str(PYTHON / "examples"),
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
