@@ -1,0 +1,146 @@
+//! The native addon of the npm package `iovox`: wrappers over the client, the core and the
+//! sandbox. Everything a user can get wrong is decided in the core; this crate converts
+//! values (`conv.rs`) and maps errors (`error.rs`). The package's `index.js` turns the
+//! outcomes into Promises of plain objects and into `Error` subclasses.
+//!
+//! Calls run on tokio's blocking pool (napi's runtime), never on libuv's 4-thread pool, so
+//! file-system and DNS work of the process does not wait behind HTTP calls.
+
+// `ErrorInfo` is the napi object handed to JS once per failed call; boxing it would only
+// add an allocation on the way out.
+#![allow(clippy::result_large_err)]
+
+mod client;
+mod conv;
+mod error;
+mod sandbox;
+
+use error::ErrorInfo;
+use napi_derive::napi;
+
+/// One purchased number.
+#[napi(object)]
+pub struct VoxNumber {
+    /// Country IDD (44).
+    pub country_code: u32,
+    /// Area code (151).
+    pub area_code: u32,
+    /// The whole number, digits only, as a string: it outgrows JavaScript's safe integers.
+    pub full_voxnumber: String,
+}
+
+/// An order, as the purchase answer or a callback reports it.
+#[napi(object)]
+pub struct Order {
+    /// IOVOX's reference for the order.
+    pub order_reference: String,
+    /// "PENDING" or "FULFILLED".
+    pub order_status: String,
+    /// The numbers so far.
+    pub voxnumbers: Vec<VoxNumber>,
+}
+
+impl From<iovox_core::Order> for Order {
+    fn from(o: iovox_core::Order) -> Self {
+        Order {
+            order_reference: o.order_reference,
+            order_status: o.order_status.as_str().to_string(),
+            voxnumbers: o
+                .voxnumbers
+                .into_iter()
+                .map(|v| VoxNumber {
+                    country_code: v.country_code,
+                    area_code: v.area_code,
+                    full_voxnumber: v.full_voxnumber,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// An order, or why there is none.
+#[napi(object)]
+pub struct OrderOutcome {
+    /// The order, on success.
+    pub order: Option<Order>,
+    /// The error, on failure.
+    pub error: Option<ErrorInfo>,
+}
+
+/// A text (request XML), or why there is none.
+#[napi(object)]
+pub struct TextOutcome {
+    /// The text, on success.
+    pub text: Option<String>,
+    /// The error, on failure.
+    pub error: Option<ErrorInfo>,
+}
+
+/// Nothing, or why not.
+#[napi(object)]
+pub struct UnitOutcome {
+    /// The error, on failure.
+    pub error: Option<ErrorInfo>,
+}
+
+/// Parses a callback body (root `<order>`), given as the UTF-8 bytes or a string.
+#[napi(catch_unwind)]
+pub fn parse_callback(body: napi::Either<napi::bindgen_prelude::Buffer, String>) -> OrderOutcome {
+    let bytes: Vec<u8> = match body {
+        napi::Either::A(b) => b.to_vec(),
+        napi::Either::B(s) => s.into_bytes(),
+    };
+    match iovox_core::Order::from_callback_xml(&bytes) {
+        Ok(o) => OrderOutcome {
+            order: Some(o.into()),
+            error: None,
+        },
+        Err(e) => OrderOutcome {
+            order: None,
+            error: Some(ErrorInfo::from(iovox_http::Error::Decode(e))),
+        },
+    }
+}
+
+/// The XML a purchase of this request (JSON text of the JS object) would send.
+#[napi(catch_unwind)]
+pub fn purchase_request_xml(request_json: String) -> TextOutcome {
+    let made = conv::purchase_request(&request_json).and_then(|wire| {
+        wire.validate()
+            .map(|r| r.to_xml())
+            .map_err(|e| iovox_http::Error::Validation(e).into())
+    });
+    text_outcome(made)
+}
+
+/// The XML an attach of these links (JSON text of the JS array) would send.
+#[napi(catch_unwind)]
+pub fn attach_request_xml(links_json: String) -> TextOutcome {
+    let made = conv::attach_request(&links_json).and_then(|wire| {
+        wire.validate()
+            .map(|r| r.to_xml())
+            .map_err(|e| iovox_http::Error::Validation(e).into())
+    });
+    text_outcome(made)
+}
+
+fn text_outcome(made: Result<String, ErrorInfo>) -> TextOutcome {
+    match made {
+        Ok(text) => TextOutcome {
+            text: Some(text),
+            error: None,
+        },
+        Err(e) => TextOutcome {
+            text: None,
+            error: Some(e),
+        },
+    }
+}
+
+/// IOVOX's production base URL.
+#[napi]
+pub const PRODUCTION_URL: &str = iovox_http::PRODUCTION_URL;
+
+/// IOVOX's hosted sandbox base URL.
+#[napi]
+pub const SANDBOX_URL: &str = iovox_http::SANDBOX_URL;

@@ -1,0 +1,108 @@
+// Uses every public name of the package, so that `tsc --strict --noEmit` checks the types
+// the way a user's code meets them. Compiled by the tests.
+import {
+  ApiError,
+  Client,
+  ConfigError,
+  ConnectionError,
+  DecodeError,
+  IovoxError,
+  PRODUCTION_URL,
+  SANDBOX_URL,
+  Sandbox,
+  TimeoutError,
+  ValidationError,
+  attachRequestXml,
+  parseCallback,
+  purchaseRequestXml,
+} from 'iovox'
+import type {
+  AdditionalInformation,
+  ClientOptions,
+  ErrorKind,
+  IntegerLike,
+  Link,
+  LinkByArea,
+  LinkByPostcode,
+  LinkByVoxnumber,
+  LinkMethod,
+  NumberType,
+  Order,
+  Position,
+  PurchaseItem,
+  PurchaseRequest,
+  Restock,
+  SandboxCallback,
+  SandboxOptions,
+  SandboxStats,
+  ValidationIssue,
+  VoxNumber,
+} from 'iovox'
+
+function describe(e: IovoxError): string {
+  const kind: ErrorKind = e.kind
+  const parts: (string | number | null)[] = [kind, e.code, e.status, e.attempts, ...e.messages]
+  if (e instanceof ValidationError) {
+    for (const issue of e.errors) {
+      const i: ValidationIssue = issue
+      const p: Position | null = i.position
+      parts.push(i.code, i.field, i.message, p ? `${p.index} of ${p.total}` : null)
+    }
+  } else if (e instanceof ApiError) {
+    parts.push(e.status)
+  } else if (e instanceof ConnectionError) {
+    parts.push(String(e.maybeSent))
+  } else if (e instanceof DecodeError) {
+    parts.push(e.line, e.column)
+  } else if (e instanceof TimeoutError || e instanceof ConfigError) {
+    parts.push(e.name)
+  }
+  return parts.join(' ')
+}
+
+async function main(): Promise<void> {
+  const options: SandboxOptions = { responseDelayMs: 1 }
+  const sandbox: Sandbox = await Sandbox.start(options)
+  const clientOptions: ClientOptions = {
+    username: sandbox.username,
+    secureKey: sandbox.secureKey,
+    baseUrl: sandbox.url,
+    timeoutMs: 5000,
+    retries: 1,
+  }
+  const client = new Client(clientOptions)
+  const contact: AdditionalInformation = {
+    firstname: 'A', lastname: 'B', company: 'C', street: 's', buildingNumber: 1, city: 'Paris', zipcode: '75001',
+  }
+  const quantity: IntegerLike = 1
+  const numberType: NumberType = 'GEOGRAPHIC'
+  const item: PurchaseItem = { countryCode: 33, areaCode: 1, numberType, quantity, additionalInformation: contact }
+  const request: PurchaseRequest = { items: [item], ccList: ['a@example.com'] }
+  const method: LinkMethod = 'BY AREA'
+  const byArea: LinkByArea = { linkId: '101', method, voxnumberIdd: 44, areaCode: 20, fallbackCity: true }
+  const byPostcode: LinkByPostcode = { linkId: '102', method: 'BY POSTCODE', voxnumberCountry: 'UNITED KINGDOM', postcode: 'L1 8JQ' }
+  const links: Link[] = [byArea, byPostcode]
+  console.log(purchaseRequestXml(request), attachRequestXml(links), PRODUCTION_URL, SANDBOX_URL)
+
+  const order: Order = await client.purchaseVoxNumbers(request)
+  const numbers: VoxNumber[] = order.voxnumbers
+  const byVoxnumber: LinkByVoxnumber = { linkId: '103', method: 'BY VOXNUMBER', fullVoxnumber: numbers[0].fullVoxnumber }
+  await client.attachVoxnumberToLink([...links, byVoxnumber])
+  try {
+    await client.attachVoxnumberToLink([byVoxnumber])
+  } catch (e) {
+    if (e instanceof IovoxError) console.log(describe(e))
+  }
+  const restock: Restock = { count: 1, countryCode: 44, areaCode: 161 }
+  sandbox.restock(restock)
+  const callbacks: SandboxCallback[] = await sandbox.waitForCallbacks(0, { timeoutMs: 10 })
+  const stats: SandboxStats = sandbox.stats
+  console.log(callbacks, sandbox.callbacks, sandbox.orders, stats.requests, client.username, client.baseUrl)
+  sandbox.inject('500')
+  client.close()
+  await sandbox.close()
+  const xml = '<order><order_reference>r</order_reference><order_status>PENDING</order_status></order>'
+  console.log(parseCallback(xml).orderStatus, parseCallback(Buffer.from(xml)).voxnumbers.length)
+}
+
+void main()

@@ -1,0 +1,247 @@
+'use strict'
+// The npm package `iovox`: a thin layer over the native addon (built from
+// bindings/node). The addon does the work and reports failures as data; this file turns
+// them into Promises, plain objects and `Error` subclasses. No secret is kept in JS.
+
+const util = require('node:util')
+const native = require('./iovox.node')
+
+/** Base of every error the SDK throws. */
+class IovoxError extends Error {
+  constructor(info) {
+    super(info.message)
+    this.name = new.target.name
+    /** "validation", "api", "timeout", "connection", "decode", "config" or "internal". */
+    this.kind = info.kind
+    /** `IOVOX_API`, `IOVOX_VALIDATION`, … */
+    this.code = `IOVOX_${String(info.kind).toUpperCase()}`
+    /** The HTTP status where there was an answer, else null. */
+    this.status = info.status ?? null
+    /** Every message: the server's, or the checks' before sending. */
+    this.messages = info.messages ?? [info.message]
+    /** Attempts made (0: nothing was sent). */
+    this.attempts = info.attempts ?? 0
+  }
+}
+
+/** The request was refused before anything was sent; `errors` lists every problem. */
+class ValidationError extends IovoxError {
+  constructor(info) {
+    super(info)
+    this.errors = (info.errors ?? []).map((e) => ({
+      code: e.code,
+      position: e.position ?? null,
+      field: e.field ?? null,
+      message: e.message,
+    }))
+  }
+}
+
+/** IOVOX answered with an error: `status` and every `<error>` message. */
+class ApiError extends IovoxError {}
+
+/** No answer in time. */
+class TimeoutError extends IovoxError {}
+
+/** The connection could not be made or broke; `maybeSent` says whether a purchase may
+ * have reached IOVOX. */
+class ConnectionError extends IovoxError {
+  constructor(info) {
+    super(info)
+    this.maybeSent = info.maybeSent ?? false
+  }
+}
+
+/** A body that is not what IOVOX sends; `line` and `column` point at broken XML. */
+class DecodeError extends IovoxError {
+  constructor(info) {
+    super(info)
+    this.line = info.line ?? null
+    this.column = info.column ?? null
+  }
+}
+
+/** The client is set up wrong. */
+class ConfigError extends IovoxError {}
+
+const classes = {
+  validation: ValidationError,
+  api: ApiError,
+  timeout: TimeoutError,
+  connection: ConnectionError,
+  decode: DecodeError,
+  config: ConfigError,
+}
+
+function toError(info) {
+  if (info.kind === 'type') return new TypeError(info.message)
+  const Class = classes[info.kind] ?? IovoxError
+  return new Class(info)
+}
+
+function unwrap(outcome, key) {
+  if (outcome.error) throw toError(outcome.error)
+  return outcome[key]
+}
+
+// JSON is how requests cross into Rust: the core reads its values leniently, the way it
+// reads XML. BigInts go over as their digits.
+function toJson(value) {
+  return JSON.stringify(value ?? null, (_key, v) => (typeof v === 'bigint' ? v.toString() : v))
+}
+
+/** A client of the IOVOX REST API v3. Share one per process: it keeps connections alive. */
+class Client {
+  #native
+
+  constructor(options = {}) {
+    if (options === null || typeof options !== 'object') {
+      throw new TypeError('Client options must be an object')
+    }
+    this.#native = new native.NativeClient(toJson(options))
+    const error = this.#native.configError()
+    if (error) throw toError(error)
+  }
+
+  /** The username sent with every call. */
+  get username() {
+    return this.#native.username
+  }
+
+  /** The base URL calls go to. */
+  get baseUrl() {
+    return this.#native.baseUrl
+  }
+
+  /** Buys VoxNumbers; checks the request first, and never sends one IOVOX would refuse. */
+  async purchaseVoxNumbers(request) {
+    const json = toJson(request)
+    return unwrap(await this.#native.purchaseVoxNumbers(json), 'order')
+  }
+
+  /** Attaches VoxNumbers to links: all of them, or none. */
+  async attachVoxnumberToLink(links) {
+    const json = toJson(links)
+    unwrap(await this.#native.attachVoxnumberToLink(json), 'error')
+  }
+
+  /** Lets go of the connections; later calls reject with a ConfigError. */
+  close() {
+    this.#native.close()
+  }
+
+  [util.inspect.custom](_depth, options) {
+    return `Client ${util.inspect({ username: this.username, baseUrl: this.baseUrl }, options)}`
+  }
+
+  toJSON() {
+    return { username: this.username, baseUrl: this.baseUrl }
+  }
+}
+
+/** Parses the body IOVOX POSTs to `callbackUrl` (a Buffer or a string). */
+function parseCallback(body) {
+  if (!Buffer.isBuffer(body) && typeof body !== 'string') {
+    throw new TypeError(`body must be a Buffer or a string, not ${typeof body}`)
+  }
+  return unwrap(native.parseCallback(body), 'order')
+}
+
+/** The XML `purchaseVoxNumbers` would send for this request, after the same checks. */
+function purchaseRequestXml(request) {
+  return unwrap(native.purchaseRequestXml(toJson(request)), 'text')
+}
+
+/** The XML `attachVoxnumberToLink` would send for these links, after the same checks. */
+function attachRequestXml(links) {
+  return unwrap(native.attachRequestXml(toJson(links)), 'text')
+}
+
+/** A local IOVOX inside the process, for offline tests: the same checks and messages,
+ * stock, PENDING orders and callbacks. It never keeps the process alive. */
+class Sandbox {
+  #native
+
+  /** @private Use `Sandbox.start()`. */
+  constructor(handle) {
+    if (!(handle instanceof native.NativeSandbox)) {
+      throw new TypeError('use `await Sandbox.start(options)`')
+    }
+    this.#native = handle
+  }
+
+  /** Starts a sandbox on 127.0.0.1: `{ state, username, secureKey, responseDelayMs,
+   * autoRestockAfterMs, port }`, all optional. */
+  static async start(options = {}) {
+    return new Sandbox(new native.NativeSandbox(toJson(options)))
+  }
+
+  get url() {
+    return this.#native.url
+  }
+
+  get username() {
+    return this.#native.username
+  }
+
+  get secureKey() {
+    return this.#native.secureKey
+  }
+
+  /** Adds `count` numbers to each matching region and completes the PENDING orders that
+   * can now be filled; returns how many regions matched. */
+  restock({ count, countryCode, areaCode, numberType }) {
+    return this.#native.restock(toJson({ count, countryCode, areaCode, numberType }))
+  }
+
+  /** Every callback sent so far. */
+  get callbacks() {
+    return this.#native.callbacks()
+  }
+
+  /** Resolves once `count` callbacks were sent, or after `timeoutMs`, with those sent. */
+  waitForCallbacks(count, { timeoutMs = 5000 } = {}) {
+    return this.#native.waitForCallbacks(count, timeoutMs)
+  }
+
+  /** Every order made so far, as it stands. */
+  get orders() {
+    return this.#native.orders()
+  }
+
+  /** Counters: requests, purchases, attaches, connections. */
+  get stats() {
+    return this.#native.stats()
+  }
+
+  /** Makes the next answer fail: "500", "slow:MS", "drop", "not-xml", "oversized:BYTES". */
+  inject(fault) {
+    this.#native.inject(String(fault))
+  }
+
+  /** Stops the server. */
+  close() {
+    return this.#native.close()
+  }
+
+  [util.inspect.custom](_depth, options) {
+    return `Sandbox ${util.inspect({ url: this.url, username: this.username }, options)}`
+  }
+}
+
+module.exports = {
+  PRODUCTION_URL: native.PRODUCTION_URL,
+  SANDBOX_URL: native.SANDBOX_URL,
+  Client,
+  Sandbox,
+  parseCallback,
+  purchaseRequestXml,
+  attachRequestXml,
+  IovoxError,
+  ValidationError,
+  ApiError,
+  TimeoutError,
+  ConnectionError,
+  DecodeError,
+  ConfigError,
+}

@@ -1,0 +1,20 @@
+// ESM entry: the same objects as the CommonJS one.
+import iovox from './index.js'
+
+export const {
+  PRODUCTION_URL,
+  SANDBOX_URL,
+  Client,
+  Sandbox,
+  parseCallback,
+  purchaseRequestXml,
+  attachRequestXml,
+  IovoxError,
+  ValidationError,
+  ApiError,
+  TimeoutError,
+  ConnectionError,
+  DecodeError,
+  ConfigError,
+} = iovox
+export default iovox

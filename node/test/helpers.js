@@ -1,0 +1,44 @@
+'use strict'
+const fs = require('node:fs')
+const http = require('node:http')
+const path = require('node:path')
+
+const ROOT = path.resolve(__dirname, '..', '..')
+// Recognisable, so a test can prove it never shows up in output, inspect or errors.
+const KEY = 'SECRET-KEY-c0ffee-5ca1ab1e'
+
+function vectors(name) {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'vectors', `${name}.json`), 'utf8')).cases
+}
+
+// The vectors use the wire names; Node users write camelCase.
+function camel(value) {
+  if (Array.isArray(value)) return value.map(camel)
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), camel(v)]),
+  )
+}
+
+/** A server answering every request with one status and body, set per test. */
+async function canned() {
+  const state = { status: 200, body: '' }
+  const server = http.createServer((req, res) => {
+    req.resume()
+    req.on('end', () => {
+      res.writeHead(state.status, { 'Content-Type': 'text/xml' })
+      res.end(state.body)
+    })
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    answer(status, body) {
+      state.status = status
+      state.body = body
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  }
+}
+
+module.exports = { ROOT, KEY, vectors, camel, canned }

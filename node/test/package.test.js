@@ -1,0 +1,59 @@
+'use strict'
+// The package as a user meets it: require and import, the README quick start, the types,
+// and a process that ends on its own once the sandbox and client are closed.
+const assert = require('node:assert/strict')
+const { execFileSync, spawnSync } = require('node:child_process')
+const path = require('node:path')
+const { test } = require('node:test')
+const { ROOT } = require('./helpers')
+
+const NODE_DIR = path.join(ROOT, 'node')
+const node = (args, options = {}) =>
+  spawnSync(process.execPath, args, { cwd: NODE_DIR, encoding: 'utf8', timeout: 60_000, ...options })
+
+test('CommonJS require and ESM import give the same API', async () => {
+  const cjs = require('iovox')
+  const esm = await import('iovox')
+  assert.equal(esm.Client, cjs.Client)
+  assert.equal(esm.default, cjs)
+  for (const name of Object.keys(cjs)) assert.equal(esm[name], cjs[name], name)
+})
+
+test('the README quick start runs', () => {
+  const done = node(['examples/quickstart.js'])
+  assert.equal(done.status, 0, done.stderr)
+  const lines = done.stdout.trim().split('\n')
+  assert.match(lines[0], / FULFILLED$/)
+  assert.match(lines[1], /^attached \+44151/)
+  assert.deepEqual(lines.slice(2), ['Area Code 1 of 1 Empty', 'Quantity must be between 1 and 250'])
+})
+
+test('the process ends by itself after close()', () => {
+  const script = `
+    const { Client, Sandbox } = require('iovox')
+    ;(async () => {
+      const sandbox = await Sandbox.start()
+      const client = new Client({ username: sandbox.username, secureKey: sandbox.secureKey, baseUrl: sandbox.url })
+      await client.purchaseVoxNumbers({ items: [{ countryCode: 44, areaCode: 20, numberType: 'GEOGRAPHIC', quantity: 1 }] })
+      client.close()
+      await sandbox.close()
+      console.log('closed')
+    })()`
+  const began = Date.now()
+  const done = node(['-e', script], { timeout: 10_000 })
+  assert.equal(done.status, 0, `${done.error ?? ''} ${done.stderr}`)
+  assert.equal(done.stdout.trim(), 'closed')
+  assert.ok(Date.now() - began < 5000)
+})
+
+test('native.d.ts is what napi-rs generates from the addon (no drift)', () => {
+  // The build regenerates it; a difference from the committed file is drift.
+  const diff = execFileSync('git', ['diff', '--stat', '--', 'native.d.ts'], { cwd: NODE_DIR, encoding: 'utf8' })
+  assert.equal(diff, '', 'native.d.ts changed on build: commit the regenerated file')
+})
+
+test('an example using every public name compiles with tsc --strict', () => {
+  const tsc = path.join(NODE_DIR, 'node_modules', 'typescript', 'bin', 'tsc')
+  const done = node([tsc, '-p', 'tsconfig.json'])
+  assert.equal(done.status, 0, done.stdout + done.stderr)
+})

@@ -1,0 +1,131 @@
+'use strict'
+// Every shared vector of tests/vectors/, through the npm package.
+const assert = require('node:assert/strict')
+const { describe, test, before, after } = require('node:test')
+const iovox = require('..')
+const { KEY, vectors, camel, canned } = require('./helpers')
+
+const noBlanks = (xml) => xml.trim().replace(/>\s+</g, '><')
+const issues = (errors) =>
+  errors.map((e) => ({
+    code: e.code,
+    position: e.position && [e.position.index, e.position.total],
+    field: e.field,
+    message: e.message,
+  }))
+
+describe('purchase encoding', () => {
+  for (const c of vectors('purchase_requests')) {
+    test(c.name, () => assert.equal(iovox.purchaseRequestXml(camel(c.request)), c.xml))
+  }
+})
+
+describe('attach encoding', () => {
+  for (const c of vectors('attach_requests')) {
+    test(c.name, () => assert.equal(iovox.attachRequestXml(camel(c.links)), c.xml))
+  }
+})
+
+describe('spec page examples', () => {
+  for (const c of vectors('spec_examples')) {
+    test(c.name, () => {
+      const ours =
+        c.kind === 'purchase' ? iovox.purchaseRequestXml(camel(c.request)) : iovox.attachRequestXml(camel(c.links))
+      assert.equal(noBlanks(ours), noBlanks(c.page_xml))
+    })
+  }
+})
+
+function expectErrors(make, expected) {
+  if (expected.length === 0) return make()
+  assert.throws(make, (e) => {
+    assert.ok(e instanceof iovox.ValidationError)
+    assert.deepEqual(issues(e.errors), expected)
+    assert.deepEqual(e.messages, expected.map((x) => x.message))
+    return true
+  })
+}
+
+describe('invalid purchases', () => {
+  for (const c of vectors('invalid_purchase')) {
+    test(c.name, () => expectErrors(() => iovox.purchaseRequestXml({ items: [], ...camel(c.request) }), c.errors))
+  }
+})
+
+describe('invalid attaches', () => {
+  for (const c of vectors('invalid_attach')) {
+    test(c.name, () => expectErrors(() => iovox.attachRequestXml(camel(c.links)), c.errors))
+  }
+})
+
+describe('answers and callbacks', () => {
+  let server
+  before(async () => (server = await canned()))
+  after(() => server.close())
+
+  for (const c of vectors('orders')) {
+    test(`order: ${c.name}`, async () => {
+      let decode
+      if (c.root === 'order') {
+        decode = async () => iovox.parseCallback(c.xml)
+      } else {
+        server.answer(200, c.xml)
+        const client = new iovox.Client({ username: 'me', secureKey: KEY, baseUrl: server.url, retries: 0 })
+        decode = () =>
+          client.purchaseVoxNumbers({ items: [{ countryCode: 44, areaCode: 151, numberType: 'GEOGRAPHIC', quantity: 1 }] })
+      }
+      if (c.order) {
+        assert.deepEqual(await decode(), camel(c.order))
+      } else {
+        await assert.rejects(decode, (e) => e instanceof iovox.DecodeError && e.message.includes(c.error))
+      }
+    })
+  }
+
+  for (const c of vectors('error_bodies')) {
+    test(`error body: ${c.name}`, async () => {
+      server.answer(c.status, c.body)
+      const client = new iovox.Client({ username: 'me', secureKey: KEY, baseUrl: server.url, retries: 0 })
+      await assert.rejects(
+        client.attachVoxnumberToLink([{ linkId: '1', method: 'BY VOXNUMBER', fullVoxnumber: '442035551234' }]),
+        (e) => {
+          assert.ok(e instanceof iovox.ApiError)
+          assert.equal(e.status, c.status)
+          if (c.messages) assert.deepEqual(e.messages, c.messages)
+          else assert.ok(e.messages.length === 1 && e.message.includes(String(c.status)))
+          return true
+        },
+      )
+    })
+  }
+})
+
+describe('what the sandbox answers for raw bodies', () => {
+  let sandbox
+  before(async () => (sandbox = await iovox.Sandbox.start({ secureKey: KEY })))
+  after(() => sandbox.close())
+
+  for (const c of vectors('server_requests')) {
+    test(c.name, async () => {
+      const [method, path] =
+        c.method === 'purchase'
+          ? ['POST', '/Purchase?v=3&method=purchaseVoxNumbers']
+          : ['PUT', '/Links?v=3&method=attachVoxnumberToLink']
+      const answer = await fetch(sandbox.url + path, {
+        method,
+        body: c.body,
+        headers: { username: sandbox.username, secureKey: KEY, 'Content-Type': 'text/xml' },
+      })
+      const body = await answer.text()
+      if (c.messages.length) {
+        assert.ok(answer.status >= 400)
+        const found = [...body.matchAll(/<error[^>]*>([^<]*)<\/error>/g)].map((m) =>
+          m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+        )
+        assert.deepEqual(found, c.messages)
+      } else {
+        assert.ok(answer.status < 300)
+      }
+    })
+  }
+})
