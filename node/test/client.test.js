@@ -222,3 +222,24 @@ test('util.inspect of a client and a sandbox never shows the key', () => {
   }
   assert.equal(util.inspect(client), `Client { username: 'sandbox', baseUrl: '${sandbox.url}' }`)
 })
+
+test('a sandbox with a state of its own', async () => {
+  const state = {
+    regions: [{ country_code: 44, area_code: 20, number_type: 'GEOGRAPHIC', country_name: 'UNITED KINGDOM', city_name: 'London', stock: 1 }],
+    links: ['L-1'],
+  }
+  const own = await iovox.Sandbox.start({ state, secureKey: KEY })
+  try {
+    const c = new iovox.Client({ username: own.username, secureKey: KEY, baseUrl: own.url })
+    const order = await c.purchaseVoxNumbers({ items: [{ countryCode: 44, areaCode: 20, numberType: 'GEOGRAPHIC', quantity: 2 }] })
+    assert.equal(order.orderStatus, 'PENDING')
+    assert.equal(order.voxnumbers.length, 1)
+    await c.attachVoxnumberToLink([{ linkId: 'L-1', method: 'BY AREA', voxnumberIdd: 44, areaCode: 20 }])
+    await assert.rejects(c.attachVoxnumberToLink([{ linkId: '333', method: 'BY AREA', voxnumberIdd: 44, areaCode: 20 }]), {
+      messages: ['Link ID 1 of 1 does not exist'],
+    })
+  } finally {
+    await own.close()
+  }
+  await assert.rejects(iovox.Sandbox.start({ state: { regions: [], colour: 'blue' } }), /invalid sandbox options/)
+})

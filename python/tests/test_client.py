@@ -175,3 +175,28 @@ def test_pytest_plugin_fixture(iovox_sandbox: Sandbox) -> None:
     client = iovox.Client(iovox_sandbox.username, iovox_sandbox.secure_key, iovox_sandbox.url)
     assert client.purchase_vox_numbers([LIVERPOOL]).is_fulfilled
     assert iovox_sandbox.stats["purchases"] == 1
+
+
+def test_sandbox_with_a_state_of_its_own() -> None:
+    state = {
+        "regions": [
+            {
+                "country_code": 44,
+                "area_code": 20,
+                "number_type": "GEOGRAPHIC",
+                "country_name": "UNITED KINGDOM",
+                "city_name": "London",
+                "stock": 1,
+            }
+        ],
+        "links": ["L-1"],
+    }
+    with Sandbox(state, secure_key=KEY) as sandbox:
+        client = iovox.Client(sandbox.username, KEY, sandbox.url)
+        order = client.purchase_vox_numbers([iovox.PurchaseItem(44, "GEOGRAPHIC", 2, area_code=20)])
+        assert order.order_status == "PENDING" and len(order.voxnumbers) == 1
+        client.attach_voxnumber_to_link([iovox.Link.by_area("L-1", 44, 20)])
+        with pytest.raises(iovox.ApiError, match="Link ID 1 of 1 does not exist"):
+            client.attach_voxnumber_to_link([iovox.Link.by_area("333", 44, 20)])
+    with pytest.raises(ValueError, match="invalid sandbox state"):
+        Sandbox({"regions": [], "colour": "blue"})
