@@ -94,26 +94,15 @@ impl Client {
             conv::purchase_request(py, items, callback_url, cc_list, dynamic_quantity)
         })?;
         let client = self.client(py)?;
-        let result =
-            py.detach(|| error::guard_detached(|| client.purchase_vox_numbers_wire(&request)));
-        match result {
-            Ok(Ok(order)) => Order::from_core(py, order),
-            Ok(Err(e)) => Err(error::to_py(py, e)),
-            Err(panic) => Err(error::internal_error(&panic)),
-        }
+        let order = error::detached(py, || client.purchase_vox_numbers_wire(&request))?;
+        Order::from_core(py, order)
     }
 
     /// Attaches VoxNumbers to links: all of them, or none.
     fn attach_voxnumber_to_link(&self, py: Python<'_>, links: &Bound<'_, PyAny>) -> PyResult<()> {
         let request = error::guard(|| conv::attach_request(py, links))?;
         let client = self.client(py)?;
-        let result =
-            py.detach(|| error::guard_detached(|| client.attach_voxnumber_to_link_wire(&request)));
-        match result {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(error::to_py(py, e)),
-            Err(panic) => Err(error::internal_error(&panic)),
-        }
+        error::detached(py, || client.attach_voxnumber_to_link_wire(&request))
     }
 
     /// Lets go of the client's connections. Calls after this raise `ConfigError`.

@@ -101,9 +101,17 @@ pub fn guard<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| Err(internal(&*panic)))
 }
 
-/// Like [`guard`], for work done without the GIL; the error is made once it is back.
-pub fn guard_detached<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    catch_unwind(AssertUnwindSafe(f)).map_err(|panic| panic_text(&*panic))
+/// Runs a client call without the GIL (other Python threads go on meanwhile), turning its
+/// error into the Python exception and a panic into `IovoxError` once the GIL is back.
+pub fn detached<T: Send>(
+    py: Python<'_>,
+    call: impl FnOnce() -> Result<T, Error> + Send,
+) -> PyResult<T> {
+    match py.detach(|| catch_unwind(AssertUnwindSafe(call))) {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(e)) => Err(to_py(py, e)),
+        Err(panic) => Err(internal(&*panic)),
+    }
 }
 
 fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
@@ -119,7 +127,7 @@ fn internal(panic: &(dyn std::any::Any + Send)) -> PyErr {
 }
 
 /// `IovoxError` for a bug of ours, with what Rust said.
-pub fn internal_error(what: &str) -> PyErr {
+fn internal_error(what: &str) -> PyErr {
     Python::attach(|py| {
         let attrs = PyDict::new(py);
         raise(
