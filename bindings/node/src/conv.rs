@@ -1,128 +1,20 @@
 //! JS values into the core's wire form. The JS layer hands requests over as JSON text
-//! (`JSON.stringify`, with BigInt as its digits): the values then go into the wire models'
-//! lenient serde, the path every language shares, so `2`, `"2"` and `2.0` are the text `2`
-//! and `2.5` fails the core's check with the server's message. camelCase keys become the
-//! wire's snake_case. Only a request whose *shape* is wrong is a `TypeError`.
+//! (`JSON.stringify`, with BigInt as its digits); the core's [`iovox_core::json`] does the
+//! rest. A request whose shape is wrong is a `TypeError`.
 
 use crate::error::ErrorInfo;
-use iovox_core::wire;
-use serde_json::{Map, Value};
+use iovox_core::{json, wire};
 
-/// `countryCode` → `country_code`; snake_case keys stay as they are.
-fn snake(key: &str) -> String {
-    let mut out = String::with_capacity(key.len() + 4);
-    for c in key.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn snake_keys(map: Map<String, Value>) -> Map<String, Value> {
-    map.into_iter()
-        .map(|(k, v)| {
-            let v = match v {
-                Value::Object(m) => Value::Object(snake_keys(m)),
-                other => other,
-            };
-            (snake(&k), v)
-        })
-        .collect()
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-fn parse(json: &str) -> Result<Value, ErrorInfo> {
-    serde_json::from_str(json).map_err(|e| ErrorInfo::type_error(format!("not JSON: {e}")))
-}
-
-/// An array of objects, keys in snake_case.
-fn entries(v: Value, what: &str) -> Result<Vec<Value>, ErrorInfo> {
-    let Value::Array(list) = v else {
-        return Err(ErrorInfo::type_error(format!(
-            "{what} must be an array of objects, not {}",
-            kind(&v)
-        )));
-    };
-    list.into_iter()
-        .enumerate()
-        .map(|(i, e)| match e {
-            Value::Object(m) => Ok(Value::Object(snake_keys(m))),
-            other => Err(ErrorInfo::type_error(format!(
-                "{what}[{i}] must be an object, not {}",
-                kind(&other)
-            ))),
-        })
-        .collect()
-}
-
-fn wire_from<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, ErrorInfo> {
-    serde_json::from_value(v).map_err(|e| ErrorInfo::type_error(e.to_string()))
+fn type_error(e: json::ShapeError) -> ErrorInfo {
+    ErrorInfo::type_error(e.0)
 }
 
 /// `{ items, callbackUrl, ccList, dynamicQuantity }` into the wire form.
 pub fn purchase_request(json: &str) -> Result<wire::PurchaseRequest, ErrorInfo> {
-    let Value::Object(request) = parse(json)? else {
-        return Err(ErrorInfo::type_error(
-            "the request must be an object { items, callbackUrl, ccList, dynamicQuantity }".into(),
-        ));
-    };
-    let mut request = snake_keys(request);
-    let items = entries(request.remove("items").unwrap_or(Value::Null), "items")?;
-    request.insert("items".into(), Value::Array(items));
-    wire_from(Value::Object(request))
+    json::purchase_request(json).map_err(type_error)
 }
 
 /// An array of links into the wire form.
 pub fn attach_request(json: &str) -> Result<wire::AttachRequest, ErrorInfo> {
-    let links = entries(parse(json)?, "links")?;
-    let mut request = Map::new();
-    request.insert("links".into(), Value::Array(links));
-    wire_from(Value::Object(request))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn camel_case_becomes_the_wire_names() {
-        let r = purchase_request(
-            r#"{"items":[{"countryCode":44,"areaCode":"151","numberType":"GEOGRAPHIC","quantity":2.0}],"ccList":["a@b.c"],"dynamicQuantity":true}"#,
-        )
-        .unwrap();
-        let item = &r.items.as_ref().unwrap().item[0];
-        assert_eq!(item.country_code.as_deref(), Some("44"));
-        assert_eq!(item.quantity.as_deref(), Some("2"));
-        assert_eq!(r.cc_list.as_deref(), Some("a@b.c"));
-        assert_eq!(r.dynamic_quantity.as_deref(), Some("TRUE"));
-        let a =
-            attach_request(r#"[{"linkId":"1","method":"BY POSTCODE","fallbackAreaDistance":5}]"#)
-                .unwrap();
-        assert_eq!(a.links[0].fallback_area_distance.as_deref(), Some("5"));
-    }
-
-    #[test]
-    fn a_wrong_shape_names_its_position() {
-        let e = purchase_request(r#"{"items":[{}, 5]}"#).unwrap_err();
-        assert_eq!(
-            (e.kind.as_str(), e.message.as_str()),
-            ("type", "items[1] must be an object, not number")
-        );
-        let e = attach_request(r#"{"linkId":"1"}"#).unwrap_err();
-        assert_eq!(e.message, "links must be an array of objects, not object");
-    }
+    json::attach_request(json).map_err(type_error)
 }

@@ -49,6 +49,14 @@ pub struct SandboxStats {
     pub attaches: f64,
     /// Connections accepted.
     pub connections: f64,
+    /// Purchases that repeated the request of an earlier order (a purchase sent twice).
+    pub repeated_purchases: f64,
+    /// Numbers in stock now.
+    pub stock: f64,
+    /// Numbers sold since the start.
+    pub sold: f64,
+    /// Numbers added by restocks since the start.
+    pub restocked: f64,
 }
 
 /// The native half of `Sandbox`.
@@ -200,6 +208,10 @@ impl NativeSandbox {
                 purchases: s.purchases as f64,
                 attaches: s.attaches as f64,
                 connections: s.connections as f64,
+                repeated_purchases: s.repeated_purchases as f64,
+                stock: s.stock as f64,
+                sold: s.sold as f64,
+                restocked: s.restocked as f64,
             }
         })
     }

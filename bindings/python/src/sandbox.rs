@@ -144,7 +144,8 @@ impl Sandbox {
             .collect()
     }
 
-    /// Counters: requests, purchases, attaches, connections.
+    /// Counters: requests, purchases, attaches, connections, repeated_purchases (a purchase
+    /// that reached the sandbox twice), stock, sold and restocked (numbers).
     #[getter]
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let s = self.with(py, |s| s.stats())?;
@@ -153,6 +154,10 @@ impl Sandbox {
         d.set_item("purchases", s.purchases)?;
         d.set_item("attaches", s.attaches)?;
         d.set_item("connections", s.connections)?;
+        d.set_item("repeated_purchases", s.repeated_purchases)?;
+        d.set_item("stock", s.stock)?;
+        d.set_item("sold", s.sold)?;
+        d.set_item("restocked", s.restocked)?;
         Ok(d)
     }
 

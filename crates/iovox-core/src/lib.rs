@@ -26,6 +26,7 @@
 mod attach;
 mod check;
 mod error;
+pub mod json;
 mod order;
 mod purchase;
 pub mod request;

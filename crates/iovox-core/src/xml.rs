@@ -162,7 +162,18 @@ pub(crate) fn encode<T: Serialize>(root: &str, value: &T) -> String {
     let result = quick_xml::se::Serializer::with_root(&mut out, Some(root))
         .and_then(|ser| value.serialize(ser));
     debug_assert!(result.is_ok(), "encoding failed: {result:?}");
-    out
+    keep_carriage_returns(out)
+}
+
+/// A parser turns a raw `\r` (and `\r\n`) into `\n` (XML 1.0, 2.11), so a value holding one
+/// would arrive changed. As a character reference it arrives as it was sent. Markup of ours
+/// holds none, so every `\r` in the output is in a value.
+fn keep_carriage_returns(xml: String) -> String {
+    if xml.contains('\r') {
+        xml.replace('\r', "&#13;")
+    } else {
+        xml
+    }
 }
 
 /// Checks well-formedness, then deserializes; returns the root name alongside.
@@ -250,5 +261,5 @@ pub fn encode_error_body(status: u16, messages: &[String]) -> String {
         ));
     }
     out.push_str("</errors>");
-    out
+    keep_carriage_returns(out)
 }

@@ -28,6 +28,23 @@ pub(crate) struct Account {
     serial: u64,
     /// Orders created, for tests that prove a purchase was not made twice.
     pub orders: Vec<Order>,
+    /// Numbers sold since the start (answers and callbacks).
+    pub sold: u64,
+    /// Numbers added by restocks since the start.
+    pub restocked: u64,
+    /// Purchases whose request was the same as an earlier one that made an order: a
+    /// client that sent one purchase twice (a retry after the bytes went out).
+    pub repeated_purchases: u64,
+    /// Fingerprints of the requests that made orders.
+    seen_requests: std::collections::HashSet<u64>,
+}
+
+/// The same request gives the same fingerprint: its XML, hashed.
+fn fingerprint(request: &PurchaseRequest) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    request.to_xml().hash(&mut h);
+    h.finish()
 }
 
 /// Which regions a restock adds to; `None` fields match any.
@@ -53,6 +70,10 @@ impl Account {
             pending: Vec::new(),
             serial: 0,
             orders: Vec::new(),
+            sold: 0,
+            restocked: 0,
+            repeated_purchases: 0,
+            seen_requests: std::collections::HashSet::new(),
         }
     }
 
@@ -66,6 +87,7 @@ impl Account {
     fn take(&mut self, region: usize) -> VoxNumber {
         let r = &mut self.state.regions[region];
         r.stock -= 1;
+        self.sold += 1;
         let (cc, area) = (r.country_code, r.area_code);
         let prefix = format!("{cc}{area}");
         // The next free line number under this prefix: unique in the account.
@@ -165,6 +187,9 @@ impl Account {
         if !errors.is_empty() {
             return Err(errors);
         }
+        if !self.seen_requests.insert(fingerprint(request)) {
+            self.repeated_purchases += 1;
+        }
         let reference = self.reference();
         let mut voxnumbers = Vec::new();
         let mut owed = Vec::new();
@@ -206,7 +231,9 @@ impl Account {
             .iter_mut()
             .filter(|r| matches(r, restock))
         {
+            let before = r.stock;
             r.stock = r.stock.saturating_add(restock.count);
+            self.restocked += u64::from(r.stock - before);
         }
         self.serve_pending()
     }
@@ -216,7 +243,9 @@ impl Account {
         if let Some(p) = self.pending.iter().find(|p| p.reference == reference) {
             for &(r, n) in &p.owed.clone() {
                 let region = &mut self.state.regions[r];
+                let before = region.stock;
                 region.stock = region.stock.saturating_add(n);
+                self.restocked += u64::from(region.stock - before);
             }
         }
         self.serve_pending()

@@ -153,6 +153,16 @@ pub struct Stats {
     pub attaches: u64,
     /// TCP connections accepted (keep-alive clients reuse one).
     pub connections: u64,
+    /// Purchases that repeated the request of an earlier order: each is a purchase that
+    /// reached the sandbox twice (a retry after the bytes went out, or the caller's own).
+    pub repeated_purchases: u64,
+    /// Numbers in stock now, over every region.
+    pub stock: u64,
+    /// Numbers sold since the start (in answers and callbacks).
+    pub sold: u64,
+    /// Numbers added by restocks since the start. Nothing is lost or sold twice when
+    /// `stock + sold` is the starting stock plus `restocked`.
+    pub restocked: u64,
 }
 
 /// A running sandbox. Stops when dropped or told to.
@@ -301,7 +311,18 @@ impl Sandbox {
 
     /// Counters of what was served.
     pub fn stats(&self) -> Stats {
-        *lock(&self.app.stats)
+        let mut stats = *lock(&self.app.stats);
+        let account = lock(&self.app.account);
+        stats.repeated_purchases = account.repeated_purchases;
+        stats.stock = account
+            .state
+            .regions
+            .iter()
+            .map(|r| u64::from(r.stock))
+            .sum();
+        stats.sold = account.sold;
+        stats.restocked = account.restocked;
+        stats
     }
 
     /// Queues a fault for the next request (faults apply in the order queued).

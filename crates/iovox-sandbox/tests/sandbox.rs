@@ -814,3 +814,34 @@ fn state_from_json_and_a_clean_stop() {
         "unknown fields are refused"
     );
 }
+
+#[test]
+fn stats_count_numbers_and_purchases_sent_twice() {
+    let sb = start();
+    let start_stock = sb.stats().stock;
+    assert!(start_stock > 0);
+    // Liverpool has 2: 5 ordered is PENDING with 2 sold, 3 owed.
+    let body = purchase_xml(&[(44, "151", "GEOGRAPHIC", 5)], "");
+    assert_eq!(
+        send(&sb, "POST", PURCHASE, &body).order().voxnumbers.len(),
+        2
+    );
+    let s = sb.stats();
+    assert_eq!((s.sold, s.restocked, s.repeated_purchases), (2, 0, 0));
+    assert_eq!(s.stock + s.sold, start_stock);
+    // The restock of 10 serves the 3 owed; 7 stay in stock.
+    sb.restock(&Restock {
+        area_code: Some(151),
+        count: 10,
+        ..Default::default()
+    });
+    let s = sb.stats();
+    assert_eq!((s.sold, s.restocked), (5, 10));
+    assert_eq!(s.stock + s.sold, start_stock + s.restocked);
+    // The same request again is a second order, and is counted as a repeat; another
+    // request is not.
+    send(&sb, "POST", PURCHASE, &body).order();
+    let other = purchase_xml(&[(44, "151", "GEOGRAPHIC", 1)], "");
+    send(&sb, "POST", PURCHASE, &other).order();
+    assert_eq!(sb.stats().repeated_purchases, 1);
+}

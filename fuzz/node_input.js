@@ -1,0 +1,119 @@
+// Fuzz target: the Node package's input conversion (any JS value where a request goes)
+// through the core's checks into XML. Run by scripts/fuzz: `node fuzz/node_input.js SECONDS SEED`.
+//
+// Node has no coverage-guided fuzzer on this machine's registries that reaches an addon,
+// so this one is generative: each input is a request from tests/vectors/ with some values,
+// keys or entries replaced by random JS values (BigInt, NaN, -0, symbols, functions,
+// cycles, getters that throw, toJSON, huge strings). Every call must give XML, a
+// ValidationError or a TypeError; anything else is a finding, printed with its seed.
+'use strict'
+const fs = require('node:fs')
+const path = require('node:path')
+const iovox = require('../node')
+
+const seconds = Number(process.argv[2] || 10)
+const seed = Number(process.argv[3] || 1)
+const vectors = path.join(__dirname, '..', 'tests', 'vectors')
+const load = (name, key) =>
+  JSON.parse(fs.readFileSync(path.join(vectors, name), 'utf8')).cases.filter((c) => key in c).map((c) => c[key])
+const camel = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
+const purchases = load('purchase_requests.json', 'request').concat(load('invalid_purchase.json', 'request'))
+const attaches = load('attach_requests.json', 'links').concat(load('invalid_attach.json', 'links'))
+const keys = [...new Set([...purchases.flatMap((r) => (r.items || []).flatMap(Object.keys)), ...attaches.flatMap((l) => l.flatMap(Object.keys))])]
+const allKeys = keys.concat(keys.map(camel), ['__proto__', 'constructor', 'toJSON', ''])
+
+// mulberry32: small, seeded, the same sequence every run.
+function rng(a) {
+  return () => {
+    a |= 0
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function fuzz(seed) {
+  const r = rng(seed)
+  const int = (n) => Math.floor(r() * n)
+  const pick = (xs) => xs[int(xs.length)]
+  const str = () => Array.from({ length: int(20) }, () => String.fromCodePoint(pick([int(128), int(0x800), int(0x10ffff) & ~0x800, 0xd800 + int(0x800)]))).join('')
+  function value(depth = 0) {
+    switch (int(depth < 3 ? 20 : 13)) {
+      case 0: return int(2 ** 31) - 2 ** 30
+      case 1: return r() * 1e6 - 5e5
+      case 2: return pick([NaN, Infinity, -Infinity, -0, Number.MAX_SAFE_INTEGER + 2, 5e-324, 1e308])
+      case 3: return BigInt.asIntN(200, BigInt(int(2 ** 31)) ** BigInt(1 + int(6)))
+      case 4: return str()
+      case 5: return pick(['GEOGRAPHIC', 'NATIONAL', 'BY AREA', 'BY VOXNUMBER', 'BY POSTCODE', 'TRUE', 'FALSE', '', ' ', '44', '0', '2.5'])
+      case 6: return r() < 0.5
+      case 7: return null
+      case 8: return undefined
+      case 9: return pick([Symbol('s'), () => 1, new Date(int(2 ** 40)), /x/, new Map(), Buffer.from('ab')])
+      case 10: return 'x'.repeat(int(3) === 0 ? 70000 : int(300))
+      case 11: return String(int(1e9)) + '.' + String(int(1e9))
+      case 12: return pick(keys)
+      case 13: return Array.from({ length: int(4) }, () => value(depth + 1))
+      case 14: {
+        const o = {}
+        for (let i = int(4); i > 0; i--) o[pick(allKeys)] = value(depth + 1)
+        return o
+      }
+      case 15: { const o = { a: 1 }; o.self = o; return o }
+      case 16: return { get countryCode() { throw new RangeError('getter') } }
+      case 17: { const v = value(depth + 1); return { toJSON: () => v } }
+      case 18: return Object.create(null)
+      default: return new Proxy({}, { ownKeys: () => { throw new Error('trap') } })
+    }
+  }
+  function mutate(entries) {
+    if (!Array.isArray(entries)) return entries
+    const out = entries.map((e) => {
+      if (!e || typeof e !== 'object') return e
+      const o = {}
+      for (const [k, v] of Object.entries(e)) o[r() < 0.5 ? camel(k) : k] = v
+      return o
+    })
+    for (let n = int(5); n > 0; n--) {
+      if (out.length === 0 || int(10) === 0) { out.push(value()); continue }
+      const i = int(out.length)
+      if (!out[i] || typeof out[i] !== 'object' || int(6) === 0) { out[i] = value(); continue }
+      const k = pick(allKeys)
+      if (int(5) === 0) delete out[i][k]
+      else out[i][k] = value()
+    }
+    return out
+  }
+  if (r() < 0.5) {
+    const base = pick(purchases)
+    const req = int(10) ? { ...base, items: mutate(base.items) } : value()
+    if (req && typeof req === 'object' && int(3) === 0) req[pick(['callbackUrl', 'ccList', 'dynamicQuantity', 'callback_url'])] = value()
+    return ['purchase', () => iovox.purchaseRequestXml(req)]
+  }
+  const links = int(10) ? mutate(pick(attaches)) : value()
+  return ['attach', () => iovox.attachRequestXml(links)]
+}
+
+// A thrown error of the caller's own making (a getter, a trap, a toJSON) is passed through.
+const own = (e) => e instanceof RangeError || (e instanceof Error && e.message === 'trap')
+let execs = 0
+const outcomes = { xml: 0, validation: 0, type: 0, caller: 0 }
+const findings = []
+const deadline = Date.now() + seconds * 1000
+for (let s = seed; Date.now() < deadline; s++) {
+  const [method, call] = fuzz(s)
+  execs++
+  try {
+    const xml = call()
+    if (typeof xml !== 'string' || !xml.startsWith('<?xml')) throw new Error(`not XML: ${xml}`)
+    outcomes.xml++
+  } catch (e) {
+    if (e instanceof iovox.ValidationError) outcomes.validation++
+    else if (e instanceof TypeError) outcomes.type++
+    else if (own(e)) outcomes.caller++
+    else findings.push({ seed: s, method, error: `${e && e.constructor && e.constructor.name}: ${e && e.message}` })
+  }
+}
+console.log(JSON.stringify({ target: 'node_input', execs, findings: findings.length, outcomes }))
+for (const f of findings.slice(0, 10)) console.log(`finding: seed ${f.seed} (${f.method}): ${f.error}`)
+process.exitCode = findings.length ? 1 : 0
