@@ -22,6 +22,12 @@ const attaches = load('attach_requests.json', 'links').concat(load('invalid_atta
 const keys = [...new Set([...purchases.flatMap((r) => (r.items || []).flatMap(Object.keys)), ...attaches.flatMap((l) => l.flatMap(Object.keys))])]
 const allKeys = keys.concat(keys.map(camel), ['__proto__', 'constructor', 'toJSON', ''])
 
+const own = (o, k, v) => {
+  try {
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })
+  } catch {} // a frozen or non-extensible object keeps what it has
+}
+
 // mulberry32: small, seeded, the same sequence every run.
 function rng(a) {
   return () => {
@@ -56,7 +62,8 @@ function fuzz(seed) {
       case 13: return Array.from({ length: int(4) }, () => value(depth + 1))
       case 14: {
         const o = {}
-        for (let i = int(4); i > 0; i--) o[pick(allKeys)] = value(depth + 1)
+        // Own properties, as JSON.parse makes them: '__proto__' is a key, not the prototype.
+        for (let i = int(4); i > 0; i--) own(o, pick(allKeys), value(depth + 1))
         return o
       }
       case 15: { const o = { a: 1 }; o.self = o; return o }
@@ -79,8 +86,9 @@ function fuzz(seed) {
       const i = int(out.length)
       if (!out[i] || typeof out[i] !== 'object' || int(6) === 0) { out[i] = value(); continue }
       const k = pick(allKeys)
-      if (int(5) === 0) delete out[i][k]
-      else out[i][k] = value()
+      // Reflect: an entry made by value() may be frozen or have getters only.
+      if (int(5) === 0) Reflect.deleteProperty(out[i], k)
+      else own(out[i], k, value())
     }
     return out
   }
@@ -95,7 +103,7 @@ function fuzz(seed) {
 }
 
 // A thrown error of the caller's own making (a getter, a trap, a toJSON) is passed through.
-const own = (e) => e instanceof RangeError || (e instanceof Error && e.message === 'trap')
+const callers = (e) => e instanceof RangeError || (e instanceof Error && e.message === 'trap')
 let execs = 0
 const outcomes = { xml: 0, validation: 0, type: 0, caller: 0 }
 const findings = []
@@ -110,7 +118,7 @@ for (let s = seed; Date.now() < deadline; s++) {
   } catch (e) {
     if (e instanceof iovox.ValidationError) outcomes.validation++
     else if (e instanceof TypeError) outcomes.type++
-    else if (own(e)) outcomes.caller++
+    else if (callers(e)) outcomes.caller++
     else findings.push({ seed: s, method, error: `${e && e.constructor && e.constructor.name}: ${e && e.message}` })
   }
 }

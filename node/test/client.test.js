@@ -110,6 +110,20 @@ test('a wrong shape is a TypeError naming the position', async () => {
   await assert.rejects(client.attachVoxnumberToLink('333'), { name: 'TypeError' })
 })
 
+test('a request with no JSON at all (a function, a Symbol) is a TypeError, not a napi error', async () => {
+  // Found by fuzz/node_input.js: JSON.stringify gave undefined and napi's own text leaked.
+  for (const request of [() => 1, Symbol('s'), { toJSON: () => undefined }]) {
+    assert.throws(() => iovox.purchaseRequestXml(request), {
+      name: 'TypeError',
+      message: /^the request must be an object/,
+    })
+    await assert.rejects(client.attachVoxnumberToLink(request), {
+      name: 'TypeError',
+      message: 'links must be an array of objects, not null',
+    })
+  }
+})
+
 test('ValidationError', async () => {
   await assert.rejects(
     client.purchaseVoxNumbers({ items: [{ ...LIVERPOOL, quantity: 'x' }, { ...LIVERPOOL, areaCode: '' }] }),
