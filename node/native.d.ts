@@ -137,6 +137,14 @@ export interface SandboxStats {
   attaches: number
   /** Connections accepted. */
   connections: number
+  /** Purchases that repeated the request of an earlier order (a purchase sent twice). */
+  repeatedPurchases: number
+  /** Numbers in stock now. */
+  stock: number
+  /** Numbers sold since the start. */
+  sold: number
+  /** Numbers added by restocks since the start. */
+  restocked: number
 }
 
 /** A text (request XML), or why there is none. */

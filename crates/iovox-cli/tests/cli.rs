@@ -5,6 +5,47 @@ use iovox_sandbox::{Config, Sandbox};
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
+/// A recognisable key: no output of the binary may ever show it.
+const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
+
+fn config() -> Config {
+    Config {
+        secure_key: KEY.into(),
+        ..Config::default()
+    }
+}
+
+/// Runs the command; fails if the key shows in its stdout or stderr.
+fn run(c: &mut Command) -> std::process::Output {
+    checked(c.output().unwrap())
+}
+
+fn checked(out: std::process::Output) -> std::process::Output {
+    for stream in [&out.stdout, &out.stderr] {
+        assert!(
+            !String::from_utf8_lossy(stream).contains(KEY),
+            "the secure key was printed"
+        );
+    }
+    out
+}
+
+trait Checked {
+    fn checked_output(&mut self) -> std::process::Output;
+}
+
+impl Checked for Command {
+    fn checked_output(&mut self) -> std::process::Output {
+        run(self)
+    }
+}
+
+impl Checked for std::process::Command {
+    fn checked_output(&mut self) -> std::process::Output {
+        checked(self.output().unwrap())
+    }
+}
+
 fn iovox() -> Command {
     let mut c = Command::cargo_bin("iovox").unwrap();
     for var in ["IOVOX_USERNAME", "IOVOX_SECURE_KEY", "IOVOX_BASE_URL"] {
@@ -22,7 +63,7 @@ fn against(sb: &Sandbox) -> Command {
 }
 
 fn stdout(c: &mut Command) -> String {
-    let out = c.output().unwrap();
+    let out = run(c);
     assert!(
         out.status.success(),
         "{}",
@@ -50,7 +91,7 @@ fn spawn_sandbox(args: &[&str]) -> (std::process::Child, String) {
 
 #[test]
 fn purchase_prints_the_order() {
-    let sb = Sandbox::start(Config::default()).unwrap();
+    let sb = Sandbox::start(config()).unwrap();
     let text = stdout(against(&sb).args(["purchase", "--item", "44:20:GEOGRAPHIC:2"]));
     assert!(
         text.starts_with("order ") && text.contains("is FULFILLED with 2 numbers"),
@@ -97,8 +138,7 @@ fn validation_failure_exits_3_with_every_message() {
             "--item",
             ":20:MOBILE:0",
         ])
-        .output()
-        .unwrap();
+        .checked_output();
     assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8(out.stderr).unwrap();
     for m in [
@@ -110,11 +150,10 @@ fn validation_failure_exits_3_with_every_message() {
         assert!(err.contains(m), "{m} missing from {err}");
     }
     // Without --dry-run too: nothing is sent, same exit code, as JSON on request.
-    let sb = Sandbox::start(Config::default()).unwrap();
+    let sb = Sandbox::start(config()).unwrap();
     let out = against(&sb)
         .args(["--json", "purchase", "--item", "44:20:GEOGRAPHIC:0"])
-        .output()
-        .unwrap();
+        .checked_output();
     assert_eq!(out.status.code(), Some(3));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["error"]["kind"], "validation");
@@ -148,7 +187,7 @@ fn attach_keeps_the_command_line_order() {
 
 #[test]
 fn attach_against_the_sandbox_and_an_api_error() {
-    let sb = Sandbox::start(Config::default()).unwrap();
+    let sb = Sandbox::start(config()).unwrap();
     let text = stdout(against(&sb).args([
         "attach",
         "--by-area",
@@ -159,8 +198,7 @@ fn attach_against_the_sandbox_and_an_api_error() {
     assert_eq!(text.trim(), "attached 2 links");
     let out = against(&sb)
         .args(["attach", "--by-area", "999=44:20"])
-        .output()
-        .unwrap();
+        .checked_output();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -169,8 +207,7 @@ fn attach_against_the_sandbox_and_an_api_error() {
     );
     let out = iovox()
         .args(["attach", "--by-area", "nonsense"])
-        .output()
-        .unwrap();
+        .checked_output();
     assert_eq!(
         out.status.code(),
         Some(2),
@@ -182,8 +219,7 @@ fn attach_against_the_sandbox_and_an_api_error() {
 fn missing_credentials_are_named() {
     let out = iovox()
         .args(["purchase", "--item", "44:20:GEOGRAPHIC:1"])
-        .output()
-        .unwrap();
+        .checked_output();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -208,8 +244,7 @@ fn parse_callback_from_a_file_and_stdin() {
     let out = iovox()
         .args(["parse-callback", "-"])
         .write_stdin("<order><voxnumbers>")
-        .output()
-        .unwrap();
+        .checked_output();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("could not decode"));
 }
@@ -235,8 +270,7 @@ fn sandbox_subcommand_serves_a_state_file() {
         .env("IOVOX_SECURE_KEY", "k")
         .env("IOVOX_BASE_URL", &url)
         .args(["purchase", "--item", "44:20:GEOGRAPHIC:1"])
-        .output()
-        .unwrap();
+        .checked_output();
     assert!(String::from_utf8_lossy(&again.stdout).contains("PENDING with 0 numbers"));
     child.kill().unwrap();
     child.wait().unwrap();
@@ -272,8 +306,7 @@ fn the_readme_curl_call_works_as_written() {
     let out = std::process::Command::new("sh")
         .arg("-c")
         .arg(&command)
-        .output()
-        .unwrap();
+        .checked_output();
     child.kill().unwrap();
     child.wait().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);

@@ -1,0 +1,546 @@
+//! The fault campaign: thousands of calls through the Rust client against the sandbox,
+//! each with a fault drawn from a seeded generator (500s, answers slower than the
+//! timeout, connections cut mid-answer, bodies that are not XML, oversized bodies), and
+//! every callback received also fed to `parse_callback` in malformed variants.
+//!
+//! It checks, and prints as figures: every call ended in the result or the typed error its
+//! fault calls for, within its deadline; no purchase reached the sandbox twice unless the
+//! lane opted in; no number sold twice or lost (stock + sold = start + restocked, every
+//! number seen is in the account once); no connection or thread left behind.
+//!
+//! `cargo run -p iovox-campaign -- [--seed N] [--calls N]` (calls per lane; 4 lanes, one of
+//! which opts in to `retry_purchase_after_send`). Exits 1 on any violation.
+#![forbid(unsafe_code)]
+
+use iovox_core::{AttachRequest, Link, NumberType, Order, PurchaseItem, PurchaseRequest};
+use iovox_http::{Client, Error, ErrorKind, RetryPolicy};
+use iovox_sandbox::{CallbackListener, Config, Fault, Restock, Sandbox};
+use std::collections::{BTreeMap, HashSet};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::{Duration, Instant};
+
+/// A recognisable key: the secret-hygiene check looks for it in everything printed.
+const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
+const TIMEOUT: Duration = Duration::from_millis(200);
+const SLOW: Duration = Duration::from_millis(500);
+const ATTEMPTS: u32 = 3;
+const MAX_BACKOFF: Duration = Duration::from_millis(20);
+const MAX_BODY: u64 = 64 * 1024;
+const LANES: u64 = 4;
+/// Regions of the default sandbox state that need no address (44/161 has no stock).
+const REGIONS: &[(u32, u32, NumberType)] = &[
+    (44, 20, NumberType::Geographic),
+    (44, 151, NumberType::Geographic),
+    (44, 161, NumberType::Geographic),
+    (44, 845, NumberType::National),
+    (44, 800, NumberType::TollFree),
+    (1, 212, NumberType::Geographic),
+    (1, 646, NumberType::Geographic),
+    (1, 914, NumberType::Geographic),
+    (1, 415, NumberType::Geographic),
+];
+const LINKS: &[&str] = &[
+    "100", "101", "102", "103", "104", "105", "333", "444", "555",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Injected {
+    None,
+    Status500,
+    Slow,
+    Drop,
+    NotXml,
+    Oversized,
+}
+
+impl Injected {
+    fn draw(rng: &mut fastrand::Rng) -> Injected {
+        match rng.u32(0..100) {
+            0..40 => Injected::None,
+            40..52 => Injected::Status500,
+            52..60 => Injected::Slow,
+            60..74 => Injected::Drop,
+            74..88 => Injected::NotXml,
+            _ => Injected::Oversized,
+        }
+    }
+
+    fn fault(self) -> Option<Fault> {
+        match self {
+            Injected::None => None,
+            Injected::Status500 => Some(Fault::InternalError),
+            Injected::Slow => Some(Fault::Slow(SLOW)),
+            Injected::Drop => Some(Fault::Drop),
+            Injected::NotXml => Some(Fault::NotXml),
+            Injected::Oversized => Some(Fault::Oversized(MAX_BODY as usize * 2)),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Injected::None => "none",
+            Injected::Status500 => "500",
+            Injected::Slow => "slow past timeout",
+            Injected::Drop => "dropped mid-answer",
+            Injected::NotXml => "not XML (502)",
+            Injected::Oversized => "oversized body",
+        }
+    }
+}
+
+/// What a call may end in, given its fault, its method and whether purchases are retried
+/// after sending. `Ok` stands for success; attach may also meet a business 400.
+fn allowed(fault: Injected, purchase: bool, opted_in: bool) -> &'static [&'static str] {
+    let retried = !purchase || opted_in; // 5xx are retried for attach, and for opted-in purchases
+    match fault {
+        Injected::None => {
+            if purchase {
+                &["ok"]
+            } else {
+                &["ok", "api 400"]
+            }
+        }
+        Injected::Status500 if retried => &["ok", "api 400"],
+        Injected::Status500 => &["api 500"],
+        Injected::NotXml if retried => &["ok", "api 400"],
+        Injected::NotXml => &["api 502"],
+        // A timeout or a cut answer after the bytes went out: only an opted-in purchase tries again.
+        Injected::Slow if purchase && opted_in => &["ok"],
+        Injected::Slow => &["timeout"],
+        Injected::Drop if purchase && opted_in => &["ok"],
+        Injected::Drop => &["connection (maybe sent)"],
+        Injected::Oversized if purchase && opted_in => &["ok"],
+        Injected::Oversized => &["decode"],
+    }
+}
+
+fn outcome_name(result: &Result<Option<Order>, Error>) -> String {
+    match result {
+        Ok(_) => "ok".into(),
+        Err(Error::Connection {
+            maybe_sent: true, ..
+        }) => "connection (maybe sent)".into(),
+        Err(e) => match (e.kind(), e.status()) {
+            (ErrorKind::Api, Some(s)) => format!("api {s}"),
+            (kind, _) => kind.as_str().into(),
+        },
+    }
+}
+
+#[derive(Default)]
+struct Figures {
+    calls: u64,
+    purchases: u64,
+    attaches: u64,
+    faults: BTreeMap<&'static str, u64>,
+    outcomes: BTreeMap<String, u64>,
+    worst_fraction_of_deadline: f64,
+    repeated_purchases: u64,
+    repeated_purchases_opted_in: u64,
+    start_stock: u64,
+    restocked: u64,
+    stock: u64,
+    sold: u64,
+    numbers_seen: u64,
+    numbers_unseen: u64,
+    maybe_sent_quantity: u64,
+    callbacks: u64,
+    malformed_callbacks: u64,
+    malformed_rejected: u64,
+    violations: Vec<String>,
+}
+
+impl Figures {
+    fn add(&mut self, o: Figures) {
+        self.calls += o.calls;
+        self.purchases += o.purchases;
+        self.attaches += o.attaches;
+        for (k, v) in o.faults {
+            *self.faults.entry(k).or_default() += v;
+        }
+        for (k, v) in o.outcomes {
+            *self.outcomes.entry(k).or_default() += v;
+        }
+        self.worst_fraction_of_deadline = self
+            .worst_fraction_of_deadline
+            .max(o.worst_fraction_of_deadline);
+        self.repeated_purchases += o.repeated_purchases;
+        self.repeated_purchases_opted_in += o.repeated_purchases_opted_in;
+        self.start_stock += o.start_stock;
+        self.restocked += o.restocked;
+        self.stock += o.stock;
+        self.sold += o.sold;
+        self.numbers_seen += o.numbers_seen;
+        self.numbers_unseen += o.numbers_unseen;
+        self.maybe_sent_quantity += o.maybe_sent_quantity;
+        self.callbacks += o.callbacks;
+        self.malformed_callbacks += o.malformed_callbacks;
+        self.malformed_rejected += o.malformed_rejected;
+        self.violations.extend(o.violations);
+    }
+}
+
+fn deadline() -> Duration {
+    // Every attempt may use its whole timeout, every wait its longest backoff; then slack
+    // for a loaded machine.
+    (TIMEOUT + MAX_BACKOFF) * ATTEMPTS + Duration::from_millis(400)
+}
+
+fn purchase_request(rng: &mut fastrand::Rng, callback_url: String) -> (PurchaseRequest, u64) {
+    let mut items = Vec::new();
+    let mut quantity = 0;
+    for _ in 0..rng.usize(1..=2) {
+        let (cc, area, number_type) = REGIONS[rng.usize(..REGIONS.len())];
+        let q = rng.u32(1..=3);
+        quantity += u64::from(q);
+        let mut item = PurchaseItem::new(cc, number_type, q);
+        item.area_code = Some(area);
+        items.push(item);
+    }
+    let mut request = PurchaseRequest::new(items);
+    request.callback_url = Some(callback_url);
+    request.dynamic_quantity = rng.bool();
+    (request, quantity)
+}
+
+fn attach_request(rng: &mut fastrand::Rng, seen: &[String]) -> AttachRequest {
+    let link = LINKS[rng.usize(..LINKS.len())];
+    let l = match seen.get(rng.usize(..seen.len().max(1))) {
+        Some(number) if rng.bool() => Link::by_voxnumber(link, number.clone()),
+        _ => {
+            let (cc, area, _) = REGIONS[rng.usize(..REGIONS.len())];
+            Link::by_area(link, cc, area)
+        }
+    };
+    AttachRequest::new(vec![l])
+}
+
+/// Malformed variants of a callback body a handler may be sent.
+fn malformed(rng: &mut fastrand::Rng, body: &[u8]) -> Vec<Vec<u8>> {
+    let text = String::from_utf8_lossy(body).into_owned();
+    let cut = rng.usize(..body.len().max(1));
+    let mut flipped = body.to_vec();
+    if !flipped.is_empty() {
+        let i = rng.usize(..flipped.len());
+        flipped[i] ^= 1 << rng.u32(0..8);
+    }
+    vec![
+        body[..cut].to_vec(),
+        flipped,
+        text.replacen("</order>", "", 1).into_bytes(),
+        text.replacen("<full_voxnumber>", "<full_voxnumber><x>", 1)
+            .into_bytes(),
+        text.replacen("FULFILLED", "SHIPPED", 1)
+            .replacen("PENDING", "SHIPPED", 1)
+            .into_bytes(),
+        text.replace(|c: char| c.is_ascii_digit(), "z").into_bytes(),
+        format!(
+            "<!DOCTYPE order [<!ENTITY x \"{}\">]>{text}",
+            "y".repeat(64)
+        )
+        .into_bytes(),
+        format!("{text}{text}").into_bytes(),
+        "<order>".repeat(20_000).into_bytes(),
+        vec![0xff, 0xfe, 0x00],
+        Vec::new(),
+    ]
+}
+
+fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
+    let mut f = Figures::default();
+    let mut rng = fastrand::Rng::with_seed(seed.wrapping_mul(1_000_003).wrapping_add(lane));
+    let sandbox = Sandbox::start(Config {
+        secure_key: KEY.into(),
+        callback_backoff: Duration::from_millis(10),
+        ..Config::default()
+    })
+    .expect("the sandbox starts");
+    let listener = CallbackListener::start(0).expect("the callback listener starts");
+    let client = Client::builder(sandbox.username(), KEY, sandbox.url())
+        .timeout(TIMEOUT)
+        .connect_timeout(TIMEOUT)
+        .max_response_bytes(MAX_BODY)
+        .retry(RetryPolicy {
+            max_attempts: ATTEMPTS,
+            initial_backoff: Duration::from_millis(5),
+            max_backoff: MAX_BACKOFF,
+            retry_purchase_after_send: opted_in,
+        })
+        .build()
+        .expect("the client builds");
+    f.start_stock = sandbox.stats().stock;
+    let initial_numbers: HashSet<String> = sandbox
+        .state()
+        .voxnumbers
+        .into_iter()
+        .map(|n| n.full_voxnumber)
+        .collect();
+    let mut seen: Vec<String> = Vec::new();
+    let mut seen_set: HashSet<String> = HashSet::new();
+    let mut note_numbers = |order: &Order, f: &mut Figures, seen: &mut Vec<String>| {
+        for n in &order.voxnumbers {
+            if !seen_set.insert(n.full_voxnumber.clone()) {
+                f.violations.push(format!(
+                    "lane {lane}: number {} handed out twice",
+                    n.full_voxnumber
+                ));
+            }
+            seen.push(n.full_voxnumber.clone());
+        }
+    };
+    for call in 0..calls {
+        if call % 20 == 19 {
+            let (cc, area, _) = REGIONS[rng.usize(..REGIONS.len())];
+            sandbox.restock(&Restock {
+                country_code: Some(cc),
+                area_code: Some(area),
+                count: rng.u32(1..=6),
+                ..Default::default()
+            });
+        }
+        let fault = Injected::draw(&mut rng);
+        let purchase = rng.u32(0..10) < 7;
+        let mut quantity = 0;
+        let started;
+        let result = if purchase {
+            let (request, q) =
+                purchase_request(&mut rng, format!("{}?call={lane}-{call}", listener.url()));
+            quantity = q;
+            if let Some(fault) = fault.fault() {
+                sandbox.inject(fault);
+            }
+            started = Instant::now();
+            catch_unwind(AssertUnwindSafe(|| client.purchase_vox_numbers(&request)))
+                .map(|r| r.map(Some))
+        } else {
+            let request = attach_request(&mut rng, &seen);
+            if let Some(fault) = fault.fault() {
+                sandbox.inject(fault);
+            }
+            started = Instant::now();
+            catch_unwind(AssertUnwindSafe(|| {
+                client.attach_voxnumber_to_link(&request)
+            }))
+            .map(|r| r.map(|()| None))
+        };
+        let elapsed = started.elapsed();
+        f.calls += 1;
+        *f.faults.entry(fault.name()).or_default() += 1;
+        if purchase {
+            f.purchases += 1;
+        } else {
+            f.attaches += 1;
+        }
+        let Ok(result) = result else {
+            f.violations
+                .push(format!("lane {lane} call {call}: the client panicked"));
+            continue;
+        };
+        let outcome = outcome_name(&result);
+        f.worst_fraction_of_deadline = f
+            .worst_fraction_of_deadline
+            .max(elapsed.as_secs_f64() / deadline().as_secs_f64());
+        if elapsed > deadline() {
+            f.violations.push(format!(
+                "lane {lane} call {call}: {outcome} after {elapsed:?}, past its deadline {:?}",
+                deadline()
+            ));
+        }
+        if !allowed(fault, purchase, opted_in).contains(&outcome.as_str()) {
+            f.violations.push(format!(
+                "lane {lane} call {call}: fault {:?} on a {} ended in {outcome}: {:?}",
+                fault.name(),
+                if purchase { "purchase" } else { "attach" },
+                result.as_ref().err().map(|e| e.to_string())
+            ));
+        }
+        if matches!(fault, Injected::Slow | Injected::Drop) {
+            // The sandbox did the work, and the answer was lost (or, opted in, bought again).
+            f.maybe_sent_quantity += quantity;
+        }
+        *f.outcomes.entry(outcome).or_default() += 1;
+        if let Ok(Some(order)) = &result {
+            note_numbers(order, &mut f, &mut seen);
+        }
+    }
+
+    // Callbacks: every one the sandbox delivered reached the listener and parses; then
+    // malformed variants of each must give a typed error, never a panic.
+    let delivered = sandbox.callbacks().iter().filter(|c| c.delivered).count();
+    let received = listener.wait_for(delivered, Duration::from_secs(10));
+    f.callbacks = received.len() as u64;
+    for cb in &received {
+        match iovox_http::parse_callback(&cb.body) {
+            Ok(order) => note_numbers(&order, &mut f, &mut seen),
+            Err(e) => f.violations.push(format!(
+                "lane {lane}: a sandbox callback did not parse: {e}"
+            )),
+        }
+        for bad in malformed(&mut rng, &cb.body) {
+            f.malformed_callbacks += 1;
+            match catch_unwind(|| iovox_http::parse_callback(&bad)) {
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) if e.kind() == ErrorKind::Decode => f.malformed_rejected += 1,
+                Ok(Err(e)) => f.violations.push(format!(
+                    "lane {lane}: a malformed callback gave a {} error: {e}",
+                    e.kind().as_str()
+                )),
+                Err(_) => f
+                    .violations
+                    .push(format!("lane {lane}: parse_callback panicked")),
+            }
+        }
+    }
+
+    // Numbers: the sandbox's books balance, and every number the client saw is in the
+    // account; those it did not see belong to answers lost to faults.
+    let stats = sandbox.stats();
+    f.restocked = stats.restocked;
+    f.stock = stats.stock;
+    f.sold = stats.sold;
+    if stats.stock + stats.sold != f.start_stock + stats.restocked {
+        f.violations.push(format!(
+            "lane {lane}: stock {} + sold {} != start {} + restocked {}",
+            stats.stock, stats.sold, f.start_stock, stats.restocked
+        ));
+    }
+    let account: HashSet<String> = sandbox
+        .state()
+        .voxnumbers
+        .into_iter()
+        .map(|n| n.full_voxnumber)
+        .filter(|n| !initial_numbers.contains(n))
+        .collect();
+    if account.len() as u64 != stats.sold {
+        f.violations.push(format!(
+            "lane {lane}: {} new numbers in the account, {} sold",
+            account.len(),
+            stats.sold
+        ));
+    }
+    if let Some(n) = seen_set.iter().find(|n| !account.contains(*n)) {
+        f.violations.push(format!(
+            "lane {lane}: number {n} was handed out but is not in the account"
+        ));
+    }
+    f.numbers_seen = seen_set.len() as u64;
+    f.numbers_unseen = account.len() as u64 - seen_set.len().min(account.len()) as u64;
+    // Numbers still owed to pending orders are not sold yet; unseen ones came in answers
+    // that a fault cut off (the caller got a maybe-sent error for each such call).
+    if f.numbers_unseen > f.maybe_sent_quantity {
+        f.violations.push(format!(
+            "lane {lane}: {} sold numbers never reached the client, more than the {} ordered in calls whose answer a fault cut off",
+            f.numbers_unseen, f.maybe_sent_quantity
+        ));
+    }
+    if opted_in {
+        f.repeated_purchases_opted_in = stats.repeated_purchases;
+    } else {
+        f.repeated_purchases = stats.repeated_purchases;
+        if stats.repeated_purchases != 0 {
+            f.violations.push(format!(
+                "lane {lane}: {} purchases reached the sandbox twice without opting in",
+                stats.repeated_purchases
+            ));
+        }
+    }
+    drop(client);
+    drop(listener);
+    sandbox.stop();
+    f
+}
+
+fn count_dir(path: &str) -> usize {
+    std::fs::read_dir(path).map(|d| d.count()).unwrap_or(0)
+}
+
+fn main() {
+    let mut seed = 1u64;
+    let mut calls = 1000u64;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let value = args.next().and_then(|v| v.parse().ok());
+        match (a.as_str(), value) {
+            ("--seed", Some(v)) => seed = v,
+            ("--calls", Some(v)) => calls = v,
+            _ => {
+                eprintln!("usage: iovox-campaign [--seed N] [--calls N]");
+                std::process::exit(2);
+            }
+        }
+    }
+    let fds_before = count_dir("/proc/self/fd");
+    let threads_before = count_dir("/proc/self/task");
+    let started = Instant::now();
+    let handles: Vec<_> = (0..LANES)
+        .map(|l| std::thread::spawn(move || lane(l, seed, calls, l == LANES - 1)))
+        .collect();
+    let mut all = Figures::default();
+    for h in handles {
+        match h.join() {
+            Ok(f) => all.add(f),
+            Err(_) => all.violations.push("a lane panicked".into()),
+        }
+    }
+    let wall = started.elapsed();
+    // Connections close and threads end as their owners drop; give the kernel a moment.
+    let mut fds_after = count_dir("/proc/self/fd");
+    let mut threads_after = count_dir("/proc/self/task");
+    for _ in 0..50 {
+        if fds_after <= fds_before && threads_after <= threads_before {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+        fds_after = count_dir("/proc/self/fd");
+        threads_after = count_dir("/proc/self/task");
+    }
+    if fds_after > fds_before {
+        all.violations.push(format!(
+            "open file descriptors: {fds_before} before, {fds_after} after"
+        ));
+    }
+    if threads_after > threads_before {
+        all.violations.push(format!(
+            "threads: {threads_before} before, {threads_after} after"
+        ));
+    }
+
+    println!("fault campaign (Rust client), seed {seed}: {} calls in {LANES} lanes ({} purchases, {} attaches) in {:.1} s",
+        all.calls, all.purchases, all.attaches, wall.as_secs_f64());
+    let faults: Vec<String> = all.faults.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    println!("  faults injected: {}", faults.join(", "));
+    let outcomes: Vec<String> = all
+        .outcomes
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
+    println!("  outcomes: {}", outcomes.join(", "));
+    println!(
+        "  slowest call: {:.0}% of its deadline ({} ms: {ATTEMPTS} attempts x {} ms timeout + backoff)",
+        all.worst_fraction_of_deadline * 100.0,
+        deadline().as_millis(),
+        TIMEOUT.as_millis()
+    );
+    println!(
+        "  purchases that reached the sandbox twice: {} (lanes that did not opt in), {} (the lane that opted in to retry_purchase_after_send)",
+        all.repeated_purchases, all.repeated_purchases_opted_in
+    );
+    println!(
+        "  numbers: start {} + restocked {} = stock {} + sold {}; {} reached the client, {} sold in answers cut off by faults",
+        all.start_stock, all.restocked, all.stock, all.sold, all.numbers_seen, all.numbers_unseen
+    );
+    println!(
+        "  callbacks: {} received and parsed; {} malformed variants, {} rejected as DecodeError, 0 panics",
+        all.callbacks, all.malformed_callbacks, all.malformed_rejected
+    );
+    println!("  file descriptors: {fds_before} before, {fds_after} after; threads: {threads_before} before, {threads_after} after");
+    if all.violations.is_empty() {
+        println!("  violations: none");
+    } else {
+        println!("  violations: {}", all.violations.len());
+        for v in all.violations.iter().take(20) {
+            println!("    {v}");
+        }
+        std::process::exit(1);
+    }
+}
