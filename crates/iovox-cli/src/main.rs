@@ -134,6 +134,9 @@ struct SandboxArgs {
     /// Complete PENDING orders this many milliseconds after they are made.
     #[arg(long, value_name = "MS")]
     auto_restock_ms: Option<u64>,
+    /// Answer every request this many milliseconds late (to test timeouts and concurrency).
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    response_delay_ms: u64,
     /// Honour the x-iovox-sandbox-fault request header.
     #[arg(long)]
     faults: bool,
@@ -404,6 +407,7 @@ fn sandbox(args: SandboxArgs) -> Result<u8, String> {
         secure_key: args.key,
         state,
         auto_restock_after: args.auto_restock_ms.map(Duration::from_millis),
+        response_delay: Duration::from_millis(args.response_delay_ms),
         fault_header: args.faults,
         ..Default::default()
     };

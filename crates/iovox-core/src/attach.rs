@@ -214,7 +214,7 @@ impl From<&Link> for wire::Link {
 impl wire::AttachRequest {
     /// The XML body, exactly in the shape of the page.
     pub fn to_xml(&self) -> String {
-        crate::xml::encode("request", self)
+        crate::encode::attach(self)
     }
 
     /// Every check that needs only the request, with the server's messages, in document

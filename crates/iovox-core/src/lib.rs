@@ -25,6 +25,7 @@
 
 mod attach;
 mod check;
+mod encode;
 mod error;
 pub mod json;
 mod order;

@@ -125,12 +125,53 @@ impl PurchaseRequest {
 
     /// Every check that needs only the request; all errors at once, in document order.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
+        if self.plainly_valid() {
+            return Ok(());
+        }
         self.to_wire().validate().map(drop)
+    }
+
+    /// A shortcut for the common case, not a second validator: `true` only when every
+    /// value is one the wire validator accepts unchanged (numbers in range, text already
+    /// trimmed and not empty, a well-formed URL and addresses). Anything else, or anything
+    /// in doubt, is `false`, and the wire validator decides and words the errors. The
+    /// property tests hold that `true` implies the wire validator accepts the request as it
+    /// is. It spares a 250-item basket the round trip through text.
+    pub fn plainly_valid(&self) -> bool {
+        let plain = |s: &str| !s.is_empty() && s.trim().len() == s.len();
+        let url_ok = self.callback_url.as_deref().is_none_or(|u| {
+            plain(u) && u.chars().count() <= CALLBACK_URL_MAX_CHARS && is_http_url(u)
+        });
+        let cc_ok = self
+            .cc_list
+            .iter()
+            .all(|a| plain(a) && !a.contains(',') && is_email(a));
+        url_ok
+            && cc_ok
+            && !self.items.is_empty()
+            && self.items.iter().all(|i| {
+                QUANTITY_RANGE.contains(&i.quantity)
+                    && i.post_code.as_deref().is_none_or(plain)
+                    && i.city_name.as_deref().is_none_or(plain)
+                    && (i.area_code.is_some() || i.post_code.is_some())
+                    && i.additional_information.as_ref().is_none_or(|a| {
+                        [
+                            &a.firstname,
+                            &a.lastname,
+                            &a.company,
+                            &a.street,
+                            &a.city,
+                            &a.zipcode,
+                        ]
+                        .iter()
+                        .all(|t| plain(t))
+                    })
+            })
     }
 
     /// The XML body, exactly in the shape of the page (no validation: see [`Self::validate`]).
     pub fn to_xml(&self) -> String {
-        self.to_wire().to_xml()
+        crate::encode::purchase_typed(self)
     }
 }
 
@@ -162,22 +203,27 @@ impl From<&PurchaseRequest> for wire::PurchaseRequest {
     }
 }
 
+/// A number's digits (itoa: a third of `to_string`'s time, which a 250-item basket feels).
+fn digits(n: u32) -> String {
+    itoa::Buffer::new().format(n).to_owned()
+}
+
 impl From<&PurchaseItem> for wire::PurchaseItem {
     fn from(i: &PurchaseItem) -> Self {
         wire::PurchaseItem {
-            country_code: Some(i.country_code.to_string()),
-            area_code: i.area_code.map(|a| a.to_string()),
+            country_code: Some(digits(i.country_code)),
+            area_code: i.area_code.map(digits),
             post_code: i.post_code.clone(),
             city_name: i.city_name.clone(),
             number_type: Some(i.number_type.as_str().to_string()),
-            quantity: Some(i.quantity.to_string()),
+            quantity: Some(digits(i.quantity)),
             additional_information: i.additional_information.as_ref().map(|a| {
                 wire::AdditionalInformation {
                     firstname: Some(a.firstname.clone()),
                     lastname: Some(a.lastname.clone()),
                     company: Some(a.company.clone()),
                     street: Some(a.street.clone()),
-                    building_number: Some(a.building_number.to_string()),
+                    building_number: Some(digits(a.building_number)),
                     city: Some(a.city.clone()),
                     zipcode: Some(a.zipcode.clone()),
                 }
@@ -189,7 +235,7 @@ impl From<&PurchaseItem> for wire::PurchaseItem {
 impl wire::PurchaseRequest {
     /// The XML body, exactly in the shape of the page.
     pub fn to_xml(&self) -> String {
-        crate::xml::encode("request", self)
+        crate::encode::purchase(self)
     }
 
     /// Every check that needs only the request, with the server's messages, in document

@@ -89,6 +89,70 @@ fn purchase() -> impl Strategy<Value = PurchaseRequest> {
         })
 }
 
+/// Text of every kind the validator judges: blank, padded, plain, odd characters.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just(" ".to_string()),
+        "[ \t]?[a-zA-Z0-9@.,:/<&\u{a0}]{1,8}[ \t\u{3000}]?",
+        hostile(),
+    ]
+}
+
+/// Requests valid and not: the fast path must never accept what the validator refuses.
+fn loose_purchase() -> impl Strategy<Value = PurchaseRequest> {
+    let item = (
+        any::<u32>(),
+        prop::option::of(any::<u32>()),
+        prop::option::of(any_text()),
+        prop::option::of(any_text()),
+        number_type(),
+        prop_oneof![0u32..=260, any::<u32>()],
+        prop::option::of((
+            any_text(),
+            any_text(),
+            any_text(),
+            any_text(),
+            any::<u32>(),
+            any_text(),
+            any_text(),
+        )),
+    )
+        .prop_map(|(cc, area, post, city, nt, q, ai)| PurchaseItem {
+            country_code: cc,
+            area_code: area,
+            post_code: post,
+            city_name: city,
+            number_type: nt,
+            quantity: q,
+            additional_information: ai.map(|(f, l, c, s, b, city, z)| AdditionalInformation {
+                firstname: f,
+                lastname: l,
+                company: c,
+                street: s,
+                building_number: b,
+                city,
+                zipcode: z,
+            }),
+        });
+    (
+        prop::option::of(prop_oneof![
+            "https?://[a-z]{1,10}\\.[a-z]{2,3}/[a-zA-Z0-9&=?]{0,20}",
+            any_text(),
+            "https://[a-z]{1,3}\\.io/[a-z]{250,260}",
+        ]),
+        prop::collection::vec(prop_oneof!["[a-z]{1,6}@[a-z]{1,6}\\.com", any_text()], 0..3),
+        any::<bool>(),
+        prop::collection::vec(item, 0..4),
+    )
+        .prop_map(|(url, cc, dq, items)| PurchaseRequest {
+            callback_url: url,
+            cc_list: cc,
+            dynamic_quantity: dq,
+            items,
+        })
+}
+
 fn link() -> impl Strategy<Value = Link> {
     let method = prop_oneof![
         (
@@ -119,7 +183,19 @@ fn link() -> impl Strategy<Value = Link> {
 
 proptest! {
     #[test]
+    fn plainly_valid_is_only_a_shortcut(request in loose_purchase()) {
+        // What the shortcut accepts, the validator accepts unchanged.
+        if request.plainly_valid() {
+            prop_assert_eq!(request.to_wire().validate(), Ok(request.clone()));
+        }
+        // Either way, validate() answers as the validator does.
+        prop_assert_eq!(request.validate().is_ok(), request.to_wire().validate().is_ok());
+    }
+
+    #[test]
     fn purchase_round_trips(request in purchase()) {
+        // The typed writer and the wire writer give the same bytes.
+        prop_assert_eq!(request.to_xml(), request.to_wire().to_xml());
         // What the server decodes is exactly what validation accepted (text trimmed).
         if let Ok(accepted) = request.to_wire().validate() {
             let decoded = decode_purchase_request(request.to_xml().as_bytes());

@@ -284,7 +284,12 @@ impl Client {
     /// Buys VoxNumbers. Validates first: a request with a fault the core can see is never
     /// sent. Not retried once its bytes may have reached IOVOX unless the policy says so.
     pub fn purchase_vox_numbers(&self, request: &PurchaseRequest) -> Result<Order, Error> {
-        self.purchase_vox_numbers_wire(&request.to_wire())
+        if !request.plainly_valid() {
+            // The validator decides, with the server's messages (and trims what it keeps).
+            return self.purchase_vox_numbers_wire(&request.to_wire());
+        }
+        let body = self.send(Call::Purchase, request.to_xml())?;
+        Ok(Order::from_response_xml(&body)?)
     }
 
     /// [`Client::purchase_vox_numbers`] for a request in wire form (untyped callers).

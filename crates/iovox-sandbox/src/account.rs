@@ -37,6 +37,10 @@ pub(crate) struct Account {
     pub repeated_purchases: u64,
     /// Fingerprints of the requests that made orders.
     seen_requests: std::collections::HashSet<u64>,
+    /// Every full number in the account.
+    numbers: std::collections::HashSet<String>,
+    /// The next line number to try under each (IDD, area code).
+    next_line: std::collections::HashMap<(u32, u32), u64>,
 }
 
 /// The same request gives the same fingerprint: its XML, hashed.
@@ -66,6 +70,12 @@ pub struct Restock {
 impl Account {
     pub fn new(state: State) -> Account {
         Account {
+            numbers: state
+                .voxnumbers
+                .iter()
+                .map(|n| n.full_voxnumber.clone())
+                .collect(),
+            next_line: std::collections::HashMap::new(),
             state,
             pending: Vec::new(),
             serial: 0,
@@ -90,24 +100,19 @@ impl Account {
         self.sold += 1;
         let (cc, area) = (r.country_code, r.area_code);
         let prefix = format!("{cc}{area}");
-        // The next free line number under this prefix: unique in the account.
-        let mut line = self
-            .state
-            .voxnumbers
-            .iter()
-            .filter(|n| n.country_code == cc && n.area_code == area)
-            .count() as u64
-            + 2_100_000;
+        // The next free line number under this prefix: unique in the account. Kept per
+        // prefix with a set of the numbers, so a sale costs the same in a big account.
+        let numbers = &self.numbers;
+        let line = self.next_line.entry((cc, area)).or_insert_with(|| {
+            numbers.iter().filter(|n| n.starts_with(&prefix)).count() as u64 + 2_100_000
+        });
         let mut full = format!("{prefix}{line}");
-        while self
-            .state
-            .voxnumbers
-            .iter()
-            .any(|n| n.full_voxnumber == full)
-        {
-            line += 1;
+        while self.numbers.contains(&full) {
+            *line += 1;
             full = format!("{prefix}{line}");
         }
+        *line += 1;
+        self.numbers.insert(full.clone());
         self.state.voxnumbers.push(AccountNumber {
             full_voxnumber: full.clone(),
             country_code: cc,
