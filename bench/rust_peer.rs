@@ -12,9 +12,18 @@ pub struct BareUreq {
 }
 
 impl BareUreq {
-    pub fn new(base_url: &str, username: &str, secure_key: &str, body: String) -> Self {
+    /// `timeout`: None as a user's plain ureq code has it (ureq sets none by default), or
+    /// the same whole-call timeout the iovox client always sets, to show what it costs.
+    pub fn new(
+        base_url: &str,
+        username: &str,
+        secure_key: &str,
+        body: String,
+        timeout: Option<std::time::Duration>,
+    ) -> Self {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
+            .timeout_global(timeout)
             .build()
             .new_agent();
         BareUreq {

@@ -78,7 +78,6 @@ pub struct Order {
     #[pyo3(get)]
     order_status: &'static str,
     voxnumbers: Py<PyTuple>,
-    numbers: Vec<VoxNumber>,
 }
 
 #[pymethods]
@@ -121,15 +120,15 @@ impl Order {
         d.set_item("order_reference", &self.order_reference)?;
         d.set_item("order_status", self.order_status)?;
         let list = PyList::empty(py);
-        for v in &self.numbers {
-            list.append(v.to_dict(py)?)?;
+        for v in self.numbers(py) {
+            list.append(v.get().to_dict(py)?)?;
         }
         d.set_item("voxnumbers", list)?;
         Ok(d)
     }
 
-    pub fn __repr__(&self) -> String {
-        let numbers: Vec<String> = self.numbers.iter().map(VoxNumber::__repr__).collect();
+    pub fn __repr__(&self, py: Python<'_>) -> String {
+        let numbers: Vec<String> = self.numbers(py).map(|v| v.get().__repr__()).collect();
         format!(
             "Order(order_reference='{}', order_status='{}', voxnumbers=[{}])",
             self.order_reference,
@@ -138,23 +137,29 @@ impl Order {
         )
     }
 
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<Order>().is_ok_and(|o| {
             let o = o.get();
             o.order_reference == self.order_reference
                 && o.order_status == self.order_status
-                && o.numbers == self.numbers
+                && o.voxnumbers.bind(py).len() == self.voxnumbers.bind(py).len()
+                && o.numbers(py)
+                    .zip(self.numbers(py))
+                    .all(|(a, b)| a.get() == b.get())
         })
     }
 
-    fn __hash__(&self) -> u64 {
+    fn __hash__(&self, py: Python<'_>) -> u64 {
         let mut h = DefaultHasher::new();
-        (&self.order_reference, self.order_status, &self.numbers).hash(&mut h);
+        (&self.order_reference, self.order_status).hash(&mut h);
+        for v in self.numbers(py) {
+            v.get().hash(&mut h);
+        }
         h.finish()
     }
 
-    fn __len__(&self) -> usize {
-        self.numbers.len()
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.voxnumbers.bind(py).len()
     }
 
     fn __reduce__<'py>(
@@ -177,16 +182,24 @@ impl Order {
         status: iovox_core::OrderStatus,
         numbers: Vec<VoxNumber>,
     ) -> PyResult<Self> {
+        // Each number moves into its Python object: no second copy is kept.
         let objects = numbers
-            .iter()
-            .map(|v| Py::new(py, v.clone()))
+            .into_iter()
+            .map(|v| Py::new(py, v))
             .collect::<PyResult<Vec<_>>>()?;
         Ok(Order {
             order_reference,
             order_status: status.as_str(),
             voxnumbers: PyTuple::new(py, objects)?.unbind(),
-            numbers,
         })
+    }
+
+    /// The numbers, from the tuple (every item is a `VoxNumber`: `build` made them).
+    fn numbers<'py>(&self, py: Python<'py>) -> impl Iterator<Item = Bound<'py, VoxNumber>> {
+        self.voxnumbers
+            .bind(py)
+            .iter()
+            .filter_map(|v| v.cast_into::<VoxNumber>().ok())
     }
 
     /// The Python order for a core order.
@@ -201,8 +214,10 @@ impl Order {
 pub fn parse_callback(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Order> {
     error::guard(|| {
         let bytes = conv::body_bytes(body)?;
-        let order =
-            iovox_core::Order::from_callback_xml(&bytes).map_err(|e| error::decode(py, e))?;
+        // A big order takes milliseconds to read: other threads run meanwhile.
+        let order = py
+            .detach(|| iovox_core::Order::from_callback_xml(&bytes))
+            .map_err(|e| error::decode(py, e))?;
         Order::from_core(py, order)
     })
 }

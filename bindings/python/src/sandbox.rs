@@ -248,13 +248,13 @@ impl SandboxCallback {
 
 #[pymethods]
 impl SandboxCallback {
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "SandboxCallback(url='{}', delivered={}, attempts={}, order={})",
             self.url,
             if self.delivered { "True" } else { "False" },
             self.attempts,
-            self.order.get().__repr__()
+            self.order.get().__repr__(py)
         )
     }
 }

@@ -65,9 +65,11 @@ fn encode_validate(c: &mut Criterion) {
 /// The same work for an untyped request (Python, Node, JSON): wire checks, then the XML.
 fn encode_validate_wire(c: &mut Criterion) {
     let wire = purchase(250, false).to_wire();
-    c.bench_function("encode_validate/250_items_wire", |b| {
+    let mut g = c.benchmark_group("encode_validate");
+    g.bench_function("250_items_wire", |b| {
         b.iter(|| black_box(&wire).validate().expect("valid").to_xml())
     });
+    g.finish();
 }
 
 fn decode(c: &mut Criterion) {
@@ -76,9 +78,11 @@ fn decode(c: &mut Criterion) {
         Order::from_callback_xml(&body).unwrap().voxnumbers.len(),
         10_000
     );
-    c.bench_function("decode/order_10000", |b| {
+    let mut g = c.benchmark_group("decode");
+    g.bench_function("order_10000", |b| {
         b.iter(|| Order::from_callback_xml(black_box(&body)).expect("an order"))
     });
+    g.finish();
 }
 
 criterion_group!(benches, encode_validate, encode_validate_wire, decode);

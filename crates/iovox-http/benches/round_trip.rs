@@ -30,7 +30,16 @@ fn round_trip(c: &mut Criterion) {
     let sb = sandbox();
     let client = iovox_http::Client::new(sb.username(), sb.secure_key(), sb.url()).unwrap();
     let request = request();
-    let peer = rust_peer::BareUreq::new(sb.url(), sb.username(), sb.secure_key(), request.to_xml());
+    let body = request.to_xml();
+    let peer =
+        rust_peer::BareUreq::new(sb.url(), sb.username(), sb.secure_key(), body.clone(), None);
+    let timed = rust_peer::BareUreq::new(
+        sb.url(),
+        sb.username(),
+        sb.secure_key(),
+        body,
+        Some(iovox_http::DEFAULT_TIMEOUT),
+    );
     // Both get the same answer: a FULFILLED order of two numbers.
     assert_eq!(
         client
@@ -49,6 +58,7 @@ fn round_trip(c: &mut Criterion) {
         b.iter(|| client.purchase_vox_numbers(black_box(&request)).unwrap())
     });
     g.bench_function("bare_ureq", |b| b.iter(|| peer.purchase()));
+    g.bench_function("bare_ureq_same_timeout", |b| b.iter(|| timed.purchase()));
     g.finish();
 }
 

@@ -1,0 +1,58 @@
+'use strict'
+// The Node peer: what a user would write without the SDK. Global fetch (undici, keep-alive
+// by default), the request XML from a template, the answer parsed with fast-xml-parser.
+const path = require('node:path')
+// Installed as a dev dependency of the package (node/node_modules).
+const { XMLParser } = require(require.resolve('fast-xml-parser', { paths: [path.join(__dirname, '..', 'node')] }))
+
+const parser = new XMLParser({ isArray: (name) => name === 'voxnumber', parseTagValue: false })
+
+const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+function purchaseXml(items) {
+  const body = items
+    .map((item) => `<item>${Object.entries(item).map(([k, v]) => `<${k}>${esc(v)}</${k}>`).join('')}</item>`)
+    .join('')
+  return `<?xml version="1.0" encoding="utf-8"?><request><items>${body}</items></request>`
+}
+
+function orderFromXml(text) {
+  const doc = parser.parse(text)
+  const o = doc.response || doc.order
+  const numbers = (o.voxnumbers && o.voxnumbers.voxnumber) || []
+  return {
+    orderReference: o.order_reference,
+    orderStatus: o.order_status,
+    voxnumbers: numbers.map((v) => ({
+      countryCode: Number(v.country_code),
+      areaCode: Number(v.area_code),
+      fullVoxnumber: String(v.full_voxnumber),
+    })),
+  }
+}
+
+class Peer {
+  constructor(baseUrl, username, secureKey, timeoutMs = 30000) {
+    this.url = `${baseUrl}/Purchase?v=3&method=purchaseVoxNumbers`
+    this.headers = { username, secureKey, 'Content-Type': 'application/xml' }
+    this.timeoutMs = timeoutMs
+  }
+
+  async purchaseRaw(items) {
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: this.headers,
+      body: purchaseXml(items),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    })
+    const text = await res.text()
+    if (!res.ok) throw new Error(`HTTP ${res.status}: ${text}`)
+    return text
+  }
+
+  async purchase(items) {
+    return orderFromXml(await this.purchaseRaw(items))
+  }
+}
+
+module.exports = { Peer, orderFromXml, purchaseXml }

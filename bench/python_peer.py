@@ -1,0 +1,49 @@
+"""The Python peer: what a user would write without the SDK. One requests.Session
+(keep-alive), the request XML built with ElementTree, the answer parsed with ElementTree
+into plain dicts."""
+import xml.etree.ElementTree as ET
+
+import requests
+
+
+def purchase_xml(items):
+    request = ET.Element("request")
+    basket = ET.SubElement(request, "items")
+    for item in items:
+        element = ET.SubElement(basket, "item")
+        for key, value in item.items():
+            ET.SubElement(element, key).text = str(value)
+    return ET.tostring(request, encoding="utf-8", xml_declaration=True)
+
+
+def order_from_xml(body):
+    root = ET.fromstring(body)
+    return {
+        "order_reference": root.findtext("order_reference"),
+        "order_status": root.findtext("order_status"),
+        "voxnumbers": [
+            {
+                "country_code": int(v.findtext("country_code")),
+                "area_code": int(v.findtext("area_code")),
+                "full_voxnumber": v.findtext("full_voxnumber"),
+            }
+            for v in root.iterfind("voxnumbers/voxnumber")
+        ],
+    }
+
+
+class Peer:
+    def __init__(self, base_url, username, secure_key, timeout=30.0):
+        self.session = requests.Session()
+        self.session.headers.update({"username": username, "secureKey": secure_key,
+                                     "Content-Type": "application/xml"})
+        self.url = f"{base_url}/Purchase?v=3&method=purchaseVoxNumbers"
+        self.timeout = timeout
+
+    def purchase_raw(self, items):
+        response = self.session.post(self.url, data=purchase_xml(items), timeout=self.timeout)
+        response.raise_for_status()
+        return response.content
+
+    def purchase(self, items):
+        return order_from_xml(self.purchase_raw(items))
