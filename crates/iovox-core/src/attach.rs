@@ -1,6 +1,6 @@
 //! attachVoxnumberToLink: links, one method each, and their validation.
 
-use crate::check::{boolean, int, small, text, Int, Report};
+use crate::check::{boolean, free_text, int, small, text, Int, Report};
 use crate::error::{ErrorCode as C, Position, ValidationErrors};
 use crate::wire;
 use std::collections::HashSet;
@@ -242,7 +242,7 @@ impl wire::AttachRequest {
                 total,
             };
             let r = &mut report;
-            let link_id = text(&w.link_id).map(str::to_string);
+            let link_id = free_text(&w.link_id).map(str::to_string);
             match &link_id {
                 None => {
                     let m = format!("Link ID {p} empty");
@@ -393,7 +393,7 @@ fn validate_method(
             }
         },
         _ => {
-            let country = text(&w.voxnumber_country).map(str::to_string);
+            let country = free_text(&w.voxnumber_country).map(str::to_string);
             if country.is_none() {
                 // Ours: no documented message for an empty country or postcode.
                 let m = format!("VoxNumber Country {p} Empty");
@@ -404,7 +404,7 @@ fn validate_method(
                     m,
                 );
             }
-            let postcode = text(&w.postcode).map(str::to_string);
+            let postcode = free_text(&w.postcode).map(str::to_string);
             if postcode.is_none() {
                 let m = format!("Postcode {p} Empty");
                 r.push(C::PostcodeEmpty, Some(p), Some("postcode"), m);

@@ -8,6 +8,13 @@ pub(crate) fn text(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// Free text (a name, a link ID, a postcode), trimmed; `None` when absent or blank, or when
+/// a list or a map stood where the text belongs ([`crate::wire::WRONG_KIND`]): the server
+/// reads such an element as holding no text.
+pub(crate) fn free_text(v: &Option<String>) -> Option<&str> {
+    text(v).filter(|s| *s != crate::wire::WRONG_KIND)
+}
+
 /// How a field reads as a whole number.
 pub(crate) enum Int {
     Empty,

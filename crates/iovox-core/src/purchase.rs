@@ -1,6 +1,6 @@
 //! purchaseVoxNumbers: the typed request and its validation with the server's messages.
 
-use crate::check::{int, small, text, Int, Report, WHOLE_REQUEST};
+use crate::check::{free_text, int, small, text, Int, Report, WHOLE_REQUEST};
 use crate::error::{ErrorCode as C, Position, ValidationErrors};
 use crate::wire;
 use std::fmt;
@@ -138,7 +138,7 @@ impl PurchaseRequest {
     /// property tests hold that `true` implies the wire validator accepts the request as it
     /// is. It spares a 250-item basket the round trip through text.
     pub fn plainly_valid(&self) -> bool {
-        let plain = |s: &str| !s.is_empty() && s.trim().len() == s.len();
+        let plain = |s: &str| !s.is_empty() && s.trim().len() == s.len() && s != wire::WRONG_KIND;
         let url_ok = self.callback_url.as_deref().is_none_or(|u| {
             plain(u) && u.chars().count() <= CALLBACK_URL_MAX_CHARS && is_http_url(u)
         });
@@ -340,7 +340,7 @@ fn validate_item(w: &wire::PurchaseItem, p: Position, r: &mut Report) -> Option<
             None
         }
     };
-    let post_code = text(&w.post_code).map(str::to_string);
+    let post_code = free_text(&w.post_code).map(str::to_string);
     let area_code = match int(&w.area_code) {
         // "YES (unless post code)".
         Int::Empty if post_code.is_some() => Some(None),
@@ -356,7 +356,7 @@ fn validate_item(w: &wire::PurchaseItem, p: Position, r: &mut Report) -> Option<
             None
         }
     };
-    let city_name = text(&w.city_name).map(str::to_string);
+    let city_name = free_text(&w.city_name).map(str::to_string);
     let number_type = match text(&w.number_type) {
         None => {
             let m = format!("Number Type {p} Empty");
@@ -415,7 +415,7 @@ fn validate_additional(
     r: &mut Report,
 ) -> Option<AdditionalInformation> {
     let mut required = |value: &Option<String>, code, field: &'static str, label: &str| {
-        let v = text(value).map(str::to_string);
+        let v = free_text(value).map(str::to_string);
         if v.is_none() {
             r.push(code, Some(p), Some(field), format!("{label} {p} Empty"));
         }
@@ -444,7 +444,7 @@ fn validate_additional(
         }
     };
     let mut required = |value: &Option<String>, code, field: &'static str| {
-        let v = text(value).map(str::to_string);
+        let v = free_text(value).map(str::to_string);
         if v.is_none() {
             r.push(code, Some(p), Some(field), format!("{field} {p} Empty"));
         }

@@ -94,6 +94,7 @@ fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![
         Just(String::new()),
         Just(" ".to_string()),
+        Just("\u{fffd}".to_string()),
         "[ \t]?[a-zA-Z0-9@.,:/<&\u{a0}]{1,8}[ \t\u{3000}]?",
         hostile(),
     ]
