@@ -131,7 +131,7 @@ def main():
             violations.append(f"books: {stats}")
         if len(seen) > stats["sold"]:
             violations.append(f"{len(seen)} numbers seen, {stats['sold']} sold")
-    bad, rejected = 0, 0
+    bad, rejected, other = 0, 0, 0
     for _ in range(40):
         for body in malformed(rng, CALLBACK):
             bad += 1
@@ -140,6 +140,7 @@ def main():
             except iovox.DecodeError:
                 rejected += 1
             except Exception as e:
+                other += 1
                 violations.append(f"a malformed callback raised {type(e).__name__}: {e}")
     wall = time.monotonic() - started
     fds_after, threads_after = count("/proc/self/fd"), count("/proc/self/task")
@@ -159,7 +160,7 @@ def main():
     print(f"  purchases that reached the sandbox twice: {stats['repeated_purchases']}")
     print(f"  numbers: start {start_stock} + restocked {stats['restocked']} = stock {stats['stock']}"
           f" + sold {stats['sold']}; {len(seen)} reached the client")
-    print(f"  malformed callbacks: {bad} tried, {rejected} DecodeError, {bad - rejected} parsed, 0 other")
+    print(f"  malformed callbacks: {bad} tried, {rejected} DecodeError, {bad - rejected - other} parsed, {other} other")
     print(f"  file descriptors: {fds_before} before, {fds_after} after; threads: {threads_before} before, {threads_after} after")
     print(f"  violations: {len(violations) or 'none'}")
     for v in violations[:20]:

@@ -147,6 +147,7 @@ struct Figures {
     callbacks: u64,
     malformed_callbacks: u64,
     malformed_rejected: u64,
+    panics: u64,
     violations: Vec<String>,
 }
 
@@ -176,6 +177,7 @@ impl Figures {
         self.callbacks += o.callbacks;
         self.malformed_callbacks += o.malformed_callbacks;
         self.malformed_rejected += o.malformed_rejected;
+        self.panics += o.panics;
         self.violations.extend(o.violations);
     }
 }
@@ -332,6 +334,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.attaches += 1;
         }
         let Ok(result) = result else {
+            f.panics += 1;
             f.violations
                 .push(format!("lane {lane} call {call}: the client panicked"));
             continue;
@@ -385,9 +388,11 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
                     "lane {lane}: a malformed callback gave a {} error: {e}",
                     e.kind().as_str()
                 )),
-                Err(_) => f
-                    .violations
-                    .push(format!("lane {lane}: parse_callback panicked")),
+                Err(_) => {
+                    f.panics += 1;
+                    f.violations
+                        .push(format!("lane {lane}: parse_callback panicked"));
+                }
             }
         }
     }
@@ -530,9 +535,13 @@ fn main() {
         all.start_stock, all.restocked, all.stock, all.sold, all.numbers_seen, all.numbers_unseen
     );
     println!(
-        "  callbacks: {} received and parsed; {} malformed variants, {} rejected as DecodeError, 0 panics",
-        all.callbacks, all.malformed_callbacks, all.malformed_rejected
+        "  callbacks: {} received and parsed; {} malformed variants: {} rejected as DecodeError, {} parsed as orders",
+        all.callbacks,
+        all.malformed_callbacks,
+        all.malformed_rejected,
+        all.malformed_callbacks - all.malformed_rejected
     );
+    println!("  panics: {}", all.panics);
     println!("  file descriptors: {fds_before} before, {fds_after} after; threads: {threads_before} before, {threads_after} after");
     if all.violations.is_empty() {
         println!("  violations: none");
