@@ -254,52 +254,31 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(
 /// ```
 pub fn decode_error_body(status: u16, body: &[u8]) -> Option<ApiErrorBody> {
     let text = utf8(body).ok()?;
-    let root = check_well_formed(text).ok()?;
-    if root != "errors" && root != "error" {
-        return None;
-    }
-    let mut reader = Reader::from_str(text);
     let mut messages = Vec::new();
-    let mut current: Option<String> = None;
-    loop {
-        match reader.read_event().ok()? {
-            Event::Start(e) if e.name().as_ref() == b"error" => current = Some(String::new()),
-            Event::Empty(e) if e.name().as_ref() == b"error" => messages.push(String::new()),
-            Event::Text(t) => {
-                if let Some(cur) = current.as_mut() {
-                    cur.push_str(&t.decode().ok()?);
+    // The `<error>` being read: its depth and its text so far (child elements' text too).
+    let mut current: Option<(usize, String)> = None;
+    let root = walk(text, |node| {
+        match node {
+            Node::Open(b"error", depth) if current.is_none() => {
+                current = Some((depth, String::new()));
+            }
+            Node::Open(..) => {}
+            Node::Text(t) => {
+                if let Some((_, m)) = &mut current {
+                    m.push_str(t);
                 }
             }
-            Event::CData(t) => {
-                if let Some(cur) = current.as_mut() {
-                    cur.push_str(&t.decode().ok()?);
-                }
-            }
-            Event::GeneralRef(r) => {
-                if let Some(cur) = current.as_mut() {
-                    if let Some(c) = r.resolve_char_ref().ok().flatten() {
-                        cur.push(c);
-                    } else {
-                        let s = match r.as_ref() {
-                            b"amp" => "&",
-                            b"lt" => "<",
-                            b"gt" => ">",
-                            b"apos" => "'",
-                            b"quot" => "\"",
-                            _ => return None,
-                        };
-                        cur.push_str(s);
-                    }
-                }
-            }
-            Event::End(e) if e.name().as_ref() == b"error" => {
-                if let Some(m) = current.take() {
+            Node::Close(depth) => {
+                if let Some((_, m)) = current.take_if(|(at, _)| *at == depth) {
                     messages.push(m.trim().to_string());
                 }
             }
-            Event::Eof => break,
-            _ => {}
         }
+        Ok(())
+    })
+    .ok()?;
+    if root != "errors" && root != "error" {
+        return None;
     }
     Some(ApiErrorBody { status, messages })
 }
