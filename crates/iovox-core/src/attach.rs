@@ -242,6 +242,25 @@ impl wire::AttachRequest {
                 total,
             };
             let r = &mut report;
+            if !crate::check::xml_text(
+                r,
+                p,
+                &[
+                    ("link_id", &w.link_id),
+                    ("method", &w.method),
+                    ("voxnumber_idd", &w.voxnumber_idd),
+                    ("area_code", &w.area_code),
+                    ("fallback_city", &w.fallback_city),
+                    ("fallback_region", &w.fallback_region),
+                    ("fallback_country", &w.fallback_country),
+                    ("full_voxnumber", &w.full_voxnumber),
+                    ("voxnumber_country", &w.voxnumber_country),
+                    ("postcode", &w.postcode),
+                    ("fallback_area_distance", &w.fallback_area_distance),
+                ],
+            ) {
+                ok = false;
+            }
             let link_id = free_text(&w.link_id).map(str::to_string);
             match &link_id {
                 None => {

@@ -78,3 +78,33 @@ impl Report {
 
 /// The position used for request-level "x of y" messages (api-notes decision 1).
 pub(crate) const WHOLE_REQUEST: Position = Position { index: 1, total: 1 };
+
+/// Whether XML 1.0 can carry `c` (§2.2): tab, newline, carriage return, and everything
+/// from U+0020 on except U+FFFE and U+FFFF (Rust strings hold no surrogates).
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
+}
+
+/// Ours: one error for each value holding a character XML cannot carry, naming the field
+/// and the first such character, so nothing malformed is ever sent.
+pub(crate) fn xml_text(
+    r: &mut Report,
+    p: Position,
+    fields: &[(&'static str, &Option<String>)],
+) -> bool {
+    let mut ok = true;
+    for (field, value) in fields {
+        if let Some(c) = value
+            .as_deref()
+            .and_then(|v| v.chars().find(|c| !is_xml_char(*c)))
+        {
+            let m = format!(
+                "{field} {p} holds U+{:04X}, a character XML cannot carry",
+                c as u32
+            );
+            r.push(ErrorCode::NotXmlText, Some(p), Some(field), m);
+            ok = false;
+        }
+    }
+    ok
+}

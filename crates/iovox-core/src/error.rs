@@ -125,6 +125,11 @@ error_codes! {
     PostcodeEmpty => "postcode_empty",
     /// Ours: "Fallback Area Distance x of y not an integer".
     FallbackAreaDistanceNotInteger => "fallback_area_distance_not_integer",
+    /// Ours: a value holds a character XML 1.0 cannot carry (NUL, most control
+    /// characters, U+FFFE, U+FFFF); no server would read such a body.
+    NotXmlText => "not_xml_text",
+    /// Ours: the encoded request is over the client's size ceiling.
+    RequestTooLarge => "request_too_large",
 }
 
 impl fmt::Display for ErrorCode {
@@ -208,7 +213,8 @@ pub struct DecodeError {
 }
 
 impl DecodeError {
-    pub(crate) fn new(message: impl Into<String>) -> Self {
+    /// A decode error with no position.
+    pub fn new(message: impl Into<String>) -> Self {
         DecodeError {
             message: message.into(),
             line: None,
@@ -224,4 +230,17 @@ pub struct ApiErrorBody {
     pub status: u16,
     /// Every message of the body, in order.
     pub messages: Vec<String>,
+}
+
+/// How many characters of a server's text a decode error quotes.
+pub const QUOTE_CHARS: usize = 40;
+
+/// A server's text as an error quotes it: at most [`QUOTE_CHARS`] characters, then `…`.
+/// Quotes stay short so that an error message never carries much of what a server (or a
+/// proxy) chose to echo; the client also redacts its secrets before anything is quoted.
+pub(crate) fn short(s: &str) -> String {
+    match s.char_indices().nth(QUOTE_CHARS) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
 }

@@ -1,6 +1,6 @@
 //! The order: the purchase response (`<response>`) and the callback (`<order>`) share it.
 
-use crate::error::DecodeError;
+use crate::error::{short, DecodeError};
 use crate::xml;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -108,7 +108,8 @@ impl Order {
         if !roots.contains(&root.as_str()) {
             let expected: Vec<String> = roots.iter().map(|r| format!("<{r}>")).collect();
             return Err(DecodeError::new(format!(
-                "unexpected root element <{root}>, expected {}",
+                "unexpected root element <{}>, expected {}",
+                short(&root),
                 expected.join(" or ")
             )));
         }
@@ -120,7 +121,8 @@ impl Order {
             Some("FULFILLED") => OrderStatus::Fulfilled,
             Some(other) => {
                 return Err(DecodeError::new(format!(
-                    "order_status {other:?} is unknown (expected PENDING or FULFILLED)"
+                    "order_status {:?} is unknown (expected PENDING or FULFILLED)",
+                    short(other)
                 )))
             }
             None => return Err(DecodeError::new("order_status is missing")),
@@ -237,7 +239,7 @@ fn read_order(body: &[u8]) -> Result<(String, ReadOrder), DecodeError> {
                 if let Some((_, at)) = field {
                     if depth > at {
                         let name = String::from_utf8_lossy(name);
-                        return Err(format!("an element <{name}> where text belongs"));
+                        return Err(format!("an element <{}> where text belongs", short(&name)));
                     }
                 }
                 let f = match (depth, name) {
@@ -298,7 +300,7 @@ fn decode_voxnumber(v: ReadNumber, n: usize, total: usize) -> Result<VoxNumber, 
         match value {
             Code::Value(v) => Ok(v),
             Code::Missing => Err(at(format!("{field} is missing"))),
-            Code::NotInteger(s) => Err(at(format!("{field} {s:?} is not an integer"))),
+            Code::NotInteger(s) => Err(at(format!("{field} {:?} is not an integer", short(&s)))),
         }
     };
     let country_code = code(v.country_code, "country_code")?;
@@ -308,7 +310,8 @@ fn decode_voxnumber(v: ReadNumber, n: usize, total: usize) -> Result<VoxNumber, 
         .ok_or_else(|| at("full_voxnumber is missing".into()))?;
     if !full.bytes().all(|b| b.is_ascii_digit()) {
         return Err(at(format!(
-            "full_voxnumber {full:?} is not a string of digits"
+            "full_voxnumber {:?} is not a string of digits",
+            short(&full)
         )));
     }
     Ok(VoxNumber {

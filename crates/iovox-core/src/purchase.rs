@@ -138,7 +138,12 @@ impl PurchaseRequest {
     /// property tests hold that `true` implies the wire validator accepts the request as it
     /// is. It spares a 250-item basket the round trip through text.
     pub fn plainly_valid(&self) -> bool {
-        let plain = |s: &str| !s.is_empty() && s.trim().len() == s.len() && s != wire::WRONG_KIND;
+        let plain = |s: &str| {
+            !s.is_empty()
+                && s.trim().len() == s.len()
+                && s != wire::WRONG_KIND
+                && s.chars().all(crate::check::is_xml_char)
+        };
         let url_ok = self.callback_url.as_deref().is_none_or(|u| {
             plain(u) && u.chars().count() <= CALLBACK_URL_MAX_CHARS && is_http_url(u)
         });
@@ -250,7 +255,15 @@ impl wire::PurchaseRequest {
     /// ```
     pub fn validate(&self) -> Result<PurchaseRequest, ValidationErrors> {
         let mut report = Report::default();
-        let mut ok = true;
+        let mut ok = crate::check::xml_text(
+            &mut report,
+            WHOLE_REQUEST,
+            &[
+                ("callback_url", &self.callback_url),
+                ("cc_list", &self.cc_list),
+                ("dynamic_quantity", &self.dynamic_quantity),
+            ],
+        );
 
         let callback_url = text(&self.callback_url).map(str::to_string);
         if let Some(url) = &callback_url {
@@ -326,6 +339,34 @@ impl wire::PurchaseRequest {
 }
 
 fn validate_item(w: &wire::PurchaseItem, p: Position, r: &mut Report) -> Option<PurchaseItem> {
+    let a = w.additional_information.clone().unwrap_or_default();
+    let xml_ok = crate::check::xml_text(
+        r,
+        p,
+        &[
+            ("country_code", &w.country_code),
+            ("area_code", &w.area_code),
+            ("post_code", &w.post_code),
+            ("city_name", &w.city_name),
+            ("number_type", &w.number_type),
+            ("quantity", &w.quantity),
+            ("firstname", &a.firstname),
+            ("lastname", &a.lastname),
+            ("company", &a.company),
+            ("street", &a.street),
+            ("building_number", &a.building_number),
+            ("city", &a.city),
+            ("zipcode", &a.zipcode),
+        ],
+    );
+    validate_item_fields(w, p, r).filter(|_| xml_ok)
+}
+
+fn validate_item_fields(
+    w: &wire::PurchaseItem,
+    p: Position,
+    r: &mut Report,
+) -> Option<PurchaseItem> {
     let country_code = match int(&w.country_code) {
         Int::Empty => {
             let m = format!("Country Code {p} Empty");

@@ -2,7 +2,7 @@
 //! DOCTYPE and reports line and column, serde encoding with the declaration the pages
 //! show, and IOVOX error bodies in both of their shapes.
 
-use crate::error::{ApiErrorBody, DecodeError};
+use crate::error::{short, ApiErrorBody, DecodeError};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use serde::Serialize;
@@ -125,7 +125,7 @@ pub(crate) fn walk(
             }
             Ok(Event::Start(e)) | Ok(Event::Empty(e)) if depth == 0 && root.is_some() => {
                 let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
-                return fail(format!("second root element <{name}>"), start);
+                return fail(format!("second root element <{}>", short(&name)), start);
             }
             Ok(Event::Start(e)) => {
                 if depth == 0 {
@@ -171,7 +171,10 @@ pub(crate) fn walk(
                 if r.is_char_ref() {
                     // Only the five predefined entities and character references exist here.
                     let Ok(Some(c)) = r.resolve_char_ref() else {
-                        return fail(format!("invalid character reference &{};", name()), start);
+                        return fail(
+                            format!("invalid character reference &{};", short(&name())),
+                            start,
+                        );
                     };
                     visit(Node::Text(c.encode_utf8(&mut [0; 4])))?;
                 } else {
@@ -181,7 +184,7 @@ pub(crate) fn walk(
                         b"gt" => ">",
                         b"apos" => "'",
                         b"quot" => "\"",
-                        _ => return fail(format!("unknown entity &{};", name()), start),
+                        _ => return fail(format!("unknown entity &{};", short(&name())), start),
                     };
                     visit(Node::Text(text))?;
                 }

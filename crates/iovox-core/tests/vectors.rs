@@ -150,6 +150,10 @@ fn every_error_code_is_covered_by_a_vector() {
         }
     }
     for code in iovox_core::ErrorCode::ALL {
+        if *code == iovox_core::ErrorCode::RequestTooLarge {
+            // A limit of the client, not a rule of the request: iovox-http's tests cover it.
+            continue;
+        }
         assert!(seen.contains(code.as_str()), "no vector produces {code}");
     }
 }

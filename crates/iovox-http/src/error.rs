@@ -19,6 +19,8 @@ pub enum ErrorKind {
     Decode,
     /// The client is set up wrong (missing credentials, a bad base URL).
     Config,
+    /// The caller cancelled the call (an `AbortSignal`, Ctrl-C, [`crate::Cancel`]).
+    Aborted,
 }
 
 impl ErrorKind {
@@ -31,6 +33,7 @@ impl ErrorKind {
             ErrorKind::Connection => "connection",
             ErrorKind::Decode => "decode",
             ErrorKind::Config => "config",
+            ErrorKind::Aborted => "aborted",
         }
     }
 }
@@ -76,6 +79,14 @@ pub enum Error {
     /// The client is set up wrong.
     #[error("client configuration: {0}")]
     Config(String),
+    /// The caller cancelled the call; no attempt starts after a cancel.
+    #[error("the call was cancelled{}", if *maybe_sent { " after its request may have reached IOVOX" } else { " before anything was sent" })]
+    Aborted {
+        /// Whether an attempt had started: a purchase may then still be made.
+        maybe_sent: bool,
+        /// Attempts started.
+        attempts: u32,
+    },
 }
 
 fn after(attempts: u32) -> String {
@@ -96,6 +107,7 @@ impl Error {
             Error::Connection { .. } => ErrorKind::Connection,
             Error::Decode(_) => ErrorKind::Decode,
             Error::Config(_) => ErrorKind::Config,
+            Error::Aborted { .. } => ErrorKind::Aborted,
         }
     }
 
@@ -117,6 +129,7 @@ impl Error {
             }
             Error::Decode(d) => vec![d.message.clone()],
             Error::Config(m) => vec![m.clone()],
+            Error::Aborted { .. } => vec![self.to_string()],
         }
     }
 
@@ -125,8 +138,45 @@ impl Error {
         match self {
             Error::Api { attempts, .. }
             | Error::Timeout { attempts, .. }
-            | Error::Connection { attempts, .. } => *attempts,
+            | Error::Connection { attempts, .. }
+            | Error::Aborted { attempts, .. } => *attempts,
             _ => 0,
+        }
+    }
+}
+
+impl Error {
+    /// The same error with every text passed through `f` (the client's redactor).
+    pub(crate) fn map_text(self, f: impl Fn(String) -> String) -> Error {
+        match self {
+            Error::Api {
+                status,
+                messages,
+                attempts,
+            } => Error::Api {
+                status,
+                messages: messages.into_iter().map(&f).collect(),
+                attempts,
+            },
+            Error::Timeout { message, attempts } => Error::Timeout {
+                message: f(message),
+                attempts,
+            },
+            Error::Connection {
+                message,
+                attempts,
+                maybe_sent,
+            } => Error::Connection {
+                message: f(message),
+                attempts,
+                maybe_sent,
+            },
+            Error::Decode(mut d) => {
+                d.message = f(d.message);
+                Error::Decode(d)
+            }
+            Error::Config(m) => Error::Config(f(m)),
+            other @ (Error::Validation(_) | Error::Aborted { .. }) => other,
         }
     }
 }

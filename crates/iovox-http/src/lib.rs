@@ -14,15 +14,20 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod call;
 mod callback;
 mod client;
+pub mod config;
 mod error;
+mod redact;
 mod retry;
+mod tls;
 
+pub use call::{CallOptions, Cancel};
 pub use callback::{check_callback_credentials, check_callback_url_credentials, parse_callback};
 pub use client::{
-    Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
-    PRODUCTION_URL, SANDBOX_URL, USER_AGENT,
+    Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_REQUEST_BYTES,
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, PRODUCTION_URL, SANDBOX_URL, USER_AGENT,
 };
 pub use error::{Error, ErrorKind, SecureKey};
 pub use iovox_core;

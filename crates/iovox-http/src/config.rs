@@ -1,0 +1,313 @@
+//! Every setting's check, written once. The Rust builder, the Python and Node constructors
+//! and the command line all pass their values through these functions, so a bad setting is
+//! the same `Error::Config` with the same words in every language, at construction.
+//!
+//! ```
+//! use iovox_http::config::{duration, Unit};
+//! assert!(duration("timeoutMs", f64::NAN, Unit::Millis).is_err());
+//! assert_eq!(duration("timeout", 2.5, Unit::Seconds).unwrap().as_millis(), 2500);
+//! ```
+
+use crate::error::Error;
+use std::time::Duration;
+
+/// The longest timeout or wait a setting may hold: one day. Longer is a mistake (a number
+/// in the wrong unit), and far past it `Instant` arithmetic overflows.
+pub const MAX_DURATION: Duration = Duration::from_secs(24 * 60 * 60);
+/// The most retries a client may make after the first attempt.
+pub const MAX_RETRIES: u32 = 10;
+
+/// The unit a binding's number is given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Seconds (Python, the command line).
+    Seconds,
+    /// Milliseconds (Node).
+    Millis,
+}
+
+impl Unit {
+    fn name(self) -> &'static str {
+        match self {
+            Unit::Seconds => "seconds",
+            Unit::Millis => "milliseconds",
+        }
+    }
+
+    fn per_second(self) -> f64 {
+        match self {
+            Unit::Seconds => 1.0,
+            Unit::Millis => 1000.0,
+        }
+    }
+}
+
+/// A timeout given as a number: finite, above zero and at most [`MAX_DURATION`].
+pub fn duration(setting: &str, value: f64, unit: Unit) -> Result<Duration, Error> {
+    let max = MAX_DURATION.as_secs_f64() * unit.per_second();
+    if value.is_finite() && value > 0.0 && value <= max {
+        if let Ok(d) = Duration::try_from_secs_f64(value / unit.per_second()) {
+            if !d.is_zero() {
+                return Ok(d);
+            }
+        }
+    }
+    Err(Error::Config(format!(
+        "{setting} must be a number of {} above 0 and at most {max}, not {value}",
+        unit.name()
+    )))
+}
+
+/// A timeout given as a `Duration`: above zero and at most [`MAX_DURATION`].
+pub(crate) fn check_duration(setting: &str, d: Duration) -> Result<Duration, Error> {
+    if d.is_zero() || d > MAX_DURATION {
+        return Err(Error::Config(format!(
+            "{setting} must be above 0 and at most {} seconds, not {d:?}",
+            MAX_DURATION.as_secs()
+        )));
+    }
+    Ok(d)
+}
+
+/// Retries after the first attempt: a whole number from 0 to [`MAX_RETRIES`].
+pub fn retries(setting: &str, value: i128) -> Result<u32, Error> {
+    u32::try_from(value)
+        .ok()
+        .filter(|n| *n <= MAX_RETRIES)
+        .ok_or_else(|| {
+            Error::Config(format!(
+                "{setting} must be a whole number from 0 to {MAX_RETRIES}, not {value}"
+            ))
+        })
+}
+
+/// A number setting given as something else (a string, a boolean): what to say.
+pub fn not_a_number(setting: &str, given: &str) -> Error {
+    Error::Config(format!("{setting} must be a number, not {given}"))
+}
+
+/// Where a value came from, for messages: given in code, or read from a variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    Given,
+    Env(&'static str),
+}
+
+impl Source {
+    pub(crate) fn describe(self, what: &str) -> String {
+        match self {
+            Source::Given => what.to_string(),
+            Source::Env(var) => format!("{what} (from {var})"),
+        }
+    }
+}
+
+/// A username or secure key: surrounding whitespace is trimmed (a key read from a file
+/// keeps its newline), and what is left must be visible ASCII, the only bytes an HTTP
+/// header carries unchanged. The value itself is never quoted.
+pub(crate) fn credential(what: &str, source: Source, value: &str) -> Result<String, Error> {
+    let trimmed = value.trim_matches(|c: char| c.is_ascii_whitespace());
+    let name = source.describe(what);
+    if trimmed.is_empty() {
+        return Err(Error::Config(format!("{name} is empty")));
+    }
+    if let Some((i, c)) = trimmed
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !c.is_ascii_graphic())
+    {
+        let kind = if c.is_control() {
+            "a control character"
+        } else if c.is_whitespace() {
+            "a space"
+        } else {
+            "a character that is not ASCII"
+        };
+        return Err(Error::Config(format!(
+            "{name} holds {kind} at position {}; only visible ASCII can be sent in an HTTP header",
+            i + 1
+        )));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// The base URL: `http` or `https`, a host, a port in range, no credentials, query or
+/// fragment; `http` only for loopback unless allowed. Returned without a trailing slash.
+pub(crate) fn base_url(
+    source: Source,
+    url: &str,
+    allow_insecure_http: bool,
+) -> Result<String, Error> {
+    let name = source.describe("the base URL");
+    let trimmed = url.trim();
+    if trimmed.is_empty() {
+        return Err(Error::Config(format!(
+            "{name} is empty; leave it out for production ({}) or give a URL",
+            crate::PRODUCTION_URL
+        )));
+    }
+    let shown = shown_url(trimmed);
+    let bad = |why: &str| Error::Config(format!("{name} {shown:?} {why}"));
+    let parsed = url::Url::parse(trimmed).map_err(|e| bad(&format!("is not a URL: {e}")))?;
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(bad("must not carry credentials"));
+    }
+    if parsed.query().is_some() {
+        return Err(bad("must not have a query string"));
+    }
+    if parsed.fragment().is_some() {
+        return Err(bad("must not have a fragment"));
+    }
+    let host = match parsed.host() {
+        Some(h) if parsed.has_host() => h,
+        _ => return Err(bad("has no host")),
+    };
+    let loopback = match host {
+        url::Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
+        url::Host::Ipv4(ip) => ip.is_loopback(),
+        url::Host::Ipv6(ip) => ip.is_loopback(),
+    };
+    match parsed.scheme() {
+        "https" => {}
+        "http" if allow_insecure_http || loopback => {}
+        "http" => {
+            return Err(bad(
+                "uses http:// for a host that is not loopback; use https:// or allow insecure http",
+            ))
+        }
+        other => return Err(bad(&format!("must use http or https, not {other}"))),
+    }
+    Ok(parsed.as_str().trim_end_matches('/').to_string())
+}
+
+/// The URL as an error may show it: anything before an `@` in the authority is hidden.
+fn shown_url(url: &str) -> String {
+    let short: String = url.chars().take(120).collect();
+    match short.split_once("://") {
+        Some((scheme, rest)) => {
+            let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            match rest[..end].rfind('@') {
+                Some(at) => format!("{scheme}://***@{}", &rest[at + 1..]),
+                None => short,
+            }
+        }
+        None => short,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(u: &str) -> Result<String, String> {
+        base_url(Source::Given, u, false).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn base_urls() {
+        assert_eq!(
+            url("https://api.iovox.com:444/").unwrap(),
+            "https://api.iovox.com:444"
+        );
+        assert_eq!(
+            url("http://127.0.0.1:8080").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(url(" http://localhost:1/ ").unwrap(), "http://localhost:1");
+        assert_eq!(url("http://[::1]:1").unwrap(), "http://[::1]:1");
+        assert_eq!(
+            url("https://gw.example/iovox/").unwrap(),
+            "https://gw.example/iovox"
+        );
+        assert!(url("http://127.0.0.1:99999")
+            .unwrap_err()
+            .contains("invalid port number"));
+        assert!(url("").unwrap_err().contains("is empty"));
+        assert!(url("https://exa mple.com")
+            .unwrap_err()
+            .contains("is not a URL"));
+        assert!(url("https://example.com/?v=3")
+            .unwrap_err()
+            .contains("query"));
+        assert!(url("https://example.com/#x")
+            .unwrap_err()
+            .contains("fragment"));
+        assert!(url("ftp://example.com").unwrap_err().contains("not ftp"));
+        assert!(url("http://example.com")
+            .unwrap_err()
+            .contains("not loopback"));
+        assert!(base_url(Source::Given, "http://example.com", true).is_ok());
+        assert!(url("example.com").unwrap_err().contains("is not a URL"));
+        let e = url("https://user:hunter2@example.com").unwrap_err();
+        assert!(e.contains("credentials") && !e.contains("hunter2"), "{e}");
+        let e = base_url(Source::Env("IOVOX_BASE_URL"), "", false).unwrap_err();
+        assert!(
+            e.to_string().contains("(from IOVOX_BASE_URL) is empty"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn credentials() {
+        assert_eq!(
+            credential("the key", Source::Given, "abc\n").unwrap(),
+            "abc"
+        );
+        assert_eq!(
+            credential("the key", Source::Given, "  abc\r\n").unwrap(),
+            "abc"
+        );
+        let e = credential("the key", Source::Given, "a\nb")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("control character at position 2"), "{e}");
+        let e = credential("the key", Source::Given, "a\0b")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("control character"), "{e}");
+        let e = credential("the key", Source::Given, "clé")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("not ASCII at position 3") && !e.contains("clé"),
+            "{e}"
+        );
+        let e = credential("the key", Source::Given, "a b")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("a space"), "{e}");
+        assert!(credential("the key", Source::Given, " \n").is_err());
+    }
+
+    #[test]
+    fn durations_and_retries() {
+        assert!(duration("t", 0.0, Unit::Seconds).is_err());
+        assert!(duration("t", -1.0, Unit::Seconds).is_err());
+        assert!(duration("t", f64::NAN, Unit::Seconds).is_err());
+        assert!(duration("t", f64::INFINITY, Unit::Millis).is_err());
+        assert!(duration("t", 1e19, Unit::Seconds).is_err());
+        assert!(duration("t", 1e22, Unit::Millis).is_err());
+        assert!(
+            duration("t", 1e-12, Unit::Seconds).is_err(),
+            "rounds to zero"
+        );
+        assert_eq!(
+            duration("t", 86_400_000.0, Unit::Millis).unwrap(),
+            MAX_DURATION
+        );
+        let e = duration("timeoutMs", f64::NAN, Unit::Millis)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("timeoutMs must be a number of milliseconds"),
+            "{e}"
+        );
+        assert_eq!(retries("retries", 0).unwrap(), 0);
+        assert!(retries("retries", -1)
+            .unwrap_err()
+            .to_string()
+            .contains("retries must be"));
+        assert!(retries("retries", 11).is_err());
+        assert!(retries("retries", i128::MAX).is_err());
+    }
+}

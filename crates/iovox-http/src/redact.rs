@@ -1,0 +1,115 @@
+//! The one redactor every error text passes: the secure key, and the `user:pass` of a
+//! callback URL the request carried, are replaced by `***` wherever a server (or a proxy in
+//! front of it) echoed them. Bodies are redacted before a word of them is quoted, so a
+//! quote cut short can never hold the start of a secret either.
+
+use crate::error::Error;
+
+/// Secrets are at least this long to be searched alone; a shorter callback password is
+/// still redacted as part of its `user:pass`.
+const MIN_ALONE: usize = 6;
+
+/// What one call must never repeat.
+pub(crate) struct Secrets(Vec<String>);
+
+impl Secrets {
+    pub(crate) fn new(key: &str, callback_url: Option<&str>) -> Self {
+        let mut secrets = vec![key.to_string()];
+        if let Some(url) = callback_url.and_then(|u| url::Url::parse(u).ok()) {
+            let (user, pass) = (url.username(), url.password().unwrap_or(""));
+            if !pass.is_empty() {
+                secrets.push(format!("{user}:{pass}"));
+                if pass.len() >= MIN_ALONE {
+                    secrets.push(pass.to_string());
+                }
+                // The password as written in the URL and as a server may have decoded it.
+                if let Ok(decoded) = urlencoding_decode(pass) {
+                    if decoded.len() >= MIN_ALONE && decoded != pass {
+                        secrets.push(decoded);
+                    }
+                }
+            }
+        }
+        secrets.retain(|s| !s.is_empty());
+        // Longest first, so a secret holding another is replaced whole.
+        secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        Secrets(secrets)
+    }
+
+    pub(crate) fn redact(&self, text: String) -> String {
+        let mut text = text;
+        for s in &self.0 {
+            if text.contains(s.as_str()) {
+                text = text.replace(s.as_str(), "***");
+            }
+        }
+        text
+    }
+
+    /// A body with every secret replaced (a copy only when there is one).
+    pub(crate) fn redact_bytes<'a>(&self, body: &'a [u8]) -> std::borrow::Cow<'a, [u8]> {
+        let mut out = std::borrow::Cow::Borrowed(body);
+        for s in &self.0 {
+            let needle = s.as_bytes();
+            if find(&out, needle).is_some() {
+                let mut replaced = Vec::with_capacity(out.len());
+                let mut rest: &[u8] = &out;
+                while let Some(at) = find(rest, needle) {
+                    replaced.extend_from_slice(&rest[..at]);
+                    replaced.extend_from_slice(b"***");
+                    rest = &rest[at + needle.len()..];
+                }
+                replaced.extend_from_slice(rest);
+                out = std::borrow::Cow::Owned(replaced);
+            }
+        }
+        out
+    }
+
+    pub(crate) fn redact_error(&self, e: Error) -> Error {
+        e.map_text(|t| self.redact(t))
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// `%41` → `A`; not UTF-8 or malformed → `Err`.
+fn urlencoding_decode(s: &str) -> Result<String, ()> {
+    let decoded: Vec<u8> = url::form_urlencoded::parse(format!("x={s}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned().into_bytes())
+        .ok_or(())?;
+    String::from_utf8(decoded).map_err(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_and_callback_credentials_are_replaced() {
+        let s = Secrets::new("SECRET-KEY", Some("https://hook:p%40ssword1@me.example/cb"));
+        assert_eq!(s.redact("a SECRET-KEY b".into()), "a *** b");
+        assert_eq!(s.redact("u=hook:p%40ssword1".into()), "u=***");
+        assert_eq!(s.redact("p@ssword1 echoed".into()), "*** echoed");
+        assert_eq!(&*s.redact_bytes(b"<x>SECRET-KEY</x>"), b"<x>***</x>");
+        assert!(matches!(
+            s.redact_bytes(b"clean"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn a_short_callback_password_is_only_redacted_with_its_user() {
+        let s = Secrets::new("KEY-123456", Some("https://u:p@me.example/"));
+        assert_eq!(
+            s.redact("u:p and p and KEY-123456".into()),
+            "*** and p and ***"
+        );
+    }
+}
