@@ -17,7 +17,7 @@ from iovox._errors import (
     ValidationError,
     ValidationIssue,
 )
-from iovox._models import AdditionalInformation, Link, LinkMethod, NumberType, PurchaseItem
+from iovox._models import AdditionalInformation, Link, LinkMethod, NumberType, OrderStatus, PurchaseItem
 from iovox._native import (
     PRODUCTION_URL,
     SANDBOX_URL,
@@ -51,6 +51,7 @@ __all__ = [
     "LinkMethod",
     "NumberType",
     "Order",
+    "OrderStatus",
     "Position",
     "PurchaseItem",
     "TimeoutError",

@@ -1,19 +1,32 @@
-"""``AsyncClient``: the same calls as coroutines. Each call runs on a thread of the
-client's own pool; the native client releases the GIL while it waits on the network, so
-calls in flight overlap and the event loop never blocks."""
+"""``AsyncClient``: the same calls as coroutines. Each call runs on a daemon thread of its
+own; the native client releases the GIL while it waits on the network, so calls in flight
+overlap and the event loop never blocks.
+
+Daemon threads, not a ``ThreadPoolExecutor``: the executor's threads are joined when the
+interpreter exits, so Ctrl-C under ``asyncio.run`` would wait for every call in flight
+(up to about 91 s with the defaults). A cancelled task cancels its call: no attempt starts
+after that, and one whose request may already have left finishes in the background."""
 
 from __future__ import annotations
 
 import asyncio
-import functools
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from types import TracebackType
 from typing import Any, Callable, Iterable, Mapping, Optional, TypeVar, Union
 
 from iovox._models import Link, PurchaseItem
-from iovox._native import Client, Order
+from iovox._native import Client, Order, _Cancel
 
 T = TypeVar("T")
+
+
+def _settle(future: asyncio.Future[Any], result: Any, error: Optional[BaseException]) -> None:
+    if future.done():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
 
 
 class AsyncClient:
@@ -26,12 +39,17 @@ class AsyncClient:
         secure_key: Optional[str] = None,
         base_url: Optional[str] = None,
         *,
-        timeout: float = 30.0,
-        connect_timeout: float = 10.0,
-        retries: int = 2,
+        timeout: Optional[float] = None,
+        connect_timeout: Optional[float] = None,
+        retries: Optional[int] = None,
         retry_purchase_after_send: bool = False,
+        ca_file: Optional[str] = None,
         max_concurrency: int = 32,
     ) -> None:
+        if isinstance(max_concurrency, bool) or not isinstance(max_concurrency, int) or max_concurrency < 1:
+            from iovox._errors import ConfigError
+
+            raise ConfigError(f"max_concurrency must be a whole number of at least 1, not {max_concurrency!r}")
         self._client = Client(
             username,
             secure_key,
@@ -40,8 +58,11 @@ class AsyncClient:
             connect_timeout=connect_timeout,
             retries=retries,
             retry_purchase_after_send=retry_purchase_after_send,
+            ca_file=ca_file,
         )
-        self._pool = ThreadPoolExecutor(max_workers=max_concurrency, thread_name_prefix="iovox")
+        self._max_concurrency = max_concurrency
+        self._slots: Optional[asyncio.Semaphore] = None
+        self._in_flight: set[asyncio.Future[Any]] = set()
 
     @property
     def username(self) -> str:
@@ -51,8 +72,34 @@ class AsyncClient:
     def base_url(self) -> str:
         return self._client.base_url
 
-    async def _run(self, call: Callable[[], T]) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._pool, call)
+    async def _run(self, call: Callable[[_Cancel], T]) -> T:
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self._max_concurrency)
+        loop = asyncio.get_running_loop()
+        async with self._slots:
+            future: asyncio.Future[T] = loop.create_future()
+            cancel = _Cancel()
+
+            def work() -> None:
+                try:
+                    result: Any = call(cancel)
+                    error: Optional[BaseException] = None
+                except BaseException as e:  # handed to the awaiting task
+                    result, error = None, e
+                try:
+                    loop.call_soon_threadsafe(_settle, future, result, error)
+                except RuntimeError:
+                    pass  # the loop is closed: nobody is waiting any more
+
+            threading.Thread(target=work, name="iovox-async", daemon=True).start()
+            self._in_flight.add(future)
+            try:
+                return await future
+            except asyncio.CancelledError:
+                cancel.cancel()
+                raise
+            finally:
+                self._in_flight.discard(future)
 
     async def purchase_vox_numbers(
         self,
@@ -61,27 +108,33 @@ class AsyncClient:
         callback_url: Optional[str] = None,
         cc_list: Union[str, Iterable[str], None] = None,
         dynamic_quantity: Optional[bool] = None,
+        timeout: Optional[float] = None,
     ) -> Order:
         """See ``Client.purchase_vox_numbers``."""
         items = list(items)
         return await self._run(
-            functools.partial(
-                self._client.purchase_vox_numbers,
+            lambda cancel: self._client.purchase_vox_numbers(
                 items,
                 callback_url=callback_url,
                 cc_list=cc_list,
                 dynamic_quantity=dynamic_quantity,
+                timeout=timeout,
+                _cancel=cancel,
             )
         )
 
-    async def attach_voxnumber_to_link(self, links: Iterable[Union[Link, Mapping[str, Any]]]) -> None:
+    async def attach_voxnumber_to_link(
+        self, links: Iterable[Union[Link, Mapping[str, Any]]], *, timeout: Optional[float] = None
+    ) -> None:
         """See ``Client.attach_voxnumber_to_link``."""
         links = list(links)
-        await self._run(functools.partial(self._client.attach_voxnumber_to_link, links))
+        await self._run(lambda cancel: self._client.attach_voxnumber_to_link(links, timeout=timeout, _cancel=cancel))
 
     async def close(self) -> None:
-        """Waits for calls in flight, then lets go of the connections."""
-        await asyncio.get_running_loop().run_in_executor(None, self._pool.shutdown)
+        """Waits for calls in flight, then lets go of the connections; later calls raise
+        ``ConfigError``."""
+        if self._in_flight:
+            await asyncio.wait(list(self._in_flight))
         self._client.close()
 
     async def __aenter__(self) -> AsyncClient:

@@ -88,6 +88,7 @@ class ApiError(IovoxError):
     """IOVOX answered with an error: ``status`` and every ``<error>`` message."""
 
     kind = "api"
+    status: int
 
     def __init__(self, message: str, *, status: int, messages: Sequence[str] = (), attempts: int = 1) -> None:
         super().__init__(message, status=status, messages=messages, attempts=attempts)

@@ -8,6 +8,7 @@ from typing import Any, Literal, Optional
 
 NumberType = Literal["GEOGRAPHIC", "NATIONAL", "TOLLFREE"]
 LinkMethod = Literal["BY AREA", "BY VOXNUMBER", "BY POSTCODE"]
+OrderStatus = Literal["PENDING", "FULFILLED"]
 
 
 def _present(obj: Any) -> dict[str, Any]:

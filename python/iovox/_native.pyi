@@ -1,14 +1,16 @@
 # Stub of the native module, checked against it by `python -m mypy.stubtest iovox._native`.
 from types import TracebackType
+from os import PathLike
 from typing import Any, Iterable, Mapping, Optional, Union, final
 
-from iovox._models import Link, PurchaseItem
+from iovox._models import Link, OrderStatus, PurchaseItem
 
 __all__ = [
     "__version__",
     "PRODUCTION_URL",
     "SANDBOX_URL",
     "Client",
+    "_Cancel",
     "Order",
     "VoxNumber",
     "Sandbox",
@@ -41,11 +43,11 @@ class VoxNumber:
 
 @final
 class Order:
-    def __new__(cls, order_reference: str, order_status: str, voxnumbers: Iterable[VoxNumber]) -> Order: ...
+    def __new__(cls, order_reference: str, order_status: OrderStatus, voxnumbers: Iterable[VoxNumber]) -> Order: ...
     @property
     def order_reference(self) -> str: ...
     @property
-    def order_status(self) -> str: ...
+    def order_status(self) -> OrderStatus: ...
     @property
     def voxnumbers(self) -> tuple[VoxNumber, ...]: ...
     @property
@@ -56,6 +58,11 @@ class Order:
     def __len__(self) -> int: ...
 
 @final
+class _Cancel:
+    def __new__(cls) -> _Cancel: ...
+    def cancel(self) -> bool: ...
+
+@final
 class Client:
     def __new__(
         cls,
@@ -63,10 +70,11 @@ class Client:
         secure_key: Optional[str] = None,
         base_url: Optional[str] = None,
         *,
-        timeout: float = 30.0,
-        connect_timeout: float = 10.0,
-        retries: int = 2,
+        timeout: Optional[float] = None,
+        connect_timeout: Optional[float] = None,
+        retries: Optional[int] = None,
         retry_purchase_after_send: bool = False,
+        ca_file: Union[str, PathLike[str], None] = None,
     ) -> Client: ...
     @property
     def username(self) -> str: ...
@@ -79,8 +87,12 @@ class Client:
         callback_url: Optional[str] = None,
         cc_list: _CcList = None,
         dynamic_quantity: Optional[bool] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
     ) -> Order: ...
-    def attach_voxnumber_to_link(self, links: _Links) -> None: ...
+    def attach_voxnumber_to_link(
+        self, links: _Links, *, timeout: Optional[float] = None, _cancel: Optional[_Cancel] = None
+    ) -> None: ...
     def close(self) -> None: ...
     def __enter__(self) -> Client: ...
     def __exit__(

@@ -1,14 +1,33 @@
-//! `iovox.Client`: the Rust client, called with the GIL released so that Python threads
-//! sharing one client run their calls in parallel.
+//! `iovox.Client`: the Rust client, called without the GIL so that Python threads sharing
+//! one client run their calls in parallel, and interruptibly so that Ctrl-C works.
 
 use crate::models::Order;
-use crate::{conv, error};
-use iovox_http::RetryPolicy;
+use crate::{conv, error, wait};
+use iovox_http::config::{self, Unit};
+use iovox_http::{CallOptions, Cancel, RetryPolicy};
 use pyo3::prelude::*;
 use std::sync::{Arc, RwLock};
-use std::time::Duration;
 
-/// A client of the IOVOX REST API v3. Share one per process: it keeps connections alive.
+/// A handle that cancels one call (used by `AsyncClient` when its task is cancelled).
+#[pyclass(module = "iovox._native", name = "_Cancel", frozen)]
+#[derive(Default)]
+pub struct PyCancel(pub Cancel);
+
+#[pymethods]
+impl PyCancel {
+    #[new]
+    fn new() -> Self {
+        Self::default()
+    }
+
+    /// Cancels the call; returns whether its request may already have reached IOVOX.
+    fn cancel(&self) -> bool {
+        self.0.cancel()
+    }
+}
+
+/// A client of the IOVOX REST API v3. Share one per process: it keeps connections alive
+/// (and starts fresh ones in a child after `os.fork()`).
 #[pyclass(module = "iovox", frozen)]
 pub struct Client {
     inner: RwLock<Option<Arc<iovox_http::Client>>>,
@@ -16,49 +35,65 @@ pub struct Client {
     base_url: String,
 }
 
-/// Seconds as a `Duration`, refusing what `Duration` cannot hold.
-fn seconds(py: Python<'_>, name: &str, v: f64) -> PyResult<Duration> {
-    Duration::try_from_secs_f64(v)
-        .ok()
-        .filter(|d| !d.is_zero())
-        .ok_or_else(|| {
-            error::to_py(
-                py,
-                iovox_http::Error::Config(format!(
-                    "{name} must be a positive number of seconds, not {v}"
-                )),
-            )
-        })
+fn options(
+    py: Python<'_>,
+    timeout: Option<&Bound<'_, PyAny>>,
+    cancel: Option<&Bound<'_, PyCancel>>,
+) -> PyResult<CallOptions> {
+    let mut o =
+        CallOptions::default().cancel(cancel.map(|c| c.get().0.clone()).unwrap_or_default());
+    if let Some(t) = timeout.filter(|t| !t.is_none()) {
+        let seconds = conv::number(t, "timeout").map_err(|e| error::to_py(py, e))?;
+        o = o.timeout(
+            config::duration("timeout", seconds, Unit::Seconds).map_err(|e| error::to_py(py, e))?,
+        );
+    }
+    Ok(o)
 }
 
 #[pymethods]
 impl Client {
     #[new]
-    #[pyo3(signature = (username=None, secure_key=None, base_url=None, *, timeout=30.0, connect_timeout=10.0, retries=2, retry_purchase_after_send=false))]
+    #[pyo3(signature = (username=None, secure_key=None, base_url=None, *, timeout=None, connect_timeout=None, retries=None, retry_purchase_after_send=false, ca_file=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         username: Option<String>,
         secure_key: Option<String>,
         base_url: Option<String>,
-        timeout: f64,
-        connect_timeout: f64,
-        retries: u32,
+        timeout: Option<&Bound<'_, PyAny>>,
+        connect_timeout: Option<&Bound<'_, PyAny>>,
+        retries: Option<&Bound<'_, PyAny>>,
         retry_purchase_after_send: bool,
+        ca_file: Option<std::path::PathBuf>,
     ) -> PyResult<Self> {
-        let policy = RetryPolicy {
-            max_attempts: retries.saturating_add(1),
-            retry_purchase_after_send,
-            ..RetryPolicy::default()
-        };
-        let client = iovox_http::Client::builder_or_env(username, secure_key, base_url)
-            .map_err(|e| error::to_py(py, e))?
-            .timeout(seconds(py, "timeout", timeout)?)
-            .connect_timeout(seconds(py, "connect_timeout", connect_timeout)?)
-            .retry(policy)
-            .user_agent(concat!("iovox-python/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| error::to_py(py, e))?;
+        let built = (|| {
+            let mut b = iovox_http::Client::builder_or_env(username, secure_key, base_url)?
+                .user_agent(concat!("iovox-python/", env!("CARGO_PKG_VERSION")));
+            if let Some(t) = timeout.filter(|t| !t.is_none()) {
+                b = b.timeout(config::duration(
+                    "timeout",
+                    conv::number(t, "timeout")?,
+                    Unit::Seconds,
+                )?);
+            }
+            if let Some(t) = connect_timeout.filter(|t| !t.is_none()) {
+                let s = conv::number(t, "connect_timeout")?;
+                b = b.connect_timeout(config::duration("connect_timeout", s, Unit::Seconds)?);
+            }
+            let mut policy = RetryPolicy {
+                retry_purchase_after_send,
+                ..RetryPolicy::default()
+            };
+            if let Some(r) = retries.filter(|r| !r.is_none()) {
+                policy.max_attempts = config::retries("retries", conv::whole(r, "retries")?)? + 1;
+            }
+            if let Some(path) = ca_file {
+                b = b.ca_file(path);
+            }
+            b.retry(policy).build()
+        })();
+        let client = built.map_err(|e| error::to_py(py, e))?;
         Ok(Client {
             username: client.username().to_string(),
             base_url: client.base_url().to_string(),
@@ -80,8 +115,10 @@ impl Client {
 
     /// Buys VoxNumbers. Every check the request alone allows is made first: a request the
     /// server would refuse is never sent. Never retried once it may have arrived, unless
-    /// the client was made with `retry_purchase_after_send=True`.
-    #[pyo3(signature = (items, *, callback_url=None, cc_list=None, dynamic_quantity=None))]
+    /// the client was made with `retry_purchase_after_send=True`. `timeout` overrides the
+    /// client's for this call.
+    #[pyo3(signature = (items, *, callback_url=None, cc_list=None, dynamic_quantity=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
     fn purchase_vox_numbers(
         &self,
         py: Python<'_>,
@@ -89,20 +126,37 @@ impl Client {
         callback_url: Option<&Bound<'_, PyAny>>,
         cc_list: Option<&Bound<'_, PyAny>>,
         dynamic_quantity: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
     ) -> PyResult<Order> {
         let request = error::guard(|| {
             conv::purchase_request(py, items, callback_url, cc_list, dynamic_quantity)
         })?;
         let client = self.client(py)?;
-        let order = error::detached(py, || client.purchase_vox_numbers_wire(&request))?;
+        let opts = options(py, timeout, _cancel)?;
+        let cancel = opts_cancel(&opts);
+        let order = wait::call(py, cancel, move |_| {
+            client.purchase_vox_numbers_wire_with(&request, &opts)
+        })?;
         Order::from_core(py, order)
     }
 
     /// Attaches VoxNumbers to links: all of them, or none.
-    fn attach_voxnumber_to_link(&self, py: Python<'_>, links: &Bound<'_, PyAny>) -> PyResult<()> {
+    #[pyo3(signature = (links, *, timeout=None, _cancel=None))]
+    fn attach_voxnumber_to_link(
+        &self,
+        py: Python<'_>,
+        links: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<()> {
         let request = error::guard(|| conv::attach_request(py, links))?;
         let client = self.client(py)?;
-        error::detached(py, || client.attach_voxnumber_to_link_wire(&request))
+        let opts = options(py, timeout, _cancel)?;
+        let cancel = opts_cancel(&opts);
+        wait::call(py, cancel, move |_| {
+            client.attach_voxnumber_to_link_wire_with(&request, &opts)
+        })
     }
 
     /// Lets go of the client's connections. Calls after this raise `ConfigError`.
@@ -128,6 +182,10 @@ impl Client {
             self.username, self.base_url
         )
     }
+}
+
+fn opts_cancel(o: &CallOptions) -> Cancel {
+    o.cancel_handle().cloned().unwrap_or_default()
 }
 
 impl Client {

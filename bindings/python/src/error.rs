@@ -46,6 +46,8 @@ pub fn to_py(py: Python<'_>, e: Error) -> PyErr {
                 "DecodeError"
             }
             Error::Config(_) => "ConfigError",
+            // Python cancels through Ctrl-C and asyncio, which raise their own exceptions.
+            Error::Aborted { .. } => "IovoxError",
         })
     })();
     match class {
@@ -101,19 +103,6 @@ pub fn guard<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| Err(internal(&*panic)))
 }
 
-/// Runs a client call without the GIL (other Python threads go on meanwhile), turning its
-/// error into the Python exception and a panic into `IovoxError` once the GIL is back.
-pub fn detached<T: Send>(
-    py: Python<'_>,
-    call: impl FnOnce() -> Result<T, Error> + Send,
-) -> PyResult<T> {
-    match py.detach(|| catch_unwind(AssertUnwindSafe(call))) {
-        Ok(Ok(value)) => Ok(value),
-        Ok(Err(e)) => Err(to_py(py, e)),
-        Err(panic) => Err(internal(&*panic)),
-    }
-}
-
 fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
     panic
         .downcast_ref::<&str>()
@@ -122,12 +111,12 @@ fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".into())
 }
 
-fn internal(panic: &(dyn std::any::Any + Send)) -> PyErr {
+pub fn internal(panic: &(dyn std::any::Any + Send)) -> PyErr {
     internal_error(&panic_text(panic))
 }
 
 /// `IovoxError` for a bug of ours, with what Rust said.
-fn internal_error(what: &str) -> PyErr {
+pub fn internal_error(what: &str) -> PyErr {
     Python::attach(|py| {
         let attrs = PyDict::new(py);
         raise(

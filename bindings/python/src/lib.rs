@@ -7,6 +7,7 @@ mod conv;
 mod error;
 mod models;
 mod sandbox;
+mod wait;
 
 use pyo3::prelude::*;
 
@@ -17,6 +18,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("PRODUCTION_URL", iovox_http::PRODUCTION_URL)?;
     m.add("SANDBOX_URL", iovox_http::SANDBOX_URL)?;
     m.add_class::<client::Client>()?;
+    m.add_class::<client::PyCancel>()?;
     m.add_class::<models::Order>()?;
     m.add_class::<models::VoxNumber>()?;
     m.add_class::<sandbox::Sandbox>()?;

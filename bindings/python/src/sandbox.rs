@@ -127,7 +127,17 @@ impl Sandbox {
         timeout: f64,
     ) -> PyResult<Vec<SandboxCallback>> {
         let timeout = positive("timeout", Some(timeout))?.unwrap_or_default();
-        let records = self.with(py, |s| s.wait_for_callbacks(count, timeout))?;
+        // In slices, so Ctrl-C is seen within one (see `wait.rs`).
+        let deadline = std::time::Instant::now() + timeout;
+        let records = loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let slice = left.min(crate::wait::SLICE);
+            let records = self.with(py, |s| s.wait_for_callbacks(count, slice))?;
+            if records.len() >= count || left.is_zero() {
+                break records;
+            }
+            py.check_signals()?;
+        };
         records
             .into_iter()
             .map(|r| SandboxCallback::new(py, r))

@@ -57,6 +57,9 @@ struct Connection {
     /// Timeout of one attempt, in seconds.
     #[arg(long, global = true, value_name = "SECONDS")]
     timeout: Option<f64>,
+    /// A PEM file of extra certificate authorities to trust (a company's TLS proxy).
+    #[arg(long, global = true, value_name = "PEM")]
+    ca_file: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -181,28 +184,25 @@ fn run(cli: Cli, sub: Option<&ArgMatches>) -> Result<u8, Usage> {
 }
 
 fn client(c: &Connection) -> Result<Client, Error> {
+    // clap has read the environment already; the builder checks every value, with the
+    // same words as the Python and Node packages.
     let base = if c.sandbox {
-        iovox_http::SANDBOX_URL.to_string()
+        Some(iovox_http::SANDBOX_URL.to_string())
     } else if c.production {
-        iovox_http::PRODUCTION_URL.to_string()
+        Some(iovox_http::PRODUCTION_URL.to_string())
     } else {
-        c.base_url
-            .clone()
-            .unwrap_or_else(|| iovox_http::PRODUCTION_URL.into())
+        c.base_url.clone()
     };
-    let (Some(user), Some(key)) = (&c.username, &c.secure_key) else {
-        let missing: Vec<&str> = [
-            (c.username.is_none(), "--username (or IOVOX_USERNAME)"),
-            (c.secure_key.is_none(), "--secure-key (or IOVOX_SECURE_KEY)"),
-        ]
-        .into_iter()
-        .filter_map(|(m, n)| m.then_some(n))
-        .collect();
-        return Err(Error::Config(format!("missing {}", missing.join(" and "))));
-    };
-    let mut b = Client::builder(user, key, base);
+    let mut b = Client::builder_or_env(c.username.clone(), c.secure_key.clone(), base)?;
     if let Some(t) = c.timeout {
-        b = b.timeout(Duration::from_secs_f64(t.max(0.001)));
+        b = b.timeout(iovox_http::config::duration(
+            "--timeout",
+            t,
+            iovox_http::config::Unit::Seconds,
+        )?);
+    }
+    if let Some(path) = &c.ca_file {
+        b = b.ca_file(path);
     }
     b.build()
 }

@@ -13,6 +13,7 @@
 //! assert_eq!(e.to_string(), "links must be an array of objects, not object");
 //! ```
 
+use crate::fields::{check_keys, snake, Case};
 use crate::wire;
 use serde_json::{Map, Value};
 
@@ -20,20 +21,6 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
 pub struct ShapeError(pub String);
-
-/// `countryCode` → `country_code`; snake_case keys stay as they are.
-fn snake(key: &str) -> String {
-    let mut out = String::with_capacity(key.len() + 4);
-    for c in key.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
 
 fn snake_keys(map: Map<String, Value>) -> Map<String, Value> {
     map.into_iter()
@@ -62,18 +49,36 @@ fn parse(json: &str) -> Result<Value, ShapeError> {
     serde_json::from_str(json).map_err(|e| ShapeError(format!("not JSON: {e}")))
 }
 
-/// An array of objects, keys in snake_case.
-fn entries(v: Value, what: &str) -> Result<Vec<Value>, ShapeError> {
+/// An array of objects, keys checked against `known` and turned to snake_case.
+fn entries(v: Value, what: &str, known: &[&str]) -> Result<Vec<Value>, ShapeError> {
     let Value::Array(list) = v else {
         return Err(ShapeError(format!(
             "{what} must be an array of objects, not {}",
             kind(&v)
         )));
     };
+    let total = list.len();
+    let singular = what.trim_end_matches('s');
     list.into_iter()
         .enumerate()
         .map(|(i, e)| match e {
-            Value::Object(m) => Ok(Value::Object(snake_keys(m))),
+            Value::Object(m) => {
+                let place = format!("{singular} {} of {total}", i + 1);
+                check_keys(m.keys().map(String::as_str), known, &place, Case::Camel)?;
+                if let Some(Value::Object(info)) = m
+                    .get("additionalInformation")
+                    .or_else(|| m.get("additional_information"))
+                {
+                    let place = format!("additionalInformation of {place}");
+                    check_keys(
+                        info.keys().map(String::as_str),
+                        crate::fields::ADDITIONAL_INFORMATION,
+                        &place,
+                        Case::Camel,
+                    )?;
+                }
+                Ok(Value::Object(snake_keys(m)))
+            }
             other => Err(ShapeError(format!(
                 "{what}[{i}] must be an object, not {}",
                 kind(&other)
@@ -93,15 +98,25 @@ pub fn purchase_request(json: &str) -> Result<wire::PurchaseRequest, ShapeError>
             "the request must be an object { items, callbackUrl, ccList, dynamicQuantity }".into(),
         ));
     };
+    check_keys(
+        request.keys().map(String::as_str),
+        crate::fields::PURCHASE,
+        "the request",
+        Case::Camel,
+    )?;
     let mut request = snake_keys(request);
-    let items = entries(request.remove("items").unwrap_or(Value::Null), "items")?;
+    let items = entries(
+        request.remove("items").unwrap_or(Value::Null),
+        "items",
+        crate::fields::ITEM,
+    )?;
     request.insert("items".into(), Value::Array(items));
     wire_from(Value::Object(request))
 }
 
 /// An array of links into the wire form.
 pub fn attach_request(json: &str) -> Result<wire::AttachRequest, ShapeError> {
-    let links = entries(parse(json)?, "links")?;
+    let links = entries(parse(json)?, "links", crate::fields::LINK)?;
     let mut request = Map::new();
     request.insert("links".into(), Value::Array(links));
     wire_from(Value::Object(request))

@@ -27,6 +27,7 @@ mod attach;
 mod check;
 mod encode;
 mod error;
+pub mod fields;
 pub mod json;
 mod order;
 mod purchase;

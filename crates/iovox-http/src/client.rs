@@ -597,6 +597,43 @@ fn transport_error(e: ureq::Error, attempts: u32) -> Attempt {
             },
             false,
         ),
+        // Refused before a byte of the request left: a certificate nobody vouches for, a
+        // proxy that would not connect, a URL ureq would not send.
+        ureq::Error::Rustls(ref tls) if refused_handshake(tls) => Attempt::Failed(
+            Error::Connection {
+                message,
+                attempts,
+                maybe_sent: false,
+            },
+            false,
+        ),
+        ureq::Error::Io(ref io)
+            if io
+                .get_ref()
+                .and_then(|e| e.downcast_ref::<rustls::Error>())
+                .is_some_and(refused_handshake) =>
+        {
+            Attempt::Failed(
+                Error::Connection {
+                    message,
+                    attempts,
+                    maybe_sent: false,
+                },
+                false,
+            )
+        }
+        ureq::Error::Tls(_)
+        | ureq::Error::TlsRequired
+        | ureq::Error::ConnectProxyFailed(_)
+        | ureq::Error::InvalidProxyUrl
+        | ureq::Error::BadUri(_) => Attempt::Failed(
+            Error::Connection {
+                message,
+                attempts,
+                maybe_sent: false,
+            },
+            false,
+        ),
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
             Attempt::Failed(
                 Error::Connection {
@@ -616,6 +653,17 @@ fn transport_error(e: ureq::Error, attempts: u32) -> Attempt {
             true,
         ),
     }
+}
+
+/// A TLS failure that ends the handshake, before a byte of the request is written.
+fn refused_handshake(e: &rustls::Error) -> bool {
+    matches!(
+        e,
+        rustls::Error::InvalidCertificate(_)
+            | rustls::Error::NoCertificatesPresented
+            | rustls::Error::UnsupportedNameType
+            | rustls::Error::PeerIncompatible(_)
+    )
 }
 
 /// "HTTP 502: <html>…" — the status and the start of a body that is not IOVOX's XML.

@@ -158,6 +158,12 @@ pub(crate) fn base_url(
     if parsed.fragment().is_some() {
         return Err(bad("must not have a fragment"));
     }
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(bad(&format!(
+            "must use http or https, not {}",
+            parsed.scheme()
+        )));
+    }
     let host = match parsed.host() {
         Some(h) if parsed.has_host() => h,
         _ => return Err(bad("has no host")),
@@ -175,7 +181,7 @@ pub(crate) fn base_url(
                 "uses http:// for a host that is not loopback; use https:// or allow insecure http",
             ))
         }
-        other => return Err(bad(&format!("must use http or https, not {other}"))),
+        _ => unreachable!("the scheme was checked above"),
     }
     Ok(parsed.as_str().trim_end_matches('/').to_string())
 }
