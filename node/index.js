@@ -64,6 +64,24 @@ class DecodeError extends IovoxError {
 /** The client is set up wrong. */
 class ConfigError extends IovoxError {}
 
+/** The call was aborted through its `signal`. `name` is "AbortError" and `code`
+ * "ABORT_ERR", as Node's own; `maybeSent` says whether the request may already have
+ * reached IOVOX (a purchase may then still be made); `cause` is the signal's reason. */
+class AbortError extends IovoxError {
+  constructor(maybeSent, reason) {
+    super({
+      kind: 'aborted',
+      message: maybeSent
+        ? 'the call was aborted after its request may have reached IOVOX; a purchase may still be made'
+        : 'the call was aborted before anything was sent',
+    })
+    this.name = 'AbortError'
+    this.code = 'ABORT_ERR'
+    this.maybeSent = maybeSent
+    if (reason !== undefined) this.cause = reason
+  }
+}
+
 const classes = {
   validation: ValidationError,
   api: ApiError,
@@ -71,6 +89,44 @@ const classes = {
   connection: ConnectionError,
   decode: DecodeError,
   config: ConfigError,
+}
+
+const CALL_OPTIONS = ['signal', 'timeoutMs']
+
+// Options cross as JSON, which has no NaN or Infinity: those go over as their names, so
+// the core can refuse them by name rather than read them as "not given".
+function optionsJson(options) {
+  return JSON.stringify(options, (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))
+}
+
+/** Runs one native call with `{ signal, timeoutMs }`: aborted before it starts, nothing is
+ * sent; aborted later, it rejects at once, and no further attempt starts. */
+async function withCallOptions(options, run) {
+  if (options === undefined || options === null) return run(undefined, undefined)
+  if (typeof options !== 'object') throw new TypeError('call options must be an object { signal, timeoutMs }')
+  for (const key of Object.keys(options)) {
+    if (!CALL_OPTIONS.includes(key)) throw new TypeError(`unknown call option '${key}'; the options are signal and timeoutMs`)
+  }
+  const { signal, timeoutMs } = options
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new TypeError('signal must be an AbortSignal')
+  }
+  if (timeoutMs !== undefined && typeof timeoutMs !== 'number') {
+    throw new ConfigError({ kind: 'config', message: `timeoutMs must be a number, not ${typeof timeoutMs}` })
+  }
+  if (signal?.aborted) throw new AbortError(false, signal.reason)
+  if (!signal) return run(undefined, timeoutMs)
+  const id = native.beginCall()
+  let onAbort
+  const aborted = new Promise((_resolve, reject) => {
+    onAbort = () => reject(new AbortError(native.cancelCall(id), signal.reason))
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+  try {
+    return await Promise.race([run(id, timeoutMs), aborted])
+  } finally {
+    signal.removeEventListener('abort', onAbort)
+  }
 }
 
 function toError(info) {
@@ -101,7 +157,7 @@ class Client {
     if (options === null || typeof options !== 'object') {
       throw new TypeError('Client options must be an object')
     }
-    this.#native = new native.NativeClient(toJson(options))
+    this.#native = new native.NativeClient(optionsJson(options))
     const error = this.#native.configError()
     if (error) throw toError(error)
   }
@@ -116,16 +172,21 @@ class Client {
     return this.#native.baseUrl
   }
 
-  /** Buys VoxNumbers; checks the request first, and never sends one IOVOX would refuse. */
-  async purchaseVoxNumbers(request) {
+  /** Buys VoxNumbers; checks the request first, and never sends one IOVOX would refuse.
+   * `options`: `{ signal, timeoutMs }` for this call. */
+  async purchaseVoxNumbers(request, options) {
     const json = toJson(request)
-    return unwrap(await this.#native.purchaseVoxNumbers(json), 'order')
+    return withCallOptions(options, async (id, timeoutMs) =>
+      unwrap(await this.#native.purchaseVoxNumbers(json, id, timeoutMs), 'order'),
+    )
   }
 
-  /** Attaches VoxNumbers to links: all of them, or none. */
-  async attachVoxnumberToLink(links) {
+  /** Attaches VoxNumbers to links: all of them, or none. `options` as for a purchase. */
+  async attachVoxnumberToLink(links, options) {
     const json = toJson(links)
-    unwrap(await this.#native.attachVoxnumberToLink(json), 'error')
+    return withCallOptions(options, async (id, timeoutMs) => {
+      unwrap(await this.#native.attachVoxnumberToLink(json, id, timeoutMs), 'error')
+    })
   }
 
   /** Lets go of the connections; later calls reject with a ConfigError. */
@@ -247,4 +308,5 @@ module.exports = {
   ConnectionError,
   DecodeError,
   ConfigError,
+  AbortError,
 }

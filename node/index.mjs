@@ -16,5 +16,6 @@ export const {
   ConnectionError,
   DecodeError,
   ConfigError,
+  AbortError,
 } = iovox
 export default iovox

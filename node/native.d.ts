@@ -11,10 +11,10 @@ export declare class NativeClient {
   get username(): string
   /** The base URL calls go to. */
   get baseUrl(): string
-  /** purchaseVoxNumbers for a request given as JSON text. */
-  purchaseVoxNumbers(requestJson: string): Promise<OrderOutcome>
-  /** attachVoxnumberToLink for links given as JSON text. */
-  attachVoxnumberToLink(linksJson: string): Promise<UnitOutcome>
+  /** purchaseVoxNumbers for a request given as JSON text; `callId` from `beginCall()`. */
+  purchaseVoxNumbers(requestJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<OrderOutcome>
+  /** attachVoxnumberToLink for links given as JSON text; `callId` from `beginCall()`. */
+  attachVoxnumberToLink(linksJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<UnitOutcome>
   /** Lets go of the connections; later calls fail with a config error. */
   close(): void
 }
@@ -50,6 +50,15 @@ export declare class NativeSandbox {
 
 /** The XML an attach of these links (JSON text of the JS array) would send. */
 export declare function attachRequestXml(linksJson: string): TextOutcome
+
+/** A new call id, for `cancelCall` (an `AbortSignal`'s abort). */
+export declare function beginCall(): number
+
+/**
+ * Cancels a call: no attempt starts after this. Returns whether its request may already
+ * have reached IOVOX (then a purchase may still be made).
+ */
+export declare function cancelCall(id: number): boolean
 
 /** Everything an error carries. */
 export interface ErrorInfo {

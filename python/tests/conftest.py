@@ -47,10 +47,12 @@ class Canned:
     def __init__(self) -> None:
         self.status = 200
         self.body = b""
+        self.requests = 0
         canned = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
+                canned.requests += 1
                 self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 self.send_response(canned.status)
                 self.send_header("Content-Type", "text/xml")

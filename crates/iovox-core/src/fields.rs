@@ -101,7 +101,12 @@ pub fn check_keys<'a>(
         }
         let nearest = known
             .iter()
-            .map(|k| (strsim::damerau_levenshtein(&name, k), *k))
+            .map(|k| {
+                // A name cut short (`link` for `link_id`) counts as one edit away.
+                let prefix = name.len() >= 3 && (k.starts_with(&name) || name.starts_with(k));
+                let d = strsim::damerau_levenshtein(&name, k);
+                (if prefix { d.min(1) } else { d }, *k)
+            })
             .filter(|(d, k)| *d <= 2.max(k.len() / 4))
             .min();
         let shown = |k: &str| match case {
