@@ -1,6 +1,7 @@
 // Uses every public name of the package, so that `tsc --strict --noEmit` checks the types
 // the way a user's code meets them. Compiled by the tests.
 import {
+  AbortError,
   ApiError,
   Client,
   ConfigError,
@@ -18,6 +19,7 @@ import {
 } from 'iovox'
 import type {
   AdditionalInformation,
+  CallOptions,
   ClientOptions,
   ErrorKind,
   IntegerLike,
@@ -28,6 +30,7 @@ import type {
   LinkMethod,
   NumberType,
   Order,
+  OrderStatus,
   Position,
   PurchaseItem,
   PurchaseRequest,
@@ -49,8 +52,8 @@ function describe(e: IovoxError): string {
       parts.push(i.code, i.field, i.message, p ? `${p.index} of ${p.total}` : null)
     }
   } else if (e instanceof ApiError) {
-    parts.push(e.status)
-  } else if (e instanceof ConnectionError) {
+    parts.push(e.status, String(e500(e)))
+  } else if (e instanceof ConnectionError || e instanceof AbortError) {
     parts.push(String(e.maybeSent))
   } else if (e instanceof DecodeError) {
     parts.push(e.line, e.column)
@@ -58,6 +61,11 @@ function describe(e: IovoxError): string {
     parts.push(e.name)
   }
   return parts.join(' ')
+}
+
+// `status` is a number on an ApiError, so this compiles under --strict.
+function e500(e: ApiError): boolean {
+  return e.status >= 500
 }
 
 async function main(): Promise<void> {
@@ -84,7 +92,11 @@ async function main(): Promise<void> {
   const links: Link[] = [byArea, byPostcode]
   console.log(purchaseRequestXml(request), attachRequestXml(links), PRODUCTION_URL, SANDBOX_URL)
 
-  const order: Order = await client.purchaseVoxNumbers(request)
+  const callOptions: CallOptions = { signal: new AbortController().signal, timeoutMs: 5000 }
+  const order: Order = await client.purchaseVoxNumbers(request, callOptions)
+  // A typo such as 'FULFILLD' does not type-check: the status is one of two literals.
+  const status: OrderStatus = order.orderStatus
+  if (status === 'FULFILLED') console.log(status)
   const numbers: VoxNumber[] = order.voxnumbers
   const byVoxnumber: LinkByVoxnumber = { linkId: '103', method: 'BY VOXNUMBER', fullVoxnumber: numbers[0].fullVoxnumber }
   await client.attachVoxnumberToLink([...links, byVoxnumber])

@@ -22,8 +22,9 @@ function camel(value) {
 
 /** A server answering every request with one status and body, set per test. */
 async function canned() {
-  const state = { status: 200, body: '' }
+  const state = { status: 200, body: '', requests: 0 }
   const server = http.createServer((req, res) => {
+    state.requests += 1
     req.resume()
     req.on('end', () => {
       res.writeHead(state.status, { 'Content-Type': 'text/xml' })
@@ -36,6 +37,9 @@ async function canned() {
     answer(status, body) {
       state.status = status
       state.body = body
+    },
+    get requests() {
+      return state.requests
     },
     close: () => new Promise((resolve) => server.close(resolve)),
   }

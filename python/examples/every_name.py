@@ -22,6 +22,7 @@ from iovox import (
     LinkMethod,
     NumberType,
     Order,
+    OrderStatus,
     Position,
     PurchaseItem,
     TimeoutError,
@@ -44,7 +45,8 @@ def describe(error: IovoxError) -> str:
             position: Optional[Position] = issue.position
             parts += [issue.code, issue.message, str(issue.field), str(position and position.index)]
     elif isinstance(error, ApiError):
-        parts.append(str(error.status))
+        # `status` is an int on an ApiError: this comparison passes `mypy --strict`.
+        parts.append(str(error.status >= 500))
     elif isinstance(error, ConnectionError):
         parts.append(str(error.maybe_sent))
     elif isinstance(error, DecodeError):
@@ -65,7 +67,10 @@ def main() -> None:
 
     with Sandbox(auto_restock_after=0.1) as sandbox:
         with Client(sandbox.username, sandbox.secure_key, sandbox.url, timeout=5.0, retries=1) as client:
-            order: Order = client.purchase_vox_numbers(items)
+            order: Order = client.purchase_vox_numbers(items, timeout=5.0)
+            # One of two literals: a typo such as "FULFILLD" fails the type check.
+            state: OrderStatus = order.order_status
+            print(state == "FULFILLED")
             numbers: tuple[VoxNumber, ...] = order.voxnumbers
             print(order.to_dict(), [n.to_dict() for n in numbers], sandbox.stats, sandbox.orders)
             try:
@@ -79,7 +84,7 @@ def main() -> None:
 
         async def run() -> Order:
             async with AsyncClient(sandbox.username, sandbox.secure_key, sandbox.url) as aclient:
-                await aclient.attach_voxnumber_to_link(links[:1])
+                await aclient.attach_voxnumber_to_link(links[:1], timeout=5.0)
                 return await aclient.purchase_vox_numbers(items)
 
         try:

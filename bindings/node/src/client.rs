@@ -102,7 +102,9 @@ fn calls() -> std::sync::MutexGuard<'static, Option<HashMap<u32, Cancel>>> {
 #[napi(catch_unwind)]
 pub fn begin_call() -> u32 {
     let id = NEXT_CALL.fetch_add(1, Ordering::Relaxed);
-    calls().get_or_insert_with(HashMap::new).insert(id, Cancel::new());
+    calls()
+        .get_or_insert_with(HashMap::new)
+        .insert(id, Cancel::new());
     id
 }
 
@@ -115,7 +117,10 @@ pub fn cancel_call(id: u32) -> bool {
 }
 
 /// The per-call options of call `id`; the call is forgotten when `CallDone` drops.
-fn call_options(id: Option<u32>, timeout_ms: Option<f64>) -> Result<(CallOptions, CallDone), ErrorInfo> {
+fn call_options(
+    id: Option<u32>,
+    timeout_ms: Option<f64>,
+) -> Result<(CallOptions, CallDone), ErrorInfo> {
     let mut o = CallOptions::default();
     if let Some(ms) = timeout_ms {
         o = o.timeout(config::duration("timeoutMs", ms, Unit::Millis)?);

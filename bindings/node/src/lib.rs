@@ -11,6 +11,7 @@
 #![allow(clippy::result_large_err)]
 
 mod client;
+pub use client::{begin_call, cancel_call};
 mod conv;
 mod error;
 mod sandbox;

@@ -174,6 +174,10 @@ fn credentials_are_trimmed_or_refused_never_sent_broken() {
         "{head:?}"
     );
     assert!(head.contains(&"username: me".to_string()), "{head:?}");
+    assert_eq!(
+        server.seen.lock().unwrap()[0].body,
+        london(1).to_xml().into_bytes()
+    );
     for (user, key, says) in [
         (
             "me\r\nX-Evil: 1",
@@ -255,7 +259,7 @@ fn echoes() -> Vec<(&'static str, String)> {
             "502 Bad Gateway",
             format!("<html>{}{KEY}</html>", "y".repeat(185)),
         ),
-        ("500 Oops", format!("{KEY}")),
+        ("500 Oops", KEY.to_string()),
     ]
 }
 
