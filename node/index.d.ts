@@ -196,6 +196,8 @@ export declare class Sandbox {
   restock(restock: Restock): number
   readonly callbacks: SandboxCallback[]
   waitForCallbacks(count: number, options?: { timeoutMs?: number }): Promise<SandboxCallback[]>
+  /** The `callbackUrl` of every purchase that made an order, in the order of `orders`. */
+  readonly purchaseCallbackUrls: (string | null)[]
   readonly orders: Order[]
   readonly stats: SandboxStats
   inject(fault: string): void

@@ -273,6 +273,12 @@ class Sandbox {
     return this.#native.orders()
   }
 
+  /** The `callbackUrl` of every purchase that made an order (null where none), in the
+   * order of `orders`: which of a test's calls reached the sandbox. */
+  get purchaseCallbackUrls() {
+    return this.#native.purchaseCallbackUrls()
+  }
+
   /** Counters: requests, purchases, attaches, connections. */
   get stats() {
     return this.#native.stats()

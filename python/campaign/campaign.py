@@ -1,8 +1,11 @@
 """The fault campaign through the Python package: calls against iovox.testing.Sandbox
 with a fault drawn from a seeded generator before each, plus malformed callbacks fed to
 iovox.parse_callback. Checks that every call ends in its result or a typed error within
-its deadline, that no purchase reached the sandbox twice, that the sandbox's books
-balance with every number seen once, and that no file descriptor or thread is left.
+its deadline; that every order matches what was asked for; that no purchase reached the
+sandbox twice (and that one lane which opts in to retrying purchases does repeat them);
+that the account listed afterwards accounts for every number, from what the campaign
+itself did, not from the sandbox's counters; that processes forked with an inherited
+client never get each other's answers; and that no file descriptor or thread is left.
 
 Usage: python campaign.py [--seed N] [--calls N]. Prints its figures; exits 1 on any
 violation. Run by scripts/campaign (part of scripts/test).
@@ -21,7 +24,10 @@ KEY = "SECRET-KEY-c0ffee-5ca1ab1e"
 TIMEOUT = 0.2
 SLOW_MS = 500
 RETRIES = 2
-DEADLINE = (RETRIES + 1) * (TIMEOUT + 0.02) + 0.5
+# The package's waits between attempts: 200 ms doubling, jitter up to all of it.
+BACKOFF = sum(0.2 * 2**i for i in range(RETRIES))
+# Every attempt timing out, every wait at its longest, and 1 s for a loaded 2-core machine.
+DEADLINE = (RETRIES + 1) * TIMEOUT + BACKOFF + 1.0
 REGIONS = [(44, 20, "GEOGRAPHIC"), (44, 151, "GEOGRAPHIC"), (44, 161, "GEOGRAPHIC"),
            (44, 845, "NATIONAL"), (44, 800, "TOLLFREE"), (1, 212, "GEOGRAPHIC"),
            (1, 646, "GEOGRAPHIC"), (1, 914, "GEOGRAPHIC"), (1, 415, "GEOGRAPHIC")]
@@ -61,12 +67,105 @@ def outcome_of(call):
 
 
 def malformed(rng, body):
+    """Each variant with whether it must be refused. Only a flipped bit may leave a body
+    that still parses (a digit for a digit); every other variant is broken on purpose."""
     cut = rng.randrange(len(body))
     flipped = bytearray(body)
     flipped[rng.randrange(len(body))] ^= 1 << rng.randrange(8)
-    return [body[:cut], bytes(flipped), body.replace(b"</order>", b""),
-            body.replace(b"FULFILLED", b"SHIPPED"), body.replace(b"441512100200", b"44151210020x"),
-            b"<order>" * 20000, b"\xff\xfe\x00", b"", body.decode() + "<x/>"]
+    return [("truncated", body[:cut], True), ("bit-flipped", bytes(flipped), False),
+            ("unclosed", body.replace(b"</order>", b""), True),
+            ("unknown status", body.replace(b"FULFILLED", b"SHIPPED"), True),
+            ("non-digit number", body.replace(b"441512100200", b"44151210020x"), True),
+            ("20,000 nested", b"<order>" * 20000, True), ("not UTF-8", b"\xff\xfe\x00", True),
+            ("empty", b"", True), ("two roots", body + b"<x/>", True)]
+
+
+def check_order(order, items, dynamic):
+    """What a successful purchase must hold, against its own request."""
+    asked = collections.Counter()
+    for item in items:
+        asked[(item["country_code"], item["area_code"])] += item["quantity"]
+    got = collections.Counter((n.country_code, n.area_code) for n in order.voxnumbers)
+    problems = [f"{k} not asked for" for k in got if k not in asked]
+    problems += [f"{k}: {got[k]} numbers for {asked[k]} asked" for k in got if got[k] > asked.get(k, 0)]
+    complete = sum(got.values()) == sum(asked.values())
+    if order.order_status == "FULFILLED" and not dynamic and not complete:
+        problems.append(f"FULFILLED with {sum(got.values())} of {sum(asked.values())} numbers")
+    if order.order_status == "PENDING" and (complete or dynamic):
+        problems.append("PENDING with nothing owed")
+    return problems
+
+
+def numbers(state):
+    return {v["full_voxnumber"] for v in state["voxnumbers"]}
+
+
+def stock(state):
+    return sum(r["stock"] for r in state["regions"])
+
+
+def fork_lane(sb, rng, violations):
+    """Parent and three children buy at once through one client built before fork(),
+    each in a region of its own; every answer must be for its own region."""
+    sb.restock(200)
+    regions = [(44, 20), (44, 151), (1, 212), (1, 646)]
+    client = iovox.Client(sb.username, KEY, sb.url, retries=0)
+    client.purchase_vox_numbers([{"country_code": 44, "area_code": 20, "number_type": "GEOGRAPHIC", "quantity": 1}])
+    per_process = 25
+    children = []
+    for cc, area in regions[1:]:
+        pid = os.fork()
+        if pid == 0:
+            crossed = 0
+            try:
+                for _ in range(per_process):
+                    order = client.purchase_vox_numbers([{"country_code": cc, "area_code": area, "number_type": "GEOGRAPHIC", "quantity": 1}])
+                    crossed += {(n.country_code, n.area_code) for n in order.voxnumbers} != {(cc, area)}
+            except BaseException:
+                os._exit(100)
+            os._exit(min(crossed, 99))
+        children.append(pid)
+    crossed = 0
+    for _ in range(per_process):
+        order = client.purchase_vox_numbers([{"country_code": 44, "area_code": 20, "number_type": "GEOGRAPHIC", "quantity": 1}])
+        crossed += {(n.country_code, n.area_code) for n in order.voxnumbers} != {(44, 20)}
+    failed = 0
+    for pid in children:
+        code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        if code == 100:
+            failed += 1
+        else:
+            crossed += code
+    client.close()
+    if crossed or failed:
+        violations.append(f"fork lane: {crossed} crossed answers, {failed} children failed")
+    return len(regions) * per_process, crossed, failed
+
+
+def opt_in_lane(sb, violations):
+    """A purchase whose answer is cut off: repeated with retry_purchase_after_send, never
+    without it. Each call has a callback URL of its own, so the sandbox's log shows it."""
+    repeated = {}
+    for opt_in in (False, True):
+        client = iovox.Client(sb.username, KEY, sb.url, timeout=TIMEOUT, retries=RETRIES,
+                              retry_purchase_after_send=opt_in)
+        urls = [f"http://127.0.0.1:9/opt-in-{opt_in}/{i}" for i in range(10)]
+        for url in urls:
+            sb.inject("drop")
+            try:
+                client.purchase_vox_numbers([{"country_code": 44, "area_code": 20, "number_type": "GEOGRAPHIC",
+                                              "quantity": 1}], callback_url=url)
+            except iovox.ConnectionError as e:
+                if opt_in or not e.maybe_sent:
+                    violations.append(f"opt-in lane ({opt_in}): {e}")
+        log = collections.Counter(sb.purchase_callback_urls)
+        repeated[opt_in] = sum(1 for u in urls if log[u] > 1)
+        client.close()
+    if repeated[False]:
+        violations.append(f"{repeated[False]} purchases repeated without the opt-in")
+    if repeated[True] != 10:
+        violations.append(f"with the opt-in, {repeated[True]} of 10 cut-off purchases were repeated")
+    return repeated
 
 
 def main():
@@ -77,16 +176,20 @@ def main():
     rng = random.Random(args.seed)
     fds_before, threads_before = count("/proc/self/fd"), count("/proc/self/task")
     faults, outcomes = collections.Counter(), collections.Counter()
+    orders_checked = 0
     violations, seen = [], set()
     worst = 0.0
     started = time.monotonic()
     with Sandbox(secure_key=KEY) as sb, iovox.Client(
             sb.username, KEY, sb.url, timeout=TIMEOUT, connect_timeout=TIMEOUT, retries=RETRIES) as client:
-        start_stock = sb.stats["stock"]
+        start = sb.state
+        restocked = 0
         for call in range(args.calls):
             if call % 20 == 19:
                 cc, area, _ = rng.choice(REGIONS)
-                sb.restock(rng.randint(1, 6), country_code=cc, area_code=area)
+                n = rng.randint(1, 6)
+                sb.restock(n, country_code=cc, area_code=area)
+                restocked += n * sum(1 for r in start["regions"] if (r["country_code"], r["area_code"]) == (cc, area))
             fault = rng.choices(list(FAULTS), weights=[w for w, _, _ in FAULTS.values()])[0]
             purchase = rng.random() < 0.7
             if purchase:
@@ -120,6 +223,10 @@ def main():
             allowed = FAULTS[fault][1 if purchase else 2]
             if outcome not in allowed:
                 violations.append(f"call {call}: fault {fault} on a {'purchase' if purchase else 'attach'} ended in {outcome}")
+            if purchase and order is not None:
+                orders_checked += 1
+                for problem in check_order(order, items, dynamic):
+                    violations.append(f"call {call}: {problem}")
             for n in (order.voxnumbers if order else ()):
                 if n.full_voxnumber in seen:
                     violations.append(f"number {n.full_voxnumber} handed out twice")
@@ -127,16 +234,23 @@ def main():
         stats = sb.stats
         if stats["repeated_purchases"]:
             violations.append(f"{stats['repeated_purchases']} purchases reached the sandbox twice")
-        if stats["stock"] + stats["sold"] != start_stock + stats["restocked"]:
-            violations.append(f"books: {stats}")
-        if len(seen) > stats["sold"]:
-            violations.append(f"{len(seen)} numbers seen, {stats['sold']} sold")
+        # The books from the account as listed, and what the campaign itself restocked.
+        end = sb.state
+        sold = numbers(end) - numbers(start)
+        if stock(end) + len(sold) != stock(start) + restocked:
+            violations.append(f"books: stock {stock(start)} + restocked {restocked} != stock {stock(end)} + sold {len(sold)}")
+        if not seen <= sold:
+            violations.append(f"{len(seen - sold)} numbers given to the client are not in the account")
+        forked = fork_lane(sb, rng, violations)
+        repeated = opt_in_lane(sb, violations)
     bad, rejected, other = 0, 0, 0
     for _ in range(40):
-        for body in malformed(rng, CALLBACK):
+        for name, body, must_refuse in malformed(rng, CALLBACK):
             bad += 1
             try:
                 iovox.parse_callback(body)
+                if must_refuse:
+                    violations.append(f"a malformed callback ({name}) parsed")
             except iovox.DecodeError:
                 rejected += 1
             except Exception as e:
@@ -156,10 +270,15 @@ def main():
     print(f"fault campaign (Python package), seed {args.seed}: {total} calls in {wall:.1f} s")
     print("  faults injected: " + ", ".join(f"{k} {v}" for k, v in sorted(faults.items())))
     print("  outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
-    print(f"  slowest call: {worst:.0%} of its deadline ({DEADLINE * 1000:.0f} ms)")
-    print(f"  purchases that reached the sandbox twice: {stats['repeated_purchases']}")
-    print(f"  numbers: start {start_stock} + restocked {stats['restocked']} = stock {stats['stock']}"
-          f" + sold {stats['sold']}; {len(seen)} reached the client")
+    print(f"  slowest call: {worst:.0%} of its deadline ({DEADLINE * 1000:.0f} ms: "
+          f"{RETRIES + 1} attempts x {TIMEOUT * 1000:.0f} ms + waits + 1 s)")
+    print(f"  orders compared with their requests: {orders_checked}")
+    print(f"  purchases that reached the sandbox twice: {stats['repeated_purchases']}; cut-off purchases repeated: "
+          f"{repeated[False]} of 10 without the opt-in, {repeated[True]} of 10 with it")
+    print(f"  numbers (from the account as listed): stock {stock(start)} + restocked {restocked} = stock {stock(end)}"
+          f" + sold {len(sold)}; {len(seen)} reached the client, all in the account")
+    print(f"  fork lane: {forked[0]} purchases in 4 processes sharing one inherited client; "
+          f"{forked[1]} crossed answers, {forked[2]} children failed")
     print(f"  malformed callbacks: {bad} tried, {rejected} DecodeError, {bad - rejected - other} parsed, {other} other")
     print(f"  file descriptors: {fds_before} before, {fds_after} after; threads: {threads_before} before, {threads_after} after")
     print(f"  violations: {len(violations) or 'none'}")

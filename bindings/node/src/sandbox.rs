@@ -198,6 +198,13 @@ impl NativeSandbox {
         self.with(|s| s.orders().into_iter().map(Order::from).collect())
     }
 
+    /// The `callbackUrl` of every purchase that made an order (null where none), in the
+    /// order of `orders()`.
+    #[napi(catch_unwind)]
+    pub fn purchase_callback_urls(&self) -> Result<Vec<Option<String>>> {
+        self.with(|s| s.purchase_callback_urls())
+    }
+
     /// Counters.
     #[napi(catch_unwind)]
     pub fn stats(&self) -> Result<SandboxStats> {

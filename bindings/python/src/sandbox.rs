@@ -144,6 +144,21 @@ impl Sandbox {
             .collect()
     }
 
+    /// The `callback_url` of every purchase that made an order (None where none), in the
+    /// order of `orders`: which of a test's calls reached the sandbox.
+    #[getter]
+    fn purchase_callback_urls(&self, py: Python<'_>) -> PyResult<Vec<Option<String>>> {
+        self.with(py, |s| s.purchase_callback_urls())
+    }
+
+    /// The account as it stands: regions with their stock, numbers and their links, in
+    /// the state-file format.
+    #[getter]
+    fn state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let state = self.with(py, |s| s.state())?;
+        pythonize::pythonize(py, &state).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+    }
+
     /// Every order made so far, as it stands now.
     #[getter]
     fn orders(&self, py: Python<'_>) -> PyResult<Vec<Order>> {

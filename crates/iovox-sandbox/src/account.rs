@@ -28,6 +28,9 @@ pub(crate) struct Account {
     serial: u64,
     /// Orders created, for tests that prove a purchase was not made twice.
     pub orders: Vec<Order>,
+    /// The `callback_url` of each order's request, beside `orders`: which calls reached
+    /// the sandbox, for tests that give each call a URL of its own.
+    pub callback_urls: Vec<Option<String>>,
     /// Numbers sold since the start (answers and callbacks).
     pub sold: u64,
     /// Numbers added by restocks since the start.
@@ -83,6 +86,7 @@ impl Account {
             sold: 0,
             restocked: 0,
             repeated_purchases: 0,
+            callback_urls: Vec::new(),
             seen_requests: std::collections::HashSet::new(),
         }
     }
@@ -222,6 +226,7 @@ impl Account {
             voxnumbers,
         };
         self.orders.push(order.clone());
+        self.callback_urls.push(request.callback_url.clone());
         if let Some(p) = &pending {
             self.pending.push(p.clone());
         }

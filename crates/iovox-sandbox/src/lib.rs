@@ -304,6 +304,12 @@ impl Sandbox {
         lock(&self.app.account).orders.clone()
     }
 
+    /// The `callback_url` of every purchase that made an order, in the order of
+    /// [`Sandbox::orders`]: which of a test's calls reached the sandbox.
+    pub fn purchase_callback_urls(&self) -> Vec<Option<String>> {
+        lock(&self.app.account).callback_urls.clone()
+    }
+
     /// A copy of the account's state now.
     pub fn state(&self) -> State {
         lock(&self.app.account).state.clone()
