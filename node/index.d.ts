@@ -196,6 +196,8 @@ export declare class Sandbox {
   restock(restock: Restock): number
   readonly callbacks: SandboxCallback[]
   waitForCallbacks(count: number, options?: { timeoutMs?: number }): Promise<SandboxCallback[]>
+  /** The account as it stands, in the state-file format. */
+  readonly state: object
   /** The `callbackUrl` of every purchase that made an order, in the order of `orders`. */
   readonly purchaseCallbackUrls: (string | null)[]
   readonly orders: Order[]

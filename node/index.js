@@ -273,6 +273,12 @@ class Sandbox {
     return this.#native.orders()
   }
 
+  /** The account as it stands (regions with their stock, numbers and their links), in the
+   * state-file format. */
+  get state() {
+    return JSON.parse(this.#native.stateJson())
+  }
+
   /** The `callbackUrl` of every purchase that made an order (null where none), in the
    * order of `orders`: which of a test's calls reached the sandbox. */
   get purchaseCallbackUrls() {

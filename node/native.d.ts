@@ -40,6 +40,13 @@ export declare class NativeSandbox {
   waitForCallbacks(count: number, timeoutMs: number): Promise<Array<SandboxCallback>>
   /** Every order made so far, as it stands. */
   orders(): Array<Order>
+  /** The account as it stands, as the JSON text of the state-file format. */
+  stateJson(): string
+  /**
+   * The `callbackUrl` of every purchase that made an order (null where none), in the
+   * order of `orders()`.
+   */
+  purchaseCallbackUrls(): Array<string | undefined | null>
   /** Counters. */
   stats(): SandboxStats
   /** Makes the next answer fail: "500", "slow:MS", "drop", "not-xml", "oversized:BYTES". */

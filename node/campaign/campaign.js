@@ -2,8 +2,11 @@
 // The fault campaign through the Node package: calls against the in-process Sandbox with a
 // fault drawn from a seeded generator before each, plus malformed callbacks fed to
 // parseCallback. Checks that every call ends in its result or a typed error within its
-// deadline, that no purchase reached the sandbox twice, that the sandbox's books balance
-// with every number seen once, and that no file descriptor is left open.
+// deadline; that every order matches what was asked for; that no purchase reached the
+// sandbox twice (and that a lane opting in to purchase retries does repeat them); that the
+// account listed afterwards accounts for every number, from what the campaign itself did;
+// that an abort lane (random aborts before and after sending) never has a purchase the
+// caller was told was not sent; and that no file descriptor or thread is left.
 //
 // Usage: node campaign.js [--seed N] [--calls N]. Prints its figures; exit code 1 on any
 // violation. Run by scripts/campaign (part of scripts/test).
@@ -13,7 +16,12 @@ const iovox = require('..')
 const KEY = 'SECRET-KEY-c0ffee-5ca1ab1e'
 const TIMEOUT_MS = 200
 const RETRIES = 2
-const DEADLINE_MS = (RETRIES + 1) * (TIMEOUT_MS + 20) + 500
+// The package's waits between attempts: 200 ms doubling, jitter up to all of it.
+const BACKOFF_MS = Array.from({ length: RETRIES }, (_, i) => 200 * 2 ** i).reduce((a, b) => a + b, 0)
+// Every attempt timing out, every wait at its longest, and 1 s for a loaded 2-core machine.
+const DEADLINE_MS = (RETRIES + 1) * TIMEOUT_MS + BACKOFF_MS + 1000
+// An abort must reject within this of the abort (it does not wait for the call).
+const ABORT_BOUND_MS = 500
 const REGIONS = [[44, 20, 'GEOGRAPHIC'], [44, 151, 'GEOGRAPHIC'], [44, 161, 'GEOGRAPHIC'], [44, 845, 'NATIONAL'],
   [44, 800, 'TOLLFREE'], [1, 212, 'GEOGRAPHIC'], [1, 646, 'GEOGRAPHIC'], [1, 914, 'GEOGRAPHIC'], [1, 415, 'GEOGRAPHIC']]
 const LINKS = ['100', '101', '102', '103', '104', '105', '333', '444', '555']
@@ -40,6 +48,93 @@ function rng(a) { // mulberry32
   }
 }
 const fds = () => fs.readdirSync('/proc/self/fd').length
+const threads = () => fs.readdirSync('/proc/self/task').length
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+const numbersOf = (state) => new Set(state.voxnumbers.map((v) => v.full_voxnumber))
+const stockOf = (state) => state.regions.reduce((s, r) => s + r.stock, 0)
+
+// What a successful purchase must hold, against its own request.
+function checkOrder(order, request) {
+  const asked = new Map()
+  for (const i of request.items) asked.set(`${i.countryCode}/${i.areaCode}`, (asked.get(`${i.countryCode}/${i.areaCode}`) || 0) + i.quantity)
+  const got = new Map()
+  for (const n of order.voxnumbers) got.set(`${n.countryCode}/${n.areaCode}`, (got.get(`${n.countryCode}/${n.areaCode}`) || 0) + 1)
+  const problems = []
+  for (const [k, v] of got) if (v > (asked.get(k) || 0)) problems.push(`${k}: ${v} numbers for ${asked.get(k) || 0} asked`)
+  const sum = (m) => [...m.values()].reduce((a, b) => a + b, 0)
+  const complete = sum(got) === sum(asked)
+  if (order.orderStatus === 'FULFILLED' && !request.dynamicQuantity && !complete) problems.push(`FULFILLED with ${sum(got)} of ${sum(asked)}`)
+  if (order.orderStatus === 'PENDING' && (complete || request.dynamicQuantity)) problems.push('PENDING with nothing owed')
+  return problems
+}
+
+// Purchases with random aborts: before the call, at a random moment while the sandbox
+// holds it, or none. A purchase the caller was told was not sent must not be in the
+// sandbox's log; every abort must reject at once.
+async function abortLane(r, violations) {
+  const sb = await iovox.Sandbox.start({ secureKey: KEY, responseDelayMs: 30, autoRestockAfterMs: 1 })
+  sb.restock({ count: 1000 })
+  const client = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url, retries: RETRIES })
+  const told = { ok: 0, 'aborted, not sent': 0, 'aborted, maybe sent': 0 }
+  const notSent = []
+  let slowest = 0
+  for (let i = 0; i < 150; i++) {
+    const callbackUrl = `http://127.0.0.1:9/abort/${i}`
+    const request = { items: [{ countryCode: 44, areaCode: 20, numberType: 'GEOGRAPHIC', quantity: 1 }], callbackUrl }
+    const controller = new AbortController()
+    const when = r()
+    if (when < 0.2) controller.abort()
+    else if (when < 0.8) setTimeout(() => controller.abort(), Math.floor(r() * 50))
+    let abortedAt
+    controller.signal.addEventListener('abort', () => { abortedAt = performance.now() })
+    try {
+      await client.purchaseVoxNumbers(request, { signal: controller.signal })
+      told.ok++
+    } catch (e) {
+      if (!(e instanceof iovox.AbortError)) {
+        violations.push(`abort lane: ${outcomeOf(e)}`)
+        continue
+      }
+      slowest = Math.max(slowest, performance.now() - (abortedAt ?? performance.now()))
+      if (e.maybeSent) told['aborted, maybe sent']++
+      else {
+        told['aborted, not sent']++
+        notSent.push(callbackUrl)
+      }
+    }
+  }
+  await sleep(300) // calls abandoned after sending finish in the background
+  const log = new Set(sb.purchaseCallbackUrls)
+  const reached = notSent.filter((u) => log.has(u)).length
+  if (reached) violations.push(`abort lane: ${reached} purchases told "not sent" reached the sandbox`)
+  if (slowest > ABORT_BOUND_MS) violations.push(`abort lane: an abort took ${slowest.toFixed(0)} ms to reject`)
+  client.close()
+  await sb.close()
+  return { told, reached, slowest }
+}
+
+// A purchase whose answer is cut off: repeated with retryPurchaseAfterSend, never without.
+async function optInLane(sb, violations) {
+  const repeated = {}
+  for (const optIn of [false, true]) {
+    const client = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url, timeoutMs: TIMEOUT_MS, retries: RETRIES, retryPurchaseAfterSend: optIn })
+    const urls = Array.from({ length: 10 }, (_, i) => `http://127.0.0.1:9/opt-in-${optIn}/${i}`)
+    for (const callbackUrl of urls) {
+      sb.inject('drop')
+      try {
+        await client.purchaseVoxNumbers({ items: [{ countryCode: 44, areaCode: 20, numberType: 'GEOGRAPHIC', quantity: 1 }], callbackUrl })
+      } catch (e) {
+        if (optIn || !(e instanceof iovox.ConnectionError && e.maybeSent)) violations.push(`opt-in lane (${optIn}): ${outcomeOf(e)}`)
+      }
+    }
+    const log = sb.purchaseCallbackUrls
+    repeated[optIn] = urls.filter((u) => log.filter((l) => l === u).length > 1).length
+    client.close()
+  }
+  if (repeated.false) violations.push(`${repeated.false} purchases repeated without the opt-in`)
+  if (repeated.true !== 10) violations.push(`with the opt-in, ${repeated.true} of 10 cut-off purchases were repeated`)
+  return repeated
+}
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name)
   return i > 0 ? Number(process.argv[i + 1]) : dflt
@@ -61,6 +156,9 @@ async function main() {
   const int = (lo, hi) => lo + Math.floor(r() * (hi - lo + 1))
   const pick = (xs) => xs[Math.floor(r() * xs.length)]
   const fdsBefore = fds()
+  const threadsBefore = threads()
+  let ordersChecked = 0
+  let restocked = 0
   const faults = {}
   const outcomes = {}
   const violations = []
@@ -72,13 +170,15 @@ async function main() {
     username: sb.username, secureKey: KEY, baseUrl: sb.url,
     timeoutMs: TIMEOUT_MS, connectTimeoutMs: TIMEOUT_MS, retries: RETRIES,
   })
-  const startStock = sb.stats.stock
+  const start = sb.state
   const names = Object.keys(FAULTS)
   const total = names.reduce((s, k) => s + FAULTS[k][0], 0)
   for (let call = 0; call < calls; call++) {
     if (call % 20 === 19) {
       const [countryCode, areaCode] = pick(REGIONS)
-      sb.restock({ count: int(1, 6), countryCode, areaCode })
+      const count = int(1, 6)
+      sb.restock({ count, countryCode, areaCode })
+      restocked += count * start.regions.filter((x) => x.country_code === countryCode && x.area_code === areaCode).length
     }
     let x = r() * total
     const fault = names.find((k) => (x -= FAULTS[k][0]) < 0) || 'none'
@@ -90,7 +190,12 @@ async function main() {
         return { countryCode, areaCode, numberType, quantity: int(1, 3) }
       })
       const request = { items, callbackUrl: `http://127.0.0.1:9/callback?call=${call}`, dynamicQuantity: r() < 0.5 }
-      run = () => client.purchaseVoxNumbers(request)
+      run = async () => {
+        const order = await client.purchaseVoxNumbers(request)
+        ordersChecked++
+        for (const p of checkOrder(order, request)) violations.push(`call ${call}: ${p}`)
+        return order
+      }
     } else {
       const link = seen.size && r() < 0.5
         ? { linkId: pick(LINKS), method: 'BY VOXNUMBER', fullVoxnumber: pick([...seen].sort()) }
@@ -121,10 +226,20 @@ async function main() {
   }
   const stats = sb.stats
   if (stats.repeatedPurchases) violations.push(`${stats.repeatedPurchases} purchases reached the sandbox twice`)
-  if (stats.stock + stats.sold !== startStock + stats.restocked) violations.push(`books: ${JSON.stringify(stats)}`)
-  if (seen.size > stats.sold) violations.push(`${seen.size} numbers seen, ${stats.sold} sold`)
+  // The books from the account as listed, and what the campaign itself restocked.
+  const end = sb.state
+  const startNumbers = numbersOf(start)
+  const sold = [...numbersOf(end)].filter((n) => !startNumbers.has(n))
+  const soldSet = new Set(sold)
+  if (stockOf(end) + sold.length !== stockOf(start) + restocked) {
+    violations.push(`books: stock ${stockOf(start)} + restocked ${restocked} != stock ${stockOf(end)} + sold ${sold.length}`)
+  }
+  const missing = [...seen].filter((n) => !soldSet.has(n)).length
+  if (missing) violations.push(`${missing} numbers given to the client are not in the account`)
+  const repeated = await optInLane(sb, violations)
   client.close()
   await sb.close()
+  const aborts = await abortLane(r, violations)
 
   let bad = 0
   let rejected = 0
@@ -133,12 +248,16 @@ async function main() {
     const cut = int(0, CALLBACK.length - 1)
     const flipped = Buffer.from(CALLBACK)
     flipped[int(0, flipped.length - 1)] ^= 1 << int(0, 7)
-    for (const body of [CALLBACK.slice(0, cut), flipped, CALLBACK.replace('</order>', ''),
-      CALLBACK.replace('FULFILLED', 'SHIPPED'), CALLBACK.replace('441512100200', '44151210020x'),
-      '<order>'.repeat(20000), Buffer.from([0xff, 0xfe, 0]), '', CALLBACK + '<x/>']) {
+    // Each variant with whether it must be refused: only a flipped bit may leave a body
+    // that still parses (a digit for a digit).
+    for (const [name, body, mustRefuse] of [['truncated', CALLBACK.slice(0, cut), true], ['bit-flipped', flipped, false],
+      ['unclosed', CALLBACK.replace('</order>', ''), true], ['unknown status', CALLBACK.replace('FULFILLED', 'SHIPPED'), true],
+      ['non-digit number', CALLBACK.replace('441512100200', '44151210020x'), true], ['20,000 nested', '<order>'.repeat(20000), true],
+      ['not UTF-8', Buffer.from([0xff, 0xfe, 0]), true], ['empty', '', true], ['two roots', CALLBACK + '<x/>', true]]) {
       bad++
       try {
         iovox.parseCallback(body)
+        if (mustRefuse) violations.push(`a malformed callback (${name}) parsed`)
       } catch (e) {
         if (e instanceof iovox.DecodeError) rejected++
         else {
@@ -154,17 +273,27 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 20))
     fdsAfter = fds()
   }
+  // tokio's blocking pool lets an idle thread go after 10 s: wait that long for the count
+  // to come back before calling a thread left over.
+  let threadsAfter = threads()
+  for (let i = 0; i < 130 && threadsAfter > threadsBefore; i++) {
+    await sleep(100)
+    threadsAfter = threads()
+  }
   if (fdsAfter > fdsBefore) violations.push(`fds ${fdsBefore} -> ${fdsAfter}`)
+  if (threadsAfter > threadsBefore) violations.push(`threads ${threadsBefore} -> ${threadsAfter}`)
 
   const list = (o) => Object.entries(o).sort().map(([k, v]) => `${k} ${v}`).join(', ')
   console.log(`fault campaign (Node package), seed ${seed}: ${calls} calls in ${wall.toFixed(1)} s`)
   console.log(`  faults injected: ${list(faults)}`)
   console.log(`  outcomes: ${list(outcomes)}`)
-  console.log(`  slowest call: ${(worst * 100).toFixed(0)}% of its deadline (${DEADLINE_MS} ms)`)
-  console.log(`  purchases that reached the sandbox twice: ${stats.repeatedPurchases}`)
-  console.log(`  numbers: start ${startStock} + restocked ${stats.restocked} = stock ${stats.stock} + sold ${stats.sold}; ${seen.size} reached the client`)
+  console.log(`  slowest call: ${(worst * 100).toFixed(0)}% of its deadline (${DEADLINE_MS} ms: ${RETRIES + 1} attempts x ${TIMEOUT_MS} ms + waits + 1 s)`)
+  console.log(`  orders compared with their requests: ${ordersChecked}`)
+  console.log(`  purchases that reached the sandbox twice: ${stats.repeatedPurchases}; cut-off purchases repeated: ${repeated.false} of 10 without the opt-in, ${repeated.true} of 10 with it`)
+  console.log(`  numbers (from the account as listed): stock ${stockOf(start)} + restocked ${restocked} = stock ${stockOf(end)} + sold ${sold.length}; ${seen.size} reached the client, all in the account`)
+  console.log(`  abort lane: 150 purchases: ${list(aborts.told)}; told "not sent" yet reached the sandbox: ${aborts.reached}; slowest abort ${aborts.slowest.toFixed(0)} ms (bound ${ABORT_BOUND_MS} ms)`)
   console.log(`  malformed callbacks: ${bad} tried, ${rejected} DecodeError, ${bad - rejected - other} parsed, ${other} other`)
-  console.log(`  file descriptors: ${fdsBefore} before, ${fdsAfter} after`)
+  console.log(`  file descriptors: ${fdsBefore} before, ${fdsAfter} after; threads: ${threadsBefore} before, ${threadsAfter} after`)
   console.log(`  violations: ${violations.length || 'none'}`)
   for (const v of violations.slice(0, 20)) console.log(`    ${v}`)
   process.exitCode = violations.length ? 1 : 0

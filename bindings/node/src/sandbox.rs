@@ -198,6 +198,12 @@ impl NativeSandbox {
         self.with(|s| s.orders().into_iter().map(Order::from).collect())
     }
 
+    /// The account as it stands, as the JSON text of the state-file format.
+    #[napi(catch_unwind)]
+    pub fn state_json(&self) -> Result<String> {
+        self.with(|s| serde_json::to_string(&s.state()).unwrap_or_default())
+    }
+
     /// The `callbackUrl` of every purchase that made an order (null where none), in the
     /// order of `orders()`.
     #[napi(catch_unwind)]
