@@ -12,6 +12,7 @@
 //! which opts in to `retry_purchase_after_send`). Exits 1 on any violation.
 #![forbid(unsafe_code)]
 
+use iovox_core::OrderStatus;
 use iovox_core::{AttachRequest, Link, NumberType, Order, PurchaseItem, PurchaseRequest};
 use iovox_http::{Client, Error, ErrorKind, RetryPolicy};
 use iovox_sandbox::{CallbackListener, Config, Fault, Restock, Sandbox};
@@ -145,6 +146,8 @@ struct Figures {
     numbers_unseen: u64,
     maybe_sent_quantity: u64,
     callbacks: u64,
+    callbacks_delivered: u64,
+    orders_checked: u64,
     malformed_callbacks: u64,
     malformed_rejected: u64,
     panics: u64,
@@ -175,6 +178,8 @@ impl Figures {
         self.numbers_unseen += o.numbers_unseen;
         self.maybe_sent_quantity += o.maybe_sent_quantity;
         self.callbacks += o.callbacks;
+        self.callbacks_delivered += o.callbacks_delivered;
+        self.orders_checked += o.orders_checked;
         self.malformed_callbacks += o.malformed_callbacks;
         self.malformed_rejected += o.malformed_rejected;
         self.panics += o.panics;
@@ -183,9 +188,44 @@ impl Figures {
 }
 
 fn deadline() -> Duration {
-    // Every attempt may use its whole timeout, every wait its longest backoff; then slack
-    // for a loaded machine.
-    (TIMEOUT + MAX_BACKOFF) * ATTEMPTS + Duration::from_millis(400)
+    // Every attempt may use its whole timeout, every wait its longest backoff; then a
+    // second of slack, what a loaded 2-core machine may add to one call.
+    (TIMEOUT + MAX_BACKOFF) * ATTEMPTS + Duration::from_secs(1)
+}
+
+/// What a successful purchase must hold, against its own request: numbers only in the
+/// regions asked for, no more than asked in each, all of them when FULFILLED (unless the
+/// quantity is dynamic), fewer when PENDING.
+fn check_order(order: &Order, request: &PurchaseRequest) -> Vec<String> {
+    use std::collections::BTreeMap;
+    let mut asked: BTreeMap<(u32, Option<u32>), u32> = BTreeMap::new();
+    for i in &request.items {
+        *asked.entry((i.country_code, i.area_code)).or_default() += i.quantity;
+    }
+    let mut got: BTreeMap<(u32, Option<u32>), u32> = BTreeMap::new();
+    for n in &order.voxnumbers {
+        *got.entry((n.country_code, Some(n.area_code))).or_default() += 1;
+    }
+    let mut problems: Vec<String> = got
+        .iter()
+        .filter(|(k, v)| **v > asked.get(k).copied().unwrap_or(0))
+        .map(|(k, v)| format!("{v} numbers in {k:?}, asked {:?}", asked.get(k)))
+        .collect();
+    let (got_n, asked_n): (u32, u32) = (got.values().sum(), asked.values().sum());
+    match order.order_status {
+        OrderStatus::Fulfilled if !request.dynamic_quantity && got_n != asked_n => {
+            problems.push(format!("FULFILLED with {got_n} of {asked_n} numbers"))
+        }
+        OrderStatus::Pending if request.dynamic_quantity || got_n >= asked_n => {
+            problems.push(format!("PENDING with {got_n} of {asked_n} numbers"))
+        }
+        _ => {}
+    }
+    problems
+}
+
+fn stock(state: &iovox_sandbox::State) -> u64 {
+    state.regions.iter().map(|r| u64::from(r.stock)).sum()
 }
 
 fn purchase_request(rng: &mut fastrand::Rng, callback_url: String) -> (PurchaseRequest, u64) {
@@ -217,8 +257,10 @@ fn attach_request(rng: &mut fastrand::Rng, seen: &[String]) -> AttachRequest {
     AttachRequest::new(vec![l])
 }
 
-/// Malformed variants of a callback body a handler may be sent.
-fn malformed(rng: &mut fastrand::Rng, body: &[u8]) -> Vec<Vec<u8>> {
+/// Malformed variants of a callback body a handler may be sent, each with whether it must
+/// be refused. Only a flipped bit may leave a body that still parses (a digit for a
+/// digit); every other variant is broken on purpose and must be a decode error.
+fn malformed(rng: &mut fastrand::Rng, body: &[u8]) -> Vec<(Vec<u8>, bool)> {
     let text = String::from_utf8_lossy(body).into_owned();
     let cut = rng.usize(..body.len().max(1));
     let mut flipped = body.to_vec();
@@ -226,25 +268,39 @@ fn malformed(rng: &mut fastrand::Rng, body: &[u8]) -> Vec<Vec<u8>> {
         let i = rng.usize(..flipped.len());
         flipped[i] ^= 1 << rng.u32(0..8);
     }
+    let has_number = text.contains("<full_voxnumber>");
     vec![
-        body[..cut].to_vec(),
-        flipped,
-        text.replacen("</order>", "", 1).into_bytes(),
-        text.replacen("<full_voxnumber>", "<full_voxnumber><x>", 1)
+        (body[..cut].to_vec(), true),
+        (flipped, false),
+        (text.replacen("</order>", "", 1).into_bytes(), true),
+        // Only broken where the callback carries a number.
+        (
+            text.replacen("<full_voxnumber>", "<full_voxnumber><x>", 1)
+                .into_bytes(),
+            has_number,
+        ),
+        (
+            text.replacen("FULFILLED", "SHIPPED", 1)
+                .replacen("PENDING", "SHIPPED", 1)
+                .into_bytes(),
+            true,
+        ),
+        (
+            text.replace(|c: char| c.is_ascii_digit(), "z").into_bytes(),
+            has_number,
+        ),
+        (
+            format!(
+                "<!DOCTYPE order [<!ENTITY x \"{}\">]>{text}",
+                "y".repeat(64)
+            )
             .into_bytes(),
-        text.replacen("FULFILLED", "SHIPPED", 1)
-            .replacen("PENDING", "SHIPPED", 1)
-            .into_bytes(),
-        text.replace(|c: char| c.is_ascii_digit(), "z").into_bytes(),
-        format!(
-            "<!DOCTYPE order [<!ENTITY x \"{}\">]>{text}",
-            "y".repeat(64)
-        )
-        .into_bytes(),
-        format!("{text}{text}").into_bytes(),
-        "<order>".repeat(20_000).into_bytes(),
-        vec![0xff, 0xfe, 0x00],
-        Vec::new(),
+            true,
+        ),
+        (format!("{text}{text}").into_bytes(), true),
+        ("<order>".repeat(20_000).into_bytes(), true),
+        (vec![0xff, 0xfe, 0x00], true),
+        (Vec::new(), true),
     ]
 }
 
@@ -270,9 +326,10 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
         })
         .build()
         .expect("the client builds");
-    f.start_stock = sandbox.stats().stock;
-    let initial_numbers: HashSet<String> = sandbox
-        .state()
+    let start = sandbox.state();
+    f.start_stock = stock(&start);
+    let initial_numbers: HashSet<String> = start
+        .clone()
         .voxnumbers
         .into_iter()
         .map(|n| n.full_voxnumber)
@@ -293,17 +350,26 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     for call in 0..calls {
         if call % 20 == 19 {
             let (cc, area, _) = REGIONS[rng.usize(..REGIONS.len())];
+            let count = rng.u32(1..=6);
             sandbox.restock(&Restock {
                 country_code: Some(cc),
                 area_code: Some(area),
-                count: rng.u32(1..=6),
+                count,
                 ..Default::default()
             });
+            // Counted here, from what was asked, not read back from the sandbox.
+            let matching = start
+                .regions
+                .iter()
+                .filter(|r| r.country_code == cc && r.area_code == area)
+                .count() as u64;
+            f.restocked += u64::from(count) * matching;
         }
         let fault = Injected::draw(&mut rng);
         let purchase = rng.u32(0..10) < 7;
         let mut quantity = 0;
         let started;
+        let mut asked = None;
         let result = if purchase {
             let (request, q) =
                 purchase_request(&mut rng, format!("{}?call={lane}-{call}", listener.url()));
@@ -312,8 +378,10 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
                 sandbox.inject(fault);
             }
             started = Instant::now();
-            catch_unwind(AssertUnwindSafe(|| client.purchase_vox_numbers(&request)))
-                .map(|r| r.map(Some))
+            let result = catch_unwind(AssertUnwindSafe(|| client.purchase_vox_numbers(&request)))
+                .map(|r| r.map(Some));
+            asked = Some(request);
+            result
         } else {
             let request = attach_request(&mut rng, &seen);
             if let Some(fault) = fault.fault() {
@@ -364,24 +432,68 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
         *f.outcomes.entry(outcome).or_default() += 1;
         if let Ok(Some(order)) = &result {
             note_numbers(order, &mut f, &mut seen);
+            if let Some(request) = &asked {
+                f.orders_checked += 1;
+                for problem in check_order(order, request) {
+                    f.violations
+                        .push(format!("lane {lane} call {call}: {problem}"));
+                }
+            }
         }
     }
 
     // Callbacks: every one the sandbox delivered reached the listener and parses; then
     // malformed variants of each must give a typed error, never a panic.
+    // Callbacks still in flight (a restock late in the run) are logged by the sandbox only
+    // once sent: wait until both counts hold still before comparing them.
+    let count = || {
+        let delivered = sandbox.callbacks().iter().filter(|c| c.delivered).count();
+        (delivered, listener.wait_for(0, Duration::ZERO).len())
+    };
+    let mut last = count();
+    for _ in 0..50 {
+        std::thread::sleep(Duration::from_millis(200));
+        let now = count();
+        if now == last && now.0 == now.1 {
+            break;
+        }
+        last = now;
+    }
     let delivered = sandbox.callbacks().iter().filter(|c| c.delivered).count();
     let received = listener.wait_for(delivered, Duration::from_secs(10));
     f.callbacks = received.len() as u64;
+    f.callbacks_delivered = delivered as u64;
+    if received.len() != delivered {
+        f.violations.push(format!(
+            "lane {lane}: the sandbox delivered {delivered} callbacks, the listener received {}",
+            received.len()
+        ));
+    }
+    let references: HashSet<String> = sandbox
+        .orders()
+        .into_iter()
+        .map(|o| o.order_reference)
+        .collect();
     for cb in &received {
         match iovox_http::parse_callback(&cb.body) {
+            Ok(order) if !references.contains(&order.order_reference) => {
+                f.violations.push(format!(
+                    "lane {lane}: a callback for order {} that was never made",
+                    order.order_reference
+                ))
+            }
             Ok(order) => note_numbers(&order, &mut f, &mut seen),
             Err(e) => f.violations.push(format!(
                 "lane {lane}: a sandbox callback did not parse: {e}"
             )),
         }
-        for bad in malformed(&mut rng, &cb.body) {
+        for (bad, must_refuse) in malformed(&mut rng, &cb.body) {
             f.malformed_callbacks += 1;
             match catch_unwind(|| iovox_http::parse_callback(&bad)) {
+                Ok(Ok(_)) if must_refuse => f.violations.push(format!(
+                    "lane {lane}: a malformed callback that must be refused parsed: {:?}",
+                    String::from_utf8_lossy(&bad[..bad.len().min(80)])
+                )),
                 Ok(Ok(_)) => {}
                 Ok(Err(e)) if e.kind() == ErrorKind::Decode => f.malformed_rejected += 1,
                 Ok(Err(e)) => f.violations.push(format!(
@@ -399,28 +511,22 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
 
     // Numbers: the sandbox's books balance, and every number the client saw is in the
     // account; those it did not see belong to answers lost to faults.
+    // The books come from the account as listed and from what the campaign restocked,
+    // not from the sandbox's own counters (which move together and could not disagree).
     let stats = sandbox.stats();
-    f.restocked = stats.restocked;
-    f.stock = stats.stock;
-    f.sold = stats.sold;
-    if stats.stock + stats.sold != f.start_stock + stats.restocked {
-        f.violations.push(format!(
-            "lane {lane}: stock {} + sold {} != start {} + restocked {}",
-            stats.stock, stats.sold, f.start_stock, stats.restocked
-        ));
-    }
-    let account: HashSet<String> = sandbox
-        .state()
+    let end = sandbox.state();
+    f.stock = stock(&end);
+    let account: HashSet<String> = end
         .voxnumbers
         .into_iter()
         .map(|n| n.full_voxnumber)
         .filter(|n| !initial_numbers.contains(n))
         .collect();
-    if account.len() as u64 != stats.sold {
+    f.sold = account.len() as u64;
+    if f.stock + f.sold != f.start_stock + f.restocked {
         f.violations.push(format!(
-            "lane {lane}: {} new numbers in the account, {} sold",
-            account.len(),
-            stats.sold
+            "lane {lane}: stock {} + sold {} != start {} + restocked {}",
+            f.stock, f.sold, f.start_stock, f.restocked
         ));
     }
     if let Some(n) = seen_set.iter().find(|n| !account.contains(*n)) {
@@ -474,6 +580,8 @@ fn main() {
             }
         }
     }
+    // Off Linux there is no /proc: say so rather than compare two zeros.
+    let counted = std::path::Path::new("/proc/self/fd").is_dir();
     let fds_before = count_dir("/proc/self/fd");
     let threads_before = count_dir("/proc/self/task");
     let started = Instant::now();
@@ -521,7 +629,7 @@ fn main() {
         .collect();
     println!("  outcomes: {}", outcomes.join(", "));
     println!(
-        "  slowest call: {:.0}% of its deadline ({} ms: {ATTEMPTS} attempts x {} ms timeout + backoff)",
+        "  slowest call: {:.0}% of its deadline ({} ms: {ATTEMPTS} attempts x {} ms timeout + backoff + 1 s)",
         all.worst_fraction_of_deadline * 100.0,
         deadline().as_millis(),
         TIMEOUT.as_millis()
@@ -531,18 +639,27 @@ fn main() {
         all.repeated_purchases, all.repeated_purchases_opted_in
     );
     println!(
-        "  numbers: start {} + restocked {} = stock {} + sold {}; {} reached the client, {} sold in answers cut off by faults",
+        "  orders compared with their requests: {}",
+        all.orders_checked
+    );
+    println!(
+        "  numbers (from the account as listed, restocks as the campaign made them): start {} + restocked {} = stock {} + sold {}; {} reached the client, {} sold in answers cut off by faults",
         all.start_stock, all.restocked, all.stock, all.sold, all.numbers_seen, all.numbers_unseen
     );
     println!(
-        "  callbacks: {} received and parsed; {} malformed variants: {} rejected as DecodeError, {} parsed as orders",
+        "  callbacks: {} delivered by the sandbox, {} received and parsed; {} malformed variants: {} rejected as DecodeError, {} parsed as orders (only bit flips may)",
+        all.callbacks_delivered,
         all.callbacks,
         all.malformed_callbacks,
         all.malformed_rejected,
         all.malformed_callbacks - all.malformed_rejected
     );
     println!("  panics: {}", all.panics);
-    println!("  file descriptors: {fds_before} before, {fds_after} after; threads: {threads_before} before, {threads_after} after");
+    if counted {
+        println!("  file descriptors: {fds_before} before, {fds_after} after; threads: {threads_before} before, {threads_after} after");
+    } else {
+        println!("  file descriptors and threads: not counted (no /proc on this system)");
+    }
     if all.violations.is_empty() {
         println!("  violations: none");
     } else {
