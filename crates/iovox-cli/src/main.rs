@@ -132,7 +132,7 @@ struct SandboxArgs {
     #[arg(long = "user", default_value = iovox_sandbox::DEFAULT_USERNAME)]
     user: String,
     /// Secure key the sandbox accepts.
-    #[arg(long = "key", default_value = iovox_sandbox::DEFAULT_SECURE_KEY)]
+    #[arg(long = "key", env = "IOVOX_SANDBOX_SECURE_KEY", hide_env_values = true, default_value = iovox_sandbox::DEFAULT_SECURE_KEY)]
     key: String,
     /// Complete PENDING orders this many milliseconds after they are made.
     #[arg(long, value_name = "MS")]

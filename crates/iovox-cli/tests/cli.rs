@@ -224,7 +224,7 @@ fn missing_credentials_are_named() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
         err.contains(
-            "missing --username (or IOVOX_USERNAME) and --secure-key (or IOVOX_SECURE_KEY)"
+            "no username or secure key given, and IOVOX_USERNAME and IOVOX_SECURE_KEY are not set"
         ),
         "{err}"
     );
@@ -300,7 +300,8 @@ fn the_readme_curl_call_works_as_written() {
         .lines()
         .find(|l| l.starts_with("curl -i -X POST"))
         .expect("README shows a curl call");
-    let (mut child, url) = spawn_sandbox(&[]);
+    // The README's key is the sandbox's default, whatever IOVOX_SANDBOX_SECURE_KEY says here.
+    let (mut child, url) = spawn_sandbox(&["--key", iovox_sandbox::DEFAULT_SECURE_KEY]);
     // The README's default port is 8080; this test takes a free one.
     let command = curl.replace("http://127.0.0.1:8080", &url);
     let out = std::process::Command::new("sh")

@@ -3,7 +3,7 @@
 use iovox_core::{AttachRequest, Link, NumberType, OrderStatus, PurchaseItem, PurchaseRequest};
 use iovox_http::{Client, Error, ErrorKind, RetryPolicy};
 use iovox_sandbox::{CallbackListener, Config, Fault, Restock, Sandbox};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Recognisable, so a leak is easy to spot.
 const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
@@ -260,14 +260,10 @@ fn timeouts_against_a_slow_sandbox() {
         .retry(fast_retries())
         .build()
         .unwrap();
-    let t = Instant::now();
+    // The sandbox answers after 800 ms, so a timeout error proves the 200 ms timeout cut
+    // the call short; no wall-clock bound is needed (one would flake on a loaded machine).
     let e = c.purchase_vox_numbers(&london(1)).unwrap_err();
     assert_eq!((e.kind(), e.attempts()), (ErrorKind::Timeout, 1), "{e}");
-    assert!(
-        t.elapsed() < Duration::from_millis(700),
-        "{:?}",
-        t.elapsed()
-    );
     std::thread::sleep(Duration::from_millis(900));
     assert_eq!(
         sb.stats().requests,

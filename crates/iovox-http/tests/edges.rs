@@ -565,3 +565,55 @@ fn a_company_ca_is_trusted_from_ca_file_and_not_otherwise() {
     );
     assert!(e.contains("holds no PEM certificate"), "{e}");
 }
+
+/// The shared error-body vectors through the client: IOVOX's XML gives every message; any
+/// other body gives one message, the status and the start of the body. The Python and Node
+/// runners check the same.
+#[test]
+fn error_body_vectors_through_the_client() {
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/error_bodies.json"),
+    )
+    .unwrap();
+    let cases: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for case in cases["cases"].as_array().unwrap() {
+        let status = case["status"].as_u64().unwrap() as u16;
+        let body = case["body"].as_str().unwrap().to_string();
+        let reason = format!("{status} Something");
+        let server = serve(move |_| http(&reason, &body));
+        let c = Client::builder("me", KEY, &server.url)
+            .retry(RetryPolicy::none())
+            .build()
+            .unwrap();
+        let links = AttachRequest::new(vec![Link::by_voxnumber("1", "442035551234")]);
+        let Err(Error::Api {
+            status: got,
+            messages,
+            ..
+        }) = c.attach_voxnumber_to_link(&links)
+        else {
+            panic!("{}: an API error", case["name"]);
+        };
+        assert_eq!(got, status);
+        let want: Vec<String> = match case["messages"].as_array() {
+            Some(m) => m.iter().map(|m| m.as_str().unwrap().to_string()).collect(),
+            None => {
+                let folded = case["body"]
+                    .as_str()
+                    .unwrap()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let short: String = folded.chars().take(200).collect();
+                vec![if folded.is_empty() {
+                    format!("HTTP {status} with an empty body")
+                } else if short.len() < folded.len() {
+                    format!("HTTP {status}: {short}…")
+                } else {
+                    format!("HTTP {status}: {short}")
+                }]
+            }
+        };
+        assert_eq!(messages, want, "{}", case["name"]);
+    }
+}

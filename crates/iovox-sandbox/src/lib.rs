@@ -72,13 +72,24 @@ pub struct Config {
     pub callback_backoff: Duration,
 }
 
+/// `IOVOX_SANDBOX_SECURE_KEY` when set and not blank, else [`DEFAULT_SECURE_KEY`]. The
+/// test command sets it to its recognisable test key, so that the quick starts and the demo
+/// run with the key its secret check searches the output for.
+pub fn default_secure_key() -> String {
+    std::env::var("IOVOX_SANDBOX_SECURE_KEY")
+        .ok()
+        .map(|k| k.trim().to_string())
+        .filter(|k| !k.is_empty())
+        .unwrap_or_else(|| DEFAULT_SECURE_KEY.into())
+}
+
 impl Default for Config {
     fn default() -> Config {
         Config {
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,
             username: DEFAULT_USERNAME.into(),
-            secure_key: DEFAULT_SECURE_KEY.into(),
+            secure_key: default_secure_key(),
             state: State::default(),
             auto_restock_after: None,
             response_delay: Duration::ZERO,

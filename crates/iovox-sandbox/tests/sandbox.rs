@@ -179,10 +179,7 @@ fn authentication_by_headers() {
         vec![],
         vec![("username", "sandbox")],
         vec![("username", "sandbox"), ("secureKey", "wrong")],
-        vec![
-            ("username", "other"),
-            ("secureKey", iovox_sandbox::DEFAULT_SECURE_KEY),
-        ],
+        vec![("username", "other"), ("secureKey", sb.secure_key())],
     ] {
         let a = send_with(&sb, "POST", PURCHASE, &body, &headers);
         assert_eq!(
@@ -196,10 +193,7 @@ fn authentication_by_headers() {
         "POST",
         PURCHASE,
         &body,
-        &[
-            ("USERNAME", "sandbox"),
-            ("SecureKEY", iovox_sandbox::DEFAULT_SECURE_KEY),
-        ],
+        &[("USERNAME", "sandbox"), ("SecureKEY", sb.secure_key())],
     );
     assert_eq!(a.status, 201);
     assert_eq!(sb.stats().purchases, 1);
