@@ -79,7 +79,7 @@ def main() -> None:
                 print(describe(e))
         sandbox.restock(1, country_code=44, area_code=161)
         callbacks: list[SandboxCallback] = sandbox.wait_for_callbacks(0, timeout=0.1)
-        print(callbacks, sandbox.callbacks, sandbox.url, sandbox.username, sandbox.secure_key)
+        print(callbacks, sandbox.callbacks, sandbox.url, sandbox.username, len(sandbox.secure_key))
         sandbox.inject("500")
 
         async def run() -> Order:

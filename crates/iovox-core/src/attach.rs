@@ -311,7 +311,7 @@ fn validate_method(
     seen_numbers: &mut HashSet<String>,
     dup_number: &mut bool,
 ) -> Option<AttachMethod> {
-    // Ours (api-notes decision 8): a fallback of another method is refused, not ignored,
+    // Ours (docs/decisions.md 8): a fallback of another method is refused, not ignored,
     // because the caller clearly expected it to do something.
     let mut not_available = |value: &Option<String>, field: &'static str, label: &str| {
         if value.is_some() {

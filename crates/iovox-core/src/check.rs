@@ -38,7 +38,7 @@ pub(crate) fn small(v: u64) -> Option<u32> {
     u32::try_from(v).ok()
 }
 
-/// `TRUE`/`FALSE` as IOVOX writes booleans (api-notes decision 6). `Err` when invalid.
+/// `TRUE`/`FALSE` as IOVOX writes booleans (docs/decisions.md 6). `Err` when invalid.
 pub(crate) fn boolean(v: &Option<String>) -> Result<bool, ()> {
     match text(v) {
         None => Ok(false),
@@ -76,7 +76,7 @@ impl Report {
     }
 }
 
-/// The position used for request-level "x of y" messages (api-notes decision 1).
+/// The position used for request-level "x of y" messages (docs/decisions.md 1).
 pub(crate) const WHOLE_REQUEST: Position = Position { index: 1, total: 1 };
 
 /// Whether XML 1.0 can carry `c` (§2.2): tab, newline, carriage return, and everything

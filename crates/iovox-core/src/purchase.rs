@@ -267,7 +267,7 @@ impl wire::PurchaseRequest {
 
         let callback_url = text(&self.callback_url).map(str::to_string);
         if let Some(url) = &callback_url {
-            // Ours (api-notes decision 8): the page states the limit but no message.
+            // Ours (docs/decisions.md 8): the page states the limit but no message.
             if url.chars().count() > CALLBACK_URL_MAX_CHARS {
                 report.push(
                     C::CallbackUrlTooLong,

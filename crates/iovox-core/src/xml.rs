@@ -46,7 +46,7 @@ pub fn line_column(body: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-/// Decodes bytes as UTF-8 (IOVOX answers `text/xml` with no charset: api-notes).
+/// Decodes bytes as UTF-8 (IOVOX answers `text/xml` with no charset: docs/decisions.md 10).
 pub fn utf8(body: &[u8]) -> Result<&str, SyntaxError> {
     std::str::from_utf8(body).map_err(|e| {
         let valid = &body[..e.valid_up_to()];

@@ -1,6 +1,6 @@
 //! When to try again. A repeat must not do harm: a failed connection (nothing was sent) is
 //! retried for both methods; 500/502/503/504 only for attach, because a purchase whose
-//! bytes may have reached IOVOX may have bought numbers (api-notes decision 9).
+//! bytes may have reached IOVOX may have bought numbers (docs/decisions.md 9).
 
 use crate::error::Error;
 use std::time::Duration;

@@ -1,5 +1,5 @@
 //! The HTTP face of the sandbox: IOVOX's routes, version and verb checks, header auth,
-//! body limits, fault injection, and the error XML of api-notes.
+//! body limits, fault injection, and the error XML of docs/decisions.md 10.
 
 use crate::account::{Account, Restock};
 use crate::callbacks::{lock, Sender};
