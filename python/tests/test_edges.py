@@ -398,3 +398,53 @@ def test_a_company_ca_from_ca_file_or_ssl_cert_file() -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_proxy_from_the_environment_is_used(monkeypatch: pytest.MonkeyPatch, sandbox: Sandbox) -> None:
+    # A CONNECT proxy (ureq tunnels through proxies for http and https alike): it records
+    # each tunnel and relays bytes both ways.
+    tunnels: list[str] = []
+
+    class Proxy(BaseHTTPRequestHandler):
+        def do_CONNECT(self) -> None:
+            tunnels.append(self.path)
+            host, port = self.path.rsplit(":", 1)
+            upstream = socket.create_connection((host, int(port)), timeout=10)
+            self.send_response(200, "Connection established")
+            self.end_headers()
+
+            def pipe(src: socket.socket, dst: socket.socket) -> None:
+                try:
+                    while data := src.recv(65536):
+                        dst.sendall(data)
+                except OSError:
+                    pass
+                finally:
+                    for s in (src, dst):
+                        try:
+                            s.shutdown(socket.SHUT_RDWR)
+                        except OSError:
+                            pass
+
+            back = threading.Thread(target=pipe, args=(upstream, self.connection), daemon=True)
+            back.start()
+            pipe(self.connection, upstream)
+            back.join(timeout=10)
+            upstream.close()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    proxy = ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy.server_address[1]}")
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        client = iovox.Client(sandbox.username, KEY, sandbox.url)
+        assert client.purchase_vox_numbers([LONDON]).is_fulfilled
+        assert tunnels == [sandbox.url.removeprefix("http://")]
+        client.close()
+    finally:
+        proxy.shutdown()
+        proxy.server_close()

@@ -336,3 +336,46 @@ fn a_closed_stdout_is_not_a_crash() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn bad_settings_are_named_before_anything_is_sent() {
+    let sb = Sandbox::start(config()).unwrap();
+    for (args, says) in [
+        (
+            vec!["--base-url", "http://127.0.0.1:99999"],
+            "the base URL \"http://127.0.0.1:99999\" is not a URL: invalid port number",
+        ),
+        (vec!["--base-url", ""], "the base URL is empty"),
+        (
+            vec!["--timeout", "NaN"],
+            "--timeout must be a number of seconds above 0",
+        ),
+        (
+            vec!["--timeout", "0"],
+            "--timeout must be a number of seconds",
+        ),
+        (
+            vec!["--ca-file", "/nonexistent.pem"],
+            "the CA file /nonexistent.pem cannot be read",
+        ),
+    ] {
+        let out = against(&sb)
+            .args(["purchase", "--item", "44:20:GEOGRAPHIC:1"])
+            .args(&args)
+            .checked_output();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    // A key read from a file keeps its newline: trimmed, it works.
+    let out = against(&sb)
+        .env("IOVOX_SECURE_KEY", format!("{KEY}\n"))
+        .args(["purchase", "--item", "44:20:GEOGRAPHIC:1"])
+        .checked_output();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        sb.stats().purchases,
+        1,
+        "only the good call reached the sandbox"
+    );
+}
