@@ -13,7 +13,8 @@ const iovox = require('../node')
 const { Peer, orderFromXml } = require('./node_peer')
 
 const USER = 'sandbox'
-const KEY = 'sandbox-secure-key'
+// The sandboxes' key: the test command sets IOVOX_SANDBOX_SECURE_KEY to its test key.
+const KEY = (process.env.IOVOX_SANDBOX_SECURE_KEY || '').trim() || 'sandbox-secure-key'
 const ITEMS = [{ countryCode: 44, areaCode: 20, numberType: 'GEOGRAPHIC', quantity: 2 }]
 const PEER_ITEMS = [{ country_code: 44, area_code: 20, number_type: 'GEOGRAPHIC', quantity: 2 }]
 const ORDER = path.join(__dirname, 'target', 'order-10000.xml')

@@ -20,7 +20,8 @@ import python_peer  # noqa: E402
 
 import iovox  # noqa: E402
 
-USER, KEY = "sandbox", "sandbox-secure-key"
+# The sandboxes' key: the test command sets IOVOX_SANDBOX_SECURE_KEY to its test key.
+USER, KEY = "sandbox", (os.environ.get("IOVOX_SANDBOX_SECURE_KEY", "").strip() or "sandbox-secure-key")
 ITEMS = [{"country_code": 44, "area_code": 20, "number_type": "GEOGRAPHIC", "quantity": 2}]
 ORDER = pathlib.Path(__file__).resolve().parent / "target" / "order-10000.xml"
 
