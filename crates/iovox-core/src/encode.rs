@@ -162,6 +162,15 @@ pub(crate) fn attach(r: &wire::AttachRequest) -> String {
     out.finish("request", root)
 }
 
+/// `wire::DetachRequest`: `<request>` holding one `<link_id>` per link.
+pub(crate) fn detach(r: &wire::DetachRequest) -> String {
+    let (mut out, root) = Out::new("request", 64 + r.link_ids.len() * 32);
+    for id in &r.link_ids {
+        out.field("link_id", &id.0);
+    }
+    out.finish("request", root)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::wire;

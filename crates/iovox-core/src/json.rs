@@ -122,6 +122,28 @@ pub fn attach_request(json: &str) -> Result<wire::AttachRequest, ShapeError> {
     wire_from(Value::Object(request))
 }
 
+/// An array of link IDs (strings or numbers) into the wire form of removeVoxnumberFromLink.
+pub fn detach_request(json: &str) -> Result<wire::DetachRequest, ShapeError> {
+    let Value::Array(ids) = parse(json)? else {
+        return Err(ShapeError(
+            "the link IDs must be an array of strings".into(),
+        ));
+    };
+    ids.into_iter()
+        .enumerate()
+        .map(|(i, v)| match v {
+            Value::String(s) => Ok(wire::Text(Some(s))),
+            Value::Number(n) => Ok(wire::Text(Some(n.to_string()))),
+            Value::Null => Ok(wire::Text(None)),
+            other => Err(ShapeError(format!(
+                "linkIds[{i}] must be a string, not {}",
+                kind(&other)
+            ))),
+        })
+        .collect::<Result<_, _>>()
+        .map(|link_ids| wire::DetachRequest { link_ids })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,10 +25,12 @@
 
 mod attach;
 mod check;
+mod detach;
 mod encode;
 mod error;
 pub mod fields;
 pub mod json;
+pub mod method;
 mod order;
 mod purchase;
 pub mod request;
@@ -39,6 +41,7 @@ pub mod xml;
 pub use attach::{
     AttachMethod, AttachRequest, ByArea, ByPostcode, Link, BY_AREA, BY_POSTCODE, BY_VOXNUMBER,
 };
+pub use detach::DetachRequest;
 pub use error::{
     ApiErrorBody, DecodeError, ErrorCode, Position, ValidationError, ValidationErrors,
 };

@@ -87,6 +87,19 @@ pub fn decode_purchase_request(body: &[u8]) -> Result<PurchaseRequest, RequestEr
         .map_err(RequestError::Invalid)
 }
 
+/// Decodes and validates a removeVoxnumberFromLink body as the server does.
+///
+/// ```
+/// use iovox_core::request::decode_detach_request;
+/// let body = b"<request><link_id>333</link_id><link_id> </link_id></request>";
+/// assert_eq!(decode_detach_request(body).unwrap_err().messages(), vec!["Link ID 2 of 2 Empty"]);
+/// ```
+pub fn decode_detach_request(body: &[u8]) -> Result<crate::DetachRequest, RequestError> {
+    decode_wire::<wire::DetachRequest>(body)?
+        .validate()
+        .map_err(RequestError::Invalid)
+}
+
 /// Decodes and validates an attachVoxnumberToLink body as the server does.
 pub fn decode_attach_request(body: &[u8]) -> Result<AttachRequest, RequestError> {
     decode_wire::<wire::AttachRequest>(body)?

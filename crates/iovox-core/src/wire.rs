@@ -244,6 +244,27 @@ pub struct Link {
     pub fallback_area_distance: Option<String>,
 }
 
+/// Wire form of a removeVoxnumberFromLink request: `<link_id>` repeated in `<request>`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DetachRequest {
+    /// The `<link_id>` elements, in order.
+    #[serde(rename = "link_id", default)]
+    pub link_ids: Vec<Text>,
+}
+
+/// One text value of a repeated element, read as leniently as any field: a number is its
+/// digits, an element holding elements reads as [`WRONG_KIND`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Text(pub Option<String>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ScalarVisitor { join_lists: false })
+            .map(Text)
+    }
+}
+
 /// Accepts any scalar and keeps it as the text the wire would carry: numbers in decimal,
 /// booleans as `TRUE`/`FALSE`, null as absent. A list or a map becomes a placeholder text
 /// that fails the field's own check, so the caller gets the server's message for it

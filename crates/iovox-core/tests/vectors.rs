@@ -142,9 +142,13 @@ fn invalid_attaches_report_every_documented_message() {
 #[test]
 fn every_error_code_is_covered_by_a_vector() {
     let mut seen = std::collections::HashSet::new();
-    for file in ["invalid_purchase.json", "invalid_attach.json"] {
+    for file in [
+        "invalid_purchase.json",
+        "invalid_attach.json",
+        "detach.json",
+    ] {
         for case in cases(file) {
-            for e in expected_errors(&case) {
+            for e in case["errors"].as_array().cloned().unwrap_or_default() {
                 seen.insert(e["code"].as_str().unwrap().to_string());
             }
         }
@@ -229,5 +233,37 @@ fn server_side_decoding_answers_with_the_servers_messages() {
         .unwrap_or_default();
         let want: Vec<String> = serde_json::from_value(case["messages"].clone()).unwrap();
         assert_eq!(messages, want, "{}", name(&case));
+    }
+}
+
+/// The JSON of a case's link IDs, as Node hands it over.
+fn detach_json(case: &Value) -> String {
+    case["link_ids"].to_string()
+}
+
+#[test]
+fn detach_cases_encode_exactly_or_report_every_message() {
+    for case in cases("detach.json") {
+        let request = iovox_core::json::detach_request(&detach_json(&case)).unwrap();
+        match case["xml"].as_str() {
+            Some(xml) => {
+                let typed = request
+                    .validate()
+                    .unwrap_or_else(|e| panic!("{}: {e}", name(&case)));
+                assert_eq!(typed.to_xml(), xml, "{}", name(&case));
+                let decoded = iovox_core::request::decode_detach_request(xml.as_bytes()).unwrap();
+                assert_eq!(decoded, typed, "{}: the server reads it back", name(&case));
+            }
+            None => {
+                let result = request.validate().map(drop);
+                assert!(result.is_err(), "{}", name(&case));
+                assert_eq!(
+                    actual_errors(result),
+                    expected_errors(&case),
+                    "{}",
+                    name(&case)
+                );
+            }
+        }
     }
 }

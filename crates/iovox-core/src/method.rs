@@ -1,0 +1,133 @@
+//! What every IOVOX method is, apart from its fields: where it lives (interface, method
+//! name, verb) and whether repeating it can do harm. Each method module (`purchase.rs`,
+//! `attach.rs`, `detach.rs`) holds its definition beside its request, rules and answer;
+//! the client's one send path and the sandbox's router read these, so a new method is one
+//! module and one line in [`METHODS`].
+//!
+//! ```
+//! use iovox_core::method::{Method, RemoveVoxnumberFromLink, Retry, Verb};
+//! assert_eq!(RemoveVoxnumberFromLink::ROUTE.path(), "/Links?v=3&method=removeVoxnumberFromLink");
+//! assert_eq!(RemoveVoxnumberFromLink::ROUTE.verb, Verb::Put);
+//! assert_eq!(RemoveVoxnumberFromLink::RETRY, Retry::SafeToRepeat);
+//! ```
+
+use std::fmt;
+
+/// An HTTP verb IOVOX uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verb {
+    /// GET: list methods.
+    Get,
+    /// POST: create (purchaseVoxNumbers).
+    Post,
+    /// PUT: change (attach, detach).
+    Put,
+    /// DELETE: give back (deleteVoxnumbersFromAccount).
+    Delete,
+}
+
+impl Verb {
+    /// As HTTP writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verb::Get => "GET",
+            Verb::Post => "POST",
+            Verb::Put => "PUT",
+            Verb::Delete => "DELETE",
+        }
+    }
+}
+
+impl fmt::Display for Verb {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a method lives: `/<interface>?v=3&method=<name>`, with its verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Route {
+    /// `Purchase`, `Links`, `Voxnumbers`, …
+    pub interface: &'static str,
+    /// The method's name, as IOVOX spells it.
+    pub name: &'static str,
+    /// The verb IOVOX requires.
+    pub verb: Verb,
+}
+
+impl Route {
+    /// Path and query, without the base URL.
+    pub fn path(&self) -> String {
+        format!("/{}?v=3&method={}", self.interface, self.name)
+    }
+}
+
+/// Whether a call may be sent again after its bytes may have reached IOVOX (a 5xx, a
+/// timeout, an answer cut off). A connection that failed before sending is always retried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Retry {
+    /// Doing it twice has the effect of doing it once (attach of the same links, detach).
+    SafeToRepeat,
+    /// Doing it twice may do it twice (a purchase buys again): never repeated once it may
+    /// have arrived, unless the caller opts in (docs/decisions.md 9).
+    NotAfterSent,
+}
+
+/// One IOVOX method's definition.
+pub trait Method {
+    /// Where it lives.
+    const ROUTE: Route;
+    /// Whether a repeat can do harm.
+    const RETRY: Retry;
+}
+
+/// `purchaseVoxNumbers`: buys numbers; never repeated once it may have arrived.
+#[derive(Debug, Clone, Copy)]
+pub struct PurchaseVoxNumbers;
+
+impl Method for PurchaseVoxNumbers {
+    const ROUTE: Route = Route {
+        interface: "Purchase",
+        name: "purchaseVoxNumbers",
+        verb: Verb::Post,
+    };
+    const RETRY: Retry = Retry::NotAfterSent;
+}
+
+/// `attachVoxnumberToLink`: all links or none; safe to repeat.
+#[derive(Debug, Clone, Copy)]
+pub struct AttachVoxnumberToLink;
+
+impl Method for AttachVoxnumberToLink {
+    const ROUTE: Route = Route {
+        interface: "Links",
+        name: "attachVoxnumberToLink",
+        verb: Verb::Put,
+    };
+    const RETRY: Retry = Retry::SafeToRepeat;
+}
+
+/// `removeVoxnumberFromLink`: each link's number goes back to the pool, UNASSIGNED. A
+/// repeat after success finds no number to remove ("does not have a VoxNumber") and
+/// changes nothing, so it is safe to repeat.
+#[derive(Debug, Clone, Copy)]
+pub struct RemoveVoxnumberFromLink;
+
+impl Method for RemoveVoxnumberFromLink {
+    const ROUTE: Route = Route {
+        interface: "Links",
+        name: "removeVoxnumberFromLink",
+        verb: Verb::Put,
+    };
+    const RETRY: Retry = Retry::SafeToRepeat;
+}
+
+/// Every method the SDK types, for routers and documentation.
+pub const METHODS: &[(Route, Retry)] = &[
+    (PurchaseVoxNumbers::ROUTE, PurchaseVoxNumbers::RETRY),
+    (AttachVoxnumberToLink::ROUTE, AttachVoxnumberToLink::RETRY),
+    (
+        RemoveVoxnumberFromLink::ROUTE,
+        RemoveVoxnumberFromLink::RETRY,
+    ),
+];
