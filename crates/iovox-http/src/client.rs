@@ -7,8 +7,12 @@ use crate::error::{Error, SecureKey};
 use crate::redact::Secrets;
 use crate::retry::{Attempt, RetryPolicy};
 use crate::tls;
+use iovox_core::method::{
+    AttachVoxnumberToLink, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink, Retry, Route, Verb,
+};
 use iovox_core::{
-    wire, AttachRequest, ErrorCode, Order, PurchaseRequest, ValidationError, ValidationErrors,
+    wire, AttachRequest, DetachRequest, ErrorCode, Order, PurchaseRequest, ValidationError,
+    ValidationErrors,
 };
 use std::fmt;
 use std::path::PathBuf;
@@ -149,8 +153,6 @@ impl ClientBuilder {
             .build();
         Ok(Client {
             transport: Arc::new(Transport::new(agent_config)),
-            purchase_url: format!("{base_url}/Purchase?v=3&method=purchaseVoxNumbers"),
-            attach_url: format!("{base_url}/Links?v=3&method=attachVoxnumberToLink"),
             base_url,
             username,
             secure_key: SecureKey::new(key),
@@ -210,8 +212,6 @@ impl Transport {
 pub struct Client {
     transport: Arc<Transport>,
     base_url: String,
-    purchase_url: String,
-    attach_url: String,
     username: String,
     secure_key: SecureKey,
     max_response_bytes: u64,
@@ -229,20 +229,24 @@ impl fmt::Debug for Client {
     }
 }
 
-/// Which call: decides the verb, the URL and what may be retried.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Call {
-    Purchase,
-    Attach,
+/// What the one send path needs of a method's definition (`iovox_core::method`).
+#[derive(Clone, Copy)]
+struct Call {
+    route: Route,
+    retry: Retry,
 }
 
 impl Call {
+    fn of<M: Method>() -> Call {
+        Call {
+            route: M::ROUTE,
+            retry: M::RETRY,
+        }
+    }
+
     #[cfg(feature = "tracing")]
     fn name(self) -> &'static str {
-        match self {
-            Call::Purchase => "purchaseVoxNumbers",
-            Call::Attach => "attachVoxnumberToLink",
-        }
+        self.route.name
     }
 }
 
@@ -407,7 +411,7 @@ impl Client {
         secrets: &Secrets,
     ) -> Result<Order, Error> {
         let result = self
-            .send(Call::Purchase, body, options, secrets)
+            .send(Call::of::<PurchaseVoxNumbers>(), body, options, secrets)
             .and_then(|body| {
                 Order::from_response_xml(&body).map_err(|_| {
                     // Decode again from the redacted body, so the message quotes nothing secret.
@@ -452,8 +456,45 @@ impl Client {
         options: &CallOptions,
     ) -> Result<(), Error> {
         let accepted = request.validate()?;
+        self.send_unit::<AttachVoxnumberToLink>(accepted.to_xml(), options)
+    }
+
+    /// Detaches whatever VoxNumber each link has; the numbers go back to the account's
+    /// pool, UNASSIGNED. Validates first ("Request Empty", "Link ID x of y Empty"); the
+    /// server alone knows "does not exist" and "does not have a VoxNumber". Safe to repeat.
+    ///
+    /// ```no_run
+    /// let client = iovox_http::Client::from_env()?;
+    /// client.remove_voxnumber_from_link(&iovox_core::DetachRequest::new(["333"]))?;
+    /// # Ok::<(), iovox_http::Error>(())
+    /// ```
+    pub fn remove_voxnumber_from_link(&self, request: &DetachRequest) -> Result<(), Error> {
+        self.remove_voxnumber_from_link_wire_with(&request.to_wire(), &CallOptions::default())
+    }
+
+    /// [`Client::remove_voxnumber_from_link`] with per-call options.
+    pub fn remove_voxnumber_from_link_with(
+        &self,
+        request: &DetachRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.remove_voxnumber_from_link_wire_with(&request.to_wire(), options)
+    }
+
+    /// [`Client::remove_voxnumber_from_link`] for a request in wire form, with options.
+    pub fn remove_voxnumber_from_link_wire_with(
+        &self,
+        request: &wire::DetachRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        let accepted = request.validate()?;
+        self.send_unit::<RemoveVoxnumberFromLink>(accepted.to_xml(), options)
+    }
+
+    /// A method whose success is "204 No Content": send, and keep nothing of the answer.
+    fn send_unit<M: Method>(&self, body: String, options: &CallOptions) -> Result<(), Error> {
         let secrets = self.secrets(None);
-        self.send(Call::Attach, accepted.to_xml(), options, &secrets)
+        self.send(Call::of::<M>(), body, options, &secrets)
             .map(drop)
             .map_err(|e| secrets.redact_error(e))
     }
@@ -501,7 +542,9 @@ impl Client {
             let started = Instant::now();
             let outcome = self.send_once(&agent, call, body.as_bytes(), attempt, timeout, secrets);
             maybe_sent |= !matches!(outcome, Attempt::Failed(_, false));
-            let decision = self.retry.decide(call == Call::Purchase, &outcome, attempt);
+            let decision = self
+                .retry
+                .decide(call.retry == Retry::NotAfterSent, &outcome, attempt);
             trace(call, &outcome, attempt, started.elapsed());
             match (decision, &options.cancel) {
                 (Some(wait), Some(cancel)) => {
@@ -527,9 +570,12 @@ impl Client {
         timeout: Option<Duration>,
         secrets: &Secrets,
     ) -> Attempt {
-        let request = match call {
-            Call::Purchase => agent.post(&self.purchase_url),
-            Call::Attach => agent.put(&self.attach_url),
+        let url = format!("{}{}", self.base_url, call.route.path());
+        let request = match call.route.verb {
+            Verb::Get => agent.get(&url).force_send_body(),
+            Verb::Post => agent.post(&url),
+            Verb::Put => agent.put(&url),
+            Verb::Delete => agent.delete(&url).force_send_body(),
         };
         let request = match timeout {
             Some(t) => request.config().timeout_global(Some(t)).build(),

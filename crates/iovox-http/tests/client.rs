@@ -454,3 +454,60 @@ fn the_request_on_the_wire() {
     assert!(iovox_http::USER_AGENT.starts_with("iovox-rust/0."));
     assert_eq!(body, london(1).to_xml());
 }
+
+#[test]
+fn remove_voxnumber_from_link_returns_the_number_to_the_pool() {
+    use iovox_core::DetachRequest;
+    let sb = sandbox(Config::default());
+    let c = client(&sb);
+    // 442071234568 is on link 100 in the built-in account.
+    let link_of = |n: &str| {
+        sb.state()
+            .voxnumbers
+            .into_iter()
+            .find(|v| v.full_voxnumber == n)
+            .unwrap()
+            .link_id
+    };
+    assert_eq!(link_of("442071234568").as_deref(), Some("100"));
+    c.remove_voxnumber_from_link(&DetachRequest::new(["100"]))
+        .unwrap();
+    assert_eq!(link_of("442071234568"), None, "UNASSIGNED again");
+    // Server-only checks, all at once, and nothing changes (all or nothing).
+    c.attach_voxnumber_to_link(&AttachRequest::new(vec![Link::by_voxnumber(
+        "333",
+        "442071234568",
+    )]))
+    .unwrap();
+    let e = c
+        .remove_voxnumber_from_link(&DetachRequest::new(["333", "nope", "100"]))
+        .unwrap_err();
+    assert_eq!(e.status(), Some(400));
+    assert_eq!(
+        e.messages(),
+        vec![
+            "Link ID 2 of 3 does not exist",
+            "Link ID 3 of 3 does not have a VoxNumber"
+        ]
+    );
+    assert_eq!(link_of("442071234568").as_deref(), Some("333"));
+    // Request-only checks never leave the process.
+    let before = sb.stats().requests;
+    let e = c
+        .remove_voxnumber_from_link(&DetachRequest::new(["333", " "]))
+        .unwrap_err();
+    assert_eq!(e.messages(), vec!["Link ID 2 of 2 Empty"]);
+    assert_eq!(sb.stats().requests, before);
+}
+
+#[test]
+fn remove_voxnumber_from_link_is_retried_as_safe_to_repeat() {
+    use iovox_core::DetachRequest;
+    let sb = sandbox(Config::default());
+    let c = client(&sb);
+    sb.inject(Fault::InternalError);
+    c.remove_voxnumber_from_link(&DetachRequest::new(["100"]))
+        .unwrap();
+    assert_eq!(sb.stats().detaches, 1);
+    assert_eq!(sb.stats().requests, 2, "the 500 was retried");
+}

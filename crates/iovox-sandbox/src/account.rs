@@ -299,6 +299,41 @@ impl Account {
     }
 
     /// Attaches every link or none. Errors are the server's messages in link order.
+    /// removeVoxnumberFromLink: each link's number goes back to the pool, UNASSIGNED; all
+    /// of them or none.
+    pub fn detach(&mut self, request: &iovox_core::DetachRequest) -> Result<(), Vec<String>> {
+        let total = request.link_ids.len();
+        let mut errors = Vec::new();
+        for (i, id) in request.link_ids.iter().enumerate() {
+            let p = Position {
+                index: i + 1,
+                total,
+            };
+            if !self.state.links.contains(id) {
+                errors.push(format!("Link ID {p} does not exist"));
+            } else if !self
+                .state
+                .voxnumbers
+                .iter()
+                .any(|n| n.link_id.as_deref() == Some(id))
+            {
+                errors.push(format!("Link ID {p} does not have a VoxNumber"));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for n in &mut self.state.voxnumbers {
+            if n.link_id
+                .as_ref()
+                .is_some_and(|l| request.link_ids.contains(l))
+            {
+                n.link_id = None;
+            }
+        }
+        Ok(())
+    }
+
     pub fn attach(&mut self, request: &AttachRequest) -> Result<(), Vec<String>> {
         let total = request.links.len();
         let mut errors = Vec::new();

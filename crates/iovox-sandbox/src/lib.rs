@@ -162,6 +162,8 @@ pub struct Stats {
     pub purchases: u64,
     /// Attach requests that succeeded.
     pub attaches: u64,
+    /// removeVoxnumberFromLink requests that succeeded.
+    pub detaches: u64,
     /// TCP connections accepted (keep-alive clients reuse one).
     pub connections: u64,
     /// Purchases that repeated the request of an earlier order: each is a purchase that

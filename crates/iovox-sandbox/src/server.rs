@@ -7,7 +7,10 @@ use crate::Fault;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use iovox_core::request::{decode_attach_request, decode_purchase_request};
+use iovox_core::method::{
+    AttachVoxnumberToLink, Method as _, PurchaseVoxNumbers, RemoveVoxnumberFromLink, METHODS,
+};
+use iovox_core::request::{decode_attach_request, decode_detach_request, decode_purchase_request};
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -165,29 +168,34 @@ async fn route(
         .into_owned()
         .collect();
     let param = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim());
-    let (wanted_verb, call) = match uri.path() {
+    // Routes come from the methods' own definitions (iovox_core::method).
+    let interface = uri.path().trim_start_matches('/');
+    match uri.path() {
         "/_sandbox/restock" => return control_restock(app, &method, body).await,
         "/_sandbox/state" => return control_state(app, &method),
-        "/Purchase" => (Method::POST, "purchaseVoxNumbers"),
-        "/Links" => (Method::PUT, "attachVoxnumberToLink"),
+        _ if METHODS.iter().any(|(r, _)| r.interface == interface) => {}
         other => return error(StatusCode::NOT_FOUND, &format!("Unknown interface {other}")),
-    };
+    }
     match param("v") {
         None | Some("") => return error(StatusCode::BAD_REQUEST, "API Version Empty"),
         Some("3") => {}
         Some(_) => return error(StatusCode::BAD_REQUEST, "API Version Invalid"),
     }
-    match param("method") {
-        Some(m) if m == call => {}
-        Some(m) => {
-            let interface = uri.path().trim_start_matches('/');
-            let msg = format!("Unknown method {m} for interface {interface}");
-            return error(StatusCode::NOT_FOUND, &msg);
-        }
+    let route = match param("method") {
+        Some(m) => match METHODS
+            .iter()
+            .find(|(r, _)| r.interface == interface && r.name == m)
+        {
+            Some((route, _)) => *route,
+            None => {
+                let msg = format!("Unknown method {m} for interface {interface}");
+                return error(StatusCode::NOT_FOUND, &msg);
+            }
+        },
         None => return error(StatusCode::NOT_FOUND, "Method name Empty"),
-    }
-    if method != wanted_verb {
-        let msg = format!("Request Method must be {wanted_verb}. {method} attempted");
+    };
+    if method.as_str() != route.verb.as_str() {
+        let msg = format!("Request Method must be {}. {method} attempted", route.verb);
         return error(StatusCode::BAD_REQUEST, &msg);
     }
     let body = match body {
@@ -200,10 +208,29 @@ async fn route(
             return error(StatusCode::PAYLOAD_TOO_LARGE, &msg);
         }
     };
-    if wanted_verb == Method::POST {
-        purchase(app, &body)
-    } else {
-        attach(app, &body)
+    match route {
+        PurchaseVoxNumbers::ROUTE => purchase(app, &body),
+        AttachVoxnumberToLink::ROUTE => attach(app, &body),
+        RemoveVoxnumberFromLink::ROUTE => detach(app, &body),
+        other => error(
+            StatusCode::NOT_FOUND,
+            &format!("Unknown method {} for interface {interface}", other.name),
+        ),
+    }
+}
+
+fn detach(app: &Arc<App>, body: &[u8]) -> Response {
+    let request = match decode_detach_request(body) {
+        Ok(r) => r,
+        Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
+    };
+    let result = lock(&app.account).detach(&request);
+    match result {
+        Ok(()) => {
+            lock(&app.stats).detaches += 1;
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
     }
 }
 
