@@ -123,6 +123,8 @@ export declare class Client {
   readonly baseUrl: string
   purchaseVoxNumbers(request: PurchaseRequest, options?: CallOptions): Promise<Order>
   attachVoxnumberToLink(links: Link[], options?: CallOptions): Promise<void>
+  /** removeVoxnumberFromLink: each link's number goes back to the pool, unassigned. */
+  removeVoxnumberFromLink(linkIds: (string | number | bigint)[], options?: CallOptions): Promise<void>
   close(): void
 }
 

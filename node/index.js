@@ -189,6 +189,15 @@ class Client {
     })
   }
 
+  /** Detaches the VoxNumber of each link (removeVoxnumberFromLink): the numbers go back to
+   * the account's pool, unassigned. All of them, or none. `options` as for a purchase. */
+  async removeVoxnumberFromLink(linkIds, options) {
+    const json = toJson(linkIds)
+    return withCallOptions(options, async (id, timeoutMs) => {
+      unwrap(await this.#native.removeVoxnumberFromLink(json, id, timeoutMs), 'error')
+    })
+  }
+
   /** Lets go of the connections; later calls reject with a ConfigError. */
   close() {
     this.#native.close()

@@ -15,6 +15,8 @@ export declare class NativeClient {
   purchaseVoxNumbers(requestJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<OrderOutcome>
   /** attachVoxnumberToLink for links given as JSON text; `callId` from `beginCall()`. */
   attachVoxnumberToLink(linksJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<UnitOutcome>
+  /** removeVoxnumberFromLink for link IDs given as JSON text; `callId` from `beginCall()`. */
+  removeVoxnumberFromLink(linkIdsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<UnitOutcome>
   /** Lets go of the connections; later calls fail with a config error. */
   close(): void
 }
@@ -151,6 +153,8 @@ export interface SandboxStats {
   purchases: number
   /** Attaches made. */
   attaches: number
+  /** removeVoxnumberFromLink requests that succeeded. */
+  detaches: number
   /** Connections accepted. */
   connections: number
   /** Purchases that repeated the request of an earlier order (a purchase sent twice). */

@@ -100,6 +100,7 @@ async function main(): Promise<void> {
   const numbers: VoxNumber[] = order.voxnumbers
   const byVoxnumber: LinkByVoxnumber = { linkId: '103', method: 'BY VOXNUMBER', fullVoxnumber: numbers[0].fullVoxnumber }
   await client.attachVoxnumberToLink([...links, byVoxnumber])
+  await client.removeVoxnumberFromLink(['103'], { timeoutMs: 5000 })
   try {
     await client.attachVoxnumberToLink([byVoxnumber])
   } catch (e) {

@@ -257,3 +257,30 @@ test('a sandbox with a state of its own', async () => {
   }
   await assert.rejects(iovox.Sandbox.start({ state: { regions: [], colour: 'blue' } }), /invalid sandbox options/)
 })
+
+test('removeVoxnumberFromLink gives each number back to the pool, all or none', async () => {
+  const sb = await iovox.Sandbox.start({ secureKey: KEY })
+  try {
+    const c = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url })
+    const linkOf = (n) => sb.state.voxnumbers.find((v) => v.full_voxnumber === n).link_id
+    // 442071234568 is on link 100 in the built-in account.
+    await c.removeVoxnumberFromLink(['100'])
+    assert.equal(linkOf('442071234568'), null)
+    await c.attachVoxnumberToLink([{ linkId: '333', method: 'BY VOXNUMBER', fullVoxnumber: '442071234568' }])
+    await assert.rejects(c.removeVoxnumberFromLink(['333', 'nope', 100n]), (e) => {
+      assert.ok(e instanceof iovox.ApiError)
+      assert.deepEqual(e.messages, ['Link ID 2 of 3 does not exist', 'Link ID 3 of 3 does not have a VoxNumber'])
+      return true
+    })
+    assert.equal(linkOf('442071234568'), '333')
+    const before = sb.stats.requests
+    await assert.rejects(c.removeVoxnumberFromLink(['333', ' ']), (e) => e instanceof iovox.ValidationError && e.errors[0].message === 'Link ID 2 of 2 Empty')
+    await assert.rejects(c.removeVoxnumberFromLink(['333', {}]), { name: 'TypeError', message: 'linkIds[1] must be a string, not object' })
+    await assert.rejects(c.removeVoxnumberFromLink(['333'], { signal: AbortSignal.abort() }), iovox.AbortError)
+    assert.equal(sb.stats.requests, before)
+    await c.removeVoxnumberFromLink(['333'])
+    assert.equal(linkOf('442071234568'), null)
+  } finally {
+    await sb.close()
+  }
+})

@@ -22,11 +22,13 @@ function camel(value) {
 
 /** A server answering every request with one status and body, set per test. */
 async function canned() {
-  const state = { status: 200, body: '', requests: 0 }
+  const state = { status: 200, body: '', requests: 0, lastBody: '' }
   const server = http.createServer((req, res) => {
     state.requests += 1
-    req.resume()
+    const chunks = []
+    req.on('data', (c) => chunks.push(c))
     req.on('end', () => {
+      state.lastBody = Buffer.concat(chunks).toString('utf8')
       res.writeHead(state.status, { 'Content-Type': 'text/xml' })
       res.end(state.body)
     })
@@ -40,6 +42,9 @@ async function canned() {
     },
     get requests() {
       return state.requests
+    },
+    get lastBody() {
+      return state.lastBody
     },
     close: () => new Promise((resolve) => server.close(resolve)),
   }

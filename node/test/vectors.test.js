@@ -102,6 +102,30 @@ describe('answers and callbacks', () => {
   }
 })
 
+describe('removeVoxnumberFromLink', () => {
+  let server
+  before(async () => (server = await canned()))
+  after(() => server.close())
+  for (const c of vectors('detach')) {
+    test(c.name, async () => {
+      server.answer(204, '')
+      const client = new iovox.Client({ username: 'me', secureKey: KEY, baseUrl: server.url, retries: 0 })
+      if (c.xml !== null) {
+        await client.removeVoxnumberFromLink(c.link_ids)
+        assert.equal(server.lastBody, c.xml)
+      } else {
+        const requests = server.requests
+        await assert.rejects(client.removeVoxnumberFromLink(c.link_ids), (e) => {
+          assert.ok(e instanceof iovox.ValidationError)
+          assert.deepEqual(e.errors.map((i) => ({ ...i, position: i.position && [i.position.index, i.position.total] })), c.errors)
+          return true
+        })
+        assert.equal(server.requests, requests)
+      }
+    })
+  }
+})
+
 function excerpt(status, body) {
   const text = body.split(/\s+/).filter(Boolean).join(' ')
   if (!text) return `HTTP ${status} with an empty body`

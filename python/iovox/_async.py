@@ -130,6 +130,15 @@ class AsyncClient:
         links = list(links)
         await self._run(lambda cancel: self._client.attach_voxnumber_to_link(links, timeout=timeout, _cancel=cancel))
 
+    async def remove_voxnumber_from_link(
+        self, link_ids: Iterable[Union[str, int]], *, timeout: Optional[float] = None
+    ) -> None:
+        """See ``Client.remove_voxnumber_from_link``."""
+        ids = list(link_ids) if not isinstance(link_ids, str) else link_ids
+        await self._run(
+            lambda cancel: self._client.remove_voxnumber_from_link(ids, timeout=timeout, _cancel=cancel)
+        )
+
     async def close(self) -> None:
         """Waits for calls in flight, then lets go of the connections; later calls raise
         ``ConfigError``."""

@@ -93,6 +93,13 @@ class Client:
     def attach_voxnumber_to_link(
         self, links: _Links, *, timeout: Optional[float] = None, _cancel: Optional[_Cancel] = None
     ) -> None: ...
+    def remove_voxnumber_from_link(
+        self,
+        link_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
     def close(self) -> None: ...
     def __enter__(self) -> Client: ...
     def __exit__(

@@ -48,12 +48,13 @@ class Canned:
         self.status = 200
         self.body = b""
         self.requests = 0
+        self.last_body = b""
         canned = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 canned.requests += 1
-                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                canned.last_body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 self.send_response(canned.status)
                 self.send_header("Content-Type", "text/xml")
                 self.send_header("Content-Length", str(len(canned.body)))

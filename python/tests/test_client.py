@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -200,3 +201,36 @@ def test_sandbox_with_a_state_of_its_own() -> None:
             client.attach_voxnumber_to_link([iovox.Link.by_area("333", 44, 20)])
     with pytest.raises(ValueError, match="invalid sandbox state"):
         Sandbox({"regions": [], "colour": "blue"})
+
+
+def test_remove_voxnumber_from_link_sync_and_async(sandbox: Sandbox, client: iovox.Client) -> None:
+    def link_of(number: str) -> Any:
+        return next(v["link_id"] for v in sandbox.state["voxnumbers"] if v["full_voxnumber"] == number)
+
+    # 442071234568 is on link 100 in the built-in account.
+    client.remove_voxnumber_from_link(["100"])
+    assert link_of("442071234568") is None
+    client.attach_voxnumber_to_link([iovox.Link.by_voxnumber("333", "442071234568")])
+    with pytest.raises(iovox.ApiError) as e:
+        client.remove_voxnumber_from_link(["333", "nope", 100])
+    assert e.value.status == 400
+    assert e.value.messages == ["Link ID 2 of 3 does not exist", "Link ID 3 of 3 does not have a VoxNumber"]
+    assert link_of("442071234568") == "333", "all or nothing"
+    requests = sandbox.stats["requests"]
+    with pytest.raises(iovox.ValidationError) as v:
+        client.remove_voxnumber_from_link(["333", " "])
+    assert [(i.code, i.position, i.message) for i in v.value.errors] == [
+        ("link_id_empty", iovox.Position(2, 2), "Link ID 2 of 2 Empty")
+    ]
+    with pytest.raises(TypeError, match=r"link_ids must be a list of str, not str"):
+        client.remove_voxnumber_from_link("333")
+    with pytest.raises(TypeError, match=r"link_ids\[1\] must be a str, not dict"):
+        client.remove_voxnumber_from_link(["333", {}])
+    assert sandbox.stats["requests"] == requests
+
+    async def main() -> None:
+        async with iovox.AsyncClient(sandbox.username, KEY, sandbox.url) as c:
+            await c.remove_voxnumber_from_link(["333"], timeout=5)
+
+    asyncio.run(main())
+    assert link_of("442071234568") is None

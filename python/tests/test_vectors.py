@@ -22,6 +22,7 @@ INVALID_ATTACHES = vector_cases("invalid_attach")
 ORDERS = vector_cases("orders")
 ERROR_BODIES = vector_cases("error_bodies")
 SERVER_REQUESTS = vector_cases("server_requests")
+DETACH = vector_cases("detach")
 
 
 def no_blanks_between_tags(xml: str) -> str:
@@ -82,6 +83,21 @@ def test_invalid_attaches(case: dict[str, Any]) -> None:
     with pytest.raises(iovox.ValidationError) as e:
         iovox.attach_request_xml(case["links"])
     assert issues(e.value.errors) == case["errors"]
+
+
+@pytest.mark.parametrize("case", DETACH, ids=case_ids(DETACH))
+def test_detach(case: dict[str, Any], canned: Canned) -> None:
+    canned.answer(204, "")
+    client = iovox.Client("me", KEY, canned.url, retries=0)
+    if case["xml"] is not None:
+        client.remove_voxnumber_from_link(case["link_ids"])
+        assert canned.last_body.decode() == case["xml"]
+    else:
+        requests = canned.requests
+        with pytest.raises(iovox.ValidationError) as e:
+            client.remove_voxnumber_from_link(case["link_ids"])
+        assert issues(e.value.errors) == case["errors"]
+        assert canned.requests == requests
 
 
 @pytest.mark.parametrize("case", ORDERS, ids=case_ids(ORDERS))

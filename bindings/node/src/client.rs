@@ -242,6 +242,33 @@ impl NativeClient {
         }
     }
 
+    /// removeVoxnumberFromLink for link IDs given as JSON text; `callId` from `beginCall()`.
+    #[napi]
+    pub async fn remove_voxnumber_from_link(
+        &self,
+        link_ids_json: String,
+        call_id: Option<u32>,
+        timeout_ms: Option<f64>,
+    ) -> UnitOutcome {
+        let outcome = match (
+            self.client(),
+            conv::detach_request(&link_ids_json),
+            call_options(call_id, timeout_ms),
+        ) {
+            (Ok(client), Ok(request), Ok((options, done))) => {
+                blocking(move || {
+                    let _done = done;
+                    client.remove_voxnumber_from_link_wire_with(&request, &options)
+                })
+                .await
+            }
+            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Err(e),
+        };
+        UnitOutcome {
+            error: outcome.err(),
+        }
+    }
+
     /// Lets go of the connections; later calls fail with a config error.
     #[napi(catch_unwind)]
     pub fn close(&self) {

@@ -18,3 +18,8 @@ pub fn purchase_request(json: &str) -> Result<wire::PurchaseRequest, ErrorInfo> 
 pub fn attach_request(json: &str) -> Result<wire::AttachRequest, ErrorInfo> {
     json::attach_request(json).map_err(type_error)
 }
+
+/// An array of link IDs into the wire form of removeVoxnumberFromLink.
+pub fn detach_request(json: &str) -> Result<wire::DetachRequest, ErrorInfo> {
+    json::detach_request(json).map_err(type_error)
+}

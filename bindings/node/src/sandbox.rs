@@ -47,6 +47,8 @@ pub struct SandboxStats {
     pub purchases: f64,
     /// Attaches made.
     pub attaches: f64,
+    /// removeVoxnumberFromLink requests that succeeded.
+    pub detaches: f64,
     /// Connections accepted.
     pub connections: f64,
     /// Purchases that repeated the request of an earlier order (a purchase sent twice).
@@ -220,6 +222,7 @@ impl NativeSandbox {
                 requests: s.requests as f64,
                 purchases: s.purchases as f64,
                 attaches: s.attaches as f64,
+                detaches: s.detaches as f64,
                 connections: s.connections as f64,
                 repeated_purchases: s.repeated_purchases as f64,
                 stock: s.stock as f64,

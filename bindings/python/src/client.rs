@@ -159,6 +159,25 @@ impl Client {
         })
     }
 
+    /// Detaches the VoxNumber of each link (removeVoxnumberFromLink): the numbers go back
+    /// to the account's pool, unassigned. All of them, or none. Safe to repeat.
+    #[pyo3(signature = (link_ids, *, timeout=None, _cancel=None))]
+    fn remove_voxnumber_from_link(
+        &self,
+        py: Python<'_>,
+        link_ids: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<()> {
+        let request = error::guard(|| conv::detach_request(link_ids))?;
+        let client = self.client(py)?;
+        let opts = options(py, timeout, _cancel)?;
+        let cancel = opts_cancel(&opts);
+        wait::call(py, cancel, move |_| {
+            client.remove_voxnumber_from_link_wire_with(&request, &opts)
+        })
+    }
+
     /// Lets go of the client's connections. Calls after this raise `ConfigError`.
     fn close(&self) {
         if let Ok(mut inner) = self.inner.write() {

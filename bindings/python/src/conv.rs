@@ -64,6 +64,33 @@ pub fn attach_request(py: Python<'_>, links: &Bound<'_, PyAny>) -> PyResult<wire
     depythonize(request.as_any()).map_err(|e| PyTypeError::new_err(e.to_string()))
 }
 
+/// The link IDs of `remove_voxnumber_from_link`: a sequence of str (or int) IDs.
+pub fn detach_request(link_ids: &Bound<'_, PyAny>) -> PyResult<wire::DetachRequest> {
+    if link_ids.is_instance_of::<PyString>() || !is_iterable(link_ids) {
+        return Err(PyTypeError::new_err(format!(
+            "link_ids must be a list of str, not {}",
+            type_name(link_ids)
+        )));
+    }
+    let mut ids = Vec::new();
+    for (i, id) in link_ids.try_iter()?.enumerate() {
+        let id = id?;
+        ids.push(wire::Text(if id.is_none() {
+            None
+        } else if let Ok(s) = id.cast::<PyString>() {
+            Some(s.to_cow()?.into_owned())
+        } else if id.is_instance_of::<PyInt>() && !id.is_instance_of::<PyBool>() {
+            Some(id.str()?.to_cow()?.into_owned())
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "link_ids[{i}] must be a str, not {}",
+                type_name(&id)
+            )));
+        }));
+    }
+    Ok(wire::DetachRequest { link_ids: ids })
+}
+
 /// A list of dicts from a sequence of mappings and typed objects (anything with
 /// `to_dict()`); a key that is not a field of the wire form is a `TypeError` naming it.
 fn entries<'py>(

@@ -178,6 +178,7 @@ impl Sandbox {
         d.set_item("requests", s.requests)?;
         d.set_item("purchases", s.purchases)?;
         d.set_item("attaches", s.attaches)?;
+        d.set_item("detaches", s.detaches)?;
         d.set_item("connections", s.connections)?;
         d.set_item("repeated_purchases", s.repeated_purchases)?;
         d.set_item("stock", s.stock)?;

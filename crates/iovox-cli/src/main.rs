@@ -68,6 +68,9 @@ enum Command {
     Purchase(PurchaseArgs),
     /// Attach VoxNumbers to links (attachVoxnumberToLink); links keep their order.
     Attach(AttachArgs),
+    /// Detach the VoxNumber of each link (removeVoxnumberFromLink); the numbers go back to
+    /// the account's pool, unassigned.
+    Detach(DetachArgs),
     /// Decode a callback body that IOVOX POSTed (a file, or - for standard input).
     ParseCallback {
         /// The file holding the `<order>` XML.
@@ -77,6 +80,16 @@ enum Command {
     Sandbox(SandboxArgs),
     /// Run the SDK end to end against a sandbox started inside this process.
     Demo,
+}
+
+#[derive(Args)]
+struct DetachArgs {
+    /// The link IDs.
+    #[arg(value_name = "LINK_ID")]
+    link_ids: Vec<String>,
+    /// Print the XML that would be sent, and send nothing.
+    #[arg(long)]
+    dry_run: bool,
 }
 
 #[derive(Args)]
@@ -173,6 +186,7 @@ fn run(cli: Cli, sub: Option<&ArgMatches>) -> Result<u8, Usage> {
             let links = ordered_links(&args, sub)?;
             attach(&cli.connection, args, links, json)
         }
+        Command::Detach(args) => detach(&cli.connection, args, json),
         Command::ParseCallback { file } => parse_callback(&file, json),
         Command::Sandbox(args) => return sandbox(args).map_err(Usage),
         Command::Demo => return Ok(demo::run()),
@@ -366,6 +380,30 @@ fn attach(c: &Connection, args: AttachArgs, links: Vec<wire::Link>, json: bool) 
                 say!("{}", serde_json::json!({ "attached": n }));
             } else {
                 say!("attached {n} link{}", if n == 1 { "" } else { "s" });
+            }
+            None
+        }
+        Err(e) => Some(e),
+    })
+}
+
+fn detach(c: &Connection, args: DetachArgs, json: bool) -> Outcome {
+    let request = iovox_core::DetachRequest::new(args.link_ids).to_wire();
+    if args.dry_run {
+        return Ok(dry_run(
+            request.validate().map(|accepted| accepted.to_xml()),
+        ));
+    }
+    let n = request.link_ids.len();
+    let result = client(c).and_then(|client| {
+        client.remove_voxnumber_from_link_wire_with(&request, &iovox_http::CallOptions::default())
+    });
+    Ok(match result {
+        Ok(()) => {
+            if json {
+                say!("{}", serde_json::json!({ "detached": n }));
+            } else {
+                say!("detached {n} link{}", if n == 1 { "" } else { "s" });
             }
             None
         }

@@ -379,3 +379,43 @@ fn bad_settings_are_named_before_anything_is_sent() {
         "only the good call reached the sandbox"
     );
 }
+
+#[test]
+fn detach_gives_numbers_back_to_the_pool() {
+    let sb = Sandbox::start(config()).unwrap();
+    // Link 100 holds 442071234568 in the built-in account.
+    assert_eq!(
+        stdout(against(&sb).args(["detach", "100"])),
+        "detached 1 link\n"
+    );
+    let on_100 = sb
+        .state()
+        .voxnumbers
+        .iter()
+        .any(|n| n.link_id.as_deref() == Some("100"));
+    assert!(!on_100);
+    // The server's errors, every one, exit 1; request-only errors exit 3, nothing sent.
+    let out = against(&sb)
+        .args(["detach", "100", "nope"])
+        .checked_output();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("Link ID 1 of 2 does not have a VoxNumber")
+            && err.contains("Link ID 2 of 2 does not exist"),
+        "{err}"
+    );
+    let before = sb.stats().requests;
+    let out = against(&sb)
+        .args(["detach", "--json", " "])
+        .checked_output();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("Link ID 1 of 1 Empty"));
+    assert_eq!(sb.stats().requests, before);
+    assert_eq!(
+        stdout(iovox().args(["detach", "--dry-run", "333"])),
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><request><link_id>333</link_id></request>\n"
+    );
+}
