@@ -2,6 +2,7 @@
 
 use crate::check::{boolean, free_text, int, small, text, Int, Report};
 use crate::error::{ErrorCode as C, Position, ValidationErrors};
+use crate::method::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
 use std::collections::HashSet;
 
@@ -444,5 +445,37 @@ fn validate_method(
                 fallback_area_distance: distance?,
             }))
         }
+    }
+}
+
+/// `attachVoxnumberToLink`: all links or none; safe to repeat.
+#[derive(Debug, Clone, Copy)]
+pub struct AttachVoxnumberToLink;
+
+impl Method for AttachVoxnumberToLink {
+    const ROUTE: Route = Route {
+        interface: "Links",
+        name: "attachVoxnumberToLink",
+        verb: Verb::Put,
+    };
+    const RETRY: Retry = Retry::SafeToRepeat;
+    type Request = AttachRequest;
+    type Wire = wire::AttachRequest;
+    type Output = ();
+
+    fn prepare(request: &AttachRequest) -> Result<Prepared, ValidationErrors> {
+        Self::prepare_wire(&request.to_wire())
+    }
+
+    fn prepare_wire(request: &wire::AttachRequest) -> Result<Prepared, ValidationErrors> {
+        Ok(Prepared {
+            body: request.validate()?.to_xml(),
+            callback_url: None,
+        })
+    }
+
+    /// Success is "204 No Content": nothing to read.
+    fn decode(_: &[u8]) -> Result<(), crate::DecodeError> {
+        Ok(())
     }
 }

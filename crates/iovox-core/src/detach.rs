@@ -3,6 +3,7 @@
 
 use crate::check::{free_text, xml_text, Report};
 use crate::error::{ErrorCode as C, Position, ValidationErrors};
+use crate::method::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
 
 /// A removeVoxnumberFromLink request: the links to detach.
@@ -84,5 +85,39 @@ impl wire::DetachRequest {
             }
         }
         report.finish((total > 0).then_some(DetachRequest { link_ids }))
+    }
+}
+
+/// `removeVoxnumberFromLink`: each link's number goes back to the pool, UNASSIGNED. A
+/// repeat after success finds no number to remove ("does not have a VoxNumber") and
+/// changes nothing, so it is safe to repeat.
+#[derive(Debug, Clone, Copy)]
+pub struct RemoveVoxnumberFromLink;
+
+impl Method for RemoveVoxnumberFromLink {
+    const ROUTE: Route = Route {
+        interface: "Links",
+        name: "removeVoxnumberFromLink",
+        verb: Verb::Put,
+    };
+    const RETRY: Retry = Retry::SafeToRepeat;
+    type Request = DetachRequest;
+    type Wire = wire::DetachRequest;
+    type Output = ();
+
+    fn prepare(request: &DetachRequest) -> Result<Prepared, ValidationErrors> {
+        Self::prepare_wire(&request.to_wire())
+    }
+
+    fn prepare_wire(request: &wire::DetachRequest) -> Result<Prepared, ValidationErrors> {
+        Ok(Prepared {
+            body: request.validate()?.to_xml(),
+            callback_url: None,
+        })
+    }
+
+    /// Success is "204 No Content": nothing to read.
+    fn decode(_: &[u8]) -> Result<(), crate::DecodeError> {
+        Ok(())
     }
 }

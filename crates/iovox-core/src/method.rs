@@ -11,6 +11,7 @@
 //! assert_eq!(RemoveVoxnumberFromLink::RETRY, Retry::SafeToRepeat);
 //! ```
 
+use crate::error::{DecodeError, ValidationErrors};
 use std::fmt;
 
 /// An HTTP verb IOVOX uses.
@@ -73,54 +74,41 @@ pub enum Retry {
     NotAfterSent,
 }
 
-/// One IOVOX method's definition.
+/// A request ready to send: its body, and what the client must redact from answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    /// The XML body.
+    pub body: String,
+    /// The request's callback URL, whose `user:pass` no error may repeat.
+    pub callback_url: Option<String>,
+}
+
+/// One IOVOX method's definition: where it lives, whether a repeat can do harm, its
+/// request (typed, and as untyped callers give it), the checks made before sending, and
+/// its answer. The client's one send path and the sandbox's router are driven by it.
 pub trait Method {
     /// Where it lives.
     const ROUTE: Route;
     /// Whether a repeat can do harm.
     const RETRY: Retry;
+    /// The request as Rust code builds it.
+    type Request;
+    /// The request as untyped callers give it (Python, Node, JSON files): every value
+    /// as the XML would carry it, checked with the server's messages.
+    type Wire;
+    /// What a success answers.
+    type Output;
+    /// Every request-only check, then the body.
+    fn prepare(request: &Self::Request) -> Result<Prepared, ValidationErrors>;
+    /// The same for the untyped form.
+    fn prepare_wire(request: &Self::Wire) -> Result<Prepared, ValidationErrors>;
+    /// A success's body into the answer.
+    fn decode(body: &[u8]) -> Result<Self::Output, DecodeError>;
 }
 
-/// `purchaseVoxNumbers`: buys numbers; never repeated once it may have arrived.
-#[derive(Debug, Clone, Copy)]
-pub struct PurchaseVoxNumbers;
-
-impl Method for PurchaseVoxNumbers {
-    const ROUTE: Route = Route {
-        interface: "Purchase",
-        name: "purchaseVoxNumbers",
-        verb: Verb::Post,
-    };
-    const RETRY: Retry = Retry::NotAfterSent;
-}
-
-/// `attachVoxnumberToLink`: all links or none; safe to repeat.
-#[derive(Debug, Clone, Copy)]
-pub struct AttachVoxnumberToLink;
-
-impl Method for AttachVoxnumberToLink {
-    const ROUTE: Route = Route {
-        interface: "Links",
-        name: "attachVoxnumberToLink",
-        verb: Verb::Put,
-    };
-    const RETRY: Retry = Retry::SafeToRepeat;
-}
-
-/// `removeVoxnumberFromLink`: each link's number goes back to the pool, UNASSIGNED. A
-/// repeat after success finds no number to remove ("does not have a VoxNumber") and
-/// changes nothing, so it is safe to repeat.
-#[derive(Debug, Clone, Copy)]
-pub struct RemoveVoxnumberFromLink;
-
-impl Method for RemoveVoxnumberFromLink {
-    const ROUTE: Route = Route {
-        interface: "Links",
-        name: "removeVoxnumberFromLink",
-        verb: Verb::Put,
-    };
-    const RETRY: Retry = Retry::SafeToRepeat;
-}
+pub use crate::attach::AttachVoxnumberToLink;
+pub use crate::detach::RemoveVoxnumberFromLink;
+pub use crate::purchase::PurchaseVoxNumbers;
 
 /// Every method the SDK types, for routers and documentation.
 pub const METHODS: &[(Route, Retry)] = &[

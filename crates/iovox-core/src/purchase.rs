@@ -2,6 +2,7 @@
 
 use crate::check::{free_text, int, small, text, Int, Report, WHOLE_REQUEST};
 use crate::error::{ErrorCode as C, Position, ValidationErrors};
+use crate::method::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
 use std::fmt;
 
@@ -533,5 +534,44 @@ fn is_email(a: &str) -> bool {
                 && !a.chars().any(|c| c.is_whitespace() || c.is_control())
         }
         None => false,
+    }
+}
+
+/// `purchaseVoxNumbers`: buys numbers; never repeated once it may have arrived.
+#[derive(Debug, Clone, Copy)]
+pub struct PurchaseVoxNumbers;
+
+impl Method for PurchaseVoxNumbers {
+    const ROUTE: Route = Route {
+        interface: "Purchase",
+        name: "purchaseVoxNumbers",
+        verb: Verb::Post,
+    };
+    const RETRY: Retry = Retry::NotAfterSent;
+    type Request = PurchaseRequest;
+    type Wire = wire::PurchaseRequest;
+    type Output = crate::Order;
+
+    fn prepare(request: &PurchaseRequest) -> Result<Prepared, ValidationErrors> {
+        if !request.plainly_valid() {
+            // The validator decides, with the server's messages (and trims what it keeps).
+            return Self::prepare_wire(&request.to_wire());
+        }
+        Ok(Prepared {
+            body: request.to_xml(),
+            callback_url: request.callback_url.clone(),
+        })
+    }
+
+    fn prepare_wire(request: &wire::PurchaseRequest) -> Result<Prepared, ValidationErrors> {
+        let accepted = request.validate()?;
+        Ok(Prepared {
+            body: accepted.to_xml(),
+            callback_url: accepted.callback_url,
+        })
+    }
+
+    fn decode(body: &[u8]) -> Result<crate::Order, crate::DecodeError> {
+        crate::Order::from_response_xml(body)
     }
 }

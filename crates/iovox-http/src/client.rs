@@ -8,7 +8,8 @@ use crate::redact::Secrets;
 use crate::retry::{Attempt, RetryPolicy};
 use crate::tls;
 use iovox_core::method::{
-    AttachVoxnumberToLink, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink, Retry, Route, Verb,
+    AttachVoxnumberToLink, Method, Prepared, PurchaseVoxNumbers, RemoveVoxnumberFromLink, Retry,
+    Route, Verb,
 };
 use iovox_core::{
     wire, AttachRequest, DetachRequest, ErrorCode, Order, PurchaseRequest, ValidationError,
@@ -365,58 +366,47 @@ impl Client {
         &self.username
     }
 
-    /// Buys VoxNumbers. Validates first: a request with a fault the core can see is never
-    /// sent. Not retried once its bytes may have reached IOVOX unless the policy says so.
-    pub fn purchase_vox_numbers(&self, request: &PurchaseRequest) -> Result<Order, Error> {
-        self.purchase_vox_numbers_with(request, &CallOptions::default())
-    }
-
-    /// [`Client::purchase_vox_numbers`] with per-call options (timeout, cancel).
-    pub fn purchase_vox_numbers_with(
+    /// Calls any method the SDK defines ([`iovox_core::method`]) with a typed request:
+    /// every request-only check first (a request with a fault the core can see is never
+    /// sent), then the one send path, with the method's route and retry class.
+    ///
+    /// ```no_run
+    /// use iovox_core::{method::RemoveVoxnumberFromLink, DetachRequest};
+    /// let client = iovox_http::Client::from_env()?;
+    /// client.call::<RemoveVoxnumberFromLink>(&DetachRequest::new(["333"]), &Default::default())?;
+    /// # Ok::<(), iovox_http::Error>(())
+    /// ```
+    pub fn call<M: Method>(
         &self,
-        request: &PurchaseRequest,
+        request: &M::Request,
         options: &CallOptions,
-    ) -> Result<Order, Error> {
-        if !request.plainly_valid() {
-            // The validator decides, with the server's messages (and trims what it keeps).
-            return self.purchase_vox_numbers_wire_with(&request.to_wire(), options);
-        }
-        let secrets = self.secrets(request.callback_url.as_deref());
-        self.purchase(request.to_xml(), options, &secrets)
+    ) -> Result<M::Output, Error> {
+        self.send_prepared::<M>(M::prepare(request)?, options)
     }
 
-    /// [`Client::purchase_vox_numbers`] for a request in wire form (untyped callers).
-    pub fn purchase_vox_numbers_wire(
+    /// [`Client::call`] for a request in wire form (untyped callers: Python, Node, JSON).
+    pub fn call_wire<M: Method>(
         &self,
-        request: &wire::PurchaseRequest,
-    ) -> Result<Order, Error> {
-        self.purchase_vox_numbers_wire_with(request, &CallOptions::default())
-    }
-
-    /// [`Client::purchase_vox_numbers_wire`] with per-call options.
-    pub fn purchase_vox_numbers_wire_with(
-        &self,
-        request: &wire::PurchaseRequest,
+        request: &M::Wire,
         options: &CallOptions,
-    ) -> Result<Order, Error> {
-        let accepted = request.validate()?;
-        let secrets = self.secrets(accepted.callback_url.as_deref());
-        self.purchase(accepted.to_xml(), options, &secrets)
+    ) -> Result<M::Output, Error> {
+        self.send_prepared::<M>(M::prepare_wire(request)?, options)
     }
 
-    fn purchase(
+    fn send_prepared<M: Method>(
         &self,
-        body: String,
+        prepared: Prepared,
         options: &CallOptions,
-        secrets: &Secrets,
-    ) -> Result<Order, Error> {
+    ) -> Result<M::Output, Error> {
+        let secrets = self.secrets(prepared.callback_url.as_deref());
         let result = self
-            .send(Call::of::<PurchaseVoxNumbers>(), body, options, secrets)
+            .send(Call::of::<M>(), prepared.body, options, &secrets)
             .and_then(|body| {
-                Order::from_response_xml(&body).map_err(|_| {
-                    // Decode again from the redacted body, so the message quotes nothing secret.
+                M::decode(&body).map_err(|_| {
+                    // Decode again from the redacted body, so the message quotes nothing
+                    // secret (decoding is deterministic: the same fault is found).
                     let clean = secrets.redact_bytes(&body);
-                    Error::Decode(match Order::from_response_xml(&clean) {
+                    Error::Decode(match M::decode(&clean) {
                         Err(e) => e,
                         Ok(_) => iovox_core::DecodeError::new(
                             "the answer could not be read (it echoed a secret)",
@@ -427,9 +417,41 @@ impl Client {
         result.map_err(|e| secrets.redact_error(e))
     }
 
+    /// Buys VoxNumbers. Validates first: a request with a fault the core can see is never
+    /// sent. Not retried once its bytes may have reached IOVOX unless the policy says so.
+    pub fn purchase_vox_numbers(&self, request: &PurchaseRequest) -> Result<Order, Error> {
+        self.call::<PurchaseVoxNumbers>(request, &CallOptions::default())
+    }
+
+    /// [`Client::purchase_vox_numbers`] with per-call options (timeout, cancel).
+    pub fn purchase_vox_numbers_with(
+        &self,
+        request: &PurchaseRequest,
+        options: &CallOptions,
+    ) -> Result<Order, Error> {
+        self.call::<PurchaseVoxNumbers>(request, options)
+    }
+
+    /// [`Client::purchase_vox_numbers`] for a request in wire form (untyped callers).
+    pub fn purchase_vox_numbers_wire(
+        &self,
+        request: &wire::PurchaseRequest,
+    ) -> Result<Order, Error> {
+        self.call_wire::<PurchaseVoxNumbers>(request, &CallOptions::default())
+    }
+
+    /// [`Client::purchase_vox_numbers_wire`] with per-call options.
+    pub fn purchase_vox_numbers_wire_with(
+        &self,
+        request: &wire::PurchaseRequest,
+        options: &CallOptions,
+    ) -> Result<Order, Error> {
+        self.call_wire::<PurchaseVoxNumbers>(request, options)
+    }
+
     /// Attaches VoxNumbers to links (all of them or none). Validates first.
     pub fn attach_voxnumber_to_link(&self, request: &AttachRequest) -> Result<(), Error> {
-        self.attach_voxnumber_to_link_wire(&request.to_wire())
+        self.call::<AttachVoxnumberToLink>(request, &CallOptions::default())
     }
 
     /// [`Client::attach_voxnumber_to_link`] with per-call options (timeout, cancel).
@@ -438,7 +460,7 @@ impl Client {
         request: &AttachRequest,
         options: &CallOptions,
     ) -> Result<(), Error> {
-        self.attach_voxnumber_to_link_wire_with(&request.to_wire(), options)
+        self.call::<AttachVoxnumberToLink>(request, options)
     }
 
     /// [`Client::attach_voxnumber_to_link`] for a request in wire form.
@@ -446,7 +468,7 @@ impl Client {
         &self,
         request: &wire::AttachRequest,
     ) -> Result<(), Error> {
-        self.attach_voxnumber_to_link_wire_with(request, &CallOptions::default())
+        self.call_wire::<AttachVoxnumberToLink>(request, &CallOptions::default())
     }
 
     /// [`Client::attach_voxnumber_to_link_wire`] with per-call options.
@@ -455,8 +477,7 @@ impl Client {
         request: &wire::AttachRequest,
         options: &CallOptions,
     ) -> Result<(), Error> {
-        let accepted = request.validate()?;
-        self.send_unit::<AttachVoxnumberToLink>(accepted.to_xml(), options)
+        self.call_wire::<AttachVoxnumberToLink>(request, options)
     }
 
     /// Detaches whatever VoxNumber each link has; the numbers go back to the account's
@@ -469,7 +490,7 @@ impl Client {
     /// # Ok::<(), iovox_http::Error>(())
     /// ```
     pub fn remove_voxnumber_from_link(&self, request: &DetachRequest) -> Result<(), Error> {
-        self.remove_voxnumber_from_link_wire_with(&request.to_wire(), &CallOptions::default())
+        self.call::<RemoveVoxnumberFromLink>(request, &CallOptions::default())
     }
 
     /// [`Client::remove_voxnumber_from_link`] with per-call options.
@@ -478,7 +499,7 @@ impl Client {
         request: &DetachRequest,
         options: &CallOptions,
     ) -> Result<(), Error> {
-        self.remove_voxnumber_from_link_wire_with(&request.to_wire(), options)
+        self.call::<RemoveVoxnumberFromLink>(request, options)
     }
 
     /// [`Client::remove_voxnumber_from_link`] for a request in wire form, with options.
@@ -487,16 +508,7 @@ impl Client {
         request: &wire::DetachRequest,
         options: &CallOptions,
     ) -> Result<(), Error> {
-        let accepted = request.validate()?;
-        self.send_unit::<RemoveVoxnumberFromLink>(accepted.to_xml(), options)
-    }
-
-    /// A method whose success is "204 No Content": send, and keep nothing of the answer.
-    fn send_unit<M: Method>(&self, body: String, options: &CallOptions) -> Result<(), Error> {
-        let secrets = self.secrets(None);
-        self.send(Call::of::<M>(), body, options, &secrets)
-            .map(drop)
-            .map_err(|e| secrets.redact_error(e))
+        self.call_wire::<RemoveVoxnumberFromLink>(request, options)
     }
 
     fn secrets(&self, callback_url: Option<&str>) -> Secrets {
