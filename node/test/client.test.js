@@ -105,7 +105,7 @@ for (const [field, value, message] of [
 test('a wrong shape is a TypeError naming the position', async () => {
   await assert.rejects(client.purchaseVoxNumbers({ items: [LIVERPOOL, 5] }), {
     name: 'TypeError',
-    message: 'items[1] must be an object, not number',
+    message: 'item 2 of 2 must be a mapping of field names to values, not a number',
   })
   await assert.rejects(client.attachVoxnumberToLink('333'), { name: 'TypeError' })
 })
@@ -115,11 +115,11 @@ test('a request with no JSON at all (a function, a Symbol) is a TypeError, not a
   for (const request of [() => 1, Symbol('s'), { toJSON: () => undefined }]) {
     assert.throws(() => iovox.purchaseRequestXml(request), {
       name: 'TypeError',
-      message: /^the request must be an object/,
+      message: /^the request must be a mapping/,
     })
     await assert.rejects(client.attachVoxnumberToLink(request), {
       name: 'TypeError',
-      message: 'links must be an array of objects, not null',
+      message: 'links must be a list, not null',
     })
   }
 })
@@ -275,7 +275,7 @@ test('removeVoxnumberFromLink gives each number back to the pool, all or none', 
     assert.equal(linkOf('442071234568'), '333')
     const before = sb.stats.requests
     await assert.rejects(c.removeVoxnumberFromLink(['333', ' ']), (e) => e instanceof iovox.ValidationError && e.errors[0].message === 'Link ID 2 of 2 Empty')
-    await assert.rejects(c.removeVoxnumberFromLink(['333', {}]), { name: 'TypeError', message: 'linkIds[1] must be a string, not object' })
+    await assert.rejects(c.removeVoxnumberFromLink(['333', {}]), { name: 'TypeError', message: 'link ID 2 of 2 must be a string, not a mapping' })
     await assert.rejects(c.removeVoxnumberFromLink(['333'], { signal: AbortSignal.abort() }), iovox.AbortError)
     assert.equal(sb.stats.requests, before)
     await c.removeVoxnumberFromLink(['333'])

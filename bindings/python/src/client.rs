@@ -130,7 +130,7 @@ impl Client {
         _cancel: Option<&Bound<'_, PyCancel>>,
     ) -> PyResult<Order> {
         let request = error::guard(|| {
-            conv::purchase_request(py, items, callback_url, cc_list, dynamic_quantity)
+            conv::purchase_request(items, callback_url, cc_list, dynamic_quantity)
         })?;
         let client = self.client(py)?;
         let opts = options(py, timeout, _cancel)?;
@@ -150,7 +150,7 @@ impl Client {
         timeout: Option<&Bound<'_, PyAny>>,
         _cancel: Option<&Bound<'_, PyCancel>>,
     ) -> PyResult<()> {
-        let request = error::guard(|| conv::attach_request(py, links))?;
+        let request = error::guard(|| conv::attach_request(links))?;
         let client = self.client(py)?;
         let opts = options(py, timeout, _cancel)?;
         let cancel = opts_cancel(&opts);

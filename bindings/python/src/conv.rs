@@ -1,19 +1,18 @@
 //! Python values into the core's wire form, and the core's results into Python objects.
 //!
-//! Values go through pythonize into the wire models' lenient serde, the same path JSON
-//! takes: `2` and `"2"` both become the text `2`, `2.5` stays `2.5` and then fails the
-//! core's check with the server's own message. Only a request whose *shape* is wrong (an
-//! item that is not a dict) is a `TypeError`, named by its position.
+//! Values become the JSON values they would be, then go through `iovox-convert`, the path
+//! Node and the command line take too: `2` and `"2"` both become the text `2`, `2.5` stays
+//! `2.5` and then fails the core's check with the server's own message. Only a request
+//! whose *shape* is wrong (an item that is not a mapping, an unknown key) is a
+//! `TypeError`, in the words every language uses.
 
-use iovox_core::fields::{self, check_keys, Case};
+use iovox_convert::{Case, ShapeError};
 use iovox_core::wire;
 use iovox_http::config;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{
-    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString,
-};
-use pythonize::depythonize;
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyInt, PyMapping, PyString};
+use serde_json::{Map, Value};
 
 /// A number setting (seconds): an int or a float, not a bool or a string.
 pub fn number(v: &Bound<'_, PyAny>, setting: &str) -> Result<f64, iovox_http::Error> {
@@ -39,140 +38,127 @@ pub fn whole(v: &Bound<'_, PyAny>, setting: &str) -> Result<i128, iovox_http::Er
 
 /// The request of `purchase_vox_numbers`, in wire form.
 pub fn purchase_request(
-    py: Python<'_>,
     items: &Bound<'_, PyAny>,
     callback_url: Option<&Bound<'_, PyAny>>,
     cc_list: Option<&Bound<'_, PyAny>>,
     dynamic_quantity: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<wire::PurchaseRequest> {
-    let request = PyDict::new(py);
-    let items = entries(py, items, "items", "iovox.PurchaseItem", fields::ITEM)?;
-    request.set_item("items", items)?;
-    request.set_item("callback_url", callback_url)?;
-    request.set_item("cc_list", cc_list)?;
-    request.set_item("dynamic_quantity", dynamic_quantity)?;
-    depythonize(request.as_any()).map_err(|e| PyTypeError::new_err(e.to_string()))
+    let mut request = Map::new();
+    request.insert("items".into(), entries(items, "items")?);
+    for (name, v) in [
+        ("callback_url", callback_url),
+        ("cc_list", cc_list),
+        ("dynamic_quantity", dynamic_quantity),
+    ] {
+        request.insert(
+            name.into(),
+            v.map(value).transpose()?.unwrap_or(Value::Null),
+        );
+    }
+    iovox_convert::purchase_request(Value::Object(request), Case::Snake).map_err(type_error)
 }
 
 /// The request of `attach_voxnumber_to_link`, in wire form.
-pub fn attach_request(py: Python<'_>, links: &Bound<'_, PyAny>) -> PyResult<wire::AttachRequest> {
-    let request = PyDict::new(py);
-    request.set_item(
-        "links",
-        entries(py, links, "links", "iovox.Link", fields::LINK)?,
-    )?;
-    depythonize(request.as_any()).map_err(|e| PyTypeError::new_err(e.to_string()))
+pub fn attach_request(links: &Bound<'_, PyAny>) -> PyResult<wire::AttachRequest> {
+    iovox_convert::attach_request(entries(links, "links")?, Case::Snake).map_err(type_error)
 }
 
-/// The link IDs of `remove_voxnumber_from_link`: a sequence of str (or int) IDs.
+/// The link IDs of `remove_voxnumber_from_link`.
 pub fn detach_request(link_ids: &Bound<'_, PyAny>) -> PyResult<wire::DetachRequest> {
     if link_ids.is_instance_of::<PyString>() || !is_iterable(link_ids) {
-        return Err(PyTypeError::new_err(format!(
-            "link_ids must be a list of str, not {}",
-            type_name(link_ids)
+        return Err(type_error(iovox_convert::not_a_list(
+            "link_ids",
+            &type_name(link_ids),
         )));
     }
-    let mut ids = Vec::new();
-    for (i, id) in link_ids.try_iter()?.enumerate() {
-        let id = id?;
-        ids.push(wire::Text(if id.is_none() {
-            None
-        } else if let Ok(s) = id.cast::<PyString>() {
-            Some(s.to_cow()?.into_owned())
-        } else if id.is_instance_of::<PyInt>() && !id.is_instance_of::<PyBool>() {
-            Some(id.str()?.to_cow()?.into_owned())
-        } else {
-            return Err(PyTypeError::new_err(format!(
-                "link_ids[{i}] must be a str, not {}",
-                type_name(&id)
-            )));
-        }));
-    }
-    Ok(wire::DetachRequest { link_ids: ids })
+    iovox_convert::detach_request(value(link_ids)?, Case::Snake).map_err(type_error)
 }
 
-/// A list of dicts from a sequence of mappings and typed objects (anything with
-/// `to_dict()`); a key that is not a field of the wire form is a `TypeError` naming it.
-fn entries<'py>(
-    py: Python<'py>,
-    seq: &Bound<'py, PyAny>,
-    what: &str,
-    class: &str,
-    known: &[&str],
-) -> PyResult<Bound<'py, PyList>> {
+fn type_error(e: ShapeError) -> PyErr {
+    PyTypeError::new_err(e.0)
+}
+
+/// A list of mappings from a sequence of mappings and typed objects (anything with
+/// `to_dict()`); the shape and the keys are checked by `iovox-convert`, in its words.
+fn entries(seq: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
     if seq.is_instance_of::<PyString>() || seq.cast::<PyMapping>().is_ok() || !is_iterable(seq) {
-        return Err(PyTypeError::new_err(format!(
-            "{what} must be a list of dicts or {class} objects, not {}",
-            type_name(seq)
-        )));
+        return Err(type_error(iovox_convert::not_a_list(what, &type_name(seq))));
     }
-    let given: Vec<Bound<'py, PyAny>> = seq.try_iter()?.collect::<PyResult<_>>()?;
+    let given: Vec<Bound<'_, PyAny>> = seq.try_iter()?.collect::<PyResult<_>>()?;
     let total = given.len();
     let singular = what.trim_end_matches('s');
-    let out = PyList::empty(py);
+    let mut out = Vec::with_capacity(total);
     for (i, entry) in given.into_iter().enumerate() {
-        let dict = if let Ok(d) = entry.cast::<PyDict>() {
-            d.clone()
-        } else if let Ok(m) = entry.cast::<PyMapping>() {
-            PyDict::from_sequence(m.items()?.as_any())?
-        } else if entry.hasattr("to_dict")? {
-            entry.call_method0("to_dict")?.cast_into::<PyDict>()?
-        } else {
-            return Err(PyTypeError::new_err(format!(
-                "{what}[{i}] must be a dict or an {class}, not {}",
-                type_name(&entry)
+        let mapping = entry.cast::<PyMapping>().is_ok() || entry.hasattr("to_dict")?;
+        if !mapping {
+            return Err(type_error(iovox_convert::not_a_mapping(
+                singular,
+                i,
+                total,
+                &type_name(&entry),
             )));
-        };
-        let place = format!("{singular} {} of {total}", i + 1);
-        check_dict_keys(&dict, known, &place)?;
-        if let Some(info) = dict.get_item("additional_information")? {
-            if let Ok(info) = info.cast::<PyDict>() {
-                let place = format!("additional_information of {place}");
-                check_dict_keys(info, fields::ADDITIONAL_INFORMATION, &place)?;
-            }
         }
-        out.append(big_ints_as_text(py, &dict)?)?;
+        out.push(value(&entry)?);
     }
-    Ok(out)
+    Ok(Value::Array(out))
 }
 
-fn check_dict_keys(dict: &Bound<'_, PyDict>, known: &[&str], place: &str) -> PyResult<()> {
-    let mut keys = Vec::with_capacity(dict.len());
-    for key in dict.keys() {
-        match key.cast::<PyString>() {
-            Ok(k) => keys.push(k.to_cow()?.into_owned()),
-            Err(_) => {
-                return Err(PyTypeError::new_err(format!(
-                    "the keys of {place} must be str, not {}",
-                    type_name(&key)
-                )))
-            }
-        }
+/// A Python value as JSON would carry it. Ints past 64 bits become their digits, which
+/// the core reads as the number they are ("Quantity must be between 1 and 250"); floats
+/// that JSON cannot hold (nan, inf) become their text, which fails as "not an integer";
+/// typed inputs give their `to_dict()`.
+fn value(v: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if v.is_none() {
+        return Ok(Value::Null);
     }
-    check_keys(keys.iter().map(String::as_str), known, place, Case::Snake)
-        .map_err(|e| PyTypeError::new_err(e.0))
-}
-
-/// A copy of `dict` where every int too large for serde (past 128 bits) is its decimal
-/// text, which the core reads as the number it is ("Quantity must be between 1 and 250").
-fn big_ints_as_text<'py>(
-    py: Python<'py>,
-    dict: &Bound<'py, PyDict>,
-) -> PyResult<Bound<'py, PyDict>> {
-    let out = PyDict::new(py);
-    for (key, value) in dict.iter() {
-        if let Ok(nested) = value.cast::<PyDict>() {
-            out.set_item(key, big_ints_as_text(py, nested)?)?;
-        } else if value.is_instance_of::<PyInt>()
-            && value.extract::<i128>().is_err()
-            && value.extract::<u128>().is_err()
-        {
-            out.set_item(key, value.str()?)?;
-        } else {
-            out.set_item(key, value)?;
-        }
+    if let Ok(b) = v.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
     }
-    Ok(out)
+    if v.is_instance_of::<PyInt>() {
+        if let Ok(n) = v.extract::<i64>() {
+            return Ok(Value::from(n));
+        }
+        if let Ok(n) = v.extract::<u64>() {
+            return Ok(Value::from(n));
+        }
+        return Ok(Value::String(v.str()?.to_cow()?.into_owned()));
+    }
+    if let Ok(f) = v.cast::<PyFloat>() {
+        let f = f.value();
+        return Ok(serde_json::Number::from_f64(f)
+            .map(Value::Number)
+            .unwrap_or_else(|| Value::String(f.to_string())));
+    }
+    if let Ok(s) = v.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if let Ok(m) = v.cast::<PyMapping>() {
+        let mut map = Map::new();
+        for item in m.items()?.iter() {
+            let (key, val) = item.extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>()?;
+            // A key that is not a str is named as Python shows it, and refused as unknown.
+            let key = match key.cast::<PyString>() {
+                Ok(k) => k.to_cow()?.into_owned(),
+                Err(_) => key.repr()?.to_cow()?.into_owned(),
+            };
+            map.insert(key, value(&val)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    if v.hasattr("to_dict")? {
+        return value(&v.call_method0("to_dict")?);
+    }
+    if !v.is_instance_of::<PyBytes>() && !v.is_instance_of::<PyByteArray>() && is_iterable(v) {
+        let list: Vec<Value> = v
+            .try_iter()?
+            .map(|e| e.and_then(|e| value(&e)))
+            .collect::<PyResult<_>>()?;
+        return Ok(Value::Array(list));
+    }
+    Err(PyTypeError::new_err(format!(
+        "a value of type {} cannot be sent",
+        type_name(v)
+    )))
 }
 
 fn is_iterable(v: &Bound<'_, PyAny>) -> bool {

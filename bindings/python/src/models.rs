@@ -233,7 +233,7 @@ pub fn purchase_request_xml(
     dynamic_quantity: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     error::guard(|| {
-        let wire = conv::purchase_request(py, items, callback_url, cc_list, dynamic_quantity)?;
+        let wire = conv::purchase_request(items, callback_url, cc_list, dynamic_quantity)?;
         let request = wire.validate().map_err(|e| error::validation(py, e))?;
         Ok(request.to_xml())
     })
@@ -243,7 +243,7 @@ pub fn purchase_request_xml(
 #[pyfunction]
 pub fn attach_request_xml(py: Python<'_>, links: &Bound<'_, PyAny>) -> PyResult<String> {
     error::guard(|| {
-        let wire = conv::attach_request(py, links)?;
+        let wire = conv::attach_request(links)?;
         let request = wire.validate().map_err(|e| error::validation(py, e))?;
         Ok(request.to_xml())
     })

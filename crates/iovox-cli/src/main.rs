@@ -221,11 +221,17 @@ fn client(c: &Connection) -> Result<Client, Error> {
     b.build()
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &PathBuf) -> Result<T, Usage> {
+/// A JSON file through `iovox-convert`, as Node's objects go: snake_case or camelCase keys,
+/// the same shape errors.
+fn read_json<T>(
+    path: &PathBuf,
+    convert: impl FnOnce(serde_json::Value) -> Result<T, iovox_convert::ShapeError>,
+) -> Result<T, Usage> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Usage(format!("cannot read {}: {e}", path.display())))?;
-    serde_json::from_str(&text)
-        .map_err(|e| Usage(format!("{} is not valid JSON: {e}", path.display())))
+    let value = serde_json::from_str(&text)
+        .map_err(|e| Usage(format!("{} is not valid JSON: {e}", path.display())))?;
+    convert(value).map_err(|e| Usage(format!("{}: {e}", path.display())))
 }
 
 /// The outcome of a subcommand: `Ok(None)` success, `Ok(Some(e))` a reported error.
@@ -244,7 +250,9 @@ fn dry_run(xml: Result<String, iovox_core::ValidationErrors>) -> Option<Error> {
 
 fn purchase(c: &Connection, args: PurchaseArgs, json: bool) -> Outcome {
     let mut request: wire::PurchaseRequest = match &args.file {
-        Some(f) => read_json(f)?,
+        Some(f) => read_json(f, |v| {
+            iovox_convert::purchase_request(v, iovox_convert::Case::Snake)
+        })?,
         None => wire::PurchaseRequest::default(),
     };
     let items = &mut request.items.get_or_insert_with(Default::default).item;
@@ -364,7 +372,10 @@ fn parse_link(method: &str, value: &str) -> Result<wire::Link, Usage> {
 fn attach(c: &Connection, args: AttachArgs, links: Vec<wire::Link>, json: bool) -> Outcome {
     let mut request = wire::AttachRequest::default();
     if let Some(f) = &args.file {
-        request.links = read_json(f)?;
+        request.links = read_json(f, |v| {
+            iovox_convert::attach_request(v, iovox_convert::Case::Snake)
+        })?
+        .links;
     }
     request.links.extend(links);
     if args.dry_run {

@@ -28,8 +28,6 @@ mod check;
 mod detach;
 mod encode;
 mod error;
-pub mod fields;
-pub mod json;
 pub mod method;
 mod order;
 mod purchase;

@@ -3,12 +3,12 @@
 //! vanish and come back as "Quantity 1 of 1 Empty". The nearest known name is suggested.
 //!
 //! ```
-//! use iovox_core::fields::{check_keys, Case, ITEM};
+//! use iovox_convert::fields::{check_keys, Case, ITEM};
 //! let e = check_keys(["quantiy"], ITEM, "item 1 of 1", Case::Snake).unwrap_err();
 //! assert_eq!(e.0, "unknown field 'quantiy' in item 1 of 1; did you mean 'quantity'?");
 //! ```
 
-use crate::json::ShapeError;
+use crate::ShapeError;
 
 /// A purchase item's fields.
 pub const ITEM: &[&str] = &[

@@ -1,0 +1,236 @@
+//! Requests as each language gives them, into the core's wire forms: once, for every edge.
+//! Node hands over JSON text; Python hands over a [`serde_json::Value`] made from its
+//! dicts (through pythonize); the command line reads JSON files. Keys may be `camelCase`
+//! or `snake_case`; numbers may be numbers or strings (big integers as their digits). The
+//! values go into the wire models' lenient serde, so `2`, `"2"` and `2.0` are the text `2`
+//! and `2.5` fails validation with the server's own message.
+//!
+//! Only a request whose *shape* is wrong is a [`ShapeError`], with one wording in every
+//! language: a list that is not a list, an item that is not a mapping, a key that is not a
+//! field (with the nearest field suggested, in the caller's case).
+//!
+//! ```
+//! use iovox_convert::{purchase_request_json, attach_request_json, Case};
+//! let wire = purchase_request_json(r#"{"items":[{"countryCode":44,"areaCode":"151",
+//!     "numberType":"GEOGRAPHIC","quantity":2}]}"#, Case::Camel).unwrap();
+//! assert_eq!(wire.validate().unwrap().items[0].quantity, 2);
+//! let e = attach_request_json(r#"{"linkId":"1"}"#, Case::Camel).unwrap_err();
+//! assert_eq!(e.to_string(), "links must be a list, not a mapping");
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod fields;
+
+pub use fields::Case;
+use fields::{check_keys, snake};
+use iovox_core::wire;
+use serde_json::{Map, Value};
+
+/// A request whose shape is wrong: not JSON, not a mapping, an item that is not a mapping,
+/// a key that is not a field. Python and Node raise it as `TypeError`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ShapeError(pub String);
+
+/// What a value is, in words every language's user reads the same way.
+pub fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
+    }
+}
+
+fn parse(json: &str) -> Result<Value, ShapeError> {
+    serde_json::from_str(json).map_err(|e| ShapeError(format!("not JSON: {e}")))
+}
+
+fn snake_keys(map: Map<String, Value>) -> Map<String, Value> {
+    map.into_iter()
+        .map(|(k, v)| {
+            let v = match v {
+                Value::Object(m) => Value::Object(snake_keys(m)),
+                other => other,
+            };
+            (snake(&k), v)
+        })
+        .collect()
+}
+
+/// "item 2 of 3 must be a mapping of field names to values, not a number".
+pub fn not_a_mapping(singular: &str, index: usize, total: usize, given: &str) -> ShapeError {
+    ShapeError(format!(
+        "{singular} {} of {total} must be a mapping of field names to values, not {given}",
+        index + 1
+    ))
+}
+
+/// "items must be a list, not a string".
+pub fn not_a_list(what: &str, given: &str) -> ShapeError {
+    ShapeError(format!("{what} must be a list, not {given}"))
+}
+
+/// A list of mappings, keys checked against `known` and turned to snake_case.
+fn entries(v: Value, what: &str, known: &[&str], case: Case) -> Result<Vec<Value>, ShapeError> {
+    let Value::Array(list) = v else {
+        return Err(not_a_list(what, kind(&v)));
+    };
+    let total = list.len();
+    let singular = what.trim_end_matches('s');
+    let info_name = match case {
+        Case::Snake => "additional_information",
+        Case::Camel => "additionalInformation",
+    };
+    list.into_iter()
+        .enumerate()
+        .map(|(i, e)| match e {
+            Value::Object(m) => {
+                let place = format!("{singular} {} of {total}", i + 1);
+                check_keys(m.keys().map(String::as_str), known, &place, case)?;
+                if let Some(Value::Object(info)) = m
+                    .get("additionalInformation")
+                    .or_else(|| m.get("additional_information"))
+                {
+                    let place = format!("{info_name} of {place}");
+                    check_keys(
+                        info.keys().map(String::as_str),
+                        fields::ADDITIONAL_INFORMATION,
+                        &place,
+                        case,
+                    )?;
+                }
+                Ok(Value::Object(snake_keys(m)))
+            }
+            other => Err(not_a_mapping(singular, i, total, kind(&other))),
+        })
+        .collect()
+}
+
+fn wire_from<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, ShapeError> {
+    serde_json::from_value(v).map_err(|e| ShapeError(e.to_string()))
+}
+
+/// `{ items, callback_url, cc_list, dynamic_quantity }` (either case) into the wire form.
+pub fn purchase_request(request: Value, case: Case) -> Result<wire::PurchaseRequest, ShapeError> {
+    let Value::Object(request) = request else {
+        return Err(ShapeError(format!(
+            "the request must be a mapping {{ items, callbackUrl, ccList, dynamicQuantity }}, not {}",
+            kind(&request)
+        )));
+    };
+    check_keys(
+        request.keys().map(String::as_str),
+        fields::PURCHASE,
+        "the request",
+        case,
+    )?;
+    let mut request = snake_keys(request);
+    let items = entries(
+        request.remove("items").unwrap_or(Value::Null),
+        "items",
+        fields::ITEM,
+        case,
+    )?;
+    request.insert("items".into(), Value::Array(items));
+    wire_from(Value::Object(request))
+}
+
+/// A list of links (either case) into the wire form.
+pub fn attach_request(links: Value, case: Case) -> Result<wire::AttachRequest, ShapeError> {
+    let links = entries(links, "links", fields::LINK, case)?;
+    let mut request = Map::new();
+    request.insert("links".into(), Value::Array(links));
+    wire_from(Value::Object(request))
+}
+
+/// A list of link IDs (strings or numbers) into the wire form of removeVoxnumberFromLink.
+pub fn detach_request(link_ids: Value, case: Case) -> Result<wire::DetachRequest, ShapeError> {
+    let what = match case {
+        Case::Snake => "link_ids",
+        Case::Camel => "linkIds",
+    };
+    let Value::Array(ids) = link_ids else {
+        return Err(not_a_list(what, kind(&link_ids)));
+    };
+    let total = ids.len();
+    ids.into_iter()
+        .enumerate()
+        .map(|(i, v)| match v {
+            Value::String(s) => Ok(wire::Text(Some(s))),
+            Value::Number(n) => Ok(wire::Text(Some(n.to_string()))),
+            Value::Null => Ok(wire::Text(None)),
+            other => Err(ShapeError(format!(
+                "link ID {} of {total} must be a string, not {}",
+                i + 1,
+                kind(&other)
+            ))),
+        })
+        .collect::<Result<_, _>>()
+        .map(|link_ids| wire::DetachRequest { link_ids })
+}
+
+/// [`purchase_request`] from JSON text (Node, JSON files).
+pub fn purchase_request_json(json: &str, case: Case) -> Result<wire::PurchaseRequest, ShapeError> {
+    purchase_request(parse(json)?, case)
+}
+
+/// [`attach_request`] from JSON text.
+pub fn attach_request_json(json: &str, case: Case) -> Result<wire::AttachRequest, ShapeError> {
+    attach_request(parse(json)?, case)
+}
+
+/// [`detach_request`] from JSON text.
+pub fn detach_request_json(json: &str, case: Case) -> Result<wire::DetachRequest, ShapeError> {
+    detach_request(parse(json)?, case)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn camel_case_becomes_the_wire_names() {
+        let r = purchase_request_json(
+            r#"{"items":[{"countryCode":44,"areaCode":"151","numberType":"GEOGRAPHIC","quantity":2.0}],"ccList":["a@b.c"],"dynamicQuantity":true}"#,
+            Case::Camel,
+        )
+        .unwrap();
+        let item = &r.items.as_ref().unwrap().item[0];
+        assert_eq!(item.country_code.as_deref(), Some("44"));
+        assert_eq!(item.quantity.as_deref(), Some("2"));
+        assert_eq!(r.cc_list.as_deref(), Some("a@b.c"));
+        assert_eq!(r.dynamic_quantity.as_deref(), Some("TRUE"));
+        let a = attach_request_json(
+            r#"[{"linkId":"1","method":"BY POSTCODE","fallbackAreaDistance":5}]"#,
+            Case::Camel,
+        )
+        .unwrap();
+        assert_eq!(a.links[0].fallback_area_distance.as_deref(), Some("5"));
+    }
+
+    #[test]
+    fn a_wrong_shape_names_its_position_in_one_wording() {
+        let e = purchase_request_json(r#"{"items":[{}, 5]}"#, Case::Camel).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "item 2 of 2 must be a mapping of field names to values, not a number"
+        );
+        let e = attach_request_json(r#"{"linkId":"1"}"#, Case::Camel).unwrap_err();
+        assert_eq!(e.to_string(), "links must be a list, not a mapping");
+        let e = detach_request_json(r#"["1", {}]"#, Case::Snake).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "link ID 2 of 2 must be a string, not a mapping"
+        );
+        let e =
+            purchase_request_json(r#"{"items":[], "callbackURL": "x"}"#, Case::Snake).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "unknown field 'callbackURL' in the request; did you mean 'callback_url'?"
+        );
+    }
+}
