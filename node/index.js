@@ -126,6 +126,9 @@ async function withCallOptions(options, run) {
     return await Promise.race([run(id, timeoutMs), aborted])
   } finally {
     signal.removeEventListener('abort', onAbort)
+    // Only now: an abort that lands after the call ended but before this point must
+    // still hear that the request was sent.
+    native.endCall(id)
   }
 }
 

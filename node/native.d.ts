@@ -69,6 +69,13 @@ export declare function beginCall(): number
  */
 export declare function cancelCall(id: number): boolean
 
+/**
+ * Forgets a call once its promise has settled in JS. Not when the native call ends: an
+ * abort that lands between the end and JS seeing it must still learn that the request
+ * was sent (the fault campaign's abort lane caught exactly that).
+ */
+export declare function endCall(id: number): void
+
 /** Everything an error carries. */
 export interface ErrorInfo {
   /** validation, api, timeout, connection, decode, config, type or internal. */

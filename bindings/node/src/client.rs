@@ -3,14 +3,19 @@
 
 use crate::error::{panic_text, ErrorInfo};
 use crate::{conv, OrderOutcome, UnitOutcome};
+use futures_util::FutureExt;
+use iovox_core::method::{
+    AttachVoxnumberToLink, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
+};
 use iovox_http::config::{self, Unit};
-use iovox_http::{CallOptions, Cancel, RetryPolicy};
+use iovox_http::{AsyncClient, CallOptions, Cancel, RetryPolicy};
 use napi_derive::napi;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Mutex, RwLock};
 use std::time::Duration;
 
 /// `new Client({...})`'s options, as JSON text. Numbers stay JSON values so that what the
@@ -116,37 +121,42 @@ pub fn cancel_call(id: u32) -> bool {
     cancel.is_some_and(|c| c.cancel())
 }
 
-/// The per-call options of call `id`; the call is forgotten when `CallDone` drops.
-fn call_options(
-    id: Option<u32>,
-    timeout_ms: Option<f64>,
-) -> Result<(CallOptions, CallDone), ErrorInfo> {
+/// Forgets a call once its promise has settled in JS. Not when the native call ends: an
+/// abort that lands between the end and JS seeing it must still learn that the request
+/// was sent (the fault campaign's abort lane caught exactly that).
+#[napi(catch_unwind)]
+pub fn end_call(id: u32) {
+    if let Some(c) = calls().as_mut() {
+        c.remove(&id);
+    }
+}
+
+/// The per-call options of call `id`.
+fn call_options(id: Option<u32>, timeout_ms: Option<f64>) -> Result<CallOptions, ErrorInfo> {
     let mut o = CallOptions::default();
     if let Some(ms) = timeout_ms {
         o = o.timeout(config::duration("timeoutMs", ms, Unit::Millis)?);
     }
-    if let Some(cancel) = id.and_then(|id| calls().as_ref().and_then(|c| c.get(&id).cloned())) {
+    if let Some(id) = id {
+        // No entry means JS has already settled this call (an abort won the race and
+        // `endCall` ran) before the native side started: it must not send at all.
+        let cancel = calls()
+            .as_ref()
+            .and_then(|c| c.get(&id).cloned())
+            .unwrap_or_else(|| {
+                let gone = Cancel::new();
+                gone.cancel();
+                gone
+            });
         o = o.cancel(cancel);
     }
-    Ok((o, CallDone(id)))
-}
-
-struct CallDone(Option<u32>);
-
-impl Drop for CallDone {
-    fn drop(&mut self) {
-        if let Some(id) = self.0 {
-            if let Some(c) = calls().as_mut() {
-                c.remove(&id);
-            }
-        }
-    }
+    Ok(o)
 }
 
 /// The native half of `Client`.
 #[napi]
 pub struct NativeClient {
-    inner: RwLock<Result<Arc<iovox_http::Client>, iovox_http::Error>>,
+    inner: RwLock<Result<AsyncClient, iovox_http::Error>>,
 }
 
 #[napi]
@@ -155,7 +165,7 @@ impl NativeClient {
     #[napi(constructor, catch_unwind)]
     pub fn new(options_json: String) -> Self {
         NativeClient {
-            inner: RwLock::new(build(&options_json).map(Arc::new)),
+            inner: RwLock::new(build(&options_json).map(AsyncClient::new)),
         }
     }
 
@@ -169,7 +179,7 @@ impl NativeClient {
     #[napi(getter, catch_unwind)]
     pub fn username(&self) -> String {
         self.client()
-            .map(|c| c.username().to_string())
+            .map(|c| c.blocking().username().to_string())
             .unwrap_or_default()
     }
 
@@ -177,7 +187,7 @@ impl NativeClient {
     #[napi(getter, catch_unwind)]
     pub fn base_url(&self) -> String {
         self.client()
-            .map(|c| c.base_url().to_string())
+            .map(|c| c.blocking().base_url().to_string())
             .unwrap_or_default()
     }
 
@@ -189,21 +199,11 @@ impl NativeClient {
         call_id: Option<u32>,
         timeout_ms: Option<f64>,
     ) -> OrderOutcome {
-        let outcome = match (
-            self.client(),
-            conv::purchase_request(&request_json),
-            call_options(call_id, timeout_ms),
-        ) {
-            (Ok(client), Ok(request), Ok((options, done))) => {
-                blocking(move || {
-                    let _done = done;
-                    client.purchase_vox_numbers_wire_with(&request, &options)
-                })
-                .await
-            }
-            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Err(e),
-        };
-        match outcome {
+        let request = conv::purchase_request(&request_json);
+        match self
+            .call::<PurchaseVoxNumbers>(request, call_id, timeout_ms)
+            .await
+        {
             Ok(order) => OrderOutcome {
                 order: Some(order.into()),
                 error: None,
@@ -223,22 +223,12 @@ impl NativeClient {
         call_id: Option<u32>,
         timeout_ms: Option<f64>,
     ) -> UnitOutcome {
-        let outcome = match (
-            self.client(),
-            conv::attach_request(&links_json),
-            call_options(call_id, timeout_ms),
-        ) {
-            (Ok(client), Ok(request), Ok((options, done))) => {
-                blocking(move || {
-                    let _done = done;
-                    client.attach_voxnumber_to_link_wire_with(&request, &options)
-                })
-                .await
-            }
-            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Err(e),
-        };
+        let request = conv::attach_request(&links_json);
         UnitOutcome {
-            error: outcome.err(),
+            error: self
+                .call::<AttachVoxnumberToLink>(request, call_id, timeout_ms)
+                .await
+                .err(),
         }
     }
 
@@ -250,22 +240,12 @@ impl NativeClient {
         call_id: Option<u32>,
         timeout_ms: Option<f64>,
     ) -> UnitOutcome {
-        let outcome = match (
-            self.client(),
-            conv::detach_request(&link_ids_json),
-            call_options(call_id, timeout_ms),
-        ) {
-            (Ok(client), Ok(request), Ok((options, done))) => {
-                blocking(move || {
-                    let _done = done;
-                    client.remove_voxnumber_from_link_wire_with(&request, &options)
-                })
-                .await
-            }
-            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Err(e),
-        };
+        let request = conv::detach_request(&link_ids_json);
         UnitOutcome {
-            error: outcome.err(),
+            error: self
+                .call::<RemoveVoxnumberFromLink>(request, call_id, timeout_ms)
+                .await
+                .err(),
         }
     }
 
@@ -280,21 +260,33 @@ impl NativeClient {
 }
 
 impl NativeClient {
-    fn client(&self) -> Result<Arc<iovox_http::Client>, ErrorInfo> {
+    fn client(&self) -> Result<AsyncClient, ErrorInfo> {
         let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
         inner.clone().map_err(ErrorInfo::from)
     }
-}
 
-/// Runs a blocking call on tokio's blocking pool; a panic there becomes an `internal` error.
-async fn blocking<T: Send + 'static>(
-    call: impl FnOnce() -> Result<T, iovox_http::Error> + Send + 'static,
-) -> Result<T, ErrorInfo> {
-    match tokio::task::spawn_blocking(call).await {
-        Ok(result) => result.map_err(ErrorInfo::from),
-        Err(join) => Err(ErrorInfo::internal(&match join.try_into_panic() {
-            Ok(panic) => panic_text(&*panic),
-            Err(e) => e.to_string(),
-        })),
+    /// One path for every method: iovox_http's async client (tokio's blocking pool, never
+    /// libuv's), with a panic turned into an `internal` error.
+    async fn call<M>(
+        &self,
+        request: Result<M::Wire, ErrorInfo>,
+        call_id: Option<u32>,
+        timeout_ms: Option<f64>,
+    ) -> Result<M::Output, ErrorInfo>
+    where
+        M: Method,
+        M::Wire: Send + 'static,
+        M::Output: Send + 'static,
+    {
+        let client = self.client()?;
+        let request = request?;
+        let options = call_options(call_id, timeout_ms)?;
+        let result = AssertUnwindSafe(client.call_wire::<M>(request, options))
+            .catch_unwind()
+            .await;
+        match result {
+            Ok(outcome) => outcome.map_err(ErrorInfo::from),
+            Err(panic) => Err(ErrorInfo::internal(&panic_text(&*panic))),
+        }
     }
 }

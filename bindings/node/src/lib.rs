@@ -11,7 +11,7 @@
 #![allow(clippy::result_large_err)]
 
 mod client;
-pub use client::{begin_call, cancel_call};
+pub use client::{begin_call, cancel_call, end_call};
 mod conv;
 mod error;
 mod sandbox;

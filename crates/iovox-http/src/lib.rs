@@ -14,6 +14,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "tokio")]
+mod asynchronous;
 mod call;
 mod callback;
 mod client;
@@ -23,6 +25,8 @@ mod redact;
 mod retry;
 mod tls;
 
+#[cfg(feature = "tokio")]
+pub use asynchronous::AsyncClient;
 pub use call::{CallOptions, Cancel};
 pub use callback::{check_callback_credentials, check_callback_url_credentials, parse_callback};
 pub use client::{

@@ -1,0 +1,102 @@
+//! The client for async Rust (the `tokio` feature): every call runs the blocking client on
+//! the runtime's blocking pool, so no worker thread of the runtime waits on the network,
+//! and any number of calls can be in flight. The Node package runs on this same path.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), iovox_http::Error> {
+//! use iovox_core::DetachRequest;
+//! let client = iovox_http::AsyncClient::new(iovox_http::Client::from_env()?);
+//! client.remove_voxnumber_from_link(DetachRequest::new(["333"])).await?;
+//! # Ok(()) }
+//! ```
+
+use crate::{CallOptions, Client, Error};
+use iovox_core::method::{
+    AttachVoxnumberToLink, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
+};
+use iovox_core::{AttachRequest, DetachRequest, Order, PurchaseRequest};
+
+/// An async client over a [`Client`]; cheap to clone (clones share the connections).
+#[derive(Clone, Debug)]
+pub struct AsyncClient {
+    client: Client,
+}
+
+impl AsyncClient {
+    /// Wraps a client; its settings (timeouts, retries, TLS) apply unchanged.
+    pub fn new(client: Client) -> Self {
+        AsyncClient { client }
+    }
+
+    /// The blocking client inside.
+    pub fn blocking(&self) -> &Client {
+        &self.client
+    }
+
+    /// Runs a call on the blocking pool. A panic in it resumes here, as it would in the
+    /// caller's own code.
+    async fn run<T: Send + 'static>(
+        &self,
+        call: impl FnOnce(&Client) -> Result<T, Error> + Send + 'static,
+    ) -> Result<T, Error> {
+        let client = self.client.clone();
+        match tokio::task::spawn_blocking(move || call(&client)).await {
+            Ok(result) => result,
+            Err(join) => match join.try_into_panic() {
+                Ok(panic) => std::panic::resume_unwind(panic),
+                // The runtime is shutting down: the call may or may not have run.
+                Err(_) => Err(Error::Aborted {
+                    maybe_sent: true,
+                    attempts: 0,
+                }),
+            },
+        }
+    }
+
+    /// [`Client::call`], asynchronously.
+    pub async fn call<M>(
+        &self,
+        request: M::Request,
+        options: CallOptions,
+    ) -> Result<M::Output, Error>
+    where
+        M: Method,
+        M::Request: Send + 'static,
+        M::Output: Send + 'static,
+    {
+        self.run(move |c| c.call::<M>(&request, &options)).await
+    }
+
+    /// [`Client::call_wire`], asynchronously.
+    pub async fn call_wire<M>(
+        &self,
+        request: M::Wire,
+        options: CallOptions,
+    ) -> Result<M::Output, Error>
+    where
+        M: Method,
+        M::Wire: Send + 'static,
+        M::Output: Send + 'static,
+    {
+        self.run(move |c| c.call_wire::<M>(&request, &options))
+            .await
+    }
+
+    /// [`Client::purchase_vox_numbers`], asynchronously.
+    pub async fn purchase_vox_numbers(&self, request: PurchaseRequest) -> Result<Order, Error> {
+        self.call::<PurchaseVoxNumbers>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`Client::attach_voxnumber_to_link`], asynchronously.
+    pub async fn attach_voxnumber_to_link(&self, request: AttachRequest) -> Result<(), Error> {
+        self.call::<AttachVoxnumberToLink>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`Client::remove_voxnumber_from_link`], asynchronously.
+    pub async fn remove_voxnumber_from_link(&self, request: DetachRequest) -> Result<(), Error> {
+        self.call::<RemoveVoxnumberFromLink>(request, CallOptions::default())
+            .await
+    }
+}
