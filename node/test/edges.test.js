@@ -224,3 +224,31 @@ test('a company CA from caFile is trusted; without it the certificate is refused
     await new Promise((resolve) => server.close(resolve))
   }
 })
+
+test('an abort in the same tick as the call: told "not sent" means not sent (found by the abort lane)', async () => {
+  const sandbox = await iovox.Sandbox.start({ secureKey: KEY })
+  try {
+    sandbox.restock({ count: 200 })
+    const client = new iovox.Client({ username: sandbox.username, secureKey: KEY, baseUrl: sandbox.url })
+    const notSent = []
+    for (let i = 0; i < 50; i++) {
+      const controller = new AbortController()
+      const callbackUrl = `http://127.0.0.1:9/same-tick/${i}`
+      const call = client.purchaseVoxNumbers({ items: [LONDON], callbackUrl }, { signal: controller.signal })
+      controller.abort()
+      await call.then(
+        () => {},
+        (e) => {
+          assert.ok(e instanceof iovox.AbortError)
+          if (!e.maybeSent) notSent.push(callbackUrl)
+        },
+      )
+    }
+    await new Promise((r) => setTimeout(r, 300)) // anything still running lands
+    const log = new Set(sandbox.purchaseCallbackUrls)
+    assert.deepEqual(notSent.filter((u) => log.has(u)), [])
+    assert.ok(notSent.length > 0, 'some aborts came before sending')
+  } finally {
+    await sandbox.close()
+  }
+})
