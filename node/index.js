@@ -265,7 +265,7 @@ class Sandbox {
   }
 
   /** Adds `count` numbers to each matching region and completes the PENDING orders that
-   * can now be filled; returns how many regions matched. */
+   * can now be filled; returns how many callbacks were queued. */
   restock({ count, countryCode, areaCode, numberType }) {
     return this.#native.restock(toJson({ count, countryCode, areaCode, numberType }))
   }

@@ -33,7 +33,7 @@ export declare class NativeSandbox {
   get secureKey(): string
   /**
    * Adds stock (`{ count, countryCode?, areaCode?, numberType? }` as JSON text) and
-   * completes the PENDING orders it can; returns the regions matched.
+   * completes the PENDING orders it can; returns how many callbacks were queued.
    */
   restock(restockJson: string): number
   /** Every callback sent so far. */

@@ -55,7 +55,7 @@ class IovoxError(Exception):
         *,
         status: Optional[int] = None,
         messages: Sequence[str] = (),
-        attempts: int = 1,
+        attempts: int = 0,
     ) -> None:
         super().__init__(message)
         self.message = message

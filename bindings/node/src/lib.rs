@@ -91,14 +91,14 @@ pub fn parse_callback(body: napi::Either<napi::bindgen_prelude::Buffer, String>)
         napi::Either::A(b) => b.to_vec(),
         napi::Either::B(s) => s.into_bytes(),
     };
-    match iovox_core::Order::from_callback_xml(&bytes) {
+    match iovox_http::parse_callback(&bytes) {
         Ok(o) => OrderOutcome {
             order: Some(o.into()),
             error: None,
         },
         Err(e) => OrderOutcome {
             order: None,
-            error: Some(ErrorInfo::from(iovox_http::Error::Decode(e))),
+            error: Some(ErrorInfo::from(e)),
         },
     }
 }

@@ -141,7 +141,7 @@ impl NativeSandbox {
     }
 
     /// Adds stock (`{ count, countryCode?, areaCode?, numberType? }` as JSON text) and
-    /// completes the PENDING orders it can; returns the regions matched.
+    /// completes the PENDING orders it can; returns how many callbacks were queued.
     #[napi(catch_unwind)]
     pub fn restock(&self, restock_json: String) -> Result<u32> {
         #[derive(Deserialize)]

@@ -61,11 +61,6 @@ pub fn validation(py: Python<'_>, errors: ValidationErrors) -> PyErr {
     to_py(py, Error::Validation(errors))
 }
 
-/// `DecodeError` for a body that could not be read.
-pub fn decode(py: Python<'_>, d: DecodeError) -> PyErr {
-    to_py(py, Error::Decode(d))
-}
-
 fn decode_attrs(attrs: &Bound<'_, PyDict>, d: &DecodeError) -> PyResult<()> {
     attrs.set_item("line", d.line)?;
     attrs.set_item("column", d.column)

@@ -90,15 +90,9 @@ impl Order {
         order_status: &str,
         voxnumbers: Vec<VoxNumber>,
     ) -> PyResult<Self> {
-        let status = match order_status {
-            "PENDING" => iovox_core::OrderStatus::Pending,
-            "FULFILLED" => iovox_core::OrderStatus::Fulfilled,
-            other => {
-                return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                    "order_status must be 'PENDING' or 'FULFILLED', not {other:?}"
-                )))
-            }
-        };
+        let status = order_status
+            .parse::<iovox_core::OrderStatus>()
+            .map_err(pyo3::exceptions::PyValueError::new_err)?;
         Self::build(py, order_reference, status, voxnumbers)
     }
 
@@ -216,8 +210,8 @@ pub fn parse_callback(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Order
         let bytes = conv::body_bytes(body)?;
         // A big order takes milliseconds to read: other threads run meanwhile.
         let order = py
-            .detach(|| iovox_core::Order::from_callback_xml(&bytes))
-            .map_err(|e| error::decode(py, e))?;
+            .detach(|| iovox_http::parse_callback(&bytes))
+            .map_err(|e| error::to_py(py, e))?;
         Order::from_core(py, order)
     })
 }

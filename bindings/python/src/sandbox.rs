@@ -20,10 +20,11 @@ pub struct Sandbox {
     secure_key: String,
 }
 
+/// Seconds of a delay or a wait, checked as every language checks one (a `ConfigError`).
 fn positive(name: &str, v: Option<f64>) -> PyResult<Option<Duration>> {
     v.map(|s| {
-        Duration::try_from_secs_f64(s)
-            .map_err(|_| PyValueError::new_err(format!("{name} must be seconds >= 0, not {s}")))
+        iovox_http::config::delay(name, s, iovox_http::config::Unit::Seconds)
+            .map_err(|e| Python::attach(|py| crate::error::to_py(py, e)))
     })
     .transpose()
 }
@@ -88,7 +89,7 @@ impl Sandbox {
     }
 
     /// Adds `count` numbers to every matching region and completes the PENDING orders that
-    /// can now be filled (their callbacks follow). Returns how many regions matched.
+    /// can now be filled (their callbacks follow). Returns how many callbacks were queued.
     #[pyo3(signature = (count, *, country_code=None, area_code=None, number_type=None))]
     fn restock(
         &self,

@@ -24,6 +24,28 @@ impl OrderStatus {
     }
 }
 
+impl std::str::FromStr for OrderStatus {
+    type Err = String;
+
+    /// `PENDING` or `FULFILLED`, exactly as the wire writes them.
+    ///
+    /// ```
+    /// use iovox_core::OrderStatus;
+    /// assert_eq!("FULFILLED".parse::<OrderStatus>(), Ok(OrderStatus::Fulfilled));
+    /// assert!("fulfilled".parse::<OrderStatus>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "PENDING" => Ok(OrderStatus::Pending),
+            "FULFILLED" => Ok(OrderStatus::Fulfilled),
+            other => Err(format!(
+                "order_status must be 'PENDING' or 'FULFILLED', not {:?}",
+                short(other)
+            )),
+        }
+    }
+}
+
 impl fmt::Display for OrderStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -117,14 +139,12 @@ impl Order {
             .order_reference
             .ok_or_else(|| DecodeError::new("order_reference is missing"))?;
         let order_status = match w.order_status.as_deref() {
-            Some("PENDING") => OrderStatus::Pending,
-            Some("FULFILLED") => OrderStatus::Fulfilled,
-            Some(other) => {
-                return Err(DecodeError::new(format!(
+            Some(status) => status.parse().map_err(|_| {
+                DecodeError::new(format!(
                     "order_status {:?} is unknown (expected PENDING or FULFILLED)",
-                    short(other)
-                )))
-            }
+                    short(status)
+                ))
+            })?,
             None => return Err(DecodeError::new("order_status is missing")),
         };
         let total = w.voxnumbers.len();

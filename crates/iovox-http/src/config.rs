@@ -58,6 +58,21 @@ pub fn duration(setting: &str, value: f64, unit: Unit) -> Result<Duration, Error
     )))
 }
 
+/// A delay or a wait given as a number: finite, zero or more, at most [`MAX_DURATION`]
+/// (a sandbox's answer delay, how long to wait for callbacks).
+pub fn delay(setting: &str, value: f64, unit: Unit) -> Result<Duration, Error> {
+    let max = MAX_DURATION.as_secs_f64() * unit.per_second();
+    if value.is_finite() && value >= 0.0 && value <= max {
+        if let Ok(d) = Duration::try_from_secs_f64(value / unit.per_second()) {
+            return Ok(d);
+        }
+    }
+    Err(Error::Config(format!(
+        "{setting} must be a number of {} from 0 to {max}, not {value}",
+        unit.name()
+    )))
+}
+
 /// A timeout given as a `Duration`: above zero and at most [`MAX_DURATION`].
 pub(crate) fn check_duration(setting: &str, d: Duration) -> Result<Duration, Error> {
     if d.is_zero() || d > MAX_DURATION {

@@ -133,7 +133,9 @@ impl Error {
         }
     }
 
-    /// How many attempts were made (0 when nothing was sent).
+    /// How many attempts were made: for an API, timeout, connection or aborted error, the
+    /// attempts that started; 0 for a validation or config error (nothing was sent) and for
+    /// a decode error (whose attempts are not counted). The same number in Python and Node.
     pub fn attempts(&self) -> u32 {
         match self {
             Error::Api { attempts, .. }
