@@ -3,17 +3,17 @@
 
 use crate::error::{panic_text, ErrorInfo};
 use crate::{conv, OrderOutcome, UnitOutcome};
-use futures_util::FutureExt;
 use iovox_core::method::{
     AttachVoxnumberToLink, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
 };
 use iovox_http::config::{self, Unit};
 use iovox_http::{AsyncClient, CallOptions, Cancel, RetryPolicy};
+use napi::bindgen_prelude::Object;
+use napi::{Env, Result as NapiResult};
 use napi_derive::napi;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
-use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Mutex, RwLock};
 use std::time::Duration;
@@ -192,18 +192,16 @@ impl NativeClient {
     }
 
     /// purchaseVoxNumbers for a request given as JSON text; `callId` from `beginCall()`.
-    #[napi]
-    pub async fn purchase_vox_numbers(
+    #[napi(ts_return_type = "Promise<OrderOutcome>")]
+    pub fn purchase_vox_numbers<'env>(
         &self,
+        env: &'env Env,
         request_json: String,
         call_id: Option<u32>,
         timeout_ms: Option<f64>,
-    ) -> OrderOutcome {
+    ) -> NapiResult<Object<'env>> {
         let request = conv::purchase_request(&request_json);
-        match self
-            .call::<PurchaseVoxNumbers>(request, call_id, timeout_ms)
-            .await
-        {
+        self.start::<PurchaseVoxNumbers, _>(env, request, call_id, timeout_ms, |r| match r {
             Ok(order) => OrderOutcome {
                 order: Some(order.into()),
                 error: None,
@@ -212,41 +210,33 @@ impl NativeClient {
                 order: None,
                 error: Some(e),
             },
-        }
+        })
     }
 
     /// attachVoxnumberToLink for links given as JSON text; `callId` from `beginCall()`.
-    #[napi]
-    pub async fn attach_voxnumber_to_link(
+    #[napi(ts_return_type = "Promise<UnitOutcome>")]
+    pub fn attach_voxnumber_to_link<'env>(
         &self,
+        env: &'env Env,
         links_json: String,
         call_id: Option<u32>,
         timeout_ms: Option<f64>,
-    ) -> UnitOutcome {
+    ) -> NapiResult<Object<'env>> {
         let request = conv::attach_request(&links_json);
-        UnitOutcome {
-            error: self
-                .call::<AttachVoxnumberToLink>(request, call_id, timeout_ms)
-                .await
-                .err(),
-        }
+        self.start::<AttachVoxnumberToLink, _>(env, request, call_id, timeout_ms, unit)
     }
 
     /// removeVoxnumberFromLink for link IDs given as JSON text; `callId` from `beginCall()`.
-    #[napi]
-    pub async fn remove_voxnumber_from_link(
+    #[napi(ts_return_type = "Promise<UnitOutcome>")]
+    pub fn remove_voxnumber_from_link<'env>(
         &self,
+        env: &'env Env,
         link_ids_json: String,
         call_id: Option<u32>,
         timeout_ms: Option<f64>,
-    ) -> UnitOutcome {
+    ) -> NapiResult<Object<'env>> {
         let request = conv::detach_request(&link_ids_json);
-        UnitOutcome {
-            error: self
-                .call::<RemoveVoxnumberFromLink>(request, call_id, timeout_ms)
-                .await
-                .err(),
-        }
+        self.start::<RemoveVoxnumberFromLink, _>(env, request, call_id, timeout_ms, unit)
     }
 
     /// Lets go of the connections; later calls fail with a config error.
@@ -265,28 +255,50 @@ impl NativeClient {
         inner.clone().map_err(ErrorInfo::from)
     }
 
-    /// One path for every method: iovox_http's async client (tokio's blocking pool, never
-    /// libuv's), with a panic turned into an `internal` error.
-    async fn call<M>(
+    /// One path for every method: iovox_http's async client starts the call on tokio's
+    /// blocking pool (never libuv's) and the promise is settled from there. Two thread hops
+    /// in all (to the pool, back to JS); an `async fn` took four. A panic becomes an
+    /// `internal` error.
+    fn start<'env, M, D>(
         &self,
+        env: &'env Env,
         request: Result<M::Wire, ErrorInfo>,
         call_id: Option<u32>,
         timeout_ms: Option<f64>,
-    ) -> Result<M::Output, ErrorInfo>
+        into: fn(Result<M::Output, ErrorInfo>) -> D,
+    ) -> NapiResult<Object<'env>>
     where
         M: Method,
         M::Wire: Send + 'static,
         M::Output: Send + 'static,
+        D: napi::bindgen_prelude::ToNapiValue + Send + 'static,
     {
-        let client = self.client()?;
-        let request = request?;
-        let options = call_options(call_id, timeout_ms)?;
-        let result = AssertUnwindSafe(client.call_wire::<M>(request, options))
-            .catch_unwind()
-            .await;
-        match result {
-            Ok(outcome) => outcome.map_err(ErrorInfo::from),
-            Err(panic) => Err(ErrorInfo::internal(&panic_text(&*panic))),
+        type Resolver<D> = Box<dyn FnOnce(Env) -> NapiResult<D> + Send>;
+        let (deferred, promise) = env.create_deferred::<D, Resolver<D>>()?;
+        let ready = (|| -> Result<_, ErrorInfo> {
+            let client = self.client()?;
+            let request = request?;
+            let options = call_options(call_id, timeout_ms)?;
+            Ok((client, request, options))
+        })();
+        match ready {
+            Err(e) => deferred.resolve(Box::new(move |_| Ok(into(Err(e))))),
+            Ok((client, request, options)) => {
+                napi::bindgen_prelude::within_runtime_if_available(|| {
+                    client.spawn_wire::<M>(request, options, move |outcome| {
+                        let result = match outcome {
+                            Ok(r) => r.map_err(ErrorInfo::from),
+                            Err(panic) => Err(ErrorInfo::internal(&panic_text(&*panic))),
+                        };
+                        deferred.resolve(Box::new(move |_| Ok(into(result))));
+                    })
+                })
+            }
         }
+        Ok(promise)
     }
+}
+
+fn unit(r: Result<(), ErrorInfo>) -> UnitOutcome {
+    UnitOutcome { error: r.err() }
 }

@@ -53,6 +53,29 @@ impl AsyncClient {
         }
     }
 
+    /// Starts [`Client::call_wire`] on the blocking pool of the runtime this is called in,
+    /// and hands its outcome (or the panic it raised) to `done` on that pool's thread. For
+    /// callers that resolve their own promise (the Node addon): one hop to the pool, none
+    /// back through an async task.
+    pub fn spawn_wire<M>(
+        &self,
+        request: M::Wire,
+        options: CallOptions,
+        done: impl FnOnce(std::thread::Result<Result<M::Output, Error>>) + Send + 'static,
+    ) where
+        M: Method,
+        M::Wire: Send + 'static,
+        M::Output: Send + 'static,
+    {
+        let client = self.client.clone();
+        tokio::task::spawn_blocking(move || {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                client.call_wire::<M>(&request, &options)
+            }));
+            done(outcome);
+        });
+    }
+
     /// [`Client::call`], asynchronously.
     pub async fn call<M>(
         &self,
