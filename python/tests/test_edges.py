@@ -448,3 +448,63 @@ def test_a_proxy_from_the_environment_is_used(monkeypatch: pytest.MonkeyPatch, s
     finally:
         proxy.shutdown()
         proxy.server_close()
+
+
+def test_a_socks5_proxy_from_all_proxy_is_used(monkeypatch: pytest.MonkeyPatch, sandbox: Sandbox) -> None:
+    # A minimal SOCKS5 server (no authentication, CONNECT only) that records each target.
+    import socketserver
+    import struct
+
+    targets: list[str] = []
+
+    class Socks(socketserver.BaseRequestHandler):
+        def handle(self) -> None:
+            conn: socket.socket = self.request
+            _version, count = conn.recv(2)
+            conn.recv(count)  # the client's auth methods
+            conn.sendall(b"\x05\x00")  # no authentication
+            _, _command, _, kind = conn.recv(4)
+            if kind == 1:
+                host = socket.inet_ntoa(conn.recv(4))
+            elif kind == 3:
+                host = conn.recv(conn.recv(1)[0]).decode()
+            else:
+                return
+            (port,) = struct.unpack("!H", conn.recv(2))
+            targets.append(f"{host}:{port}")
+            upstream = socket.create_connection((host, port), timeout=10)
+            conn.sendall(b"\x05\x00\x00\x01" + socket.inet_aton("127.0.0.1") + struct.pack("!H", port))
+
+            def pipe(src: socket.socket, dst: socket.socket) -> None:
+                try:
+                    while data := src.recv(65536):
+                        dst.sendall(data)
+                except OSError:
+                    pass
+                finally:
+                    for s in (src, dst):
+                        try:
+                            s.shutdown(socket.SHUT_RDWR)
+                        except OSError:
+                            pass
+
+            back = threading.Thread(target=pipe, args=(upstream, conn), daemon=True)
+            back.start()
+            pipe(conn, upstream)
+            back.join(timeout=10)
+            upstream.close()
+
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Socks)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("ALL_PROXY", f"socks5://127.0.0.1:{server.server_address[1]}")
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        client = iovox.Client(sandbox.username, KEY, sandbox.url)
+        assert client.purchase_vox_numbers([LONDON]).is_fulfilled
+        assert targets == [sandbox.url.removeprefix("http://")]
+        client.close()
+    finally:
+        server.shutdown()
+        server.server_close()
