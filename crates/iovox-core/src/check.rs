@@ -80,9 +80,32 @@ impl Report {
 pub(crate) const WHOLE_REQUEST: Position = Position { index: 1, total: 1 };
 
 /// Whether XML 1.0 can carry `c` (§2.2): tab, newline, carriage return, and everything
-/// from U+0020 on except U+FFFE and U+FFFF (Rust strings hold no surrogates).
-pub(crate) fn is_xml_char(c: char) -> bool {
+/// from U+0020 on except U+FFFE and U+FFFF (Rust strings hold no surrogates). The rule as
+/// written; [`first_non_xml`] is its fast form, and a test holds them equal.
+#[cfg(test)]
+fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
+}
+
+/// The first character of `s` that XML 1.0 cannot carry, if any. One pass over the bytes:
+/// a control byte, or the UTF-8 of U+FFFE / U+FFFF (EF BF BE, EF BF BF).
+pub(crate) fn first_non_xml(s: &str) -> Option<char> {
+    let b = s.as_bytes();
+    // Almost every value has neither a control byte nor 0xEF: a branch-free scan (which the
+    // compiler vectorises) says so before the exact one runs.
+    if !b
+        .iter()
+        .fold(false, |seen, &c| seen | (c < 0x20) | (c == 0xEF))
+    {
+        return None;
+    }
+    let bad = b.iter().enumerate().position(|(i, &c)| {
+        (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r'))
+            || (c == 0xEF
+                && b.get(i + 1) == Some(&0xBF)
+                && matches!(b.get(i + 2), Some(0xBE | 0xBF)))
+    })?;
+    s[bad..].chars().next()
 }
 
 /// Ours: one error for each value holding a character XML cannot carry, naming the field
@@ -94,10 +117,7 @@ pub(crate) fn xml_text(
 ) -> bool {
     let mut ok = true;
     for (field, value) in fields {
-        if let Some(c) = value
-            .as_deref()
-            .and_then(|v| v.chars().find(|c| !is_xml_char(*c)))
-        {
+        if let Some(c) = value.as_deref().and_then(first_non_xml) {
             let m = format!(
                 "{field} {p} holds U+{:04X}, a character XML cannot carry",
                 c as u32
@@ -107,4 +127,38 @@ pub(crate) fn xml_text(
         }
     }
     ok
+}
+
+/// For a value that is absent: what an `Option` field reads as when its parent is absent.
+pub(crate) const ABSENT: &Option<String> = &None;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_rule() {
+        for s in [
+            "plain",
+            "tab\tnl\ncr\r",
+            "caf\u{e9}",
+            "\u{fffd}",
+            "\u{10000}",
+            "\u{effe}",
+        ] {
+            assert_eq!(first_non_xml(s), None, "{s:?}");
+        }
+        for (s, c) in [
+            ("a\0b", '\0'),
+            ("\u{1b}", '\u{1b}'),
+            ("x\u{fffe}", '\u{fffe}'),
+            ("\u{ffff}y", '\u{ffff}'),
+        ] {
+            assert_eq!(first_non_xml(s), Some(c), "{s:?}");
+        }
+        for c in (0..0x11_0000u32).filter_map(char::from_u32).step_by(7) {
+            let s = c.to_string();
+            assert_eq!(first_non_xml(&s).is_none(), is_xml_char(c), "{c:?}");
+        }
+    }
 }

@@ -143,7 +143,7 @@ impl PurchaseRequest {
             !s.is_empty()
                 && s.trim().len() == s.len()
                 && s != wire::WRONG_KIND
-                && s.chars().all(crate::check::is_xml_char)
+                && crate::check::first_non_xml(s).is_none()
         };
         let url_ok = self.callback_url.as_deref().is_none_or(|u| {
             plain(u) && u.chars().count() <= CALLBACK_URL_MAX_CHARS && is_http_url(u)
@@ -340,7 +340,9 @@ impl wire::PurchaseRequest {
 }
 
 fn validate_item(w: &wire::PurchaseItem, p: Position, r: &mut Report) -> Option<PurchaseItem> {
-    let a = w.additional_information.clone().unwrap_or_default();
+    let a = w.additional_information.as_ref();
+    let info =
+        |f: fn(&wire::AdditionalInformation) -> &Option<String>| a.map_or(crate::check::ABSENT, f);
     let xml_ok = crate::check::xml_text(
         r,
         p,
@@ -351,13 +353,13 @@ fn validate_item(w: &wire::PurchaseItem, p: Position, r: &mut Report) -> Option<
             ("city_name", &w.city_name),
             ("number_type", &w.number_type),
             ("quantity", &w.quantity),
-            ("firstname", &a.firstname),
-            ("lastname", &a.lastname),
-            ("company", &a.company),
-            ("street", &a.street),
-            ("building_number", &a.building_number),
-            ("city", &a.city),
-            ("zipcode", &a.zipcode),
+            ("firstname", info(|a| &a.firstname)),
+            ("lastname", info(|a| &a.lastname)),
+            ("company", info(|a| &a.company)),
+            ("street", info(|a| &a.street)),
+            ("building_number", info(|a| &a.building_number)),
+            ("city", info(|a| &a.city)),
+            ("zipcode", info(|a| &a.zipcode)),
         ],
     );
     validate_item_fields(w, p, r).filter(|_| xml_ok)
