@@ -508,3 +508,22 @@ def test_a_socks5_proxy_from_all_proxy_is_used(monkeypatch: pytest.MonkeyPatch, 
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_cancelled_asyncio_task_starts_no_further_attempt(sandbox: Sandbox) -> None:
+    # The first attempt gets a 500 and the attach waits 100-200 ms before retrying; the
+    # task is cancelled meanwhile, so the retry never happens.
+    async def main() -> None:
+        async with iovox.AsyncClient(sandbox.username, KEY, sandbox.url, retries=2) as client:
+            sandbox.inject("500")
+            task = asyncio.ensure_future(client.attach_voxnumber_to_link([iovox.Link.by_area("444", 44, 20)]))
+            while sandbox.stats["requests"] == 0:
+                await asyncio.sleep(0.005)
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            await asyncio.sleep(0.6)  # past the longest wait before a retry
+
+    asyncio.run(main())
+    assert sandbox.stats["requests"] == 1
+    assert sandbox.stats["attaches"] == 0
