@@ -192,7 +192,7 @@ impl NativeClient {
     }
 
     /// purchaseVoxNumbers for a request given as JSON text; `callId` from `beginCall()`.
-    #[napi(ts_return_type = "Promise<OrderOutcome>")]
+    #[napi(catch_unwind, ts_return_type = "Promise<OrderOutcome>")]
     pub fn purchase_vox_numbers<'env>(
         &self,
         env: &'env Env,
@@ -214,7 +214,7 @@ impl NativeClient {
     }
 
     /// attachVoxnumberToLink for links given as JSON text; `callId` from `beginCall()`.
-    #[napi(ts_return_type = "Promise<UnitOutcome>")]
+    #[napi(catch_unwind, ts_return_type = "Promise<UnitOutcome>")]
     pub fn attach_voxnumber_to_link<'env>(
         &self,
         env: &'env Env,
@@ -227,7 +227,7 @@ impl NativeClient {
     }
 
     /// removeVoxnumberFromLink for link IDs given as JSON text; `callId` from `beginCall()`.
-    #[napi(ts_return_type = "Promise<UnitOutcome>")]
+    #[napi(catch_unwind, ts_return_type = "Promise<UnitOutcome>")]
     pub fn remove_voxnumber_from_link<'env>(
         &self,
         env: &'env Env,

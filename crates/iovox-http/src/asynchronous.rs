@@ -53,10 +53,10 @@ impl AsyncClient {
         }
     }
 
-    /// Starts [`Client::call_wire`] on the blocking pool of the runtime this is called in,
-    /// and hands its outcome (or the panic it raised) to `done` on that pool's thread. For
-    /// callers that resolve their own promise (the Node addon): one hop to the pool, none
-    /// back through an async task.
+    /// Starts [`Client::call_wire`] on the blocking pool of the runtime this is called in
+    /// (on a thread of its own outside any runtime), and hands its outcome, or the panic it
+    /// raised, to `done` on that thread. For callers that settle their own promise (the
+    /// Node addon): one hop to the pool, none back through an async task.
     pub fn spawn_wire<M>(
         &self,
         request: M::Wire,
@@ -68,12 +68,16 @@ impl AsyncClient {
         M::Output: Send + 'static,
     {
         let client = self.client.clone();
-        tokio::task::spawn_blocking(move || {
+        let work = move || {
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 client.call_wire::<M>(&request, &options)
             }));
             done(outcome);
-        });
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => drop(runtime.spawn_blocking(work)),
+            Err(_) => drop(std::thread::spawn(work)),
+        }
     }
 
     /// [`Client::call`], asynchronously.
