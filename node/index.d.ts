@@ -153,7 +153,9 @@ export declare class ValidationError extends IovoxError {
 export declare class ApiError extends IovoxError {
   readonly status: number
 }
-export declare class TimeoutError extends IovoxError {}
+export declare class TimeoutError extends IovoxError {
+  readonly maybeSent: boolean
+}
 export declare class ConnectionError extends IovoxError {
   readonly maybeSent: boolean
 }

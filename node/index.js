@@ -40,8 +40,14 @@ class ValidationError extends IovoxError {
 /** IOVOX answered with an error: `status` and every `<error>` message. */
 class ApiError extends IovoxError {}
 
-/** No answer in time. */
-class TimeoutError extends IovoxError {}
+/** No answer in time; `maybeSent` is false when the connection itself timed out, true
+ * when a later phase did (a purchase may then have been made). */
+class TimeoutError extends IovoxError {
+  constructor(info) {
+    super(info)
+    this.maybeSent = info.maybeSent ?? true
+  }
+}
 
 /** The connection could not be made or broke; `maybeSent` says whether a purchase may
  * have reached IOVOX. */

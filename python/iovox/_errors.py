@@ -95,12 +95,15 @@ class ApiError(IovoxError):
 
 
 class TimeoutError(IovoxError, builtins.TimeoutError):
-    """No answer in time (also an instance of the built-in ``TimeoutError``)."""
+    """No answer in time (also an instance of the built-in ``TimeoutError``).
+    ``maybe_sent`` is False when the connection itself timed out, True when a later phase
+    did: a purchase may then have been made."""
 
     kind = "timeout"
 
-    def __init__(self, message: str, *, attempts: int = 1) -> None:
+    def __init__(self, message: str, *, attempts: int = 1, maybe_sent: bool = True) -> None:
         super().__init__(message, attempts=attempts)
+        self.maybe_sent = maybe_sent
 
 
 class ConnectionError(IovoxError, builtins.ConnectionError):

@@ -145,8 +145,9 @@ def test_async_client_after_close_is_a_config_error(sandbox: Sandbox) -> None:
 def test_a_per_call_timeout_overrides_the_clients(sandbox_slow: Sandbox) -> None:
     client = iovox.Client(sandbox_slow.username, KEY, sandbox_slow.url, timeout=60)
     started = time.monotonic()
-    with pytest.raises(iovox.TimeoutError):
+    with pytest.raises(iovox.TimeoutError) as e:
         client.purchase_vox_numbers([LONDON], timeout=0.2)
+    assert e.value.maybe_sent is True  # sent, then the answer timed out
     # One 0.2 s attempt (a purchase is not repeated once sent); the bound is 25x that.
     assert time.monotonic() - started < 5
 

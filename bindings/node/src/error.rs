@@ -115,9 +115,9 @@ impl From<iovox_http::Error> for ErrorInfo {
                         .collect(),
                 )
             }
-            E::Connection { maybe_sent, .. } | E::Aborted { maybe_sent, .. } => {
-                info.maybe_sent = Some(maybe_sent)
-            }
+            E::Connection { maybe_sent, .. }
+            | E::Timeout { maybe_sent, .. }
+            | E::Aborted { maybe_sent, .. } => info.maybe_sent = Some(maybe_sent),
             E::Decode(d) => {
                 info.line = d.line.map(n);
                 info.column = d.column.map(n);

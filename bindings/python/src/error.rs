@@ -36,7 +36,10 @@ pub fn to_py(py: Python<'_>, e: Error) -> PyErr {
                 attrs.set_item("messages", messages)?;
                 "ApiError"
             }
-            Error::Timeout { .. } => "TimeoutError",
+            Error::Timeout { maybe_sent, .. } => {
+                attrs.set_item("maybe_sent", maybe_sent)?;
+                "TimeoutError"
+            }
             Error::Connection { maybe_sent, .. } => {
                 attrs.set_item("maybe_sent", maybe_sent)?;
                 "ConnectionError"
@@ -46,8 +49,9 @@ pub fn to_py(py: Python<'_>, e: Error) -> PyErr {
                 "DecodeError"
             }
             Error::Config(_) => "ConfigError",
-            // Python cancels through Ctrl-C and asyncio, which raise their own exceptions.
-            Error::Aborted { .. } => "IovoxError",
+            // Python cancels through Ctrl-C and asyncio, which raise their own exceptions;
+            // a kind the core may add later reaches Python as the base class.
+            _ => "IovoxError",
         })
     })();
     match class {

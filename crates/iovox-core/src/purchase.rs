@@ -43,6 +43,26 @@ impl NumberType {
     }
 }
 
+impl std::str::FromStr for NumberType {
+    type Err = String;
+
+    /// The wire text, exactly as the page writes it.
+    ///
+    /// ```
+    /// use iovox_core::NumberType;
+    /// assert_eq!("TOLLFREE".parse::<NumberType>(), Ok(NumberType::TollFree));
+    /// assert!("tollfree".parse::<NumberType>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        NumberType::parse(s).ok_or_else(|| {
+            format!(
+                "number_type must be NATIONAL, GEOGRAPHIC or TOLLFREE, not {:?}",
+                crate::error::short(s)
+            )
+        })
+    }
+}
+
 impl fmt::Display for NumberType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

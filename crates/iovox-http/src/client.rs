@@ -643,10 +643,22 @@ fn transport_error(e: ureq::Error, attempts: u32) -> Attempt {
     use ureq::Timeout as T;
     let message = e.to_string();
     match e {
-        ureq::Error::Timeout(T::Resolve | T::Connect) => {
-            Attempt::Failed(Error::Timeout { message, attempts }, false)
-        }
-        ureq::Error::Timeout(_) => Attempt::Failed(Error::Timeout { message, attempts }, true),
+        ureq::Error::Timeout(T::Resolve | T::Connect) => Attempt::Failed(
+            Error::Timeout {
+                message,
+                attempts,
+                maybe_sent: false,
+            },
+            false,
+        ),
+        ureq::Error::Timeout(_) => Attempt::Failed(
+            Error::Timeout {
+                message,
+                attempts,
+                maybe_sent: true,
+            },
+            true,
+        ),
         ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => Attempt::Failed(
             Error::Connection {
                 message,

@@ -38,8 +38,9 @@ impl ErrorKind {
     }
 }
 
-/// Every way a call can fail.
+/// Every way a call can fail. New kinds may be added: match with a `_` arm.
 #[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// Validation failed before anything was sent: every message, in document order.
     #[error("invalid request: {0}")]
@@ -62,6 +63,9 @@ pub enum Error {
         message: String,
         /// Attempts made.
         attempts: u32,
+        /// Whether the request may have reached the server: false when the connection
+        /// itself timed out, true when a later phase did (a purchase may have been made).
+        maybe_sent: bool,
     },
     /// The connection could not be made or broke.
     #[error("could not reach IOVOX{}: {message}", after(*attempts))]
@@ -133,6 +137,27 @@ impl Error {
         }
     }
 
+    /// Whether the request may have reached IOVOX, so that a purchase may have been made:
+    /// true for an API or decode error (the server answered) and for a timeout, connection
+    /// error or abort that came after the bytes may have left; false when nothing was sent
+    /// (validation, config, a connection or connect timeout that failed first, an abort
+    /// before sending). For a callback's decode error the question does not arise.
+    ///
+    /// ```
+    /// let e = iovox_http::Error::Config("x".into());
+    /// assert!(!e.maybe_sent());
+    /// ```
+    pub fn maybe_sent(&self) -> bool {
+        match self {
+            Error::Api { .. } => true,
+            Error::Timeout { maybe_sent, .. }
+            | Error::Connection { maybe_sent, .. }
+            | Error::Aborted { maybe_sent, .. } => *maybe_sent,
+            Error::Decode(_) => true,
+            Error::Validation(_) | Error::Config(_) => false,
+        }
+    }
+
     /// How many attempts were made: for an API, timeout, connection or aborted error, the
     /// attempts that started; 0 for a validation or config error (nothing was sent) and for
     /// a decode error (whose attempts are not counted). The same number in Python and Node.
@@ -160,9 +185,14 @@ impl Error {
                 messages: messages.into_iter().map(&f).collect(),
                 attempts,
             },
-            Error::Timeout { message, attempts } => Error::Timeout {
+            Error::Timeout {
+                message,
+                attempts,
+                maybe_sent,
+            } => Error::Timeout {
                 message: f(message),
                 attempts,
+                maybe_sent,
             },
             Error::Connection {
                 message,

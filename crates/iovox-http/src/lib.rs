@@ -35,4 +35,10 @@ pub use client::{
 };
 pub use error::{Error, ErrorKind, SecureKey};
 pub use iovox_core;
+/// The request and answer models a caller builds and reads, so that one import serves the
+/// common case (`use iovox_http::{Client, PurchaseRequest, PurchaseItem, NumberType};`).
+pub use iovox_core::{
+    AdditionalInformation, AttachMethod, AttachRequest, ByArea, ByPostcode, DetachRequest, Link,
+    NumberType, Order, OrderStatus, PurchaseItem, PurchaseRequest, VoxNumber,
+};
 pub use retry::RetryPolicy;

@@ -113,6 +113,7 @@ mod tests {
             Error::Timeout {
                 message: String::new(),
                 attempts: 1,
+                maybe_sent: sent,
             },
             sent,
         )
