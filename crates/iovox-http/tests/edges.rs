@@ -398,7 +398,13 @@ fn a_per_call_timeout_overrides_the_clients() {
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Timeout);
     assert!(
-        matches!(e, Error::Timeout { maybe_sent: true, .. }) && e.maybe_sent(),
+        matches!(
+            e,
+            Error::Timeout {
+                maybe_sent: true,
+                ..
+            }
+        ) && e.maybe_sent(),
         "the request was sent, then the answer timed out: {e:?}"
     );
     // One attempt of 200 ms (a purchase is not repeated after sending); the bound leaves
