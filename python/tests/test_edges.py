@@ -401,6 +401,29 @@ def test_a_company_ca_from_ca_file_or_ssl_cert_file() -> None:
         server.server_close()
 
 
+def relay(client: socket.socket, upstream: socket.socket) -> None:
+    """Copies bytes both ways between two sockets until either side closes (the proxies')."""
+
+    def pipe(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    back = threading.Thread(target=pipe, args=(upstream, client), daemon=True)
+    back.start()
+    pipe(client, upstream)
+    back.join(timeout=10)
+    upstream.close()
+
+
 def test_a_proxy_from_the_environment_is_used(monkeypatch: pytest.MonkeyPatch, sandbox: Sandbox) -> None:
     # A CONNECT proxy (ureq tunnels through proxies for http and https alike): it records
     # each tunnel and relays bytes both ways.
@@ -414,24 +437,7 @@ def test_a_proxy_from_the_environment_is_used(monkeypatch: pytest.MonkeyPatch, s
             self.send_response(200, "Connection established")
             self.end_headers()
 
-            def pipe(src: socket.socket, dst: socket.socket) -> None:
-                try:
-                    while data := src.recv(65536):
-                        dst.sendall(data)
-                except OSError:
-                    pass
-                finally:
-                    for s in (src, dst):
-                        try:
-                            s.shutdown(socket.SHUT_RDWR)
-                        except OSError:
-                            pass
-
-            back = threading.Thread(target=pipe, args=(upstream, self.connection), daemon=True)
-            back.start()
-            pipe(self.connection, upstream)
-            back.join(timeout=10)
-            upstream.close()
+            relay(self.connection, upstream)
 
         def log_message(self, *args: Any) -> None:
             pass
@@ -475,25 +481,7 @@ def test_a_socks5_proxy_from_all_proxy_is_used(monkeypatch: pytest.MonkeyPatch, 
             targets.append(f"{host}:{port}")
             upstream = socket.create_connection((host, port), timeout=10)
             conn.sendall(b"\x05\x00\x00\x01" + socket.inet_aton("127.0.0.1") + struct.pack("!H", port))
-
-            def pipe(src: socket.socket, dst: socket.socket) -> None:
-                try:
-                    while data := src.recv(65536):
-                        dst.sendall(data)
-                except OSError:
-                    pass
-                finally:
-                    for s in (src, dst):
-                        try:
-                            s.shutdown(socket.SHUT_RDWR)
-                        except OSError:
-                            pass
-
-            back = threading.Thread(target=pipe, args=(upstream, conn), daemon=True)
-            back.start()
-            pipe(conn, upstream)
-            back.join(timeout=10)
-            upstream.close()
+            relay(conn, upstream)
 
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Socks)
     server.daemon_threads = True
