@@ -3,6 +3,9 @@
 
 use crate::models::Order;
 use crate::{conv, error, wait};
+use iovox_core::method::{
+    AttachVoxnumberToLink, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
+};
 use iovox_http::config::{self, Unit};
 use iovox_http::{CallOptions, Cancel, RetryPolicy};
 use pyo3::prelude::*;
@@ -33,22 +36,6 @@ pub struct Client {
     inner: RwLock<Option<Arc<iovox_http::Client>>>,
     username: String,
     base_url: String,
-}
-
-fn options(
-    py: Python<'_>,
-    timeout: Option<&Bound<'_, PyAny>>,
-    cancel: Option<&Bound<'_, PyCancel>>,
-) -> PyResult<CallOptions> {
-    let mut o =
-        CallOptions::default().cancel(cancel.map(|c| c.get().0.clone()).unwrap_or_default());
-    if let Some(t) = timeout.filter(|t| !t.is_none()) {
-        let seconds = conv::number(t, "timeout").map_err(|e| error::to_py(py, e))?;
-        o = o.timeout(
-            config::duration("timeout", seconds, Unit::Seconds).map_err(|e| error::to_py(py, e))?,
-        );
-    }
-    Ok(o)
 }
 
 #[pymethods]
@@ -132,12 +119,7 @@ impl Client {
         let request = error::guard(|| {
             conv::purchase_request(items, callback_url, cc_list, dynamic_quantity)
         })?;
-        let client = self.client(py)?;
-        let opts = options(py, timeout, _cancel)?;
-        let cancel = opts_cancel(&opts);
-        let order = wait::call(py, cancel, move |_| {
-            client.purchase_vox_numbers_wire_with(&request, &opts)
-        })?;
+        let order = self.call::<PurchaseVoxNumbers>(py, request, timeout, _cancel)?;
         Order::from_core(py, order)
     }
 
@@ -151,12 +133,7 @@ impl Client {
         _cancel: Option<&Bound<'_, PyCancel>>,
     ) -> PyResult<()> {
         let request = error::guard(|| conv::attach_request(links))?;
-        let client = self.client(py)?;
-        let opts = options(py, timeout, _cancel)?;
-        let cancel = opts_cancel(&opts);
-        wait::call(py, cancel, move |_| {
-            client.attach_voxnumber_to_link_wire_with(&request, &opts)
-        })
+        self.call::<AttachVoxnumberToLink>(py, request, timeout, _cancel)
     }
 
     /// Detaches the VoxNumber of each link (removeVoxnumberFromLink): the numbers go back
@@ -170,12 +147,7 @@ impl Client {
         _cancel: Option<&Bound<'_, PyCancel>>,
     ) -> PyResult<()> {
         let request = error::guard(|| conv::detach_request(link_ids))?;
-        let client = self.client(py)?;
-        let opts = options(py, timeout, _cancel)?;
-        let cancel = opts_cancel(&opts);
-        wait::call(py, cancel, move |_| {
-            client.remove_voxnumber_from_link_wire_with(&request, &opts)
-        })
+        self.call::<RemoveVoxnumberFromLink>(py, request, timeout, _cancel)
     }
 
     /// Lets go of the client's connections. Calls after this raise `ConfigError`.
@@ -203,11 +175,35 @@ impl Client {
     }
 }
 
-fn opts_cancel(o: &CallOptions) -> Cancel {
-    o.cancel_handle().cloned().unwrap_or_default()
-}
-
 impl Client {
+    /// One path for every method: the call's options, then the client's one send path on
+    /// an interruptible wait (see `wait.rs`).
+    fn call<M>(
+        &self,
+        py: Python<'_>,
+        request: M::Wire,
+        timeout: Option<&Bound<'_, PyAny>>,
+        cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<M::Output>
+    where
+        M: Method,
+        M::Wire: Send + 'static,
+        M::Output: Send + 'static,
+    {
+        let client = self.client(py)?;
+        let cancel = cancel.map(|c| c.get().0.clone()).unwrap_or_default();
+        let mut options = CallOptions::default().cancel(cancel.clone());
+        if let Some(t) = timeout.filter(|t| !t.is_none()) {
+            let seconds = conv::number(t, "timeout").map_err(|e| error::to_py(py, e))?;
+            let d = config::duration("timeout", seconds, Unit::Seconds)
+                .map_err(|e| error::to_py(py, e))?;
+            options = options.timeout(d);
+        }
+        wait::call(py, cancel, move || {
+            client.call_wire::<M>(&request, &options)
+        })
+    }
+
     fn client(&self, py: Python<'_>) -> PyResult<Arc<iovox_http::Client>> {
         let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
         inner.clone().ok_or_else(|| {

@@ -22,25 +22,25 @@ pub const SLICE: Duration = Duration::from_millis(50);
 
 type Outcome<T> = std::thread::Result<Result<T, Error>>;
 
-/// Runs `call` (which takes the call's cancel handle) and waits for it interruptibly.
+/// Runs `call` and waits for it interruptibly; Ctrl-C pulls `cancel` (the handle `call`'s
+/// options carry).
 pub fn call<T: Send + 'static>(
     py: Python<'_>,
     cancel: Cancel,
-    call: impl FnOnce(Cancel) -> Result<T, Error> + Send + 'static,
+    call: impl FnOnce() -> Result<T, Error> + Send + 'static,
 ) -> PyResult<T> {
     if !on_main_thread() {
-        return match py.detach(|| catch_unwind(AssertUnwindSafe(|| call(cancel)))) {
+        return match py.detach(|| catch_unwind(AssertUnwindSafe(call))) {
             Ok(Ok(value)) => Ok(value),
             Ok(Err(e)) => Err(error::to_py(py, e)),
             Err(panic) => Err(error::internal(&*panic)),
         };
     }
     let (tx, rx) = sync_channel::<Outcome<T>>(1);
-    let handle = cancel.clone();
     std::thread::Builder::new()
         .name("iovox-call".into())
         .spawn(move || {
-            let _ = tx.send(catch_unwind(AssertUnwindSafe(|| call(handle))));
+            let _ = tx.send(catch_unwind(AssertUnwindSafe(call)));
         })
         .map_err(|e| error::internal_error(&format!("could not start a thread: {e}")))?;
     // `detach` wants what it borrows to be `Sync`; only this thread ever locks it.

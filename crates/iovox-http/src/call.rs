@@ -101,11 +101,6 @@ impl CallOptions {
         self.cancel = Some(cancel);
         self
     }
-
-    /// The cancel handle, if one was given.
-    pub fn cancel_handle(&self) -> Option<&Cancel> {
-        self.cancel.as_ref()
-    }
 }
 
 #[cfg(test)]
