@@ -10,7 +10,9 @@ use axum::response::{IntoResponse, Response};
 use iovox_core::method::{
     AttachVoxnumberToLink, Method as _, PurchaseVoxNumbers, RemoveVoxnumberFromLink, METHODS,
 };
-use iovox_core::request::{decode_attach_request, decode_detach_request, decode_purchase_request};
+use iovox_core::request::{
+    decode_attach_request, decode_detach_request, decode_purchase_request, RequestError,
+};
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -210,8 +212,16 @@ async fn route(
     };
     match route {
         PurchaseVoxNumbers::ROUTE => purchase(app, &body),
-        AttachVoxnumberToLink::ROUTE => attach(app, &body),
-        RemoveVoxnumberFromLink::ROUTE => detach(app, &body),
+        AttachVoxnumberToLink::ROUTE => {
+            no_content(app, &body, decode_attach_request, Account::attach, |s| {
+                s.attaches += 1
+            })
+        }
+        RemoveVoxnumberFromLink::ROUTE => {
+            no_content(app, &body, decode_detach_request, Account::detach, |s| {
+                s.detaches += 1
+            })
+        }
         other => error(
             StatusCode::NOT_FOUND,
             &format!("Unknown method {} for interface {interface}", other.name),
@@ -219,15 +229,23 @@ async fn route(
     }
 }
 
-fn detach(app: &Arc<App>, body: &[u8]) -> Response {
-    let request = match decode_detach_request(body) {
+/// A method that changes the account and answers 204 (attach, detach): decode with the
+/// server's messages, apply all or nothing, count it.
+fn no_content<R>(
+    app: &Arc<App>,
+    body: &[u8],
+    decode: fn(&[u8]) -> Result<R, RequestError>,
+    apply: fn(&mut Account, &R) -> Result<(), Vec<String>>,
+    count: fn(&mut crate::Stats),
+) -> Response {
+    let request = match decode(body) {
         Ok(r) => r,
         Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
     };
-    let result = lock(&app.account).detach(&request);
+    let result = apply(&mut lock(&app.account), &request);
     match result {
         Ok(()) => {
-            lock(&app.stats).detaches += 1;
+            count(&mut lock(&app.stats));
             StatusCode::NO_CONTENT.into_response()
         }
         Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
@@ -254,21 +272,6 @@ fn purchase(app: &Arc<App>, body: &[u8]) -> Response {
             }
             xml(StatusCode::CREATED, order.to_response_xml())
         }
-    }
-}
-
-fn attach(app: &Arc<App>, body: &[u8]) -> Response {
-    let request = match decode_attach_request(body) {
-        Ok(r) => r,
-        Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
-    };
-    let result = lock(&app.account).attach(&request);
-    match result {
-        Ok(()) => {
-            lock(&app.stats).attaches += 1;
-            StatusCode::NO_CONTENT.into_response()
-        }
-        Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
     }
 }
 
