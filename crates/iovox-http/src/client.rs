@@ -511,7 +511,7 @@ impl Client {
         self.call_wire::<RemoveVoxnumberFromLink>(request, options)
     }
 
-    fn secrets(&self, callback_url: Option<&str>) -> Secrets {
+    fn secrets<'a>(&'a self, callback_url: Option<&'a str>) -> Secrets<'a> {
         Secrets::new(self.secure_key.expose(), callback_url)
     }
 

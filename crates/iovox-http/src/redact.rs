@@ -9,36 +9,51 @@ use crate::error::Error;
 /// still redacted as part of its `user:pass`.
 const MIN_ALONE: usize = 6;
 
-/// What one call must never repeat.
-pub(crate) struct Secrets(Vec<String>);
+/// What one call must never repeat. The list is worked out only when an error or an error
+/// body needs it: a call that succeeds never parses its callback URL a second time.
+pub(crate) struct Secrets<'a> {
+    key: &'a str,
+    callback_url: Option<&'a str>,
+    list: std::cell::OnceCell<Vec<String>>,
+}
 
-impl Secrets {
-    pub(crate) fn new(key: &str, callback_url: Option<&str>) -> Self {
-        let mut secrets = vec![key.to_string()];
-        if let Some(url) = callback_url.and_then(|u| url::Url::parse(u).ok()) {
-            let (user, pass) = (url.username(), url.password().unwrap_or(""));
-            if !pass.is_empty() {
-                secrets.push(format!("{user}:{pass}"));
-                if pass.len() >= MIN_ALONE {
-                    secrets.push(pass.to_string());
-                }
-                // The password as written in the URL and as a server may have decoded it.
-                if let Ok(decoded) = urlencoding_decode(pass) {
-                    if decoded.len() >= MIN_ALONE && decoded != pass {
-                        secrets.push(decoded);
+impl<'a> Secrets<'a> {
+    pub(crate) fn new(key: &'a str, callback_url: Option<&'a str>) -> Self {
+        Secrets {
+            key,
+            callback_url,
+            list: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn list(&self) -> &[String] {
+        self.list.get_or_init(|| {
+            let mut secrets = vec![self.key.to_string()];
+            if let Some(url) = self.callback_url.and_then(|u| url::Url::parse(u).ok()) {
+                let (user, pass) = (url.username(), url.password().unwrap_or(""));
+                if !pass.is_empty() {
+                    secrets.push(format!("{user}:{pass}"));
+                    if pass.len() >= MIN_ALONE {
+                        secrets.push(pass.to_string());
+                    }
+                    // The password as written in the URL and as a server may have decoded it.
+                    if let Ok(decoded) = urlencoding_decode(pass) {
+                        if decoded.len() >= MIN_ALONE && decoded != pass {
+                            secrets.push(decoded);
+                        }
                     }
                 }
             }
-        }
-        secrets.retain(|s| !s.is_empty());
-        // Longest first, so a secret holding another is replaced whole.
-        secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        Secrets(secrets)
+            secrets.retain(|s| !s.is_empty());
+            // Longest first, so a secret holding another is replaced whole.
+            secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            secrets
+        })
     }
 
     pub(crate) fn redact(&self, text: String) -> String {
         let mut text = text;
-        for s in &self.0 {
+        for s in self.list() {
             if text.contains(s.as_str()) {
                 text = text.replace(s.as_str(), "***");
             }
@@ -47,9 +62,9 @@ impl Secrets {
     }
 
     /// A body with every secret replaced (a copy only when there is one).
-    pub(crate) fn redact_bytes<'a>(&self, body: &'a [u8]) -> std::borrow::Cow<'a, [u8]> {
+    pub(crate) fn redact_bytes<'b>(&self, body: &'b [u8]) -> std::borrow::Cow<'b, [u8]> {
         let mut out = std::borrow::Cow::Borrowed(body);
-        for s in &self.0 {
+        for s in self.list() {
             let needle = s.as_bytes();
             if find(&out, needle).is_some() {
                 let mut replaced = Vec::with_capacity(out.len());
