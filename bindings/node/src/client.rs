@@ -58,7 +58,7 @@ fn kind(v: &Value) -> &'static str {
 }
 
 /// Milliseconds into a `Duration`, checked as every language checks a timeout.
-pub fn millis(setting: &str, v: Option<Value>) -> Result<Option<Duration>, iovox_http::Error> {
+fn millis(setting: &str, v: Option<Value>) -> Result<Option<Duration>, iovox_http::Error> {
     number(setting, v)?
         .map(|ms| config::duration(setting, ms, Unit::Millis))
         .transpose()
