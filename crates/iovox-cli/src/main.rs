@@ -14,6 +14,9 @@ mod demo;
 mod output;
 
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use iovox_core::method::{
+    AttachVoxnumberToLink, Method, Prepared, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
+};
 use iovox_core::{wire, BY_AREA, BY_POSTCODE, BY_VOXNUMBER};
 use iovox_http::{Client, Error};
 use output::{print_order, report_error, EXIT_FAILED};
@@ -238,10 +241,10 @@ fn read_json<T>(
 type Outcome = Result<Option<Error>, Usage>;
 
 /// `--dry-run`: the XML that would be sent (what validation accepted), or every error.
-fn dry_run(xml: Result<String, iovox_core::ValidationErrors>) -> Option<Error> {
-    match xml {
-        Ok(xml) => {
-            say!("{xml}");
+fn dry_run(prepared: Result<Prepared, iovox_core::ValidationErrors>) -> Option<Error> {
+    match prepared {
+        Ok(Prepared { body, .. }) => {
+            say!("{body}");
             None
         }
         Err(e) => Some(Error::Validation(e)),
@@ -263,7 +266,7 @@ fn purchase(c: &Connection, args: PurchaseArgs, json: bool) -> Outcome {
                 "--item expects COUNTRY:AREA:TYPE:QUANTITY, got {spec:?}"
             )));
         };
-        let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let text = |s: &str| (!s.is_empty()).then(|| s.into());
         items.push(wire::PurchaseItem {
             country_code: text(cc),
             area_code: text(area),
@@ -273,18 +276,16 @@ fn purchase(c: &Connection, args: PurchaseArgs, json: bool) -> Outcome {
         });
     }
     if args.callback_url.is_some() {
-        request.callback_url = args.callback_url;
+        request.callback_url = args.callback_url.map(Into::into);
     }
     if !args.cc.is_empty() {
-        request.cc_list = Some(args.cc.join(","));
+        request.cc_list = Some(args.cc.join(",").into());
     }
     if args.dynamic_quantity {
-        request.dynamic_quantity = Some("TRUE".into());
+        request.dynamic_quantity = Some(true.into());
     }
     if args.dry_run {
-        return Ok(dry_run(
-            request.validate().map(|accepted| accepted.to_xml()),
-        ));
+        return Ok(dry_run(PurchaseVoxNumbers::prepare_wire(&request)));
     }
     let result = client(c).and_then(|client| client.purchase_vox_numbers_wire(&request));
     Ok(match result {
@@ -323,12 +324,12 @@ fn parse_link(method: &str, value: &str) -> Result<wire::Link, Usage> {
         .split_once('=')
         .ok_or_else(|| Usage(format!("a link is LINK=..., got {value:?}")))?;
     let mut link = wire::Link {
-        link_id: Some(link_id.to_string()),
-        method: Some(method.to_string()),
+        link_id: Some(link_id.into()),
+        method: Some(method.into()),
         ..Default::default()
     };
     let parts: Vec<&str> = rest.split(':').collect();
-    let text = |s: &str| Some(s.to_string());
+    let text = |s: &str| Some(s.into());
     match (method, &parts[..]) {
         (BY_VOXNUMBER, [number]) => link.full_voxnumber = text(number),
         (BY_AREA, [idd, area, more @ ..]) if more.len() <= 1 => {
@@ -339,7 +340,7 @@ fn parse_link(method: &str, value: &str) -> Result<wire::Link, Usage> {
                 .flat_map(|m| m.split(','))
                 .filter(|f| !f.is_empty())
             {
-                let t = text("TRUE");
+                let t = Some(true.into());
                 match fallback.trim() {
                     "city" => link.fallback_city = t,
                     "region" => link.fallback_region = t,
@@ -355,7 +356,7 @@ fn parse_link(method: &str, value: &str) -> Result<wire::Link, Usage> {
         (BY_POSTCODE, [country, postcode, more @ ..]) if more.len() <= 1 => {
             link.voxnumber_country = text(country);
             link.postcode = text(postcode);
-            link.fallback_area_distance = more.first().map(|k| k.to_string());
+            link.fallback_area_distance = more.first().map(|k| (*k).into());
         }
         _ => {
             let shape = match method {
@@ -379,9 +380,7 @@ fn attach(c: &Connection, args: AttachArgs, links: Vec<wire::Link>, json: bool) 
     }
     request.links.extend(links);
     if args.dry_run {
-        return Ok(dry_run(
-            request.validate().map(|accepted| accepted.to_xml()),
-        ));
+        return Ok(dry_run(AttachVoxnumberToLink::prepare_wire(&request)));
     }
     let n = request.links.len();
     let result = client(c).and_then(|client| client.attach_voxnumber_to_link_wire(&request));
@@ -399,16 +398,12 @@ fn attach(c: &Connection, args: AttachArgs, links: Vec<wire::Link>, json: bool) 
 }
 
 fn detach(c: &Connection, args: DetachArgs, json: bool) -> Outcome {
-    let request = iovox_core::DetachRequest::new(args.link_ids).to_wire();
+    let request = iovox_core::DetachRequest::new(args.link_ids);
     if args.dry_run {
-        return Ok(dry_run(
-            request.validate().map(|accepted| accepted.to_xml()),
-        ));
+        return Ok(dry_run(RemoveVoxnumberFromLink::prepare(&request)));
     }
     let n = request.link_ids.len();
-    let result = client(c).and_then(|client| {
-        client.remove_voxnumber_from_link_wire_with(&request, &iovox_http::CallOptions::default())
-    });
+    let result = client(c).and_then(|client| client.remove_voxnumber_from_link(&request));
     Ok(match result {
         Ok(()) => {
             if json {

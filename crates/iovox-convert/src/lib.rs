@@ -2,8 +2,8 @@
 //! Node hands over JSON text; Python hands over a [`serde_json::Value`] made from its
 //! dicts (through pythonize); the command line reads JSON files. Keys may be `camelCase`
 //! or `snake_case`; numbers may be numbers or strings (big integers as their digits). The
-//! values go into the wire models' lenient serde, so `2`, `"2"` and `2.0` are the text `2`
-//! and `2.5` fails validation with the server's own message.
+//! values go into the wire models keeping their kind ([`wire::Given`]): `2` and `2.0` are
+//! the integer 2, `"2"` the text, and `2.5` fails validation with the server's own message.
 //!
 //! Only a request whose *shape* is wrong is a [`ShapeError`], with one wording in every
 //! language: a list that is not a list, an item that is not a mapping, a key that is not a
@@ -160,9 +160,7 @@ pub fn detach_request(link_ids: Value, case: Case) -> Result<wire::DetachRequest
     ids.into_iter()
         .enumerate()
         .map(|(i, v)| match v {
-            Value::String(s) => Ok(wire::Text(Some(s))),
-            Value::Number(n) => Ok(wire::Text(Some(n.to_string()))),
-            Value::Null => Ok(wire::Text(None)),
+            v @ (Value::String(_) | Value::Number(_) | Value::Null) => wire_from(v),
             other => Err(ShapeError(format!(
                 "link ID {} of {total} must be a string, not {}",
                 i + 1,
@@ -200,16 +198,31 @@ mod tests {
         )
         .unwrap();
         let item = &r.items.as_ref().unwrap().item[0];
-        assert_eq!(item.country_code.as_deref(), Some("44"));
-        assert_eq!(item.quantity.as_deref(), Some("2"));
-        assert_eq!(r.cc_list.as_deref(), Some("a@b.c"));
-        assert_eq!(r.dynamic_quantity.as_deref(), Some("TRUE"));
+        assert_eq!(item.country_code, Some(wire::Given::Integer(44)));
+        assert_eq!(item.area_code, Some("151".into()));
+        assert_eq!(item.quantity, Some(wire::Given::Integer(2)));
+        assert_eq!(r.cc_list, Some("a@b.c".into()));
+        assert_eq!(r.dynamic_quantity, Some(wire::Given::Boolean(true)));
         let a = attach_request_json(
             r#"[{"linkId":"1","method":"BY POSTCODE","fallbackAreaDistance":5}]"#,
             Case::Camel,
         )
         .unwrap();
-        assert_eq!(a.links[0].fallback_area_distance.as_deref(), Some("5"));
+        assert_eq!(
+            a.links[0].fallback_area_distance,
+            Some(wire::Given::Integer(5))
+        );
+        let d = detach_request_json(r#"["1", 2, 2.5, null]"#, Case::Snake).unwrap();
+        let kinds: Vec<_> = d.link_ids.into_iter().map(|e| e.0).collect();
+        assert_eq!(
+            kinds,
+            [
+                Some("1".into()),
+                Some(wire::Given::Integer(2)),
+                Some("2.5".into()),
+                None
+            ]
+        );
     }
 
     #[test]

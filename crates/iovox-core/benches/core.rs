@@ -1,6 +1,7 @@
 //! The core's own costs: encode + validate a purchase (what the client does before
 //! sending) and decode a 10,000-number order. `scripts/bench` reads criterion's samples.
 use criterion::{criterion_group, criterion_main, Criterion};
+use iovox_core::method::{Method, PurchaseVoxNumbers};
 use iovox_core::{AdditionalInformation, NumberType, Order, PurchaseItem, PurchaseRequest};
 use std::hint::black_box;
 
@@ -53,9 +54,7 @@ fn encode_validate(c: &mut Criterion) {
         g.bench_function(name, |b| {
             b.iter(|| {
                 // What the client does before sending a typed request: its checks, the XML.
-                let request = black_box(&request);
-                request.validate().expect("valid");
-                request.to_xml()
+                PurchaseVoxNumbers::prepare(black_box(&request)).expect("valid")
             })
         });
     }
@@ -67,7 +66,7 @@ fn encode_validate_wire(c: &mut Criterion) {
     let wire = purchase(250, false).to_wire();
     let mut g = c.benchmark_group("encode_validate");
     g.bench_function("250_items_wire", |b| {
-        b.iter(|| black_box(&wire).validate().expect("valid").to_xml())
+        b.iter(|| PurchaseVoxNumbers::prepare_wire(black_box(&wire)).expect("valid"))
     });
     g.finish();
 }

@@ -1,6 +1,6 @@
 //! attachVoxnumberToLink: links, one method each, and their validation.
 
-use crate::check::{boolean, free_text, int, small, text, Int, Report};
+use crate::check::{boolean, code, owned_text, word, Given, Report};
 use crate::error::{ErrorCode as C, Position, ValidationErrors};
 use crate::method::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
@@ -156,24 +156,68 @@ impl AttachRequest {
         AttachRequest { links }
     }
 
-    /// The request as the wire carries it.
+    /// The request as the wire carries it (each value as its kind).
     pub fn to_wire(&self) -> wire::AttachRequest {
         wire::AttachRequest::from(self)
     }
 
     /// Every check that needs only the request; all errors at once, in document order.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
-        self.to_wire().validate().map(drop)
+        self.accepted().map(drop)
     }
 
-    /// The XML body, exactly in the shape of the page.
+    /// The request as the server would read it (text trimmed), or every error.
+    fn accepted(&self) -> Result<AttachRequest, ValidationErrors> {
+        check_attach(self.links.iter().map(Link::view))
+    }
+
+    /// The XML body, exactly in the shape of the page (no validation: see [`Self::validate`]).
     pub fn to_xml(&self) -> String {
-        self.to_wire().to_xml()
+        crate::encode::attach(self)
     }
 }
 
-fn flag(b: bool) -> Option<String> {
-    b.then(|| "TRUE".to_string())
+impl Link {
+    fn view(&self) -> LinkView<'_> {
+        let mut v = LinkView {
+            link_id: Given::Text(&self.link_id),
+            method: Given::Text(self.method.as_str()),
+            ..LinkView::default()
+        };
+        let flag = |on: bool| {
+            if on {
+                Given::Boolean(true)
+            } else {
+                Given::Missing
+            }
+        };
+        match &self.method {
+            AttachMethod::ByArea(a) => {
+                v.voxnumber_idd = Given::Integer(a.voxnumber_idd.into());
+                v.area_code = Given::Integer(a.area_code.into());
+                v.fallback_city = flag(a.fallback_city);
+                v.fallback_region = flag(a.fallback_region);
+                v.fallback_country = flag(a.fallback_country);
+            }
+            AttachMethod::ByVoxnumber { full_voxnumber } => {
+                v.full_voxnumber = Given::Text(full_voxnumber);
+            }
+            AttachMethod::ByPostcode(p) => {
+                v.voxnumber_country = Given::Text(&p.voxnumber_country);
+                v.postcode = Given::Text(&p.postcode);
+                v.fallback_area_distance = Given::int(p.fallback_area_distance);
+            }
+        }
+        v
+    }
+}
+
+fn flag(b: bool) -> Option<wire::Given> {
+    b.then_some(wire::Given::Boolean(true))
+}
+
+fn integer(n: u32) -> wire::Given {
+    wire::Given::Integer(n.into())
 }
 
 impl From<&AttachRequest> for wire::AttachRequest {
@@ -187,25 +231,25 @@ impl From<&AttachRequest> for wire::AttachRequest {
 impl From<&Link> for wire::Link {
     fn from(l: &Link) -> Self {
         let mut w = wire::Link {
-            link_id: Some(l.link_id.clone()),
-            method: Some(l.method.as_str().to_string()),
+            link_id: Some(l.link_id.as_str().into()),
+            method: Some(l.method.as_str().into()),
             ..Default::default()
         };
         match &l.method {
             AttachMethod::ByArea(a) => {
-                w.voxnumber_idd = Some(a.voxnumber_idd.to_string());
-                w.area_code = Some(a.area_code.to_string());
+                w.voxnumber_idd = Some(integer(a.voxnumber_idd));
+                w.area_code = Some(integer(a.area_code));
                 w.fallback_city = flag(a.fallback_city);
                 w.fallback_region = flag(a.fallback_region);
                 w.fallback_country = flag(a.fallback_country);
             }
             AttachMethod::ByVoxnumber { full_voxnumber } => {
-                w.full_voxnumber = Some(full_voxnumber.clone());
+                w.full_voxnumber = Some(full_voxnumber.as_str().into());
             }
             AttachMethod::ByPostcode(p) => {
-                w.voxnumber_country = Some(p.voxnumber_country.clone());
-                w.postcode = Some(p.postcode.clone());
-                w.fallback_area_distance = p.fallback_area_distance.map(|d| d.to_string());
+                w.voxnumber_country = Some(p.voxnumber_country.as_str().into());
+                w.postcode = Some(p.postcode.as_str().into());
+                w.fallback_area_distance = p.fallback_area_distance.map(integer);
             }
         }
         w
@@ -213,11 +257,6 @@ impl From<&Link> for wire::Link {
 }
 
 impl wire::AttachRequest {
-    /// The XML body, exactly in the shape of the page.
-    pub fn to_xml(&self) -> String {
-        crate::encode::attach(self)
-    }
-
     /// Every check that needs only the request, with the server's messages, in document
     /// order; on success the typed request, its text trimmed.
     ///
@@ -227,86 +266,136 @@ impl wire::AttachRequest {
     /// assert_eq!(wire.validate().unwrap_err().messages(), vec!["Method 1 of 1 Invalid"]);
     /// ```
     pub fn validate(&self) -> Result<AttachRequest, ValidationErrors> {
-        let mut report = Report::default();
-        let total = self.links.len();
-        let mut ok = total > 0;
-        if total == 0 {
-            report.push(C::RequestEmpty, None, None, "Request Empty".into());
-        }
-        let mut seen_links = HashSet::new();
-        let mut seen_numbers = HashSet::new();
-        let (mut dup_link, mut dup_number) = (false, false);
-        let mut links = Vec::with_capacity(total);
-        for (n, w) in self.links.iter().enumerate() {
-            let p = Position {
-                index: n + 1,
-                total,
-            };
-            let r = &mut report;
-            if !crate::check::xml_text(
-                r,
-                p,
-                &[
-                    ("link_id", &w.link_id),
-                    ("method", &w.method),
-                    ("voxnumber_idd", &w.voxnumber_idd),
-                    ("area_code", &w.area_code),
-                    ("fallback_city", &w.fallback_city),
-                    ("fallback_region", &w.fallback_region),
-                    ("fallback_country", &w.fallback_country),
-                    ("full_voxnumber", &w.full_voxnumber),
-                    ("voxnumber_country", &w.voxnumber_country),
-                    ("postcode", &w.postcode),
-                    ("fallback_area_distance", &w.fallback_area_distance),
-                ],
-            ) {
-                ok = false;
-            }
-            let link_id = free_text(&w.link_id).map(str::to_string);
-            match &link_id {
-                None => {
-                    let m = format!("Link ID {p} empty");
-                    r.push(C::LinkIdEmpty, Some(p), Some("link_id"), m);
-                }
-                Some(id) if !seen_links.insert(id.clone()) && !dup_link => {
-                    // The server says it once per request, with no position.
-                    dup_link = true;
-                    let m = "Duplicate Link ID Received".to_string();
-                    r.push(C::DuplicateLinkId, Some(p), Some("link_id"), m);
-                }
-                Some(_) => {}
-            }
-            let method = match text(&w.method) {
-                None => {
-                    r.push(
-                        C::MethodEmpty,
-                        Some(p),
-                        Some("method"),
-                        format!("Method {p} Empty"),
-                    );
-                    None
-                }
-                Some(m @ (BY_AREA | BY_VOXNUMBER | BY_POSTCODE)) => {
-                    validate_method(m, w, p, r, &mut seen_numbers, &mut dup_number)
-                }
-                Some(_) => {
-                    let m = format!("Method {p} Invalid");
-                    r.push(C::MethodInvalid, Some(p), Some("method"), m);
-                    None
-                }
-            };
-            match (link_id, method) {
-                (Some(link_id), Some(method)) => links.push(Link { link_id, method }),
-                _ => ok = false,
-            }
-        }
-        report.finish(ok.then_some(AttachRequest { links }))
+        check_attach(self.links.iter().map(|w| LinkView {
+            link_id: (&w.link_id).into(),
+            method: (&w.method).into(),
+            voxnumber_idd: (&w.voxnumber_idd).into(),
+            area_code: (&w.area_code).into(),
+            fallback_city: (&w.fallback_city).into(),
+            fallback_region: (&w.fallback_region).into(),
+            fallback_country: (&w.fallback_country).into(),
+            full_voxnumber: (&w.full_voxnumber).into(),
+            voxnumber_country: (&w.voxnumber_country).into(),
+            postcode: (&w.postcode).into(),
+            fallback_area_distance: (&w.fallback_area_distance).into(),
+        }))
     }
 }
 
-fn validate_method(
+/// One link's values as the rules read them, from either form of the request.
+#[derive(Clone, Copy)]
+struct LinkView<'a> {
+    link_id: Given<'a>,
+    method: Given<'a>,
+    voxnumber_idd: Given<'a>,
+    area_code: Given<'a>,
+    fallback_city: Given<'a>,
+    fallback_region: Given<'a>,
+    fallback_country: Given<'a>,
+    full_voxnumber: Given<'a>,
+    voxnumber_country: Given<'a>,
+    postcode: Given<'a>,
+    fallback_area_distance: Given<'a>,
+}
+
+impl Default for LinkView<'_> {
+    fn default() -> Self {
+        LinkView {
+            link_id: Given::Missing,
+            method: Given::Missing,
+            voxnumber_idd: Given::Missing,
+            area_code: Given::Missing,
+            fallback_city: Given::Missing,
+            fallback_region: Given::Missing,
+            fallback_country: Given::Missing,
+            full_voxnumber: Given::Missing,
+            voxnumber_country: Given::Missing,
+            postcode: Given::Missing,
+            fallback_area_distance: Given::Missing,
+        }
+    }
+}
+
+/// The one validator of an attach: every field's rule, in document order, and the
+/// request-wide duplicate checks.
+fn check_attach<'a>(
+    links: impl ExactSizeIterator<Item = LinkView<'a>>,
+) -> Result<AttachRequest, ValidationErrors> {
+    let mut report = Report::default();
+    let total = links.len();
+    let mut ok = total > 0;
+    if total == 0 {
+        report.push(C::RequestEmpty, None, None, "Request Empty".into());
+    }
+    let mut seen_links = HashSet::new();
+    let mut seen_numbers = HashSet::new();
+    let (mut dup_link, mut dup_number) = (false, false);
+    let mut accepted = Vec::with_capacity(total);
+    for (n, w) in links.enumerate() {
+        let p = Position {
+            index: n + 1,
+            total,
+        };
+        let r = &mut report;
+        if !crate::check::xml_texts(
+            r,
+            p,
+            &[
+                ("link_id", w.link_id),
+                ("method", w.method),
+                ("voxnumber_idd", w.voxnumber_idd),
+                ("area_code", w.area_code),
+                ("fallback_city", w.fallback_city),
+                ("fallback_region", w.fallback_region),
+                ("fallback_country", w.fallback_country),
+                ("full_voxnumber", w.full_voxnumber),
+                ("voxnumber_country", w.voxnumber_country),
+                ("postcode", w.postcode),
+                ("fallback_area_distance", w.fallback_area_distance),
+            ],
+        ) {
+            ok = false;
+        }
+        let link_id = owned_text(w.link_id);
+        match &link_id {
+            None => {
+                let m = format!("Link ID {p} empty");
+                r.push(C::LinkIdEmpty, Some(p), Some("link_id"), m);
+            }
+            Some(id) if !seen_links.insert(id.clone()) && !dup_link => {
+                // The server says it once per request, with no position.
+                dup_link = true;
+                let m = "Duplicate Link ID Received".to_string();
+                r.push(C::DuplicateLinkId, Some(p), Some("link_id"), m);
+            }
+            Some(_) => {}
+        }
+        let method = match word(w.method).as_deref() {
+            None => {
+                let m = format!("Method {p} Empty");
+                r.push(C::MethodEmpty, Some(p), Some("method"), m);
+                None
+            }
+            Some(m @ (BY_AREA | BY_VOXNUMBER | BY_POSTCODE)) => {
+                check_method(m, &w, p, r, &mut seen_numbers, &mut dup_number)
+            }
+            Some(_) => {
+                let m = format!("Method {p} Invalid");
+                r.push(C::MethodInvalid, Some(p), Some("method"), m);
+                None
+            }
+        };
+        match (link_id, method) {
+            (Some(link_id), Some(method)) => accepted.push(Link { link_id, method }),
+            _ => ok = false,
+        }
+    }
+    report.finish(ok.then_some(AttachRequest { links: accepted }))
+}
+
+fn check_method(
     method: &str,
-    w: &wire::Link,
+    w: &LinkView<'_>,
     p: Position,
     r: &mut Report,
     seen_numbers: &mut HashSet<String>,
@@ -314,73 +403,48 @@ fn validate_method(
 ) -> Option<AttachMethod> {
     // Ours (docs/decisions.md 8): a fallback of another method is refused, not ignored,
     // because the caller clearly expected it to do something.
-    let mut not_available = |value: &Option<String>, field: &'static str, label: &str| {
-        if value.is_some() {
+    let mut not_available = |value: Given<'_>, field: &'static str, label: &str| {
+        if !value.is_missing() {
             let m = format!("{label} {p} not available for method {method}");
             r.push(C::FallbackNotAvailable, Some(p), Some(field), m);
         }
     };
     if method != BY_AREA {
-        not_available(&w.fallback_city, "fallback_city", "Fallback City");
-        not_available(&w.fallback_region, "fallback_region", "Fallback Region");
-        not_available(&w.fallback_country, "fallback_country", "Fallback Country");
+        not_available(w.fallback_city, "fallback_city", "Fallback City");
+        not_available(w.fallback_region, "fallback_region", "Fallback Region");
+        not_available(w.fallback_country, "fallback_country", "Fallback Country");
     }
     if method != BY_POSTCODE {
-        let f = &w.fallback_area_distance;
+        let f = w.fallback_area_distance;
         not_available(f, "fallback_area_distance", "Fallback Area Distance");
     }
     match method {
         BY_AREA => {
-            let idd = match int(&w.voxnumber_idd) {
-                Int::Empty => {
-                    let m = format!("VoxNumber IDD {p} Empty");
-                    r.push(C::VoxnumberIddEmpty, Some(p), Some("voxnumber_idd"), m);
-                    None
-                }
-                Int::Value(v) if small(v).is_some() => small(v),
-                _ => {
-                    let m = format!("VoxNumber IDD {p} Invalid");
-                    r.push(C::VoxnumberIddInvalid, Some(p), Some("voxnumber_idd"), m);
-                    None
-                }
-            };
-            let area = match int(&w.area_code) {
-                Int::Empty => {
-                    let m = format!("Area Code {p} Empty");
-                    r.push(C::AreaCodeEmpty, Some(p), Some("area_code"), m);
-                    None
-                }
-                Int::Value(v) if small(v).is_some() => small(v),
-                _ => {
-                    let m = format!("Area Code {p} not an integer");
-                    r.push(C::AreaCodeNotInteger, Some(p), Some("area_code"), m);
-                    None
-                }
-            };
-            let mut fallback = |value: &Option<String>, code, field, label: &str| {
-                boolean(value)
-                    .map_err(|()| {
-                        r.push(code, Some(p), Some(field), format!("{label} {p} Invalid"))
-                    })
-                    .ok()
-            };
-            let city = fallback(
-                &w.fallback_city,
+            let idd = rule_voxnumber_idd(w.voxnumber_idd, p, r);
+            let area = rule_area_code(w.area_code, p, r);
+            let city = rule_fallback(
+                w.fallback_city,
                 C::FallbackCityInvalid,
                 "fallback_city",
                 "Fallback City",
+                p,
+                r,
             );
-            let region = fallback(
-                &w.fallback_region,
+            let region = rule_fallback(
+                w.fallback_region,
                 C::FallbackRegionInvalid,
                 "fallback_region",
                 "Fallback Region",
+                p,
+                r,
             );
-            let country = fallback(
-                &w.fallback_country,
+            let country = rule_fallback(
+                w.fallback_country,
                 C::FallbackCountryInvalid,
                 "fallback_country",
                 "Fallback Country",
+                p,
+                r,
             );
             Some(AttachMethod::ByArea(ByArea {
                 voxnumber_idd: idd?,
@@ -390,60 +454,127 @@ fn validate_method(
                 fallback_country: country?,
             }))
         }
-        BY_VOXNUMBER => match text(&w.full_voxnumber) {
-            None => {
-                let m = format!("Voxnumber {p} Empty");
-                r.push(C::VoxnumberEmpty, Some(p), Some("full_voxnumber"), m);
-                None
+        BY_VOXNUMBER => {
+            let n = rule_full_voxnumber(w.full_voxnumber, p, r)?;
+            if !seen_numbers.insert(n.clone()) && !*dup_number {
+                *dup_number = true;
+                let m = "Duplicate Voxnumber Received".to_string();
+                r.push(C::DuplicateVoxnumber, Some(p), Some("full_voxnumber"), m);
             }
-            Some(n) if !n.bytes().all(|b| b.is_ascii_digit()) => {
-                let m = format!("Voxnumber {p} is not an Integer");
-                r.push(C::VoxnumberNotInteger, Some(p), Some("full_voxnumber"), m);
-                None
-            }
-            Some(n) => {
-                if !seen_numbers.insert(n.to_string()) && !*dup_number {
-                    *dup_number = true;
-                    let m = "Duplicate Voxnumber Received".to_string();
-                    r.push(C::DuplicateVoxnumber, Some(p), Some("full_voxnumber"), m);
-                }
-                Some(AttachMethod::ByVoxnumber {
-                    full_voxnumber: n.to_string(),
-                })
-            }
-        },
+            Some(AttachMethod::ByVoxnumber { full_voxnumber: n })
+        }
         _ => {
-            let country = free_text(&w.voxnumber_country).map(str::to_string);
-            if country.is_none() {
-                // Ours: no documented message for an empty country or postcode.
-                let m = format!("VoxNumber Country {p} Empty");
-                r.push(
-                    C::VoxnumberCountryEmpty,
-                    Some(p),
-                    Some("voxnumber_country"),
-                    m,
-                );
-            }
-            let postcode = free_text(&w.postcode).map(str::to_string);
-            if postcode.is_none() {
-                let m = format!("Postcode {p} Empty");
-                r.push(C::PostcodeEmpty, Some(p), Some("postcode"), m);
-            }
-            let distance = match int(&w.fallback_area_distance) {
-                Int::Empty => Some(None),
-                Int::Value(v) if small(v).is_some() => Some(small(v)),
-                _ => {
-                    let m = format!("Fallback Area Distance {p} not an integer");
-                    let f = Some("fallback_area_distance");
-                    r.push(C::FallbackAreaDistanceNotInteger, Some(p), f, m);
-                    None
-                }
-            };
+            // Ours: no documented message for an empty country or postcode.
+            let country = rule_required(
+                w.voxnumber_country,
+                C::VoxnumberCountryEmpty,
+                "voxnumber_country",
+                "VoxNumber Country",
+                p,
+                r,
+            );
+            let postcode =
+                rule_required(w.postcode, C::PostcodeEmpty, "postcode", "Postcode", p, r);
+            let distance = rule_fallback_area_distance(w.fallback_area_distance, p, r);
             Some(AttachMethod::ByPostcode(ByPostcode {
                 voxnumber_country: country?,
                 postcode: postcode?,
                 fallback_area_distance: distance?,
             }))
+        }
+    }
+}
+
+// The field rules: one function each, for both forms.
+
+/// `voxnumber_idd` (BY AREA).
+fn rule_voxnumber_idd(v: Given<'_>, p: Position, r: &mut Report) -> Option<u32> {
+    code(v)
+        .map_err(|empty| {
+            let (c, what) = if empty {
+                (C::VoxnumberIddEmpty, "Empty")
+            } else {
+                (C::VoxnumberIddInvalid, "Invalid")
+            };
+            let m = format!("VoxNumber IDD {p} {what}");
+            r.push(c, Some(p), Some("voxnumber_idd"), m);
+        })
+        .ok()
+}
+
+/// `area_code` (BY AREA).
+fn rule_area_code(v: Given<'_>, p: Position, r: &mut Report) -> Option<u32> {
+    code(v)
+        .map_err(|empty| {
+            let (c, what) = if empty {
+                (C::AreaCodeEmpty, "Empty")
+            } else {
+                (C::AreaCodeNotInteger, "not an integer")
+            };
+            r.push(
+                c,
+                Some(p),
+                Some("area_code"),
+                format!("Area Code {p} {what}"),
+            );
+        })
+        .ok()
+}
+
+/// `fallback_city`, `fallback_region`, `fallback_country` (BY AREA): TRUE or FALSE.
+fn rule_fallback(
+    v: Given<'_>,
+    code: C,
+    field: &'static str,
+    label: &str,
+    p: Position,
+    r: &mut Report,
+) -> Option<bool> {
+    boolean(v)
+        .map_err(|()| r.push(code, Some(p), Some(field), format!("{label} {p} Invalid")))
+        .ok()
+}
+
+/// `full_voxnumber` (BY VOXNUMBER): digits.
+fn rule_full_voxnumber(v: Given<'_>, p: Position, r: &mut Report) -> Option<String> {
+    let (c, m) = match word(v) {
+        None => (C::VoxnumberEmpty, format!("Voxnumber {p} Empty")),
+        Some(n) if n.bytes().all(|b| b.is_ascii_digit()) => return Some(n.into_owned()),
+        Some(_) => (
+            C::VoxnumberNotInteger,
+            format!("Voxnumber {p} is not an Integer"),
+        ),
+    };
+    r.push(c, Some(p), Some("full_voxnumber"), m);
+    None
+}
+
+/// `voxnumber_country` and `postcode` (BY POSTCODE): required text.
+fn rule_required(
+    v: Given<'_>,
+    code: C,
+    field: &'static str,
+    label: &str,
+    p: Position,
+    r: &mut Report,
+) -> Option<String> {
+    let text = owned_text(v);
+    if text.is_none() {
+        r.push(code, Some(p), Some(field), format!("{label} {p} Empty"));
+    }
+    text
+}
+
+/// `fallback_area_distance` (BY POSTCODE): km, optional.
+fn rule_fallback_area_distance(v: Given<'_>, p: Position, r: &mut Report) -> Option<Option<u32>> {
+    match code(v) {
+        Ok(d) => Some(Some(d)),
+        Err(true) => Some(None),
+        Err(false) => {
+            let m = format!("Fallback Area Distance {p} not an integer");
+            let f = Some("fallback_area_distance");
+            r.push(C::FallbackAreaDistanceNotInteger, Some(p), f, m);
+            None
         }
     }
 }
@@ -463,19 +594,30 @@ impl Method for AttachVoxnumberToLink {
     type Wire = wire::AttachRequest;
     type Output = ();
 
+    /// A typed request is sent as built once its checks pass (the server trims text as
+    /// the checks did).
     fn prepare(request: &AttachRequest) -> Result<Prepared, ValidationErrors> {
-        Self::prepare_wire(&request.to_wire())
+        request.validate()?;
+        Ok(Prepared {
+            body: request.to_xml(),
+            callback_url: None,
+        })
     }
 
     fn prepare_wire(request: &wire::AttachRequest) -> Result<Prepared, ValidationErrors> {
-        Ok(Prepared {
-            body: request.validate()?.to_xml(),
-            callback_url: None,
-        })
+        Ok(accepted(request.validate()?))
     }
 
     /// Success is "204 No Content": nothing to read.
     fn decode(_: &[u8]) -> Result<(), crate::DecodeError> {
         Ok(())
+    }
+}
+
+/// What the rules accepted, as the body to send.
+fn accepted(request: AttachRequest) -> Prepared {
+    Prepared {
+        body: request.to_xml(),
+        callback_url: None,
     }
 }

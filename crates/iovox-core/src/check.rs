@@ -1,50 +1,126 @@
-//! Small helpers shared by the two validators: reading wire text as "empty", "integer" or
-//! "boolean" the way the IOVOX server does, and collecting errors in document order.
+//! How the IOVOX server reads a value: as "empty", a whole number, a boolean, a word or
+//! free text. Every field rule of every method is built from these over a [`Given`]
+//! view, which both forms of a request give: the wire form (a value as a caller or the
+//! XML gave it) and the typed form (a value Rust code built). So one rule checks both,
+//! and both get the same words.
 
 use crate::error::{ErrorCode, Position, ValidationError, ValidationErrors};
+use crate::wire;
+use std::borrow::Cow;
 
-/// A field's text, trimmed; `None` when absent or blank (the server's "Empty").
-pub(crate) fn text(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+/// A value to check, borrowed from either form of a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Given<'a> {
+    Missing,
+    Text(&'a str),
+    Integer(i64),
+    Boolean(bool),
+    WrongKind,
 }
 
-/// Free text (a name, a link ID, a postcode), trimmed; `None` when absent or blank, or when
-/// a list or a map stood where the text belongs ([`crate::wire::WRONG_KIND`]): the server
-/// reads such an element as holding no text.
-pub(crate) fn free_text(v: &Option<String>) -> Option<&str> {
-    text(v).filter(|s| *s != crate::wire::WRONG_KIND)
+impl<'a> From<&'a Option<wire::Given>> for Given<'a> {
+    fn from(v: &'a Option<wire::Given>) -> Self {
+        match v {
+            None => Given::Missing,
+            Some(wire::Given::Text(s)) => Given::Text(s),
+            Some(wire::Given::Integer(n)) => Given::Integer(*n),
+            Some(wire::Given::Boolean(b)) => Given::Boolean(*b),
+            Some(wire::Given::WrongKind) => Given::WrongKind,
+        }
+    }
+}
+
+impl<'a> Given<'a> {
+    /// A typed text that may be absent.
+    pub(crate) fn opt(v: &'a Option<String>) -> Self {
+        v.as_deref().map_or(Given::Missing, Given::Text)
+    }
+
+    /// A typed whole number that may be absent.
+    pub(crate) fn int(v: Option<u32>) -> Self {
+        v.map_or(Given::Missing, |n| Given::Integer(n.into()))
+    }
+
+    pub(crate) fn is_missing(self) -> bool {
+        self == Given::Missing
+    }
+}
+
+/// As the server reads a scalar: its text, trimmed; `None` when absent or blank (the
+/// server's "Empty"). A number reads as its digits, a boolean as `TRUE`/`FALSE`; a value
+/// of the wrong kind reads as `wrong_kind` says.
+fn scalar<'a>(v: Given<'a>, wrong_kind: Option<&'static str>) -> Option<Cow<'a, str>> {
+    let s = match v {
+        Given::Missing => return None,
+        Given::Text(s) => Cow::Borrowed(s.trim()),
+        Given::Integer(n) => Cow::Owned(n.to_string()),
+        Given::Boolean(b) => Cow::Borrowed(if b { "TRUE" } else { "FALSE" }),
+        Given::WrongKind => return wrong_kind.map(Cow::Borrowed),
+    };
+    (!s.is_empty()).then_some(s)
+}
+
+/// A word from a fixed set (a method, a number type): `None` when empty; a value of the
+/// wrong kind is a word that matches nothing.
+pub(crate) fn word(v: Given<'_>) -> Option<Cow<'_, str>> {
+    scalar(v, Some("\u{fffd}"))
+}
+
+/// Free text (a name, a link ID, a postcode): `None` when empty, and when a list or a
+/// map stood where the text belongs: the server reads such an element as holding no text.
+pub(crate) fn free_text(v: Given<'_>) -> Option<Cow<'_, str>> {
+    scalar(v, None)
+}
+
+/// [`free_text`], owned, for the typed model.
+pub(crate) fn owned_text(v: Given<'_>) -> Option<String> {
+    free_text(v).map(Cow::into_owned)
 }
 
 /// How a field reads as a whole number.
 pub(crate) enum Int {
     Empty,
     NotInteger,
-    /// Digits only; values past `u64` saturate (they are still integers, just too large).
+    /// Not negative; values past `u64` saturate (they are still integers, just too large).
     Value(u64),
 }
 
-pub(crate) fn int(v: &Option<String>) -> Int {
-    match text(v) {
-        None => Int::Empty,
-        Some(s) if s.bytes().all(|b| b.is_ascii_digit()) => {
-            Int::Value(s.parse::<u64>().unwrap_or(u64::MAX))
-        }
-        Some(_) => Int::NotInteger,
+pub(crate) fn int(v: Given<'_>) -> Int {
+    match v {
+        Given::Integer(n) if n >= 0 => Int::Value(n.unsigned_abs()),
+        Given::Integer(_) | Given::Boolean(_) | Given::WrongKind => Int::NotInteger,
+        Given::Missing | Given::Text(_) => match scalar(v, None) {
+            None => Int::Empty,
+            Some(s) if s.bytes().all(|b| b.is_ascii_digit()) => {
+                Int::Value(s.parse::<u64>().unwrap_or(u64::MAX))
+            }
+            Some(_) => Int::NotInteger,
+        },
     }
 }
 
-/// A code that must fit `u32` (country codes, area codes, IDDs, building numbers).
-pub(crate) fn small(v: u64) -> Option<u32> {
-    u32::try_from(v).ok()
+/// A code that must fit `u32` (country codes, area codes, IDDs, building numbers,
+/// distances): `Err(true)` when empty, `Err(false)` when not such a number.
+pub(crate) fn code(v: Given<'_>) -> Result<u32, bool> {
+    match int(v) {
+        Int::Empty => Err(true),
+        Int::Value(n) => u32::try_from(n).map_err(|_| false),
+        Int::NotInteger => Err(false),
+    }
 }
 
-/// `TRUE`/`FALSE` as IOVOX writes booleans (docs/decisions.md 6). `Err` when invalid.
-pub(crate) fn boolean(v: &Option<String>) -> Result<bool, ()> {
-    match text(v) {
-        None => Ok(false),
-        Some("TRUE") => Ok(true),
-        Some("FALSE") => Ok(false),
-        Some(_) => Err(()),
+/// `TRUE`/`FALSE` as IOVOX writes booleans (docs/decisions.md 6); absent is false. `Err`
+/// when invalid.
+pub(crate) fn boolean(v: Given<'_>) -> Result<bool, ()> {
+    match v {
+        Given::Boolean(b) => Ok(b),
+        Given::Integer(_) | Given::WrongKind => Err(()),
+        Given::Missing | Given::Text(_) => match scalar(v, None).as_deref() {
+            None => Ok(false),
+            Some("TRUE") => Ok(true),
+            Some("FALSE") => Ok(false),
+            Some(_) => Err(()),
+        },
     }
 }
 
@@ -108,29 +184,30 @@ pub(crate) fn first_non_xml(s: &str) -> Option<char> {
     s[bad..].chars().next()
 }
 
-/// Ours: one error for each value holding a character XML cannot carry, naming the field
-/// and the first such character, so nothing malformed is ever sent.
-pub(crate) fn xml_text(
-    r: &mut Report,
-    p: Position,
-    fields: &[(&'static str, &Option<String>)],
-) -> bool {
-    let mut ok = true;
-    for (field, value) in fields {
-        if let Some(c) = value.as_deref().and_then(first_non_xml) {
-            let m = format!(
-                "{field} {p} holds U+{:04X}, a character XML cannot carry",
-                c as u32
-            );
-            r.push(ErrorCode::NotXmlText, Some(p), Some(field), m);
-            ok = false;
-        }
-    }
-    ok
+/// Ours: an error for a value holding a character XML cannot carry, naming the field and
+/// the first such character, so nothing malformed is ever sent. `false` when it does.
+#[inline]
+pub(crate) fn xml_text(r: &mut Report, p: Position, field: &'static str, value: Given<'_>) -> bool {
+    let Given::Text(s) = value else {
+        return true;
+    };
+    let Some(c) = first_non_xml(s) else {
+        return true;
+    };
+    let m = format!(
+        "{field} {p} holds U+{:04X}, a character XML cannot carry",
+        c as u32
+    );
+    r.push(ErrorCode::NotXmlText, Some(p), Some(field), m);
+    false
 }
 
-/// For a value that is absent: what an `Option` field reads as when its parent is absent.
-pub(crate) const ABSENT: &Option<String> = &None;
+/// [`xml_text`] for several fields, every one checked.
+pub(crate) fn xml_texts(r: &mut Report, p: Position, fields: &[(&'static str, Given<'_>)]) -> bool {
+    fields.iter().fold(true, |ok, &(field, value)| {
+        xml_text(r, p, field, value) & ok
+    })
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! removeVoxnumberFromLink: whatever number each link has goes back to the account's pool,
 //! UNASSIGNED. The body is `<request>` with one `<link_id>` per link, no wrapper.
 
-use crate::check::{free_text, xml_text, Report};
+use crate::check::{owned_text, xml_text, Given, Report};
 use crate::error::{ErrorCode as C, Position, ValidationErrors};
 use crate::method::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
@@ -35,57 +35,65 @@ impl DetachRequest {
             link_ids: self
                 .link_ids
                 .iter()
-                .map(|id| wire::Text(Some(id.clone())))
+                .map(|id| wire::Entry(Some(id.as_str().into())))
                 .collect(),
         }
     }
 
     /// Every check that needs only the request, with the server's messages.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
-        self.to_wire().validate().map(drop)
+        self.accepted().map(drop)
+    }
+
+    fn accepted(&self) -> Result<DetachRequest, ValidationErrors> {
+        check_detach(self.link_ids.iter().map(|id| Given::Text(id)))
     }
 
     /// The XML body (no validation: see [`Self::validate`]).
     pub fn to_xml(&self) -> String {
-        crate::encode::detach(&self.to_wire())
+        crate::encode::detach(self)
     }
 }
 
 impl wire::DetachRequest {
-    /// The XML body, exactly in the shape of the page.
-    pub fn to_xml(&self) -> String {
-        crate::encode::detach(self)
-    }
-
     /// "Request Empty" with no link; "Link ID x of y Empty" for each blank one; on
     /// success the typed request, its IDs trimmed.
     pub fn validate(&self) -> Result<DetachRequest, ValidationErrors> {
-        let mut report = Report::default();
-        let total = self.link_ids.len();
-        if total == 0 {
-            report.push(C::RequestEmpty, None, None, "Request Empty".into());
-        }
-        let mut link_ids = Vec::with_capacity(total);
-        for (n, id) in self.link_ids.iter().enumerate() {
-            let p = Position {
-                index: n + 1,
-                total,
-            };
-            if !xml_text(&mut report, p, &[("link_id", &id.0)]) {
-                continue;
-            }
-            match free_text(&id.0) {
-                Some(id) => link_ids.push(id.to_string()),
-                None => report.push(
-                    C::LinkIdEmpty,
-                    Some(p),
-                    Some("link_id"),
-                    format!("Link ID {p} Empty"),
-                ),
-            }
-        }
-        report.finish((total > 0).then_some(DetachRequest { link_ids }))
+        check_detach(self.link_ids.iter().map(|id| (&id.0).into()))
     }
+}
+
+/// The one validator of a detach.
+fn check_detach<'a>(
+    ids: impl ExactSizeIterator<Item = Given<'a>>,
+) -> Result<DetachRequest, ValidationErrors> {
+    let mut report = Report::default();
+    let total = ids.len();
+    if total == 0 {
+        report.push(C::RequestEmpty, None, None, "Request Empty".into());
+    }
+    let mut link_ids = Vec::with_capacity(total);
+    for (n, id) in ids.enumerate() {
+        let p = Position {
+            index: n + 1,
+            total,
+        };
+        if !xml_text(&mut report, p, "link_id", id) {
+            continue;
+        }
+        link_ids.extend(rule_link_id(id, p, &mut report));
+    }
+    report.finish((total > 0).then_some(DetachRequest { link_ids }))
+}
+
+/// `link_id`: required text.
+fn rule_link_id(v: Given<'_>, p: Position, r: &mut Report) -> Option<String> {
+    let id = owned_text(v);
+    if id.is_none() {
+        let m = format!("Link ID {p} Empty");
+        r.push(C::LinkIdEmpty, Some(p), Some("link_id"), m);
+    }
+    id
 }
 
 /// `removeVoxnumberFromLink`: each link's number goes back to the pool, UNASSIGNED. A
@@ -105,19 +113,30 @@ impl Method for RemoveVoxnumberFromLink {
     type Wire = wire::DetachRequest;
     type Output = ();
 
+    /// A typed request is sent as built once its checks pass (the server trims text as
+    /// the checks did).
     fn prepare(request: &DetachRequest) -> Result<Prepared, ValidationErrors> {
-        Self::prepare_wire(&request.to_wire())
+        request.validate()?;
+        Ok(Prepared {
+            body: request.to_xml(),
+            callback_url: None,
+        })
     }
 
     fn prepare_wire(request: &wire::DetachRequest) -> Result<Prepared, ValidationErrors> {
-        Ok(Prepared {
-            body: request.validate()?.to_xml(),
-            callback_url: None,
-        })
+        Ok(accepted(request.validate()?))
     }
 
     /// Success is "204 No Content": nothing to read.
     fn decode(_: &[u8]) -> Result<(), crate::DecodeError> {
         Ok(())
+    }
+}
+
+/// What the rules accepted, as the body to send.
+fn accepted(request: DetachRequest) -> Prepared {
+    Prepared {
+        body: request.to_xml(),
+        callback_url: None,
     }
 }

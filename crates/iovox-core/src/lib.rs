@@ -2,11 +2,14 @@
 //! (with its callback) and `attachVoxnumberToLink`. No I/O: the client (`iovox-http`), the
 //! sandbox server (`iovox-sandbox`) and the Python and Node packages all build on this.
 //!
-//! Requests exist in two forms. The typed models ([`PurchaseRequest`], [`AttachRequest`])
-//! make most mistakes unrepresentable; the [`wire`] models hold every value as the text the
-//! XML carries, which is what a server decodes and what untyped callers fill in. One
-//! validator, over the wire form, turns it into the typed form with the server's own
-//! messages, so every language answers the same input with the same words.
+//! Requests exist in two forms. The typed models ([`PurchaseRequest`], [`AttachRequest`],
+//! [`DetachRequest`]) make most mistakes unrepresentable; the [`wire`] models hold every
+//! value as it was given ([`wire::Given`]: text, integer, boolean or the wrong kind), which
+//! is what a server decodes and what untyped callers fill in. Each method has one validator,
+//! built from one rule function per field, that reads either form field by field: it checks
+//! a typed request as it is, and turns a wire request into the typed form, with the
+//! server's own messages, so every language answers the same input with the same words.
+//! XML is written from the typed form only.
 //!
 //! ```
 //! use iovox_core::{AttachRequest, Link, Order};

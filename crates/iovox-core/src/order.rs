@@ -344,13 +344,15 @@ fn decode_voxnumber(v: ReadNumber, n: usize, total: usize) -> Result<VoxNumber, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::text;
     use proptest::prelude::*;
 
     /// serde's reading of the same body, in the reader's terms.
     fn via_serde(body: &[u8]) -> Result<(String, ReadOrder), ()> {
         let (root, w): (String, WireOrder) = xml::decode(body).map_err(drop)?;
-        let kept = |v: Option<String>| text(&v).map(str::to_string);
+        let kept = |v: Option<String>| {
+            let given = v.map(crate::wire::Given::Text);
+            crate::check::owned_text((&given).into())
+        };
         let code = |v: Option<String>| Code::read(v.as_deref().unwrap_or(""));
         Ok((
             root,

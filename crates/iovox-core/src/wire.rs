@@ -1,13 +1,74 @@
-//! The wire form of the two requests: every value a string, exactly as the XML carries it.
+//! The wire form of the requests: every value as it was given, field by field, before
+//! any rule has read it.
 //!
 //! This is what the server decodes and what untyped callers (Python dicts, JavaScript
-//! objects, JSON files) fill in. Validation turns it into the typed models, with the
-//! server's messages; the typed models turn back into it for encoding. One validator
-//! thus serves every way in, so every language answers the same input with the same words.
+//! objects, JSON files) fill in. Each value keeps its kind ([`Given`]: a text, an integer,
+//! a boolean, or something of the wrong kind such as a list where a text belongs); a
+//! missing value is `None`. Validation reads it with each field's one rule and gives the
+//! typed models, with the server's messages; XML is only ever written from the typed models.
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
+
+/// One value as a caller or the XML gave it. Missing is `Option::None` around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Given {
+    /// Text, as the XML always carries it, or a string from Python, JavaScript or JSON.
+    Text(String),
+    /// A whole number from Python, JavaScript or JSON (`2.0` counts: JavaScript has only
+    /// doubles). One past `i64` arrives as the text of its digits, which every rule reads
+    /// the same way.
+    Integer(i64),
+    /// A boolean from Python, JavaScript or JSON.
+    Boolean(bool),
+    /// A list or a mapping where one value belongs (in XML: an element holding elements).
+    WrongKind,
+}
+
+impl From<String> for Given {
+    fn from(s: String) -> Self {
+        Given::Text(s)
+    }
+}
+
+impl From<&str> for Given {
+    fn from(s: &str) -> Self {
+        Given::Text(s.to_string())
+    }
+}
+
+impl From<i64> for Given {
+    fn from(n: i64) -> Self {
+        Given::Integer(n)
+    }
+}
+
+impl From<bool> for Given {
+    fn from(b: bool) -> Self {
+        Given::Boolean(b)
+    }
+}
+
+impl Given {
+    /// The value as the XML would carry it; `None` for a value of the wrong kind.
+    pub fn as_text(&self) -> Option<std::borrow::Cow<'_, str>> {
+        use std::borrow::Cow;
+        match self {
+            Given::Text(s) => Some(Cow::Borrowed(s)),
+            Given::Integer(n) => Some(Cow::Owned(n.to_string())),
+            Given::Boolean(b) => Some(Cow::Borrowed(if *b { "TRUE" } else { "FALSE" })),
+            Given::WrongKind => None,
+        }
+    }
+}
+
+/// Written as the XML text of the value (the serde encoder is the test oracle).
+impl Serialize for Given {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_text().as_deref().unwrap_or(""))
+    }
+}
 
 /// Wire form of a purchaseVoxNumbers request.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,21 +79,21 @@ pub struct PurchaseRequest {
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub callback_url: Option<String>,
+    pub callback_url: Option<Given>,
     /// `cc_list`: addresses joined by commas.
     #[serde(
         default,
         deserialize_with = "comma_list",
         skip_serializing_if = "Option::is_none"
     )]
-    pub cc_list: Option<String>,
+    pub cc_list: Option<Given>,
     /// `dynamic_quantity`: `TRUE` or `FALSE`.
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub dynamic_quantity: Option<String>,
+    pub dynamic_quantity: Option<Given>,
     /// `items`.
     #[serde(
         default,
@@ -59,42 +120,42 @@ pub struct PurchaseItem {
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub country_code: Option<String>,
+    pub country_code: Option<Given>,
     /// `area_code`.
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub area_code: Option<String>,
+    pub area_code: Option<Given>,
     /// `post_code`.
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub post_code: Option<String>,
+    pub post_code: Option<Given>,
     /// `city_name`.
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub city_name: Option<String>,
+    pub city_name: Option<Given>,
     /// `number_type`.
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub number_type: Option<String>,
+    pub number_type: Option<Given>,
     /// `quantity`.
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub quantity: Option<String>,
+    pub quantity: Option<Given>,
     /// `additional_information`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_information: Option<AdditionalInformation>,
@@ -109,49 +170,49 @@ pub struct AdditionalInformation {
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub firstname: Option<String>,
+    pub firstname: Option<Given>,
     /// `lastname`.
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub lastname: Option<String>,
+    pub lastname: Option<Given>,
     /// `company`.
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub company: Option<String>,
+    pub company: Option<Given>,
     /// `street`.
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub street: Option<String>,
+    pub street: Option<Given>,
     /// `building_number`.
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub building_number: Option<String>,
+    pub building_number: Option<Given>,
     /// `city`.
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub city: Option<String>,
+    pub city: Option<Given>,
     /// `zipcode`.
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub zipcode: Option<String>,
+    pub zipcode: Option<Given>,
 }
 
 /// Wire form of an attachVoxnumberToLink request.
@@ -171,77 +232,77 @@ pub struct Link {
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub link_id: Option<String>,
+    pub link_id: Option<Given>,
     /// `method`: BY AREA, BY VOXNUMBER or BY POSTCODE.
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub method: Option<String>,
+    pub method: Option<Given>,
     /// `voxnumber_idd` (BY AREA).
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub voxnumber_idd: Option<String>,
+    pub voxnumber_idd: Option<Given>,
     /// `area_code` (BY AREA).
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub area_code: Option<String>,
+    pub area_code: Option<Given>,
     /// `fallback_city` (BY AREA).
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub fallback_city: Option<String>,
+    pub fallback_city: Option<Given>,
     /// `fallback_region` (BY AREA).
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub fallback_region: Option<String>,
+    pub fallback_region: Option<Given>,
     /// `fallback_country` (BY AREA).
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub fallback_country: Option<String>,
+    pub fallback_country: Option<Given>,
     /// `full_voxnumber` (BY VOXNUMBER).
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub full_voxnumber: Option<String>,
+    pub full_voxnumber: Option<Given>,
     /// `voxnumber_country` (BY POSTCODE).
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub voxnumber_country: Option<String>,
+    pub voxnumber_country: Option<Given>,
     /// `postcode` (BY POSTCODE).
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub postcode: Option<String>,
+    pub postcode: Option<Given>,
     /// `fallback_area_distance` in km (BY POSTCODE).
     #[serde(
         default,
         deserialize_with = "scalar",
         skip_serializing_if = "Option::is_none"
     )]
-    pub fallback_area_distance: Option<String>,
+    pub fallback_area_distance: Option<Given>,
 }
 
 /// Wire form of a removeVoxnumberFromLink request: `<link_id>` repeated in `<request>`.
@@ -249,75 +310,78 @@ pub struct Link {
 pub struct DetachRequest {
     /// The `<link_id>` elements, in order.
     #[serde(rename = "link_id", default)]
-    pub link_ids: Vec<Text>,
+    pub link_ids: Vec<Entry>,
 }
 
-/// One text value of a repeated element, read as leniently as any field: a number is its
-/// digits, an element holding elements reads as [`WRONG_KIND`].
+/// One value of a repeated element, read as leniently as any field.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-pub struct Text(pub Option<String>);
+pub struct Entry(pub Option<Given>);
 
-impl<'de> Deserialize<'de> for Text {
+impl<'de> Deserialize<'de> for Entry {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(ScalarVisitor { join_lists: false })
-            .map(Text)
+            .map(Entry)
     }
 }
 
-/// Accepts any scalar and keeps it as the text the wire would carry: numbers in decimal,
-/// booleans as `TRUE`/`FALSE`, null as absent. A list or a map becomes a placeholder text
-/// that fails the field's own check, so the caller gets the server's message for it
-/// ("Quantity 1 of 1 not an integer") rather than a type error from the binding layer.
-fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+/// Accepts any value and keeps its kind: text, integer, boolean; null as missing; a list
+/// or a map as [`Given::WrongKind`], which fails the field's own rule, so the caller gets
+/// the server's message for it ("Quantity 1 of 1 not an integer") rather than a type error
+/// from the binding layer.
+fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Given>, D::Error> {
     d.deserialize_any(ScalarVisitor { join_lists: false })
 }
 
-/// Like [`scalar`], but a list of strings is joined with commas (`cc_list`).
-fn comma_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+/// Like [`scalar`], but a list of texts is joined with commas (`cc_list`).
+fn comma_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Given>, D::Error> {
     d.deserialize_any(ScalarVisitor { join_lists: true })
 }
 
-/// Text standing for a value of the wrong kind (a list or a map where a scalar belongs).
-pub const WRONG_KIND: &str = "\u{fffd}";
+/// A whole number: [`Given::Integer`] when it fits, else the text of its digits.
+fn whole<N: Copy + TryInto<i64> + ToString>(n: N) -> Given {
+    n.try_into()
+        .map_or_else(|_| Given::Text(n.to_string()), Given::Integer)
+}
 
 struct ScalarVisitor {
     join_lists: bool,
 }
 
 impl<'de> Visitor<'de> for ScalarVisitor {
-    type Value = Option<String>;
+    type Value = Option<Given>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a text, a number or a boolean")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(v.to_owned()))
+        Ok(Some(Given::Text(v.to_owned())))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(v))
+        Ok(Some(Given::Text(v)))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Some(if v { "TRUE" } else { "FALSE" }.into()))
+        Ok(Some(Given::Boolean(v)))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Some(Given::Integer(v)))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Some(whole(v)))
     }
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Some(whole(v)))
     }
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Some(whole(v)))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        // JavaScript has only doubles: 2.0 is the integer 2, 2.5 is not an integer.
+        // JavaScript has only doubles: 2.0 is the integer 2, 2.5 is not an integer, and a
+        // double too large to hold its digits exactly reads as the digits it prints.
         if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
-            Ok(Some(format!("{}", v as i64)))
+            Ok(Some(Given::Integer(v as i64)))
         } else {
-            Ok(Some(v.to_string()))
+            Ok(Some(Given::Text(v.to_string())))
         }
     }
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -332,16 +396,16 @@ impl<'de> Visitor<'de> for ScalarVisitor {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut parts = Vec::new();
         let mut all_text = true;
-        while let Some(v) = seq.next_element::<serde_json_free::Any>()? {
-            match v.0 {
-                Some(s) => parts.push(s),
+        while let Some(v) = seq.next_element::<Entry>()? {
+            match v.0.as_ref().and_then(Given::as_text) {
+                Some(s) => parts.push(s.into_owned()),
                 None => all_text = false,
             }
         }
         if self.join_lists && all_text {
-            Ok(Some(parts.join(",")))
+            Ok(Some(Given::Text(parts.join(","))))
         } else {
-            Ok(Some(WRONG_KIND.into()))
+            Ok(Some(Given::WrongKind))
         }
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -350,28 +414,15 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         let mut text = Some(String::new());
         while let Some(key) = map.next_key::<String>()? {
             if key == "$text" || key == "$value" {
-                let value = map.next_value::<serde_json_free::Any>()?.0;
+                let value = map.next_value::<Entry>()?.0;
+                let value = value.as_ref().and_then(Given::as_text);
                 text = text.zip(value).map(|(a, b)| a + &b);
             } else {
                 map.next_value::<de::IgnoredAny>()?;
                 text = None;
             }
         }
-        Ok(Some(text.unwrap_or_else(|| WRONG_KIND.into())))
-    }
-}
-
-mod serde_json_free {
-    //! A list element: its text if it is a scalar, `None` if it is anything else.
-    use super::*;
-
-    pub struct Any(pub Option<String>);
-
-    impl<'de> Deserialize<'de> for Any {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_any(ScalarVisitor { join_lists: false })
-                .map(|v| Any(v.filter(|s| s != WRONG_KIND)))
-        }
+        Ok(Some(text.map_or(Given::WrongKind, Given::Text)))
     }
 }
 

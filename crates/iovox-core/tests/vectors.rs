@@ -40,18 +40,17 @@ fn squeeze(xml: &str) -> String {
 #[test]
 fn purchase_requests_encode_exactly_and_decode_back() {
     for case in cases("purchase_requests.json") {
-        let request = purchase(&case);
-        let xml = request.to_xml();
-        assert_eq!(xml, case["xml"].as_str().unwrap(), "{}", name(&case));
-        let typed = request
+        let typed = purchase(&case)
             .validate()
             .unwrap_or_else(|e| panic!("{}: {e}", name(&case)));
+        let xml = typed.to_xml();
+        assert_eq!(xml, case["xml"].as_str().unwrap(), "{}", name(&case));
         let decoded = decode_purchase_request(xml.as_bytes()).unwrap();
         assert_eq!(decoded, typed, "{}", name(&case));
         assert_eq!(
-            typed.to_xml(),
-            xml,
-            "{}: typed model encodes the same",
+            typed.validate(),
+            Ok(()),
+            "{}: typed checks agree",
             name(&case)
         );
     }
@@ -60,19 +59,23 @@ fn purchase_requests_encode_exactly_and_decode_back() {
 #[test]
 fn attach_requests_encode_exactly_and_decode_back() {
     for case in cases("attach_requests.json") {
-        let request = attach(&case);
-        let xml = request.to_xml();
-        assert_eq!(xml, case["xml"].as_str().unwrap(), "{}", name(&case));
-        let typed = request
+        let typed = attach(&case)
             .validate()
             .unwrap_or_else(|e| panic!("{}: {e}", name(&case)));
+        let xml = typed.to_xml();
+        assert_eq!(xml, case["xml"].as_str().unwrap(), "{}", name(&case));
         assert_eq!(
             decode_attach_request(xml.as_bytes()).unwrap(),
             typed,
             "{}",
             name(&case)
         );
-        assert_eq!(typed.to_xml(), xml, "{}", name(&case));
+        assert_eq!(
+            typed.validate(),
+            Ok(()),
+            "{}: typed checks agree",
+            name(&case)
+        );
     }
 }
 
@@ -80,8 +83,8 @@ fn attach_requests_encode_exactly_and_decode_back() {
 fn spec_page_examples_match_element_for_element() {
     for case in cases("spec_examples.json") {
         let xml = match case["kind"].as_str().unwrap() {
-            "purchase" => purchase(&case).to_xml(),
-            _ => attach(&case).to_xml(),
+            "purchase" => purchase(&case).validate().unwrap().to_xml(),
+            _ => attach(&case).validate().unwrap().to_xml(),
         };
         assert_eq!(
             xml,
@@ -243,10 +246,10 @@ fn detach(case: &Value) -> wire::DetachRequest {
         link_ids: ids
             .iter()
             .map(|v| {
-                wire::Text(match v {
+                wire::Entry(match v {
                     Value::Null => None,
-                    Value::String(s) => Some(s.clone()),
-                    other => Some(other.to_string()),
+                    Value::String(s) => Some(s.as_str().into()),
+                    other => Some(other.to_string().into()),
                 })
             })
             .collect(),
