@@ -1,9 +1,12 @@
 //! attachVoxnumberToLink: links, one method each, and their validation.
 
-use crate::check::{boolean, code, owned_text, word, Given, Report};
+use crate::check::{
+    boolean, code, owned_text, required_code, required_text, rule_area_code, word, Given, Report,
+};
 use crate::error::{ErrorCode as C, Position, ValidationErrors};
 use crate::method::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// An attachVoxnumberToLink request: several links may be attached at once.
@@ -465,16 +468,18 @@ fn check_method(
         }
         _ => {
             // Ours: no documented message for an empty country or postcode.
-            let country = rule_required(
+            let country = required_text(
                 w.voxnumber_country,
-                C::VoxnumberCountryEmpty,
-                "voxnumber_country",
-                "VoxNumber Country",
                 p,
                 r,
-            );
+                "voxnumber_country",
+                "VoxNumber Country",
+                C::VoxnumberCountryEmpty,
+            )
+            .map(Cow::into_owned);
             let postcode =
-                rule_required(w.postcode, C::PostcodeEmpty, "postcode", "Postcode", p, r);
+                required_text(w.postcode, p, r, "postcode", "Postcode", C::PostcodeEmpty)
+                    .map(Cow::into_owned);
             let distance = rule_fallback_area_distance(w.fallback_area_distance, p, r);
             Some(AttachMethod::ByPostcode(ByPostcode {
                 voxnumber_country: country?,
@@ -489,36 +494,16 @@ fn check_method(
 
 /// `voxnumber_idd` (BY AREA).
 fn rule_voxnumber_idd(v: Given<'_>, p: Position, r: &mut Report) -> Option<u32> {
-    code(v)
-        .map_err(|empty| {
-            let (c, what) = if empty {
-                (C::VoxnumberIddEmpty, "Empty")
-            } else {
-                (C::VoxnumberIddInvalid, "Invalid")
-            };
-            let m = format!("VoxNumber IDD {p} {what}");
-            r.push(c, Some(p), Some("voxnumber_idd"), m);
-        })
-        .ok()
-}
-
-/// `area_code` (BY AREA).
-fn rule_area_code(v: Given<'_>, p: Position, r: &mut Report) -> Option<u32> {
-    code(v)
-        .map_err(|empty| {
-            let (c, what) = if empty {
-                (C::AreaCodeEmpty, "Empty")
-            } else {
-                (C::AreaCodeNotInteger, "not an integer")
-            };
-            r.push(
-                c,
-                Some(p),
-                Some("area_code"),
-                format!("Area Code {p} {what}"),
-            );
-        })
-        .ok()
+    let bad = (C::VoxnumberIddInvalid, "Invalid");
+    required_code(
+        v,
+        p,
+        r,
+        "voxnumber_idd",
+        "VoxNumber IDD",
+        C::VoxnumberIddEmpty,
+        bad,
+    )
 }
 
 /// `fallback_city`, `fallback_region`, `fallback_country` (BY AREA): TRUE or FALSE.
@@ -547,22 +532,6 @@ fn rule_full_voxnumber(v: Given<'_>, p: Position, r: &mut Report) -> Option<Stri
     };
     r.push(c, Some(p), Some("full_voxnumber"), m);
     None
-}
-
-/// `voxnumber_country` and `postcode` (BY POSTCODE): required text.
-fn rule_required(
-    v: Given<'_>,
-    code: C,
-    field: &'static str,
-    label: &str,
-    p: Position,
-    r: &mut Report,
-) -> Option<String> {
-    let text = owned_text(v);
-    if text.is_none() {
-        r.push(code, Some(p), Some(field), format!("{label} {p} Empty"));
-    }
-    text
 }
 
 /// `fallback_area_distance` (BY POSTCODE): km, optional.

@@ -124,6 +124,60 @@ pub(crate) fn boolean(v: Given<'_>) -> Result<bool, ()> {
     }
 }
 
+/// A required code (see [`code`]): "<label> x of y Empty", or "<label> x of y <bad>" when
+/// it is not such a number, each with its error code.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn required_code(
+    v: Given<'_>,
+    p: Position,
+    r: &mut Report,
+    field: &'static str,
+    label: &str,
+    empty: ErrorCode,
+    (invalid, bad): (ErrorCode, &str),
+) -> Option<u32> {
+    code(v)
+        .map_err(|is_empty| {
+            let (c, what) = if is_empty {
+                (empty, "Empty")
+            } else {
+                (invalid, bad)
+            };
+            r.push(c, Some(p), Some(field), format!("{label} {p} {what}"));
+        })
+        .ok()
+}
+
+/// A required free text: "<label> x of y Empty".
+pub(crate) fn required_text<'a>(
+    v: Given<'a>,
+    p: Position,
+    r: &mut Report,
+    field: &'static str,
+    label: &str,
+    empty: ErrorCode,
+) -> Option<Cow<'a, str>> {
+    let text = free_text(v);
+    if text.is_none() {
+        r.push(empty, Some(p), Some(field), format!("{label} {p} Empty"));
+    }
+    text
+}
+
+/// `area_code`, the same rule in purchaseVoxNumbers and attachVoxnumberToLink.
+pub(crate) fn rule_area_code(v: Given<'_>, p: Position, r: &mut Report) -> Option<u32> {
+    let bad = (ErrorCode::AreaCodeNotInteger, "not an integer");
+    required_code(
+        v,
+        p,
+        r,
+        "area_code",
+        "Area Code",
+        ErrorCode::AreaCodeEmpty,
+        bad,
+    )
+}
+
 /// Errors in document order.
 #[derive(Default)]
 pub(crate) struct Report(Vec<ValidationError>);

@@ -1,6 +1,9 @@
 //! purchaseVoxNumbers: the typed request and its validation with the server's messages.
 
-use crate::check::{code, free_text, int, word, Given, Int, Report, WHOLE_REQUEST};
+use crate::check::{
+    code, free_text, int, required_code, required_text, rule_area_code, word, Given, Int, Report,
+    WHOLE_REQUEST,
+};
 use crate::error::{ErrorCode as C, Position, ValidationErrors};
 use crate::method::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
@@ -463,7 +466,7 @@ fn check_item<I: ItemFields>(
     }
     let country_code = rule_country_code(w.country_code(), p, r);
     let post_code = free_text(w.post_code());
-    let area_code = rule_area_code(w.area_code(), post_code.is_some(), p, r);
+    let area_code = rule_purchase_area_code(w.area_code(), post_code.is_some(), p, r);
     let city_name = free_text(w.city_name());
     let number_type = rule_number_type(w.number_type(), p, r);
     let quantity = rule_quantity(w.quantity(), p, r);
@@ -499,27 +502,27 @@ fn check_additional(
     r: &mut Report,
     out: Option<&mut Option<AdditionalInformation>>,
 ) -> bool {
-    let firstname = rule_required(
+    let firstname = required_text(
         a.firstname(),
-        C::FirstnameEmpty,
-        "firstname",
-        "firstname",
         p,
         r,
+        "firstname",
+        "firstname",
+        C::FirstnameEmpty,
     );
-    let lastname = rule_required(a.lastname(), C::LastnameEmpty, "lastname", "lastname", p, r);
-    let company = rule_required(
+    let lastname = required_text(a.lastname(), p, r, "lastname", "lastname", C::LastnameEmpty);
+    let company = required_text(
         a.company(),
-        C::CompanyEmpty,
+        p,
+        r,
         "company",
         "Company Name",
-        p,
-        r,
+        C::CompanyEmpty,
     );
-    let street = rule_required(a.street(), C::StreetEmpty, "street", "street", p, r);
+    let street = required_text(a.street(), p, r, "street", "street", C::StreetEmpty);
     let building_number = rule_building_number(a.building_number(), p, r);
-    let city = rule_required(a.city(), C::CityEmpty, "city", "city", p, r);
-    let zipcode = rule_required(a.zipcode(), C::ZipcodeEmpty, "zipcode", "zipcode", p, r);
+    let city = required_text(a.city(), p, r, "city", "city", C::CityEmpty);
+    let zipcode = required_text(a.zipcode(), p, r, "zipcode", "zipcode", C::ZipcodeEmpty);
     let ok = firstname.is_some()
         && lastname.is_some()
         && company.is_some()
@@ -585,44 +588,29 @@ fn rule_dynamic_quantity(v: Given<'_>, r: &mut Report) -> bool {
 
 /// `country_code`. Ours: the page documents no message for a non-numeric one.
 fn rule_country_code(v: Given<'_>, p: Position, r: &mut Report) -> Option<u32> {
-    code(v)
-        .map_err(|empty| {
-            let (c, m) = if empty {
-                (C::CountryCodeEmpty, format!("Country Code {p} Empty"))
-            } else {
-                (
-                    C::CountryCodeNotInteger,
-                    format!("Country Code {p} not an integer"),
-                )
-            };
-            r.push(c, Some(p), Some("country_code"), m);
-        })
-        .ok()
+    let bad = (C::CountryCodeNotInteger, "not an integer");
+    required_code(
+        v,
+        p,
+        r,
+        "country_code",
+        "Country Code",
+        C::CountryCodeEmpty,
+        bad,
+    )
 }
 
 /// `area_code`: "YES (unless post code)".
-fn rule_area_code(
+fn rule_purchase_area_code(
     v: Given<'_>,
     has_post_code: bool,
     p: Position,
     r: &mut Report,
 ) -> Option<Option<u32>> {
-    match code(v) {
-        Ok(a) => Some(Some(a)),
-        Err(true) if has_post_code => Some(None),
-        Err(empty) => {
-            let (c, m) = if empty {
-                (C::AreaCodeEmpty, format!("Area Code {p} Empty"))
-            } else {
-                (
-                    C::AreaCodeNotInteger,
-                    format!("Area Code {p} not an integer"),
-                )
-            };
-            r.push(c, Some(p), Some("area_code"), m);
-            None
-        }
+    if has_post_code && code(v) == Err(true) {
+        return Some(None);
     }
+    rule_area_code(v, p, r).map(Some)
 }
 
 /// `number_type`: NATIONAL, GEOGRAPHIC or TOLLFREE, exactly.
@@ -662,37 +650,11 @@ fn rule_quantity(v: Given<'_>, p: Position, r: &mut Report) -> Option<u32> {
     None
 }
 
-/// A required text of `additional_information`: "<label> x of y Empty".
-fn rule_required<'a>(
-    v: Given<'a>,
-    code: C,
-    field: &'static str,
-    label: &str,
-    p: Position,
-    r: &mut Report,
-) -> Option<Cow<'a, str>> {
-    let text = free_text(v);
-    if text.is_none() {
-        r.push(code, Some(p), Some(field), format!("{label} {p} Empty"));
-    }
-    text
-}
-
 /// `building_number`.
 fn rule_building_number(v: Given<'_>, p: Position, r: &mut Report) -> Option<u32> {
-    code(v)
-        .map_err(|empty| {
-            let (c, m) = if empty {
-                (C::BuildingNumberEmpty, format!("building_number {p} Empty"))
-            } else {
-                (
-                    C::BuildingNumberNotInteger,
-                    format!("building_number {p} not an integer"),
-                )
-            };
-            r.push(c, Some(p), Some("building_number"), m);
-        })
-        .ok()
+    let bad = (C::BuildingNumberNotInteger, "not an integer");
+    let field = "building_number";
+    required_code(v, p, r, field, field, C::BuildingNumberEmpty, bad)
 }
 
 /// `http://` or `https://` followed by a host; the page's advanced form with `user:pass@`
