@@ -314,7 +314,8 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     })
     .expect("the sandbox starts");
     let listener = CallbackListener::start(0).expect("the callback listener starts");
-    let client = Client::builder(sandbox.username(), KEY, sandbox.url())
+    let client = Client::builder(iovox_http::Credentials::new(sandbox.username(), KEY))
+        .base_url(sandbox.url())
         .timeout(TIMEOUT)
         .connect_timeout(TIMEOUT)
         .max_response_bytes(MAX_BODY)

@@ -2,7 +2,9 @@
 //! this process. Every step prints what it did and what came back.
 
 use crate::output::order_text;
-use iovox_core::{AttachRequest, Link, NumberType, OrderStatus, PurchaseItem, PurchaseRequest};
+use iovox_core::{
+    AttachRequest, ByPostcode, Link, NumberType, OrderStatus, PurchaseItem, PurchaseRequest,
+};
 use iovox_http::{check_callback_url_credentials, parse_callback, Client, Error};
 use iovox_sandbox::{CallbackListener, Config, Restock, Sandbox};
 use std::time::Duration;
@@ -49,7 +51,11 @@ fn demo() -> Result<(), String> {
         sandbox.url()
     );
     say!("    callback {}", listener.url());
-    let client = Client::new(sandbox.username(), sandbox.secure_key(), sandbox.url()).map_err(e)?;
+    let client = Client::new(
+        iovox_http::Credentials::new(sandbox.username(), sandbox.secure_key()),
+        sandbox.url(),
+    )
+    .map_err(e)?;
 
     step(
         1,
@@ -98,7 +104,10 @@ fn demo() -> Result<(), String> {
     let links = AttachRequest::new(vec![
         Link::by_voxnumber("333", bought.as_str()),
         Link::by_area("444", 44, 151),
-        Link::by_postcode("555", "UNITED KINGDOM", "SW1A 0AA").with_fallback_area_distance(20),
+        Link::new(
+            "555",
+            ByPostcode::new("UNITED KINGDOM", "SW1A 0AA").fallback_area_distance(20),
+        ),
     ]);
     client.attach_voxnumber_to_link(&links).map_err(e)?;
     for n in sandbox

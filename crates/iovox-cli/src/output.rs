@@ -9,16 +9,9 @@ pub const EXIT_INVALID: u8 = 3;
 /// Exit status for an API, transport, decode or configuration error.
 pub const EXIT_FAILED: u8 = 1;
 
+/// The order in IOVOX's field names (the models' serde form).
 pub fn order_json(order: &Order) -> Value {
-    json!({
-        "order_reference": order.order_reference,
-        "order_status": order.order_status.as_str(),
-        "voxnumbers": order.voxnumbers.iter().map(|v| json!({
-            "country_code": v.country_code,
-            "area_code": v.area_code,
-            "full_voxnumber": v.full_voxnumber,
-        })).collect::<Vec<_>>(),
-    })
+    serde_json::to_value(order).unwrap_or_else(|e| json!({ "error": e.to_string() }))
 }
 
 pub fn order_text(order: &Order) -> String {

@@ -12,15 +12,16 @@ use std::collections::HashSet;
 /// An attachVoxnumberToLink request: several links may be attached at once.
 ///
 /// ```
-/// use iovox_core::{AttachRequest, Link};
+/// use iovox_core::{AttachRequest, ByPostcode, Link};
 /// let request = AttachRequest::new(vec![
 ///     Link::by_area("333", 44, 20),
 ///     Link::by_voxnumber("444", "4423012565866"),
-///     Link::by_postcode("555", "UNITED KINGDOM", "SW1A 0AA").with_fallback_area_distance(20),
+///     Link::new("555", ByPostcode::new("UNITED KINGDOM", "SW1A 0AA").fallback_area_distance(20)),
 /// ]);
 /// assert!(request.validate().is_ok());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AttachRequest {
     /// The links, in order.
     pub links: Vec<Link>,
@@ -28,50 +29,66 @@ pub struct AttachRequest {
 
 /// One link and the way its VoxNumber is chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Link {
     /// The link to attach a VoxNumber to.
     pub link_id: String,
     /// How the VoxNumber is chosen.
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub method: AttachMethod,
 }
 
 /// The three methods of the page; each carries only its own fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "method"))]
 pub enum AttachMethod {
     /// `BY AREA`: any unassigned number of an area code.
+    #[cfg_attr(feature = "serde", serde(rename = "BY AREA"))]
     ByArea(ByArea),
     /// `BY VOXNUMBER`: one number of the account.
+    #[cfg_attr(feature = "serde", serde(rename = "BY VOXNUMBER"))]
     ByVoxnumber {
         /// The full VoxNumber, digits only.
         full_voxnumber: String,
     },
     /// `BY POSTCODE`: the number nearest a postcode.
+    #[cfg_attr(feature = "serde", serde(rename = "BY POSTCODE"))]
     ByPostcode(ByPostcode),
 }
 
 /// Fields of `BY AREA`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ByArea {
     /// The country's IDD (44).
     pub voxnumber_idd: u32,
     /// The area code (20 for London).
     pub area_code: u32,
     /// Fall back to other area codes of the same city.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub fallback_city: bool,
     /// Fall back to the region (Canada and United States only).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub fallback_region: bool,
     /// Fall back to the whole country.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub fallback_country: bool,
 }
 
 /// Fields of `BY POSTCODE`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ByPostcode {
     /// Country name ("UNITED KINGDOM").
     pub voxnumber_country: String,
     /// Full postcode ("SW1A 0AA").
     pub postcode: String,
     /// How far away (km) a number may be when none covers the postcode.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub fallback_area_distance: Option<u32>,
 }
 
@@ -94,62 +111,112 @@ pub const BY_VOXNUMBER: &str = "BY VOXNUMBER";
 pub const BY_POSTCODE: &str = "BY POSTCODE";
 
 impl Link {
-    /// BY AREA with no fallback.
-    pub fn by_area(link_id: impl Into<String>, voxnumber_idd: u32, area_code: u32) -> Self {
+    /// A link and the way its number is chosen: a [`ByArea`], a [`ByPostcode`] (each with
+    /// its own setters for its fallbacks) or [`AttachMethod::ByVoxnumber`].
+    ///
+    /// ```
+    /// use iovox_core::{ByArea, ByPostcode, Link};
+    /// let by_area = Link::new("333", ByArea::new(44, 20).fallback_city(true));
+    /// let by_postcode = Link::new("555", ByPostcode::new("UNITED KINGDOM", "SW1A 0AA")
+    ///     .fallback_area_distance(20));
+    /// assert!(iovox_core::AttachRequest::new(vec![by_area, by_postcode]).validate().is_ok());
+    /// ```
+    pub fn new(link_id: impl Into<String>, method: impl Into<AttachMethod>) -> Self {
         Link {
             link_id: link_id.into(),
-            method: AttachMethod::ByArea(ByArea {
-                voxnumber_idd,
-                area_code,
-                fallback_city: false,
-                fallback_region: false,
-                fallback_country: false,
-            }),
+            method: method.into(),
         }
+    }
+
+    /// BY AREA with no fallback (for fallbacks: [`Link::new`] with [`ByArea`]).
+    pub fn by_area(link_id: impl Into<String>, voxnumber_idd: u32, area_code: u32) -> Self {
+        Link::new(link_id, ByArea::new(voxnumber_idd, area_code))
     }
 
     /// BY VOXNUMBER.
     pub fn by_voxnumber(link_id: impl Into<String>, full_voxnumber: impl Into<String>) -> Self {
-        Link {
-            link_id: link_id.into(),
-            method: AttachMethod::ByVoxnumber {
+        Link::new(
+            link_id,
+            AttachMethod::ByVoxnumber {
                 full_voxnumber: full_voxnumber.into(),
             },
-        }
+        )
     }
 
-    /// BY POSTCODE with no fallback distance.
+    /// BY POSTCODE with no fallback distance (for one: [`Link::new`] with [`ByPostcode`]).
     pub fn by_postcode(
         link_id: impl Into<String>,
         voxnumber_country: impl Into<String>,
         postcode: impl Into<String>,
     ) -> Self {
-        Link {
-            link_id: link_id.into(),
-            method: AttachMethod::ByPostcode(ByPostcode {
-                voxnumber_country: voxnumber_country.into(),
-                postcode: postcode.into(),
-                fallback_area_distance: None,
-            }),
+        Link::new(link_id, ByPostcode::new(voxnumber_country, postcode))
+    }
+}
+
+impl ByArea {
+    /// Any unassigned number of this area code, with no fallback.
+    pub fn new(voxnumber_idd: u32, area_code: u32) -> Self {
+        ByArea {
+            voxnumber_idd,
+            area_code,
+            fallback_city: false,
+            fallback_region: false,
+            fallback_country: false,
         }
     }
 
-    /// Sets `fallback_area_distance` (km); no effect on other methods than BY POSTCODE.
-    pub fn with_fallback_area_distance(mut self, km: u32) -> Self {
-        if let AttachMethod::ByPostcode(p) = &mut self.method {
-            p.fallback_area_distance = Some(km);
-        }
+    /// Falls back to other area codes of the same city.
+    pub fn fallback_city(mut self, on: bool) -> Self {
+        self.fallback_city = on;
         self
     }
 
-    /// Sets the BY AREA fallbacks; no effect on other methods.
-    pub fn with_fallbacks(mut self, city: bool, region: bool, country: bool) -> Self {
-        if let AttachMethod::ByArea(a) = &mut self.method {
-            a.fallback_city = city;
-            a.fallback_region = region;
-            a.fallback_country = country;
-        }
+    /// Falls back to the region (Canada and United States only).
+    pub fn fallback_region(mut self, on: bool) -> Self {
+        self.fallback_region = on;
         self
+    }
+
+    /// Falls back to the whole country.
+    pub fn fallback_country(mut self, on: bool) -> Self {
+        self.fallback_country = on;
+        self
+    }
+}
+
+impl ByPostcode {
+    /// The number nearest this postcode, with no fallback distance.
+    pub fn new(voxnumber_country: impl Into<String>, postcode: impl Into<String>) -> Self {
+        ByPostcode {
+            voxnumber_country: voxnumber_country.into(),
+            postcode: postcode.into(),
+            fallback_area_distance: None,
+        }
+    }
+
+    /// How far away (km) a number may be when none covers the postcode.
+    pub fn fallback_area_distance(mut self, km: u32) -> Self {
+        self.fallback_area_distance = Some(km);
+        self
+    }
+}
+
+impl From<ByArea> for AttachMethod {
+    fn from(a: ByArea) -> Self {
+        AttachMethod::ByArea(a)
+    }
+}
+
+impl From<ByPostcode> for AttachMethod {
+    fn from(p: ByPostcode) -> Self {
+        AttachMethod::ByPostcode(p)
+    }
+}
+
+/// The method's wire name ("BY AREA").
+impl std::fmt::Display for AttachMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

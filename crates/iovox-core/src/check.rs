@@ -37,6 +37,7 @@ impl<'a> Given<'a> {
     }
 
     /// A typed whole number that may be absent.
+    #[inline]
     pub(crate) fn int(v: Option<u32>) -> Self {
         v.map_or(Given::Missing, |n| Given::Integer(n.into()))
     }
@@ -49,6 +50,7 @@ impl<'a> Given<'a> {
 /// As the server reads a scalar: its text, trimmed; `None` when absent or blank (the
 /// server's "Empty"). A number reads as its digits, a boolean as `TRUE`/`FALSE`; a value
 /// of the wrong kind reads as `wrong_kind` says.
+#[inline]
 fn scalar<'a>(v: Given<'a>, wrong_kind: Option<&'static str>) -> Option<Cow<'a, str>> {
     let s = match v {
         Given::Missing => return None,
@@ -62,12 +64,14 @@ fn scalar<'a>(v: Given<'a>, wrong_kind: Option<&'static str>) -> Option<Cow<'a, 
 
 /// A word from a fixed set (a method, a number type): `None` when empty; a value of the
 /// wrong kind is a word that matches nothing.
+#[inline]
 pub(crate) fn word(v: Given<'_>) -> Option<Cow<'_, str>> {
     scalar(v, Some("\u{fffd}"))
 }
 
 /// Free text (a name, a link ID, a postcode): `None` when empty, and when a list or a
 /// map stood where the text belongs: the server reads such an element as holding no text.
+#[inline]
 pub(crate) fn free_text(v: Given<'_>) -> Option<Cow<'_, str>> {
     scalar(v, None)
 }
@@ -101,6 +105,7 @@ pub(crate) fn int(v: Given<'_>) -> Int {
 
 /// A code that must fit `u32` (country codes, area codes, IDDs, building numbers,
 /// distances): `Err(true)` when empty, `Err(false)` when not such a number.
+#[inline]
 pub(crate) fn code(v: Given<'_>) -> Result<u32, bool> {
     match int(v) {
         Int::Empty => Err(true),
@@ -111,6 +116,7 @@ pub(crate) fn code(v: Given<'_>) -> Result<u32, bool> {
 
 /// `TRUE`/`FALSE` as IOVOX writes booleans (docs/decisions.md 6); absent is false. `Err`
 /// when invalid.
+#[inline]
 pub(crate) fn boolean(v: Given<'_>) -> Result<bool, ()> {
     match v {
         Given::Boolean(b) => Ok(b),
@@ -127,6 +133,7 @@ pub(crate) fn boolean(v: Given<'_>) -> Result<bool, ()> {
 /// A required code (see [`code`]): "<label> x of y Empty", or "<label> x of y <bad>" when
 /// it is not such a number, each with its error code.
 #[allow(clippy::too_many_arguments)]
+#[inline]
 pub(crate) fn required_code(
     v: Given<'_>,
     p: Position,
@@ -149,6 +156,7 @@ pub(crate) fn required_code(
 }
 
 /// A required free text: "<label> x of y Empty".
+#[inline]
 pub(crate) fn required_text<'a>(
     v: Given<'a>,
     p: Position,

@@ -16,6 +16,7 @@ use crate::wire;
 ///            vec!["Request Empty"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DetachRequest {
     /// The link IDs, in order.
     pub link_ids: Vec<String>,

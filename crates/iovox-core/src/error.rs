@@ -45,6 +45,15 @@ macro_rules! error_codes {
                 match code { $( $code => Some(ErrorCode::$variant), )* _ => None }
             }
         }
+
+        impl std::str::FromStr for ErrorCode {
+            type Err = String;
+
+            /// The snake_case code, as [`ErrorCode::as_str`] writes it.
+            fn from_str(s: &str) -> Result<Self, String> {
+                ErrorCode::parse(s).ok_or_else(|| format!("no error code {:?}", short(s)))
+            }
+        }
     };
 }
 

@@ -7,6 +7,8 @@ use std::fmt;
 
 /// PENDING until every number of the order is in the account, then FULFILLED.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "UPPERCASE"))]
 pub enum OrderStatus {
     /// Some numbers are still to come; more callbacks will follow.
     Pending,
@@ -54,6 +56,7 @@ impl fmt::Display for OrderStatus {
 
 /// One purchased number.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct VoxNumber {
     /// Country IDD (44).
     pub country_code: u32,
@@ -74,6 +77,7 @@ pub struct VoxNumber {
 /// assert!(order.voxnumbers.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Order {
     /// IOVOX's reference for the order.
     pub order_reference: String,

@@ -17,6 +17,8 @@ pub const QUANTITY_RANGE: std::ops::RangeInclusive<u32> = 1..=250;
 
 /// The three kinds of VoxNumber IOVOX sells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "UPPERCASE"))]
 pub enum NumberType {
     /// `NATIONAL`
     National,
@@ -77,19 +79,31 @@ impl fmt::Display for NumberType {
 ///
 /// ```
 /// use iovox_core::{NumberType, PurchaseItem, PurchaseRequest};
-/// let mut item = PurchaseItem::new(44, NumberType::Geographic, 2);
-/// item.area_code = Some(151);
-/// let request = PurchaseRequest::new(vec![item]);
+/// let request = PurchaseRequest::new(vec![
+///     PurchaseItem::new(44, NumberType::Geographic, 2).area_code(151),
+/// ])
+/// .callback_url("https://user:pass@example.com/iovox")
+/// .cc("ops@example.com");
 /// assert!(request.validate().is_ok());
 /// assert!(request.to_xml().contains("<quantity>2</quantity>"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PurchaseRequest {
     /// Where IOVOX POSTs order updates (at most 120 characters, http or https).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub callback_url: Option<String>,
     /// E-mail addresses copied on the order (joined with commas on the wire).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub cc_list: Vec<String>,
     /// Buy only what is in stock, and consider the order complete (sent as `TRUE` when set).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub dynamic_quantity: bool,
     /// What to buy.
     pub items: Vec<PurchaseItem>,
@@ -97,26 +111,44 @@ pub struct PurchaseRequest {
 
 /// One line of a purchase.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PurchaseItem {
     /// IDD of the country (44 for the UK).
     pub country_code: u32,
     /// Area code within the country (151 for Liverpool); required unless `post_code` is set.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub area_code: Option<u32>,
     /// Post code of the region (UK and FR only).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub post_code: Option<String>,
     /// City name, as getVoxnumberRegions returns it.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub city_name: Option<String>,
     /// NATIONAL, GEOGRAPHIC or TOLLFREE.
     pub number_type: NumberType,
     /// How many numbers (1 to 250).
     pub quantity: u32,
     /// The billing contact some countries require.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub additional_information: Option<AdditionalInformation>,
 }
 
 /// The legal contact some countries require for a purchase; every field is required once
 /// the block is present.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AdditionalInformation {
     /// First name of the billing contact.
     pub firstname: String,
@@ -141,6 +173,25 @@ impl PurchaseRequest {
             items,
             ..Default::default()
         }
+    }
+
+    /// Where IOVOX POSTs order updates (at most 120 characters, http or https; the
+    /// `user:pass@` form lets your endpoint check who calls).
+    pub fn callback_url(mut self, url: impl Into<String>) -> Self {
+        self.callback_url = Some(url.into());
+        self
+    }
+
+    /// Adds an e-mail address to copy on the order.
+    pub fn cc(mut self, address: impl Into<String>) -> Self {
+        self.cc_list.push(address.into());
+        self
+    }
+
+    /// Buy only what is in stock, and consider the order complete.
+    pub fn dynamic_quantity(mut self, on: bool) -> Self {
+        self.dynamic_quantity = on;
+        self
     }
 
     /// The request as the wire carries it (each value as its kind: numbers as integers,
@@ -188,6 +239,30 @@ impl PurchaseItem {
             quantity,
             additional_information: None,
         }
+    }
+
+    /// The area code within the country (151 for Liverpool).
+    pub fn area_code(mut self, area_code: u32) -> Self {
+        self.area_code = Some(area_code);
+        self
+    }
+
+    /// The region's post code (UK and FR only); then no area code is needed.
+    pub fn post_code(mut self, post_code: impl Into<String>) -> Self {
+        self.post_code = Some(post_code.into());
+        self
+    }
+
+    /// The city name, as getVoxnumberRegions returns it.
+    pub fn city_name(mut self, city_name: impl Into<String>) -> Self {
+        self.city_name = Some(city_name.into());
+        self
+    }
+
+    /// The billing contact some countries require.
+    pub fn additional_information(mut self, info: AdditionalInformation) -> Self {
+        self.additional_information = Some(info);
+        self
     }
 }
 
@@ -406,7 +481,7 @@ fn check_purchase<'a, I: ItemFields + 'a>(
         ],
     );
     let callback_url = rule_callback_url(callback_url, r);
-    let cc_list = rule_cc_list(cc_list, r);
+    let cc_list = rule_cc_list(cc_list, r, keep);
     let dynamic_quantity = rule_dynamic_quantity(dynamic_quantity, r);
 
     let total = items.len();
@@ -565,15 +640,19 @@ fn rule_callback_url<'a>(v: Given<'a>, r: &mut Report) -> Option<Cow<'a, str>> {
 
 /// `cc_list`: addresses joined by commas. Ours: the page documents no message for a bad
 /// address.
-fn rule_cc_list(v: Given<'_>, r: &mut Report) -> Vec<String> {
-    let list: Vec<String> = word(v)
-        .map(|s| s.split(',').map(|a| a.trim().to_string()).collect())
-        .unwrap_or_default();
-    if list.iter().any(|a| !is_email(a)) {
+fn rule_cc_list(v: Given<'_>, r: &mut Report, keep: Keep) -> Vec<String> {
+    let Some(text) = word(v) else {
+        return Vec::new();
+    };
+    let addresses = || text.split(',').map(str::trim);
+    if !addresses().all(is_email) {
         let m = format!("CC List {WHOLE_REQUEST} Invalid");
         r.push(C::CcListInvalid, Some(WHOLE_REQUEST), Some("cc_list"), m);
     }
-    list
+    match keep {
+        Keep::Accepted => addresses().map(str::to_string).collect(),
+        Keep::Nothing => Vec::new(),
+    }
 }
 
 /// `dynamic_quantity`: TRUE or FALSE.
@@ -660,10 +739,12 @@ fn rule_building_number(v: Given<'_>, p: Position, r: &mut Report) -> Option<u32
 /// `http://` or `https://` followed by a host; the page's advanced form with `user:pass@`
 /// is allowed.
 fn is_http_url(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
+    let after = |scheme: &str| {
+        url.get(..scheme.len())
+            .filter(|s| s.eq_ignore_ascii_case(scheme))
+            .map(|_| &url[scheme.len()..])
+    };
+    let rest = after("https://").or_else(|| after("http://"));
     match rest {
         Some(rest) => {
             let authority = rest.split(['/', '?', '#']).next().unwrap_or("");

@@ -34,7 +34,11 @@ fn round_trip(c: &mut Criterion) {
     // one before it has filled.
     {
         let sb = sandbox();
-        let client = iovox_http::Client::new(sb.username(), sb.secure_key(), sb.url()).unwrap();
+        let client = iovox_http::Client::new(
+            iovox_http::Credentials::new(sb.username(), sb.secure_key()),
+            sb.url(),
+        )
+        .unwrap();
         assert_eq!(
             client
                 .purchase_vox_numbers(&request)

@@ -1,16 +1,17 @@
 // Rust quick start: buy two numbers in Liverpool, attach one to a link.
 // Runs offline against the local sandbox; for IOVOX itself use
-// `Client::new(user, key, iovox_http::PRODUCTION_URL)` or `Client::from_env()`.
-use iovox_core::{AttachRequest, Link, NumberType, PurchaseItem, PurchaseRequest};
-use iovox_http::{Client, Error};
+// `Client::new(Credentials::new(user, key), PRODUCTION_URL)` or `Client::from_env()`.
+use iovox_http::{
+    AttachRequest, Client, Credentials, Error, Link, NumberType, PurchaseItem, PurchaseRequest,
+};
 use iovox_sandbox::{Config, Sandbox};
 
 fn main() -> Result<(), Error> {
     let sandbox = Sandbox::start(Config::default()).expect("sandbox starts");
-    let client = Client::new(sandbox.username(), sandbox.secure_key(), sandbox.url())?;
+    let credentials = Credentials::new(sandbox.username(), sandbox.secure_key());
+    let client = Client::new(credentials, sandbox.url())?;
 
-    let mut item = PurchaseItem::new(44, NumberType::Geographic, 2);
-    item.area_code = Some(151);
+    let item = PurchaseItem::new(44, NumberType::Geographic, 2).area_code(151);
     let order = client.purchase_vox_numbers(&PurchaseRequest::new(vec![item]))?;
     println!("{} {}", order.order_reference, order.order_status);
 

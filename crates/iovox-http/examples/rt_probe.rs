@@ -2,9 +2,9 @@ fn main() {
     let url = std::env::args().nth(1).unwrap();
     let key =
         std::env::var("IOVOX_SANDBOX_SECURE_KEY").unwrap_or_else(|_| "sandbox-secure-key".into());
-    let c = iovox_http::Client::new("sandbox", key, url).unwrap();
-    let mut item = iovox_core::PurchaseItem::new(44, iovox_core::NumberType::Geographic, 1);
-    item.area_code = Some(20);
+    let c = iovox_http::Client::new(iovox_http::Credentials::new("sandbox", key), url).unwrap();
+    let item =
+        iovox_core::PurchaseItem::new(44, iovox_core::NumberType::Geographic, 1).area_code(20);
     let r = iovox_core::PurchaseRequest::new(vec![item]);
     for _ in 0..500 {
         c.purchase_vox_numbers(&r).unwrap();

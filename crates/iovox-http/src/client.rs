@@ -7,6 +7,7 @@ use crate::error::{Error, SecureKey};
 use crate::redact::Secrets;
 use crate::retry::{Attempt, RetryPolicy};
 use crate::tls;
+use crate::Credentials;
 use iovox_core::method::{
     AttachVoxnumberToLink, Method, Prepared, PurchaseVoxNumbers, RemoveVoxnumberFromLink, Retry,
     Route, Verb,
@@ -44,12 +45,14 @@ pub const DEFAULT_MAX_REQUEST_BYTES: usize = 1024 * 1024;
 /// setting is a [`Error::Config`] at construction, never at the first call.
 ///
 /// ```
+/// use iovox_http::{Client, Credentials, SANDBOX_URL};
 /// use std::time::Duration;
-/// let client = iovox_http::Client::builder("me", "key", iovox_http::SANDBOX_URL)
+/// let client = Client::builder(Credentials::new("me", "my-secure-key"))
+///     .base_url(SANDBOX_URL)
 ///     .timeout(Duration::from_secs(5))
 ///     .build()
 ///     .unwrap();
-/// assert!(!format!("{client:?}").contains("key\""));
+/// assert!(!format!("{client:?}").contains("my-secure-key"));
 /// ```
 #[derive(Clone)]
 pub struct ClientBuilder {
@@ -67,6 +70,13 @@ pub struct ClientBuilder {
 }
 
 impl ClientBuilder {
+    /// Where calls go (default: [`PRODUCTION_URL`]): [`SANDBOX_URL`] for IOVOX's hosted
+    /// sandbox, or a local [`iovox_sandbox`](https://docs.rs/iovox-sandbox)'s URL.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some((Source::Given, url.into()));
+        self
+    }
+
     /// Connect timeout (default 10 s; above 0, at most a day).
     pub fn connect_timeout(mut self, d: Duration) -> Self {
         self.connect_timeout = d;
@@ -200,10 +210,9 @@ impl Transport {
 /// reused, and never shared with a forked child.
 ///
 /// ```no_run
-/// use iovox_core::{Link, AttachRequest, NumberType, PurchaseItem, PurchaseRequest};
+/// use iovox_http::{Link, AttachRequest, NumberType, PurchaseItem, PurchaseRequest};
 /// let client = iovox_http::Client::from_env()?;
-/// let mut item = PurchaseItem::new(44, NumberType::Geographic, 2);
-/// item.area_code = Some(151);
+/// let item = PurchaseItem::new(44, NumberType::Geographic, 2).area_code(151);
 /// let order = client.purchase_vox_numbers(&PurchaseRequest::new(vec![item]))?;
 /// let links = AttachRequest::new(vec![Link::by_voxnumber("333", &order.voxnumbers[0].full_voxnumber)]);
 /// client.attach_voxnumber_to_link(&links)?;
@@ -252,17 +261,14 @@ impl Call {
 }
 
 impl Client {
-    /// A builder with the defaults: 10 s connect, 30 s per attempt, 8 MiB answers, 1 MiB
-    /// requests, retries per [`RetryPolicy::default`], the platform's certificate store.
-    pub fn builder(
-        username: impl Into<String>,
-        secure_key: impl Into<String>,
-        base_url: impl Into<String>,
-    ) -> ClientBuilder {
+    /// A builder with the defaults: production ([`ClientBuilder::base_url`] to change it),
+    /// 10 s connect, 30 s per attempt, 8 MiB answers, 1 MiB requests, retries per
+    /// [`RetryPolicy::default`], the platform's certificate store.
+    pub fn builder(credentials: Credentials) -> ClientBuilder {
         Self::builder_from(
-            (Source::Given, username.into()),
-            (Source::Given, secure_key.into()),
-            Some((Source::Given, base_url.into())),
+            (Source::Given, credentials.username),
+            (Source::Given, credentials.secure_key.expose().to_string()),
+            None,
         )
     }
 
@@ -286,13 +292,16 @@ impl Client {
         }
     }
 
-    /// A client with default settings.
-    pub fn new(
-        username: impl Into<String>,
-        secure_key: impl Into<String>,
-        base_url: impl Into<String>,
-    ) -> Result<Client, Error> {
-        Self::builder(username, secure_key, base_url).build()
+    /// A client with default settings for this base URL.
+    ///
+    /// ```
+    /// use iovox_http::{Client, Credentials, SANDBOX_URL};
+    /// let client = Client::new(Credentials::new("me", "my-secure-key"), SANDBOX_URL)?;
+    /// assert_eq!(client.username(), "me");
+    /// # Ok::<(), iovox_http::Error>(())
+    /// ```
+    pub fn new(credentials: Credentials, base_url: impl Into<String>) -> Result<Client, Error> {
+        Self::builder(credentials).base_url(base_url).build()
     }
 
     /// A builder from `IOVOX_USERNAME`, `IOVOX_SECURE_KEY` and `IOVOX_BASE_URL` (default

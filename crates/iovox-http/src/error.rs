@@ -36,6 +36,40 @@ impl ErrorKind {
             ErrorKind::Aborted => "aborted",
         }
     }
+
+    /// Every kind.
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::Validation,
+        ErrorKind::Api,
+        ErrorKind::Timeout,
+        ErrorKind::Connection,
+        ErrorKind::Decode,
+        ErrorKind::Config,
+        ErrorKind::Aborted,
+    ];
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ErrorKind {
+    type Err = String;
+
+    /// The lower-case name, as [`ErrorKind::as_str`] writes it.
+    ///
+    /// ```
+    /// assert_eq!("timeout".parse(), Ok(iovox_http::ErrorKind::Timeout));
+    /// ```
+    fn from_str(s: &str) -> Result<Self, String> {
+        ErrorKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| format!("no error kind {s:?}"))
+    }
 }
 
 /// Every way a call can fail. New kinds may be added: match with a `_` arm.
@@ -238,6 +272,47 @@ impl SecureKey {
     /// The key itself, for the one header that needs it.
     pub fn expose(&self) -> &str {
         &self.0
+    }
+}
+
+impl From<String> for SecureKey {
+    fn from(key: String) -> Self {
+        SecureKey(key)
+    }
+}
+
+impl From<&str> for SecureKey {
+    fn from(key: &str) -> Self {
+        SecureKey(key.to_string())
+    }
+}
+
+/// Who calls IOVOX: the username and the secure key, named so they cannot be swapped.
+/// `Debug` shows the username only.
+///
+/// ```
+/// let credentials = iovox_http::Credentials::new("me", "my-secure-key");
+/// assert_eq!(format!("{credentials:?}"), r#"Credentials { username: "me", secure_key: *** }"#);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Credentials {
+    pub(crate) username: String,
+    pub(crate) secure_key: SecureKey,
+}
+
+impl Credentials {
+    /// A username and its secure key (checked, with any surrounding whitespace trimmed,
+    /// when the client is built).
+    pub fn new(username: impl Into<String>, secure_key: impl Into<SecureKey>) -> Self {
+        Credentials {
+            username: username.into(),
+            secure_key: secure_key.into(),
+        }
+    }
+
+    /// The username.
+    pub fn username(&self) -> &str {
+        &self.username
     }
 }
 

@@ -3,10 +3,9 @@
 //! retries only where a repeat cannot do harm, and one error type with kinds.
 //!
 //! ```no_run
-//! use iovox_core::{NumberType, PurchaseItem, PurchaseRequest};
-//! let client = iovox_http::Client::new("me", "my-secure-key", iovox_http::SANDBOX_URL)?;
-//! let mut item = PurchaseItem::new(44, NumberType::Geographic, 2);
-//! item.area_code = Some(151);
+//! use iovox_http::{Client, Credentials, NumberType, PurchaseItem, PurchaseRequest, SANDBOX_URL};
+//! let client = Client::new(Credentials::new("me", "my-secure-key"), SANDBOX_URL)?;
+//! let item = PurchaseItem::new(44, NumberType::Geographic, 2).area_code(151);
 //! let order = client.purchase_vox_numbers(&PurchaseRequest::new(vec![item]))?;
 //! println!("{} {}", order.order_reference, order.order_status);
 //! # Ok::<(), iovox_http::Error>(())
@@ -33,7 +32,7 @@ pub use client::{
     Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_REQUEST_BYTES,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, PRODUCTION_URL, SANDBOX_URL, USER_AGENT,
 };
-pub use error::{Error, ErrorKind, SecureKey};
+pub use error::{Credentials, Error, ErrorKind, SecureKey};
 pub use iovox_core;
 /// The request and answer models a caller builds and reads, so that one import serves the
 /// common case (`use iovox_http::{Client, PurchaseRequest, PurchaseItem, NumberType};`).

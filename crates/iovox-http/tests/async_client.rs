@@ -27,7 +27,9 @@ fn calls_from_tasks_overlap_and_fail_as_the_blocking_client_does() {
         count: 50,
         ..Default::default()
     });
-    let client = AsyncClient::new(Client::new(sb.username(), KEY, sb.url()).unwrap());
+    let client = AsyncClient::new(
+        Client::new(iovox_http::Credentials::new(sb.username(), KEY), sb.url()).unwrap(),
+    );
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .build()

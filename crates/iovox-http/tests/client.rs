@@ -24,7 +24,8 @@ fn fast_retries() -> RetryPolicy {
 }
 
 fn client(sb: &Sandbox) -> Client {
-    Client::builder(sb.username(), KEY, sb.url())
+    Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
+        .base_url(sb.url())
         .retry(fast_retries())
         .build()
         .unwrap()
@@ -157,7 +158,8 @@ fn api_errors_carry_status_and_every_message() {
     );
     assert_eq!(e.attempts(), 1);
 
-    let wrong = Client::builder("sandbox", "not-the-key", sb.url())
+    let wrong = Client::builder(iovox_http::Credentials::new("sandbox", "not-the-key"))
+        .base_url(sb.url())
         .build()
         .unwrap();
     let e = wrong.purchase_vox_numbers(&london(1)).unwrap_err();
@@ -201,7 +203,8 @@ fn a_purchase_is_retried_after_a_500_when_the_caller_opts_in() {
         retry_purchase_after_send: true,
         ..fast_retries()
     };
-    let c = Client::builder(sb.username(), KEY, sb.url())
+    let c = Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
+        .base_url(sb.url())
         .retry(policy)
         .build()
         .unwrap();
@@ -236,7 +239,8 @@ fn failed_connections_are_retried_for_both_methods() {
         .local_addr()
         .unwrap()
         .port();
-    let c = Client::builder("u", KEY, format!("http://127.0.0.1:{port}"))
+    let c = Client::builder(iovox_http::Credentials::new("u", KEY))
+        .base_url(format!("http://127.0.0.1:{port}"))
         .retry(fast_retries())
         .build()
         .unwrap();
@@ -255,7 +259,8 @@ fn timeouts_against_a_slow_sandbox() {
         response_delay: Duration::from_millis(800),
         ..Config::default()
     });
-    let c = Client::builder(sb.username(), KEY, sb.url())
+    let c = Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
+        .base_url(sb.url())
         .timeout(Duration::from_millis(200))
         .retry(fast_retries())
         .build()
@@ -304,7 +309,8 @@ fn html_502_is_an_api_error_with_an_excerpt() {
 fn a_body_over_the_cap_is_refused() {
     let sb = sandbox(Config::default());
     sb.inject(Fault::Oversized(50_000));
-    let c = Client::builder(sb.username(), KEY, sb.url())
+    let c = Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
+        .base_url(sb.url())
         .max_response_bytes(10_000)
         .build()
         .unwrap();
@@ -325,17 +331,21 @@ fn configuration_errors() {
         "ftp://x",
         "https://user:pw@example.com",
     ] {
-        let e = Client::new("u", KEY, url).unwrap_err();
+        let e = Client::new(iovox_http::Credentials::new("u", KEY), url).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Config, "{url}");
     }
-    assert!(Client::builder("u", KEY, "http://example.com")
+    assert!(Client::builder(iovox_http::Credentials::new("u", KEY))
+        .base_url("http://example.com")
         .allow_insecure_http(true)
         .build()
         .is_ok());
     assert_eq!(
-        Client::new("", KEY, iovox_http::PRODUCTION_URL)
-            .unwrap_err()
-            .kind(),
+        Client::new(
+            iovox_http::Credentials::new("", KEY),
+            iovox_http::PRODUCTION_URL
+        )
+        .unwrap_err()
+        .kind(),
         ErrorKind::Config
     );
     // The environment: every missing variable is named.
@@ -375,18 +385,20 @@ fn the_secure_key_never_shows() {
     let c = client(&sb);
     let mut errors: Vec<Error> = vec![
         c.purchase_vox_numbers(&london(0)).unwrap_err(),
-        Client::builder("x", KEY, sb.url())
+        Client::builder(iovox_http::Credentials::new("x", KEY))
+            .base_url(sb.url())
             .build()
             .unwrap()
             .purchase_vox_numbers(&london(1))
             .unwrap_err(),
-        Client::new("u", KEY, "http://example.com").unwrap_err(),
+        Client::new(iovox_http::Credentials::new("u", KEY), "http://example.com").unwrap_err(),
         iovox_http::parse_callback(KEY.as_bytes()).unwrap_err(),
     ];
     sb.inject(Fault::Drop);
     errors.push(c.purchase_vox_numbers(&london(1)).unwrap_err());
     sb.inject(Fault::Slow(Duration::from_millis(500)));
-    let slow = Client::builder(sb.username(), KEY, sb.url())
+    let slow = Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
+        .base_url(sb.url())
         .timeout(Duration::from_millis(100))
         .build()
         .unwrap();
@@ -435,7 +447,7 @@ fn the_request_on_the_wire() {
         .unwrap();
         (head, String::from_utf8(body).unwrap())
     });
-    let c = Client::new("me", KEY, url).unwrap();
+    let c = Client::new(iovox_http::Credentials::new("me", KEY), url).unwrap();
     let order = c.purchase_vox_numbers(&london(1)).unwrap();
     assert_eq!(order.order_reference, "r");
     let (head, body) = seen.join().unwrap();

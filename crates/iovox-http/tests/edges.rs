@@ -120,7 +120,7 @@ fn a_bad_base_url_is_refused_at_construction_and_nothing_is_sent() {
         ("http://api.iovox.com", "not loopback"),
         ("api.iovox.com:444", "must use http or https"),
     ] {
-        let e = config_error(Client::new("me", KEY, url));
+        let e = config_error(Client::new(iovox_http::Credentials::new("me", KEY), url));
         assert!(
             e.contains("the base URL") && e.contains(says),
             "{url:?}: {e}"
@@ -162,7 +162,11 @@ fn an_empty_iovox_base_url_is_refused_not_taken_for_production() {
 fn credentials_are_trimmed_or_refused_never_sent_broken() {
     let server = serve(|_| http("201 Created", ORDER));
     // A key read from a file keeps its newline: trimmed, and the header carries the key.
-    let c = Client::new(" me\n", format!("{KEY}\r\n"), &server.url).unwrap();
+    let c = Client::new(
+        iovox_http::Credentials::new(" me\n", format!("{KEY}\r\n")),
+        &server.url,
+    )
+    .unwrap();
     c.purchase_vox_numbers(&london(1)).unwrap();
     let head: Vec<String> = server.seen.lock().unwrap()[0]
         .head
@@ -197,7 +201,10 @@ fn credentials_are_trimmed_or_refused_never_sent_broken() {
         ("me", "two words", "the secure key holds a space"),
         ("me", "\n", "the secure key is empty"),
     ] {
-        let e = config_error(Client::new(user, key, &server.url));
+        let e = config_error(Client::new(
+            iovox_http::Credentials::new(user, key),
+            &server.url,
+        ));
         assert!(e.contains(says), "{e}");
         assert!(
             !e.contains("clé") && !e.contains("ab\0cd"),
@@ -209,7 +216,8 @@ fn credentials_are_trimmed_or_refused_never_sent_broken() {
 
 #[test]
 fn durations_and_attempts_out_of_range_are_refused() {
-    let b = || Client::builder("me", KEY, "http://127.0.0.1:1");
+    let b =
+        || Client::builder(iovox_http::Credentials::new("me", KEY)).base_url("http://127.0.0.1:1");
     let e = config_error(b().timeout(Duration::ZERO).build());
     assert!(e.contains("the timeout must be above 0"), "{e}");
     let e = config_error(b().connect_timeout(Duration::from_secs(u64::MAX)).build());
@@ -224,7 +232,7 @@ fn durations_and_attempts_out_of_range_are_refused() {
     assert!(e.contains("max_attempts must be from 1 to 11"), "{e}");
     // A per-call timeout is checked the same way, and nothing is sent.
     let server = serve(|_| http("201 Created", ORDER));
-    let c = Client::new("me", KEY, &server.url).unwrap();
+    let c = Client::new(iovox_http::Credentials::new("me", KEY), &server.url).unwrap();
     let e = c
         .purchase_vox_numbers_with(&london(1), &CallOptions::default().timeout(Duration::ZERO))
         .unwrap_err();
@@ -271,7 +279,8 @@ fn a_server_that_echoes_the_key_never_gets_it_into_an_error() {
         let (status, body) = &echoes()[i % n];
         http(status, body)
     });
-    let c = Client::builder("me", KEY, &server.url)
+    let c = Client::builder(iovox_http::Credentials::new("me", KEY))
+        .base_url(&server.url)
         .retry(RetryPolicy::none())
         .build()
         .unwrap();
@@ -304,7 +313,7 @@ fn callback_url_credentials_echoed_by_a_server_are_redacted() {
             "<errors><error status=\"400\">callback https://hook:pa55word-xyz@me.example/cb refused; pass pa55word-xyz</error></errors>",
         )
     });
-    let c = Client::new("me", KEY, &server.url).unwrap();
+    let c = Client::new(iovox_http::Credentials::new("me", KEY), &server.url).unwrap();
     let mut request = london(1);
     request.callback_url = Some("https://hook:pa55word-xyz@me.example/cb".into());
     let e = c.purchase_vox_numbers(&request).unwrap_err();
@@ -316,7 +325,7 @@ fn callback_url_credentials_echoed_by_a_server_are_redacted() {
 #[test]
 fn text_xml_cannot_carry_is_refused_and_nothing_is_sent() {
     let server = serve(|_| http("201 Created", ORDER));
-    let c = Client::new("me", KEY, &server.url).unwrap();
+    let c = Client::new(iovox_http::Credentials::new("me", KEY), &server.url).unwrap();
     let mut request = london(1);
     request.items[0].additional_information = Some(AdditionalInformation {
         firstname: "Ada".into(),
@@ -348,7 +357,7 @@ fn text_xml_cannot_carry_is_refused_and_nothing_is_sent() {
 #[test]
 fn a_request_over_the_ceiling_is_refused_before_sending() {
     let server = serve(|_| http("201 Created", ORDER));
-    let c = Client::new("me", KEY, &server.url).unwrap();
+    let c = Client::new(iovox_http::Credentials::new("me", KEY), &server.url).unwrap();
     let mut request = london(1);
     request.items[0].city_name = Some("L".repeat(10 * 1024 * 1024));
     let Err(Error::Validation(errors)) = c.purchase_vox_numbers(&request) else {
@@ -361,7 +370,8 @@ fn a_request_over_the_ceiling_is_refused_before_sending() {
         errors.0[0].message
     );
     // The ceiling is a setting.
-    let small = Client::builder("me", KEY, &server.url)
+    let small = Client::builder(iovox_http::Credentials::new("me", KEY))
+        .base_url(&server.url)
         .max_request_bytes(100)
         .build()
         .unwrap();
@@ -385,7 +395,8 @@ fn a_per_call_timeout_overrides_the_clients() {
         }
         std::thread::sleep(Duration::from_secs(30));
     });
-    let c = Client::builder("me", KEY, &url)
+    let c = Client::builder(iovox_http::Credentials::new("me", KEY))
+        .base_url(&url)
         .timeout(Duration::from_secs(60))
         .build()
         .unwrap();
@@ -420,7 +431,7 @@ fn a_per_call_timeout_overrides_the_clients() {
 #[test]
 fn a_call_cancelled_before_it_starts_sends_nothing() {
     let server = serve(|_| http("201 Created", ORDER));
-    let c = Client::new("me", KEY, &server.url).unwrap();
+    let c = Client::new(iovox_http::Credentials::new("me", KEY), &server.url).unwrap();
     let cancel = Cancel::new();
     assert!(!cancel.cancel(), "nothing had started");
     let e = c
@@ -442,7 +453,8 @@ fn a_call_cancelled_before_it_starts_sends_nothing() {
 #[test]
 fn a_cancel_between_attempts_stops_the_retries_at_once() {
     let server = serve(|_| http("503 Busy", "<error status=\"503\">busy</error>"));
-    let c = Client::builder("me", KEY, &server.url)
+    let c = Client::builder(iovox_http::Credentials::new("me", KEY))
+        .base_url(&server.url)
         .retry(RetryPolicy {
             max_attempts: 5,
             initial_backoff: Duration::from_secs(20),
@@ -538,7 +550,7 @@ fn serve_tls() -> (String, Arc<AtomicUsize>) {
 #[test]
 fn a_company_ca_is_trusted_from_ca_file_and_not_otherwise() {
     let (url, served) = serve_tls();
-    let plain = Client::new("me", KEY, &url).unwrap();
+    let plain = Client::new(iovox_http::Credentials::new("me", KEY), &url).unwrap();
     let e = plain.purchase_vox_numbers(&london(1)).unwrap_err();
     assert!(
         matches!(
@@ -551,7 +563,8 @@ fn a_company_ca_is_trusted_from_ca_file_and_not_otherwise() {
         "an unknown issuer is refused before sending: {e:?}"
     );
     assert!(e.to_string().contains("UnknownIssuer"), "{e}");
-    let trusting = Client::builder("me", KEY, &url)
+    let trusting = Client::builder(iovox_http::Credentials::new("me", KEY))
+        .base_url(&url)
         .ca_file(fixture("ca.pem"))
         .build()
         .unwrap();
@@ -560,7 +573,8 @@ fn a_company_ca_is_trusted_from_ca_file_and_not_otherwise() {
     assert_eq!(served.load(Ordering::SeqCst), 1);
     // A CA file that cannot be used is a config error at construction.
     let e = config_error(
-        Client::builder("me", KEY, &url)
+        Client::builder(iovox_http::Credentials::new("me", KEY))
+            .base_url(&url)
             .ca_file("/nonexistent.pem")
             .build(),
     );
@@ -569,7 +583,8 @@ fn a_company_ca_is_trusted_from_ca_file_and_not_otherwise() {
         "{e}"
     );
     let e = config_error(
-        Client::builder("me", KEY, &url)
+        Client::builder(iovox_http::Credentials::new("me", KEY))
+            .base_url(&url)
             .ca_file(fixture("make.sh"))
             .build(),
     );
@@ -591,7 +606,8 @@ fn error_body_vectors_through_the_client() {
         let body = case["body"].as_str().unwrap().to_string();
         let reason = format!("{status} Something");
         let server = serve(move |_| http(&reason, &body));
-        let c = Client::builder("me", KEY, &server.url)
+        let c = Client::builder(iovox_http::Credentials::new("me", KEY))
+            .base_url(&server.url)
             .retry(RetryPolicy::none())
             .build()
             .unwrap();

@@ -39,7 +39,8 @@ fn parent_and_child_never_read_each_others_answers() {
         count: 200,
         ..Default::default()
     });
-    let client = Client::builder(sb.username(), KEY, sb.url())
+    let client = Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
+        .base_url(sb.url())
         .retry(RetryPolicy::none())
         .build()
         .unwrap();

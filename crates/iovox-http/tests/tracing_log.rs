@@ -64,7 +64,8 @@ fn log_lines_carry_no_secret_and_no_personal_data() {
     })
     .unwrap();
     tracing::subscriber::with_default(subscriber, || {
-        let client = Client::builder(sb.username(), KEY, sb.url())
+        let client = Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
+            .base_url(sb.url())
             .timeout(Duration::from_millis(200))
             .retry(RetryPolicy {
                 initial_backoff: Duration::from_millis(5),
@@ -90,16 +91,20 @@ fn log_lines_carry_no_secret_and_no_personal_data() {
         let mut bad = paris();
         bad.items[0].quantity = 0;
         kinds.push(client.purchase_vox_numbers(&bad).unwrap_err().kind());
-        let wrong = Client::builder(sb.username(), "not-the-key", sb.url())
+        let wrong = Client::builder(iovox_http::Credentials::new(sb.username(), "not-the-key"))
+            .base_url(sb.url())
             .build()
             .unwrap();
         kinds.push(wrong.purchase_vox_numbers(&paris()).unwrap_err().kind());
         kinds.push(
-            Client::new(sb.username(), KEY, "http://127.0.0.1:1")
-                .unwrap()
-                .purchase_vox_numbers(&paris())
-                .unwrap_err()
-                .kind(),
+            Client::new(
+                iovox_http::Credentials::new(sb.username(), KEY),
+                "http://127.0.0.1:1",
+            )
+            .unwrap()
+            .purchase_vox_numbers(&paris())
+            .unwrap_err()
+            .kind(),
         );
         kinds.sort_by_key(|k| k.as_str());
         kinds.dedup();
