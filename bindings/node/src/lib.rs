@@ -98,7 +98,7 @@ pub fn parse_callback(body: napi::Either<napi::bindgen_prelude::Buffer, String>)
         },
         Err(e) => OrderOutcome {
             order: None,
-            error: Some(ErrorInfo::from(e)),
+            error: Some(ErrorInfo::from(iovox_http::Error::from(e))),
         },
     }
 }

@@ -211,7 +211,7 @@ pub fn parse_callback(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Order
         // A big order takes milliseconds to read: other threads run meanwhile.
         let order = py
             .detach(|| iovox_http::parse_callback(&bytes))
-            .map_err(|e| error::to_py(py, e))?;
+            .map_err(|e| error::to_py(py, e.into()))?;
         Order::from_core(py, order)
     })
 }

@@ -5,7 +5,7 @@ use crate::output::order_text;
 use iovox_core::{
     AttachRequest, ByPostcode, Link, NumberType, OrderStatus, PurchaseItem, PurchaseRequest,
 };
-use iovox_http::{check_callback_url_credentials, parse_callback, Client, Error};
+use iovox_http::{receive_callback, Client, Error};
 use iovox_sandbox::{CallbackListener, Config, Restock, Sandbox};
 use std::time::Duration;
 
@@ -85,10 +85,14 @@ fn demo() -> Result<(), String> {
     });
     let received = listener.wait_for(1, Duration::from_secs(10));
     let callback = received.first().ok_or("no callback arrived within 10 s")?;
-    let authorised =
-        check_callback_url_credentials(callback.authorization.as_deref(), &callback_url);
-    say!("    basic auth from the callback URL checks out: {authorised}");
-    let update = parse_callback(&callback.body).map_err(e)?;
+    // The one entry point: the basic auth of the callback URL, then the body.
+    let update = receive_callback(
+        &callback_url,
+        callback.authorization.as_deref(),
+        &callback.body,
+    )
+    .map_err(|e| e.to_string())?;
+    say!("    basic auth from the callback URL checks out");
     say!("{}", indent(&order_text(&update)));
     if update.order_reference != order.order_reference
         || update.order_status != OrderStatus::Fulfilled

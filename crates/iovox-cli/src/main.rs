@@ -431,7 +431,7 @@ fn parse_callback(file: &PathBuf, json: bool) -> Outcome {
             print_order(&order, json);
             None
         }
-        Err(e) => Some(e),
+        Err(e) => Some(e.into()),
     })
 }
 

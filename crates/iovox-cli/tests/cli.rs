@@ -281,7 +281,7 @@ fn demo_runs_end_to_end() {
     let text = stdout(iovox().arg("demo"));
     for expected in [
         "is PENDING with 3 numbers",
-        "basic auth from the callback URL checks out: true",
+        "basic auth from the callback URL checks out",
         "is FULFILLED with 1 number",
         "link  333 <-",
         "Area Code 2 of 2 Empty",

@@ -1,6 +1,8 @@
-//! The client for async Rust (the `tokio` feature): every call runs the blocking client on
-//! the runtime's blocking pool, so no worker thread of the runtime waits on the network,
-//! and any number of calls can be in flight. The Node package runs on this same path.
+//! The client for async Rust (the `tokio` feature): each attempt of a call runs on the
+//! runtime's blocking pool, so no worker thread of the runtime waits on the network, and
+//! the wait before a retry is a timer, so no thread at all is held then. Any number of
+//! calls can be in flight. The Node package starts its calls here too
+//! ([`AsyncClient::spawn_wire`]).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), iovox_http::Error> {
@@ -10,11 +12,14 @@
 //! # Ok(()) }
 //! ```
 
+use crate::client::Step;
 use crate::{CallOptions, Client, Error};
+use iovox_core::method::Prepared;
 use iovox_core::method::{
     AttachVoxnumberToLink, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
 };
 use iovox_core::{AttachRequest, DetachRequest, Order, PurchaseRequest};
+use std::time::Duration;
 
 /// An async client over a [`Client`]; cheap to clone (clones share the connections).
 #[derive(Clone, Debug)]
@@ -33,23 +38,47 @@ impl AsyncClient {
         &self.client
     }
 
-    /// Runs a call on the blocking pool. A panic in it resumes here, as it would in the
-    /// caller's own code.
-    async fn run<T: Send + 'static>(
-        &self,
-        call: impl FnOnce(&Client) -> Result<T, Error> + Send + 'static,
-    ) -> Result<T, Error> {
-        let client = self.client.clone();
-        match tokio::task::spawn_blocking(move || call(&client)).await {
-            Ok(result) => result,
-            Err(join) => match join.try_into_panic() {
-                Ok(panic) => std::panic::resume_unwind(panic),
-                // The runtime is shutting down: the call may or may not have run.
-                Err(_) => Err(Error::Aborted {
-                    maybe_sent: true,
-                    attempts: 0,
-                }),
-            },
+    /// Runs a call's attempts on the blocking pool, one at a time, and awaits a timer
+    /// between them. A panic in an attempt resumes here, as it would in the caller's own
+    /// code. Dropping the future cancels the call between attempts; an attempt already on
+    /// the pool finishes there (its outcome is dropped).
+    async fn run<M>(&self, prepared: Prepared, options: CallOptions) -> Result<M::Output, Error>
+    where
+        M: Method,
+        M::Output: Send + 'static,
+    {
+        let mut pending = self.client.start::<M>(prepared, &options)?;
+        loop {
+            let client = self.client.clone();
+            let opts = options.clone();
+            let attempt = tokio::task::spawn_blocking(move || {
+                let step = client.step::<M>(&mut pending, &opts);
+                (pending, step)
+            });
+            let step = match attempt.await {
+                Ok((back, step)) => {
+                    pending = back;
+                    step
+                }
+                Err(join) => match join.try_into_panic() {
+                    Ok(panic) => std::panic::resume_unwind(panic),
+                    // The runtime is shutting down: the attempt may or may not have run.
+                    Err(_) => {
+                        return Err(Error::Aborted {
+                            maybe_sent: true,
+                            attempts: 0,
+                        })
+                    }
+                },
+            };
+            match step {
+                Step::Done(result) => return result,
+                Step::Wait(wait) => {
+                    if !sleep(wait, &options).await {
+                        return Err(pending.aborted());
+                    }
+                }
+            }
         }
     }
 
@@ -91,7 +120,7 @@ impl AsyncClient {
         M::Request: Send + 'static,
         M::Output: Send + 'static,
     {
-        self.run(move |c| c.call::<M>(&request, &options)).await
+        self.run::<M>(M::prepare(&request)?, options).await
     }
 
     /// [`Client::call_wire`], asynchronously.
@@ -105,8 +134,7 @@ impl AsyncClient {
         M::Wire: Send + 'static,
         M::Output: Send + 'static,
     {
-        self.run(move |c| c.call_wire::<M>(&request, &options))
-            .await
+        self.run::<M>(M::prepare_wire(&request)?, options).await
     }
 
     /// [`Client::purchase_vox_numbers`], asynchronously.
@@ -126,4 +154,22 @@ impl AsyncClient {
         self.call::<RemoveVoxnumberFromLink>(request, CallOptions::default())
             .await
     }
+}
+
+/// Waits `wait` on the runtime's timer; `false` when the call's [`crate::Cancel`] fires
+/// first (it is looked at every 10 ms: it has no async wake-up of its own).
+async fn sleep(wait: Duration, options: &CallOptions) -> bool {
+    let Some(cancel) = &options.cancel else {
+        tokio::time::sleep(wait).await;
+        return true;
+    };
+    let deadline = tokio::time::Instant::now() + wait;
+    while !cancel.is_cancelled() {
+        let now = tokio::time::Instant::now();
+        if now >= deadline {
+            return true;
+        }
+        tokio::time::sleep((deadline - now).min(Duration::from_millis(10))).await;
+    }
+    false
 }

@@ -1,9 +1,8 @@
 //! The callback IOVOX POSTs to `callback_url`: parsing its body, and checking the basic-auth
 //! credentials that a `https://user:pass@host/…` callback URL makes IOVOX send.
 
-use crate::error::Error;
 use base64::Engine;
-use iovox_core::Order;
+use iovox_core::{DecodeError, Order};
 use subtle::ConstantTimeEq;
 
 /// Parses a callback body (root `<order>`). It may arrive several times for one order:
@@ -16,8 +15,56 @@ use subtle::ConstantTimeEq;
 /// let order = iovox_http::parse_callback(body).unwrap();
 /// assert_eq!(order.voxnumbers[0].full_voxnumber, "441512100200");
 /// ```
-pub fn parse_callback(body: &[u8]) -> Result<Order, Error> {
-    Ok(Order::from_callback_xml(body)?)
+pub fn parse_callback(body: &[u8]) -> Result<Order, DecodeError> {
+    Order::from_callback_xml(body)
+}
+
+/// Why a callback was refused by [`receive_callback`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CallbackError {
+    /// The `Authorization` header does not carry the callback URL's `user:pass`: not IOVOX,
+    /// or not for this URL. Answer 401.
+    #[error("the callback's credentials do not match the callback URL's")]
+    Unauthorized,
+    /// The body is not an IOVOX order. Answer 400 (IOVOX retries a failed callback).
+    #[error("the callback's body is not an IOVOX order: {0}")]
+    Decode(#[from] DecodeError),
+}
+
+impl CallbackError {
+    /// The HTTP status to answer with: 401 or 400.
+    pub fn status(&self) -> u16 {
+        match self {
+            CallbackError::Unauthorized => 401,
+            CallbackError::Decode(_) => 400,
+        }
+    }
+}
+
+/// The one entry point for a callback IOVOX POSTs: checks the request's basic auth against
+/// the `user:pass@` of the `callback_url` the purchase sent (in constant time), then parses
+/// the body. IOVOX may send the same order more than once (PENDING, then FULFILLED; again
+/// after a failed delivery): handle it by `order_reference`, idempotently.
+///
+/// ```
+/// use iovox_http::{receive_callback, CallbackError};
+/// let url = "https://hook:s3cret@example.com/iovox";
+/// let body = b"<order><order_reference>r1</order_reference><order_status>PENDING</order_status>\
+///     <voxnumbers/></order>";
+/// let order = receive_callback(url, Some("Basic aG9vazpzM2NyZXQ="), body).unwrap();
+/// assert_eq!(order.order_reference, "r1");
+/// assert_eq!(receive_callback(url, None, body), Err(CallbackError::Unauthorized));
+/// ```
+pub fn receive_callback(
+    callback_url: &str,
+    authorization: Option<&str>,
+    body: &[u8],
+) -> Result<Order, CallbackError> {
+    if !check_callback_url_credentials(authorization, callback_url) {
+        return Err(CallbackError::Unauthorized);
+    }
+    Ok(parse_callback(body)?)
 }
 
 /// Whether an `Authorization` header carries exactly `user`/`password` as HTTP basic auth.

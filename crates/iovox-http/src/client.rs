@@ -246,6 +246,35 @@ struct Call {
     retry: Retry,
 }
 
+/// A call between its attempts: what was prepared, and how far it got. No `Debug`: the
+/// body may hold the callback URL's `user:pass`.
+pub(crate) struct Pending {
+    call: Call,
+    body: String,
+    callback_url: Option<String>,
+    timeout: Option<Duration>,
+    attempt: u32,
+    maybe_sent: bool,
+}
+
+impl Pending {
+    /// The error of a call cancelled now.
+    pub(crate) fn aborted(&self) -> Error {
+        Error::Aborted {
+            maybe_sent: self.maybe_sent,
+            attempts: self.attempt,
+        }
+    }
+}
+
+/// What follows an attempt.
+pub(crate) enum Step<T> {
+    /// Try again after this long.
+    Wait(Duration),
+    /// The call's outcome.
+    Done(Result<T, Error>),
+}
+
 impl Call {
     fn of<M: Method>() -> Call {
         Call {
@@ -407,23 +436,108 @@ impl Client {
         prepared: Prepared,
         options: &CallOptions,
     ) -> Result<M::Output, Error> {
-        let secrets = self.secrets(prepared.callback_url.as_deref());
-        let result = self
-            .send(Call::of::<M>(), prepared.body, options, &secrets)
-            .and_then(|body| {
-                M::decode(&body).map_err(|_| {
-                    // Decode again from the redacted body, so the message quotes nothing
-                    // secret (decoding is deterministic: the same fault is found).
-                    let clean = secrets.redact_bytes(&body);
-                    Error::Decode(match M::decode(&clean) {
-                        Err(e) => e,
-                        Ok(_) => iovox_core::DecodeError::new(
-                            "the answer could not be read (it echoed a secret)",
-                        ),
-                    })
+        let mut pending = self.start::<M>(prepared, options)?;
+        loop {
+            match self.step::<M>(&mut pending, options) {
+                Step::Wait(wait) => {
+                    let go_on = match &options.cancel {
+                        Some(cancel) => cancel.sleep(wait),
+                        None => {
+                            std::thread::sleep(wait);
+                            true
+                        }
+                    };
+                    if !go_on {
+                        return Err(pending.aborted());
+                    }
+                }
+                Step::Done(result) => return result,
+            }
+        }
+    }
+
+    /// A call about to be sent: the checks that need the client's settings (request size,
+    /// the call's own timeout). Nothing is sent yet.
+    pub(crate) fn start<M: Method>(
+        &self,
+        prepared: Prepared,
+        options: &CallOptions,
+    ) -> Result<Pending, Error> {
+        let body = prepared.body;
+        if body.len() > self.max_request_bytes {
+            return Err(Error::Validation(ValidationErrors(vec![ValidationError {
+                code: ErrorCode::RequestTooLarge,
+                position: None,
+                field: None,
+                message: format!(
+                    "Request too large: {} bytes, over the {}-byte limit",
+                    body.len(),
+                    self.max_request_bytes
+                ),
+            }])));
+        }
+        let timeout = options
+            .timeout
+            .map(|d| config::check_duration("the call's timeout", d))
+            .transpose()?;
+        Ok(Pending {
+            call: Call::of::<M>(),
+            body,
+            callback_url: prepared.callback_url,
+            timeout,
+            attempt: 0,
+            maybe_sent: false,
+        })
+    }
+
+    /// One attempt of a call, and what follows: wait and try again (the retry policy
+    /// allows it), or the outcome, decoded, with every secret of the request redacted. The
+    /// blocking client sleeps between steps; the async client awaits, holding no thread.
+    pub(crate) fn step<M: Method>(
+        &self,
+        pending: &mut Pending,
+        options: &CallOptions,
+    ) -> Step<M::Output> {
+        if let Some(cancel) = &options.cancel {
+            if !cancel.begin_attempt() {
+                return Step::Done(Err(pending.aborted()));
+            }
+        }
+        let secrets = self.secrets(pending.callback_url.as_deref());
+        let call = pending.call;
+        pending.attempt += 1;
+        let started = Instant::now();
+        let agent = self.transport.agent();
+        let outcome = self.send_once(
+            &agent,
+            call,
+            pending.body.as_bytes(),
+            pending.attempt,
+            pending.timeout,
+            &secrets,
+        );
+        pending.maybe_sent |= !matches!(outcome, Attempt::Failed(_, false));
+        let decision =
+            self.retry
+                .decide(call.retry == Retry::NotAfterSent, &outcome, pending.attempt);
+        trace(call, &outcome, pending.attempt, started.elapsed());
+        if let Some(wait) = decision {
+            return Step::Wait(wait);
+        }
+        let result = outcome.into_result().and_then(|body| {
+            M::decode(&body).map_err(|_| {
+                // Decode again from the redacted body, so the message quotes nothing
+                // secret (decoding is deterministic: the same fault is found).
+                let clean = secrets.redact_bytes(&body);
+                Error::Decode(match M::decode(&clean) {
+                    Err(e) => e,
+                    Ok(_) => iovox_core::DecodeError::new(
+                        "the answer could not be read (it echoed a secret)",
+                    ),
                 })
-            });
-        result.map_err(|e| secrets.redact_error(e))
+            })
+        });
+        Step::Done(result.map_err(|e| secrets.redact_error(e)))
     }
 
     /// Buys VoxNumbers. Validates first: a request with a fault the core can see is never
@@ -522,64 +636,6 @@ impl Client {
 
     fn secrets<'a>(&'a self, callback_url: Option<&'a str>) -> Secrets<'a> {
         Secrets::new(self.secure_key.expose(), callback_url)
-    }
-
-    fn send(
-        &self,
-        call: Call,
-        body: String,
-        options: &CallOptions,
-        secrets: &Secrets,
-    ) -> Result<Vec<u8>, Error> {
-        if body.len() > self.max_request_bytes {
-            return Err(Error::Validation(ValidationErrors(vec![ValidationError {
-                code: ErrorCode::RequestTooLarge,
-                position: None,
-                field: None,
-                message: format!(
-                    "Request too large: {} bytes, over the {}-byte limit",
-                    body.len(),
-                    self.max_request_bytes
-                ),
-            }])));
-        }
-        let timeout = options
-            .timeout
-            .map(|d| config::check_duration("the call's timeout", d))
-            .transpose()?;
-        let agent = self.transport.agent();
-        let mut attempt = 0u32;
-        let mut maybe_sent = false;
-        loop {
-            if let Some(cancel) = &options.cancel {
-                if !cancel.begin_attempt() {
-                    return Err(Error::Aborted {
-                        maybe_sent,
-                        attempts: attempt,
-                    });
-                }
-            }
-            attempt += 1;
-            let started = Instant::now();
-            let outcome = self.send_once(&agent, call, body.as_bytes(), attempt, timeout, secrets);
-            maybe_sent |= !matches!(outcome, Attempt::Failed(_, false));
-            let decision = self
-                .retry
-                .decide(call.retry == Retry::NotAfterSent, &outcome, attempt);
-            trace(call, &outcome, attempt, started.elapsed());
-            match (decision, &options.cancel) {
-                (Some(wait), Some(cancel)) => {
-                    if !cancel.sleep(wait) {
-                        return Err(Error::Aborted {
-                            maybe_sent,
-                            attempts: attempt,
-                        });
-                    }
-                }
-                (Some(wait), None) => std::thread::sleep(wait),
-                (None, _) => return outcome.into_result(),
-            }
-        }
     }
 
     fn send_once(

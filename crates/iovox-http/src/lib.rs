@@ -27,7 +27,10 @@ mod tls;
 #[cfg(feature = "tokio")]
 pub use asynchronous::AsyncClient;
 pub use call::{CallOptions, Cancel};
-pub use callback::{check_callback_credentials, check_callback_url_credentials, parse_callback};
+pub use callback::{
+    check_callback_credentials, check_callback_url_credentials, parse_callback, receive_callback,
+    CallbackError,
+};
 pub use client::{
     Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_REQUEST_BYTES,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, PRODUCTION_URL, SANDBOX_URL, USER_AGENT,

@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
 
 fn london() -> PurchaseRequest {
-    let mut item = PurchaseItem::new(44, NumberType::Geographic, 1);
-    item.area_code = Some(20);
-    PurchaseRequest::new(vec![item])
+    PurchaseRequest::new(vec![
+        PurchaseItem::new(44, NumberType::Geographic, 1).area_code(20)
+    ])
 }
 
 #[test]
@@ -65,4 +65,94 @@ fn calls_from_tasks_overlap_and_fail_as_the_blocking_client_does() {
         move |outcome| tx.send(outcome.map(|r| r.is_ok())).unwrap(),
     );
     assert!(rx.recv_timeout(Duration::from_secs(10)).unwrap().unwrap());
+}
+
+#[test]
+fn the_wait_before_a_retry_holds_no_thread() {
+    let sb = Sandbox::start(Config {
+        secure_key: KEY.into(),
+        ..Config::default()
+    })
+    .unwrap();
+    let client = Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
+        .base_url(sb.url())
+        .retry(iovox_http::RetryPolicy {
+            max_attempts: 2,
+            initial_backoff: Duration::from_millis(1500),
+            ..Default::default()
+        })
+        .build()
+        .unwrap();
+    let client = AsyncClient::new(client);
+    // One worker and one blocking thread: a retry that slept on a thread would hold the
+    // only one for 750 ms or more, and the purchase below would wait for it.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .max_blocking_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        sb.inject(iovox_sandbox::Fault::InternalError);
+        let started = Instant::now();
+        let detach = {
+            let c = client.clone();
+            tokio::spawn(async move {
+                let outcome = c
+                    .remove_voxnumber_from_link(DetachRequest::new(["nobody"]))
+                    .await;
+                (outcome, started.elapsed())
+            })
+        };
+        // Let the detach make its first attempt (answered 500) and start waiting.
+        while sb.stats().requests == 0 {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        client.purchase_vox_numbers(london()).await.unwrap();
+        let purchase_took = started.elapsed();
+        let (outcome, detach_took) = detach.await.unwrap();
+        assert!(
+            purchase_took < Duration::from_millis(600),
+            "the purchase waited {purchase_took:?} behind a retry's wait"
+        );
+        // The detach was tried again after its wait: two attempts, the second answered
+        // by the sandbox itself (the link does not exist).
+        let e = outcome.unwrap_err();
+        assert_eq!((e.kind(), e.attempts()), (ErrorKind::Api, 2), "{e}");
+        // The wait is 750-1500 ms (half to all of the backoff).
+        assert!(detach_took >= Duration::from_millis(750), "{detach_took:?}");
+    });
+}
+
+#[test]
+fn a_dropped_call_starts_no_further_attempt() {
+    let sb = Sandbox::start(Config {
+        secure_key: KEY.into(),
+        ..Config::default()
+    })
+    .unwrap();
+    let client = Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
+        .base_url(sb.url())
+        .retry(iovox_http::RetryPolicy {
+            max_attempts: 3,
+            initial_backoff: Duration::from_millis(300),
+            ..Default::default()
+        })
+        .build()
+        .unwrap();
+    let client = AsyncClient::new(client);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        sb.inject(iovox_sandbox::Fault::InternalError);
+        let call = client.remove_voxnumber_from_link(DetachRequest::new(["nobody"]));
+        // Gone during its wait before the second attempt (tokio::time::timeout drops it).
+        let cut = tokio::time::timeout(Duration::from_millis(150), call).await;
+        assert!(cut.is_err());
+        tokio::time::sleep(Duration::from_millis(600)).await;
+    });
+    assert_eq!(sb.stats().requests, 1, "a dropped call was tried again");
 }

@@ -107,11 +107,22 @@ fn pending_order_then_callback() {
         "hook",
         "wrong"
     ));
-    assert!(
-        iovox_http::parse_callback(b"<order><voxnumbers>")
+    assert!(iovox_http::parse_callback(b"<order><voxnumbers>").is_err());
+    // The one entry point: credentials first, then the body.
+    let order = iovox_http::receive_callback(url, got[0].authorization.as_deref(), &got[0].body);
+    assert_eq!(order.unwrap(), update);
+    let wrong = listener.url_with_credentials("hook", "wrong");
+    assert_eq!(
+        iovox_http::receive_callback(&wrong, got[0].authorization.as_deref(), &got[0].body)
             .unwrap_err()
-            .kind()
-            == ErrorKind::Decode
+            .status(),
+        401
+    );
+    assert_eq!(
+        iovox_http::receive_callback(url, got[0].authorization.as_deref(), b"<order>")
+            .unwrap_err()
+            .status(),
+        400
     );
 }
 
@@ -392,7 +403,9 @@ fn the_secure_key_never_shows() {
             .purchase_vox_numbers(&london(1))
             .unwrap_err(),
         Client::new(iovox_http::Credentials::new("u", KEY), "http://example.com").unwrap_err(),
-        iovox_http::parse_callback(KEY.as_bytes()).unwrap_err(),
+        iovox_http::parse_callback(KEY.as_bytes())
+            .unwrap_err()
+            .into(),
     ];
     sb.inject(Fault::Drop);
     errors.push(c.purchase_vox_numbers(&london(1)).unwrap_err());

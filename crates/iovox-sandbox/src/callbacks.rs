@@ -5,7 +5,7 @@
 use crate::account::CallbackJob;
 use base64::Engine;
 use iovox_core::Order;
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// What became of one callback.
@@ -25,37 +25,10 @@ pub struct CallbackRecord {
     pub error: Option<String>,
 }
 
-#[derive(Default)]
-pub(crate) struct Log {
-    records: Mutex<Vec<CallbackRecord>>,
-    changed: Condvar,
-}
+/// Every callback sent, in order; waited on by tests.
+pub(crate) type Log = crate::waitable::Waitable<CallbackRecord>;
 
-impl Log {
-    pub fn all(&self) -> Vec<CallbackRecord> {
-        lock(&self.records).clone()
-    }
-
-    pub fn wait_for(&self, count: usize, timeout: Duration) -> Vec<CallbackRecord> {
-        let guard = lock(&self.records);
-        let (guard, _) = self
-            .changed
-            .wait_timeout_while(guard, timeout, |r| r.len() < count)
-            .unwrap_or_else(|e| e.into_inner());
-        guard.clone()
-    }
-
-    fn push(&self, record: CallbackRecord) {
-        lock(&self.records).push(record);
-        self.changed.notify_all();
-    }
-}
-
-/// A poisoned lock only means another thread panicked while holding it; the data is plain
-/// records, still usable.
-pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
+pub(crate) use crate::waitable::lock;
 
 pub(crate) struct Sender {
     pub log: Arc<Log>,

@@ -20,6 +20,7 @@ mod callbacks;
 mod listener;
 mod server;
 mod state;
+mod waitable;
 
 pub use account::Restock;
 pub use callbacks::CallbackRecord;
@@ -310,6 +311,27 @@ impl Sandbox {
     /// Waits until at least `count` callbacks are recorded, or `timeout` passes.
     pub fn wait_for_callbacks(&self, count: usize, timeout: Duration) -> Vec<CallbackRecord> {
         self.log.wait_for(count, timeout)
+    }
+
+    /// [`Sandbox::wait_for_callbacks`] for async code (`#[tokio::test]`, an axum service):
+    /// awaits on the runtime's timer, holding no thread.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let sandbox = iovox_sandbox::Sandbox::start(Default::default()).unwrap();
+    /// let none = sandbox
+    ///     .wait_for_callbacks_async(1, std::time::Duration::from_millis(10))
+    ///     .await;
+    /// assert!(none.is_empty());
+    /// # }
+    /// ```
+    pub async fn wait_for_callbacks_async(
+        &self,
+        count: usize,
+        timeout: Duration,
+    ) -> Vec<CallbackRecord> {
+        self.log.wait_for_async(count, timeout).await
     }
 
     /// Every order created (purchase answers, not callbacks).

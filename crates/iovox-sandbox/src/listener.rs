@@ -1,11 +1,11 @@
 //! A receiver for the callbacks IOVOX POSTs, for tests and demos: it records every request
 //! and answers 200 (or fails the first few on purpose, to exercise retries).
 
-use crate::callbacks::lock;
+use crate::waitable::{lock, Waitable};
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
 use std::net::SocketAddr;
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -22,8 +22,7 @@ pub struct ReceivedCallback {
 
 #[derive(Default)]
 struct Inbox {
-    received: Mutex<Vec<ReceivedCallback>>,
-    changed: Condvar,
+    received: Waitable<ReceivedCallback>,
     fail_first: Mutex<u32>,
 }
 
@@ -95,18 +94,17 @@ impl CallbackListener {
 
     /// Everything received so far.
     pub fn received(&self) -> Vec<ReceivedCallback> {
-        lock(&self.inbox.received).clone()
+        self.inbox.received.all()
     }
 
     /// Waits until `count` requests arrived (answered 2xx or not), or `timeout` passes.
     pub fn wait_for(&self, count: usize, timeout: Duration) -> Vec<ReceivedCallback> {
-        let guard = lock(&self.inbox.received);
-        let (guard, _) = self
-            .inbox
-            .changed
-            .wait_timeout_while(guard, timeout, |r| r.len() < count)
-            .unwrap_or_else(|e| e.into_inner());
-        guard.clone()
+        self.inbox.received.wait_for(count, timeout)
+    }
+
+    /// [`CallbackListener::wait_for`] for async code, holding no thread.
+    pub async fn wait_for_async(&self, count: usize, timeout: Duration) -> Vec<ReceivedCallback> {
+        self.inbox.received.wait_for_async(count, timeout).await
     }
 }
 
@@ -124,12 +122,11 @@ fn receive(inbox: &Inbox, headers: &HeaderMap, body: Bytes) -> StatusCode {
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    lock(&inbox.received).push(ReceivedCallback {
+    inbox.received.push(ReceivedCallback {
         body: body.to_vec(),
         authorization,
         answered: status.as_u16(),
     });
-    inbox.changed.notify_all();
     status
 }
 
