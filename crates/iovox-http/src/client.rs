@@ -706,88 +706,59 @@ impl Client {
 /// Maps a transport failure; `false` in the attempt means nothing reached the server.
 fn transport_error(e: ureq::Error, attempts: u32) -> Attempt {
     use ureq::Timeout as T;
-    let message = e.to_string();
-    match e {
-        ureq::Error::Timeout(T::Resolve | T::Connect) => Attempt::Failed(
-            Error::Timeout {
-                message,
-                attempts,
-                maybe_sent: false,
-            },
-            false,
-        ),
-        ureq::Error::Timeout(_) => Attempt::Failed(
-            Error::Timeout {
-                message,
-                attempts,
-                maybe_sent: true,
-            },
-            true,
-        ),
-        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => Attempt::Failed(
-            Error::Connection {
-                message,
-                attempts,
-                maybe_sent: false,
-            },
-            false,
-        ),
+    // What went wrong in our words, whether the request may have left, and ureq's own
+    // error kept as the source.
+    let (timed_out, maybe_sent, what): (bool, bool, &str) = match &e {
+        ureq::Error::Timeout(T::Resolve) => (true, false, "looking up the host took too long"),
+        ureq::Error::Timeout(T::Connect) => (true, false, "connecting took too long"),
+        ureq::Error::Timeout(T::Global | T::PerCall) => (true, true, "the attempt's time ran out"),
+        ureq::Error::Timeout(T::SendRequest | T::SendBody | T::PerWrite) => {
+            (true, true, "sending the request took too long")
+        }
+        ureq::Error::Timeout(_) => (true, true, "the answer took too long"),
+        ureq::Error::HostNotFound => (false, false, "the host was not found"),
+        ureq::Error::ConnectionFailed => (false, false, "the connection failed"),
         // Refused before a byte of the request left: a certificate nobody vouches for, a
         // proxy that would not connect, a URL ureq would not send.
-        ureq::Error::Rustls(ref tls) if refused_handshake(tls) => Attempt::Failed(
-            Error::Connection {
-                message,
-                attempts,
-                maybe_sent: false,
-            },
-            false,
-        ),
-        ureq::Error::Io(ref io)
+        ureq::Error::Rustls(tls) if refused_handshake(tls) => {
+            (false, false, "the TLS handshake was refused")
+        }
+        ureq::Error::Io(io)
             if io
                 .get_ref()
                 .and_then(|e| e.downcast_ref::<rustls::Error>())
                 .is_some_and(refused_handshake) =>
         {
-            Attempt::Failed(
-                Error::Connection {
-                    message,
-                    attempts,
-                    maybe_sent: false,
-                },
-                false,
-            )
+            (false, false, "the TLS handshake was refused")
         }
-        ureq::Error::Tls(_)
-        | ureq::Error::TlsRequired
-        | ureq::Error::ConnectProxyFailed(_)
-        | ureq::Error::InvalidProxyUrl
-        | ureq::Error::BadUri(_) => Attempt::Failed(
-            Error::Connection {
-                message,
-                attempts,
-                maybe_sent: false,
-            },
-            false,
-        ),
+        ureq::Error::Tls(_) | ureq::Error::TlsRequired => (false, false, "TLS could not be set up"),
+        ureq::Error::ConnectProxyFailed(_) | ureq::Error::InvalidProxyUrl => {
+            (false, false, "the proxy would not connect")
+        }
+        ureq::Error::BadUri(_) => (false, false, "the URL could not be sent"),
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
-            Attempt::Failed(
-                Error::Connection {
-                    message,
-                    attempts,
-                    maybe_sent: false,
-                },
-                false,
-            )
+            (false, false, "the connection was refused")
         }
-        _ => Attempt::Failed(
-            Error::Connection {
-                message,
-                attempts,
-                maybe_sent: true,
-            },
-            true,
-        ),
-    }
+        _ => (false, true, "the connection broke"),
+    };
+    let message = format!("{what} ({e})");
+    let source: Option<crate::error::Source> = Some(std::sync::Arc::new(e));
+    let error = if timed_out {
+        Error::Timeout {
+            message,
+            attempts,
+            maybe_sent,
+            source,
+        }
+    } else {
+        Error::Connection {
+            message,
+            attempts,
+            maybe_sent,
+            source,
+        }
+    };
+    Attempt::Failed(error, maybe_sent)
 }
 
 /// A TLS failure that ends the handshake, before a byte of the request is written.

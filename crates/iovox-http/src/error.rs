@@ -72,7 +72,13 @@ impl std::str::FromStr for ErrorKind {
     }
 }
 
-/// Every way a call can fail. New kinds may be added: match with a `_` arm.
+/// The underlying error of a timeout or a broken connection (the HTTP stack's own),
+/// kept for [`std::error::Error::source`].
+pub type Source = std::sync::Arc<dyn std::error::Error + Send + Sync>;
+
+/// Every way a call can fail. New kinds may be added: match with a `_` arm. Each message
+/// says what happened in the SDK's words first, the detail after it; the underlying
+/// error, where there is one, is [`std::error::Error::source`].
 #[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -100,6 +106,9 @@ pub enum Error {
         /// Whether the request may have reached the server: false when the connection
         /// itself timed out, true when a later phase did (a purchase may have been made).
         maybe_sent: bool,
+        /// The transport's own error, when there is one.
+        #[source]
+        source: Option<Source>,
     },
     /// The connection could not be made or broke.
     #[error("could not reach IOVOX{}: {message}", after(*attempts))]
@@ -110,8 +119,12 @@ pub enum Error {
         attempts: u32,
         /// Whether the request may have reached the server (a purchase may have been made).
         maybe_sent: bool,
+        /// The transport's own error, when there is one.
+        #[source]
+        source: Option<Source>,
     },
-    /// A 2xx answer whose body is not what IOVOX sends, or a callback body that is broken.
+    /// An answer that is not what IOVOX sends: a 2xx body that does not decode, or a body
+    /// of any status over the client's cap.
     #[error("could not decode IOVOX's answer: {0}")]
     Decode(DecodeError),
     /// The client is set up wrong.
@@ -223,19 +236,23 @@ impl Error {
                 message,
                 attempts,
                 maybe_sent,
+                source,
             } => Error::Timeout {
                 message: f(message),
                 attempts,
                 maybe_sent,
+                source,
             },
             Error::Connection {
                 message,
                 attempts,
                 maybe_sent,
+                source,
             } => Error::Connection {
                 message: f(message),
                 attempts,
                 maybe_sent,
+                source,
             },
             Error::Decode(mut d) => {
                 d.message = f(d.message);

@@ -35,7 +35,7 @@ pub use client::{
     Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_REQUEST_BYTES,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, PRODUCTION_URL, SANDBOX_URL, USER_AGENT,
 };
-pub use error::{Credentials, Error, ErrorKind, SecureKey};
+pub use error::{Credentials, Error, ErrorKind, SecureKey, Source};
 pub use iovox_core;
 /// The request and answer models a caller builds and reads, so that one import serves the
 /// common case (`use iovox_http::{Client, PurchaseRequest, PurchaseItem, NumberType};`).

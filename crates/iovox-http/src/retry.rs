@@ -114,6 +114,7 @@ mod tests {
                 message: String::new(),
                 attempts: 1,
                 maybe_sent: sent,
+                source: None,
             },
             sent,
         )

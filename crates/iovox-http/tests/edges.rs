@@ -418,6 +418,14 @@ fn a_per_call_timeout_overrides_the_clients() {
         ) && e.maybe_sent(),
         "the request was sent, then the answer timed out: {e:?}"
     );
+    // Our words first, the transport's detail after them, its error kept as the source.
+    assert!(
+        e.to_string()
+            .starts_with("IOVOX did not answer in time: the attempt's time ran out ("),
+        "{e}"
+    );
+    let source = std::error::Error::source(&e).expect("the transport's error is kept");
+    assert!(source.to_string().contains("timeout"), "{source}");
     // One attempt of 200 ms (a purchase is not repeated after sending); the bound leaves
     // 25x that for a loaded machine and stays far under the client's 60 s.
     assert!(
@@ -563,6 +571,12 @@ fn a_company_ca_is_trusted_from_ca_file_and_not_otherwise() {
         "an unknown issuer is refused before sending: {e:?}"
     );
     assert!(e.to_string().contains("UnknownIssuer"), "{e}");
+    assert!(
+        e.to_string().contains(": the TLS handshake was refused (")
+            && e.to_string().starts_with("could not reach IOVOX"),
+        "{e}"
+    );
+    assert!(std::error::Error::source(&e).is_some());
     let trusting = Client::builder(iovox_http::Credentials::new("me", KEY))
         .base_url(&url)
         .ca_file(fixture("ca.pem"))
