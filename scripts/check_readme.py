@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Each README quick start is a copy of a file the test run executes: they must not drift."""
+"""Each README quick start is a copy of a file the test run executes, and each excerpt is
+a part of one, word for word: they must not drift."""
 import pathlib, re, sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
@@ -14,4 +15,10 @@ for path, text in blocks:
         failed = True
     else:
         print(f"README quick start matches {path}")
+for path, text in re.findall(r"<!-- excerpt: (\S+) -->\n```\w*\n(.*?)```", readme, re.S):
+    if text not in (root / path).read_text():
+        print(f"README.md excerpt is not in {path}", file=sys.stderr)
+        failed = True
+    else:
+        print(f"README excerpt is in {path}")
 sys.exit(1 if failed else 0)

@@ -151,9 +151,8 @@ impl fmt::Display for ErrorCode {
 ///
 /// ```
 /// use iovox_core::{PurchaseItem, NumberType, PurchaseRequest, ErrorCode};
-/// let mut item = PurchaseItem::new(44, NumberType::Geographic, 0);
-/// item.area_code = Some(151);
-/// let errors = PurchaseRequest::new(vec![item]).validate().unwrap_err();
+/// let item = PurchaseItem::new(44, NumberType::Geographic, 0);
+/// let errors = PurchaseRequest::new(vec![item.area_code(151)]).validate().unwrap_err();
 /// assert_eq!(errors[0].code, ErrorCode::QuantityOutOfRange);
 /// assert_eq!(errors[0].message, "Quantity must be between 1 and 250");
 /// ```
@@ -161,7 +160,10 @@ impl fmt::Display for ErrorCode {
 pub struct ValidationError {
     /// Stable code of the check that failed.
     pub code: ErrorCode,
-    /// Position of the item or link; `None` for request-level checks.
+    /// Position of the item or link ("2 of 3"). A field of the request itself
+    /// (`callback_url`, `cc_list`, `dynamic_quantity`) is "1 of 1", as the server words
+    /// it; `None` only where the message has no position ("Request Empty", a request over
+    /// the size ceiling).
     pub position: Option<Position>,
     /// Wire name of the field at fault, where there is one.
     pub field: Option<&'static str>,

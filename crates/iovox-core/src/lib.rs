@@ -37,7 +37,7 @@ mod purchase;
 pub mod request;
 pub mod url;
 pub mod wire;
-pub mod xml;
+mod xml;
 
 pub use attach::{
     AttachMethod, AttachRequest, ByArea, ByPostcode, Link, BY_AREA, BY_POSTCODE, BY_VOXNUMBER,
