@@ -45,6 +45,23 @@ impl fmt::Display for Verb {
     }
 }
 
+impl std::str::FromStr for Verb {
+    type Err = String;
+
+    /// `GET`, `POST`, `PUT` or `DELETE`, any case.
+    ///
+    /// ```
+    /// use iovox_core::method::Verb;
+    /// assert_eq!("delete".parse(), Ok(Verb::Delete));
+    /// ```
+    fn from_str(s: &str) -> Result<Self, String> {
+        [Verb::Get, Verb::Post, Verb::Put, Verb::Delete]
+            .into_iter()
+            .find(|v| v.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("the verb must be GET, POST, PUT or DELETE, not {s:?}"))
+    }
+}
+
 /// Where a method lives: `/<interface>?v=3&method=<name>`, with its verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Route {
@@ -104,6 +121,22 @@ pub trait Method {
     fn prepare_wire(request: &Self::Wire) -> Result<Prepared, ValidationErrors>;
     /// A success's body into the answer.
     fn decode(body: &[u8]) -> Result<Self::Output, DecodeError>;
+}
+
+impl Retry {
+    /// `safe to repeat` or `not after sent`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Retry::SafeToRepeat => "safe to repeat",
+            Retry::NotAfterSent => "not after sent",
+        }
+    }
+}
+
+impl fmt::Display for Retry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 pub use crate::attach::AttachVoxnumberToLink;

@@ -132,6 +132,17 @@ pub enum Fault {
     Oversized(usize),
 }
 
+impl std::str::FromStr for Fault {
+    type Err = String;
+
+    /// As [`Fault::parse`].
+    fn from_str(s: &str) -> Result<Self, String> {
+        Fault::parse(s).ok_or_else(|| {
+            format!("a fault is 500, slow:MS, drop, not-xml or oversized:BYTES, not {s:?}")
+        })
+    }
+}
+
 impl Fault {
     /// Parses the [`FAULT_HEADER`] value: `500`, `slow:MS`, `drop`, `not-xml`,
     /// `oversized:BYTES`.
