@@ -635,6 +635,7 @@ impl Method for AttachVoxnumberToLink {
     fn prepare(request: &AttachRequest) -> Result<Prepared, ValidationErrors> {
         request.validate()?;
         Ok(Prepared {
+            query: Vec::new(),
             body: request.to_xml(),
             callback_url: None,
         })
@@ -653,6 +654,7 @@ impl Method for AttachVoxnumberToLink {
 /// What the rules accepted, as the body to send.
 fn accepted(request: AttachRequest) -> Prepared {
     Prepared {
+        query: Vec::new(),
         body: request.to_xml(),
         callback_url: None,
     }

@@ -119,6 +119,7 @@ impl Method for RemoveVoxnumberFromLink {
     fn prepare(request: &DetachRequest) -> Result<Prepared, ValidationErrors> {
         request.validate()?;
         Ok(Prepared {
+            query: Vec::new(),
             body: request.to_xml(),
             callback_url: None,
         })
@@ -137,6 +138,7 @@ impl Method for RemoveVoxnumberFromLink {
 /// What the rules accepted, as the body to send.
 fn accepted(request: DetachRequest) -> Prepared {
     Prepared {
+        query: Vec::new(),
         body: request.to_xml(),
         callback_url: None,
     }

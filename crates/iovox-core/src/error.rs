@@ -139,6 +139,30 @@ error_codes! {
     NotXmlText => "not_xml_text",
     /// Ours: the encoded request is over the client's size ceiling.
     RequestTooLarge => "request_too_large",
+    /// "Page Number not an integer" (list methods).
+    PageNotInteger => "page_not_integer",
+    /// Ours: "Page Number must be 1 or more" (pages count from 1).
+    PageOutOfRange => "page_out_of_range",
+    /// "Limit not an integer" (list methods).
+    LimitNotInteger => "limit_not_integer",
+    /// "Limit must be between 1 and 20000" (list methods).
+    LimitOutOfRange => "limit_out_of_range",
+    /// "Required Fields Invalid: fieldone,fieldtwo": abbreviations the method does not know.
+    RequiredFieldsInvalid => "required_fields_invalid",
+    /// "Order Field Invalid": `order` names no field of the method.
+    OrderFieldInvalid => "order_field_invalid",
+    /// "Order Direction Invalid": `order` does not end in `_ASC` or `_DESC`.
+    OrderDirectionInvalid => "order_direction_invalid",
+    /// Ours: "<Filter> Invalid": a filter that must be one of a fixed set of words.
+    FilterInvalid => "filter_invalid",
+    /// Ours: "<Filter> not an integer": a filter that must be a number.
+    FilterNotInteger => "filter_not_integer",
+    /// "VoxNumbers Empty" (deleteVoxnumbersFromAccount): no number given.
+    VoxnumbersEmpty => "voxnumbers_empty",
+    /// "You can only remove a maximum of 100 VoxNumbers in a single request".
+    TooManyVoxnumbers => "too_many_voxnumbers",
+    /// "rm_if_in_use Invalid": not TRUE or FALSE.
+    RmIfInUseInvalid => "rm_if_in_use_invalid",
 }
 
 impl fmt::Display for ErrorCode {

@@ -31,11 +31,16 @@ mod check;
 mod detach;
 mod encode;
 mod error;
+mod links;
+mod list;
 pub mod method;
 mod order;
 mod purchase;
+mod regions;
+mod release;
 pub mod request;
 pub mod url;
+mod voxnumbers;
 pub mod wire;
 mod xml;
 
@@ -46,9 +51,17 @@ pub use detach::DetachRequest;
 pub use error::{
     ApiErrorBody, DecodeError, ErrorCode, Position, ValidationError, ValidationErrors,
 };
+pub use links::{AccountLink, LinksRequest, LINK_FIELDS};
+pub use list::{Page, Record, LIMIT_RANGE};
 pub use order::{Order, OrderStatus, VoxNumber};
 pub use purchase::{
     AdditionalInformation, NumberType, PurchaseItem, PurchaseRequest, CALLBACK_URL_MAX_CHARS,
     QUANTITY_RANGE,
+};
+pub use regions::{RegionsRequest, VoxnumberRegion, REGION_FIELDS};
+pub use release::{DeleteVoxnumbersRequest, MAX_VOXNUMBERS_PER_DELETE};
+pub use voxnumbers::{
+    AccountVoxnumber, AssignedStatus, CallStatus, VoxnumberType, VoxnumbersRequest,
+    VOXNUMBER_FIELDS,
 };
 pub use xml::{decode_error_body, encode_error_body};

@@ -91,10 +91,13 @@ pub enum Retry {
     NotAfterSent,
 }
 
-/// A request ready to send: its body, and what the client must redact from answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A request ready to send: its query, its body, and what the client must redact from
+/// answers.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Prepared {
-    /// The XML body.
+    /// Query parameters after `v=3&method=…`, in order (list filters, DELETE's arguments).
+    pub query: Vec<(&'static str, String)>,
+    /// The XML body; empty for a method that sends none (GET, DELETE).
     pub body: String,
     /// The request's callback URL, whose `user:pass` no error may repeat.
     pub callback_url: Option<String>,
@@ -141,7 +144,11 @@ impl fmt::Display for Retry {
 
 pub use crate::attach::AttachVoxnumberToLink;
 pub use crate::detach::RemoveVoxnumberFromLink;
+pub use crate::links::GetLinks;
 pub use crate::purchase::PurchaseVoxNumbers;
+pub use crate::regions::GetVoxnumberRegions;
+pub use crate::release::DeleteVoxnumbersFromAccount;
+pub use crate::voxnumbers::GetVoxnumbers;
 
 /// Every method the SDK types, for routers and documentation.
 pub const METHODS: &[(Route, Retry)] = &[
@@ -150,5 +157,12 @@ pub const METHODS: &[(Route, Retry)] = &[
     (
         RemoveVoxnumberFromLink::ROUTE,
         RemoveVoxnumberFromLink::RETRY,
+    ),
+    (GetVoxnumberRegions::ROUTE, GetVoxnumberRegions::RETRY),
+    (GetVoxnumbers::ROUTE, GetVoxnumbers::RETRY),
+    (GetLinks::ROUTE, GetLinks::RETRY),
+    (
+        DeleteVoxnumbersFromAccount::ROUTE,
+        DeleteVoxnumbersFromAccount::RETRY,
     ),
 ];

@@ -790,6 +790,7 @@ impl Method for PurchaseVoxNumbers {
     fn prepare(request: &PurchaseRequest) -> Result<Prepared, ValidationErrors> {
         request.validate()?;
         Ok(Prepared {
+            query: Vec::new(),
             body: request.to_xml(),
             callback_url: request.callback_url.clone(),
         })
@@ -798,6 +799,7 @@ impl Method for PurchaseVoxNumbers {
     fn prepare_wire(request: &wire::PurchaseRequest) -> Result<Prepared, ValidationErrors> {
         let accepted = request.validate()?;
         Ok(Prepared {
+            query: Vec::new(),
             body: accepted.to_xml(),
             callback_url: accepted.callback_url,
         })

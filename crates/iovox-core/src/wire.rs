@@ -325,6 +325,46 @@ impl<'de> Deserialize<'de> for Entry {
     }
 }
 
+/// Wire form of a request whose arguments travel in the query string (the list methods,
+/// deleteVoxnumbersFromAccount): each argument by its wire name, as given. A list of
+/// texts is joined with commas (`req_fields`, `full_voxnumbers`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Query(pub std::collections::BTreeMap<String, Joined>);
+
+impl Query {
+    /// From the pairs of a query string (the server's side); a repeated key keeps its
+    /// first value.
+    pub fn from_pairs<K: Into<String>, V: Into<String>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        let mut map = std::collections::BTreeMap::new();
+        for (k, v) in pairs {
+            map.entry(k.into())
+                .or_insert_with(|| Joined(Some(Given::Text(v.into()))));
+        }
+        Query(map)
+    }
+
+    /// Sets an argument.
+    pub fn set(mut self, key: impl Into<String>, value: impl Into<Given>) -> Self {
+        self.0.insert(key.into(), Joined(Some(value.into())));
+        self
+    }
+}
+
+/// One argument of a [`Query`]: a list of texts arrives joined with commas.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Joined(pub Option<Given>);
+
+impl<'de> Deserialize<'de> for Joined {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ScalarVisitor { join_lists: true })
+            .map(Joined)
+    }
+}
+
 /// Accepts any value and keeps its kind: text, integer, boolean; null as missing; a list
 /// or a map as [`Given::WrongKind`], which fails the field's own rule, so the caller gets
 /// the server's message for it ("Quantity 1 of 1 not an integer") rather than a type error

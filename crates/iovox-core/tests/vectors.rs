@@ -149,6 +149,7 @@ fn every_error_code_is_covered_by_a_vector() {
         "invalid_purchase.json",
         "invalid_attach.json",
         "detach.json",
+        "lists.json",
     ] {
         for case in cases(file) {
             for e in case["errors"].as_array().cloned().unwrap_or_default() {
@@ -279,6 +280,70 @@ fn detach_cases_encode_exactly_or_report_every_message() {
                     name(&case)
                 );
             }
+        }
+    }
+}
+
+/// A list method's arguments (snake_case keys) through its one validator: the query sent,
+/// or every error; an answer through its decoder.
+#[test]
+fn list_cases_give_their_query_errors_or_page() {
+    use iovox_core::method::{
+        DeleteVoxnumbersFromAccount, GetLinks, GetVoxnumberRegions, GetVoxnumbers, Method,
+    };
+    fn run<M: Method<Wire = wire::Query>>(case: &Value)
+    where
+        M::Output: serde::Serialize,
+    {
+        if let Some(args) = case.get("args") {
+            let query: wire::Query = serde_json::from_value(args.clone()).unwrap();
+            match M::prepare_wire(&query) {
+                Ok(prepared) => {
+                    let want: Vec<(String, String)> = serde_json::from_value(case["query"].clone())
+                        .unwrap_or_else(|_| {
+                            panic!("{}: accepted {:?}", name(case), prepared.query)
+                        });
+                    let got: Vec<(String, String)> = prepared
+                        .query
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.clone()))
+                        .collect();
+                    assert_eq!(got, want, "{}", name(case));
+                    assert!(prepared.body.is_empty(), "{}: a body", name(case));
+                }
+                Err(e) => assert_eq!(
+                    actual_errors(Err(e)),
+                    expected_errors(case),
+                    "{}",
+                    name(case)
+                ),
+            }
+        } else {
+            let answer = case["answer"].as_str().unwrap().as_bytes();
+            match (M::decode(answer), case.get("page")) {
+                (Ok(page), Some(want)) => {
+                    assert_eq!(
+                        &serde_json::to_value(&page).unwrap(),
+                        want,
+                        "{}",
+                        name(case)
+                    )
+                }
+                (Err(e), None) => {
+                    let want = case["decode_error"].as_str().unwrap();
+                    assert!(e.message.contains(want), "{}: {e}", name(case));
+                }
+                (other, _) => panic!("{}: {:?}", name(case), other.map(|_| ())),
+            }
+        }
+    }
+    for case in cases("lists.json") {
+        match case["method"].as_str().unwrap() {
+            "getVoxnumberRegions" => run::<GetVoxnumberRegions>(&case),
+            "getVoxnumbers" => run::<GetVoxnumbers>(&case),
+            "getLinks" => run::<GetLinks>(&case),
+            "deleteVoxnumbersFromAccount" => run::<DeleteVoxnumbersFromAccount>(&case),
+            other => panic!("unknown method {other}"),
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::tls;
 use crate::Credentials;
 use iovox_core::method::{
     AttachVoxnumberToLink, Method, Prepared, PurchaseVoxNumbers, RemoveVoxnumberFromLink, Retry,
-    Route, Verb,
+    Verb,
 };
 use iovox_core::{
     wire, AttachRequest, DetachRequest, ErrorCode, Order, PurchaseRequest, ValidationError,
@@ -239,10 +239,14 @@ impl fmt::Debug for Client {
     }
 }
 
-/// What the one send path needs of a method's definition (`iovox_core::method`).
-#[derive(Clone, Copy)]
-struct Call {
-    route: Route,
+/// What the one send path needs to make a call: its name (for logs), its verb, the whole
+/// URL (query included) and whether a repeat can do harm. Made from a method's definition
+/// (`iovox_core::method`), or from a [`RawRequest`].
+#[derive(Clone)]
+pub(crate) struct Call {
+    name: String,
+    verb: Verb,
+    url: String,
     retry: Retry,
 }
 
@@ -273,20 +277,6 @@ pub(crate) enum Step<T> {
     Wait(Duration),
     /// The call's outcome.
     Done(Result<T, Error>),
-}
-
-impl Call {
-    fn of<M: Method>() -> Call {
-        Call {
-            route: M::ROUTE,
-            retry: M::RETRY,
-        }
-    }
-
-    #[cfg(feature = "tracing")]
-    fn name(self) -> &'static str {
-        self.route.name
-    }
 }
 
 impl Client {
@@ -463,7 +453,45 @@ impl Client {
         prepared: Prepared,
         options: &CallOptions,
     ) -> Result<Pending, Error> {
-        let body = prepared.body;
+        let call = self.call_of(
+            M::ROUTE.interface,
+            M::ROUTE.name,
+            M::ROUTE.verb,
+            M::RETRY,
+            prepared.query.iter().map(|(k, v)| (*k, v.as_str())),
+        );
+        self.start_call(call, prepared.body, prepared.callback_url, options)
+    }
+
+    /// The URL and the rest of a call.
+    pub(crate) fn call_of<'q>(
+        &self,
+        interface: &str,
+        name: &str,
+        verb: Verb,
+        retry: Retry,
+        query: impl IntoIterator<Item = (&'q str, &'q str)>,
+    ) -> Call {
+        let mut q = url::form_urlencoded::Serializer::new(String::new());
+        q.append_pair("v", "3").append_pair("method", name);
+        for (k, v) in query {
+            q.append_pair(k, v);
+        }
+        Call {
+            name: name.to_string(),
+            verb,
+            url: format!("{}/{interface}?{}", self.base_url, q.finish()),
+            retry,
+        }
+    }
+
+    pub(crate) fn start_call(
+        &self,
+        call: Call,
+        body: String,
+        callback_url: Option<String>,
+        options: &CallOptions,
+    ) -> Result<Pending, Error> {
         if body.len() > self.max_request_bytes {
             return Err(Error::Validation(ValidationErrors(vec![ValidationError {
                 code: ErrorCode::RequestTooLarge,
@@ -481,9 +509,9 @@ impl Client {
             .map(|d| config::check_duration("the call's timeout", d))
             .transpose()?;
         Ok(Pending {
-            call: Call::of::<M>(),
+            call,
             body,
-            callback_url: prepared.callback_url,
+            callback_url,
             timeout,
             attempt: 0,
             maybe_sent: false,
@@ -498,20 +526,30 @@ impl Client {
         pending: &mut Pending,
         options: &CallOptions,
     ) -> Step<M::Output> {
+        self.step_with(pending, options, |_, body| M::decode(body))
+    }
+
+    /// [`Client::step`] with the answer read by `decode` (status, body).
+    pub(crate) fn step_with<T>(
+        &self,
+        pending: &mut Pending,
+        options: &CallOptions,
+        decode: impl Fn(u16, &[u8]) -> Result<T, iovox_core::DecodeError>,
+    ) -> Step<T> {
         if let Some(cancel) = &options.cancel {
             if !cancel.begin_attempt() {
                 return Step::Done(Err(pending.aborted()));
             }
         }
         let secrets = self.secrets(pending.callback_url.as_deref());
-        let call = pending.call;
+        let call = &pending.call;
         pending.attempt += 1;
         let started = Instant::now();
         let agent = self.transport.agent();
         let outcome = self.send_once(
             &agent,
             call,
-            pending.body.as_bytes(),
+            &pending.body,
             pending.attempt,
             pending.timeout,
             &secrets,
@@ -524,12 +562,12 @@ impl Client {
         if let Some(wait) = decision {
             return Step::Wait(wait);
         }
-        let result = outcome.into_result().and_then(|body| {
-            M::decode(&body).map_err(|_| {
+        let result = outcome.into_result().and_then(|(status, body)| {
+            decode(status, &body).map_err(|_| {
                 // Decode again from the redacted body, so the message quotes nothing
                 // secret (decoding is deterministic: the same fault is found).
                 let clean = secrets.redact_bytes(&body);
-                Error::Decode(match M::decode(&clean) {
+                Error::Decode(match decode(status, &clean) {
                     Err(e) => e,
                     Ok(_) => iovox_core::DecodeError::new(
                         "the answer could not be read (it echoed a secret)",
@@ -638,31 +676,54 @@ impl Client {
         Secrets::new(self.secure_key.expose(), callback_url)
     }
 
-    fn send_once(
+    /// The headers every request carries, and the attempt's timeout.
+    fn headers<B>(
         &self,
-        agent: &ureq::Agent,
-        call: Call,
-        body: &[u8],
-        attempts: u32,
+        request: ureq::RequestBuilder<B>,
         timeout: Option<Duration>,
-        secrets: &Secrets,
-    ) -> Attempt {
-        let url = format!("{}{}", self.base_url, call.route.path());
-        let request = match call.route.verb {
-            Verb::Get => agent.get(&url).force_send_body(),
-            Verb::Post => agent.post(&url),
-            Verb::Put => agent.put(&url),
-            Verb::Delete => agent.delete(&url).force_send_body(),
-        };
+    ) -> ureq::RequestBuilder<B> {
         let request = match timeout {
             Some(t) => request.config().timeout_global(Some(t)).build(),
             None => request,
         };
-        let result = request
+        request
             .header("username", &self.username)
             .header("secureKey", self.secure_key.expose())
+    }
+
+    fn with_body(
+        &self,
+        request: ureq::RequestBuilder<ureq::typestate::WithBody>,
+        timeout: Option<Duration>,
+        body: &str,
+    ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+        self.headers(request, timeout)
             .header("Content-Type", "application/xml")
-            .send(body);
+            .send(body)
+    }
+
+    fn send_once(
+        &self,
+        agent: &ureq::Agent,
+        call: &Call,
+        body: &str,
+        attempts: u32,
+        timeout: Option<Duration>,
+        secrets: &Secrets,
+    ) -> Attempt {
+        let url = call.url.as_str();
+        // GET and DELETE carry no body (their arguments are in the query string), unless a
+        // raw call gives one.
+        let result = match (call.verb, body.is_empty()) {
+            (Verb::Get, true) => self.headers(agent.get(url), timeout).call(),
+            (Verb::Delete, true) => self.headers(agent.delete(url), timeout).call(),
+            (Verb::Get, false) => self.with_body(agent.get(url).force_send_body(), timeout, body),
+            (Verb::Delete, false) => {
+                self.with_body(agent.delete(url).force_send_body(), timeout, body)
+            }
+            (Verb::Post, _) => self.with_body(agent.post(url), timeout, body),
+            (Verb::Put, _) => self.with_body(agent.put(url), timeout, body),
+        };
         let mut response = match result {
             Ok(r) => r,
             Err(e) => return transport_error(e, attempts),
@@ -687,7 +748,7 @@ impl Client {
             Err(e) => return transport_error(e, attempts),
         };
         if (200..300).contains(&status) {
-            return Attempt::Success(bytes);
+            return Attempt::Success(status, bytes);
         }
         // An error body may echo anything we sent: redact before a word of it is quoted.
         let bytes = secrets.redact_bytes(&bytes);
@@ -787,16 +848,16 @@ fn excerpt(status: u16, body: &[u8]) -> String {
 }
 
 #[cfg(feature = "tracing")]
-fn trace(call: Call, outcome: &Attempt, attempt: u32, elapsed: Duration) {
+fn trace(call: &Call, outcome: &Attempt, attempt: u32, elapsed: Duration) {
     // Bodies hold personal data (names, addresses): never logged.
     let status = match outcome {
-        Attempt::Success(_) => "ok".to_string(),
+        Attempt::Success(..) => "ok".to_string(),
         Attempt::Status(e) | Attempt::Failed(e, _) => e
             .status()
             .map_or_else(|| e.kind().as_str().to_string(), |s| s.to_string()),
     };
     tracing::debug!(
-        method = call.name(),
+        method = call.name.as_str(),
         status = %status,
         attempt,
         duration_ms = elapsed.as_millis() as u64,
@@ -805,7 +866,7 @@ fn trace(call: Call, outcome: &Attempt, attempt: u32, elapsed: Duration) {
 }
 
 #[cfg(not(feature = "tracing"))]
-fn trace(_: Call, _: &Attempt, _: u32, _: Duration) {}
+fn trace(_: &Call, _: &Attempt, _: u32, _: Duration) {}
 
 #[cfg(test)]
 mod tests {

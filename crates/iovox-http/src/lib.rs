@@ -20,6 +20,7 @@ mod callback;
 mod client;
 pub mod config;
 mod error;
+mod lifecycle;
 mod redact;
 mod retry;
 mod tls;
@@ -40,7 +41,10 @@ pub use iovox_core;
 /// The request and answer models a caller builds and reads, so that one import serves the
 /// common case (`use iovox_http::{Client, PurchaseRequest, PurchaseItem, NumberType};`).
 pub use iovox_core::{
-    AdditionalInformation, AttachMethod, AttachRequest, ByArea, ByPostcode, DetachRequest, Link,
-    NumberType, Order, OrderStatus, PurchaseItem, PurchaseRequest, VoxNumber,
+    AccountLink, AccountVoxnumber, AdditionalInformation, AssignedStatus, AttachMethod,
+    AttachRequest, ByArea, ByPostcode, CallStatus, DeleteVoxnumbersRequest, DetachRequest, Link,
+    LinksRequest, NumberType, Order, OrderStatus, Page, PurchaseItem, PurchaseRequest,
+    RegionsRequest, VoxNumber, VoxnumberRegion, VoxnumberType, VoxnumbersRequest,
 };
+pub use lifecycle::{Paged, Pages, RawRequest, RawResponse};
 pub use retry::RetryPolicy;

@@ -55,7 +55,7 @@ impl RetryPolicy {
             return None;
         }
         let repeatable = match outcome {
-            Attempt::Success(_) => false,
+            Attempt::Success(..) => false,
             // Nothing reached the server: safe for both methods.
             Attempt::Failed(_, false) => true,
             Attempt::Failed(_, true) => purchase && self.retry_purchase_after_send,
@@ -81,7 +81,8 @@ impl RetryPolicy {
 
 /// The outcome of one attempt.
 pub(crate) enum Attempt {
-    Success(Vec<u8>),
+    /// A 2xx answer: its status and body.
+    Success(u16, Vec<u8>),
     /// An error status from the server.
     Status(Error),
     /// No usable answer; the flag says whether the request may have reached the server.
@@ -89,9 +90,9 @@ pub(crate) enum Attempt {
 }
 
 impl Attempt {
-    pub(crate) fn into_result(self) -> Result<Vec<u8>, Error> {
+    pub(crate) fn into_result(self) -> Result<(u16, Vec<u8>), Error> {
         match self {
-            Attempt::Success(b) => Ok(b),
+            Attempt::Success(status, b) => Ok((status, b)),
             Attempt::Status(e) | Attempt::Failed(e, _) => Err(e),
         }
     }

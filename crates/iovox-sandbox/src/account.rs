@@ -122,6 +122,8 @@ impl Account {
             country_code: cc,
             area_code: area,
             link_id: None,
+            purchase_date: Some(crate::clock::now_utc()),
+            call_status: None,
         });
         VoxNumber {
             country_code: cc,

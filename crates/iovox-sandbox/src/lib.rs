@@ -17,6 +17,8 @@
 
 mod account;
 mod callbacks;
+mod clock;
+mod lifecycle;
 mod listener;
 mod server;
 mod state;
@@ -26,7 +28,7 @@ pub use account::Restock;
 pub use callbacks::CallbackRecord;
 pub use listener::{CallbackListener, ReceivedCallback};
 pub use server::FAULT_HEADER;
-pub use state::{AccountNumber, Outcode, Region, State};
+pub use state::{AccountNumber, LinkInfo, Links, Outcode, Region, State};
 
 use account::Account;
 use callbacks::{lock, Log, Sender};
@@ -176,6 +178,8 @@ pub struct Stats {
     pub attaches: u64,
     /// removeVoxnumberFromLink requests that succeeded.
     pub detaches: u64,
+    /// deleteVoxnumbersFromAccount requests that succeeded.
+    pub deletes: u64,
     /// TCP connections accepted (keep-alive clients reuse one).
     pub connections: u64,
     /// Purchases that repeated the request of an earlier order: each is a purchase that

@@ -8,11 +8,13 @@ use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use iovox_core::method::{
-    AttachVoxnumberToLink, Method as _, PurchaseVoxNumbers, RemoveVoxnumberFromLink, METHODS,
+    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, GetLinks, GetVoxnumberRegions,
+    GetVoxnumbers, Method as _, PurchaseVoxNumbers, RemoveVoxnumberFromLink, METHODS,
 };
 use iovox_core::request::{
     decode_attach_request, decode_detach_request, decode_purchase_request, RequestError,
 };
+use iovox_core::wire;
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -222,10 +224,59 @@ async fn route(
                 s.detaches += 1
             })
         }
+        GetVoxnumberRegions::ROUTE => listed(&query, wire::Query::validate_regions, |r| {
+            Ok(lock(&app.account).regions(r))
+        }),
+        GetVoxnumbers::ROUTE => listed(&query, wire::Query::validate_voxnumbers, |r| {
+            Ok(lock(&app.account).voxnumbers(r))
+        }),
+        GetLinks::ROUTE => listed(&query, wire::Query::validate_links, |r| {
+            lock(&app.account).links(r)
+        }),
+        DeleteVoxnumbersFromAccount::ROUTE => {
+            let request = match arguments(&query).validate_delete_voxnumbers() {
+                Ok(r) => r,
+                Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
+            };
+            let result = lock(&app.account).delete_voxnumbers(&request);
+            match result {
+                Ok(()) => {
+                    lock(&app.stats).deletes += 1;
+                    StatusCode::NO_CONTENT.into_response()
+                }
+                Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+            }
+        }
         other => error(
             StatusCode::NOT_FOUND,
             &format!("Unknown method {} for interface {interface}", other.name),
         ),
+    }
+}
+
+/// A query string's arguments, without `v` and `method`, as the wire form.
+fn arguments(query: &[(String, String)]) -> wire::Query {
+    wire::Query::from_pairs(
+        query
+            .iter()
+            .filter(|(k, _)| k != "v" && k != "method")
+            .map(|(k, v)| (k.clone(), v.clone())),
+    )
+}
+
+/// A list method: its arguments checked with the pages' messages, then one page.
+fn listed<R, T: iovox_core::Record>(
+    query: &[(String, String)],
+    validate: fn(&wire::Query) -> Result<R, iovox_core::ValidationErrors>,
+    list: impl FnOnce(&R) -> Result<iovox_core::Page<T>, Vec<String>>,
+) -> Response {
+    let request = match validate(&arguments(query)) {
+        Ok(r) => r,
+        Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
+    };
+    match list(&request) {
+        Ok(page) => xml(StatusCode::OK, page.to_response_xml()),
+        Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
     }
 }
 

@@ -2,7 +2,7 @@
 //! links, and a small postcode table. Loaded from JSON or built in code.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 /// The whole state of a sandbox account. `State::default()` is the built-in one that the
 /// README documents.
@@ -14,9 +14,10 @@ pub struct State {
     /// The numbers already in the account.
     #[serde(default)]
     pub voxnumbers: Vec<AccountNumber>,
-    /// The link IDs that exist in the account.
+    /// The links of the account. A state file may list each as its ID alone (the older
+    /// form) or as an object with its name, type and node.
     #[serde(default)]
-    pub links: BTreeSet<String>,
+    pub links: Links,
     /// Outcodes known to BY POSTCODE.
     #[serde(default)]
     pub postcodes: Vec<Outcode>,
@@ -63,6 +64,144 @@ pub struct AccountNumber {
     /// The link it is attached to; `None` when UNASSIGNED.
     #[serde(default)]
     pub link_id: Option<String>,
+    /// When it was bought, "YYYY-MM-DD HH:MM:SS" (UTC); `None` for numbers of a state file
+    /// that does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchase_date: Option<String>,
+    /// ON, NO RULES, ACTIVE or OFF; when not set, NO RULES for an attached number and OFF
+    /// for a free one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_status: Option<String>,
+}
+
+/// One link of the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkInfo {
+    /// Its ID.
+    pub link_id: String,
+    /// Its name (default: "Link <id>").
+    #[serde(default)]
+    pub link_name: Option<String>,
+    /// Its type (default "Web").
+    #[serde(default)]
+    pub link_type: Option<String>,
+    /// Its node (default "N1").
+    #[serde(default)]
+    pub node_id: Option<String>,
+    /// The node's name (default "Main node").
+    #[serde(default)]
+    pub node_name: Option<String>,
+    /// The node's type (default "Store").
+    #[serde(default)]
+    pub node_type: Option<String>,
+}
+
+impl LinkInfo {
+    /// A link with the defaults (node N1).
+    pub fn new(link_id: impl Into<String>) -> Self {
+        LinkInfo {
+            link_id: link_id.into(),
+            link_name: None,
+            link_type: None,
+            node_id: None,
+            node_name: None,
+            node_type: None,
+        }
+    }
+
+    /// Its name.
+    pub fn name(&self) -> String {
+        self.link_name
+            .clone()
+            .unwrap_or_else(|| format!("Link {}", self.link_id))
+    }
+
+    /// Its type.
+    pub fn kind(&self) -> &str {
+        self.link_type.as_deref().unwrap_or("Web")
+    }
+
+    /// Its node's ID.
+    pub fn node(&self) -> &str {
+        self.node_id.as_deref().unwrap_or("N1")
+    }
+
+    /// Its node's name.
+    pub fn node_name(&self) -> &str {
+        self.node_name.as_deref().unwrap_or("Main node")
+    }
+
+    /// Its node's type.
+    pub fn node_type(&self) -> &str {
+        self.node_type.as_deref().unwrap_or("Store")
+    }
+}
+
+/// The account's links by ID, in ID order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Links(pub BTreeMap<String, LinkInfo>);
+
+impl Links {
+    /// Whether a link with this ID exists.
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.contains_key(id)
+    }
+
+    /// Every link, in ID order.
+    pub fn iter(&self) -> impl Iterator<Item = &LinkInfo> {
+        self.0.values()
+    }
+
+    /// How many links there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<S: Into<String>> FromIterator<S> for Links {
+    fn from_iter<I: IntoIterator<Item = S>>(ids: I) -> Self {
+        Links(
+            ids.into_iter()
+                .map(|id| {
+                    let id = id.into();
+                    (id.clone(), LinkInfo::new(id))
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Serialize for Links {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.values())
+    }
+}
+
+impl<'de> Deserialize<'de> for Links {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Entry {
+            Id(String),
+            Link(LinkInfo),
+        }
+        let entries = Vec::<Entry>::deserialize(d)?;
+        Ok(Links(
+            entries
+                .into_iter()
+                .map(|e| match e {
+                    Entry::Id(id) => (id.clone(), LinkInfo::new(id)),
+                    Entry::Link(l) => (l.link_id.clone(), l),
+                })
+                .collect(),
+        ))
+    }
 }
 
 /// One outcode of the postcode table.
@@ -127,6 +266,8 @@ fn number(full: &str, cc: u32, area: u32, link: Option<&str>) -> AccountNumber {
         country_code: cc,
         area_code: area,
         link_id: link.map(str::to_string),
+        purchase_date: Some("2026-01-15 10:00:00".into()),
+        call_status: None,
     }
 }
 

@@ -1,0 +1,278 @@
+//! getLinks: the account's links, with their node and number. `GET /Links`, filters in the
+//! query string.
+
+use crate::check::{Given, Report};
+use crate::error::{DecodeError, ValidationErrors};
+use crate::list::{self, QueryView};
+use crate::method::{Method, Prepared, Retry, Route, Verb};
+use crate::{wire, Page};
+
+/// The `req_fields` (and `order`) abbreviations: node id, node name, node type, link id,
+/// link name, link type, voxnumber, rule name.
+pub const LINK_FIELDS: &[&str] = &["nid", "nn", "nt", "lid", "ln", "lt", "vn", "rn"];
+
+/// A getLinks request: every filter optional.
+///
+/// ```
+/// let request = iovox_core::LinksRequest::new().order("ln_ASC");
+/// assert!(request.validate().is_ok());
+/// let bad = iovox_core::LinksRequest::new().order("xx_ASC");
+/// assert_eq!(bad.validate().unwrap_err().messages(), vec!["Order Field Invalid"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct LinksRequest {
+    /// Only links of this node.
+    pub node_id: Option<String>,
+    /// Only links of nodes of this type.
+    pub node_type: Option<String>,
+    /// Only this link.
+    pub link_id: Option<String>,
+    /// Only links of this type.
+    pub link_type: Option<String>,
+    /// Only these fields of each result ([`LINK_FIELDS`]); all when empty.
+    pub req_fields: Vec<String>,
+    /// Sort: an abbreviation with `_ASC` or `_DESC` ("nn_DESC").
+    pub order: Option<String>,
+    /// The page (from 1; default 1).
+    pub page: Option<u32>,
+    /// Results per page (1 to 20,000; default 20,000).
+    pub limit: Option<u32>,
+}
+
+/// One link of the account. Fields not asked for in `req_fields` are `None`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AccountLink {
+    /// Its node.
+    pub node_id: Option<String>,
+    /// The node's name.
+    pub node_name: Option<String>,
+    /// The node's type.
+    pub node_type: Option<String>,
+    /// The link's ID.
+    pub link_id: Option<String>,
+    /// The link's name.
+    pub link_name: Option<String>,
+    /// The link's type.
+    pub link_type: Option<String>,
+    /// Whether click-to-call is on.
+    pub click_to_call: Option<bool>,
+    /// The number attached, international digits; `None` when there is none.
+    pub voxnumber: Option<String>,
+    /// The call rule's name.
+    pub rule_name: Option<String>,
+}
+
+impl LinksRequest {
+    /// Every link, first page.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only links of this node.
+    pub fn node_id(mut self, id: impl Into<String>) -> Self {
+        self.node_id = Some(id.into());
+        self
+    }
+
+    /// Only this link.
+    pub fn link_id(mut self, id: impl Into<String>) -> Self {
+        self.link_id = Some(id.into());
+        self
+    }
+
+    /// Sort by an abbreviation with `_ASC` or `_DESC`.
+    pub fn order(mut self, order: impl Into<String>) -> Self {
+        self.order = Some(order.into());
+        self
+    }
+
+    /// This page (from 1).
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// This many results per page.
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Every check that needs only the request, with the pages' messages.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        check(&Typed::new(self)).map(drop)
+    }
+}
+
+struct Typed<'a> {
+    r: &'a LinksRequest,
+    req_fields: String,
+}
+
+impl<'a> Typed<'a> {
+    fn new(r: &'a LinksRequest) -> Self {
+        Typed {
+            r,
+            req_fields: r.req_fields.join(","),
+        }
+    }
+}
+
+impl QueryView for Typed<'_> {
+    fn get(&self, key: &str) -> Given<'_> {
+        let r = self.r;
+        match key {
+            "node_id" => Given::opt(&r.node_id),
+            "node_type" => Given::opt(&r.node_type),
+            "link_id" => Given::opt(&r.link_id),
+            "link_type" => Given::opt(&r.link_type),
+            "req_fields" if !self.req_fields.is_empty() => Given::Text(&self.req_fields),
+            "order" => Given::opt(&r.order),
+            "page" => Given::int(r.page),
+            "limit" => Given::int(r.limit),
+            _ => Given::Missing,
+        }
+    }
+}
+
+const KEYS: &[&str] = &[
+    "node_id",
+    "node_type",
+    "link_id",
+    "link_type",
+    "req_fields",
+    "order",
+    "page",
+    "limit",
+];
+
+fn check(q: &impl QueryView) -> Result<LinksRequest, ValidationErrors> {
+    let mut r = Report::default();
+    let texts_ok = list::check_texts(q, KEYS, &mut r);
+    let req_fields = list::rule_req_fields(q.get("req_fields"), LINK_FIELDS, &mut r);
+    let order = list::rule_order(q.get("order"), LINK_FIELDS, &mut r);
+    let page = list::rule_page(q.get("page"), &mut r);
+    let limit = list::rule_limit(q.get("limit"), &mut r);
+    let accepted = (|| {
+        Some(LinksRequest {
+            node_id: list::text_filter(q.get("node_id")),
+            node_type: list::text_filter(q.get("node_type")),
+            link_id: list::text_filter(q.get("link_id")),
+            link_type: list::text_filter(q.get("link_type")),
+            req_fields: req_fields?,
+            order: order?,
+            page: page?,
+            limit: limit?,
+        })
+    })();
+    list::finish(r, accepted.filter(|_| texts_ok))
+}
+
+impl wire::Query {
+    /// A getLinks request from its arguments as given, with the messages.
+    pub fn validate_links(&self) -> Result<LinksRequest, ValidationErrors> {
+        check(self)
+    }
+}
+
+fn query(r: &LinksRequest) -> Vec<(&'static str, String)> {
+    let fields = r.req_fields.join(",");
+    let page = r.page.map(|p| p.to_string());
+    let limit = r.limit.map(|l| l.to_string());
+    [
+        ("node_id", r.node_id.as_deref()),
+        ("node_type", r.node_type.as_deref()),
+        ("link_id", r.link_id.as_deref()),
+        ("link_type", r.link_type.as_deref()),
+        (
+            "req_fields",
+            Some(fields.as_str()).filter(|f| !f.is_empty()),
+        ),
+        ("order", r.order.as_deref()),
+        ("page", page.as_deref()),
+        ("limit", limit.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k, v.to_string())))
+    .collect()
+}
+
+const RESULT_FIELDS: &[&str] = &[
+    "node_id",
+    "node_name",
+    "node_type",
+    "link_id",
+    "link_name",
+    "link_type",
+    "click_to_call",
+    "voxnumber",
+    "rule_name",
+];
+
+/// `getLinks`: reads only, safe to repeat.
+#[derive(Debug, Clone, Copy)]
+pub struct GetLinks;
+
+impl Method for GetLinks {
+    const ROUTE: Route = Route {
+        interface: "Links",
+        name: "getLinks",
+        verb: Verb::Get,
+    };
+    const RETRY: Retry = Retry::SafeToRepeat;
+    type Request = LinksRequest;
+    type Wire = wire::Query;
+    type Output = Page<AccountLink>;
+
+    fn prepare(request: &LinksRequest) -> Result<Prepared, ValidationErrors> {
+        Ok(Prepared {
+            query: query(&check(&Typed::new(request))?),
+            ..Prepared::default()
+        })
+    }
+
+    fn prepare_wire(request: &wire::Query) -> Result<Prepared, ValidationErrors> {
+        Ok(Prepared {
+            query: query(&check(request)?),
+            ..Prepared::default()
+        })
+    }
+
+    fn decode(body: &[u8]) -> Result<Page<AccountLink>, DecodeError> {
+        list::read_page(body, RESULT_FIELDS)?.into_page(|mut f| {
+            Ok(AccountLink {
+                node_id: f.text(0),
+                node_name: f.text(1),
+                node_type: f.text(2),
+                link_id: f.text(3),
+                link_name: f.text(4),
+                link_type: f.text(5),
+                click_to_call: f.flag(6, "click_to_call")?,
+                voxnumber: f.text(7),
+                rule_name: f.text(8),
+            })
+        })
+    }
+}
+
+impl list::Record for AccountLink {
+    fn fields(&self) -> Vec<(&'static str, Option<String>)> {
+        vec![
+            ("node_id", self.node_id.clone()),
+            ("node_name", self.node_name.clone()),
+            ("node_type", self.node_type.clone()),
+            ("link_id", self.link_id.clone()),
+            ("link_name", self.link_name.clone()),
+            ("link_type", self.link_type.clone()),
+            (
+                "click_to_call",
+                self.click_to_call.map(|c| if c { "1" } else { "0" }.into()),
+            ),
+            ("voxnumber", self.voxnumber.clone()),
+            ("rule_name", self.rule_name.clone()),
+        ]
+    }
+}

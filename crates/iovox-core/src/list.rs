@@ -1,0 +1,537 @@
+//! What the query-string methods share (the list methods and deleteVoxnumbersFromAccount):
+//! their arguments as one validator reads them ([`QueryView`]), the rules for `page`,
+//! `limit`, `req_fields`, `order` and filters with the pages' messages, and the list answer
+//! (`<response><results><result>…`) read in one pass into a [`Page`].
+
+use crate::check::{code, free_text, word, Given, Report};
+use crate::error::{DecodeError, ErrorCode as C, ValidationErrors};
+use crate::xml;
+use std::borrow::Cow;
+
+/// Smallest and largest `limit` of a list page.
+pub const LIMIT_RANGE: std::ops::RangeInclusive<u32> = 1..=20_000;
+
+/// One page of a list answer, with the totals IOVOX sends beside it.
+///
+/// ```
+/// let page: iovox_core::Page<u32> = iovox_core::Page {
+///     results: vec![1, 2], current_page: Some(1), total_pages: Some(3), total_results: Some(6),
+/// };
+/// assert!(page.has_next());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Page<T> {
+    /// The results of this page, in IOVOX's order.
+    pub results: Vec<T>,
+    /// This page's number (from 1), when IOVOX says.
+    pub current_page: Option<u32>,
+    /// How many pages there are, when IOVOX says.
+    pub total_pages: Option<u32>,
+    /// How many results there are over every page, when IOVOX says.
+    pub total_results: Option<u64>,
+}
+
+impl<T> Page<T> {
+    /// Whether a page follows this one: IOVOX's totals say so, or, without totals, this
+    /// page is not empty (the next request then answers an empty page).
+    pub fn has_next(&self) -> bool {
+        match (self.current_page, self.total_pages) {
+            (Some(current), Some(total)) => current < total,
+            _ => !self.results.is_empty(),
+        }
+    }
+}
+
+/// A query-string request's arguments as its one validator reads them: by the wire name,
+/// from either form of the request.
+pub(crate) trait QueryView {
+    fn get(&self, key: &str) -> Given<'_>;
+}
+
+impl QueryView for crate::wire::Query {
+    fn get(&self, key: &str) -> Given<'_> {
+        self.0
+            .get(key)
+            .map_or(Given::Missing, |v| Given::from(&v.0))
+    }
+}
+
+/// `page`: a whole number from 1.
+pub(crate) fn rule_page(v: Given<'_>, r: &mut Report) -> Option<Option<u32>> {
+    match code(v) {
+        Err(true) => Some(None),
+        Ok(0) => {
+            r.push(
+                C::PageOutOfRange,
+                None,
+                Some("page"),
+                "Page Number must be 1 or more".into(),
+            );
+            None
+        }
+        Ok(n) => Some(Some(n)),
+        Err(false) => {
+            let m = "Page Number not an integer".to_string();
+            r.push(C::PageNotInteger, None, Some("page"), m);
+            None
+        }
+    }
+}
+
+/// `limit`: a whole number from 1 to 20,000.
+pub(crate) fn rule_limit(v: Given<'_>, r: &mut Report) -> Option<Option<u32>> {
+    match code(v) {
+        Err(true) => Some(None),
+        Ok(n) if LIMIT_RANGE.contains(&n) => Some(Some(n)),
+        Ok(_) => {
+            let m = "Limit must be between 1 and 20000".to_string();
+            r.push(C::LimitOutOfRange, None, Some("limit"), m);
+            None
+        }
+        Err(false) => {
+            // A number past u32 is still a number, just out of range.
+            let (c, m) = match crate::check::int(v) {
+                crate::check::Int::Value(_) => {
+                    (C::LimitOutOfRange, "Limit must be between 1 and 20000")
+                }
+                _ => (C::LimitNotInteger, "Limit not an integer"),
+            };
+            r.push(c, None, Some("limit"), m.into());
+            None
+        }
+    }
+}
+
+/// `req_fields`: comma-joined abbreviations from `allowed`; "Required Fields Invalid: a,b"
+/// names every one that is not.
+pub(crate) fn rule_req_fields(
+    v: Given<'_>,
+    allowed: &[&str],
+    r: &mut Report,
+) -> Option<Vec<String>> {
+    let Some(text) = word(v) else {
+        return Some(Vec::new());
+    };
+    let fields: Vec<&str> = text
+        .split(',')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    let invalid: Vec<&str> = fields
+        .iter()
+        .copied()
+        .filter(|f| !allowed.contains(f))
+        .collect();
+    if invalid.is_empty() && !fields.is_empty() {
+        return Some(fields.into_iter().map(str::to_string).collect());
+    }
+    let m = format!("Required Fields Invalid: {}", invalid.join(","));
+    r.push(C::RequiredFieldsInvalid, None, Some("req_fields"), m);
+    None
+}
+
+/// `order`: an abbreviation from `allowed` with `_ASC` or `_DESC` ("vnpd_DESC").
+pub(crate) fn rule_order(v: Given<'_>, allowed: &[&str], r: &mut Report) -> Option<Option<String>> {
+    let Some(text) = word(v) else {
+        return Some(None);
+    };
+    let (field, direction) = text.rsplit_once('_').unwrap_or((&text, ""));
+    if !allowed.contains(&field) {
+        r.push(
+            C::OrderFieldInvalid,
+            None,
+            Some("order"),
+            "Order Field Invalid".into(),
+        );
+        return None;
+    }
+    if !matches!(direction, "ASC" | "DESC") {
+        r.push(
+            C::OrderDirectionInvalid,
+            None,
+            Some("order"),
+            "Order Direction Invalid".into(),
+        );
+        return None;
+    }
+    Some(Some(text.into_owned()))
+}
+
+/// A filter that must be one of `allowed`: "<label> Invalid" otherwise (ours: the pages
+/// document no message).
+pub(crate) fn rule_word_filter(
+    v: Given<'_>,
+    field: &'static str,
+    label: &str,
+    allowed: &[&'static str],
+    r: &mut Report,
+) -> Option<Option<&'static str>> {
+    let Some(text) = word(v) else {
+        return Some(None);
+    };
+    match allowed.iter().find(|a| **a == text) {
+        Some(a) => Some(Some(a)),
+        None => {
+            r.push(
+                C::FilterInvalid,
+                None,
+                Some(field),
+                format!("{label} Invalid"),
+            );
+            None
+        }
+    }
+}
+
+/// A filter that must be a whole number: "<label> not an integer" otherwise (ours).
+pub(crate) fn rule_code_filter(
+    v: Given<'_>,
+    field: &'static str,
+    label: &str,
+    r: &mut Report,
+) -> Option<Option<u32>> {
+    match code(v) {
+        Ok(n) => Some(Some(n)),
+        Err(true) => Some(None),
+        Err(false) => {
+            let m = format!("{label} not an integer");
+            r.push(C::FilterNotInteger, None, Some(field), m);
+            None
+        }
+    }
+}
+
+/// A filter that must be digits (a full VoxNumber): "<label> not an integer" otherwise.
+pub(crate) fn rule_digits_filter(
+    v: Given<'_>,
+    field: &'static str,
+    label: &str,
+    r: &mut Report,
+) -> Option<Option<String>> {
+    match word(v) {
+        None => Some(None),
+        Some(d) if d.bytes().all(|b| b.is_ascii_digit()) => Some(Some(d.into_owned())),
+        Some(_) => {
+            let m = format!("{label} not an integer");
+            r.push(C::FilterNotInteger, None, Some(field), m);
+            None
+        }
+    }
+}
+
+/// A free-text filter: its text, trimmed, or nothing.
+pub(crate) fn text_filter(v: Given<'_>) -> Option<String> {
+    free_text(v).map(Cow::into_owned)
+}
+
+/// Every value given must be XML-safe text too (it travels in a URL, but IOVOX stores it):
+/// the same check as the bodies', over the keys a method knows.
+pub(crate) fn check_texts(q: &impl QueryView, keys: &[&'static str], r: &mut Report) -> bool {
+    keys.iter().fold(true, |ok, key| {
+        crate::check::xml_text(r, crate::check::WHOLE_REQUEST, key, q.get(key)) & ok
+    })
+}
+
+/// `Some` only when no rule reported anything.
+pub(crate) fn finish<T>(r: Report, value: Option<T>) -> Result<T, ValidationErrors> {
+    r.finish(value)
+}
+
+/// One list answer as read: the totals' text and each result's fields (as named in
+/// `fields`), text trimmed, blank text absent.
+pub(crate) struct RawPage {
+    pub current_page: Option<String>,
+    pub total_pages: Option<String>,
+    pub total_results: Option<String>,
+    pub results: Vec<Vec<Option<String>>>,
+}
+
+/// Reads `<response>` with `current_page`, `total_pages`, `total_results` and `<results>`
+/// of `<result>`s in one pass. A single result may come as one `<result>`, no results as
+/// an empty or absent `<results>`; unknown elements are skipped.
+pub(crate) fn read_page(body: &[u8], fields: &[&str]) -> Result<RawPage, DecodeError> {
+    let text = xml::utf8(body)?;
+    let mut page = RawPage {
+        current_page: None,
+        total_pages: None,
+        total_results: None,
+        results: Vec::new(),
+    };
+    #[derive(Clone, Copy)]
+    enum At {
+        Total(u8),
+        Field(usize),
+    }
+    let mut in_results = false;
+    let mut in_result = false;
+    let mut at: Option<(At, usize)> = None;
+    let mut buf = String::new();
+    let kept = |buf: &str| {
+        Some(buf.trim())
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    };
+    let root = xml::walk(text, |node| {
+        match node {
+            xml::Node::Open(name, depth) => {
+                if let Some((_, d)) = at {
+                    if depth > d {
+                        let name = String::from_utf8_lossy(name);
+                        return Err(format!(
+                            "an element <{}> where text belongs",
+                            crate::error::short(&name)
+                        ));
+                    }
+                }
+                at = match (depth, name) {
+                    (2, b"current_page") => Some((At::Total(0), depth)),
+                    (2, b"total_pages") => Some((At::Total(1), depth)),
+                    (2, b"total_results") => Some((At::Total(2), depth)),
+                    (2, b"results") => {
+                        in_results = true;
+                        None
+                    }
+                    (3, b"result") if in_results => {
+                        in_result = true;
+                        page.results.push(vec![None; fields.len()]);
+                        None
+                    }
+                    (4, name) if in_result => fields
+                        .iter()
+                        .position(|f| f.as_bytes() == name)
+                        .map(|i| (At::Field(i), depth)),
+                    _ => None,
+                };
+                buf.clear();
+            }
+            xml::Node::Text(t) => {
+                if at.is_some() {
+                    buf.push_str(t);
+                }
+            }
+            xml::Node::Close(depth) => {
+                if let Some((what, _)) = at.take_if(|(_, d)| *d == depth) {
+                    let value = kept(&buf);
+                    match what {
+                        At::Total(0) => page.current_page = value,
+                        At::Total(1) => page.total_pages = value,
+                        At::Total(_) => page.total_results = value,
+                        At::Field(i) => {
+                            if let Some(result) = page.results.last_mut() {
+                                result[i] = value;
+                            }
+                        }
+                    }
+                } else if depth == 3 && in_result {
+                    in_result = false;
+                } else if depth == 2 {
+                    in_results = false;
+                }
+            }
+        }
+        Ok(())
+    })
+    .map_err(|e| match e {
+        xml::WalkError::Syntax(e) => DecodeError::from(e),
+        xml::WalkError::Visitor(m) => DecodeError::new(format!("XML structure error: {m}")),
+    })?;
+    if root != "response" {
+        return Err(DecodeError::new(format!(
+            "expected a <response> root, found <{}>",
+            crate::error::short(&root)
+        )));
+    }
+    Ok(page)
+}
+
+impl RawPage {
+    /// The page with each result turned into `T`; the totals read as numbers.
+    pub(crate) fn into_page<T>(
+        self,
+        mut convert: impl FnMut(Fields) -> Result<T, DecodeError>,
+    ) -> Result<Page<T>, DecodeError> {
+        let total = self.results.len();
+        let results = self
+            .results
+            .into_iter()
+            .enumerate()
+            .map(|(n, values)| {
+                convert(Fields {
+                    values,
+                    n: n + 1,
+                    total,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        let number = |v: Option<String>, what: &str| -> Result<Option<u64>, DecodeError> {
+            v.map(|s| {
+                s.parse::<u64>().map_err(|_| {
+                    DecodeError::new(format!(
+                        "{what} {:?} is not an integer",
+                        crate::error::short(&s)
+                    ))
+                })
+            })
+            .transpose()
+        };
+        let small = |v: Option<u64>| v.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+        Ok(Page {
+            results,
+            current_page: small(number(self.current_page, "current_page")?),
+            total_pages: small(number(self.total_pages, "total_pages")?),
+            total_results: number(self.total_results, "total_results")?,
+        })
+    }
+}
+
+/// One result's fields, taken by position in the method's field list.
+pub(crate) struct Fields {
+    values: Vec<Option<String>>,
+    n: usize,
+    total: usize,
+}
+
+impl Fields {
+    /// The text of field `i`.
+    pub(crate) fn text(&mut self, i: usize) -> Option<String> {
+        self.values.get_mut(i).and_then(Option::take)
+    }
+
+    /// Field `i` as a whole number; a decode error naming the result when it is not one.
+    pub(crate) fn number(&mut self, i: usize, field: &str) -> Result<Option<u32>, DecodeError> {
+        let (n, total) = (self.n, self.total);
+        self.text(i)
+            .map(|s| {
+                s.parse::<u32>().map_err(|_| {
+                    DecodeError::new(format!(
+                        "result {n} of {total}: {field} {:?} is not an integer",
+                        crate::error::short(&s)
+                    ))
+                })
+            })
+            .transpose()
+    }
+
+    /// Field `i` as IOVOX's boolean (`1`/`0`, `TRUE`/`FALSE`, `true`/`false`).
+    pub(crate) fn flag(&mut self, i: usize, field: &str) -> Result<Option<bool>, DecodeError> {
+        let (n, total) = (self.n, self.total);
+        self.text(i)
+            .map(|s| match s.to_ascii_uppercase().as_str() {
+                "1" | "TRUE" | "YES" => Ok(true),
+                "0" | "FALSE" | "NO" => Ok(false),
+                _ => Err(DecodeError::new(format!(
+                    "result {n} of {total}: {field} {:?} is not a boolean",
+                    crate::error::short(&s)
+                ))),
+            })
+            .transpose()
+    }
+}
+
+/// An enum of IOVOX words (a status, a type): its variants, the exact text of each, and
+/// `as_str`, `parse`, `ALL`, `FromStr`, `Display` and (feature `serde`) serde as that text.
+macro_rules! word_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $text:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        pub enum $name {
+            $($(#[$vdoc])* #[cfg_attr(feature = "serde", serde(rename = $text))] $variant,)*
+        }
+
+        impl $name {
+            /// Every value, in the page's order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The text IOVOX writes.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text,)* }
+            }
+
+            /// From the text IOVOX writes (exact).
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some($name::$variant),)* _ => None }
+            }
+
+            /// Every text, for the validator.
+            pub(crate) const WORDS: &'static [&'static str] = &[$($text,)*];
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+
+            fn from_str(s: &str) -> Result<Self, String> {
+                $name::parse(s).ok_or_else(|| {
+                    format!(
+                        "{} must be one of {}, not {:?}",
+                        stringify!($name),
+                        $name::WORDS.join(", "),
+                        crate::error::short(s)
+                    )
+                })
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use word_enum;
+
+/// A result of a list method, field by field as the answer carries it: what a server (the
+/// sandbox, a mock) writes, and what [`read_page`] reads back.
+pub trait Record {
+    /// Each field's element name and text, in the answer's order; `None` is left out.
+    fn fields(&self) -> Vec<(&'static str, Option<String>)>;
+}
+
+impl<T: Record> Page<T> {
+    /// The answer as IOVOX sends it: `<response>` with the totals, then `<results>`.
+    ///
+    /// ```
+    /// use iovox_core::{method::{GetVoxnumbers, Method}, AccountVoxnumber, Page};
+    /// let page = Page {
+    ///     results: vec![AccountVoxnumber { voxnumber: Some("441512100200".into()), ..Default::default() }],
+    ///     current_page: Some(1), total_pages: Some(1), total_results: Some(1),
+    /// };
+    /// assert_eq!(GetVoxnumbers::decode(page.to_response_xml().as_bytes()).unwrap(), page);
+    /// ```
+    pub fn to_response_xml(&self) -> String {
+        let mut out = String::from(xml::DECLARATION);
+        out.push_str("<response>");
+        let element = |out: &mut String, name: &str, value: &str| {
+            out.push('<');
+            out.push_str(name);
+            out.push('>');
+            out.push_str(&quick_xml::escape::escape(value));
+            out.push_str("</");
+            out.push_str(name);
+            out.push('>');
+        };
+        for (name, value) in [
+            ("current_page", self.current_page.map(u64::from)),
+            ("total_pages", self.total_pages.map(u64::from)),
+            ("total_results", self.total_results),
+        ] {
+            if let Some(v) = value {
+                element(&mut out, name, &v.to_string());
+            }
+        }
+        out.push_str("<results>");
+        for r in &self.results {
+            out.push_str("<result>");
+            for (name, value) in r.fields() {
+                if let Some(v) = value {
+                    element(&mut out, name, &v);
+                }
+            }
+            out.push_str("</result>");
+        }
+        out.push_str("</results></response>");
+        out
+    }
+}

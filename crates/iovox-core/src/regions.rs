@@ -1,0 +1,276 @@
+//! getVoxnumberRegions: the regions numbers can be bought in (a purchase item names one by
+//! country code, area code and number type). `GET /Purchase`, filters in the query string.
+
+use crate::check::{Given, Report};
+use crate::error::{DecodeError, ValidationErrors};
+use crate::list::{self, QueryView};
+use crate::method::{Method, Prepared, Retry, Route, Verb};
+use crate::{wire, NumberType, Page};
+
+/// The `req_fields` abbreviations: area code, country code, country name, state name,
+/// city name, cost.
+pub const REGION_FIELDS: &[&str] = &["ac", "cc", "con", "stn", "cin", "ct"];
+
+/// A getVoxnumberRegions request: every filter optional.
+///
+/// ```
+/// use iovox_core::{NumberType, RegionsRequest};
+/// let request = RegionsRequest::new().country_code(44).number_type(NumberType::Geographic);
+/// assert!(request.validate().is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct RegionsRequest {
+    /// Only regions selling this type.
+    pub number_type: Option<NumberType>,
+    /// Only this country (IDD).
+    pub country_code: Option<u32>,
+    /// Only this area code.
+    pub area_code: Option<u32>,
+    /// Only these fields of each result ([`REGION_FIELDS`]); all when empty.
+    pub req_fields: Vec<String>,
+    /// The page (from 1; default 1).
+    pub page: Option<u32>,
+    /// Results per page (1 to 20,000; default 20,000).
+    pub limit: Option<u32>,
+}
+
+/// One region for sale.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct VoxnumberRegion {
+    /// IDD (44).
+    pub country_code: Option<u32>,
+    /// Area code (151).
+    pub area_code: Option<u32>,
+    /// Country name ("UNITED KINGDOM").
+    pub country_name: Option<String>,
+    /// State or region.
+    pub state_name: Option<String>,
+    /// City.
+    pub city_name: Option<String>,
+    /// Whether a purchase here needs `additional_information`.
+    pub require_purchase_info: Option<bool>,
+    /// The price, as IOVOX writes it.
+    pub cost: Option<String>,
+}
+
+impl RegionsRequest {
+    /// Every region, first page.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only regions selling this type.
+    pub fn number_type(mut self, t: NumberType) -> Self {
+        self.number_type = Some(t);
+        self
+    }
+
+    /// Only this country.
+    pub fn country_code(mut self, c: u32) -> Self {
+        self.country_code = Some(c);
+        self
+    }
+
+    /// Only this area code.
+    pub fn area_code(mut self, a: u32) -> Self {
+        self.area_code = Some(a);
+        self
+    }
+
+    /// This page (from 1).
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// This many results per page.
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Every check that needs only the request, with the pages' messages.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        check(&Typed::new(self)).map(drop)
+    }
+}
+
+/// The typed request as the validator reads it.
+struct Typed<'a> {
+    r: &'a RegionsRequest,
+    req_fields: String,
+}
+
+impl<'a> Typed<'a> {
+    fn new(r: &'a RegionsRequest) -> Self {
+        Typed {
+            r,
+            req_fields: r.req_fields.join(","),
+        }
+    }
+}
+
+impl QueryView for Typed<'_> {
+    fn get(&self, key: &str) -> Given<'_> {
+        match key {
+            "number_type" => self
+                .r
+                .number_type
+                .map_or(Given::Missing, |t| Given::Text(t.as_str())),
+            "country_code" => Given::int(self.r.country_code),
+            "area_code" => Given::int(self.r.area_code),
+            "req_fields" if !self.req_fields.is_empty() => Given::Text(&self.req_fields),
+            "page" => Given::int(self.r.page),
+            "limit" => Given::int(self.r.limit),
+            _ => Given::Missing,
+        }
+    }
+}
+
+const KEYS: &[&str] = &[
+    "number_type",
+    "country_code",
+    "area_code",
+    "req_fields",
+    "page",
+    "limit",
+];
+
+/// The one validator, over either form.
+fn check(q: &impl QueryView) -> Result<RegionsRequest, ValidationErrors> {
+    let mut r = Report::default();
+    let texts_ok = list::check_texts(q, KEYS, &mut r);
+    let number_type = list::rule_word_filter(
+        q.get("number_type"),
+        "number_type",
+        "Number Type",
+        &["NATIONAL", "GEOGRAPHIC", "TOLLFREE"],
+        &mut r,
+    );
+    let country_code = list::rule_code_filter(
+        q.get("country_code"),
+        "country_code",
+        "Country Code",
+        &mut r,
+    );
+    let area_code = list::rule_code_filter(q.get("area_code"), "area_code", "Area Code", &mut r);
+    let req_fields = list::rule_req_fields(q.get("req_fields"), REGION_FIELDS, &mut r);
+    let page = list::rule_page(q.get("page"), &mut r);
+    let limit = list::rule_limit(q.get("limit"), &mut r);
+    let accepted = (|| {
+        Some(RegionsRequest {
+            number_type: number_type?.and_then(NumberType::parse),
+            country_code: country_code?,
+            area_code: area_code?,
+            req_fields: req_fields?,
+            page: page?,
+            limit: limit?,
+        })
+    })();
+    list::finish(r, accepted.filter(|_| texts_ok))
+}
+
+impl wire::Query {
+    /// A getVoxnumberRegions request from its arguments as given, with the messages.
+    pub fn validate_regions(&self) -> Result<RegionsRequest, ValidationErrors> {
+        check(self)
+    }
+}
+
+fn query(r: &RegionsRequest) -> Vec<(&'static str, String)> {
+    let mut q = Vec::new();
+    if let Some(t) = r.number_type {
+        q.push(("number_type", t.as_str().to_string()));
+    }
+    if let Some(c) = r.country_code {
+        q.push(("country_code", c.to_string()));
+    }
+    if let Some(a) = r.area_code {
+        q.push(("area_code", a.to_string()));
+    }
+    if !r.req_fields.is_empty() {
+        q.push(("req_fields", r.req_fields.join(",")));
+    }
+    if let Some(p) = r.page {
+        q.push(("page", p.to_string()));
+    }
+    if let Some(l) = r.limit {
+        q.push(("limit", l.to_string()));
+    }
+    q
+}
+
+const RESULT_FIELDS: &[&str] = &[
+    "country_code",
+    "area_code",
+    "country_name",
+    "state_name",
+    "city_name",
+    "require_purchase_info",
+    "cost",
+];
+
+/// `getVoxnumberRegions`: reads only, safe to repeat.
+#[derive(Debug, Clone, Copy)]
+pub struct GetVoxnumberRegions;
+
+impl Method for GetVoxnumberRegions {
+    const ROUTE: Route = Route {
+        interface: "Purchase",
+        name: "getVoxnumberRegions",
+        verb: Verb::Get,
+    };
+    const RETRY: Retry = Retry::SafeToRepeat;
+    type Request = RegionsRequest;
+    type Wire = wire::Query;
+    type Output = Page<VoxnumberRegion>;
+
+    fn prepare(request: &RegionsRequest) -> Result<Prepared, ValidationErrors> {
+        Ok(Prepared {
+            query: query(&check(&Typed::new(request))?),
+            ..Prepared::default()
+        })
+    }
+
+    fn prepare_wire(request: &wire::Query) -> Result<Prepared, ValidationErrors> {
+        Ok(Prepared {
+            query: query(&check(request)?),
+            ..Prepared::default()
+        })
+    }
+
+    fn decode(body: &[u8]) -> Result<Page<VoxnumberRegion>, DecodeError> {
+        list::read_page(body, RESULT_FIELDS)?.into_page(|mut f| {
+            Ok(VoxnumberRegion {
+                country_code: f.number(0, "country_code")?,
+                area_code: f.number(1, "area_code")?,
+                country_name: f.text(2),
+                state_name: f.text(3),
+                city_name: f.text(4),
+                require_purchase_info: f.flag(5, "require_purchase_info")?,
+                cost: f.text(6),
+            })
+        })
+    }
+}
+
+impl list::Record for VoxnumberRegion {
+    fn fields(&self) -> Vec<(&'static str, Option<String>)> {
+        vec![
+            ("country_code", self.country_code.map(|c| c.to_string())),
+            ("area_code", self.area_code.map(|a| a.to_string())),
+            ("country_name", self.country_name.clone()),
+            ("state_name", self.state_name.clone()),
+            ("city_name", self.city_name.clone()),
+            (
+                "require_purchase_info",
+                self.require_purchase_info
+                    .map(|b| if b { "1" } else { "0" }.into()),
+            ),
+            ("cost", self.cost.clone()),
+        ]
+    }
+}

@@ -1,0 +1,410 @@
+//! getVoxnumbers: the numbers the account holds, with their link and status. `GET
+//! /Voxnumbers`, filters in the query string.
+
+use crate::check::{Given, Report};
+use crate::error::{DecodeError, ValidationErrors};
+use crate::list::{self, word_enum, QueryView};
+use crate::method::{Method, Prepared, Retry, Route, Verb};
+use crate::{wire, Page};
+
+/// The `req_fields` (and `order`) abbreviations: node id, node name, link id, link name,
+/// assigned status, call status, voxnumber, voxnumber type, country, city, purchase date.
+pub const VOXNUMBER_FIELDS: &[&str] = &[
+    "nid", "nname", "lid", "lname", "as", "cs", "vn", "vnt", "vnco", "vnci", "vnpd",
+];
+
+word_enum! {
+    /// Whether a number is attached to a link.
+    AssignedStatus {
+        /// Attached to a link.
+        Assigned => "ASSIGNED",
+        /// In the pool, free to attach.
+        Unassigned => "UNASSIGNED",
+    }
+}
+
+word_enum! {
+    /// A number's call status.
+    CallStatus {
+        /// Taking calls.
+        On => "ON",
+        /// Attached, with no rules to route calls.
+        NoRules => "NO RULES",
+        /// Active.
+        Active => "ACTIVE",
+        /// Not taking calls.
+        Off => "OFF",
+    }
+}
+
+word_enum! {
+    /// The kind of a number in the account.
+    VoxnumberType {
+        /// A local (geographic) number.
+        Local => "LOCAL",
+        /// A national number.
+        National => "NATIONAL",
+    }
+}
+
+/// A getVoxnumbers request: every filter optional.
+///
+/// ```
+/// use iovox_core::{AssignedStatus, VoxnumbersRequest};
+/// let unassigned = VoxnumbersRequest::new().assigned_status(AssignedStatus::Unassigned);
+/// assert!(unassigned.validate().is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct VoxnumbersRequest {
+    /// Only this number (international digits).
+    pub voxnumber: Option<String>,
+    /// Only numbers of this type.
+    pub voxnumber_type: Option<VoxnumberType>,
+    /// Only numbers of this country (its name).
+    pub voxnumber_country: Option<String>,
+    /// Only numbers of this city.
+    pub voxnumber_city: Option<String>,
+    /// Only attached, or only free, numbers.
+    pub assigned_status: Option<AssignedStatus>,
+    /// Only numbers with this call status.
+    pub call_status: Option<CallStatus>,
+    /// Only the number of this link.
+    pub link_id: Option<String>,
+    /// Only these fields of each result ([`VOXNUMBER_FIELDS`]); IOVOX's default when empty.
+    pub req_fields: Vec<String>,
+    /// Sort: an abbreviation with `_ASC` or `_DESC` ("vnpd_DESC").
+    pub order: Option<String>,
+    /// The page (from 1; default 1).
+    pub page: Option<u32>,
+    /// Results per page (1 to 20,000; default 20,000).
+    pub limit: Option<u32>,
+}
+
+/// One number of the account. Fields not asked for in `req_fields` are `None`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AccountVoxnumber {
+    /// The node of its link.
+    pub node_id: Option<String>,
+    /// The node's name.
+    pub node_name: Option<String>,
+    /// The link it is attached to.
+    pub link_id: Option<String>,
+    /// The link's name.
+    pub link_name: Option<String>,
+    /// ASSIGNED or UNASSIGNED.
+    pub assigned_status: Option<AssignedStatus>,
+    /// ON, NO RULES, ACTIVE or OFF.
+    pub call_status: Option<CallStatus>,
+    /// IDD (44).
+    pub country_code: Option<u32>,
+    /// The number, international digits.
+    pub voxnumber: Option<String>,
+    /// LOCAL or NATIONAL.
+    pub voxnumber_type: Option<VoxnumberType>,
+    /// Country name.
+    pub voxnumber_country: Option<String>,
+    /// City.
+    pub voxnumber_city: Option<String>,
+    /// When it was bought: "YYYY-MM-DD HH:MM:SS" as IOVOX writes it.
+    pub purchase_date: Option<String>,
+}
+
+impl VoxnumbersRequest {
+    /// Every number, first page.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only attached, or only free, numbers.
+    pub fn assigned_status(mut self, s: AssignedStatus) -> Self {
+        self.assigned_status = Some(s);
+        self
+    }
+
+    /// Only numbers with this call status.
+    pub fn call_status(mut self, s: CallStatus) -> Self {
+        self.call_status = Some(s);
+        self
+    }
+
+    /// Only the number of this link.
+    pub fn link_id(mut self, id: impl Into<String>) -> Self {
+        self.link_id = Some(id.into());
+        self
+    }
+
+    /// Only this number.
+    pub fn voxnumber(mut self, n: impl Into<String>) -> Self {
+        self.voxnumber = Some(n.into());
+        self
+    }
+
+    /// Sort by an abbreviation with `_ASC` or `_DESC`.
+    pub fn order(mut self, order: impl Into<String>) -> Self {
+        self.order = Some(order.into());
+        self
+    }
+
+    /// This page (from 1).
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// This many results per page.
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Every check that needs only the request, with the pages' messages.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        check(&Typed::new(self)).map(drop)
+    }
+}
+
+struct Typed<'a> {
+    r: &'a VoxnumbersRequest,
+    req_fields: String,
+}
+
+impl<'a> Typed<'a> {
+    fn new(r: &'a VoxnumbersRequest) -> Self {
+        Typed {
+            r,
+            req_fields: r.req_fields.join(","),
+        }
+    }
+}
+
+fn word<T: Copy>(v: Option<T>, f: fn(T) -> &'static str) -> Given<'static> {
+    v.map_or(Given::Missing, |w| Given::Text(f(w)))
+}
+
+impl QueryView for Typed<'_> {
+    fn get(&self, key: &str) -> Given<'_> {
+        let r = self.r;
+        match key {
+            "voxnumber" => Given::opt(&r.voxnumber),
+            "voxnumber_type" => word(r.voxnumber_type, VoxnumberType::as_str),
+            "voxnumber_country" => Given::opt(&r.voxnumber_country),
+            "voxnumber_city" => Given::opt(&r.voxnumber_city),
+            "assigned_status" => word(r.assigned_status, AssignedStatus::as_str),
+            "call_status" => word(r.call_status, CallStatus::as_str),
+            "link_id" => Given::opt(&r.link_id),
+            "req_fields" if !self.req_fields.is_empty() => Given::Text(&self.req_fields),
+            "order" => Given::opt(&r.order),
+            "page" => Given::int(r.page),
+            "limit" => Given::int(r.limit),
+            _ => Given::Missing,
+        }
+    }
+}
+
+const KEYS: &[&str] = &[
+    "voxnumber",
+    "voxnumber_type",
+    "voxnumber_country",
+    "voxnumber_city",
+    "assigned_status",
+    "call_status",
+    "link_id",
+    "req_fields",
+    "order",
+    "page",
+    "limit",
+];
+
+fn check(q: &impl QueryView) -> Result<VoxnumbersRequest, ValidationErrors> {
+    let mut r = Report::default();
+    let texts_ok = list::check_texts(q, KEYS, &mut r);
+    let voxnumber = list::rule_digits_filter(q.get("voxnumber"), "voxnumber", "VoxNumber", &mut r);
+    let voxnumber_type = list::rule_word_filter(
+        q.get("voxnumber_type"),
+        "voxnumber_type",
+        "VoxNumber Type",
+        VoxnumberType::WORDS,
+        &mut r,
+    );
+    let assigned_status = list::rule_word_filter(
+        q.get("assigned_status"),
+        "assigned_status",
+        "Assigned Status",
+        AssignedStatus::WORDS,
+        &mut r,
+    );
+    let call_status = list::rule_word_filter(
+        q.get("call_status"),
+        "call_status",
+        "Call Status",
+        CallStatus::WORDS,
+        &mut r,
+    );
+    let req_fields = list::rule_req_fields(q.get("req_fields"), VOXNUMBER_FIELDS, &mut r);
+    let order = list::rule_order(q.get("order"), VOXNUMBER_FIELDS, &mut r);
+    let page = list::rule_page(q.get("page"), &mut r);
+    let limit = list::rule_limit(q.get("limit"), &mut r);
+    let accepted = (|| {
+        Some(VoxnumbersRequest {
+            voxnumber: voxnumber?,
+            voxnumber_type: voxnumber_type?.and_then(VoxnumberType::parse),
+            voxnumber_country: list::text_filter(q.get("voxnumber_country")),
+            voxnumber_city: list::text_filter(q.get("voxnumber_city")),
+            assigned_status: assigned_status?.and_then(AssignedStatus::parse),
+            call_status: call_status?.and_then(CallStatus::parse),
+            link_id: list::text_filter(q.get("link_id")),
+            req_fields: req_fields?,
+            order: order?,
+            page: page?,
+            limit: limit?,
+        })
+    })();
+    list::finish(r, accepted.filter(|_| texts_ok))
+}
+
+impl wire::Query {
+    /// A getVoxnumbers request from its arguments as given, with the messages.
+    pub fn validate_voxnumbers(&self) -> Result<VoxnumbersRequest, ValidationErrors> {
+        check(self)
+    }
+}
+
+fn query(r: &VoxnumbersRequest) -> Vec<(&'static str, String)> {
+    let mut q: Vec<(&'static str, String)> = Vec::new();
+    let mut text = |k: &'static str, v: Option<&str>| {
+        if let Some(v) = v {
+            q.push((k, v.to_string()));
+        }
+    };
+    text("voxnumber", r.voxnumber.as_deref());
+    text(
+        "voxnumber_type",
+        r.voxnumber_type.map(VoxnumberType::as_str),
+    );
+    text("voxnumber_country", r.voxnumber_country.as_deref());
+    text("voxnumber_city", r.voxnumber_city.as_deref());
+    text(
+        "assigned_status",
+        r.assigned_status.map(AssignedStatus::as_str),
+    );
+    text("call_status", r.call_status.map(CallStatus::as_str));
+    text("link_id", r.link_id.as_deref());
+    let fields = r.req_fields.join(",");
+    text(
+        "req_fields",
+        Some(fields.as_str()).filter(|f| !f.is_empty()),
+    );
+    text("order", r.order.as_deref());
+    text("page", r.page.map(|p| p.to_string()).as_deref());
+    text("limit", r.limit.map(|l| l.to_string()).as_deref());
+    q
+}
+
+const RESULT_FIELDS: &[&str] = &[
+    "node_id",
+    "node_name",
+    "link_id",
+    "link_name",
+    "assigned_status",
+    "call_status",
+    "country_code",
+    "voxnumber",
+    "voxnumber_type",
+    "voxnumber_country",
+    "voxnumber_city",
+    "purchase_date",
+];
+
+/// A word of a result, or a decode error naming it.
+fn parsed<T>(
+    v: Option<String>,
+    parse: fn(&str) -> Option<T>,
+    field: &str,
+) -> Result<Option<T>, DecodeError> {
+    v.map(|s| {
+        parse(&s).ok_or_else(|| {
+            DecodeError::new(format!(
+                "{field} {:?} is not one IOVOX documents",
+                crate::error::short(&s)
+            ))
+        })
+    })
+    .transpose()
+}
+
+/// `getVoxnumbers`: reads only, safe to repeat.
+#[derive(Debug, Clone, Copy)]
+pub struct GetVoxnumbers;
+
+impl Method for GetVoxnumbers {
+    const ROUTE: Route = Route {
+        interface: "Voxnumbers",
+        name: "getVoxnumbers",
+        verb: Verb::Get,
+    };
+    const RETRY: Retry = Retry::SafeToRepeat;
+    type Request = VoxnumbersRequest;
+    type Wire = wire::Query;
+    type Output = Page<AccountVoxnumber>;
+
+    fn prepare(request: &VoxnumbersRequest) -> Result<Prepared, ValidationErrors> {
+        Ok(Prepared {
+            query: query(&check(&Typed::new(request))?),
+            ..Prepared::default()
+        })
+    }
+
+    fn prepare_wire(request: &wire::Query) -> Result<Prepared, ValidationErrors> {
+        Ok(Prepared {
+            query: query(&check(request)?),
+            ..Prepared::default()
+        })
+    }
+
+    fn decode(body: &[u8]) -> Result<Page<AccountVoxnumber>, DecodeError> {
+        list::read_page(body, RESULT_FIELDS)?.into_page(|mut f| {
+            Ok(AccountVoxnumber {
+                node_id: f.text(0),
+                node_name: f.text(1),
+                link_id: f.text(2),
+                link_name: f.text(3),
+                assigned_status: parsed(f.text(4), AssignedStatus::parse, "assigned_status")?,
+                call_status: parsed(f.text(5), CallStatus::parse, "call_status")?,
+                country_code: f.number(6, "country_code")?,
+                voxnumber: f.text(7),
+                voxnumber_type: parsed(f.text(8), VoxnumberType::parse, "voxnumber_type")?,
+                voxnumber_country: f.text(9),
+                voxnumber_city: f.text(10),
+                purchase_date: f.text(11),
+            })
+        })
+    }
+}
+
+impl list::Record for AccountVoxnumber {
+    fn fields(&self) -> Vec<(&'static str, Option<String>)> {
+        vec![
+            ("node_id", self.node_id.clone()),
+            ("node_name", self.node_name.clone()),
+            ("link_id", self.link_id.clone()),
+            ("link_name", self.link_name.clone()),
+            (
+                "assigned_status",
+                self.assigned_status.map(|s| s.as_str().into()),
+            ),
+            ("call_status", self.call_status.map(|s| s.as_str().into())),
+            ("country_code", self.country_code.map(|c| c.to_string())),
+            ("voxnumber", self.voxnumber.clone()),
+            (
+                "voxnumber_type",
+                self.voxnumber_type.map(|t| t.as_str().into()),
+            ),
+            ("voxnumber_country", self.voxnumber_country.clone()),
+            ("voxnumber_city", self.voxnumber_city.clone()),
+            ("purchase_date", self.purchase_date.clone()),
+        ]
+    }
+}

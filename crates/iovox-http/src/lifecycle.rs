@@ -1,0 +1,304 @@
+//! A number's whole life beyond buying and attaching: the regions for sale, the account's
+//! numbers and links (one page, or every page lazily), giving numbers back, and one raw
+//! call for the rest of IOVOX's methods.
+
+use crate::client::Step;
+use crate::{CallOptions, Client, Error};
+use iovox_core::method::{
+    DeleteVoxnumbersFromAccount, GetLinks, GetVoxnumberRegions, GetVoxnumbers, Method, Retry, Verb,
+};
+use iovox_core::{
+    AccountLink, AccountVoxnumber, DeleteVoxnumbersRequest, LinksRequest, Page, RegionsRequest,
+    VoxnumberRegion, VoxnumbersRequest,
+};
+
+impl Client {
+    /// One page of the regions numbers can be bought in.
+    ///
+    /// ```no_run
+    /// use iovox_http::{Client, NumberType, RegionsRequest};
+    /// let client = Client::from_env()?;
+    /// let page = client.get_voxnumber_regions(
+    ///     &RegionsRequest::new().country_code(44).number_type(NumberType::Geographic))?;
+    /// for region in &page.results {
+    ///     println!("{:?} {:?}", region.area_code, region.city_name);
+    /// }
+    /// # Ok::<(), iovox_http::Error>(())
+    /// ```
+    pub fn get_voxnumber_regions(
+        &self,
+        request: &RegionsRequest,
+    ) -> Result<Page<VoxnumberRegion>, Error> {
+        self.call::<GetVoxnumberRegions>(request, &CallOptions::default())
+    }
+
+    /// One page of the account's numbers. For every page, lazily: [`Client::pages`].
+    ///
+    /// ```no_run
+    /// use iovox_http::{AssignedStatus, Client, VoxnumbersRequest};
+    /// let client = Client::from_env()?;
+    /// let free = VoxnumbersRequest::new().assigned_status(AssignedStatus::Unassigned);
+    /// let page = client.get_voxnumbers(&free)?;
+    /// println!("{} free numbers", page.total_results.unwrap_or(0));
+    /// # Ok::<(), iovox_http::Error>(())
+    /// ```
+    pub fn get_voxnumbers(
+        &self,
+        request: &VoxnumbersRequest,
+    ) -> Result<Page<AccountVoxnumber>, Error> {
+        self.call::<GetVoxnumbers>(request, &CallOptions::default())
+    }
+
+    /// One page of the account's links.
+    pub fn get_links(&self, request: &LinksRequest) -> Result<Page<AccountLink>, Error> {
+        self.call::<GetLinks>(request, &CallOptions::default())
+    }
+
+    /// Gives numbers back to IOVOX for good (at most 100 a request). Never repeated once
+    /// it may have arrived (docs/decisions.md 9).
+    pub fn delete_voxnumbers_from_account(
+        &self,
+        request: &DeleteVoxnumbersRequest,
+    ) -> Result<(), Error> {
+        self.call::<DeleteVoxnumbersFromAccount>(request, &CallOptions::default())
+    }
+
+    /// Every result of a list method, page after page, fetched as the iterator is read:
+    /// one page in memory at a time. The request's own `page` is where it starts.
+    ///
+    /// ```no_run
+    /// use iovox_http::{Client, VoxnumbersRequest};
+    /// use iovox_core::method::GetVoxnumbers;
+    /// let client = Client::from_env()?;
+    /// for number in client.pages::<GetVoxnumbers>(VoxnumbersRequest::new().limit(5000)).items() {
+    ///     println!("{:?}", number?.voxnumber);
+    /// }
+    /// # Ok::<(), iovox_http::Error>(())
+    /// ```
+    pub fn pages<M>(&self, request: M::Request) -> Pages<'_, M>
+    where
+        M: Method,
+        M::Request: Paged,
+    {
+        Pages {
+            client: self,
+            next: request.page().unwrap_or(1),
+            request,
+            done: false,
+        }
+    }
+
+    /// Any IOVOX method, untyped: the same auth, timeouts, retries (only when
+    /// `safe_to_repeat`), error decoding and redaction as the typed calls; the answer's
+    /// status and body as they came.
+    ///
+    /// ```no_run
+    /// use iovox_http::{Client, RawRequest};
+    /// use iovox_core::method::Verb;
+    /// let client = Client::from_env()?;
+    /// // getNodes, one of the methods the SDK does not type (the Ruby gem's list has it).
+    /// let answer = client.raw_request(
+    ///     &RawRequest::new("Nodes", "getNodes", Verb::Get).query("limit", "10").safe_to_repeat(true),
+    /// )?;
+    /// println!("{} {}", answer.status, String::from_utf8_lossy(&answer.body));
+    /// # Ok::<(), iovox_http::Error>(())
+    /// ```
+    pub fn raw_request(&self, request: &RawRequest) -> Result<RawResponse, Error> {
+        self.raw_request_with(request, &CallOptions::default())
+    }
+
+    /// [`Client::raw_request`] with per-call options.
+    pub fn raw_request_with(
+        &self,
+        request: &RawRequest,
+        options: &CallOptions,
+    ) -> Result<RawResponse, Error> {
+        let name_ok =
+            |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        for (what, value) in [
+            ("interface", &request.interface),
+            ("method", &request.method),
+        ] {
+            if !name_ok(value) {
+                return Err(Error::Config(format!(
+                    "a raw request's {what} must be letters, digits or _, not {:?}",
+                    value.chars().take(40).collect::<String>()
+                )));
+            }
+        }
+        let retry = if request.safe_to_repeat {
+            Retry::SafeToRepeat
+        } else {
+            Retry::NotAfterSent
+        };
+        let call = self.call_of(
+            &request.interface,
+            &request.method,
+            request.verb,
+            retry,
+            request.query.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        let body = request.body.clone().unwrap_or_default();
+        let mut pending = self.start_call(call, body, None, options)?;
+        loop {
+            let step = self.step_with(&mut pending, options, |status, body| {
+                Ok(RawResponse {
+                    status,
+                    body: body.to_vec(),
+                })
+            });
+            match step {
+                Step::Done(result) => return result,
+                Step::Wait(wait) => {
+                    let go_on = match &options.cancel {
+                        Some(cancel) => cancel.sleep(wait),
+                        None => {
+                            std::thread::sleep(wait);
+                            true
+                        }
+                    };
+                    if !go_on {
+                        return Err(pending.aborted());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A list request that can be asked for another page.
+pub trait Paged: Clone {
+    /// The page it asks for (`None`: the first).
+    fn page(&self) -> Option<u32>;
+    /// The same request for page `n`.
+    fn with_page(&self, n: u32) -> Self;
+}
+
+macro_rules! paged {
+    ($($t:ty),*) => {$(
+        impl Paged for $t {
+            fn page(&self) -> Option<u32> {
+                self.page
+            }
+            fn with_page(&self, n: u32) -> Self {
+                let mut r = self.clone();
+                r.page = Some(n);
+                r
+            }
+        }
+    )*};
+}
+paged!(RegionsRequest, VoxnumbersRequest, LinksRequest);
+
+/// Pages of a list method, fetched one at a time as they are read ([`Client::pages`]).
+pub struct Pages<'c, M: Method> {
+    client: &'c Client,
+    request: M::Request,
+    next: u32,
+    done: bool,
+}
+
+impl<'c, M, T> Iterator for Pages<'c, M>
+where
+    M: Method<Output = Page<T>>,
+    M::Request: Paged,
+{
+    type Item = Result<Page<T>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let request = self.request.with_page(self.next);
+        match self.client.call::<M>(&request, &CallOptions::default()) {
+            Ok(page) => {
+                self.done = !page.has_next() || page.results.is_empty();
+                self.next += 1;
+                Some(Ok(page))
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
+            }
+        }
+    }
+}
+
+impl<'c, M, T> Pages<'c, M>
+where
+    M: Method<Output = Page<T>>,
+    M::Request: Paged,
+{
+    /// Every result of every page, one page in memory at a time.
+    pub fn items(self) -> impl Iterator<Item = Result<T, Error>> + 'c
+    where
+        M: 'c,
+        T: 'c,
+    {
+        self.flat_map(|page| -> Box<dyn Iterator<Item = Result<T, Error>>> {
+            match page {
+                Ok(page) => Box::new(page.results.into_iter().map(Ok)),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            }
+        })
+    }
+}
+
+/// A call to any IOVOX method ([`Client::raw_request`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRequest {
+    /// The interface: `Nodes`, `Links`, `Voxnumbers`, …
+    pub interface: String,
+    /// The method's name, as IOVOX spells it.
+    pub method: String,
+    /// The verb the method's page gives.
+    pub verb: Verb,
+    /// Query parameters after `v=3&method=…`.
+    pub query: Vec<(String, String)>,
+    /// The XML body, if the method takes one.
+    pub body: Option<String>,
+    /// Whether the call may be sent again after it may have arrived (a read, or a change
+    /// that does nothing the second time). Default false: never repeated once sent.
+    pub safe_to_repeat: bool,
+}
+
+impl RawRequest {
+    /// A call with no query, no body, not repeated once sent.
+    pub fn new(interface: impl Into<String>, method: impl Into<String>, verb: Verb) -> Self {
+        RawRequest {
+            interface: interface.into(),
+            method: method.into(),
+            verb,
+            query: Vec::new(),
+            body: None,
+            safe_to_repeat: false,
+        }
+    }
+
+    /// Adds a query parameter.
+    pub fn query(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.query.push((key.into(), value.into()));
+        self
+    }
+
+    /// Sets the XML body.
+    pub fn body(mut self, xml: impl Into<String>) -> Self {
+        self.body = Some(xml.into());
+        self
+    }
+
+    /// Marks the call safe to repeat after it may have arrived.
+    pub fn safe_to_repeat(mut self, safe: bool) -> Self {
+        self.safe_to_repeat = safe;
+        self
+    }
+}
+
+/// The answer of a raw call that succeeded (2xx); an error status is an [`Error::Api`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawResponse {
+    /// The HTTP status (200, 201, 204, …).
+    pub status: u16,
+    /// The body as it came (IOVOX's XML, or nothing).
+    pub body: Vec<u8>,
+}

@@ -1,0 +1,311 @@
+//! A number's whole life over real HTTP against iovox-sandbox: regions, the account's
+//! numbers and links page by page, giving numbers back, and the raw call.
+
+use iovox_core::method::{GetLinks, GetVoxnumbers, Verb};
+use iovox_http::{
+    AssignedStatus, CallStatus, Client, Credentials, DeleteVoxnumbersRequest, Error, ErrorKind,
+    LinksRequest, NumberType, RawRequest, RegionsRequest, RetryPolicy, VoxnumberType,
+    VoxnumbersRequest,
+};
+use iovox_sandbox::{Config, Fault, Sandbox};
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::time::Duration;
+
+const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
+
+fn sandbox() -> Sandbox {
+    Sandbox::start(Config {
+        secure_key: KEY.into(),
+        ..Config::default()
+    })
+    .unwrap()
+}
+
+fn client(sb: &Sandbox) -> Client {
+    Client::builder(Credentials::new(sb.username(), KEY))
+        .base_url(sb.url())
+        .retry(RetryPolicy {
+            initial_backoff: Duration::from_millis(5),
+            ..Default::default()
+        })
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn regions_filter_by_country_type_and_area() {
+    let sb = sandbox();
+    let c = client(&sb);
+    let all = c.get_voxnumber_regions(&RegionsRequest::new()).unwrap();
+    assert_eq!(all.results.len(), 10);
+    assert_eq!((all.total_results, all.total_pages), (Some(10), Some(1)));
+    let uk = c
+        .get_voxnumber_regions(
+            &RegionsRequest::new()
+                .country_code(44)
+                .number_type(NumberType::Geographic),
+        )
+        .unwrap();
+    let areas: Vec<_> = uk.results.iter().map(|r| r.area_code).collect();
+    assert_eq!(areas, [Some(20), Some(151), Some(161)]);
+    assert_eq!(uk.results[1].city_name.as_deref(), Some("Liverpool"));
+    let paris = c
+        .get_voxnumber_regions(&RegionsRequest::new().country_code(33).area_code(1))
+        .unwrap();
+    assert_eq!(paris.results.len(), 1);
+    assert_eq!(paris.results[0].require_purchase_info, Some(true));
+    // req_fields keeps only what is asked (require_purchase_info always comes).
+    let mut only = RegionsRequest::new().country_code(33);
+    only.req_fields = vec!["cin".into()];
+    let r = &c.get_voxnumber_regions(&only).unwrap().results[0];
+    assert_eq!(
+        (r.city_name.as_deref(), r.country_code),
+        (Some("Paris"), None)
+    );
+}
+
+#[test]
+fn numbers_filter_and_sort_and_come_in_pages() {
+    let sb = sandbox();
+    let c = client(&sb);
+    let all = c.get_voxnumbers(&VoxnumbersRequest::new()).unwrap();
+    assert_eq!(all.results.len(), 5);
+    let free = c
+        .get_voxnumbers(&VoxnumbersRequest::new().assigned_status(AssignedStatus::Unassigned))
+        .unwrap();
+    assert_eq!(free.results.len(), 4);
+    assert!(free
+        .results
+        .iter()
+        .all(|n| n.assigned_status == Some(AssignedStatus::Unassigned)
+            && n.call_status == Some(CallStatus::Off)));
+    let linked = c
+        .get_voxnumbers(&VoxnumbersRequest::new().link_id("100"))
+        .unwrap();
+    assert_eq!(linked.results.len(), 1);
+    let n = &linked.results[0];
+    assert_eq!(n.voxnumber.as_deref(), Some("442071234568"));
+    assert_eq!(n.link_name.as_deref(), Some("Link 100"));
+    assert_eq!(n.voxnumber_type, Some(VoxnumberType::Local));
+    assert_eq!(n.purchase_date.as_deref(), Some("2026-01-15 10:00:00"));
+    // Default req_fields leave the node out.
+    assert_eq!(n.node_id, None);
+
+    // Pages: 0 results, 1 result, several pages.
+    let none = c
+        .get_voxnumbers(&VoxnumbersRequest::new().voxnumber("449999999999"))
+        .unwrap();
+    assert!(none.results.is_empty() && !none.has_next());
+    let one = c
+        .get_voxnumbers(&VoxnumbersRequest::new().voxnumber("441512100200"))
+        .unwrap();
+    assert_eq!(one.results.len(), 1);
+    let first = c
+        .get_voxnumbers(&VoxnumbersRequest::new().limit(2).order("vn_ASC"))
+        .unwrap();
+    assert_eq!(
+        (first.current_page, first.total_pages, first.total_results),
+        (Some(1), Some(3), Some(5))
+    );
+    assert!(first.has_next());
+    let last = c
+        .get_voxnumbers(&VoxnumbersRequest::new().limit(2).page(3).order("vn_ASC"))
+        .unwrap();
+    assert_eq!(last.results.len(), 1);
+    assert!(!last.has_next());
+    let past = c
+        .get_voxnumbers(&VoxnumbersRequest::new().limit(2).page(4))
+        .unwrap();
+    assert!(past.results.is_empty());
+
+    // Every page, lazily, in order.
+    let numbers: Vec<String> = c
+        .pages::<GetVoxnumbers>(VoxnumbersRequest::new().limit(2).order("vn_DESC"))
+        .items()
+        .map(|n| n.unwrap().voxnumber.unwrap())
+        .collect();
+    let mut sorted = numbers.clone();
+    sorted.sort();
+    sorted.reverse();
+    assert_eq!(numbers, sorted);
+    assert_eq!(numbers.len(), 5);
+    let pages = c
+        .pages::<GetVoxnumbers>(VoxnumbersRequest::new().limit(2))
+        .count();
+    assert_eq!(pages, 3);
+}
+
+#[test]
+fn links_with_their_node_and_number() {
+    let sb = sandbox();
+    let c = client(&sb);
+    let links = c.get_links(&LinksRequest::new()).unwrap();
+    assert_eq!(links.results.len(), 9);
+    let hundred = c.get_links(&LinksRequest::new().link_id("100")).unwrap();
+    let l = &hundred.results[0];
+    assert_eq!(l.voxnumber.as_deref(), Some("442071234568"));
+    assert_eq!(l.node_id.as_deref(), Some("N1"));
+    let e = c
+        .get_links(&LinksRequest::new().node_id("nowhere"))
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Node ID does not exist"]);
+    let all: usize = c
+        .pages::<GetLinks>(LinksRequest::new().limit(4))
+        .map(|p| p.unwrap().results.len())
+        .sum();
+    assert_eq!(all, 9);
+}
+
+#[test]
+fn bad_list_arguments_are_refused_before_sending() {
+    let sb = sandbox();
+    let c = client(&sb);
+    let before = sb.stats().requests;
+    let e = c
+        .get_voxnumbers(&VoxnumbersRequest::new().limit(0).order("vn_UP"))
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Validation);
+    assert_eq!(
+        e.messages(),
+        [
+            "Order Direction Invalid",
+            "Limit must be between 1 and 20000"
+        ]
+    );
+    assert_eq!(sb.stats().requests, before, "nothing was sent");
+}
+
+#[test]
+fn numbers_go_back_all_or_none() {
+    let sb = sandbox();
+    let c = client(&sb);
+    // An attached number is refused without rm_if_in_use, and nothing goes.
+    let e = c
+        .delete_voxnumbers_from_account(&DeleteVoxnumbersRequest::new([
+            "441512100200",
+            "442071234568",
+            "449999999999",
+        ]))
+        .unwrap_err();
+    assert_eq!(
+        e.messages(),
+        [
+            "VoxNumber 2 of 3 is attached to a Link",
+            "VoxNumber 3 of 3 does not exists"
+        ]
+    );
+    assert_eq!(sb.state().voxnumbers.len(), 5);
+    c.delete_voxnumbers_from_account(
+        &DeleteVoxnumbersRequest::new(["441512100200", "442071234568"]).rm_if_in_use(true),
+    )
+    .unwrap();
+    let left: Vec<_> = sb
+        .state()
+        .voxnumbers
+        .iter()
+        .map(|n| n.full_voxnumber.clone())
+        .collect();
+    assert_eq!(left.len(), 3);
+    assert!(!left.contains(&"441512100200".to_string()));
+    assert_eq!(sb.stats().deletes, 1);
+}
+
+#[test]
+fn giving_numbers_back_is_not_repeated_after_a_5xx() {
+    let sb = sandbox();
+    let c = client(&sb);
+    sb.inject(Fault::InternalError);
+    let e = c
+        .delete_voxnumbers_from_account(&DeleteVoxnumbersRequest::new(["441512100200"]))
+        .unwrap_err();
+    assert_eq!((e.status(), e.attempts()), (Some(500), 1));
+    // A list is safe to repeat: the same fault is retried.
+    sb.inject(Fault::InternalError);
+    let page = c.get_voxnumbers(&VoxnumbersRequest::new()).unwrap();
+    assert_eq!(page.results.len(), 5);
+}
+
+#[test]
+fn the_raw_call_reaches_any_method_with_the_same_auth_and_errors() {
+    let sb = sandbox();
+    let c = client(&sb);
+    let answer = c
+        .raw_request(
+            &RawRequest::new("Voxnumbers", "getVoxnumbers", Verb::Get)
+                .query("assigned_status", "ASSIGNED")
+                .safe_to_repeat(true),
+        )
+        .unwrap();
+    assert_eq!(answer.status, 200);
+    let body = String::from_utf8(answer.body).unwrap();
+    assert!(
+        body.contains("<voxnumber>442071234568</voxnumber>"),
+        "{body}"
+    );
+    let e = c
+        .raw_request(&RawRequest::new("Nodes", "getNodes", Verb::Get))
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Api);
+    let e = c
+        .raw_request(&RawRequest::new("Links/../x", "getLinks", Verb::Get))
+        .unwrap_err();
+    assert!(matches!(e, Error::Config(_)), "{e}");
+    // A raw call not marked safe is not repeated after a 5xx; one marked safe is.
+    sb.inject(Fault::InternalError);
+    let e = c
+        .raw_request(&RawRequest::new("Links", "getLinks", Verb::Get))
+        .unwrap_err();
+    assert_eq!(e.attempts(), 1);
+    sb.inject(Fault::InternalError);
+    let ok = c
+        .raw_request(&RawRequest::new("Links", "getLinks", Verb::Get).safe_to_repeat(true))
+        .unwrap();
+    assert_eq!(ok.status, 200);
+}
+
+/// What a GET list call puts on the wire: the arguments in the query string, no body.
+#[test]
+fn a_list_call_sends_its_arguments_in_the_query_and_no_body() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        let (mut s, _) = listener.accept().unwrap();
+        s.set_read_timeout(Some(Duration::from_millis(500)))
+            .unwrap();
+        let mut got = Vec::new();
+        let mut buf = [0u8; 4096];
+        while !got.windows(4).any(|w| w == b"\r\n\r\n") {
+            let n = s.read(&mut buf).unwrap();
+            if n == 0 {
+                break;
+            }
+            got.extend_from_slice(&buf[..n]);
+        }
+        let body = "<response><results/></response>";
+        let answer = format!(
+            "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        s.write_all(answer.as_bytes()).unwrap();
+        String::from_utf8(got).unwrap()
+    });
+    let c = Client::new(Credentials::new("me", KEY), url).unwrap();
+    c.get_voxnumbers(
+        &VoxnumbersRequest::new()
+            .call_status(CallStatus::NoRules)
+            .voxnumber("441512100200"),
+    )
+    .unwrap();
+    let head = server.join().unwrap();
+    let first = head.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "GET /Voxnumbers?v=3&method=getVoxnumbers&voxnumber=441512100200&call_status=NO+RULES HTTP/1.1"
+    );
+    let lower = head.to_ascii_lowercase();
+    assert!(
+        !lower.contains("content-length") && !lower.contains("transfer-encoding"),
+        "{head}"
+    );
+}

@@ -1,0 +1,286 @@
+//! The account's lists and giving numbers back, as IOVOX answers them: filters, the
+//! `req_fields` each result keeps, `order`, pages with their totals, and
+//! deleteVoxnumbersFromAccount's checks (all numbers or none).
+
+use crate::account::Account;
+use crate::state::{AccountNumber, Region};
+use iovox_core::{
+    AccountLink, AccountVoxnumber, AssignedStatus, CallStatus, DeleteVoxnumbersRequest,
+    LinksRequest, Page, Position, RegionsRequest, VoxnumberRegion, VoxnumberType,
+    VoxnumbersRequest,
+};
+
+/// The slice of `all` a page asks for, with the totals.
+fn paginate<T>(all: Vec<T>, page: Option<u32>, limit: Option<u32>) -> Page<T> {
+    let limit = limit.unwrap_or(*iovox_core::LIMIT_RANGE.end()) as usize;
+    let page = page.unwrap_or(1).max(1);
+    let total = all.len();
+    let results = all
+        .into_iter()
+        .skip((page as usize - 1).saturating_mul(limit))
+        .take(limit)
+        .collect();
+    Page {
+        results,
+        current_page: Some(page),
+        total_pages: Some(total.div_ceil(limit) as u32),
+        total_results: Some(total as u64),
+    }
+}
+
+/// Whether a result keeps a field: `req_fields` names it, or (none asked) it is a default.
+fn wanted(req_fields: &[String], abbreviation: &str, default: bool) -> bool {
+    if req_fields.is_empty() {
+        default
+    } else {
+        req_fields.iter().any(|f| f == abbreviation)
+    }
+}
+
+fn keep<T>(on: bool, value: Option<T>) -> Option<T> {
+    value.filter(|_| on)
+}
+
+/// Sorts by the `order` abbreviation's key, ascending or descending; stable.
+fn sort_by<T>(items: &mut [T], order: &Option<String>, key: impl Fn(&T, &str) -> Option<String>) {
+    if let Some((field, direction)) = order.as_deref().and_then(|o| o.rsplit_once('_')) {
+        items.sort_by_key(|a| key(a, field));
+        if direction == "DESC" {
+            items.reverse();
+        }
+    }
+}
+
+impl Account {
+    fn region_for(&self, cc: u32, area: u32) -> Option<&Region> {
+        self.state
+            .regions
+            .iter()
+            .find(|r| r.country_code == cc && r.area_code == area)
+    }
+
+    /// getVoxnumberRegions.
+    pub fn regions(&self, r: &RegionsRequest) -> Page<VoxnumberRegion> {
+        let f = &r.req_fields;
+        let all: Vec<VoxnumberRegion> = self
+            .state
+            .regions
+            .iter()
+            .filter(|g| r.number_type.is_none_or(|t| g.number_type == t.as_str()))
+            .filter(|g| r.country_code.is_none_or(|c| g.country_code == c))
+            .filter(|g| r.area_code.is_none_or(|a| g.area_code == a))
+            .map(|g| VoxnumberRegion {
+                country_code: keep(wanted(f, "cc", true), Some(g.country_code)),
+                area_code: keep(wanted(f, "ac", true), Some(g.area_code)),
+                country_name: keep(wanted(f, "con", true), Some(g.country_name.clone())),
+                state_name: keep(
+                    wanted(f, "stn", true),
+                    Some(g.state_name.clone()).filter(|s| !s.is_empty()),
+                ),
+                city_name: keep(
+                    wanted(f, "cin", true),
+                    Some(g.city_name.clone()).filter(|s| !s.is_empty()),
+                ),
+                require_purchase_info: Some(g.require_purchase_info),
+                cost: keep(wanted(f, "ct", true), Some("1.00".into())),
+            })
+            .collect();
+        paginate(all, r.page, r.limit)
+    }
+
+    fn number_record(&self, n: &AccountNumber) -> AccountVoxnumber {
+        let region = self.region_for(n.country_code, n.area_code);
+        let link = n
+            .link_id
+            .as_deref()
+            .and_then(|id| self.state.links.0.get(id));
+        let call_status = n
+            .call_status
+            .as_deref()
+            .and_then(CallStatus::parse)
+            .unwrap_or(if n.link_id.is_some() {
+                CallStatus::NoRules
+            } else {
+                CallStatus::Off
+            });
+        AccountVoxnumber {
+            node_id: link.map(|l| l.node().to_string()),
+            node_name: link.map(|l| l.node_name().to_string()),
+            link_id: n.link_id.clone(),
+            link_name: link.map(|l| l.name()),
+            assigned_status: Some(if n.link_id.is_some() {
+                AssignedStatus::Assigned
+            } else {
+                AssignedStatus::Unassigned
+            }),
+            call_status: Some(call_status),
+            country_code: Some(n.country_code),
+            voxnumber: Some(n.full_voxnumber.clone()),
+            voxnumber_type: region.map(|r| {
+                if r.number_type == "GEOGRAPHIC" {
+                    VoxnumberType::Local
+                } else {
+                    VoxnumberType::National
+                }
+            }),
+            voxnumber_country: region.map(|r| r.country_name.clone()),
+            voxnumber_city: region
+                .map(|r| r.city_name.clone())
+                .filter(|c| !c.is_empty()),
+            purchase_date: n.purchase_date.clone(),
+        }
+    }
+
+    /// getVoxnumbers.
+    pub fn voxnumbers(&self, r: &VoxnumbersRequest) -> Page<AccountVoxnumber> {
+        let mut all: Vec<AccountVoxnumber> = self
+            .state
+            .voxnumbers
+            .iter()
+            .map(|n| self.number_record(n))
+            .filter(|v| r.voxnumber.is_none() || v.voxnumber == r.voxnumber)
+            .filter(|v| r.voxnumber_type.is_none() || v.voxnumber_type == r.voxnumber_type)
+            .filter(|v| {
+                r.voxnumber_country.as_deref().is_none_or(|c| {
+                    v.voxnumber_country
+                        .as_deref()
+                        .is_some_and(|x| x.eq_ignore_ascii_case(c))
+                })
+            })
+            .filter(|v| {
+                r.voxnumber_city.as_deref().is_none_or(|c| {
+                    v.voxnumber_city
+                        .as_deref()
+                        .is_some_and(|x| x.eq_ignore_ascii_case(c))
+                })
+            })
+            .filter(|v| r.assigned_status.is_none() || v.assigned_status == r.assigned_status)
+            .filter(|v| r.call_status.is_none() || v.call_status == r.call_status)
+            .filter(|v| r.link_id.is_none() || v.link_id == r.link_id)
+            .collect();
+        sort_by(&mut all, &r.order, |v, field| match field {
+            "nid" => v.node_id.clone(),
+            "nname" => v.node_name.clone(),
+            "lid" => v.link_id.clone(),
+            "lname" => v.link_name.clone(),
+            "as" => v.assigned_status.map(|s| s.as_str().into()),
+            "cs" => v.call_status.map(|s| s.as_str().into()),
+            "vnt" => v.voxnumber_type.map(|s| s.as_str().into()),
+            "vnco" => v.voxnumber_country.clone(),
+            "vnci" => v.voxnumber_city.clone(),
+            "vnpd" => v.purchase_date.clone(),
+            _ => v.voxnumber.clone(),
+        });
+        let f = &r.req_fields;
+        for v in &mut all {
+            let full = std::mem::take(v);
+            *v = AccountVoxnumber {
+                node_id: keep(wanted(f, "nid", false), full.node_id),
+                node_name: keep(wanted(f, "nname", false), full.node_name),
+                link_id: keep(wanted(f, "lid", true), full.link_id),
+                link_name: keep(wanted(f, "lname", true), full.link_name),
+                assigned_status: keep(wanted(f, "as", true), full.assigned_status),
+                call_status: keep(wanted(f, "cs", true), full.call_status),
+                country_code: keep(wanted(f, "vn", true), full.country_code),
+                voxnumber: keep(wanted(f, "vn", true), full.voxnumber),
+                voxnumber_type: keep(wanted(f, "vnt", true), full.voxnumber_type),
+                voxnumber_country: keep(wanted(f, "vnco", true), full.voxnumber_country),
+                voxnumber_city: keep(wanted(f, "vnci", true), full.voxnumber_city),
+                purchase_date: keep(wanted(f, "vnpd", true), full.purchase_date),
+            };
+        }
+        paginate(all, r.page, r.limit)
+    }
+
+    /// getLinks; "Node ID does not exist" for a node no link has.
+    pub fn links(&self, r: &LinksRequest) -> Result<Page<AccountLink>, Vec<String>> {
+        if let Some(node) = &r.node_id {
+            if !self.state.links.iter().any(|l| l.node() == node) {
+                return Err(vec!["Node ID does not exist".into()]);
+            }
+        }
+        let f = &r.req_fields;
+        let mut all: Vec<AccountLink> = self
+            .state
+            .links
+            .iter()
+            .filter(|l| r.node_id.as_deref().is_none_or(|n| l.node() == n))
+            .filter(|l| r.node_type.as_deref().is_none_or(|t| l.node_type() == t))
+            .filter(|l| r.link_id.as_deref().is_none_or(|i| l.link_id == i))
+            .filter(|l| r.link_type.as_deref().is_none_or(|t| l.kind() == t))
+            .map(|l| AccountLink {
+                node_id: Some(l.node().into()),
+                node_name: Some(l.node_name().into()),
+                node_type: Some(l.node_type().into()),
+                link_id: Some(l.link_id.clone()),
+                link_name: Some(l.name()),
+                link_type: Some(l.kind().into()),
+                click_to_call: Some(true),
+                voxnumber: self
+                    .state
+                    .voxnumbers
+                    .iter()
+                    .find(|n| n.link_id.as_deref() == Some(&l.link_id))
+                    .map(|n| n.full_voxnumber.clone()),
+                rule_name: None,
+            })
+            .collect();
+        sort_by(&mut all, &r.order, |l, field| match field {
+            "nid" => l.node_id.clone(),
+            "nn" => l.node_name.clone(),
+            "nt" => l.node_type.clone(),
+            "ln" => l.link_name.clone(),
+            "lt" => l.link_type.clone(),
+            "vn" => l.voxnumber.clone(),
+            "rn" => l.rule_name.clone(),
+            _ => l.link_id.clone(),
+        });
+        for l in &mut all {
+            let full = std::mem::take(l);
+            *l = AccountLink {
+                node_id: keep(wanted(f, "nid", true), full.node_id),
+                node_name: keep(wanted(f, "nn", true), full.node_name),
+                node_type: keep(wanted(f, "nt", true), full.node_type),
+                link_id: keep(wanted(f, "lid", true), full.link_id),
+                link_name: keep(wanted(f, "ln", true), full.link_name),
+                link_type: keep(wanted(f, "lt", true), full.link_type),
+                click_to_call: full.click_to_call,
+                voxnumber: keep(wanted(f, "vn", true), full.voxnumber),
+                rule_name: keep(wanted(f, "rn", true), full.rule_name),
+            };
+        }
+        Ok(paginate(all, r.page, r.limit))
+    }
+
+    /// deleteVoxnumbersFromAccount: every number or none.
+    pub fn delete_voxnumbers(&mut self, r: &DeleteVoxnumbersRequest) -> Result<(), Vec<String>> {
+        let total = r.full_voxnumbers.len();
+        let mut errors = Vec::new();
+        for (i, full) in r.full_voxnumbers.iter().enumerate() {
+            let p = Position {
+                index: i + 1,
+                total,
+            };
+            match self
+                .state
+                .voxnumbers
+                .iter()
+                .find(|n| &n.full_voxnumber == full)
+            {
+                // The page's own spelling.
+                None => errors.push(format!("VoxNumber {p} does not exists")),
+                Some(n) if n.link_id.is_some() && !r.rm_if_in_use => {
+                    errors.push(format!("VoxNumber {p} is attached to a Link"))
+                }
+                Some(_) => {}
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.state
+            .voxnumbers
+            .retain(|n| !r.full_voxnumbers.contains(&n.full_voxnumber));
+        Ok(())
+    }
+}
