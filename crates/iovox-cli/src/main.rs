@@ -11,6 +11,7 @@ macro_rules! say {
 }
 
 mod demo;
+mod lists;
 mod output;
 
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -41,7 +42,7 @@ struct Cli {
 }
 
 #[derive(Args)]
-struct Connection {
+pub(crate) struct Connection {
     /// IOVOX username.
     #[arg(long, env = "IOVOX_USERNAME", global = true)]
     username: Option<String>,
@@ -74,6 +75,15 @@ enum Command {
     /// Detach the VoxNumber of each link (removeVoxnumberFromLink); the numbers go back to
     /// the account's pool, unassigned.
     Detach(DetachArgs),
+    /// The regions numbers can be bought in (getVoxnumberRegions).
+    Regions(lists::RegionsArgs),
+    /// The account's numbers (getVoxnumbers); --unassigned for the free ones.
+    Numbers(lists::NumbersArgs),
+    /// The account's links and their numbers (getLinks).
+    Links(lists::LinksArgs),
+    /// Give numbers back to IOVOX for good (deleteVoxnumbersFromAccount); asks first
+    /// unless --yes.
+    Release(lists::ReleaseArgs),
     /// Decode a callback body that IOVOX POSTed (a file, or - for standard input).
     ParseCallback {
         /// The file holding the `<order>` XML.
@@ -162,7 +172,7 @@ struct SandboxArgs {
 }
 
 /// A command-line mistake (not an IOVOX one): clap's exit code 2.
-struct Usage(String);
+pub(crate) struct Usage(String);
 
 fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
@@ -190,6 +200,10 @@ fn run(cli: Cli, sub: Option<&ArgMatches>) -> Result<u8, Usage> {
             attach(&cli.connection, args, links, json)
         }
         Command::Detach(args) => detach(&cli.connection, args, json),
+        Command::Regions(args) => lists::regions(&cli.connection, args, json),
+        Command::Numbers(args) => lists::numbers(&cli.connection, args, json),
+        Command::Links(args) => lists::links(&cli.connection, args, json),
+        Command::Release(args) => lists::release(&cli.connection, args, json),
         Command::ParseCallback { file } => parse_callback(&file, json),
         Command::Sandbox(args) => return sandbox(args).map_err(Usage),
         Command::Demo => return Ok(demo::run()),
@@ -200,7 +214,7 @@ fn run(cli: Cli, sub: Option<&ArgMatches>) -> Result<u8, Usage> {
     })
 }
 
-fn client(c: &Connection) -> Result<Client, Error> {
+pub(crate) fn client(c: &Connection) -> Result<Client, Error> {
     // clap has read the environment already; the builder checks every value, with the
     // same words as the Python and Node packages.
     let base = if c.sandbox {
@@ -238,7 +252,7 @@ fn read_json<T>(
 }
 
 /// The outcome of a subcommand: `Ok(None)` success, `Ok(Some(e))` a reported error.
-type Outcome = Result<Option<Error>, Usage>;
+pub(crate) type Outcome = Result<Option<Error>, Usage>;
 
 /// `--dry-run`: the XML that would be sent (what validation accepted), or every error.
 fn dry_run(prepared: Result<Prepared, iovox_core::ValidationErrors>) -> Option<Error> {

@@ -419,3 +419,58 @@ fn detach_gives_numbers_back_to_the_pool() {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?><request><link_id>333</link_id></request>\n"
     );
 }
+
+#[test]
+fn regions_numbers_and_links_list_what_the_account_holds() {
+    let sb = Sandbox::start(config()).unwrap();
+    let text = stdout(against(&sb).args([
+        "regions",
+        "--country-code",
+        "44",
+        "--number-type",
+        "GEOGRAPHIC",
+    ]));
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.contains("Liverpool"), "{text}");
+    let free = stdout(against(&sb).args(["numbers", "--unassigned"]));
+    assert_eq!(free.lines().count(), 4, "{free}");
+    assert!(free.lines().all(|l| l.contains("UNASSIGNED")), "{free}");
+    // One page of two, then every page.
+    let out = run(against(&sb).args(["numbers", "--limit", "2"]));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("page 1 of 3"));
+    let all = stdout(against(&sb).args(["numbers", "--limit", "2", "--all"]));
+    assert_eq!(all.lines().count(), 5, "{all}");
+    let json = stdout(against(&sb).args(["--json", "numbers", "--link-id", "100"]));
+    let page: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(page["results"][0]["voxnumber"], "442071234568");
+    assert_eq!(page["results"][0]["assigned_status"], "ASSIGNED");
+    let links = stdout(against(&sb).args(["links", "--link-id", "100"]));
+    assert!(links.contains("<- +442071234568"), "{links}");
+    // The page's own message, before anything is sent.
+    let out = run(against(&sb).args(["numbers", "--limit", "0"]));
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Limit must be between 1 and 20000"));
+}
+
+#[test]
+fn release_asks_first_and_gives_numbers_back() {
+    let sb = Sandbox::start(config()).unwrap();
+    // Without a terminal and without --yes: refused, nothing sent.
+    let out = run(against(&sb).args(["release", "441512100200"]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--yes"));
+    assert_eq!(sb.state().voxnumbers.len(), 5);
+    let out = run(against(&sb).args(["release", "442071234568", "--yes"]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("VoxNumber 1 of 1 is attached to a Link"));
+    let text = stdout(against(&sb).args([
+        "release",
+        "441512100200",
+        "442071234568",
+        "--rm-if-in-use",
+        "--yes",
+    ]));
+    assert_eq!(text.trim(), "gave 2 numbers back");
+    assert_eq!(sb.state().voxnumbers.len(), 3);
+}

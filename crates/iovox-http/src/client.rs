@@ -244,6 +244,7 @@ impl fmt::Debug for Client {
 /// (`iovox_core::method`), or from a [`RawRequest`].
 #[derive(Clone)]
 pub(crate) struct Call {
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     name: String,
     verb: Verb,
     url: String,
