@@ -47,6 +47,60 @@ pub const LINK: &[&str] = &[
 /// A purchase request's own fields (Node and JSON give them in one object).
 pub const PURCHASE: &[&str] = &["items", "callback_url", "cc_list", "dynamic_quantity"];
 
+/// getVoxnumberRegions' arguments.
+pub const REGIONS: &[&str] = &[
+    "number_type",
+    "country_code",
+    "area_code",
+    "req_fields",
+    "page",
+    "limit",
+];
+/// getVoxnumbers' arguments.
+pub const VOXNUMBERS: &[&str] = &[
+    "voxnumber",
+    "voxnumber_type",
+    "voxnumber_country",
+    "voxnumber_city",
+    "assigned_status",
+    "call_status",
+    "link_id",
+    "req_fields",
+    "order",
+    "page",
+    "limit",
+];
+/// getLinks' arguments.
+pub const LINKS: &[&str] = &[
+    "node_id",
+    "node_type",
+    "link_id",
+    "link_type",
+    "req_fields",
+    "order",
+    "page",
+    "limit",
+];
+/// deleteVoxnumbersFromAccount's arguments.
+pub const DELETE_VOXNUMBERS: &[&str] = &["full_voxnumbers", "rm_if_in_use"];
+
+/// A field name in camelCase (`country_code` → `countryCode`), for JavaScript.
+pub fn camel(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// How the caller writes names, for the suggestion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {
@@ -63,22 +117,6 @@ pub fn snake(key: &str) -> String {
         if c.is_ascii_uppercase() {
             out.push('_');
             out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn camel(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut upper = false;
-    for c in name.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
         } else {
             out.push(c);
         }

@@ -171,6 +171,51 @@ pub fn detach_request(link_ids: Value, case: Case) -> Result<wire::DetachRequest
         .map(|link_ids| wire::DetachRequest { link_ids })
 }
 
+/// The arguments of a query-string method (a list method, deleteVoxnumbersFromAccount) from
+/// a mapping (either case) into the wire form; `known` is the method's list in [`fields`]
+/// and `what` names the call in errors. `null` and a missing mapping mean no argument.
+pub fn query(
+    args: Value,
+    known: &[&str],
+    what: &str,
+    case: Case,
+) -> Result<wire::Query, ShapeError> {
+    let map = match args {
+        Value::Null => Map::new(),
+        Value::Object(m) => m,
+        other => {
+            return Err(ShapeError(format!(
+                "the arguments of {what} must be a mapping, not {}",
+                kind(&other)
+            )))
+        }
+    };
+    check_keys(
+        map.keys().map(String::as_str),
+        known,
+        &format!("the arguments of {what}"),
+        case,
+    )?;
+    for (key, value) in &map {
+        if let Value::Object(_) = value {
+            return Err(ShapeError(format!(
+                "{key} must be a text, a number or a list, not a mapping"
+            )));
+        }
+    }
+    wire_from(Value::Object(snake_keys(map)))
+}
+
+/// [`query`] from JSON text (Node).
+pub fn query_json(
+    json: &str,
+    known: &[&str],
+    what: &str,
+    case: Case,
+) -> Result<wire::Query, ShapeError> {
+    query(parse(json)?, known, what, case)
+}
+
 /// [`purchase_request`] from JSON text (Node, JSON files).
 pub fn purchase_request_json(json: &str, case: Case) -> Result<wire::PurchaseRequest, ShapeError> {
     purchase_request(parse(json)?, case)
@@ -189,6 +234,32 @@ pub fn detach_request_json(json: &str, case: Case) -> Result<wire::DetachRequest
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn query_arguments_keep_their_kind_and_join_lists() {
+        let q = query_json(
+            r#"{"assignedStatus":"UNASSIGNED","reqFields":["vn","as"],"limit":100}"#,
+            fields::VOXNUMBERS,
+            "getVoxnumbers",
+            Case::Camel,
+        )
+        .unwrap();
+        let request = q.validate_voxnumbers().unwrap();
+        assert_eq!(request.req_fields, ["vn", "as"]);
+        assert_eq!(request.limit, Some(100));
+        let e = query_json(
+            r#"{"assignedStatuss":"x"}"#,
+            fields::VOXNUMBERS,
+            "getVoxnumbers",
+            Case::Camel,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "unknown field 'assignedStatuss' in the arguments of getVoxnumbers; did you mean 'assignedStatus'?"
+        );
+        assert_eq!(fields::camel("full_voxnumbers"), "fullVoxnumbers");
+    }
 
     #[test]
     fn camel_case_becomes_the_wire_names() {

@@ -52,7 +52,7 @@ pub use error::{
     ApiErrorBody, DecodeError, ErrorCode, Position, ValidationError, ValidationErrors,
 };
 pub use links::{AccountLink, LinksRequest, LINK_FIELDS};
-pub use list::{Page, Record, LIMIT_RANGE};
+pub use list::{Field, Page, Record, LIMIT_RANGE};
 pub use order::{Order, OrderStatus, VoxNumber};
 pub use purchase::{
     AdditionalInformation, NumberType, PurchaseItem, PurchaseRequest, CALLBACK_URL_MAX_CHARS,

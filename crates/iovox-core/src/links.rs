@@ -259,20 +259,18 @@ impl Method for GetLinks {
 }
 
 impl list::Record for AccountLink {
-    fn fields(&self) -> Vec<(&'static str, Option<String>)> {
+    fn fields(&self) -> Vec<(&'static str, Option<list::Field<'_>>)> {
+        use list::Field::Flag;
         vec![
-            ("node_id", self.node_id.clone()),
-            ("node_name", self.node_name.clone()),
-            ("node_type", self.node_type.clone()),
-            ("link_id", self.link_id.clone()),
-            ("link_name", self.link_name.clone()),
-            ("link_type", self.link_type.clone()),
-            (
-                "click_to_call",
-                self.click_to_call.map(|c| if c { "1" } else { "0" }.into()),
-            ),
-            ("voxnumber", self.voxnumber.clone()),
-            ("rule_name", self.rule_name.clone()),
+            ("node_id", list::text_field(&self.node_id)),
+            ("node_name", list::text_field(&self.node_name)),
+            ("node_type", list::text_field(&self.node_type)),
+            ("link_id", list::text_field(&self.link_id)),
+            ("link_name", list::text_field(&self.link_name)),
+            ("link_type", list::text_field(&self.link_type)),
+            ("click_to_call", self.click_to_call.map(Flag)),
+            ("voxnumber", list::text_field(&self.voxnumber)),
+            ("rule_name", list::text_field(&self.rule_name)),
         ]
     }
 }

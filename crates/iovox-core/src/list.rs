@@ -482,11 +482,33 @@ macro_rules! word_enum {
 }
 pub(crate) use word_enum;
 
+/// One field of a result, with its kind: text, a whole number or a flag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field<'a> {
+    /// Text (names, numbers that are digits, dates as IOVOX writes them).
+    Text(&'a str),
+    /// A whole number (country and area codes).
+    Number(u32),
+    /// A flag, written `1` or `0`.
+    Flag(bool),
+}
+
+impl Field<'_> {
+    /// As the XML carries it.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Field::Text(s) => std::borrow::Cow::Borrowed(s),
+            Field::Number(n) => std::borrow::Cow::Owned(n.to_string()),
+            Field::Flag(b) => std::borrow::Cow::Borrowed(if *b { "1" } else { "0" }),
+        }
+    }
+}
+
 /// A result of a list method, field by field as the answer carries it: what a server (the
-/// sandbox, a mock) writes, and what [`read_page`] reads back.
+/// sandbox, a mock) writes, what [`read_page`] reads back, and what a binding hands on.
 pub trait Record {
-    /// Each field's element name and text, in the answer's order; `None` is left out.
-    fn fields(&self) -> Vec<(&'static str, Option<String>)>;
+    /// Each field's element name and value, in the answer's order; `None` is left out.
+    fn fields(&self) -> Vec<(&'static str, Option<Field<'_>>)>;
 }
 
 impl<T: Record> Page<T> {
@@ -526,7 +548,7 @@ impl<T: Record> Page<T> {
             out.push_str("<result>");
             for (name, value) in r.fields() {
                 if let Some(v) = value {
-                    element(&mut out, name, &v);
+                    element(&mut out, name, &v.text());
                 }
             }
             out.push_str("</result>");
@@ -534,4 +556,9 @@ impl<T: Record> Page<T> {
         out.push_str("</results></response>");
         out
     }
+}
+
+/// An optional text as a [`Field`].
+pub(crate) fn text_field(v: &Option<String>) -> Option<Field<'_>> {
+    v.as_deref().map(Field::Text)
 }

@@ -258,19 +258,19 @@ impl Method for GetVoxnumberRegions {
 }
 
 impl list::Record for VoxnumberRegion {
-    fn fields(&self) -> Vec<(&'static str, Option<String>)> {
+    fn fields(&self) -> Vec<(&'static str, Option<list::Field<'_>>)> {
+        use list::Field::{Flag, Number};
         vec![
-            ("country_code", self.country_code.map(|c| c.to_string())),
-            ("area_code", self.area_code.map(|a| a.to_string())),
-            ("country_name", self.country_name.clone()),
-            ("state_name", self.state_name.clone()),
-            ("city_name", self.city_name.clone()),
+            ("country_code", self.country_code.map(Number)),
+            ("area_code", self.area_code.map(Number)),
+            ("country_name", list::text_field(&self.country_name)),
+            ("state_name", list::text_field(&self.state_name)),
+            ("city_name", list::text_field(&self.city_name)),
             (
                 "require_purchase_info",
-                self.require_purchase_info
-                    .map(|b| if b { "1" } else { "0" }.into()),
+                self.require_purchase_info.map(Flag),
             ),
-            ("cost", self.cost.clone()),
+            ("cost", list::text_field(&self.cost)),
         ]
     }
 }

@@ -385,26 +385,30 @@ impl Method for GetVoxnumbers {
 }
 
 impl list::Record for AccountVoxnumber {
-    fn fields(&self) -> Vec<(&'static str, Option<String>)> {
+    fn fields(&self) -> Vec<(&'static str, Option<list::Field<'_>>)> {
+        use list::Field::{Number, Text};
         vec![
-            ("node_id", self.node_id.clone()),
-            ("node_name", self.node_name.clone()),
-            ("link_id", self.link_id.clone()),
-            ("link_name", self.link_name.clone()),
+            ("node_id", list::text_field(&self.node_id)),
+            ("node_name", list::text_field(&self.node_name)),
+            ("link_id", list::text_field(&self.link_id)),
+            ("link_name", list::text_field(&self.link_name)),
             (
                 "assigned_status",
-                self.assigned_status.map(|s| s.as_str().into()),
+                self.assigned_status.map(|s| Text(s.as_str())),
             ),
-            ("call_status", self.call_status.map(|s| s.as_str().into())),
-            ("country_code", self.country_code.map(|c| c.to_string())),
-            ("voxnumber", self.voxnumber.clone()),
+            ("call_status", self.call_status.map(|s| Text(s.as_str()))),
+            ("country_code", self.country_code.map(Number)),
+            ("voxnumber", list::text_field(&self.voxnumber)),
             (
                 "voxnumber_type",
-                self.voxnumber_type.map(|t| t.as_str().into()),
+                self.voxnumber_type.map(|t| Text(t.as_str())),
             ),
-            ("voxnumber_country", self.voxnumber_country.clone()),
-            ("voxnumber_city", self.voxnumber_city.clone()),
-            ("purchase_date", self.purchase_date.clone()),
+            (
+                "voxnumber_country",
+                list::text_field(&self.voxnumber_country),
+            ),
+            ("voxnumber_city", list::text_field(&self.voxnumber_city)),
+            ("purchase_date", list::text_field(&self.purchase_date)),
         ]
     }
 }
