@@ -1,5 +1,8 @@
-"""SDK for the IOVOX Enterprise REST API v3: buy VoxNumbers (``purchase_vox_numbers``) and
-attach them to links (``attach_voxnumber_to_link``).
+"""SDK for the IOVOX Enterprise REST API v3: find regions (``get_voxnumber_regions``), buy
+VoxNumbers (``purchase_vox_numbers``), attach them to links (``attach_voxnumber_to_link``),
+list them (``get_voxnumbers``, ``iter_voxnumbers``, ``get_links``), detach them
+(``remove_voxnumber_from_link``), give them back (``delete_voxnumbers_from_account``), and
+call any other method (``raw_request``).
 
 The work is done by the Rust core (``iovox._native``): every check the request alone
 allows is made before anything is sent, with IOVOX's own messages.
@@ -8,6 +11,7 @@ allows is made before anything is sent, with IOVOX's own messages.
 from iovox._async import AsyncClient
 from iovox._errors import (
     ApiError,
+    CallbackError,
     ConfigError,
     ConnectionError,
     DecodeError,
@@ -17,21 +21,38 @@ from iovox._errors import (
     ValidationError,
     ValidationIssue,
 )
-from iovox._models import AdditionalInformation, Link, LinkMethod, NumberType, OrderStatus, PurchaseItem
+from iovox._models import (
+    AdditionalInformation,
+    AssignedStatus,
+    CallStatus,
+    Link,
+    LinkMethod,
+    NumberType,
+    OrderStatus,
+    PurchaseItem,
+    VoxnumberType,
+)
 from iovox._native import (
     PRODUCTION_URL,
     SANDBOX_URL,
+    AccountLink,
+    AccountVoxnumber,
     Client,
     Order,
+    Page,
+    PageIterator,
+    RawResponse,
     VoxNumber,
+    VoxnumberRegion,
     __version__,
     attach_request_xml,
     parse_callback,
     purchase_request_xml,
+    receive_callback,
 )
 
 # Errors print as `iovox.ApiError`, and pickle by that name too.
-for _error in (ApiError, ConfigError, ConnectionError, DecodeError, IovoxError, Position,
+for _error in (ApiError, CallbackError, ConfigError, ConnectionError, DecodeError, IovoxError, Position,
                TimeoutError, ValidationError, ValidationIssue):
     _error.__module__ = __name__
 del _error
@@ -39,9 +60,14 @@ del _error
 __all__ = [
     "PRODUCTION_URL",
     "SANDBOX_URL",
+    "AccountLink",
+    "AccountVoxnumber",
     "AdditionalInformation",
     "ApiError",
+    "AssignedStatus",
     "AsyncClient",
+    "CallStatus",
+    "CallbackError",
     "Client",
     "ConfigError",
     "ConnectionError",
@@ -52,14 +78,20 @@ __all__ = [
     "NumberType",
     "Order",
     "OrderStatus",
+    "Page",
+    "PageIterator",
     "Position",
     "PurchaseItem",
+    "RawResponse",
     "TimeoutError",
     "ValidationError",
     "ValidationIssue",
     "VoxNumber",
+    "VoxnumberRegion",
+    "VoxnumberType",
     "__version__",
     "attach_request_xml",
     "parse_callback",
     "purchase_request_xml",
+    "receive_callback",
 ]

@@ -12,10 +12,10 @@ from __future__ import annotations
 import asyncio
 import threading
 from types import TracebackType
-from typing import Any, Callable, Iterable, Mapping, Optional, TypeVar, Union
+from typing import Any, AsyncIterator, Callable, Iterable, Mapping, Optional, TypeVar, Union
 
 from iovox._models import Link, PurchaseItem
-from iovox._native import Client, Order, _Cancel
+from iovox._native import Client, Order, Page, RawResponse, _Cancel
 
 T = TypeVar("T")
 
@@ -137,6 +137,83 @@ class AsyncClient:
         ids = list(link_ids) if not isinstance(link_ids, str) else link_ids
         await self._run(
             lambda cancel: self._client.remove_voxnumber_from_link(ids, timeout=timeout, _cancel=cancel)
+        )
+
+    async def get_voxnumber_regions(self, *, timeout: Optional[float] = None, **arguments: Any) -> Page:
+        """See ``Client.get_voxnumber_regions``."""
+        return await self._run(
+            lambda cancel: self._client.get_voxnumber_regions(timeout=timeout, _cancel=cancel, **arguments)
+        )
+
+    async def get_voxnumbers(self, *, timeout: Optional[float] = None, **arguments: Any) -> Page:
+        """See ``Client.get_voxnumbers``."""
+        return await self._run(lambda cancel: self._client.get_voxnumbers(timeout=timeout, _cancel=cancel, **arguments))
+
+    async def get_links(self, *, timeout: Optional[float] = None, **arguments: Any) -> Page:
+        """See ``Client.get_links``."""
+        return await self._run(lambda cancel: self._client.get_links(timeout=timeout, _cancel=cancel, **arguments))
+
+    async def _pages(self, fetch: Callable[..., Any], arguments: dict[str, Any]) -> AsyncIterator[Any]:
+        page_number = arguments.pop("page", None) or 1
+        while True:
+            page = await fetch(page=page_number, **arguments)
+            for result in page.results:
+                yield result
+            if not page.has_next or not page.results:
+                return
+            page_number += 1
+
+    def iter_voxnumber_regions(self, *, timeout: Optional[float] = None, **arguments: Any) -> AsyncIterator[Any]:
+        """Every region, page after page, fetched as the loop reads them (``async for``)."""
+        return self._pages(lambda **a: self.get_voxnumber_regions(timeout=timeout, **a), arguments)
+
+    def iter_voxnumbers(self, *, timeout: Optional[float] = None, **arguments: Any) -> AsyncIterator[Any]:
+        """Every number of the account, page after page, one page in memory at a time
+        (``async for``)."""
+        return self._pages(lambda **a: self.get_voxnumbers(timeout=timeout, **a), arguments)
+
+    def iter_links(self, *, timeout: Optional[float] = None, **arguments: Any) -> AsyncIterator[Any]:
+        """Every link of the account, page after page (``async for``)."""
+        return self._pages(lambda **a: self.get_links(timeout=timeout, **a), arguments)
+
+    async def delete_voxnumbers_from_account(
+        self,
+        full_voxnumbers: Union[str, Iterable[Union[str, int]]],
+        *,
+        rm_if_in_use: Optional[bool] = None,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.delete_voxnumbers_from_account``."""
+        numbers = full_voxnumbers if isinstance(full_voxnumbers, str) else list(full_voxnumbers)
+        await self._run(
+            lambda cancel: self._client.delete_voxnumbers_from_account(
+                numbers, rm_if_in_use=rm_if_in_use, timeout=timeout, _cancel=cancel
+            )
+        )
+
+    async def raw_request(
+        self,
+        interface: str,
+        method: str,
+        verb: str,
+        *,
+        query: Any = None,
+        body: Union[str, bytes, None] = None,
+        safe_to_repeat: bool = False,
+        timeout: Optional[float] = None,
+    ) -> RawResponse:
+        """See ``Client.raw_request``."""
+        return await self._run(
+            lambda cancel: self._client.raw_request(
+                interface,
+                method,
+                verb,  # type: ignore[arg-type]
+                query=query,
+                body=body,
+                safe_to_repeat=safe_to_repeat,
+                timeout=timeout,
+                _cancel=cancel,
+            )
         )
 
     async def close(self) -> None:

@@ -139,3 +139,13 @@ class ConfigError(IovoxError, ValueError):
 
     def __init__(self, message: str, *, attempts: int = 0) -> None:
         super().__init__(message, attempts=attempts)
+
+
+class CallbackError(IovoxError):
+    """A callback refused by ``receive_callback``: ``status`` is what to answer (401: the
+    credentials do not match the callback URL's; 400: the body is not an IOVOX order)."""
+
+    kind = "callback"
+
+    def __init__(self, message: str, *, status: int) -> None:
+        super().__init__(message, status=status)

@@ -9,6 +9,9 @@ from typing import Any, Literal, Optional
 NumberType = Literal["GEOGRAPHIC", "NATIONAL", "TOLLFREE"]
 LinkMethod = Literal["BY AREA", "BY VOXNUMBER", "BY POSTCODE"]
 OrderStatus = Literal["PENDING", "FULFILLED"]
+AssignedStatus = Literal["ASSIGNED", "UNASSIGNED"]
+CallStatus = Literal["ON", "NO RULES", "ACTIVE", "OFF"]
+VoxnumberType = Literal["LOCAL", "NATIONAL"]
 
 
 def _present(obj: Any) -> dict[str, Any]:

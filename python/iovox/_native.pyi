@@ -1,9 +1,10 @@
 # Stub of the native module, checked against it by `python -m mypy.stubtest iovox._native`.
 from types import TracebackType
 from os import PathLike
-from typing import Any, Iterable, Mapping, Optional, Union, final
+from datetime import datetime
+from typing import Any, ClassVar, Iterable, Iterator, Literal, Mapping, Optional, Sequence, Union, final
 
-from iovox._models import Link, OrderStatus, PurchaseItem
+from iovox._models import AssignedStatus, CallStatus, Link, NumberType, OrderStatus, PurchaseItem, VoxnumberType
 
 __all__ = [
     "__version__",
@@ -13,6 +14,13 @@ __all__ = [
     "_Cancel",
     "Order",
     "VoxNumber",
+    "Page",
+    "PageIterator",
+    "VoxnumberRegion",
+    "AccountVoxnumber",
+    "AccountLink",
+    "RawResponse",
+    "receive_callback",
     "Sandbox",
     "SandboxCallback",
     "parse_callback",
@@ -58,6 +66,113 @@ class Order:
     def __len__(self) -> int: ...
 
 @final
+class VoxnumberRegion:
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def country_code(self) -> Optional[int]: ...
+    @property
+    def area_code(self) -> Optional[int]: ...
+    @property
+    def country_name(self) -> Optional[str]: ...
+    @property
+    def state_name(self) -> Optional[str]: ...
+    @property
+    def city_name(self) -> Optional[str]: ...
+    @property
+    def require_purchase_info(self) -> Optional[bool]: ...
+    @property
+    def cost(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class AccountVoxnumber:
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def node_id(self) -> Optional[str]: ...
+    @property
+    def node_name(self) -> Optional[str]: ...
+    @property
+    def link_id(self) -> Optional[str]: ...
+    @property
+    def link_name(self) -> Optional[str]: ...
+    @property
+    def assigned_status(self) -> Optional[AssignedStatus]: ...
+    @property
+    def call_status(self) -> Optional[CallStatus]: ...
+    @property
+    def country_code(self) -> Optional[int]: ...
+    @property
+    def voxnumber(self) -> Optional[str]: ...
+    @property
+    def voxnumber_type(self) -> Optional[VoxnumberType]: ...
+    @property
+    def voxnumber_country(self) -> Optional[str]: ...
+    @property
+    def voxnumber_city(self) -> Optional[str]: ...
+    @property
+    def purchase_date(self) -> Union[datetime, str, None]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class AccountLink:
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def node_id(self) -> Optional[str]: ...
+    @property
+    def node_name(self) -> Optional[str]: ...
+    @property
+    def node_type(self) -> Optional[str]: ...
+    @property
+    def link_id(self) -> Optional[str]: ...
+    @property
+    def link_name(self) -> Optional[str]: ...
+    @property
+    def link_type(self) -> Optional[str]: ...
+    @property
+    def click_to_call(self) -> Optional[bool]: ...
+    @property
+    def voxnumber(self) -> Optional[str]: ...
+    @property
+    def rule_name(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+_Result = Union[VoxnumberRegion, AccountVoxnumber, AccountLink]
+
+@final
+class Page:
+    @property
+    def results(self) -> list[Any]: ...
+    @property
+    def current_page(self) -> Optional[int]: ...
+    @property
+    def total_pages(self) -> Optional[int]: ...
+    @property
+    def total_results(self) -> Optional[int]: ...
+    @property
+    def has_next(self) -> bool: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+@final
+class PageIterator:
+    def __iter__(self) -> PageIterator: ...
+    def __next__(self) -> Any: ...
+
+@final
+class RawResponse:
+    @property
+    def status(self) -> int: ...
+    @property
+    def body(self) -> bytes: ...
+    @property
+    def text(self) -> str: ...
+
+_Fields = Union[str, Sequence[str], None]
+
+@final
 class _Cancel:
     def __new__(cls) -> _Cancel: ...
     def cancel(self) -> bool: ...
@@ -100,6 +215,109 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    def get_voxnumber_regions(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+        number_type: Optional[NumberType] = None,
+        country_code: Union[int, str, None] = None,
+        area_code: Union[int, str, None] = None,
+        req_fields: _Fields = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+    ) -> Page: ...
+    def get_voxnumbers(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+        voxnumber: Optional[str] = None,
+        voxnumber_type: Optional[VoxnumberType] = None,
+        voxnumber_country: Optional[str] = None,
+        voxnumber_city: Optional[str] = None,
+        assigned_status: Optional[AssignedStatus] = None,
+        call_status: Optional[CallStatus] = None,
+        link_id: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+    ) -> Page: ...
+    def get_links(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+    ) -> Page: ...
+    def iter_voxnumber_regions(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        number_type: Optional[NumberType] = None,
+        country_code: Union[int, str, None] = None,
+        area_code: Union[int, str, None] = None,
+        req_fields: _Fields = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+    ) -> PageIterator: ...
+    def iter_voxnumbers(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        voxnumber: Optional[str] = None,
+        voxnumber_type: Optional[VoxnumberType] = None,
+        voxnumber_country: Optional[str] = None,
+        voxnumber_city: Optional[str] = None,
+        assigned_status: Optional[AssignedStatus] = None,
+        call_status: Optional[CallStatus] = None,
+        link_id: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+    ) -> PageIterator: ...
+    def iter_links(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+    ) -> PageIterator: ...
+    def delete_voxnumbers_from_account(
+        self,
+        full_voxnumbers: Union[str, Iterable[Union[str, int]]],
+        *,
+        rm_if_in_use: Optional[bool] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def raw_request(
+        self,
+        interface: str,
+        method: str,
+        verb: Literal["GET", "POST", "PUT", "DELETE", "get", "post", "put", "delete"],
+        *,
+        query: Union[Mapping[str, Union[str, int]], Iterable[tuple[str, Union[str, int]]], None] = None,
+        body: Union[str, bytes, None] = None,
+        safe_to_repeat: bool = False,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> RawResponse: ...
     def close(self) -> None: ...
     def __enter__(self) -> Client: ...
     def __exit__(
@@ -174,6 +392,7 @@ class Sandbox:
     ) -> bool: ...
 
 def parse_callback(body: Union[bytes, bytearray, str]) -> Order: ...
+def receive_callback(callback_url: str, authorization: Optional[str], body: Union[bytes, bytearray, str]) -> Order: ...
 def purchase_request_xml(
     items: _Items,
     *,

@@ -49,11 +49,13 @@ class Canned:
         self.body = b""
         self.requests = 0
         self.last_body = b""
+        self.last_path = ""
         canned = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 canned.requests += 1
+                canned.last_path = self.path
                 canned.last_body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 self.send_response(canned.status)
                 self.send_header("Content-Type", "text/xml")
@@ -62,6 +64,8 @@ class Canned:
                 self.wfile.write(canned.body)
 
             do_PUT = do_POST
+            do_GET = do_POST
+            do_DELETE = do_POST
 
             def log_message(self, *args: Any) -> None:
                 pass

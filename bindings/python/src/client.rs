@@ -1,14 +1,19 @@
 //! `iovox.Client`: the Rust client, called without the GIL so that Python threads sharing
 //! one client run their calls in parallel, and interruptibly so that Ctrl-C works.
 
+use crate::lists::{self, AccountLink, AccountVoxnumber, Page, RawResponse, VoxnumberRegion};
 use crate::models::Order;
 use crate::{conv, error, wait};
+use iovox_convert::fields;
 use iovox_core::method::{
-    AttachVoxnumberToLink, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
+    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, GetLinks, GetVoxnumberRegions,
+    GetVoxnumbers, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink, Verb,
 };
+use iovox_core::wire;
 use iovox_http::config::{self, Unit};
 use iovox_http::{CallOptions, Cancel, RetryPolicy};
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use std::sync::{Arc, RwLock};
 
 /// A handle that cancels one call (used by `AsyncClient` when its task is cancelled).
@@ -150,6 +155,151 @@ impl Client {
         self.call::<RemoveVoxnumberFromLink>(py, request, timeout, _cancel)
     }
 
+    /// One page of the regions numbers can be bought in (getVoxnumberRegions). Filters:
+    /// `number_type`, `country_code`, `area_code`; `req_fields`, `page`, `limit`.
+    #[pyo3(signature = (*, timeout=None, _cancel=None, **arguments))]
+    fn get_voxnumber_regions(
+        &self,
+        py: Python<'_>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        arguments: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let q = conv::query(arguments, fields::REGIONS, "get_voxnumber_regions")?;
+        let page = self.call::<GetVoxnumberRegions>(py, q, timeout, _cancel)?;
+        lists::page(py, page, VoxnumberRegion)
+    }
+
+    /// One page of the account's numbers (getVoxnumbers). Filters: `voxnumber`,
+    /// `voxnumber_type`, `voxnumber_country`, `voxnumber_city`, `assigned_status`,
+    /// `call_status`, `link_id`; `req_fields`, `order`, `page`, `limit`.
+    #[pyo3(signature = (*, timeout=None, _cancel=None, **arguments))]
+    fn get_voxnumbers(
+        &self,
+        py: Python<'_>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        arguments: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let q = conv::query(arguments, fields::VOXNUMBERS, "get_voxnumbers")?;
+        let page = self.call::<GetVoxnumbers>(py, q, timeout, _cancel)?;
+        lists::page(py, page, AccountVoxnumber)
+    }
+
+    /// One page of the account's links (getLinks). Filters: `node_id`, `node_type`,
+    /// `link_id`, `link_type`; `req_fields`, `order`, `page`, `limit`.
+    #[pyo3(signature = (*, timeout=None, _cancel=None, **arguments))]
+    fn get_links(
+        &self,
+        py: Python<'_>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        arguments: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let q = conv::query(arguments, fields::LINKS, "get_links")?;
+        let page = self.call::<GetLinks>(py, q, timeout, _cancel)?;
+        lists::page(py, page, AccountLink)
+    }
+
+    /// Every region, page after page, fetched as the iterator is read.
+    #[pyo3(signature = (*, timeout=None, **arguments))]
+    fn iter_voxnumber_regions(
+        slf: &Bound<'_, Self>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        arguments: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let q = conv::query(arguments, fields::REGIONS, "iter_voxnumber_regions")?;
+        PageIterator::new(slf, Kind::Regions, q, timeout)
+    }
+
+    /// Every number of the account, page after page, fetched as the iterator is read: one
+    /// page in memory at a time.
+    #[pyo3(signature = (*, timeout=None, **arguments))]
+    fn iter_voxnumbers(
+        slf: &Bound<'_, Self>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        arguments: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let q = conv::query(arguments, fields::VOXNUMBERS, "iter_voxnumbers")?;
+        PageIterator::new(slf, Kind::Voxnumbers, q, timeout)
+    }
+
+    /// Every link of the account, page after page, fetched as the iterator is read.
+    #[pyo3(signature = (*, timeout=None, **arguments))]
+    fn iter_links(
+        slf: &Bound<'_, Self>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        arguments: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let q = conv::query(arguments, fields::LINKS, "iter_links")?;
+        PageIterator::new(slf, Kind::Links, q, timeout)
+    }
+
+    /// Gives numbers back to IOVOX for good (deleteVoxnumbersFromAccount): at most 100,
+    /// all of them or none. Attached numbers are refused unless `rm_if_in_use=True`.
+    /// Never repeated once it may have arrived.
+    #[pyo3(signature = (full_voxnumbers, *, rm_if_in_use=None, timeout=None, _cancel=None))]
+    fn delete_voxnumbers_from_account(
+        &self,
+        py: Python<'_>,
+        full_voxnumbers: &Bound<'_, PyAny>,
+        rm_if_in_use: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<()> {
+        let arguments = PyDict::new(py);
+        arguments.set_item("full_voxnumbers", full_voxnumbers)?;
+        if let Some(r) = rm_if_in_use {
+            arguments.set_item("rm_if_in_use", r)?;
+        }
+        let q = conv::query(
+            Some(&arguments),
+            fields::DELETE_VOXNUMBERS,
+            "delete_voxnumbers_from_account",
+        )?;
+        self.call::<DeleteVoxnumbersFromAccount>(py, q, timeout, _cancel)
+    }
+
+    /// Any IOVOX method, untyped: the same auth, timeouts, retries (only when
+    /// `safe_to_repeat`), error decoding and redaction as the typed calls. `query` is a
+    /// mapping or pairs; `verb` GET, POST, PUT or DELETE.
+    #[pyo3(signature = (interface, method, verb, *, query=None, body=None, safe_to_repeat=false, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn raw_request(
+        &self,
+        py: Python<'_>,
+        interface: String,
+        method: String,
+        verb: String,
+        query: Option<&Bound<'_, PyAny>>,
+        body: Option<&Bound<'_, PyAny>>,
+        safe_to_repeat: bool,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<RawResponse> {
+        let verb: Verb = verb
+            .parse()
+            .map_err(|e: String| error::to_py(py, iovox_http::Error::Config(e)))?;
+        let mut request =
+            iovox_http::RawRequest::new(interface, method, verb).safe_to_repeat(safe_to_repeat);
+        request.query = conv::pairs(query)?;
+        if let Some(b) = body.filter(|b| !b.is_none()) {
+            request.body = Some(
+                String::from_utf8(conv::body_bytes(b)?)
+                    .map_err(|_| pyo3::exceptions::PyTypeError::new_err("body must be UTF-8"))?,
+            );
+        }
+        let client = self.client(py)?;
+        let (options, cancel) = options(py, timeout, _cancel)?;
+        let answer = wait::call(py, cancel, move || {
+            client.raw_request_with(&request, &options)
+        })?;
+        Ok(RawResponse {
+            status: answer.status,
+            body: pyo3::types::PyBytes::new(py, &answer.body).unbind(),
+        })
+    }
+
     /// Lets go of the client's connections. Calls after this raise `ConfigError`.
     fn close(&self) {
         if let Ok(mut inner) = self.inner.write() {
@@ -191,14 +341,7 @@ impl Client {
         M::Output: Send + 'static,
     {
         let client = self.client(py)?;
-        let cancel = cancel.map(|c| c.get().0.clone()).unwrap_or_default();
-        let mut options = CallOptions::default().cancel(cancel.clone());
-        if let Some(t) = timeout.filter(|t| !t.is_none()) {
-            let seconds = conv::number(t, "timeout").map_err(|e| error::to_py(py, e))?;
-            let d = config::duration("timeout", seconds, Unit::Seconds)
-                .map_err(|e| error::to_py(py, e))?;
-            options = options.timeout(d);
-        }
+        let (options, cancel) = options(py, timeout, cancel)?;
         wait::call(py, cancel, move || {
             client.call_wire::<M>(&request, &options)
         })
@@ -209,5 +352,117 @@ impl Client {
         inner.clone().ok_or_else(|| {
             error::to_py(py, iovox_http::Error::Config("the client is closed".into()))
         })
+    }
+}
+
+/// A call's options from `timeout=` and the async client's cancel handle.
+fn options(
+    py: Python<'_>,
+    timeout: Option<&Bound<'_, PyAny>>,
+    cancel: Option<&Bound<'_, PyCancel>>,
+) -> PyResult<(CallOptions, Cancel)> {
+    let cancel = cancel.map(|c| c.get().0.clone()).unwrap_or_default();
+    let mut options = CallOptions::default().cancel(cancel.clone());
+    if let Some(t) = timeout.filter(|t| !t.is_none()) {
+        let seconds = conv::number(t, "timeout").map_err(|e| error::to_py(py, e))?;
+        let d =
+            config::duration("timeout", seconds, Unit::Seconds).map_err(|e| error::to_py(py, e))?;
+        options = options.timeout(d);
+    }
+    Ok((options, cancel))
+}
+
+/// Which list an iterator walks.
+#[derive(Clone, Copy)]
+enum Kind {
+    Regions,
+    Voxnumbers,
+    Links,
+}
+
+/// Every result of a list method, one page fetched at a time as it is read
+/// (`Client.iter_voxnumbers` and its siblings).
+#[pyclass(module = "iovox")]
+pub struct PageIterator {
+    client: Py<Client>,
+    kind: Kind,
+    query: wire::Query,
+    timeout: Option<Py<PyAny>>,
+    next_page: u32,
+    buffer: std::vec::IntoIter<Py<PyAny>>,
+    done: bool,
+}
+
+impl PageIterator {
+    fn new(
+        client: &Bound<'_, Client>,
+        kind: Kind,
+        query: wire::Query,
+        timeout: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let py = client.py();
+        // The start page is the caller's `page`, once the checks have read it.
+        let page = match kind {
+            Kind::Regions => query.validate_regions().map(|r| r.page),
+            Kind::Voxnumbers => query.validate_voxnumbers().map(|r| r.page),
+            Kind::Links => query.validate_links().map(|r| r.page),
+        }
+        .map_err(|e| error::validation(py, e))?;
+        Ok(PageIterator {
+            client: client.clone().unbind(),
+            kind,
+            query,
+            timeout: timeout.map(|t| t.clone().unbind()),
+            next_page: page.unwrap_or(1),
+            buffer: Vec::new().into_iter(),
+            done: false,
+        })
+    }
+
+    fn fetch(&mut self, py: Python<'_>) -> PyResult<()> {
+        let query = self
+            .query
+            .clone()
+            .set("page", wire::Given::Integer(self.next_page.into()));
+        let client = self.client.bind(py).get();
+        let timeout = self.timeout.as_ref().map(|t| t.bind(py).clone());
+        let page = match self.kind {
+            Kind::Regions => {
+                let p = client.call::<GetVoxnumberRegions>(py, query, timeout.as_ref(), None)?;
+                lists::page(py, p, VoxnumberRegion)?
+            }
+            Kind::Voxnumbers => {
+                let p = client.call::<GetVoxnumbers>(py, query, timeout.as_ref(), None)?;
+                lists::page(py, p, AccountVoxnumber)?
+            }
+            Kind::Links => {
+                let p = client.call::<GetLinks>(py, query, timeout.as_ref(), None)?;
+                lists::page(py, p, AccountLink)?
+            }
+        };
+        let items: Vec<Py<PyAny>> = page.results().bind(py).iter().map(|i| i.unbind()).collect();
+        self.done = !page.next() || items.is_empty();
+        self.next_page += 1;
+        self.buffer = items.into_iter();
+        Ok(())
+    }
+}
+
+#[pymethods]
+impl PageIterator {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        loop {
+            if let Some(item) = self.buffer.next() {
+                return Ok(Some(item));
+            }
+            if self.done {
+                return Ok(None);
+            }
+            self.fetch(py)?;
+        }
     }
 }

@@ -107,7 +107,7 @@ fn entries(seq: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
 /// the core reads as the number they are ("Quantity must be between 1 and 250"); floats
 /// that JSON cannot hold (nan, inf) become their text, which fails as "not an integer";
 /// typed inputs give their `to_dict()`.
-fn value(v: &Bound<'_, PyAny>) -> PyResult<Value> {
+pub(crate) fn value(v: &Bound<'_, PyAny>) -> PyResult<Value> {
     if v.is_none() {
         return Ok(Value::Null);
     }
@@ -196,4 +196,52 @@ pub fn body_bytes(body: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
         "body must be bytes or str, not {}",
         type_name(body)
     )))
+}
+
+/// A query method's keyword arguments into the wire form; unknown names are a `TypeError`
+/// naming the nearest known one.
+pub fn query(
+    arguments: Option<&Bound<'_, pyo3::types::PyDict>>,
+    known: &[&str],
+    call: &str,
+) -> PyResult<wire::Query> {
+    let args = match arguments {
+        Some(a) => value(a.as_any())?,
+        None => Value::Null,
+    };
+    iovox_convert::query(args, known, call, Case::Snake).map_err(type_error)
+}
+
+/// A raw call's query: a mapping or pairs of text (numbers become their digits).
+pub fn pairs(query: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(String, String)>> {
+    let Some(q) = query.filter(|q| !q.is_none()) else {
+        return Ok(Vec::new());
+    };
+    let text = |v: Value| match v {
+        Value::String(s) => Ok(s),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Bool(b) => Ok(if b { "TRUE" } else { "FALSE" }.to_string()),
+        other => Err(PyTypeError::new_err(format!(
+            "a query value must be a text or a number, not {}",
+            iovox_convert::kind(&other)
+        ))),
+    };
+    match value(q)? {
+        Value::Object(m) => m.into_iter().map(|(k, v)| Ok((k, text(v)?))).collect(),
+        Value::Array(list) => list
+            .into_iter()
+            .map(|pair| match pair {
+                Value::Array(kv) if kv.len() == 2 => {
+                    let mut kv = kv.into_iter();
+                    let k = text(kv.next().unwrap_or(Value::Null))?;
+                    Ok((k, text(kv.next().unwrap_or(Value::Null))?))
+                }
+                _ => Err(PyTypeError::new_err("query pairs must be (name, value)")),
+            })
+            .collect(),
+        other => Err(PyTypeError::new_err(format!(
+            "query must be a mapping or pairs, not {}",
+            iovox_convert::kind(&other)
+        ))),
+    }
 }

@@ -18,6 +18,15 @@ fn raise(py: Python<'_>, class: &str, message: &str, attrs: &Bound<'_, PyDict>) 
     made.unwrap_or_else(|e| e)
 }
 
+/// `iovox.CallbackError` for a refused callback, with the status to answer.
+pub fn callback(py: Python<'_>, e: iovox_http::CallbackError) -> PyErr {
+    let attrs = PyDict::new(py);
+    if let Err(err) = attrs.set_item("status", e.status()) {
+        return err;
+    }
+    raise(py, "CallbackError", &e.to_string(), &attrs)
+}
+
 /// The Python exception for a client error.
 pub fn to_py(py: Python<'_>, e: Error) -> PyErr {
     let message = e.to_string();

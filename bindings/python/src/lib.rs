@@ -5,6 +5,7 @@
 mod client;
 mod conv;
 mod error;
+mod lists;
 mod models;
 mod sandbox;
 mod wait;
@@ -20,10 +21,17 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::Client>()?;
     m.add_class::<client::PyCancel>()?;
     m.add_class::<models::Order>()?;
+    m.add_class::<lists::Page>()?;
+    m.add_class::<lists::VoxnumberRegion>()?;
+    m.add_class::<lists::AccountVoxnumber>()?;
+    m.add_class::<lists::AccountLink>()?;
+    m.add_class::<lists::RawResponse>()?;
+    m.add_class::<client::PageIterator>()?;
     m.add_class::<models::VoxNumber>()?;
     m.add_class::<sandbox::Sandbox>()?;
     m.add_class::<sandbox::SandboxCallback>()?;
     m.add_function(wrap_pyfunction!(models::parse_callback, m)?)?;
+    m.add_function(wrap_pyfunction!(models::receive_callback, m)?)?;
     m.add_function(wrap_pyfunction!(models::purchase_request_xml, m)?)?;
     m.add_function(wrap_pyfunction!(models::attach_request_xml, m)?)?;
     Ok(())

@@ -216,6 +216,27 @@ pub fn parse_callback(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Order
     })
 }
 
+/// The one entry point for a callback IOVOX POSTs: checks the `Authorization` header
+/// against the `user:pass@` of the `callback_url` the purchase sent (in constant time),
+/// then parses the body. Raises `CallbackError` with the `status` to answer (401, 400).
+#[pyfunction]
+pub fn receive_callback(
+    py: Python<'_>,
+    callback_url: &str,
+    authorization: Option<&str>,
+    body: &Bound<'_, PyAny>,
+) -> PyResult<Order> {
+    error::guard(|| {
+        let bytes = conv::body_bytes(body)?;
+        let url = callback_url.to_string();
+        let auth = authorization.map(str::to_string);
+        let order = py
+            .detach(|| iovox_http::receive_callback(&url, auth.as_deref(), &bytes))
+            .map_err(|e| error::callback(py, e))?;
+        Order::from_core(py, order)
+    })
+}
+
 /// The XML `purchase_vox_numbers` would send for these arguments, after the same checks.
 #[pyfunction]
 #[pyo3(signature = (items, *, callback_url=None, cc_list=None, dynamic_quantity=None))]
