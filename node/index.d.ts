@@ -116,6 +116,122 @@ export interface CallOptions {
   timeoutMs?: number
 }
 
+export type AssignedStatus = 'ASSIGNED' | 'UNASSIGNED'
+export type CallStatus = 'ON' | 'NO RULES' | 'ACTIVE' | 'OFF'
+export type VoxnumberType = 'LOCAL' | 'NATIONAL'
+
+/** One page of a list method, with IOVOX's totals. */
+export interface Page<T> {
+  results: T[]
+  currentPage: number | null
+  totalPages: number | null
+  totalResults: number | null
+  /** Whether a page follows this one. */
+  hasNext: boolean
+}
+
+export interface RegionFilters {
+  numberType?: NumberType
+  countryCode?: IntegerLike
+  areaCode?: IntegerLike
+  /** Abbreviations: ac, cc, con, stn, cin, ct. */
+  reqFields?: string[] | string
+  page?: number
+  limit?: number
+}
+
+/** A region numbers can be bought in. Fields not asked for in `reqFields` are absent. */
+export interface VoxnumberRegion {
+  countryCode?: number
+  areaCode?: number
+  countryName?: string
+  stateName?: string
+  cityName?: string
+  requirePurchaseInfo?: boolean
+  cost?: string
+}
+
+export interface VoxnumberFilters {
+  voxnumber?: string
+  voxnumberType?: VoxnumberType
+  voxnumberCountry?: string
+  voxnumberCity?: string
+  assignedStatus?: AssignedStatus
+  callStatus?: CallStatus
+  linkId?: string
+  /** Abbreviations: nid, nname, lid, lname, as, cs, vn, vnt, vnco, vnci, vnpd. */
+  reqFields?: string[] | string
+  /** An abbreviation with _ASC or _DESC ("vnpd_DESC"). */
+  order?: string
+  page?: number
+  limit?: number
+}
+
+/** A number of the account. Fields not asked for in `reqFields` are absent. */
+export interface AccountVoxnumber {
+  nodeId?: string
+  nodeName?: string
+  linkId?: string
+  linkName?: string
+  assignedStatus?: AssignedStatus
+  callStatus?: CallStatus
+  countryCode?: number
+  voxnumber?: string
+  voxnumberType?: VoxnumberType
+  voxnumberCountry?: string
+  voxnumberCity?: string
+  /** Read as UTC: IOVOX does not say its zone. */
+  purchaseDate?: Date
+}
+
+export interface LinkFilters {
+  nodeId?: string
+  nodeType?: string
+  linkId?: string
+  linkType?: string
+  /** Abbreviations: nid, nn, nt, lid, ln, lt, vn, rn. */
+  reqFields?: string[] | string
+  /** An abbreviation with _ASC or _DESC ("nn_DESC"). */
+  order?: string
+  page?: number
+  limit?: number
+}
+
+/** A link of the account. */
+export interface AccountLink {
+  nodeId?: string
+  nodeName?: string
+  nodeType?: string
+  linkId?: string
+  linkName?: string
+  linkType?: string
+  clickToCall?: boolean
+  voxnumber?: string
+  ruleName?: string
+}
+
+export interface DeleteVoxnumbersRequest {
+  /** At most 100, international digits. */
+  fullVoxnumbers: (string | number | bigint)[] | string
+  /** Detach attached numbers first (without it, they are refused). */
+  rmIfInUse?: boolean
+}
+
+export interface RawRequest {
+  interface: string
+  method: string
+  verb: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  query?: Record<string, string | number | boolean>
+  body?: string
+  /** Retry after it may have arrived (a read, or a change that does nothing twice). */
+  safeToRepeat?: boolean
+}
+
+export interface RawResponse {
+  status: number
+  body: Buffer
+}
+
 /** A client of the IOVOX REST API v3. Share one per process: it keeps connections alive. */
 export declare class Client {
   constructor(options?: ClientOptions)
@@ -125,14 +241,26 @@ export declare class Client {
   attachVoxnumberToLink(links: Link[], options?: CallOptions): Promise<void>
   /** removeVoxnumberFromLink: each link's number goes back to the pool, unassigned. */
   removeVoxnumberFromLink(linkIds: (string | number | bigint)[], options?: CallOptions): Promise<void>
+  getVoxnumberRegions(filters?: RegionFilters, options?: CallOptions): Promise<Page<VoxnumberRegion>>
+  getVoxnumbers(filters?: VoxnumberFilters, options?: CallOptions): Promise<Page<AccountVoxnumber>>
+  getLinks(filters?: LinkFilters, options?: CallOptions): Promise<Page<AccountLink>>
+  /** Every result of every page, fetched as the loop reads them (`for await`). */
+  iterVoxnumberRegions(filters?: RegionFilters, options?: CallOptions): AsyncGenerator<VoxnumberRegion, void, undefined>
+  iterVoxnumbers(filters?: VoxnumberFilters, options?: CallOptions): AsyncGenerator<AccountVoxnumber, void, undefined>
+  iterLinks(filters?: LinkFilters, options?: CallOptions): AsyncGenerator<AccountLink, void, undefined>
+  /** Gives numbers back for good; never repeated once it may have arrived. */
+  deleteVoxnumbersFromAccount(request: DeleteVoxnumbersRequest, options?: CallOptions): Promise<void>
+  rawRequest(request: RawRequest, options?: CallOptions): Promise<RawResponse>
   close(): void
 }
 
 export declare function parseCallback(body: Buffer | string): Order
+/** Checks the callback URL's credentials, then parses the body; throws `CallbackError`. */
+export declare function receiveCallback(callbackUrl: string, authorization: string | undefined | null, body: Buffer | string): Order
 export declare function purchaseRequestXml(request: PurchaseRequest): string
 export declare function attachRequestXml(links: Link[]): string
 
-export type ErrorKind = 'validation' | 'api' | 'timeout' | 'connection' | 'decode' | 'config' | 'aborted' | 'internal'
+export type ErrorKind = 'validation' | 'api' | 'timeout' | 'connection' | 'decode' | 'config' | 'callback' | 'aborted' | 'internal'
 
 export interface ValidationIssue extends Omit<NativeValidationIssue, 'position' | 'field'> {
   position: Position | null
@@ -164,6 +292,10 @@ export declare class DecodeError extends IovoxError {
   readonly column: number | null
 }
 export declare class ConfigError extends IovoxError {}
+/** `status` is what to answer: 401 (credentials) or 400 (body). */
+export declare class CallbackError extends IovoxError {
+  readonly status: number
+}
 export declare class AbortError extends IovoxError {
   readonly name: 'AbortError'
   readonly code: 'ABORT_ERR'

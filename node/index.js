@@ -70,6 +70,10 @@ class DecodeError extends IovoxError {
 /** The client is set up wrong. */
 class ConfigError extends IovoxError {}
 
+/** A callback refused by `receiveCallback`: `status` is what to answer (401: the
+ * credentials do not match the callback URL's; 400: the body is not an IOVOX order). */
+class CallbackError extends IovoxError {}
+
 /** The call was aborted through its `signal`. `name` is "AbortError" and `code`
  * "ABORT_ERR", as Node's own; `maybeSent` says whether the request may already have
  * reached IOVOX (a purchase may then still be made); `cause` is the signal's reason. */
@@ -95,6 +99,7 @@ const classes = {
   connection: ConnectionError,
   decode: DecodeError,
   config: ConfigError,
+  callback: CallbackError,
 }
 
 const CALL_OPTIONS = ['signal', 'timeoutMs']
@@ -207,6 +212,81 @@ class Client {
     })
   }
 
+  /** One page of the regions numbers can be bought in (getVoxnumberRegions). `filters`:
+   * `{ numberType, countryCode, areaCode, reqFields, page, limit }`, all optional. */
+  async getVoxnumberRegions(filters, options) {
+    return this.#page('getVoxnumberRegions', filters, options)
+  }
+
+  /** One page of the account's numbers (getVoxnumbers). `filters`: `{ voxnumber,
+   * voxnumberType, voxnumberCountry, voxnumberCity, assignedStatus, callStatus, linkId,
+   * reqFields, order, page, limit }`, all optional; `purchaseDate` comes as a `Date`. */
+  async getVoxnumbers(filters, options) {
+    return this.#page('getVoxnumbers', filters, options)
+  }
+
+  /** One page of the account's links (getLinks). `filters`: `{ nodeId, nodeType, linkId,
+   * linkType, reqFields, order, page, limit }`, all optional. */
+  async getLinks(filters, options) {
+    return this.#page('getLinks', filters, options)
+  }
+
+  /** Every region, page after page (`for await`), one page in memory at a time. */
+  iterVoxnumberRegions(filters, options) {
+    return this.#pages('getVoxnumberRegions', filters, options)
+  }
+
+  /** Every number of the account, page after page (`for await`), one page in memory at a
+   * time. */
+  iterVoxnumbers(filters, options) {
+    return this.#pages('getVoxnumbers', filters, options)
+  }
+
+  /** Every link of the account, page after page (`for await`). */
+  iterLinks(filters, options) {
+    return this.#pages('getLinks', filters, options)
+  }
+
+  /** Gives numbers back to IOVOX for good (deleteVoxnumbersFromAccount): `{ fullVoxnumbers,
+   * rmIfInUse }`, at most 100 numbers, all of them or none. Never repeated once it may
+   * have arrived. */
+  async deleteVoxnumbersFromAccount(request, options) {
+    const json = toJson(request)
+    return withCallOptions(options, async (id, timeoutMs) => {
+      unwrap(await this.#native.deleteVoxnumbersFromAccount(json, id, timeoutMs), 'error')
+    })
+  }
+
+  /** Any IOVOX method: `{ interface, method, verb, query, body, safeToRepeat }`, with the
+   * same auth, timeouts, retries (only when `safeToRepeat`), errors and redaction as the
+   * typed calls. Resolves to `{ status, body }` (`body` a Buffer). */
+  async rawRequest(request, options) {
+    const json = toJson(request)
+    return withCallOptions(options, async (id, timeoutMs) => {
+      const outcome = await this.#native.rawRequest(json, id, timeoutMs)
+      if (outcome.error) throw toError(outcome.error)
+      return { status: outcome.status, body: outcome.body }
+    })
+  }
+
+  async #page(method, filters, options) {
+    const json = toJson(filters ?? {})
+    return withCallOptions(options, async (id, timeoutMs) =>
+      toPage(unwrap(await this.#native[method](json, id, timeoutMs), 'text')),
+    )
+  }
+
+  async *#pages(method, filters, options) {
+    const args = { ...(filters ?? {}) }
+    let page = args.page ?? 1
+    for (;;) {
+      const result = await this.#page(method, { ...args, page }, options)
+      yield* result.results
+      if (!result.hasNext || result.results.length === 0) return
+      page += 1
+    }
+  }
+
   /** Lets go of the connections; later calls reject with a ConfigError. */
   close() {
     this.#native.close()
@@ -227,6 +307,31 @@ function parseCallback(body) {
     throw new TypeError(`body must be a Buffer or a string, not ${typeof body}`)
   }
   return unwrap(native.parseCallback(body), 'order')
+}
+
+/** A page from the addon's JSON: `purchaseDate` "YYYY-MM-DD HH:MM:SS" as a `Date` (read as
+ * UTC; IOVOX does not say its zone). */
+function toPage(json) {
+  const page = JSON.parse(json)
+  for (const r of page.results) {
+    if (typeof r.purchaseDate === 'string') {
+      const date = new Date(`${r.purchaseDate.replace(' ', 'T')}Z`)
+      if (!Number.isNaN(date.getTime())) r.purchaseDate = date
+    }
+  }
+  return page
+}
+
+/** The one entry point for a callback IOVOX POSTs: checks the `Authorization` header
+ * against the `user:pass@` of the `callbackUrl` the purchase sent (in constant time), then
+ * parses the body. Throws `CallbackError` with the `status` to answer (401, 400). */
+function receiveCallback(callbackUrl, authorization, body) {
+  if (typeof callbackUrl !== 'string') throw new TypeError('callbackUrl must be a string')
+  if (!Buffer.isBuffer(body) && typeof body !== 'string') {
+    throw new TypeError(`body must be a Buffer or a string, not ${typeof body}`)
+  }
+  const auth = typeof authorization === 'string' ? authorization : undefined
+  return unwrap(native.receiveCallback(callbackUrl, auth, body), 'order')
 }
 
 /** The XML `purchaseVoxNumbers` would send for this request, after the same checks. */
@@ -329,6 +434,7 @@ module.exports = {
   Client,
   Sandbox,
   parseCallback,
+  receiveCallback,
   purchaseRequestXml,
   attachRequestXml,
   IovoxError,
@@ -338,5 +444,6 @@ module.exports = {
   ConnectionError,
   DecodeError,
   ConfigError,
+  CallbackError,
   AbortError,
 }

@@ -7,6 +7,7 @@ export const {
   Client,
   Sandbox,
   parseCallback,
+  receiveCallback,
   purchaseRequestXml,
   attachRequestXml,
   IovoxError,
@@ -16,6 +17,7 @@ export const {
   ConnectionError,
   DecodeError,
   ConfigError,
+  CallbackError,
   AbortError,
 } = iovox
 export default iovox

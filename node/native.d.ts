@@ -17,6 +17,16 @@ export declare class NativeClient {
   attachVoxnumberToLink(linksJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<UnitOutcome>
   /** removeVoxnumberFromLink for link IDs given as JSON text; `callId` from `beginCall()`. */
   removeVoxnumberFromLink(linkIdsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<UnitOutcome>
+  /** getVoxnumberRegions for arguments given as JSON text; the page as JSON text. */
+  getVoxnumberRegions(argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<TextOutcome>
+  /** getVoxnumbers for arguments given as JSON text; the page as JSON text. */
+  getVoxnumbers(argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<TextOutcome>
+  /** getLinks for arguments given as JSON text; the page as JSON text. */
+  getLinks(argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<TextOutcome>
+  /** deleteVoxnumbersFromAccount for `{ fullVoxnumbers, rmIfInUse }` as JSON text. */
+  deleteVoxnumbersFromAccount(argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<UnitOutcome>
+  /** Any method: `{ interface, method, verb, query, body, safeToRepeat }` as JSON text. */
+  rawRequest(requestJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<RawOutcome>
   /** Lets go of the connections; later calls fail with a config error. */
   close(): void
 }
@@ -132,6 +142,22 @@ export declare const PRODUCTION_URL: string
 
 /** The XML a purchase of this request (JSON text of the JS object) would send. */
 export declare function purchaseRequestXml(requestJson: string): TextOutcome
+
+/** A raw call's answer, or why there is none. */
+export interface RawOutcome {
+  /** The HTTP status, on success. */
+  status?: number
+  /** The body, on success. */
+  body?: Buffer
+  /** The error, on failure. */
+  error?: ErrorInfo
+}
+
+/**
+ * The one entry point for a callback: the `Authorization` header checked against the
+ * `user:pass@` of the callback URL, then the body parsed.
+ */
+export declare function receiveCallback(callbackUrl: string, authorization: string | undefined | null, body: Buffer | string): OrderOutcome
 
 /** IOVOX's hosted sandbox base URL. */
 export declare const SANDBOX_URL: string

@@ -3,6 +3,7 @@
 import {
   AbortError,
   ApiError,
+  CallbackError,
   Client,
   ConfigError,
   ConnectionError,
@@ -16,9 +17,23 @@ import {
   attachRequestXml,
   parseCallback,
   purchaseRequestXml,
+  receiveCallback,
 } from 'iovox'
 import type {
+  AccountLink,
+  AccountVoxnumber,
   AdditionalInformation,
+  AssignedStatus,
+  CallStatus,
+  DeleteVoxnumbersRequest,
+  LinkFilters,
+  Page,
+  RawRequest,
+  RawResponse,
+  RegionFilters,
+  VoxnumberFilters,
+  VoxnumberRegion,
+  VoxnumberType,
   CallOptions,
   ClientOptions,
   ErrorKind,
@@ -105,6 +120,32 @@ async function main(): Promise<void> {
     await client.attachVoxnumberToLink([byVoxnumber])
   } catch (e) {
     if (e instanceof IovoxError) console.log(describe(e))
+  }
+  const regionFilters: RegionFilters = { countryCode: 44, numberType: 'GEOGRAPHIC' }
+  const regions: Page<VoxnumberRegion> = await client.getVoxnumberRegions(regionFilters)
+  const assigned: AssignedStatus = 'UNASSIGNED'
+  const callStatus: CallStatus = 'NO RULES'
+  const voxnumberType: VoxnumberType = 'LOCAL'
+  const filters: VoxnumberFilters = { assignedStatus: assigned, voxnumberType, limit: 2, order: 'vnpd_DESC' }
+  const page: Page<AccountVoxnumber> = await client.getVoxnumbers(filters)
+  for await (const n of client.iterVoxnumbers({ callStatus })) {
+    const when: Date | undefined = n.purchaseDate
+    console.log(n.voxnumber, when?.toISOString())
+  }
+  const linkFilters: LinkFilters = { linkId: '100' }
+  const linkPage: Page<AccountLink> = await client.getLinks(linkFilters)
+  for await (const l of client.iterLinks()) console.log(l.linkId)
+  for await (const r of client.iterVoxnumberRegions()) console.log(r.cityName)
+  console.log(regions.totalResults, page.hasNext, linkPage.results[0]?.voxnumber)
+  const give: DeleteVoxnumbersRequest = { fullVoxnumbers: ['441512100200'], rmIfInUse: true }
+  await client.deleteVoxnumbersFromAccount(give)
+  const raw: RawRequest = { interface: 'Links', method: 'getLinks', verb: 'GET', safeToRepeat: true }
+  const answer: RawResponse = await client.rawRequest(raw)
+  console.log(answer.status, answer.body.length)
+  try {
+    receiveCallback('https://u:p@example.com/', undefined, '<order/>')
+  } catch (e) {
+    if (e instanceof CallbackError) console.log(e.status)
   }
   const restock: Restock = { count: 1, countryCode: 44, areaCode: 161 }
   sandbox.restock(restock)

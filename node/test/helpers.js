@@ -22,9 +22,10 @@ function camel(value) {
 
 /** A server answering every request with one status and body, set per test. */
 async function canned() {
-  const state = { status: 200, body: '', requests: 0, lastBody: '' }
+  const state = { status: 200, body: '', requests: 0, lastBody: '', lastUrl: '' }
   const server = http.createServer((req, res) => {
     state.requests += 1
+    state.lastUrl = req.url
     const chunks = []
     req.on('data', (c) => chunks.push(c))
     req.on('end', () => {
@@ -45,6 +46,9 @@ async function canned() {
     },
     get lastBody() {
       return state.lastBody
+    },
+    get lastUrl() {
+      return state.lastUrl
     },
     close: () => new Promise((resolve) => server.close(resolve)),
   }

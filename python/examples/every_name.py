@@ -6,13 +6,20 @@ from __future__ import annotations
 import asyncio
 from typing import Optional
 
+import datetime
+
 import iovox
 from iovox import (
     PRODUCTION_URL,
     SANDBOX_URL,
+    AccountLink,
+    AccountVoxnumber,
     AdditionalInformation,
     ApiError,
+    AssignedStatus,
     AsyncClient,
+    CallbackError,
+    CallStatus,
     Client,
     ConfigError,
     ConnectionError,
@@ -23,15 +30,21 @@ from iovox import (
     NumberType,
     Order,
     OrderStatus,
+    Page,
+    PageIterator,
     Position,
     PurchaseItem,
+    RawResponse,
     TimeoutError,
     ValidationError,
     ValidationIssue,
     VoxNumber,
+    VoxnumberRegion,
+    VoxnumberType,
     attach_request_xml,
     parse_callback,
     purchase_request_xml,
+    receive_callback,
 )
 from iovox.testing import Sandbox, SandboxCallback
 
@@ -77,6 +90,32 @@ def main() -> None:
                 client.attach_voxnumber_to_link([{"link_id": "none", "method": "BY VOXNUMBER", "full_voxnumber": "1"}])
             except IovoxError as e:
                 print(describe(e))
+            regions: Page = client.get_voxnumber_regions(country_code=44, number_type="GEOGRAPHIC")
+            region = regions.results[0]
+            assert isinstance(region, VoxnumberRegion)
+            print(region.city_name, region.require_purchase_info, regions.total_results, regions.has_next)
+            assigned: AssignedStatus = "UNASSIGNED"
+            call_status: CallStatus = "OFF"
+            voxnumber_type: VoxnumberType = "LOCAL"
+            numbers_page = client.get_voxnumbers(assigned_status=assigned, call_status=call_status,
+                                                 voxnumber_type=voxnumber_type, limit=2, order="vnpd_DESC")
+            every: PageIterator = client.iter_voxnumbers(limit=2)
+            for number in every:
+                assert isinstance(number, AccountVoxnumber)
+                when = number.purchase_date
+                print(number.voxnumber, when.isoformat() if isinstance(when, datetime.datetime) else when)
+            for link in client.iter_links():
+                assert isinstance(link, AccountLink)
+                print(link.link_id, link.to_dict())
+            print(len(numbers_page), list(client.iter_voxnumber_regions(country_code=33)))
+            print(client.get_links(link_id="100").results)
+            client.delete_voxnumbers_from_account(["441512100200"], rm_if_in_use=True)
+            raw: RawResponse = client.raw_request("Links", "getLinks", "GET", safe_to_repeat=True)
+            print(raw.status, len(raw.body), raw.text[:10])
+            try:
+                receive_callback("https://u:p@example.com/", None, "<order/>")
+            except CallbackError as e:
+                print(e.status)
         sandbox.restock(1, country_code=44, area_code=161)
         callbacks: list[SandboxCallback] = sandbox.wait_for_callbacks(0, timeout=0.1)
         print(callbacks, sandbox.callbacks, sandbox.url, sandbox.username, len(sandbox.secure_key))

@@ -2,10 +2,13 @@
 //! thread pool stay free, and any number of calls can be in flight.
 
 use crate::error::{panic_text, ErrorInfo};
-use crate::{conv, OrderOutcome, UnitOutcome};
+use crate::{conv, lists, text_outcome, OrderOutcome, RawOutcome, TextOutcome, UnitOutcome};
+use iovox_convert::fields;
 use iovox_core::method::{
-    AttachVoxnumberToLink, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
+    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, GetLinks, GetVoxnumberRegions,
+    GetVoxnumbers, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
 };
+use iovox_core::{Page, Record};
 use iovox_http::config::{self, Unit};
 use iovox_http::{AsyncClient, CallOptions, Cancel, RetryPolicy};
 use napi::bindgen_prelude::Object;
@@ -239,6 +242,111 @@ impl NativeClient {
         self.start::<RemoveVoxnumberFromLink, _>(env, request, call_id, timeout_ms, unit)
     }
 
+    /// getVoxnumberRegions for arguments given as JSON text; the page as JSON text.
+    #[napi(catch_unwind, ts_return_type = "Promise<TextOutcome>")]
+    pub fn get_voxnumber_regions<'env>(
+        &self,
+        env: &'env Env,
+        args_json: String,
+        call_id: Option<u32>,
+        timeout_ms: Option<f64>,
+    ) -> NapiResult<Object<'env>> {
+        let request = conv::query(&args_json, fields::REGIONS, "getVoxnumberRegions");
+        self.start::<GetVoxnumberRegions, _>(env, request, call_id, timeout_ms, page_outcome)
+    }
+
+    /// getVoxnumbers for arguments given as JSON text; the page as JSON text.
+    #[napi(catch_unwind, ts_return_type = "Promise<TextOutcome>")]
+    pub fn get_voxnumbers<'env>(
+        &self,
+        env: &'env Env,
+        args_json: String,
+        call_id: Option<u32>,
+        timeout_ms: Option<f64>,
+    ) -> NapiResult<Object<'env>> {
+        let request = conv::query(&args_json, fields::VOXNUMBERS, "getVoxnumbers");
+        self.start::<GetVoxnumbers, _>(env, request, call_id, timeout_ms, page_outcome)
+    }
+
+    /// getLinks for arguments given as JSON text; the page as JSON text.
+    #[napi(catch_unwind, ts_return_type = "Promise<TextOutcome>")]
+    pub fn get_links<'env>(
+        &self,
+        env: &'env Env,
+        args_json: String,
+        call_id: Option<u32>,
+        timeout_ms: Option<f64>,
+    ) -> NapiResult<Object<'env>> {
+        let request = conv::query(&args_json, fields::LINKS, "getLinks");
+        self.start::<GetLinks, _>(env, request, call_id, timeout_ms, page_outcome)
+    }
+
+    /// deleteVoxnumbersFromAccount for `{ fullVoxnumbers, rmIfInUse }` as JSON text.
+    #[napi(catch_unwind, ts_return_type = "Promise<UnitOutcome>")]
+    pub fn delete_voxnumbers_from_account<'env>(
+        &self,
+        env: &'env Env,
+        args_json: String,
+        call_id: Option<u32>,
+        timeout_ms: Option<f64>,
+    ) -> NapiResult<Object<'env>> {
+        let request = conv::query(
+            &args_json,
+            fields::DELETE_VOXNUMBERS,
+            "deleteVoxnumbersFromAccount",
+        );
+        self.start::<DeleteVoxnumbersFromAccount, _>(env, request, call_id, timeout_ms, unit)
+    }
+
+    /// Any method: `{ interface, method, verb, query, body, safeToRepeat }` as JSON text.
+    #[napi(catch_unwind, ts_return_type = "Promise<RawOutcome>")]
+    pub fn raw_request<'env>(
+        &self,
+        env: &'env Env,
+        request_json: String,
+        call_id: Option<u32>,
+        timeout_ms: Option<f64>,
+    ) -> NapiResult<Object<'env>> {
+        type Resolver = Box<dyn FnOnce(Env) -> NapiResult<RawOutcome> + Send>;
+        let (deferred, promise) = env.create_deferred::<RawOutcome, Resolver>()?;
+        let failed = |e: ErrorInfo| RawOutcome {
+            status: None,
+            body: None,
+            error: Some(e),
+        };
+        let ready = (|| -> Result<_, ErrorInfo> {
+            Ok((
+                self.client()?,
+                conv::raw_request(&request_json)?,
+                call_options(call_id, timeout_ms)?,
+            ))
+        })();
+        match ready {
+            Err(e) => deferred.resolve(Box::new(move |_| Ok(failed(e)))),
+            Ok((client, request, options)) => {
+                napi::bindgen_prelude::within_runtime_if_available(|| {
+                    client.spawn_raw(request, options, move |outcome| {
+                        let result = match outcome {
+                            Ok(r) => r.map_err(ErrorInfo::from),
+                            Err(panic) => Err(ErrorInfo::internal(&panic_text(&*panic))),
+                        };
+                        deferred.resolve(Box::new(move |_| {
+                            Ok(match result {
+                                Ok(answer) => RawOutcome {
+                                    status: Some(u32::from(answer.status)),
+                                    body: Some(answer.body.into()),
+                                    error: None,
+                                },
+                                Err(e) => failed(e),
+                            })
+                        }));
+                    })
+                })
+            }
+        }
+        Ok(promise)
+    }
+
     /// Lets go of the connections; later calls fail with a config error.
     #[napi(catch_unwind)]
     pub fn close(&self) {
@@ -297,6 +405,10 @@ impl NativeClient {
         }
         Ok(promise)
     }
+}
+
+fn page_outcome<T: Record>(r: Result<Page<T>, ErrorInfo>) -> TextOutcome {
+    text_outcome(r.map(|page| lists::page_json(&page)))
 }
 
 fn unit(r: Result<(), ErrorInfo>) -> UnitOutcome {

@@ -24,3 +24,52 @@ pub fn attach_request(json: &str) -> Result<wire::AttachRequest, ErrorInfo> {
 pub fn detach_request(json: &str) -> Result<wire::DetachRequest, ErrorInfo> {
     iovox_convert::detach_request_json(json, Case::Camel).map_err(type_error)
 }
+
+/// A query method's arguments (an object, camelCase) into the wire form.
+pub fn query(json: &str, known: &[&str], call: &str) -> Result<wire::Query, ErrorInfo> {
+    iovox_convert::query_json(json, known, call, Case::Camel).map_err(type_error)
+}
+
+/// `{ interface, method, verb, query, body, safeToRepeat }` into a raw request.
+pub fn raw_request(json: &str) -> Result<iovox_http::RawRequest, ErrorInfo> {
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    struct Raw {
+        interface: String,
+        method: String,
+        verb: String,
+        #[serde(default)]
+        query: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+        #[serde(default)]
+        body: Option<String>,
+        #[serde(default)]
+        safe_to_repeat: Option<bool>,
+    }
+    let raw: Raw = serde_json::from_str(json).map_err(|e| {
+        ErrorInfo::type_error(format!(
+            "rawRequest takes {{ interface, method, verb, query, body, safeToRepeat }}: {e}"
+        ))
+    })?;
+    let verb = raw
+        .verb
+        .parse()
+        .map_err(|e: String| ErrorInfo::from(iovox_http::Error::Config(e)))?;
+    let mut request = iovox_http::RawRequest::new(raw.interface, raw.method, verb)
+        .safe_to_repeat(raw.safe_to_repeat.unwrap_or(false));
+    request.body = raw.body;
+    for (k, v) in raw.query.unwrap_or_default() {
+        let text = match v {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::Bool(b) => if b { "TRUE" } else { "FALSE" }.to_string(),
+            other => {
+                return Err(ErrorInfo::type_error(format!(
+                    "query value {k} must be a string or a number, not {}",
+                    iovox_convert::kind(&other)
+                )))
+            }
+        };
+        request.query.push((k, text));
+    }
+    Ok(request)
+}

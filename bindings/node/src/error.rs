@@ -75,6 +75,13 @@ impl ErrorInfo {
         Self::bare("type", message)
     }
 
+    /// A callback refused by `receiveCallback`, with the status to answer.
+    pub fn callback(e: iovox_http::CallbackError) -> Self {
+        let mut info = Self::bare("callback", e.to_string());
+        info.status = Some(u32::from(e.status()));
+        info
+    }
+
     /// A bug of ours.
     pub fn internal(what: &str) -> Self {
         Self::bare(

@@ -14,6 +14,7 @@ mod client;
 pub use client::{begin_call, cancel_call, end_call};
 mod conv;
 mod error;
+mod lists;
 mod sandbox;
 
 use error::ErrorInfo;
@@ -103,6 +104,41 @@ pub fn parse_callback(body: napi::Either<napi::bindgen_prelude::Buffer, String>)
     }
 }
 
+/// The one entry point for a callback: the `Authorization` header checked against the
+/// `user:pass@` of the callback URL, then the body parsed.
+#[napi(catch_unwind)]
+pub fn receive_callback(
+    callback_url: String,
+    authorization: Option<String>,
+    body: napi::Either<napi::bindgen_prelude::Buffer, String>,
+) -> OrderOutcome {
+    let bytes: Vec<u8> = match body {
+        napi::Either::A(b) => b.to_vec(),
+        napi::Either::B(s) => s.into_bytes(),
+    };
+    match iovox_http::receive_callback(&callback_url, authorization.as_deref(), &bytes) {
+        Ok(o) => OrderOutcome {
+            order: Some(o.into()),
+            error: None,
+        },
+        Err(e) => OrderOutcome {
+            order: None,
+            error: Some(ErrorInfo::callback(e)),
+        },
+    }
+}
+
+/// A raw call's answer, or why there is none.
+#[napi(object)]
+pub struct RawOutcome {
+    /// The HTTP status, on success.
+    pub status: Option<u32>,
+    /// The body, on success.
+    pub body: Option<napi::bindgen_prelude::Buffer>,
+    /// The error, on failure.
+    pub error: Option<ErrorInfo>,
+}
+
 /// The XML a purchase of this request (JSON text of the JS object) would send.
 #[napi(catch_unwind)]
 pub fn purchase_request_xml(request_json: String) -> TextOutcome {
@@ -125,7 +161,7 @@ pub fn attach_request_xml(links_json: String) -> TextOutcome {
     text_outcome(made)
 }
 
-fn text_outcome(made: Result<String, ErrorInfo>) -> TextOutcome {
+pub(crate) fn text_outcome(made: Result<String, ErrorInfo>) -> TextOutcome {
     match made {
         Ok(text) => TextOutcome {
             text: Some(text),

@@ -103,10 +103,24 @@ impl AsyncClient {
             }));
             done(outcome);
         };
-        match tokio::runtime::Handle::try_current() {
-            Ok(runtime) => drop(runtime.spawn_blocking(work)),
-            Err(_) => drop(std::thread::spawn(work)),
-        }
+        spawn(work);
+    }
+
+    /// [`Client::raw_request_with`] started as [`AsyncClient::spawn_wire`] starts a method.
+    pub fn spawn_raw(
+        &self,
+        request: crate::RawRequest,
+        options: CallOptions,
+        done: impl FnOnce(std::thread::Result<Result<crate::RawResponse, Error>>) + Send + 'static,
+    ) {
+        let client = self.client.clone();
+        let work = move || {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                client.raw_request_with(&request, &options)
+            }));
+            done(outcome);
+        };
+        spawn(work);
     }
 
     /// [`Client::call`], asynchronously.
@@ -172,4 +186,13 @@ async fn sleep(wait: Duration, options: &CallOptions) -> bool {
         tokio::time::sleep((deadline - now).min(Duration::from_millis(10))).await;
     }
     false
+}
+
+/// Runs `work` on the current runtime's blocking pool, or on a thread of its own outside
+/// any runtime.
+fn spawn(work: impl FnOnce() + Send + 'static) {
+    match tokio::runtime::Handle::try_current() {
+        Ok(runtime) => drop(runtime.spawn_blocking(work)),
+        Err(_) => drop(std::thread::spawn(work)),
+    }
 }
