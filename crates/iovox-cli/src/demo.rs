@@ -3,7 +3,9 @@
 
 use crate::output::order_text;
 use iovox_core::{
-    AttachRequest, ByPostcode, Link, NumberType, OrderStatus, PurchaseItem, PurchaseRequest,
+    AssignedStatus, AttachRequest, ByPostcode, DeleteVoxnumbersRequest, DetachRequest, Link,
+    LinksRequest, NumberType, OrderStatus, PurchaseItem, PurchaseRequest, RegionsRequest,
+    VoxnumbersRequest,
 };
 use iovox_http::{receive_callback, Client, Error};
 use iovox_sandbox::{CallbackListener, Config, Restock, Sandbox};
@@ -59,6 +61,33 @@ fn demo() -> Result<(), String> {
 
     step(
         1,
+        "getVoxnumberRegions: where in the UK can geographic numbers be bought?",
+    );
+    let regions = client
+        .get_voxnumber_regions(
+            &RegionsRequest::new()
+                .country_code(44)
+                .number_type(NumberType::Geographic),
+        )
+        .map_err(e)?;
+    for r in &regions.results {
+        say!(
+            "    +{} {:<5} {}",
+            r.country_code.unwrap_or(0),
+            r.area_code.unwrap_or(0),
+            r.city_name.as_deref().unwrap_or("-")
+        );
+    }
+    if !regions
+        .results
+        .iter()
+        .any(|r| r.area_code == Some(151) && r.city_name.as_deref() == Some("Liverpool"))
+    {
+        return Err("expected Liverpool among the regions".into());
+    }
+
+    step(
+        2,
         "purchaseVoxNumbers: 3 in Liverpool (only 2 in stock) and 1 in London",
     );
     let callback_url = listener.url_with_credentials("demo", "callback-password");
@@ -76,7 +105,7 @@ fn demo() -> Result<(), String> {
         return Err("expected a PENDING order".into());
     }
 
-    step(2, "Stock arrives: the sandbox POSTs the <order> callback");
+    step(3, "Stock arrives: the sandbox POSTs the <order> callback");
     sandbox.restock(&Restock {
         country_code: Some(44),
         area_code: Some(151),
@@ -100,8 +129,21 @@ fn demo() -> Result<(), String> {
         return Err("expected the same order, FULFILLED".into());
     }
 
+    step(4, "getVoxnumbers: the account's unassigned numbers");
+    let free = client
+        .get_voxnumbers(&VoxnumbersRequest::new().assigned_status(AssignedStatus::Unassigned))
+        .map_err(e)?;
+    for n in &free.results {
+        say!(
+            "    +{:<15} {}",
+            n.voxnumber.as_deref().unwrap_or("-"),
+            n.assigned_status.map_or("-", |s| s.as_str())
+        );
+    }
+    say!("    {} unassigned", free.total_results.unwrap_or(0));
+
     step(
-        3,
+        5,
         "attachVoxnumberToLink: BY VOXNUMBER, BY AREA and BY POSTCODE in one request",
     );
     let bought = &update.voxnumbers[0].full_voxnumber;
@@ -127,7 +169,59 @@ fn demo() -> Result<(), String> {
         );
     }
 
-    step(4, "A validation error: caught before anything is sent");
+    step(6, "getLinks: the links and their numbers");
+    let page = client.get_links(&LinksRequest::new()).map_err(e)?;
+    for l in page.results.iter().filter(|l| l.voxnumber.is_some()) {
+        say!(
+            "    link {:>4} {:<10} <- +{}",
+            l.link_id.as_deref().unwrap_or(""),
+            l.link_name.as_deref().unwrap_or(""),
+            l.voxnumber.as_deref().unwrap_or("")
+        );
+    }
+
+    step(
+        7,
+        "removeVoxnumberFromLink: detach link 444; its number goes back to the pool",
+    );
+    let detached = client
+        .get_voxnumbers(&VoxnumbersRequest::new().link_id("444"))
+        .map_err(e)?
+        .results
+        .into_iter()
+        .next()
+        .and_then(|n| n.voxnumber)
+        .ok_or("link 444 has no number")?;
+    client
+        .remove_voxnumber_from_link(&DetachRequest::new(["444"]))
+        .map_err(e)?;
+    let now = client
+        .get_voxnumbers(&VoxnumbersRequest::new().voxnumber(detached.as_str()))
+        .map_err(e)?;
+    say!(
+        "    detached link 444: +{detached} is {}",
+        now.results
+            .first()
+            .and_then(|n| n.assigned_status)
+            .map_or("?", |s| s.as_str())
+    );
+
+    step(
+        8,
+        "deleteVoxnumbersFromAccount: give that number back to IOVOX for good",
+    );
+    client
+        .delete_voxnumbers_from_account(&DeleteVoxnumbersRequest::new([detached.as_str()]))
+        .map_err(e)?;
+    let gone = client
+        .get_voxnumbers(&VoxnumbersRequest::new().voxnumber(detached.as_str()))
+        .map_err(e)?;
+    if !gone.results.is_empty() {
+        return Err("the number is still in the account".into());
+    }
+    say!("    gave back +{detached}; the account no longer lists it");
+
+    step(9, "A validation error: caught before anything is sent");
     let mut bad = item(44, 20, NumberType::Geographic, 0);
     bad.area_code = None;
     let invalid = PurchaseRequest::new(vec![item(44, 20, NumberType::Geographic, 1), bad]);
@@ -140,7 +234,7 @@ fn demo() -> Result<(), String> {
         other => return Err(format!("expected a validation error, got {other:?}")),
     }
 
-    step(5, "An API error: a link that does not exist");
+    step(10, "An API error: a link that does not exist");
     let missing = AttachRequest::new(vec![Link::by_area("999", 44, 20)]);
     match client.attach_voxnumber_to_link(&missing) {
         Err(err @ Error::Api { .. }) => {
