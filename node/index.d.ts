@@ -255,6 +255,10 @@ export declare class Client {
 }
 
 export declare function parseCallback(body: Buffer | string): Order
+/** A list method's answer as a page, for bodies fetched with `rawRequest`. */
+export declare function decodePage(method: 'getVoxnumbers', body: Buffer | string): Page<AccountVoxnumber>
+export declare function decodePage(method: 'getLinks', body: Buffer | string): Page<AccountLink>
+export declare function decodePage(method: 'getVoxnumberRegions', body: Buffer | string): Page<VoxnumberRegion>
 /** Checks the callback URL's credentials, then parses the body; throws `CallbackError`. */
 export declare function receiveCallback(callbackUrl: string, authorization: string | undefined | null, body: Buffer | string): Order
 export declare function purchaseRequestXml(request: PurchaseRequest): string

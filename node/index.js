@@ -322,6 +322,15 @@ function toPage(json) {
   return page
 }
 
+/** A list method's answer (`getVoxnumbers`, `getLinks`, `getVoxnumberRegions`) as a page,
+ * for bodies fetched with `rawRequest` (a Buffer or a string). */
+function decodePage(method, body) {
+  if (!Buffer.isBuffer(body) && typeof body !== 'string') {
+    throw new TypeError(`body must be a Buffer or a string, not ${typeof body}`)
+  }
+  return toPage(unwrap(native.decodePage(String(method), body), 'text'))
+}
+
 /** The one entry point for a callback IOVOX POSTs: checks the `Authorization` header
  * against the `user:pass@` of the `callbackUrl` the purchase sent (in constant time), then
  * parses the body. Throws `CallbackError` with the `status` to answer (401, 400). */
@@ -435,6 +444,7 @@ module.exports = {
   Sandbox,
   parseCallback,
   receiveCallback,
+  decodePage,
   purchaseRequestXml,
   attachRequestXml,
   IovoxError,

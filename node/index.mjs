@@ -8,6 +8,7 @@ export const {
   Sandbox,
   parseCallback,
   receiveCallback,
+  decodePage,
   purchaseRequestXml,
   attachRequestXml,
   IovoxError,

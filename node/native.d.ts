@@ -80,6 +80,12 @@ export declare function beginCall(): number
 export declare function cancelCall(id: number): boolean
 
 /**
+ * A list method's answer (`getVoxnumbers`, `getLinks`, `getVoxnumberRegions`) as the
+ * page's JSON text, for bodies fetched with `rawRequest`.
+ */
+export declare function decodePage(method: string, body: Buffer | string): TextOutcome
+
+/**
  * Forgets a call once its promise has settled in JS. Not when the native call ends: an
  * abort that lands between the end and JS seeing it must still learn that the request
  * was sent (the fault campaign's abort lane caught exactly that).

@@ -18,6 +18,7 @@ import {
   parseCallback,
   purchaseRequestXml,
   receiveCallback,
+  decodePage,
 } from 'iovox'
 import type {
   AccountLink,
@@ -141,7 +142,8 @@ async function main(): Promise<void> {
   await client.deleteVoxnumbersFromAccount(give)
   const raw: RawRequest = { interface: 'Links', method: 'getLinks', verb: 'GET', safeToRepeat: true }
   const answer: RawResponse = await client.rawRequest(raw)
-  console.log(answer.status, answer.body.length)
+  const decoded: Page<AccountLink> = decodePage('getLinks', answer.body)
+  console.log(answer.status, answer.body.length, decoded.results.length)
   try {
     receiveCallback('https://u:p@example.com/', undefined, '<order/>')
   } catch (e) {

@@ -135,6 +135,13 @@ describe('against the sandbox', () => {
     })
     assert.equal(answer.status, 200)
     assert.ok(answer.body.toString().includes('<voxnumber>442071234568</voxnumber>'))
+    const page = iovox.decodePage('getVoxnumbers', answer.body)
+    assert.deepEqual(
+      page.results.map((n) => n.voxnumber),
+      ['442071234568'],
+    )
+    assert.throws(() => iovox.decodePage('getNodes', answer.body), TypeError)
+    assert.throws(() => iovox.decodePage('getLinks', '<order/>'), iovox.DecodeError)
     await assert.rejects(client.rawRequest({ interface: 'Nodes', method: 'getNodes', verb: 'GET' }), iovox.ApiError)
     await assert.rejects(client.rawRequest({ interface: 'Links', method: 'getLinks', verb: 'FETCH' }), iovox.ConfigError)
   })

@@ -42,6 +42,7 @@ from iovox import (
     VoxnumberRegion,
     VoxnumberType,
     attach_request_xml,
+    decode_page,
     parse_callback,
     purchase_request_xml,
     receive_callback,
@@ -111,7 +112,7 @@ def main() -> None:
             print(client.get_links(link_id="100").results)
             client.delete_voxnumbers_from_account(["441512100200"], rm_if_in_use=True)
             raw: RawResponse = client.raw_request("Links", "getLinks", "GET", safe_to_repeat=True)
-            print(raw.status, len(raw.body), raw.text[:10])
+            print(raw.status, len(raw.body), raw.text[:10], len(decode_page("getLinks", raw.body)))
             try:
                 receive_callback("https://u:p@example.com/", None, "<order/>")
             except CallbackError as e:

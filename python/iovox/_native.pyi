@@ -21,6 +21,7 @@ __all__ = [
     "AccountLink",
     "RawResponse",
     "receive_callback",
+    "decode_page",
     "Sandbox",
     "SandboxCallback",
     "parse_callback",
@@ -392,6 +393,9 @@ class Sandbox:
     ) -> bool: ...
 
 def parse_callback(body: Union[bytes, bytearray, str]) -> Order: ...
+def decode_page(
+    method: Literal["getVoxnumbers", "getLinks", "getVoxnumberRegions"], body: Union[bytes, bytearray, str]
+) -> Page: ...
 def receive_callback(callback_url: str, authorization: Optional[str], body: Union[bytes, bytearray, str]) -> Order: ...
 def purchase_request_xml(
     items: _Items,

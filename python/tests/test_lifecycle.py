@@ -128,6 +128,12 @@ def test_numbers_go_back(client: iovox.Client, sandbox: Sandbox) -> None:
 def test_raw_request(client: iovox.Client) -> None:
     answer = client.raw_request("Voxnumbers", "getVoxnumbers", "GET", query={"link_id": "100"}, safe_to_repeat=True)
     assert answer.status == 200 and "<voxnumber>442071234568</voxnumber>" in answer.text
+    page = iovox.decode_page("getVoxnumbers", answer.body)
+    assert [n.voxnumber for n in page] == ["442071234568"]
+    with pytest.raises(ValueError):
+        iovox.decode_page("getNodes", answer.body)
+    with pytest.raises(iovox.DecodeError):
+        iovox.decode_page("getLinks", b"<order/>")
     with pytest.raises(iovox.ApiError):
         client.raw_request("Nodes", "getNodes", "GET")
     with pytest.raises(iovox.ConfigError):

@@ -128,6 +128,32 @@ pub fn receive_callback(
     }
 }
 
+/// A list method's answer (`getVoxnumbers`, `getLinks`, `getVoxnumberRegions`) as the
+/// page's JSON text, for bodies fetched with `rawRequest`.
+#[napi(catch_unwind)]
+pub fn decode_page(
+    method: String,
+    body: napi::Either<napi::bindgen_prelude::Buffer, String>,
+) -> TextOutcome {
+    use iovox_core::method::{GetLinks, GetVoxnumberRegions, GetVoxnumbers, Method};
+    let bytes: &[u8] = match &body {
+        napi::Either::A(b) => b,
+        napi::Either::B(s) => s.as_bytes(),
+    };
+    let failed = |e: iovox_core::DecodeError| ErrorInfo::from(iovox_http::Error::from(e));
+    let made = match method.as_str() {
+        "getVoxnumbers" => GetVoxnumbers::decode(bytes).map(|p| lists::page_json(&p)),
+        "getLinks" => GetLinks::decode(bytes).map(|p| lists::page_json(&p)),
+        "getVoxnumberRegions" => GetVoxnumberRegions::decode(bytes).map(|p| lists::page_json(&p)),
+        other => {
+            return text_outcome(Err(ErrorInfo::type_error(format!(
+                "decodePage reads getVoxnumbers, getLinks or getVoxnumberRegions, not {other:?}"
+            ))))
+        }
+    };
+    text_outcome(made.map_err(failed))
+}
+
 /// A raw call's answer, or why there is none.
 #[napi(object)]
 pub struct RawOutcome {

@@ -32,6 +32,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sandbox::SandboxCallback>()?;
     m.add_function(wrap_pyfunction!(models::parse_callback, m)?)?;
     m.add_function(wrap_pyfunction!(models::receive_callback, m)?)?;
+    m.add_function(wrap_pyfunction!(lists::decode_page, m)?)?;
     m.add_function(wrap_pyfunction!(models::purchase_request_xml, m)?)?;
     m.add_function(wrap_pyfunction!(models::attach_request_xml, m)?)?;
     Ok(())

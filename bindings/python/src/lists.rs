@@ -234,3 +234,36 @@ impl RawResponse {
         )
     }
 }
+
+/// A list method's answer, as a `Page`: for bodies fetched with `Client.raw_request`, or
+/// read from elsewhere. `method` is IOVOX's name (`getVoxnumbers`, `getLinks`,
+/// `getVoxnumberRegions`).
+#[pyfunction]
+pub fn decode_page(py: Python<'_>, method: &str, body: &Bound<'_, PyAny>) -> PyResult<Page> {
+    use iovox_core::method::{GetLinks, GetVoxnumberRegions, GetVoxnumbers, Method};
+    crate::error::guard(|| {
+        let bytes = crate::conv::body_bytes(body)?;
+        let failed = |e: iovox_core::DecodeError| crate::error::to_py(py, e.into());
+        match method {
+            "getVoxnumbers" => {
+                let p = py
+                    .detach(|| GetVoxnumbers::decode(&bytes))
+                    .map_err(failed)?;
+                page(py, p, AccountVoxnumber)
+            }
+            "getLinks" => {
+                let p = py.detach(|| GetLinks::decode(&bytes)).map_err(failed)?;
+                page(py, p, AccountLink)
+            }
+            "getVoxnumberRegions" => {
+                let p = py
+                    .detach(|| GetVoxnumberRegions::decode(&bytes))
+                    .map_err(failed)?;
+                page(py, p, VoxnumberRegion)
+            }
+            other => Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "decode_page reads getVoxnumbers, getLinks or getVoxnumberRegions, not {other:?}"
+            ))),
+        }
+    })
+}
