@@ -1,8 +1,39 @@
-"""Writes bench/target/order-10000.xml: a FULFILLED order of 10,000 numbers (about 1.25 MB),
-one number per line. Every benchmark decodes these bytes."""
+"""Writes what the benchmarks read: bench/target/order-10000.xml, a FULFILLED order of
+10,000 numbers (about 1.25 MB, one number per line); bench/target/page-20000.xml, a
+getVoxnumbers page of 20,000 results with every field; and
+bench/target/state-100000.json, a sandbox account of 100,000 numbers (5 pages of 20,000)."""
+import json
 import pathlib
 
 OUT = pathlib.Path(__file__).resolve().parent / "target" / "order-10000.xml"
+PAGE = OUT.parent / "page-20000.xml"
+STATE = OUT.parent / "state-100000.json"
+
+
+def page(n=20_000):
+    parts = ['<?xml version="1.0" encoding="utf-8"?>\n<response><current_page>1</current_page>'
+             f"<total_pages>1</total_pages><total_results>{n}</total_results><results>\n"]
+    for i in range(n):
+        linked = i % 3 == 0
+        parts.append(
+            "<result><node_id>N1</node_id><node_name>Main node</node_name>"
+            f"<link_id>{i if linked else ''}</link_id><link_name>{'Link %d' % i if linked else ''}</link_name>"
+            f"<assigned_status>{'ASSIGNED' if linked else 'UNASSIGNED'}</assigned_status>"
+            f"<call_status>{'NO RULES' if linked else 'OFF'}</call_status><country_code>44</country_code>"
+            f"<voxnumber>44151{2100000 + i}</voxnumber><voxnumber_type>LOCAL</voxnumber_type>"
+            "<voxnumber_country>UNITED KINGDOM</voxnumber_country><voxnumber_city>Liverpool</voxnumber_city>"
+            f"<purchase_date>2026-0{1 + i % 9}-1{i % 10} 10:{i % 60:02d}:00</purchase_date></result>\n")
+    parts.append("</results></response>\n")
+    return "".join(parts).encode()
+
+
+def state(n=100_000):
+    return {
+        "regions": [{"country_code": 44, "area_code": 151, "number_type": "GEOGRAPHIC",
+                     "country_name": "UNITED KINGDOM", "city_name": "Liverpool", "stock": 0}],
+        "voxnumbers": [{"full_voxnumber": f"44151{3000000 + i}", "country_code": 44, "area_code": 151,
+                        "purchase_date": "2026-01-15 10:00:00"} for i in range(n)],
+    }
 
 
 def order(n=10_000):
@@ -21,3 +52,8 @@ if __name__ == "__main__":
     body = order()
     OUT.write_bytes(body)
     print(f"{OUT.relative_to(OUT.parent.parent.parent)}: {len(body):,} bytes")
+    body = page()
+    PAGE.write_bytes(body)
+    print(f"{PAGE.relative_to(PAGE.parent.parent.parent)}: {len(body):,} bytes")
+    STATE.write_text(json.dumps(state()))
+    print(f"{STATE.relative_to(STATE.parent.parent.parent)}: 100,000 numbers")

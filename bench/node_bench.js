@@ -10,7 +10,7 @@ const fs = require('node:fs')
 const path = require('node:path')
 const { monitorEventLoopDelay } = require('node:perf_hooks')
 const iovox = require('../node')
-const { Peer, orderFromXml } = require('./node_peer')
+const { Peer, orderFromXml, pageFromXml } = require('./node_peer')
 
 const USER = 'sandbox'
 // The sandboxes' key: the test command sets IOVOX_SANDBOX_SECURE_KEY to its test key.
@@ -18,6 +18,7 @@ const KEY = (process.env.IOVOX_SANDBOX_SECURE_KEY || '').trim() || 'sandbox-secu
 const ITEMS = [{ countryCode: 44, areaCode: 20, numberType: 'GEOGRAPHIC', quantity: 2 }]
 const PEER_ITEMS = [{ country_code: 44, area_code: 20, number_type: 'GEOGRAPHIC', quantity: 2 }]
 const ORDER = path.join(__dirname, 'target', 'order-10000.xml')
+const PAGE = path.join(__dirname, 'target', 'page-20000.xml')
 
 const arg = (name) => {
   const i = process.argv.indexOf(name)
@@ -100,6 +101,48 @@ async function main() {
   ratio = median(theirs) / median(sdk)
   results.push(record(`decode a 10,000-number order (${(body.length / 1e6).toFixed(2)} MB) into objects`, 'ms', sdk, theirs,
     `${ratio.toFixed(2)}x faster`, '≥ 2x faster', ratio >= 2))
+
+  const pageBody = fs.readFileSync(PAGE)
+  const pageText = pageBody.toString()
+  const mine = iovox.decodePage('getVoxnumbers', pageBody)
+  const peerPage = pageFromXml(pageText)
+  assert.deepEqual(mine.results[1], peerPage.results[1])
+  assert.equal(mine.results.length, peerPage.results.length)
+  n = quick ? 1 : 5
+  sdk = []
+  theirs = []
+  for (let r = 0; r < rounds; r++) {
+    sdk.push(perCallSyncMs(() => iovox.decodePage('getVoxnumbers', pageBody).results.length, n))
+    theirs.push(perCallSyncMs(() => pageFromXml(pageText).results.length, n))
+  }
+  ratio = median(theirs) / median(sdk)
+  results.push(record(`decode a 20,000-result getVoxnumbers page (${(pageBody.length / 1e6).toFixed(2)} MB) into objects`, 'ms', sdk, theirs,
+    `${ratio.toFixed(2)}x faster`, '≥ 5x faster', ratio >= 5))
+
+  const big = new iovox.Client({ username: USER, secureKey: KEY, baseUrl: arg('--big-sandbox'), timeoutMs: 120000 })
+  const walk = async () => {
+    const marks = []
+    let count = 0
+    const started = performance.now()
+    for await (const _number of big.iterVoxnumbers({ limit: 20000 })) {
+      count++
+      if (count % 20000 === 0) {
+        if (global.gc) global.gc()
+        marks.push(process.memoryUsage().rss / 2 ** 20)
+      }
+    }
+    assert.equal(count, 100000)
+    return { marks, took: (performance.now() - started) / 1000 }
+  }
+  // The first walk warms the heap up (its growth is shown); the second is judged.
+  const first = await walk()
+  const { marks: pageMarks, took } = await walk()
+  const pageGrowth = pageMarks[pageMarks.length - 1] - pageMarks[0]
+  const firstGrowth = first.marks[first.marks.length - 1] - first.marks[0]
+  results.push(record(`iterate 100,000 numbers over 5 pages of 20,000 (${took.toFixed(1)} s; after the first page: ${pageMarks[0].toFixed(1)} MB; the first walk grew ${firstGrowth >= 0 ? '+' : ''}${firstGrowth.toFixed(1)} MB while the heap warmed up)`,
+    'MB', pageMarks.slice(1), null, `${pageGrowth >= 0 ? '+' : ''}${pageGrowth.toFixed(1)} MB after the first page`,
+    'flat after the first page (< 5 MB)', pageGrowth < 5))
+  big.close()
 
   const slow = new iovox.Client({ username: USER, secureKey: KEY, baseUrl: arg('--slow-sandbox') })
   const slowPeer = new Peer(arg('--slow-sandbox'), USER, KEY)

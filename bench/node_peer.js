@@ -6,6 +6,25 @@ const path = require('node:path')
 const { XMLParser } = require(require.resolve('fast-xml-parser', { paths: [path.join(__dirname, '..', 'node')] }))
 
 const parser = new XMLParser({ isArray: (name) => name === 'voxnumber', parseTagValue: false })
+const pageParser = new XMLParser({ isArray: (name) => name === 'result', parseTagValue: false })
+const camel = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
+
+/** A getVoxnumbers page into objects as a user would write it with fast-xml-parser: every
+ * field of each result in camelCase, the country code a number, the date a Date. */
+function pageFromXml(text) {
+  const response = pageParser.parse(text).response
+  const results = ((response.results && response.results.result) || []).map((r) => {
+    const o = {}
+    for (const [k, v] of Object.entries(r)) {
+      if (v === '' || v === undefined) continue
+      o[camel(k)] = v
+    }
+    if (o.countryCode !== undefined) o.countryCode = Number(o.countryCode)
+    if (o.purchaseDate !== undefined) o.purchaseDate = new Date(`${o.purchaseDate.replace(' ', 'T')}Z`)
+    return o
+  })
+  return { totalResults: Number(response.total_results), results }
+}
 
 const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
@@ -55,4 +74,4 @@ class Peer {
   }
 }
 
-module.exports = { Peer, orderFromXml, purchaseXml }
+module.exports = { Peer, orderFromXml, pageFromXml, purchaseXml }

@@ -32,6 +32,19 @@ def order_from_xml(body):
     }
 
 
+def page_from_xml(body):
+    """A getVoxnumbers page into dicts, as a user would write it with ElementTree: every
+    field of each result, the country code as an int."""
+    root = ET.fromstring(body)
+    results = []
+    for r in root.iterfind("results/result"):
+        d = {child.tag: (child.text or None) for child in r}
+        if d.get("country_code") is not None:
+            d["country_code"] = int(d["country_code"])
+        results.append(d)
+    return {"total_results": int(root.findtext("total_results") or 0), "results": results}
+
+
 class Peer:
     def __init__(self, base_url, username, secure_key, timeout=30.0):
         self.session = requests.Session()

@@ -242,18 +242,20 @@ impl Method for GetLinks {
     }
 
     fn decode(body: &[u8]) -> Result<Page<AccountLink>, DecodeError> {
-        list::read_page(body, RESULT_FIELDS)?.into_page(|mut f| {
-            Ok(AccountLink {
-                node_id: f.text(0),
-                node_name: f.text(1),
-                node_type: f.text(2),
-                link_id: f.text(3),
-                link_name: f.text(4),
-                link_type: f.text(5),
-                click_to_call: f.flag(6, "click_to_call")?,
-                voxnumber: f.text(7),
-                rule_name: f.text(8),
-            })
+        list::read_page(body, RESULT_FIELDS, |r: &mut AccountLink, i, text| {
+            let owned = || Some(text.to_string());
+            match i {
+                0 => r.node_id = owned(),
+                1 => r.node_name = owned(),
+                2 => r.node_type = owned(),
+                3 => r.link_id = owned(),
+                4 => r.link_name = owned(),
+                5 => r.link_type = owned(),
+                6 => r.click_to_call = Some(list::flag("click_to_call", text)?),
+                7 => r.voxnumber = owned(),
+                _ => r.rule_name = owned(),
+            }
+            Ok(())
         })
     }
 }

@@ -238,40 +238,29 @@ pub(crate) fn finish<T>(r: Report, value: Option<T>) -> Result<T, ValidationErro
     r.finish(value)
 }
 
-/// One list answer as read: the totals' text and each result's fields (as named in
-/// `fields`), text trimmed, blank text absent.
-pub(crate) struct RawPage {
-    pub current_page: Option<String>,
-    pub total_pages: Option<String>,
-    pub total_results: Option<String>,
-    pub results: Vec<Vec<Option<String>>>,
-}
-
 /// Reads `<response>` with `current_page`, `total_pages`, `total_results` and `<results>`
-/// of `<result>`s in one pass. A single result may come as one `<result>`, no results as
-/// an empty or absent `<results>`; unknown elements are skipped.
-pub(crate) fn read_page(body: &[u8], fields: &[&str]) -> Result<RawPage, DecodeError> {
+/// of `<result>`s in one pass, straight into the page: each field of a result named in
+/// `fields` is handed to `set` as its trimmed text (blank text is absent and not handed
+/// over), so a number or a status is read without a copy of its text. A single result may
+/// come as one `<result>`, no results as an empty or absent `<results>`; unknown elements
+/// are skipped.
+pub(crate) fn read_page<T: Default>(
+    body: &[u8],
+    fields: &[&str],
+    mut set: impl FnMut(&mut T, usize, &str) -> Result<(), String>,
+) -> Result<Page<T>, DecodeError> {
     let text = xml::utf8(body)?;
-    let mut page = RawPage {
-        current_page: None,
-        total_pages: None,
-        total_results: None,
-        results: Vec::new(),
-    };
+    let mut results: Vec<T> = Vec::new();
+    let mut totals: [Option<u64>; 3] = [None; 3];
     #[derive(Clone, Copy)]
     enum At {
-        Total(u8),
+        Total(usize),
         Field(usize),
     }
     let mut in_results = false;
     let mut in_result = false;
     let mut at: Option<(At, usize)> = None;
     let mut buf = String::new();
-    let kept = |buf: &str| {
-        Some(buf.trim())
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-    };
     let root = xml::walk(text, |node| {
         match node {
             xml::Node::Open(name, depth) => {
@@ -294,7 +283,7 @@ pub(crate) fn read_page(body: &[u8], fields: &[&str]) -> Result<RawPage, DecodeE
                     }
                     (3, b"result") if in_results => {
                         in_result = true;
-                        page.results.push(vec![None; fields.len()]);
+                        results.push(T::default());
                         None
                     }
                     (4, name) if in_result => fields
@@ -312,14 +301,26 @@ pub(crate) fn read_page(body: &[u8], fields: &[&str]) -> Result<RawPage, DecodeE
             }
             xml::Node::Close(depth) => {
                 if let Some((what, _)) = at.take_if(|(_, d)| *d == depth) {
-                    let value = kept(&buf);
+                    let value = buf.trim();
+                    if value.is_empty() {
+                        return Ok(());
+                    }
                     match what {
-                        At::Total(0) => page.current_page = value,
-                        At::Total(1) => page.total_pages = value,
-                        At::Total(_) => page.total_results = value,
+                        At::Total(i) => {
+                            const NAMES: [&str; 3] =
+                                ["current_page", "total_pages", "total_results"];
+                            totals[i] = Some(value.parse::<u64>().map_err(|_| {
+                                format!(
+                                    "{} {:?} is not an integer",
+                                    NAMES[i],
+                                    crate::error::short(value)
+                                )
+                            })?);
+                        }
                         At::Field(i) => {
-                            if let Some(result) = page.results.last_mut() {
-                                result[i] = value;
+                            let n = results.len();
+                            if let Some(result) = results.last_mut() {
+                                set(result, i, value).map_err(|m| format!("result {n}: {m}"))?;
                             }
                         }
                     }
@@ -334,7 +335,7 @@ pub(crate) fn read_page(body: &[u8], fields: &[&str]) -> Result<RawPage, DecodeE
     })
     .map_err(|e| match e {
         xml::WalkError::Syntax(e) => DecodeError::from(e),
-        xml::WalkError::Visitor(m) => DecodeError::new(format!("XML structure error: {m}")),
+        xml::WalkError::Visitor(m) => DecodeError::new(m),
     })?;
     if root != "response" {
         return Err(DecodeError::new(format!(
@@ -342,91 +343,45 @@ pub(crate) fn read_page(body: &[u8], fields: &[&str]) -> Result<RawPage, DecodeE
             crate::error::short(&root)
         )));
     }
-    Ok(page)
+    let small = |v: Option<u64>| v.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+    Ok(Page {
+        results,
+        current_page: small(totals[0]),
+        total_pages: small(totals[1]),
+        total_results: totals[2],
+    })
 }
 
-impl RawPage {
-    /// The page with each result turned into `T`; the totals read as numbers.
-    pub(crate) fn into_page<T>(
-        self,
-        mut convert: impl FnMut(Fields) -> Result<T, DecodeError>,
-    ) -> Result<Page<T>, DecodeError> {
-        let total = self.results.len();
-        let results = self
-            .results
-            .into_iter()
-            .enumerate()
-            .map(|(n, values)| {
-                convert(Fields {
-                    values,
-                    n: n + 1,
-                    total,
-                })
-            })
-            .collect::<Result<_, _>>()?;
-        let number = |v: Option<String>, what: &str| -> Result<Option<u64>, DecodeError> {
-            v.map(|s| {
-                s.parse::<u64>().map_err(|_| {
-                    DecodeError::new(format!(
-                        "{what} {:?} is not an integer",
-                        crate::error::short(&s)
-                    ))
-                })
-            })
-            .transpose()
-        };
-        let small = |v: Option<u64>| v.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
-        Ok(Page {
-            results,
-            current_page: small(number(self.current_page, "current_page")?),
-            total_pages: small(number(self.total_pages, "total_pages")?),
-            total_results: number(self.total_results, "total_results")?,
-        })
+/// A field's text as a whole number, or the words of a decode error.
+pub(crate) fn number(field: &str, text: &str) -> Result<u32, String> {
+    text.parse::<u32>()
+        .map_err(|_| format!("{field} {:?} is not an integer", crate::error::short(text)))
+}
+
+/// A field's text as IOVOX's flag (`1`/`0`, `TRUE`/`FALSE`, `YES`/`NO`, any case).
+pub(crate) fn flag(field: &str, text: &str) -> Result<bool, String> {
+    match text.to_ascii_uppercase().as_str() {
+        "1" | "TRUE" | "YES" => Ok(true),
+        "0" | "FALSE" | "NO" => Ok(false),
+        _ => Err(format!(
+            "{field} {:?} is not a boolean",
+            crate::error::short(text)
+        )),
     }
 }
 
-/// One result's fields, taken by position in the method's field list.
-pub(crate) struct Fields {
-    values: Vec<Option<String>>,
-    n: usize,
-    total: usize,
-}
-
-impl Fields {
-    /// The text of field `i`.
-    pub(crate) fn text(&mut self, i: usize) -> Option<String> {
-        self.values.get_mut(i).and_then(Option::take)
-    }
-
-    /// Field `i` as a whole number; a decode error naming the result when it is not one.
-    pub(crate) fn number(&mut self, i: usize, field: &str) -> Result<Option<u32>, DecodeError> {
-        let (n, total) = (self.n, self.total);
-        self.text(i)
-            .map(|s| {
-                s.parse::<u32>().map_err(|_| {
-                    DecodeError::new(format!(
-                        "result {n} of {total}: {field} {:?} is not an integer",
-                        crate::error::short(&s)
-                    ))
-                })
-            })
-            .transpose()
-    }
-
-    /// Field `i` as IOVOX's boolean (`1`/`0`, `TRUE`/`FALSE`, `true`/`false`).
-    pub(crate) fn flag(&mut self, i: usize, field: &str) -> Result<Option<bool>, DecodeError> {
-        let (n, total) = (self.n, self.total);
-        self.text(i)
-            .map(|s| match s.to_ascii_uppercase().as_str() {
-                "1" | "TRUE" | "YES" => Ok(true),
-                "0" | "FALSE" | "NO" => Ok(false),
-                _ => Err(DecodeError::new(format!(
-                    "result {n} of {total}: {field} {:?} is not a boolean",
-                    crate::error::short(&s)
-                ))),
-            })
-            .transpose()
-    }
+/// A field's text as one of IOVOX's words.
+pub(crate) fn known_word<T>(
+    field: &str,
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<T, String> {
+    parse(text).ok_or_else(|| {
+        format!(
+            "{field} {:?} is not one IOVOX documents",
+            crate::error::short(text)
+        )
+    })
 }
 
 /// An enum of IOVOX words (a status, a type): its variants, the exact text of each, and

@@ -243,16 +243,18 @@ impl Method for GetVoxnumberRegions {
     }
 
     fn decode(body: &[u8]) -> Result<Page<VoxnumberRegion>, DecodeError> {
-        list::read_page(body, RESULT_FIELDS)?.into_page(|mut f| {
-            Ok(VoxnumberRegion {
-                country_code: f.number(0, "country_code")?,
-                area_code: f.number(1, "area_code")?,
-                country_name: f.text(2),
-                state_name: f.text(3),
-                city_name: f.text(4),
-                require_purchase_info: f.flag(5, "require_purchase_info")?,
-                cost: f.text(6),
-            })
+        list::read_page(body, RESULT_FIELDS, |r: &mut VoxnumberRegion, i, text| {
+            let owned = || Some(text.to_string());
+            match i {
+                0 => r.country_code = Some(list::number("country_code", text)?),
+                1 => r.area_code = Some(list::number("area_code", text)?),
+                2 => r.country_name = owned(),
+                3 => r.state_name = owned(),
+                4 => r.city_name = owned(),
+                5 => r.require_purchase_info = Some(list::flag("require_purchase_info", text)?),
+                _ => r.cost = owned(),
+            }
+            Ok(())
         })
     }
 }

@@ -318,23 +318,6 @@ const RESULT_FIELDS: &[&str] = &[
     "purchase_date",
 ];
 
-/// A word of a result, or a decode error naming it.
-fn parsed<T>(
-    v: Option<String>,
-    parse: fn(&str) -> Option<T>,
-    field: &str,
-) -> Result<Option<T>, DecodeError> {
-    v.map(|s| {
-        parse(&s).ok_or_else(|| {
-            DecodeError::new(format!(
-                "{field} {:?} is not one IOVOX documents",
-                crate::error::short(&s)
-            ))
-        })
-    })
-    .transpose()
-}
-
 /// `getVoxnumbers`: reads only, safe to repeat.
 #[derive(Debug, Clone, Copy)]
 pub struct GetVoxnumbers;
@@ -365,21 +348,37 @@ impl Method for GetVoxnumbers {
     }
 
     fn decode(body: &[u8]) -> Result<Page<AccountVoxnumber>, DecodeError> {
-        list::read_page(body, RESULT_FIELDS)?.into_page(|mut f| {
-            Ok(AccountVoxnumber {
-                node_id: f.text(0),
-                node_name: f.text(1),
-                link_id: f.text(2),
-                link_name: f.text(3),
-                assigned_status: parsed(f.text(4), AssignedStatus::parse, "assigned_status")?,
-                call_status: parsed(f.text(5), CallStatus::parse, "call_status")?,
-                country_code: f.number(6, "country_code")?,
-                voxnumber: f.text(7),
-                voxnumber_type: parsed(f.text(8), VoxnumberType::parse, "voxnumber_type")?,
-                voxnumber_country: f.text(9),
-                voxnumber_city: f.text(10),
-                purchase_date: f.text(11),
-            })
+        list::read_page(body, RESULT_FIELDS, |r: &mut AccountVoxnumber, i, text| {
+            let owned = || Some(text.to_string());
+            match i {
+                0 => r.node_id = owned(),
+                1 => r.node_name = owned(),
+                2 => r.link_id = owned(),
+                3 => r.link_name = owned(),
+                4 => {
+                    r.assigned_status = Some(list::known_word(
+                        "assigned_status",
+                        text,
+                        AssignedStatus::parse,
+                    )?)
+                }
+                5 => {
+                    r.call_status = Some(list::known_word("call_status", text, CallStatus::parse)?)
+                }
+                6 => r.country_code = Some(list::number("country_code", text)?),
+                7 => r.voxnumber = owned(),
+                8 => {
+                    r.voxnumber_type = Some(list::known_word(
+                        "voxnumber_type",
+                        text,
+                        VoxnumberType::parse,
+                    )?)
+                }
+                9 => r.voxnumber_country = owned(),
+                10 => r.voxnumber_city = owned(),
+                _ => r.purchase_date = owned(),
+            }
+            Ok(())
         })
     }
 }
