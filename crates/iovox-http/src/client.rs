@@ -5,7 +5,7 @@ use crate::call::CallOptions;
 use crate::config::{self, Source};
 use crate::error::{Error, SecureKey};
 use crate::redact::Secrets;
-use crate::retry::{Attempt, RetryPolicy};
+use crate::retry::{Attempt, Class, RetryPolicy};
 use crate::tls;
 use crate::Credentials;
 use iovox_core::method::{
@@ -248,7 +248,7 @@ pub(crate) struct Call {
     name: String,
     verb: Verb,
     url: String,
-    retry: Retry,
+    class: Class,
 }
 
 /// A call between its attempts: what was prepared, and how far it got. No `Debug`: the
@@ -478,11 +478,18 @@ impl Client {
         for (k, v) in query {
             q.append_pair(k, v);
         }
+        let purchase = PurchaseVoxNumbers::ROUTE.interface == interface
+            && PurchaseVoxNumbers::ROUTE.name == name;
+        let class = match retry {
+            Retry::SafeToRepeat => Class::SafeToRepeat,
+            Retry::NotAfterSent if purchase => Class::Purchase,
+            Retry::NotAfterSent => Class::NotAfterSent,
+        };
         Call {
             name: name.to_string(),
             verb,
             url: format!("{}/{interface}?{}", self.base_url, q.finish()),
-            retry,
+            class,
         }
     }
 
@@ -556,9 +563,7 @@ impl Client {
             &secrets,
         );
         pending.maybe_sent |= !matches!(outcome, Attempt::Failed(_, false));
-        let decision =
-            self.retry
-                .decide(call.retry == Retry::NotAfterSent, &outcome, pending.attempt);
+        let decision = self.retry.decide(call.class, &outcome, pending.attempt);
         trace(call, &outcome, pending.attempt, started.elapsed());
         if let Some(wait) = decision {
             return Step::Wait(wait);

@@ -45,12 +45,11 @@ impl RetryPolicy {
     }
 
     /// Whether to try again after `attempt`, and how long to wait first.
-    pub(crate) fn decide(
-        &self,
-        purchase: bool,
-        outcome: &Attempt,
-        attempt: u32,
-    ) -> Option<Duration> {
+    pub(crate) fn decide(&self, class: Class, outcome: &Attempt, attempt: u32) -> Option<Duration> {
+        // Only a purchase may be opted in to repeats after sending; another method its
+        // definition marks unsafe (deleteVoxnumbersFromAccount) never is.
+        let opted_in = class == Class::Purchase && self.retry_purchase_after_send;
+        let purchase = class != Class::SafeToRepeat;
         if attempt >= self.max_attempts {
             return None;
         }
@@ -58,10 +57,10 @@ impl RetryPolicy {
             Attempt::Success(..) => false,
             // Nothing reached the server: safe for both methods.
             Attempt::Failed(_, false) => true,
-            Attempt::Failed(_, true) => purchase && self.retry_purchase_after_send,
+            Attempt::Failed(_, true) => opted_in,
             Attempt::Status(e) => {
                 let transient = matches!(e.status(), Some(500 | 502 | 503 | 504));
-                transient && (!purchase || self.retry_purchase_after_send)
+                transient && (!purchase || opted_in)
             }
         };
         repeatable.then(|| self.backoff(attempt))
@@ -77,6 +76,15 @@ impl RetryPolicy {
         let half = exp / 2;
         half + half.mul_f64(fastrand::f64())
     }
+}
+
+/// How a call may be repeated: its method's retry class, and whether it is the purchase
+/// (the one method `retry_purchase_after_send` opts in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    SafeToRepeat,
+    NotAfterSent,
+    Purchase,
 }
 
 /// The outcome of one attempt.
@@ -125,29 +133,35 @@ mod tests {
     fn what_is_retried_by_default() {
         let p = RetryPolicy::default();
         assert!(
-            p.decide(true, &failed(false), 1).is_some(),
+            p.decide(Class::Purchase, &failed(false), 1).is_some(),
             "connect failure: purchase"
         );
         assert!(
-            p.decide(false, &failed(false), 1).is_some(),
+            p.decide(Class::SafeToRepeat, &failed(false), 1).is_some(),
             "connect failure: attach"
         );
         assert!(
-            p.decide(true, &failed(true), 1).is_none(),
+            p.decide(Class::Purchase, &failed(true), 1).is_none(),
             "purchase maybe sent"
         );
         assert!(
-            p.decide(false, &failed(true), 1).is_none(),
+            p.decide(Class::SafeToRepeat, &failed(true), 1).is_none(),
             "attach timeout: not listed"
         );
         for s in [500, 502, 503, 504] {
-            assert!(p.decide(false, &status(s), 1).is_some(), "attach {s}");
-            assert!(p.decide(true, &status(s), 1).is_none(), "purchase {s}");
+            assert!(
+                p.decide(Class::SafeToRepeat, &status(s), 1).is_some(),
+                "attach {s}"
+            );
+            assert!(
+                p.decide(Class::Purchase, &status(s), 1).is_none(),
+                "purchase {s}"
+            );
         }
-        assert!(p.decide(false, &status(400), 1).is_none());
-        assert!(p.decide(false, &status(501), 1).is_none());
+        assert!(p.decide(Class::SafeToRepeat, &status(400), 1).is_none());
+        assert!(p.decide(Class::SafeToRepeat, &status(501), 1).is_none());
         assert!(
-            p.decide(false, &status(500), 3).is_none(),
+            p.decide(Class::SafeToRepeat, &status(500), 3).is_none(),
             "attempts exhausted"
         );
     }
@@ -158,8 +172,12 @@ mod tests {
             retry_purchase_after_send: true,
             ..Default::default()
         };
-        assert!(p.decide(true, &status(500), 1).is_some());
-        assert!(p.decide(true, &failed(true), 2).is_some());
+        assert!(p.decide(Class::Purchase, &status(500), 1).is_some());
+        assert!(p.decide(Class::Purchase, &failed(true), 2).is_some());
+        // Another method marked unsafe is never repeated once it may have arrived.
+        assert!(p.decide(Class::NotAfterSent, &status(500), 1).is_none());
+        assert!(p.decide(Class::NotAfterSent, &failed(true), 1).is_none());
+        assert!(p.decide(Class::NotAfterSent, &failed(false), 1).is_some());
     }
 
     #[test]
