@@ -3,9 +3,12 @@
 //! timeout, connections cut mid-answer, bodies that are not XML, oversized bodies), and
 //! every callback received also fed to `parse_callback` in malformed variants.
 //!
+//! Calls are purchases, attaches, lists (getVoxnumbers, safe to repeat) and gives-back
+//! (deleteVoxnumbersFromAccount, never repeated once it may have arrived).
+//!
 //! It checks, and prints as figures: every call ended in the result or the typed error its
 //! fault calls for, within its deadline; no purchase reached the sandbox twice unless the
-//! lane opted in; no number sold twice or lost (stock + sold = start + restocked, every
+//! lane opted in, and no delete twice even then; no number sold twice or lost (stock + sold = start + restocked, every
 //! number seen is in the account once); no connection or thread left behind.
 //!
 //! `cargo run -p iovox-campaign -- [--seed N] [--calls N]` (calls per lane; 4 lanes, one of
@@ -13,7 +16,10 @@
 #![forbid(unsafe_code)]
 
 use iovox_core::OrderStatus;
-use iovox_core::{AttachRequest, Link, NumberType, Order, PurchaseItem, PurchaseRequest};
+use iovox_core::{
+    AssignedStatus, AttachRequest, DeleteVoxnumbersRequest, Link, NumberType, Order, PurchaseItem,
+    PurchaseRequest, VoxnumbersRequest,
+};
 use iovox_http::{Client, Error, ErrorKind, RetryPolicy};
 use iovox_sandbox::{CallbackListener, Config, Fault, Restock, Sandbox};
 use std::collections::{BTreeMap, HashSet};
@@ -91,16 +97,43 @@ impl Injected {
 
 /// What a call may end in, given its fault, its method and whether purchases are retried
 /// after sending. `Ok` stands for success; attach may also meet a business 400.
-fn allowed(fault: Injected, purchase: bool, opted_in: bool) -> &'static [&'static str] {
-    let retried = !purchase || opted_in; // 5xx are retried for attach, and for opted-in purchases
-    match fault {
-        Injected::None => {
-            if purchase {
-                &["ok"]
-            } else {
-                &["ok", "api 400"]
-            }
+/// What a call does to the account, and so how it may be repeated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// purchaseVoxNumbers: repeated after sending only when the lane opts in.
+    Purchase,
+    /// attachVoxnumberToLink: safe to repeat.
+    Attach,
+    /// getVoxnumbers: safe to repeat.
+    List,
+    /// deleteVoxnumbersFromAccount: never repeated once it may have arrived, opt-in or not.
+    Delete,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Purchase => "purchase",
+            Kind::Attach => "attach",
+            Kind::List => "list",
+            Kind::Delete => "delete",
         }
+    }
+}
+
+fn allowed(fault: Injected, kind: Kind, opted_in: bool) -> &'static [&'static str] {
+    let purchase = kind == Kind::Purchase;
+    let opted_in = opted_in && purchase;
+    // 5xx are retried for the methods safe to repeat, and for opted-in purchases.
+    let retried = matches!(kind, Kind::Attach | Kind::List) || opted_in;
+    match fault {
+        Injected::None => match kind {
+            Kind::Purchase | Kind::List => &["ok"],
+            // A link that does not exist; a number attached, or already given back.
+            Kind::Attach | Kind::Delete => &["ok", "api 400"],
+        },
+        Injected::Status500 if retried && kind == Kind::List => &["ok"],
+        Injected::NotXml if retried && kind == Kind::List => &["ok"],
         Injected::Status500 if retried => &["ok", "api 400"],
         Injected::Status500 => &["api 500"],
         Injected::NotXml if retried => &["ok", "api 400"],
@@ -138,6 +171,9 @@ struct Figures {
     worst_fraction_of_deadline: f64,
     repeated_purchases: u64,
     repeated_purchases_opted_in: u64,
+    lists: u64,
+    deletes: u64,
+    delete_requests_received: u64,
     start_stock: u64,
     restocked: u64,
     stock: u64,
@@ -169,6 +205,9 @@ impl Figures {
             .worst_fraction_of_deadline
             .max(o.worst_fraction_of_deadline);
         self.repeated_purchases += o.repeated_purchases;
+        self.lists += o.lists;
+        self.deletes += o.deletes;
+        self.delete_requests_received += o.delete_requests_received;
         self.repeated_purchases_opted_in += o.repeated_purchases_opted_in;
         self.start_stock += o.start_stock;
         self.restocked += o.restocked;
@@ -348,6 +387,11 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             seen.push(n.full_voxnumber.clone());
         }
     };
+    // Numbers a delete call named (it may or may not have reached the sandbox), and those
+    // a delete call reported given back.
+    let mut released: HashSet<String> = HashSet::new();
+    let mut given_back: Vec<String> = Vec::new();
+    let mut list_violations: Vec<String> = Vec::new();
     for call in 0..calls {
         if call % 20 == 19 {
             let (cc, area, _) = REGIONS[rng.usize(..REGIONS.len())];
@@ -367,40 +411,94 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.restocked += u64::from(count) * matching;
         }
         let fault = Injected::draw(&mut rng);
-        let purchase = rng.u32(0..10) < 7;
+        let kind = match rng.u32(0..20) {
+            0..12 => Kind::Purchase,
+            12..16 => Kind::Attach,
+            16..18 => Kind::List,
+            _ if !seen.is_empty() => Kind::Delete,
+            _ => Kind::List,
+        };
+        let purchase = kind == Kind::Purchase;
         let mut quantity = 0;
         let started;
         let mut asked = None;
-        let result = if purchase {
-            let (request, q) =
-                purchase_request(&mut rng, format!("{}?call={lane}-{call}", listener.url()));
-            quantity = q;
-            if let Some(fault) = fault.fault() {
-                sandbox.inject(fault);
+        let mut deleting = Vec::new();
+        let result = match kind {
+            Kind::Purchase => {
+                let (request, q) =
+                    purchase_request(&mut rng, format!("{}?call={lane}-{call}", listener.url()));
+                quantity = q;
+                if let Some(fault) = fault.fault() {
+                    sandbox.inject(fault);
+                }
+                started = Instant::now();
+                let result =
+                    catch_unwind(AssertUnwindSafe(|| client.purchase_vox_numbers(&request)))
+                        .map(|r| r.map(Some));
+                asked = Some(request);
+                result
             }
-            started = Instant::now();
-            let result = catch_unwind(AssertUnwindSafe(|| client.purchase_vox_numbers(&request)))
-                .map(|r| r.map(Some));
-            asked = Some(request);
-            result
-        } else {
-            let request = attach_request(&mut rng, &seen);
-            if let Some(fault) = fault.fault() {
-                sandbox.inject(fault);
+            Kind::Attach => {
+                let request = attach_request(&mut rng, &seen);
+                if let Some(fault) = fault.fault() {
+                    sandbox.inject(fault);
+                }
+                started = Instant::now();
+                catch_unwind(AssertUnwindSafe(|| {
+                    client.attach_voxnumber_to_link(&request)
+                }))
+                .map(|r| r.map(|()| None))
             }
-            started = Instant::now();
-            catch_unwind(AssertUnwindSafe(|| {
-                client.attach_voxnumber_to_link(&request)
-            }))
-            .map(|r| r.map(|()| None))
+            Kind::List => {
+                let mut request = VoxnumbersRequest::new()
+                    .limit(rng.u32(1..=50))
+                    .page(rng.u32(1..=3));
+                if rng.bool() {
+                    request.assigned_status = Some(AssignedStatus::Unassigned);
+                }
+                if let Some(fault) = fault.fault() {
+                    sandbox.inject(fault);
+                }
+                started = Instant::now();
+                catch_unwind(AssertUnwindSafe(|| client.get_voxnumbers(&request))).map(|r| {
+                    r.map(|page| {
+                        if request.assigned_status.is_some()
+                            && page
+                                .results
+                                .iter()
+                                .any(|n| n.assigned_status != Some(AssignedStatus::Unassigned))
+                        {
+                            list_violations.push(format!(
+                                "lane {lane} call {call}: an assigned number in a list of unassigned ones"
+                            ));
+                        }
+                        None
+                    })
+                })
+            }
+            Kind::Delete => {
+                let n = seen[rng.usize(..seen.len())].clone();
+                deleting.push(n.clone());
+                released.insert(n.clone());
+                let request = DeleteVoxnumbersRequest::new([n]).rm_if_in_use(rng.bool());
+                if let Some(fault) = fault.fault() {
+                    sandbox.inject(fault);
+                }
+                started = Instant::now();
+                catch_unwind(AssertUnwindSafe(|| {
+                    client.delete_voxnumbers_from_account(&request)
+                }))
+                .map(|r| r.map(|()| None))
+            }
         };
         let elapsed = started.elapsed();
         f.calls += 1;
         *f.faults.entry(fault.name()).or_default() += 1;
-        if purchase {
-            f.purchases += 1;
-        } else {
-            f.attaches += 1;
+        match kind {
+            Kind::Purchase => f.purchases += 1,
+            Kind::Attach => f.attaches += 1,
+            Kind::List => f.lists += 1,
+            Kind::Delete => f.deletes += 1,
         }
         let Ok(result) = result else {
             f.panics += 1;
@@ -418,15 +516,18 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
                 deadline()
             ));
         }
-        if !allowed(fault, purchase, opted_in).contains(&outcome.as_str()) {
+        if !allowed(fault, kind, opted_in).contains(&outcome.as_str()) {
             f.violations.push(format!(
                 "lane {lane} call {call}: fault {:?} on a {} ended in {outcome}: {:?}",
                 fault.name(),
-                if purchase { "purchase" } else { "attach" },
+                kind.name(),
                 result.as_ref().err().map(|e| e.to_string())
             ));
         }
-        if matches!(fault, Injected::Slow | Injected::Drop) {
+        if kind == Kind::Delete && outcome == "ok" {
+            given_back.extend(deleting);
+        }
+        if purchase && matches!(fault, Injected::Slow | Injected::Drop) {
             // The sandbox did the work, and the answer was lost (or, opted in, bought again).
             f.maybe_sent_quantity += quantity;
         }
@@ -520,20 +621,41 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
         .map(|n| n.full_voxnumber)
         .filter(|n| !initial_numbers.contains(n))
         .collect();
-    f.sold = account.len() as u64;
+    // Numbers given back left the account: sold all the same.
+    let deleted = released.iter().filter(|n| !account.contains(*n)).count() as u64;
+    f.sold = account.len() as u64 + deleted;
+    f.violations.append(&mut list_violations);
+    if let Some(n) = given_back.iter().find(|n| account.contains(*n)) {
+        f.violations.push(format!(
+            "lane {lane}: number {n} was given back but is still in the account"
+        ));
+    }
+    // deleteVoxnumbersFromAccount is never repeated once it may have arrived: each call
+    // reached the sandbox once (every fault here acts after the request arrived).
+    f.delete_requests_received = sandbox.requests_for("deleteVoxnumbersFromAccount");
+    if f.delete_requests_received != f.deletes {
+        f.violations.push(format!(
+            "lane {lane}: {} delete calls reached the sandbox as {} requests",
+            f.deletes, f.delete_requests_received
+        ));
+    }
     if f.stock + f.sold != f.start_stock + f.restocked {
         f.violations.push(format!(
             "lane {lane}: stock {} + sold {} != start {} + restocked {}",
             f.stock, f.sold, f.start_stock, f.restocked
         ));
     }
-    if let Some(n) = seen_set.iter().find(|n| !account.contains(*n)) {
+    if let Some(n) = seen_set
+        .iter()
+        .find(|n| !account.contains(*n) && !released.contains(*n))
+    {
         f.violations.push(format!(
             "lane {lane}: number {n} was handed out but is not in the account"
         ));
     }
     f.numbers_seen = seen_set.len() as u64;
-    f.numbers_unseen = account.len() as u64 - seen_set.len().min(account.len()) as u64;
+    let seen_in_account = seen_set.iter().filter(|n| account.contains(*n)).count();
+    f.numbers_unseen = (account.len() - seen_in_account) as u64;
     // Numbers still owed to pending orders are not sold yet; unseen ones came in answers
     // that a fault cut off (the caller got a maybe-sent error for each such call).
     if f.numbers_unseen > f.maybe_sent_quantity {
@@ -616,8 +738,8 @@ fn main() {
         ));
     }
 
-    println!("fault campaign (Rust client), seed {seed}: {} calls in {LANES} lanes ({} purchases, {} attaches) in {:.1} s",
-        all.calls, all.purchases, all.attaches, wall.as_secs_f64());
+    println!("fault campaign (Rust client), seed {seed}: {} calls in {LANES} lanes ({} purchases, {} attaches, {} lists, {} deletes) in {:.1} s",
+        all.calls, all.purchases, all.attaches, all.lists, all.deletes, wall.as_secs_f64());
     let faults: Vec<String> = all.faults.iter().map(|(k, v)| format!("{k} {v}")).collect();
     println!("  faults injected: {}", faults.join(", "));
     let outcomes: Vec<String> = all
@@ -635,6 +757,10 @@ fn main() {
     println!(
         "  purchases that reached the sandbox twice: {} (lanes that did not opt in), {} (the lane that opted in to retry_purchase_after_send)",
         all.repeated_purchases, all.repeated_purchases_opted_in
+    );
+    println!(
+        "  deleteVoxnumbersFromAccount (never repeated once it may have arrived, opt-in or not): {} calls, {} requests received",
+        all.deletes, all.delete_requests_received
     );
     println!(
         "  orders compared with their requests: {}",

@@ -245,6 +245,7 @@ impl Sandbox {
             )),
             runtime: runtime.handle().clone(),
             stats: Mutex::new(Stats::default()),
+            requests_by_method: Mutex::default(),
         });
         let router = axum::Router::new()
             .fallback(server::handle)
@@ -379,6 +380,15 @@ impl Sandbox {
         stats.sold = account.sold;
         stats.restocked = account.restocked;
         stats
+    }
+
+    /// How many requests named this IOVOX method (`method=` of the query), faulted ones
+    /// included: how a test proves a call was not repeated.
+    pub fn requests_for(&self, method: &str) -> u64 {
+        lock(&self.app.requests_by_method)
+            .get(method)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Queues a fault for the next request (faults apply in the order queued).

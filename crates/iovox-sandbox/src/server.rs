@@ -35,6 +35,8 @@ pub(crate) struct App {
     pub sender: Arc<Sender>,
     pub runtime: tokio::runtime::Handle,
     pub stats: Mutex<crate::Stats>,
+    /// Requests received per `method=` of the query, faulted ones included.
+    pub requests_by_method: Mutex<std::collections::HashMap<String, u64>>,
 }
 
 fn xml(status: StatusCode, body: String) -> Response {
@@ -91,6 +93,12 @@ pub(crate) async fn handle(
     body: Body,
 ) -> Response {
     lock(&app.stats).requests += 1;
+    if let Some(name) = form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+        .find(|(k, _)| k == "method")
+        .map(|(_, v)| v.into_owned())
+    {
+        *lock(&app.requests_by_method).entry(name).or_default() += 1;
+    }
     // Read the request body before anything else, even when a fault answers early: closing
     // a connection with unread bytes makes the kernel send RST, and the client may then
     // lose part of the answer.
