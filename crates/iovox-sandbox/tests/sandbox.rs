@@ -839,3 +839,65 @@ fn stats_count_numbers_and_purchases_sent_twice() {
     send(&sb, "POST", PURCHASE, &other).order();
     assert_eq!(sb.stats().repeated_purchases, 1);
 }
+
+#[test]
+fn state_files_old_and_new_load_and_the_new_form_round_trips() {
+    // The older form: links as IDs, numbers without date or call status.
+    let old = State::from_json(
+        r#"{"regions": [], "links": ["7", "8"],
+            "voxnumbers": [{"full_voxnumber": "441512100200", "country_code": 44, "area_code": 151, "link_id": "7"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(old.links.len(), 2);
+    assert_eq!(old.links.0["7"].name(), "Link 7");
+    assert_eq!(old.voxnumbers[0].purchase_date, None);
+    // The new form: links with their name, type and node; numbers with date and status.
+    let new = State::from_json(
+        r#"{"regions": [], "links": [{"link_id": "9", "link_name": "Shop", "node_id": "N2"}],
+            "voxnumbers": [{"full_voxnumber": "441512100201", "country_code": 44, "area_code": 151,
+                            "purchase_date": "2026-02-01 09:00:00", "call_status": "ACTIVE"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        (new.links.0["9"].name(), new.links.0["9"].node()),
+        ("Shop".to_string(), "N2")
+    );
+    let again = State::from_json(&serde_json::to_string(&new).unwrap()).unwrap();
+    assert_eq!(again, new);
+    let sb = Sandbox::start(Config {
+        state: new,
+        ..Config::default()
+    })
+    .unwrap();
+    let answer = send(
+        &sb,
+        "GET",
+        "/Voxnumbers?v=3&method=getVoxnumbers&req_fields=vn,cs,vnpd",
+        "",
+    );
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert!(
+        answer.body.contains("<call_status>ACTIVE</call_status>")
+            && answer
+                .body
+                .contains("<purchase_date>2026-02-01 09:00:00</purchase_date>")
+            && !answer.body.contains("<link_name>"),
+        "{}",
+        answer.body
+    );
+    let links = send(&sb, "GET", "/Links?v=3&method=getLinks&node_id=N2", "");
+    assert!(
+        links.body.contains("<link_name>Shop</link_name>"),
+        "{}",
+        links.body
+    );
+    let wrong = send(&sb, "DELETE", "/Links?v=3&method=getLinks", "");
+    assert_eq!(wrong.status, 400);
+    assert!(
+        wrong
+            .body
+            .contains("Request Method must be GET. DELETE attempted"),
+        "{}",
+        wrong.body
+    );
+}
