@@ -153,9 +153,9 @@ error_codes! {
     OrderFieldInvalid => "order_field_invalid",
     /// "Order Direction Invalid": `order` does not end in `_ASC` or `_DESC`.
     OrderDirectionInvalid => "order_direction_invalid",
-    /// Ours: "<Filter> Invalid": a filter that must be one of a fixed set of words.
+    /// Ours: "`<Filter>` Invalid": a filter that must be one of a fixed set of words.
     FilterInvalid => "filter_invalid",
-    /// Ours: "<Filter> not an integer": a filter that must be a number.
+    /// Ours: "`<Filter>` not an integer": a filter that must be a number.
     FilterNotInteger => "filter_not_integer",
     /// "VoxNumbers Empty" (deleteVoxnumbersFromAccount): no number given.
     VoxnumbersEmpty => "voxnumbers_empty",

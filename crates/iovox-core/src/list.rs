@@ -460,7 +460,7 @@ impl Field<'_> {
 }
 
 /// A result of a list method, field by field as the answer carries it: what a server (the
-/// sandbox, a mock) writes, what [`read_page`] reads back, and what a binding hands on.
+/// sandbox, a mock) writes, what the decoders read back, and what a binding hands on.
 pub trait Record {
     /// Each field's element name and value, in the answer's order; `None` is left out.
     fn fields(&self) -> Vec<(&'static str, Option<Field<'_>>)>;

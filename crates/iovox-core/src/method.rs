@@ -142,6 +142,20 @@ impl fmt::Display for Retry {
     }
 }
 
+impl std::str::FromStr for Retry {
+    type Err = String;
+
+    /// As [`Retry::as_str`] writes it.
+    fn from_str(s: &str) -> Result<Self, String> {
+        [Retry::SafeToRepeat, Retry::NotAfterSent]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| {
+                format!("a retry class is 'safe to repeat' or 'not after sent', not {s:?}")
+            })
+    }
+}
+
 pub use crate::attach::AttachVoxnumberToLink;
 pub use crate::detach::RemoveVoxnumberFromLink;
 pub use crate::links::GetLinks;

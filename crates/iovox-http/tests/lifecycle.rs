@@ -318,3 +318,69 @@ fn a_list_call_sends_its_arguments_in_the_query_and_no_body() {
         "{head}"
     );
 }
+
+#[test]
+fn every_filter_of_the_lists_reaches_the_sandbox() {
+    let sb = sandbox();
+    let c = client(&sb);
+    let n = |r: VoxnumbersRequest| {
+        c.get_voxnumbers(&r)
+            .unwrap()
+            .results
+            .into_iter()
+            .map(|v| v.voxnumber.unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    let mut r = VoxnumbersRequest::new();
+    r.voxnumber_type = Some(VoxnumberType::Local);
+    assert_eq!(n(r.clone()).len(), 5);
+    r.voxnumber_type = Some(VoxnumberType::National);
+    assert!(n(r).is_empty());
+    let mut r = VoxnumbersRequest::new();
+    r.voxnumber_country = Some("united states".into());
+    assert_eq!(n(r), ["16465550100"]);
+    let mut r = VoxnumbersRequest::new();
+    r.voxnumber_city = Some("Liverpool".into());
+    assert_eq!(n(r), ["441512100200"]);
+    assert_eq!(
+        n(VoxnumbersRequest::new().call_status(CallStatus::NoRules)),
+        ["442071234568"]
+    );
+    assert_eq!(
+        n(VoxnumbersRequest::new().assigned_status(AssignedStatus::Assigned)),
+        ["442071234568"]
+    );
+    // req_fields: only what is asked; the node only when asked.
+    let mut r = VoxnumbersRequest::new().link_id("100");
+    r.req_fields = vec!["nid".into(), "vn".into()];
+    let v = &c.get_voxnumbers(&r).unwrap().results[0];
+    assert_eq!(
+        (
+            v.node_id.as_deref(),
+            v.voxnumber.as_deref(),
+            v.link_id.as_deref()
+        ),
+        (Some("N1"), Some("442071234568"), None)
+    );
+    // getLinks: node type, link type, req_fields, order.
+    let mut l = LinksRequest::new();
+    l.node_type = Some("Store".into());
+    l.link_type = Some("Web".into());
+    l.req_fields = vec!["lid".into()];
+    let page = c.get_links(&l.order("lid_DESC")).unwrap();
+    let ids: Vec<_> = page
+        .results
+        .iter()
+        .map(|l| l.link_id.clone().unwrap())
+        .collect();
+    assert_eq!(ids.first().map(String::as_str), Some("555"));
+    assert_eq!(ids.len(), 9);
+    assert!(page.results.iter().all(|l| l.link_name.is_none()));
+    let mut none = LinksRequest::new();
+    none.link_type = Some("Phone".into());
+    assert!(c.get_links(&none).unwrap().results.is_empty());
+    // A single result comes as one <result>, read as a page of one.
+    let one = c.get_links(&LinksRequest::new().link_id("333")).unwrap();
+    assert_eq!(one.results.len(), 1);
+    assert_eq!(one.total_results, Some(1));
+}

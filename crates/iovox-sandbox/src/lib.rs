@@ -134,6 +134,19 @@ pub enum Fault {
     Oversized(usize),
 }
 
+/// As the fault header writes it (`500`, `slow:MS`, `drop`, `not-xml`, `oversized:BYTES`).
+impl fmt::Display for Fault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fault::InternalError => f.write_str("500"),
+            Fault::Slow(d) => write!(f, "slow:{}", d.as_millis()),
+            Fault::Drop => f.write_str("drop"),
+            Fault::NotXml => f.write_str("not-xml"),
+            Fault::Oversized(n) => write!(f, "oversized:{n}"),
+        }
+    }
+}
+
 impl std::str::FromStr for Fault {
     type Err = String;
 

@@ -80,7 +80,7 @@ pub struct AccountNumber {
 pub struct LinkInfo {
     /// Its ID.
     pub link_id: String,
-    /// Its name (default: "Link <id>").
+    /// Its name (default: `Link <id>`).
     #[serde(default)]
     pub link_name: Option<String>,
     /// Its type (default "Web").
