@@ -93,6 +93,11 @@ enum Command {
     Sandbox(SandboxArgs),
     /// Run the SDK end to end against a sandbox started inside this process.
     Demo,
+    /// Print the shell completion script: `iovox completions bash > ~/.local/share/bash-completion/completions/iovox`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Args)]
@@ -207,6 +212,10 @@ fn run(cli: Cli, sub: Option<&ArgMatches>) -> Result<u8, Usage> {
         Command::ParseCallback { file } => parse_callback(&file, json),
         Command::Sandbox(args) => return sandbox(args).map_err(Usage),
         Command::Demo => return Ok(demo::run()),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "iovox", &mut std::io::stdout());
+            return Ok(0);
+        }
     };
     Ok(match result? {
         Some(e) => report_error(&e, json),

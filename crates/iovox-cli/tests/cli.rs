@@ -479,3 +479,15 @@ fn release_asks_first_and_gives_numbers_back() {
     assert_eq!(text.trim(), "gave 2 numbers back");
     assert_eq!(sb.state().voxnumbers.len(), 3);
 }
+
+#[test]
+fn shell_completions_name_the_subcommands() {
+    for shell in ["bash", "zsh", "fish"] {
+        let text = stdout(iovox().args(["completions", shell]));
+        for sub in ["purchase", "numbers", "release", "sandbox"] {
+            assert!(text.contains(sub), "{shell} completions lack {sub}");
+        }
+    }
+    let out = run(iovox().args(["completions", "tcsh"]));
+    assert_eq!(out.status.code(), Some(2));
+}
