@@ -4,7 +4,7 @@
 // them into Promises, plain objects and `Error` subclasses. No secret is kept in JS.
 
 const util = require('node:util')
-const native = require('./iovox.node')
+const native = require('./native').load()
 
 /** Base of every error the SDK throws. */
 class IovoxError extends Error {

@@ -57,3 +57,24 @@ test('an example using every public name compiles with tsc --strict', () => {
   const done = node([tsc, '-p', 'tsconfig.json'])
   assert.equal(done.status, 0, done.stdout + done.stderr)
 })
+
+test('the loader names the platform when no addon fits', () => {
+  const { platformName } = require('../native')
+  assert.equal(platformName('linux', 'x64', 'gnu'), 'linux-x64-gnu')
+  assert.equal(platformName('linux', 'arm64', 'musl'), 'linux-arm64-musl')
+  assert.equal(platformName('darwin', 'arm64', null), 'darwin-arm64')
+  assert.equal(platformName('win32', 'x64', null), 'win32-x64-msvc')
+  // A package with no addon of its own (as published), in a process that pretends to be
+  // on AIX, finds none and is told why.
+  const fs = require('node:fs')
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'iovox-loader-'))
+  fs.copyFileSync(path.join(__dirname, '..', 'native.js'), path.join(dir, 'native.js'))
+  const script =
+    "Object.defineProperty(process, 'platform', { value: 'aix' });" +
+    "Object.defineProperty(process, 'arch', { value: 'ppc64' });" +
+    "try { require('./native').load() } catch (e) { console.log(e.code + ' ' + e.message) }"
+  const out = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' })
+  fs.rmSync(dir, { recursive: true, force: true })
+  assert.match(out.stdout, /^IOVOX_NO_NATIVE_ADDON iovox has no native addon for this platform \(aix-ppc64, Node /)
+  assert.match(out.stdout, /build it from the source/)
+})

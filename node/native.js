@@ -1,0 +1,67 @@
+'use strict'
+// Finds the native addon for this platform: `iovox.node` in the package itself (a build
+// from the checkout), else the platform package npm installed beside it (the napi-rs
+// layout: one package per platform, each an optional dependency of `iovox`, so npm
+// installs only the one whose `os`, `cpu` and `libc` fit). Where none fits, the error
+// names the platform and says what to do, instead of a bare MODULE_NOT_FOUND.
+const fs = require('node:fs')
+const path = require('node:path')
+
+/** `gnu` or `musl` on Linux; null elsewhere. */
+function libc() {
+  if (process.platform !== 'linux') return null
+  try {
+    const header = process.report.getReport().header
+    return header.glibcVersionRuntime ? 'gnu' : 'musl'
+  } catch {
+    return fs.existsSync('/etc/alpine-release') ? 'musl' : 'gnu'
+  }
+}
+
+/** The napi-rs name of a platform: linux-x64-gnu, darwin-arm64, win32-x64-msvc, … */
+function platformName(platform = process.platform, arch = process.arch, c = libc()) {
+  if (platform === 'win32') return `win32-${arch}-msvc`
+  if (platform === 'linux') return `linux-${arch}-${c ?? 'gnu'}`
+  return `${platform}-${arch}`
+}
+
+/** The platforms a package is published for (package.json `napi.targets`). */
+const PUBLISHED = [
+  'linux-x64-gnu',
+  'linux-arm64-gnu',
+  'linux-x64-musl',
+  'linux-arm64-musl',
+  'darwin-x64',
+  'darwin-arm64',
+  'win32-x64-msvc',
+]
+
+function load() {
+  const name = platformName()
+  const local = path.join(__dirname, 'iovox.node')
+  const candidates = [local, path.join(__dirname, `iovox.${name}.node`), `@iovox-sdk/iovox-${name}`]
+  const failures = []
+  for (const candidate of candidates) {
+    if (candidate.startsWith('/') && !fs.existsSync(candidate)) continue
+    try {
+      return require(candidate)
+    } catch (e) {
+      failures.push(`${candidate}: ${e.message}`)
+    }
+  }
+  const published = PUBLISHED.includes(name)
+  const error = new Error(
+    `iovox has no native addon for this platform (${name}, Node ${process.versions.node}). ` +
+      (published
+        ? `Its package @iovox-sdk/iovox-${name} is an optional dependency: reinstall without ` +
+          '--no-optional / --omit=optional, and check that npm installed it for this platform ' +
+          '(a node_modules copied from another system will not do).'
+        : `Prebuilt addons exist for ${PUBLISHED.join(', ')}; on another platform, build it ` +
+          'from the source (Rust needed): https://github.com/iovox-sdk/iovox#quick-start-node.') +
+      (failures.length ? ` Tried: ${failures.join('; ')}` : ''),
+  )
+  error.code = 'IOVOX_NO_NATIVE_ADDON'
+  throw error
+}
+
+module.exports = { load, platformName, PUBLISHED }
