@@ -427,9 +427,21 @@ impl Client {
         prepared: Prepared,
         options: &CallOptions,
     ) -> Result<M::Output, Error> {
-        let mut pending = self.start::<M>(prepared, options)?;
+        let pending = self.start::<M>(prepared, options)?;
+        self.drive(pending, options, |_, body| M::decode(body))
+    }
+
+    /// The blocking client's retry loop: attempt after attempt ([`Client::step_with`]),
+    /// sleeping between them (waking early when the call's [`Cancel`](crate::Cancel)
+    /// fires), until the outcome.
+    pub(crate) fn drive<T>(
+        &self,
+        mut pending: Pending,
+        options: &CallOptions,
+        decode: impl Fn(u16, &[u8]) -> Result<T, iovox_core::DecodeError>,
+    ) -> Result<T, Error> {
         loop {
-            match self.step::<M>(&mut pending, options) {
+            match self.step_with(&mut pending, options, &decode) {
                 Step::Wait(wait) => {
                     let go_on = match &options.cancel {
                         Some(cancel) => cancel.sleep(wait),

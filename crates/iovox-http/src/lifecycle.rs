@@ -2,7 +2,6 @@
 //! numbers and links (one page, or every page lazily), giving numbers back, and one raw
 //! call for the rest of IOVOX's methods.
 
-use crate::client::Step;
 use crate::{CallOptions, Client, Error};
 use iovox_core::method::{
     DeleteVoxnumbersFromAccount, GetLinks, GetVoxnumberRegions, GetVoxnumbers, Method, Retry, Verb,
@@ -139,30 +138,13 @@ impl Client {
             request.query.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         );
         let body = request.body.clone().unwrap_or_default();
-        let mut pending = self.start_call(call, body, None, options)?;
-        loop {
-            let step = self.step_with(&mut pending, options, |status, body| {
-                Ok(RawResponse {
-                    status,
-                    body: body.to_vec(),
-                })
-            });
-            match step {
-                Step::Done(result) => return result,
-                Step::Wait(wait) => {
-                    let go_on = match &options.cancel {
-                        Some(cancel) => cancel.sleep(wait),
-                        None => {
-                            std::thread::sleep(wait);
-                            true
-                        }
-                    };
-                    if !go_on {
-                        return Err(pending.aborted());
-                    }
-                }
-            }
-        }
+        let pending = self.start_call(call, body, None, options)?;
+        self.drive(pending, options, |status, body| {
+            Ok(RawResponse {
+                status,
+                body: body.to_vec(),
+            })
+        })
     }
 }
 
