@@ -3,7 +3,7 @@
 
 use crate::check::{Given, Report};
 use crate::error::{DecodeError, ValidationErrors};
-use crate::list::{self, QueryView};
+use crate::list::{self, QueryView, Typed};
 use crate::method::{Method, Prepared, Retry, Route, Verb};
 use crate::{wire, Page};
 
@@ -103,25 +103,11 @@ impl LinksRequest {
 
     /// Every check that needs only the request, with the pages' messages.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
-        check(&Typed::new(self)).map(drop)
+        check(&Typed::new(self, &self.req_fields)).map(drop)
     }
 }
 
-struct Typed<'a> {
-    r: &'a LinksRequest,
-    req_fields: String,
-}
-
-impl<'a> Typed<'a> {
-    fn new(r: &'a LinksRequest) -> Self {
-        Typed {
-            r,
-            req_fields: r.req_fields.join(","),
-        }
-    }
-}
-
-impl QueryView for Typed<'_> {
+impl QueryView for Typed<'_, LinksRequest> {
     fn get(&self, key: &str) -> Given<'_> {
         let r = self.r;
         match key {
@@ -129,7 +115,7 @@ impl QueryView for Typed<'_> {
             "node_type" => Given::opt(&r.node_type),
             "link_id" => Given::opt(&r.link_id),
             "link_type" => Given::opt(&r.link_type),
-            "req_fields" if !self.req_fields.is_empty() => Given::Text(&self.req_fields),
+            "req_fields" => self.list(),
             "order" => Given::opt(&r.order),
             "page" => Given::int(r.page),
             "limit" => Given::int(r.limit),
@@ -228,17 +214,14 @@ impl Method for GetLinks {
     type Output = Page<AccountLink>;
 
     fn prepare(request: &LinksRequest) -> Result<Prepared, ValidationErrors> {
-        Ok(Prepared {
-            query: query(&check(&Typed::new(request))?),
-            ..Prepared::default()
-        })
+        Ok(list::prepared(query(&check(&Typed::new(
+            request,
+            &request.req_fields,
+        ))?)))
     }
 
     fn prepare_wire(request: &wire::Query) -> Result<Prepared, ValidationErrors> {
-        Ok(Prepared {
-            query: query(&check(request)?),
-            ..Prepared::default()
-        })
+        Ok(list::prepared(query(&check(request)?)))
     }
 
     fn decode(body: &[u8]) -> Result<Page<AccountLink>, DecodeError> {

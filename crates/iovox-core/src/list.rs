@@ -49,6 +49,39 @@ pub(crate) trait QueryView {
     fn get(&self, key: &str) -> Given<'_>;
 }
 
+/// A typed request as its validator reads it: the request, and the one argument it holds
+/// as a list (`req_fields`, `full_voxnumbers`) joined with commas, as the query carries it.
+pub(crate) struct Typed<'a, R> {
+    pub r: &'a R,
+    pub joined: String,
+}
+
+impl<'a, R> Typed<'a, R> {
+    pub(crate) fn new(r: &'a R, list: &[String]) -> Self {
+        Typed {
+            r,
+            joined: list.join(","),
+        }
+    }
+
+    /// The joined list, or missing when it is empty.
+    pub(crate) fn list(&self) -> Given<'_> {
+        if self.joined.is_empty() {
+            Given::Missing
+        } else {
+            Given::Text(&self.joined)
+        }
+    }
+}
+
+/// The query a method's accepted arguments become, and no body.
+pub(crate) fn prepared(query: Vec<(&'static str, String)>) -> crate::method::Prepared {
+    crate::method::Prepared {
+        query,
+        ..Default::default()
+    }
+}
+
 impl QueryView for crate::wire::Query {
     fn get(&self, key: &str) -> Given<'_> {
         self.0

@@ -3,7 +3,7 @@
 
 use crate::check::{Given, Report};
 use crate::error::{DecodeError, ValidationErrors};
-use crate::list::{self, QueryView};
+use crate::list::{self, QueryView, Typed};
 use crate::method::{Method, Prepared, Retry, Route, Verb};
 use crate::{wire, NumberType, Page};
 
@@ -94,26 +94,12 @@ impl RegionsRequest {
 
     /// Every check that needs only the request, with the pages' messages.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
-        check(&Typed::new(self)).map(drop)
+        check(&Typed::new(self, &self.req_fields)).map(drop)
     }
 }
 
 /// The typed request as the validator reads it.
-struct Typed<'a> {
-    r: &'a RegionsRequest,
-    req_fields: String,
-}
-
-impl<'a> Typed<'a> {
-    fn new(r: &'a RegionsRequest) -> Self {
-        Typed {
-            r,
-            req_fields: r.req_fields.join(","),
-        }
-    }
-}
-
-impl QueryView for Typed<'_> {
+impl QueryView for Typed<'_, RegionsRequest> {
     fn get(&self, key: &str) -> Given<'_> {
         match key {
             "number_type" => self
@@ -122,7 +108,7 @@ impl QueryView for Typed<'_> {
                 .map_or(Given::Missing, |t| Given::Text(t.as_str())),
             "country_code" => Given::int(self.r.country_code),
             "area_code" => Given::int(self.r.area_code),
-            "req_fields" if !self.req_fields.is_empty() => Given::Text(&self.req_fields),
+            "req_fields" => self.list(),
             "page" => Given::int(self.r.page),
             "limit" => Given::int(self.r.limit),
             _ => Given::Missing,
@@ -229,17 +215,14 @@ impl Method for GetVoxnumberRegions {
     type Output = Page<VoxnumberRegion>;
 
     fn prepare(request: &RegionsRequest) -> Result<Prepared, ValidationErrors> {
-        Ok(Prepared {
-            query: query(&check(&Typed::new(request))?),
-            ..Prepared::default()
-        })
+        Ok(list::prepared(query(&check(&Typed::new(
+            request,
+            &request.req_fields,
+        ))?)))
     }
 
     fn prepare_wire(request: &wire::Query) -> Result<Prepared, ValidationErrors> {
-        Ok(Prepared {
-            query: query(&check(request)?),
-            ..Prepared::default()
-        })
+        Ok(list::prepared(query(&check(request)?)))
     }
 
     fn decode(body: &[u8]) -> Result<Page<VoxnumberRegion>, DecodeError> {

@@ -4,7 +4,7 @@
 use crate::check::{boolean, Given, Report};
 use crate::error::Position;
 use crate::error::{ErrorCode as C, ValidationErrors};
-use crate::list::QueryView;
+use crate::list::{QueryView, Typed};
 use crate::method::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
 
@@ -48,28 +48,14 @@ impl DeleteVoxnumbersRequest {
 
     /// Every check that needs only the request, with the page's messages.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
-        check(&Typed::new(self)).map(drop)
+        check(&Typed::new(self, &self.full_voxnumbers)).map(drop)
     }
 }
 
-struct Typed<'a> {
-    numbers: String,
-    r: &'a DeleteVoxnumbersRequest,
-}
-
-impl<'a> Typed<'a> {
-    fn new(r: &'a DeleteVoxnumbersRequest) -> Self {
-        Typed {
-            numbers: r.full_voxnumbers.join(","),
-            r,
-        }
-    }
-}
-
-impl QueryView for Typed<'_> {
+impl QueryView for Typed<'_, DeleteVoxnumbersRequest> {
     fn get(&self, key: &str) -> Given<'_> {
         match key {
-            "full_voxnumbers" if !self.r.full_voxnumbers.is_empty() => Given::Text(&self.numbers),
+            "full_voxnumbers" => self.list(),
             "rm_if_in_use" if self.r.rm_if_in_use => Given::Boolean(true),
             _ => Given::Missing,
         }
@@ -162,7 +148,10 @@ impl Method for DeleteVoxnumbersFromAccount {
     type Output = ();
 
     fn prepare(request: &DeleteVoxnumbersRequest) -> Result<Prepared, ValidationErrors> {
-        Ok(prepared(&check(&Typed::new(request))?))
+        Ok(prepared(&check(&Typed::new(
+            request,
+            &request.full_voxnumbers,
+        ))?))
     }
 
     fn prepare_wire(request: &wire::Query) -> Result<Prepared, ValidationErrors> {

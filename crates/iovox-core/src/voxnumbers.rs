@@ -3,7 +3,7 @@
 
 use crate::check::{Given, Report};
 use crate::error::{DecodeError, ValidationErrors};
-use crate::list::{self, word_enum, QueryView};
+use crate::list::{self, word_enum, QueryView, Typed};
 use crate::method::{Method, Prepared, Retry, Route, Verb};
 use crate::{wire, Page};
 
@@ -162,29 +162,16 @@ impl VoxnumbersRequest {
 
     /// Every check that needs only the request, with the pages' messages.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
-        check(&Typed::new(self)).map(drop)
+        check(&Typed::new(self, &self.req_fields)).map(drop)
     }
 }
 
-struct Typed<'a> {
-    r: &'a VoxnumbersRequest,
-    req_fields: String,
-}
-
-impl<'a> Typed<'a> {
-    fn new(r: &'a VoxnumbersRequest) -> Self {
-        Typed {
-            r,
-            req_fields: r.req_fields.join(","),
-        }
-    }
-}
-
+/// A typed word as the validator reads it.
 fn word<T: Copy>(v: Option<T>, f: fn(T) -> &'static str) -> Given<'static> {
     v.map_or(Given::Missing, |w| Given::Text(f(w)))
 }
 
-impl QueryView for Typed<'_> {
+impl QueryView for Typed<'_, VoxnumbersRequest> {
     fn get(&self, key: &str) -> Given<'_> {
         let r = self.r;
         match key {
@@ -195,7 +182,7 @@ impl QueryView for Typed<'_> {
             "assigned_status" => word(r.assigned_status, AssignedStatus::as_str),
             "call_status" => word(r.call_status, CallStatus::as_str),
             "link_id" => Given::opt(&r.link_id),
-            "req_fields" if !self.req_fields.is_empty() => Given::Text(&self.req_fields),
+            "req_fields" => self.list(),
             "order" => Given::opt(&r.order),
             "page" => Given::int(r.page),
             "limit" => Given::int(r.limit),
@@ -334,17 +321,14 @@ impl Method for GetVoxnumbers {
     type Output = Page<AccountVoxnumber>;
 
     fn prepare(request: &VoxnumbersRequest) -> Result<Prepared, ValidationErrors> {
-        Ok(Prepared {
-            query: query(&check(&Typed::new(request))?),
-            ..Prepared::default()
-        })
+        Ok(list::prepared(query(&check(&Typed::new(
+            request,
+            &request.req_fields,
+        ))?)))
     }
 
     fn prepare_wire(request: &wire::Query) -> Result<Prepared, ValidationErrors> {
-        Ok(Prepared {
-            query: query(&check(request)?),
-            ..Prepared::default()
-        })
+        Ok(list::prepared(query(&check(request)?)))
     }
 
     fn decode(body: &[u8]) -> Result<Page<AccountVoxnumber>, DecodeError> {
