@@ -67,8 +67,8 @@ fn calls_from_tasks_overlap_and_fail_as_the_blocking_client_does() {
     assert!(rx.recv_timeout(Duration::from_secs(10)).unwrap().unwrap());
 }
 
-#[test]
-fn the_wait_before_a_retry_holds_no_thread() {
+/// A sandbox, and an async client of it that retries with this backoff.
+fn retrying(max_attempts: u32, initial_backoff: Duration) -> (Sandbox, AsyncClient) {
     let sb = Sandbox::start(Config {
         secure_key: KEY.into(),
         ..Config::default()
@@ -77,13 +77,18 @@ fn the_wait_before_a_retry_holds_no_thread() {
     let client = Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
         .base_url(sb.url())
         .retry(iovox_http::RetryPolicy {
-            max_attempts: 2,
-            initial_backoff: Duration::from_millis(1500),
+            max_attempts,
+            initial_backoff,
             ..Default::default()
         })
         .build()
         .unwrap();
-    let client = AsyncClient::new(client);
+    (sb, AsyncClient::new(client))
+}
+
+#[test]
+fn the_wait_before_a_retry_holds_no_thread() {
+    let (sb, client) = retrying(2, Duration::from_millis(1500));
     // One worker and one blocking thread: a retry that slept on a thread would hold the
     // only one for 750 ms or more, and the purchase below would wait for it.
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -126,21 +131,7 @@ fn the_wait_before_a_retry_holds_no_thread() {
 
 #[test]
 fn a_dropped_call_starts_no_further_attempt() {
-    let sb = Sandbox::start(Config {
-        secure_key: KEY.into(),
-        ..Config::default()
-    })
-    .unwrap();
-    let client = Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
-        .base_url(sb.url())
-        .retry(iovox_http::RetryPolicy {
-            max_attempts: 3,
-            initial_backoff: Duration::from_millis(300),
-            ..Default::default()
-        })
-        .build()
-        .unwrap();
-    let client = AsyncClient::new(client);
+    let (sb, client) = retrying(3, Duration::from_millis(300));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
