@@ -307,44 +307,15 @@ impl NativeClient {
         call_id: Option<u32>,
         timeout_ms: Option<f64>,
     ) -> NapiResult<Object<'env>> {
-        type Resolver = Box<dyn FnOnce(Env) -> NapiResult<RawOutcome> + Send>;
-        let (deferred, promise) = env.create_deferred::<RawOutcome, Resolver>()?;
-        let failed = |e: ErrorInfo| RawOutcome {
-            status: None,
-            body: None,
-            error: Some(e),
-        };
-        let ready = (|| -> Result<_, ErrorInfo> {
-            Ok((
-                self.client()?,
-                conv::raw_request(&request_json)?,
-                call_options(call_id, timeout_ms)?,
-            ))
-        })();
-        match ready {
-            Err(e) => deferred.resolve(Box::new(move |_| Ok(failed(e)))),
-            Ok((client, request, options)) => {
-                napi::bindgen_prelude::within_runtime_if_available(|| {
-                    client.spawn_raw(request, options, move |outcome| {
-                        let result = match outcome {
-                            Ok(r) => r.map_err(ErrorInfo::from),
-                            Err(panic) => Err(ErrorInfo::internal(&panic_text(&*panic))),
-                        };
-                        deferred.resolve(Box::new(move |_| {
-                            Ok(match result {
-                                Ok(answer) => RawOutcome {
-                                    status: Some(u32::from(answer.status)),
-                                    body: Some(answer.body.into()),
-                                    error: None,
-                                },
-                                Err(e) => failed(e),
-                            })
-                        }));
-                    })
-                })
-            }
-        }
-        Ok(promise)
+        let request = conv::raw_request(&request_json);
+        self.settle(
+            env,
+            request,
+            call_id,
+            timeout_ms,
+            |client, request, options, done| client.spawn_raw(request, options, done),
+            raw_outcome,
+        )
     }
 
     /// Lets go of the connections; later calls fail with a config error.
@@ -381,6 +352,32 @@ impl NativeClient {
         M::Output: Send + 'static,
         D: napi::bindgen_prelude::ToNapiValue + Send + 'static,
     {
+        self.settle(
+            env,
+            request,
+            call_id,
+            timeout_ms,
+            |client, request, options, done| client.spawn_wire::<M>(request, options, done),
+            into,
+        )
+    }
+
+    /// What every call shares: the client, the request and the call's options made ready
+    /// (a failure settles the promise at once), the call started by `spawn`, and its
+    /// outcome, or the panic it raised, settled on the JS thread through `into`.
+    fn settle<'env, R, T, D>(
+        &self,
+        env: &'env Env,
+        request: Result<R, ErrorInfo>,
+        call_id: Option<u32>,
+        timeout_ms: Option<f64>,
+        spawn: impl FnOnce(AsyncClient, R, CallOptions, Done<T>),
+        into: fn(Result<T, ErrorInfo>) -> D,
+    ) -> NapiResult<Object<'env>>
+    where
+        T: Send + 'static,
+        D: napi::bindgen_prelude::ToNapiValue + Send + 'static,
+    {
         type Resolver<D> = Box<dyn FnOnce(Env) -> NapiResult<D> + Send>;
         let (deferred, promise) = env.create_deferred::<D, Resolver<D>>()?;
         let ready = (|| -> Result<_, ErrorInfo> {
@@ -393,17 +390,40 @@ impl NativeClient {
             Err(e) => deferred.resolve(Box::new(move |_| Ok(into(Err(e))))),
             Ok((client, request, options)) => {
                 napi::bindgen_prelude::within_runtime_if_available(|| {
-                    client.spawn_wire::<M>(request, options, move |outcome| {
-                        let result = match outcome {
-                            Ok(r) => r.map_err(ErrorInfo::from),
-                            Err(panic) => Err(ErrorInfo::internal(&panic_text(&*panic))),
-                        };
-                        deferred.resolve(Box::new(move |_| Ok(into(result))));
-                    })
+                    spawn(
+                        client,
+                        request,
+                        options,
+                        Box::new(move |outcome| {
+                            let result = match outcome {
+                                Ok(r) => r.map_err(ErrorInfo::from),
+                                Err(panic) => Err(ErrorInfo::internal(&panic_text(&*panic))),
+                            };
+                            deferred.resolve(Box::new(move |_| Ok(into(result))));
+                        }),
+                    )
                 })
             }
         }
         Ok(promise)
+    }
+}
+
+/// Where a call's outcome, or the panic it raised, is handed on the pool's thread.
+type Done<T> = Box<dyn FnOnce(std::thread::Result<Result<T, iovox_http::Error>>) + Send>;
+
+fn raw_outcome(r: Result<iovox_http::RawResponse, ErrorInfo>) -> RawOutcome {
+    match r {
+        Ok(answer) => RawOutcome {
+            status: Some(u32::from(answer.status)),
+            body: Some(answer.body.into()),
+            error: None,
+        },
+        Err(e) => RawOutcome {
+            status: None,
+            body: None,
+            error: Some(e),
+        },
     }
 }
 
