@@ -1,4 +1,4 @@
-"""The fault campaign through the Python package: calls against iovox.testing.Sandbox
+"""The fault campaign through the Python package: calls against iovox_sandbox.Sandbox
 with a fault drawn from a seeded generator before each, plus malformed callbacks fed to
 iovox.parse_callback. Checks that every call ends in its result or a typed error within
 its deadline; that every order matches what was asked for; that no purchase reached the
@@ -18,7 +18,7 @@ import sys
 import time
 
 import iovox
-from iovox.testing import Sandbox
+from iovox_sandbox import Sandbox
 
 KEY = "SECRET-KEY-c0ffee-5ca1ab1e"
 TIMEOUT = 0.2

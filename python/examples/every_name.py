@@ -47,7 +47,7 @@ from iovox import (
     purchase_request_xml,
     receive_callback,
 )
-from iovox.testing import Sandbox, SandboxCallback
+from iovox_sandbox import Sandbox, SandboxCallback
 
 
 def describe(error: IovoxError) -> str:

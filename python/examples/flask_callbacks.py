@@ -46,7 +46,7 @@ def create_app(callback_url: str) -> tuple[Flask, dict[str, iovox.Order]]:
 def main() -> None:
     from werkzeug.serving import make_server
 
-    from iovox.testing import Sandbox
+    from iovox_sandbox import Sandbox
 
     with Sandbox() as sandbox:
         server = make_server("127.0.0.1", 0, Flask("placeholder"))

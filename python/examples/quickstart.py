@@ -5,7 +5,7 @@ Runs offline against the sandbox; for IOVOX itself use
 """
 
 import iovox
-from iovox.testing import Sandbox
+from iovox_sandbox import Sandbox
 
 with Sandbox() as sandbox:
     client = iovox.Client(sandbox.username, sandbox.secure_key, sandbox.url)

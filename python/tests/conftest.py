@@ -11,7 +11,7 @@ from typing import Any, Iterator
 import pytest
 
 import iovox
-from iovox.testing import Sandbox
+from iovox_sandbox import Sandbox
 
 ROOT = Path(__file__).resolve().parents[2]
 VECTORS = ROOT / "tests" / "vectors"

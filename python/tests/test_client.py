@@ -1,4 +1,4 @@
-"""Both methods end to end against iovox.testing.Sandbox, with dicts and typed classes."""
+"""Both methods end to end against iovox_sandbox.Sandbox, with dicts and typed classes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from conftest import KEY
 
 import iovox
-from iovox.testing import Sandbox
+from iovox_sandbox import Sandbox
 
 LIVERPOOL = {"country_code": 44, "area_code": 151, "number_type": "GEOGRAPHIC", "quantity": 2}
 
@@ -175,8 +175,11 @@ def test_orders_are_immutable_values() -> None:
 def test_pytest_plugin_fixture(iovox_sandbox: Sandbox) -> None:
     """The fixture users get from the plugin entry point, with no conftest of theirs."""
     client = iovox.Client(iovox_sandbox.username, iovox_sandbox.secure_key, iovox_sandbox.url)
-    assert client.purchase_vox_numbers([LIVERPOOL]).is_fulfilled
+    order = client.purchase_vox_numbers([LIVERPOOL])
+    assert order.is_fulfilled
     assert iovox_sandbox.stats["purchases"] == 1
+    # The sandbox package hands back the SDK's own Order class.
+    assert iovox_sandbox.orders == [order] and type(iovox_sandbox.orders[0]) is iovox.Order
 
 
 def test_sandbox_with_a_state_of_its_own() -> None:

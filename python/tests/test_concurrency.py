@@ -12,7 +12,7 @@ import pytest
 from conftest import KEY
 
 import iovox
-from iovox.testing import Sandbox
+from iovox_sandbox import Sandbox
 
 DELAY = 0.5
 CALLS = 8

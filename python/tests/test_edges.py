@@ -25,7 +25,7 @@ import pytest
 from conftest import KEY, ROOT, Canned
 
 import iovox
-from iovox.testing import Sandbox
+from iovox_sandbox import Sandbox
 
 LONDON = {"country_code": 44, "area_code": 20, "number_type": "GEOGRAPHIC", "quantity": 1}
 TLS = ROOT / "tests" / "tls"
@@ -249,7 +249,7 @@ def run_interrupted(body: str, wait: float = 0.5) -> tuple[float, str]:
     script = textwrap.dedent(
         f"""
         import asyncio, sys, iovox
-        from iovox.testing import Sandbox
+        from iovox_sandbox import Sandbox
         KEY = {KEY!r}
         LONDON = {LONDON!r}
         """

@@ -10,7 +10,7 @@ import pytest
 from conftest import KEY, Canned
 
 import iovox
-from iovox.testing import Sandbox
+from iovox_sandbox import Sandbox
 
 ITEM = {"country_code": 44, "area_code": 151, "number_type": "GEOGRAPHIC", "quantity": 1}
 LINK = iovox.Link.by_voxnumber("333", "441512100200")

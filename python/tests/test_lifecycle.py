@@ -17,7 +17,7 @@ import pytest
 from conftest import KEY, Canned, case_ids, vector_cases
 
 import iovox
-from iovox.testing import Sandbox
+from iovox_sandbox import Sandbox
 
 LISTS = vector_cases("lists")
 CALLS = {

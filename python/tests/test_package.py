@@ -37,6 +37,21 @@ def test_stub_matches_the_native_module() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_sandbox_stub_matches_its_native_module() -> None:
+    done = run("-m", "mypy.stubtest", "iovox_sandbox._native")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_sdk_carries_no_sandbox() -> None:
+    # The SDK a service installs has no server in it: the sandbox is the package iovox-sandbox.
+    import importlib.util
+
+    import iovox._native
+
+    assert not hasattr(iovox._native, "Sandbox")
+    assert importlib.util.find_spec("iovox.testing") is None
+
+
 def test_mypy_strict_on_package_and_examples() -> None:
     done = run(
         "-m",
@@ -46,6 +61,7 @@ def test_mypy_strict_on_package_and_examples() -> None:
         "--config-file",
         str(PYTHON / "pyproject.toml"),
         str(PYTHON / "iovox"),
+        str(PYTHON.parent / "python-sandbox" / "iovox_sandbox"),
         str(PYTHON / "examples"),
     )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -12,7 +12,7 @@ import pytest
 from conftest import KEY, Canned, case_ids, vector_cases
 
 import iovox
-from iovox.testing import Sandbox
+from iovox_sandbox import Sandbox
 
 PURCHASES = vector_cases("purchase_requests")
 ATTACHES = vector_cases("attach_requests")

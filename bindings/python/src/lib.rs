@@ -1,5 +1,6 @@
 //! The native module `iovox._native` of the Python package `iovox`: wrappers over the
-//! client, the core and the sandbox. Everything a user can get wrong is decided in the core;
+//! client and the core (the sandbox is the package `iovox-sandbox`,
+//! `bindings/python-sandbox`). Everything a user can get wrong is decided in the core;
 //! this crate only converts values (`conv.rs`) and maps errors (`error.rs`).
 
 mod client;
@@ -7,7 +8,6 @@ mod conv;
 mod error;
 mod lists;
 mod models;
-mod sandbox;
 mod wait;
 
 use pyo3::prelude::*;
@@ -28,8 +28,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<lists::RawResponse>()?;
     m.add_class::<client::PageIterator>()?;
     m.add_class::<models::VoxNumber>()?;
-    m.add_class::<sandbox::Sandbox>()?;
-    m.add_class::<sandbox::SandboxCallback>()?;
     m.add_function(wrap_pyfunction!(models::parse_callback, m)?)?;
     m.add_function(wrap_pyfunction!(models::receive_callback, m)?)?;
     m.add_function(wrap_pyfunction!(lists::decode_page, m)?)?;

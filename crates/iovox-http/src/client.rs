@@ -541,6 +541,7 @@ impl Client {
     /// One attempt of a call, and what follows: wait and try again (the retry policy
     /// allows it), or the outcome, decoded, with every secret of the request redacted. The
     /// blocking client sleeps between steps; the async client awaits, holding no thread.
+    #[cfg(feature = "tokio")]
     pub(crate) fn step<M: Method>(
         &self,
         pending: &mut Pending,

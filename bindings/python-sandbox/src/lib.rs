@@ -1,7 +1,11 @@
-//! `iovox.testing.Sandbox`: the sandbox server inside the Python process, for users'
-//! offline tests.
+//! The native module `iovox_sandbox._native` of the Python package `iovox-sandbox`: the
+//! sandbox server inside the Python process, for users' offline tests. A package apart
+//! from `iovox`, so the SDK a service installs carries no server (axum, hyper, tokio).
+//!
+//! Orders reach Python as the SDK's own `iovox.Order`: each is written as the callback
+//! body the sandbox sends and read back by `iovox.parse_callback`, so both packages agree
+//! on one class without sharing native code.
 
-use crate::models::Order;
 use iovox_sandbox::{CallbackRecord, Config, Fault, Restock, State};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -12,7 +16,7 @@ use std::time::Duration;
 
 /// A local IOVOX on 127.0.0.1 with the same checks, messages, stock, PENDING orders and
 /// callbacks. Use it as a context manager, or call `close()`.
-#[pyclass(module = "iovox.testing", frozen)]
+#[pyclass(module = "iovox_sandbox", frozen)]
 pub struct Sandbox {
     inner: Mutex<Option<iovox_sandbox::Sandbox>>,
     url: String,
@@ -20,13 +24,27 @@ pub struct Sandbox {
     secure_key: String,
 }
 
-/// Seconds of a delay or a wait, checked as every language checks one (a `ConfigError`).
-fn positive(name: &str, v: Option<f64>) -> PyResult<Option<Duration>> {
+/// How long a wait runs without looking at signals (Ctrl-C).
+const SLICE: Duration = Duration::from_millis(50);
+
+/// Seconds of a delay or a wait, checked as every language checks one (`iovox.ConfigError`).
+fn positive(py: Python<'_>, name: &str, v: Option<f64>) -> PyResult<Option<Duration>> {
     v.map(|s| {
-        iovox_http::config::delay(name, s, iovox_http::config::Unit::Seconds)
-            .map_err(|e| Python::attach(|py| crate::error::to_py(py, e)))
+        iovox_http::config::delay(name, s, iovox_http::config::Unit::Seconds).map_err(|e| {
+            match py.import("iovox").and_then(|m| m.getattr("ConfigError")?.call1((e.to_string(),))) {
+                Ok(exc) => PyErr::from_value(exc),
+                Err(import) => import,
+            }
+        })
     })
     .transpose()
+}
+
+/// The SDK's `iovox.Order` for a core order (see the module's comment).
+fn order<'py>(py: Python<'py>, order: &iovox_core::Order) -> PyResult<Bound<'py, PyAny>> {
+    py.import("iovox")?
+        .getattr("parse_callback")?
+        .call1((order.to_callback_xml(),))
 }
 
 #[pymethods]
@@ -57,10 +75,10 @@ impl Sandbox {
         if let Some(k) = secure_key {
             config.secure_key = k;
         }
-        if let Some(d) = positive("response_delay", response_delay)? {
+        if let Some(d) = positive(py, "response_delay", response_delay)? {
             config.response_delay = d;
         }
-        config.auto_restock_after = positive("auto_restock_after", auto_restock_after)?;
+        config.auto_restock_after = positive(py, "auto_restock_after", auto_restock_after)?;
         let sandbox = py.detach(|| iovox_sandbox::Sandbox::start(config))?;
         Ok(Sandbox {
             url: sandbox.url().to_string(),
@@ -127,12 +145,12 @@ impl Sandbox {
         count: usize,
         timeout: f64,
     ) -> PyResult<Vec<SandboxCallback>> {
-        let timeout = positive("timeout", Some(timeout))?.unwrap_or_default();
-        // In slices, so Ctrl-C is seen within one (see `wait.rs`).
+        let timeout = positive(py, "timeout", Some(timeout))?.unwrap_or_default();
+        // In slices, so Ctrl-C is seen within one .
         let deadline = std::time::Instant::now() + timeout;
         let records = loop {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
-            let slice = left.min(crate::wait::SLICE);
+            let slice = left.min(SLICE);
             let records = self.with(py, |s| s.wait_for_callbacks(count, slice))?;
             if records.len() >= count || left.is_zero() {
                 break records;
@@ -162,12 +180,9 @@ impl Sandbox {
 
     /// Every order made so far, as it stands now.
     #[getter]
-    fn orders(&self, py: Python<'_>) -> PyResult<Vec<Order>> {
+    fn orders<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
         let orders = self.with(py, |s| s.orders())?;
-        orders
-            .into_iter()
-            .map(|o| Order::from_core(py, o))
-            .collect()
+        orders.iter().map(|o| order(py, o)).collect()
     }
 
     /// Counters: requests, purchases, attaches, connections, repeated_purchases (a purchase
@@ -238,11 +253,11 @@ impl Sandbox {
 }
 
 /// What became of one callback the sandbox sent.
-#[pyclass(module = "iovox.testing", frozen)]
+#[pyclass(module = "iovox_sandbox", frozen)]
 pub struct SandboxCallback {
-    /// The order update that was sent.
+    /// The order update that was sent (an `iovox.Order`).
     #[pyo3(get)]
-    order: Py<Order>,
+    order: Py<PyAny>,
     /// Where it went, with any `user:pass@` removed.
     #[pyo3(get)]
     url: String,
@@ -263,7 +278,7 @@ pub struct SandboxCallback {
 impl SandboxCallback {
     fn new(py: Python<'_>, r: CallbackRecord) -> PyResult<Self> {
         Ok(SandboxCallback {
-            order: Py::new(py, Order::from_core(py, r.order)?)?,
+            order: order(py, &r.order)?.unbind(),
             url: r.url,
             delivered: r.delivered,
             attempts: r.attempts,
@@ -281,7 +296,20 @@ impl SandboxCallback {
             self.url,
             if self.delivered { "True" } else { "False" },
             self.attempts,
-            self.order.get().__repr__(py)
+            self.order
+                .bind(py)
+                .repr()
+                .map(|r| r.to_string())
+                .unwrap_or_default()
         )
     }
+}
+
+/// The native half of `iovox_sandbox`. Import `iovox_sandbox`, not this module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<Sandbox>()?;
+    m.add_class::<SandboxCallback>()?;
+    Ok(())
 }

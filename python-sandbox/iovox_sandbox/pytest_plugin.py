@@ -1,5 +1,5 @@
-"""The pytest plugin of the ``iovox`` package (entry point ``pytest11``): the
-``iovox_sandbox`` fixture, a fresh ``iovox.testing.Sandbox`` for each test."""
+"""The pytest plugin of the ``iovox-sandbox`` package (entry point ``pytest11``): the
+``iovox_sandbox`` fixture, a fresh ``iovox_sandbox.Sandbox`` for each test."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Iterator
 
 import pytest
 
-from iovox.testing import Sandbox
+from iovox_sandbox import Sandbox
 
 
 @pytest.fixture
