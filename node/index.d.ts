@@ -3,13 +3,11 @@
 import type {
   Order as NativeOrder,
   Position,
-  SandboxCallback,
-  SandboxStats,
   ValidationIssue as NativeValidationIssue,
   VoxNumber,
 } from './native'
 
-export type { Position, SandboxCallback, SandboxStats, VoxNumber }
+export type { Position, VoxNumber }
 
 export type OrderStatus = 'PENDING' | 'FULFILLED'
 /** An order, as the purchase answer or a callback reports it. */
@@ -306,42 +304,3 @@ export declare class AbortError extends IovoxError {
   readonly maybeSent: boolean
 }
 
-export interface SandboxOptions {
-  /** Regions, stock, numbers, links and postcodes (see the README); default built in. */
-  state?: object
-  username?: string
-  secureKey?: string
-  /** Added to every answer. */
-  responseDelayMs?: number
-  /** Complete PENDING orders this long after they were made. */
-  autoRestockAfterMs?: number
-  /** Default 0: a free port. */
-  port?: number
-}
-
-export interface Restock {
-  count: number
-  countryCode?: number
-  areaCode?: number
-  numberType?: NumberType
-}
-
-/** A local IOVOX inside the process, for offline tests. */
-export declare class Sandbox {
-  private constructor()
-  static start(options?: SandboxOptions): Promise<Sandbox>
-  readonly url: string
-  readonly username: string
-  readonly secureKey: string
-  restock(restock: Restock): number
-  readonly callbacks: SandboxCallback[]
-  waitForCallbacks(count: number, options?: { timeoutMs?: number }): Promise<SandboxCallback[]>
-  /** The account as it stands, in the state-file format. */
-  readonly state: object
-  /** The `callbackUrl` of every purchase that made an order, in the order of `orders`. */
-  readonly purchaseCallbackUrls: (string | null)[]
-  readonly orders: Order[]
-  readonly stats: SandboxStats
-  inject(fault: string): void
-  close(): Promise<void>
-}

@@ -5,7 +5,6 @@ export const {
   PRODUCTION_URL,
   SANDBOX_URL,
   Client,
-  Sandbox,
   parseCallback,
   receiveCallback,
   decodePage,

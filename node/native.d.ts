@@ -31,42 +31,6 @@ export declare class NativeClient {
   close(): void
 }
 
-/** The native half of `Sandbox`. */
-export declare class NativeSandbox {
-  /** Starts a sandbox on 127.0.0.1 (options as JSON text). */
-  constructor(optionsJson: string)
-  /** `http://127.0.0.1:PORT`. */
-  get url(): string
-  /** The username it accepts. */
-  get username(): string
-  /** The secure key it accepts. */
-  get secureKey(): string
-  /**
-   * Adds stock (`{ count, countryCode?, areaCode?, numberType? }` as JSON text) and
-   * completes the PENDING orders it can; returns how many callbacks were queued.
-   */
-  restock(restockJson: string): number
-  /** Every callback sent so far. */
-  callbacks(): Array<SandboxCallback>
-  /** Waits (off the event loop) for `count` callbacks or `timeoutMs`. */
-  waitForCallbacks(count: number, timeoutMs: number): Promise<Array<SandboxCallback>>
-  /** Every order made so far, as it stands. */
-  orders(): Array<Order>
-  /** The account as it stands, as the JSON text of the state-file format. */
-  stateJson(): string
-  /**
-   * The `callbackUrl` of every purchase that made an order (null where none), in the
-   * order of `orders()`.
-   */
-  purchaseCallbackUrls(): Array<string | undefined | null>
-  /** Counters. */
-  stats(): SandboxStats
-  /** Makes the next answer fail: "500", "slow:MS", "drop", "not-xml", "oversized:BYTES". */
-  inject(fault: string): void
-  /** Stops the server (off the event loop). Idempotent. */
-  close(): Promise<void>
-}
-
 /** The XML an attach of these links (JSON text of the JS array) would send. */
 export declare function attachRequestXml(linksJson: string): TextOutcome
 
@@ -167,44 +131,6 @@ export declare function receiveCallback(callbackUrl: string, authorization: stri
 
 /** IOVOX's hosted sandbox base URL. */
 export declare const SANDBOX_URL: string
-
-/** What became of one callback the sandbox sent. */
-export interface SandboxCallback {
-  /** The order update that was sent. */
-  order: Order
-  /** Where it went, without any `user:pass@`. */
-  url: string
-  /** Whether the receiver answered 2xx. */
-  delivered: boolean
-  /** How many times it was sent. */
-  attempts: number
-  /** The receiver's last HTTP status. */
-  status?: number
-  /** Why the last attempt failed. */
-  error?: string
-}
-
-/** Counters of what the sandbox served. */
-export interface SandboxStats {
-  /** Requests answered. */
-  requests: number
-  /** Purchases made. */
-  purchases: number
-  /** Attaches made. */
-  attaches: number
-  /** removeVoxnumberFromLink requests that succeeded. */
-  detaches: number
-  /** Connections accepted. */
-  connections: number
-  /** Purchases that repeated the request of an earlier order (a purchase sent twice). */
-  repeatedPurchases: number
-  /** Numbers in stock now. */
-  stock: number
-  /** Numbers sold since the start. */
-  sold: number
-  /** Numbers added by restocks since the start. */
-  restocked: number
-}
 
 /** A text (request XML), or why there is none. */
 export interface TextOutcome {

@@ -1,9 +1,11 @@
 'use strict'
-// Finds the native addon for this platform: `iovox.node` in the package itself (a build
-// from the checkout), else the platform package npm installed beside it (the napi-rs
-// layout: one package per platform, each an optional dependency of `iovox`, so npm
-// installs only the one whose `os`, `cpu` and `libc` fit). Where none fits, the error
-// names the platform and says what to do, instead of a bare MODULE_NOT_FOUND.
+// Finds a package's native addon for this platform: `<binary>.node` in the package itself
+// (a build from the checkout), else the platform package npm installed beside it (the
+// napi-rs layout: one package per platform, each an optional dependency of the main one,
+// so npm installs only the one whose `os`, `cpu` and `libc` fit). Where none fits, the
+// error names the platform and says what to do, instead of a bare MODULE_NOT_FOUND.
+// Both `iovox` and `iovox-sandbox` load through this file (the sandbox's is a copy made
+// by scripts/build-node).
 const fs = require('node:fs')
 const path = require('node:path')
 
@@ -36,13 +38,19 @@ const PUBLISHED = [
   'win32-x64-msvc',
 ]
 
-function load() {
+/** The addon of the package in `dir` (`package.json` `napi.binaryName`, `napi.packageName`). */
+function load(dir = __dirname) {
+  const { name: pkg, napi } = require(path.join(dir, 'package.json'))
   const name = platformName()
-  const local = path.join(__dirname, 'iovox.node')
-  const candidates = [local, path.join(__dirname, `iovox.${name}.node`), `@iovox-sdk/iovox-${name}`]
+  const platformPackage = `${napi.packageName}-${name}`
+  const candidates = [
+    path.join(dir, `${napi.binaryName}.node`),
+    path.join(dir, `${napi.binaryName}.${name}.node`),
+    platformPackage,
+  ]
   const failures = []
   for (const candidate of candidates) {
-    if (candidate.startsWith('/') && !fs.existsSync(candidate)) continue
+    if (path.isAbsolute(candidate) && !fs.existsSync(candidate)) continue
     try {
       return require(candidate)
     } catch (e) {
@@ -51,9 +59,9 @@ function load() {
   }
   const published = PUBLISHED.includes(name)
   const error = new Error(
-    `iovox has no native addon for this platform (${name}, Node ${process.versions.node}). ` +
+    `${pkg} has no native addon for this platform (${name}, Node ${process.versions.node}). ` +
       (published
-        ? `Its package @iovox-sdk/iovox-${name} is an optional dependency: reinstall without ` +
+        ? `Its package ${platformPackage} is an optional dependency: reinstall without ` +
           '--no-optional / --omit=optional, and check that npm installed it for this platform ' +
           '(a node_modules copied from another system will not do).'
         : `Prebuilt addons exist for ${PUBLISHED.join(', ')}; on another platform, build it ` +

@@ -12,6 +12,7 @@
 // violation. Run by scripts/campaign (part of scripts/test).
 const fs = require('node:fs')
 const iovox = require('..')
+const { Sandbox } = require('iovox-sandbox')
 
 const KEY = 'SECRET-KEY-c0ffee-5ca1ab1e'
 const TIMEOUT_MS = 200
@@ -72,7 +73,7 @@ function checkOrder(order, request) {
 // holds it, or none. A purchase the caller was told was not sent must not be in the
 // sandbox's log; every abort must reject at once.
 async function abortLane(r, violations) {
-  const sb = await iovox.Sandbox.start({ secureKey: KEY, responseDelayMs: 30, autoRestockAfterMs: 1 })
+  const sb = await Sandbox.start({ secureKey: KEY, responseDelayMs: 30, autoRestockAfterMs: 1 })
   sb.restock({ count: 1000 })
   const client = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url, retries: RETRIES })
   const told = { ok: 0, 'aborted, not sent': 0, 'aborted, maybe sent': 0 }
@@ -165,7 +166,7 @@ async function main() {
   const seen = new Set()
   let worst = 0
   const started = Date.now()
-  const sb = await iovox.Sandbox.start({ secureKey: KEY })
+  const sb = await Sandbox.start({ secureKey: KEY })
   const client = new iovox.Client({
     username: sb.username, secureKey: KEY, baseUrl: sb.url,
     timeoutMs: TIMEOUT_MS, connectTimeoutMs: TIMEOUT_MS, retries: RETRIES,

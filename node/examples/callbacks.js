@@ -41,7 +41,8 @@ function createServer({ user = 'iovox', password = 's3cret-hook', path = '/iovox
 }
 
 async function main() {
-  const { Client, Sandbox } = require('iovox')
+  const { Client } = require('iovox')
+  const { Sandbox } = require('iovox-sandbox')
   const sandbox = await Sandbox.start()
   const { server, orders, callbackUrl } = createServer()
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -11,7 +11,6 @@ import {
   IovoxError,
   PRODUCTION_URL,
   SANDBOX_URL,
-  Sandbox,
   TimeoutError,
   ValidationError,
   attachRequestXml,
@@ -50,13 +49,11 @@ import type {
   Position,
   PurchaseItem,
   PurchaseRequest,
-  Restock,
-  SandboxCallback,
-  SandboxOptions,
-  SandboxStats,
   ValidationIssue,
   VoxNumber,
 } from 'iovox'
+import { Sandbox } from 'iovox-sandbox'
+import type { Restock, SandboxCallback, SandboxOptions, SandboxStats } from 'iovox-sandbox'
 
 function describe(e: IovoxError): string {
   const kind: ErrorKind = e.kind

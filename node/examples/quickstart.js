@@ -1,7 +1,8 @@
 // Node quick start: buy two numbers in Liverpool, attach one to a link.
 // Runs offline against the sandbox; for IOVOX itself use `new Client({ username, secureKey })`
 // or set IOVOX_USERNAME and IOVOX_SECURE_KEY.
-const { Client, Sandbox, ValidationError } = require('iovox')
+const { Client, ValidationError } = require('iovox')
+const { Sandbox } = require('iovox-sandbox')
 
 async function main() {
   const sandbox = await Sandbox.start()

@@ -6,13 +6,14 @@ const util = require('node:util')
 const http = require('node:http')
 const { test, beforeEach, afterEach } = require('node:test')
 const iovox = require('..')
+const { Sandbox } = require('iovox-sandbox')
 const { KEY, canned } = require('./helpers')
 
 const LIVERPOOL = { countryCode: 44, areaCode: 151, numberType: 'GEOGRAPHIC', quantity: 2 }
 let sandbox, client
 
 beforeEach(async () => {
-  sandbox = await iovox.Sandbox.start({ secureKey: KEY })
+  sandbox = await Sandbox.start({ secureKey: KEY })
   client = new iovox.Client({ username: sandbox.username, secureKey: KEY, baseUrl: sandbox.url, retries: 0 })
 })
 afterEach(async () => {
@@ -158,7 +159,7 @@ test('ApiError, and wrong credentials', async () => {
 })
 
 test('TimeoutError', async () => {
-  const slow = await iovox.Sandbox.start({ secureKey: KEY, responseDelayMs: 1000 })
+  const slow = await Sandbox.start({ secureKey: KEY, responseDelayMs: 1000 })
   try {
     const impatient = new iovox.Client({ username: slow.username, secureKey: KEY, baseUrl: slow.url, timeoutMs: 200, retries: 0 })
     await assert.rejects(impatient.purchaseVoxNumbers({ items: [LIVERPOOL] }), (e) => {
@@ -242,7 +243,7 @@ test('a sandbox with a state of its own', async () => {
     regions: [{ country_code: 44, area_code: 20, number_type: 'GEOGRAPHIC', country_name: 'UNITED KINGDOM', city_name: 'London', stock: 1 }],
     links: ['L-1'],
   }
-  const own = await iovox.Sandbox.start({ state, secureKey: KEY })
+  const own = await Sandbox.start({ state, secureKey: KEY })
   try {
     const c = new iovox.Client({ username: own.username, secureKey: KEY, baseUrl: own.url })
     const order = await c.purchaseVoxNumbers({ items: [{ countryCode: 44, areaCode: 20, numberType: 'GEOGRAPHIC', quantity: 2 }] })
@@ -255,11 +256,11 @@ test('a sandbox with a state of its own', async () => {
   } finally {
     await own.close()
   }
-  await assert.rejects(iovox.Sandbox.start({ state: { regions: [], colour: 'blue' } }), /invalid sandbox options/)
+  await assert.rejects(Sandbox.start({ state: { regions: [], colour: 'blue' } }), /invalid sandbox options/)
 })
 
 test('removeVoxnumberFromLink gives each number back to the pool, all or none', async () => {
-  const sb = await iovox.Sandbox.start({ secureKey: KEY })
+  const sb = await Sandbox.start({ secureKey: KEY })
   try {
     const c = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url })
     const linkOf = (n) => sb.state.voxnumbers.find((v) => v.full_voxnumber === n).link_id

@@ -6,6 +6,7 @@ const fs = require('node:fs/promises')
 const { test, before, after } = require('node:test')
 const { performance } = require('node:perf_hooks')
 const iovox = require('..')
+const { Sandbox } = require('iovox-sandbox')
 const { KEY } = require('./helpers')
 
 const DELAY = 300
@@ -15,7 +16,7 @@ const LINK = { linkId: '999', method: 'BY AREA', voxnumberIdd: 44, areaCode: 20 
 let sandbox, client
 
 before(async () => {
-  sandbox = await iovox.Sandbox.start({ secureKey: KEY, responseDelayMs: DELAY })
+  sandbox = await Sandbox.start({ secureKey: KEY, responseDelayMs: DELAY })
   client = new iovox.Client({ username: sandbox.username, secureKey: KEY, baseUrl: sandbox.url, retries: 0 })
 })
 after(() => sandbox.close())

@@ -9,6 +9,7 @@ const https = require('node:https')
 const net = require('node:net')
 const path = require('node:path')
 const iovox = require('..')
+const { Sandbox } = require('iovox-sandbox')
 const { ROOT, KEY, canned } = require('./helpers')
 
 const LONDON = { countryCode: 44, areaCode: 20, numberType: 'GEOGRAPHIC', quantity: 1 }
@@ -102,7 +103,7 @@ test('aborted before it starts: AbortError, maybeSent false, nothing sent', asyn
 })
 
 test('aborted after sending: rejects at once with maybeSent true', async () => {
-  const sandbox = await iovox.Sandbox.start({ secureKey: KEY, responseDelayMs: 3000 })
+  const sandbox = await Sandbox.start({ secureKey: KEY, responseDelayMs: 3000 })
   try {
     const client = new iovox.Client({ username: sandbox.username, secureKey: KEY, baseUrl: sandbox.url })
     const controller = new AbortController()
@@ -122,7 +123,7 @@ test('aborted after sending: rejects at once with maybeSent true', async () => {
 })
 
 test('a per-call timeoutMs overrides the client', async () => {
-  const sandbox = await iovox.Sandbox.start({ secureKey: KEY, responseDelayMs: 3000 })
+  const sandbox = await Sandbox.start({ secureKey: KEY, responseDelayMs: 3000 })
   try {
     const client = new iovox.Client({ username: sandbox.username, secureKey: KEY, baseUrl: sandbox.url, timeoutMs: 60000 })
     const started = Date.now()
@@ -226,7 +227,7 @@ test('a company CA from caFile is trusted; without it the certificate is refused
 })
 
 test('an abort in the same tick as the call: told "not sent" means not sent (found by the abort lane)', async () => {
-  const sandbox = await iovox.Sandbox.start({ secureKey: KEY })
+  const sandbox = await Sandbox.start({ secureKey: KEY })
   try {
     sandbox.restock({ count: 200 })
     const client = new iovox.Client({ username: sandbox.username, secureKey: KEY, baseUrl: sandbox.url })

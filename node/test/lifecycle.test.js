@@ -5,6 +5,7 @@
 const assert = require('node:assert/strict')
 const { describe, test, before, after } = require('node:test')
 const iovox = require('..')
+const { Sandbox } = require('iovox-sandbox')
 const { KEY, vectors, camel, canned } = require('./helpers')
 const { createServer } = require('../examples/callbacks')
 
@@ -77,7 +78,7 @@ describe('against the sandbox', () => {
   let sandbox
   let client
   before(async () => {
-    sandbox = await iovox.Sandbox.start({ secureKey: KEY })
+    sandbox = await Sandbox.start({ secureKey: KEY })
     client = new iovox.Client({ username: sandbox.username, secureKey: KEY, baseUrl: sandbox.url })
   })
   after(() => sandbox.close())

@@ -3,6 +3,7 @@
 const assert = require('node:assert/strict')
 const { describe, test, before, after } = require('node:test')
 const iovox = require('..')
+const { Sandbox } = require('iovox-sandbox')
 const { KEY, vectors, camel, canned } = require('./helpers')
 
 const noBlanks = (xml) => xml.trim().replace(/>\s+</g, '><')
@@ -135,7 +136,7 @@ function excerpt(status, body) {
 
 describe('what the sandbox answers for raw bodies', () => {
   let sandbox
-  before(async () => (sandbox = await iovox.Sandbox.start({ secureKey: KEY })))
+  before(async () => (sandbox = await Sandbox.start({ secureKey: KEY })))
   after(() => sandbox.close())
 
   for (const c of vectors('server_requests')) {

@@ -1,6 +1,7 @@
-//! The native addon of the npm package `iovox`: wrappers over the client, the core and the
-//! sandbox. Everything a user can get wrong is decided in the core; this crate converts
-//! values (`conv.rs`) and maps errors (`error.rs`). The package's `index.js` turns the
+//! The native addon of the npm package `iovox`: wrappers over the client and the core (the
+//! sandbox is the npm package `iovox-sandbox`, `bindings/node-sandbox`). Everything a user
+//! can get wrong is decided in the core; this crate converts values (`conv.rs`) and maps
+//! errors (`error.rs`). The package's `index.js` turns the
 //! outcomes into Promises of plain objects and into `Error` subclasses.
 //!
 //! Calls run on tokio's blocking pool (napi's runtime), never on libuv's 4-thread pool, so
@@ -15,7 +16,6 @@ pub use client::{begin_call, cancel_call, end_call};
 mod conv;
 mod error;
 mod lists;
-mod sandbox;
 
 use error::ErrorInfo;
 use napi_derive::napi;

@@ -30,11 +30,12 @@ const SLICE: Duration = Duration::from_millis(50);
 /// Seconds of a delay or a wait, checked as every language checks one (`iovox.ConfigError`).
 fn positive(py: Python<'_>, name: &str, v: Option<f64>) -> PyResult<Option<Duration>> {
     v.map(|s| {
-        iovox_http::config::delay(name, s, iovox_http::config::Unit::Seconds).map_err(|e| {
-            match py.import("iovox").and_then(|m| m.getattr("ConfigError")?.call1((e.to_string(),))) {
-                Ok(exc) => PyErr::from_value(exc),
-                Err(import) => import,
-            }
+        iovox_http::config::delay(name, s, iovox_http::config::Unit::Seconds).map_err(|e| match py
+            .import("iovox")
+            .and_then(|m| m.getattr("ConfigError")?.call1((e.to_string(),)))
+        {
+            Ok(exc) => PyErr::from_value(exc),
+            Err(import) => import,
         })
     })
     .transpose()

@@ -1,8 +1,12 @@
-//! The sandbox inside the Node process, for users' offline tests. It runs on threads of
-//! its own, which never keep Node's event loop alive.
+//! The native addon of the npm package `iovox-sandbox`: the sandbox inside the Node
+//! process, for users' offline tests. It runs on threads of its own, which never keep
+//! Node's event loop alive. A package apart from `iovox`, so the SDK a service installs
+//! carries no server (axum, hyper, tokio's network half).
+//!
+//! Orders leave as the callback body the sandbox sends (XML); the package's `index.js`
+//! reads each with the SDK's own `parseCallback`, so both packages give the same objects
+//! without sharing native code.
 
-use crate::error::panic_text;
-use crate::Order;
 use iovox_sandbox::{Config, Fault, Restock, State};
 use napi::{Error, Result};
 use napi_derive::napi;
@@ -24,8 +28,8 @@ struct Options {
 /// What became of one callback the sandbox sent.
 #[napi(object)]
 pub struct SandboxCallback {
-    /// The order update that was sent.
-    pub order: Order,
+    /// The order update that was sent, as the callback body (XML).
+    pub order_xml: String,
     /// Where it went, without any `user:pass@`.
     pub url: String,
     /// Whether the receiver answered 2xx.
@@ -78,7 +82,7 @@ fn convert(records: Vec<iovox_sandbox::CallbackRecord>) -> Vec<SandboxCallback> 
     records
         .into_iter()
         .map(|r| SandboxCallback {
-            order: r.order.into(),
+            order_xml: r.order.to_callback_xml(),
             url: r.url,
             delivered: r.delivered,
             attempts: r.attempts,
@@ -187,17 +191,15 @@ impl NativeSandbox {
         match waited {
             Ok(Some(records)) => Ok(convert(records)),
             Ok(None) => Err(closed()),
-            Err(e) => Err(Error::from_reason(match e.try_into_panic() {
-                Ok(p) => panic_text(&*p),
-                Err(e) => e.to_string(),
-            })),
+            // tokio's text names the panic's message.
+            Err(e) => Err(Error::from_reason(e.to_string())),
         }
     }
 
-    /// Every order made so far, as it stands.
+    /// Every order made so far, as it stands, each as a callback body (XML).
     #[napi(catch_unwind)]
-    pub fn orders(&self) -> Result<Vec<Order>> {
-        self.with(|s| s.orders().into_iter().map(Order::from).collect())
+    pub fn orders_xml(&self) -> Result<Vec<String>> {
+        self.with(|s| s.orders().iter().map(|o| o.to_callback_xml()).collect())
     }
 
     /// The account as it stands, as the JSON text of the state-file format.
