@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import KEY
 
 PYTHON = Path(__file__).resolve().parents[1]
@@ -65,3 +66,20 @@ def test_mypy_strict_on_package_and_examples() -> None:
         str(PYTHON / "examples"),
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_pypi_page_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example on the package's own README (its PyPI page) runs as written."""
+    import re
+
+    from iovox_sandbox import Sandbox
+
+    [example] = re.findall(r"```python\n(.*?)```", (PYTHON / "README.md").read_text(), re.S)
+    with Sandbox(secure_key=KEY) as sandbox:
+        monkeypatch.setenv("IOVOX_USERNAME", sandbox.username)
+        monkeypatch.setenv("IOVOX_SECURE_KEY", sandbox.secure_key)
+        monkeypatch.setenv("IOVOX_BASE_URL", sandbox.url)
+        printed: list[str] = []
+        exec(compile(example, "python/README.md", "exec"), {"print": lambda *a: printed.append(" ".join(map(str, a)))})
+    assert printed[0].endswith(" FULFILLED")
+    assert len(printed) > 1 and all(line.isdigit() for line in printed[1:])
