@@ -6,7 +6,7 @@
 // `iovox.parseCallback`.
 
 const util = require('node:util')
-const { parseCallback } = require('iovox')
+const { ConfigError, parseCallback } = require('iovox')
 const native = require('./native').load()
 
 function toJson(value) {
@@ -33,6 +33,13 @@ class Sandbox {
   /** Starts a sandbox on 127.0.0.1: `{ state, username, secureKey, responseDelayMs,
    * autoRestockAfterMs, port }`, all optional. */
   static async start(options = {}) {
+    // JSON would turn NaN and Infinity into null, that is "not given": refuse them here.
+    for (const name of ['responseDelayMs', 'autoRestockAfterMs', 'port']) {
+      const value = options?.[name]
+      if (value !== undefined && value !== null && !(Number.isSafeInteger(value) && value >= 0)) {
+        throw new ConfigError({ kind: 'config', message: `sandbox option ${name} must be a whole number >= 0, not ${String(value)}` })
+      }
+    }
     return new Sandbox(new native.NativeSandbox(toJson(options)))
   }
 

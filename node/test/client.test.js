@@ -257,6 +257,10 @@ test('a sandbox with a state of its own', async () => {
     await own.close()
   }
   await assert.rejects(Sandbox.start({ state: { regions: [], colour: 'blue' } }), /invalid sandbox options/)
+  // NaN (what Number(process.env.X) gives for a missing variable) is refused, not dropped.
+  for (const bad of [NaN, Infinity, -1, 2.5]) {
+    await assert.rejects(Sandbox.start({ responseDelayMs: bad }), (e) => e instanceof iovox.ConfigError && /responseDelayMs/.test(e.message))
+  }
 })
 
 test('removeVoxnumberFromLink gives each number back to the pool, all or none', async () => {

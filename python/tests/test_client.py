@@ -238,3 +238,12 @@ def test_remove_voxnumber_from_link_sync_and_async(sandbox: Sandbox, client: iov
 
     asyncio.run(main())
     assert link_of("442071234568") is None
+
+
+@pytest.mark.parametrize("bad", [float("nan"), -1.0, float("inf")])
+def test_sandbox_settings_are_checked_like_the_clients(bad: float) -> None:
+    """The sandbox package raises the SDK's own ConfigError, naming the setting."""
+    with pytest.raises(iovox.ConfigError, match="response_delay"):
+        Sandbox(response_delay=bad)
+    with Sandbox() as sandbox, pytest.raises(iovox.ConfigError, match="timeout"):
+        sandbox.wait_for_callbacks(1, timeout=bad)
