@@ -27,16 +27,17 @@ function platformName(platform = process.platform, arch = process.arch, c = libc
   return `${platform}-${arch}`
 }
 
-/** The platforms a package is published for (package.json `napi.targets`). */
-const PUBLISHED = [
-  'linux-x64-gnu',
-  'linux-arm64-gnu',
-  'linux-x64-musl',
-  'linux-arm64-musl',
-  'darwin-x64',
-  'darwin-arm64',
-  'win32-x64-msvc',
-]
+/** The napi-rs name of a Rust target triple, as its platform package is named:
+ * x86_64-unknown-linux-gnu is linux-x64-gnu, aarch64-apple-darwin is darwin-arm64, … */
+function targetPlatform(triple) {
+  const [arch, , os, abi] = triple.split('-')
+  const cpu = { x86_64: 'x64', aarch64: 'arm64' }[arch]
+  if (!cpu) throw new Error(`no npm platform for target ${triple}`)
+  if (os === 'linux') return `linux-${cpu}-${abi}`
+  if (os === 'darwin') return `darwin-${cpu}`
+  if (os === 'windows') return `win32-${cpu}-${abi}`
+  throw new Error(`no npm platform for target ${triple}`)
+}
 
 /** The addon of the package in `dir` (`package.json` `napi.binaryName`, `napi.packageName`). */
 function load(dir = __dirname) {
@@ -57,14 +58,15 @@ function load(dir = __dirname) {
       failures.push(`${candidate}: ${e.message}`)
     }
   }
-  const published = PUBLISHED.includes(name)
+  const published = napi.targets.map(targetPlatform)
+  const isPublished = published.includes(name)
   const error = new Error(
     `${pkg} has no native addon for this platform (${name}, Node ${process.versions.node}). ` +
-      (published
+      (isPublished
         ? `Its package ${platformPackage} is an optional dependency: reinstall without ` +
           '--no-optional / --omit=optional, and check that npm installed it for this platform ' +
           '(a node_modules copied from another system will not do).'
-        : `Prebuilt addons exist for ${PUBLISHED.join(', ')}; on another platform, build it ` +
+        : `Prebuilt addons exist for ${published.join(', ')}; on another platform, build it ` +
           'from the source (Rust needed): https://github.com/iovox-sdk/iovox#quick-start-node.') +
       (failures.length ? ` Tried: ${failures.join('; ')}` : ''),
   )
@@ -72,4 +74,4 @@ function load(dir = __dirname) {
   throw error
 }
 
-module.exports = { load, platformName, PUBLISHED }
+module.exports = { load, platformName, targetPlatform }

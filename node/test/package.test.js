@@ -79,6 +79,26 @@ test('an example using every public name compiles with tsc --strict', () => {
   assert.equal(done.status, 0, done.stdout + done.stderr)
 })
 
+test('each published target is the platform the loader looks for there', () => {
+  const { platformName, targetPlatform } = require('../native')
+  // Where the release builds each target, and what Node says on such a machine.
+  const runsOn = {
+    'x86_64-unknown-linux-gnu': ['linux', 'x64', 'gnu'],
+    'aarch64-unknown-linux-gnu': ['linux', 'arm64', 'gnu'],
+    'x86_64-unknown-linux-musl': ['linux', 'x64', 'musl'],
+    'aarch64-unknown-linux-musl': ['linux', 'arm64', 'musl'],
+    'x86_64-apple-darwin': ['darwin', 'x64', null],
+    'aarch64-apple-darwin': ['darwin', 'arm64', null],
+    'x86_64-pc-windows-msvc': ['win32', 'x64', null],
+  }
+  for (const dir of ['node', 'node-sandbox']) {
+    const { targets } = require(path.join(ROOT, dir, 'package.json')).napi
+    assert.deepEqual([...targets].sort(), Object.keys(runsOn).sort(), dir)
+    for (const target of targets) assert.equal(targetPlatform(target), platformName(...runsOn[target]), target)
+  }
+  assert.throws(() => targetPlatform('riscv64gc-unknown-linux-gnu'), /no npm platform/)
+})
+
 test('the loader names the platform when no addon fits', () => {
   const { platformName } = require('../native')
   assert.equal(platformName('linux', 'x64', 'gnu'), 'linux-x64-gnu')
