@@ -47,42 +47,14 @@ pub const LINK: &[&str] = &[
 /// A purchase request's own fields (Node and JSON give them in one object).
 pub const PURCHASE: &[&str] = &["items", "callback_url", "cc_list", "dynamic_quantity"];
 
-/// getVoxnumberRegions' arguments.
-pub const REGIONS: &[&str] = &[
-    "number_type",
-    "country_code",
-    "area_code",
-    "req_fields",
-    "page",
-    "limit",
-];
+/// getVoxnumberRegions' arguments (the core's list, which its checks use too).
+pub const REGIONS: &[&str] = iovox_core::REGION_ARGUMENTS;
 /// getVoxnumbers' arguments.
-pub const VOXNUMBERS: &[&str] = &[
-    "voxnumber",
-    "voxnumber_type",
-    "voxnumber_country",
-    "voxnumber_city",
-    "assigned_status",
-    "call_status",
-    "link_id",
-    "req_fields",
-    "order",
-    "page",
-    "limit",
-];
+pub const VOXNUMBERS: &[&str] = iovox_core::VOXNUMBER_ARGUMENTS;
 /// getLinks' arguments.
-pub const LINKS: &[&str] = &[
-    "node_id",
-    "node_type",
-    "link_id",
-    "link_type",
-    "req_fields",
-    "order",
-    "page",
-    "limit",
-];
+pub const LINKS: &[&str] = iovox_core::LINK_ARGUMENTS;
 /// deleteVoxnumbersFromAccount's arguments.
-pub const DELETE_VOXNUMBERS: &[&str] = &["full_voxnumbers", "rm_if_in_use"];
+pub const DELETE_VOXNUMBERS: &[&str] = iovox_core::DELETE_ARGUMENTS;
 
 /// A field name in camelCase (`country_code` → `countryCode`), for JavaScript.
 pub fn camel(key: &str) -> String {

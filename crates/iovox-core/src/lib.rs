@@ -51,17 +51,17 @@ pub use detach::DetachRequest;
 pub use error::{
     ApiErrorBody, DecodeError, ErrorCode, Position, ValidationError, ValidationErrors,
 };
-pub use links::{AccountLink, LinksRequest, LINK_FIELDS};
+pub use links::{AccountLink, LinksRequest, LINK_ARGUMENTS, LINK_FIELDS};
 pub use list::{Field, Page, Record, LIMIT_RANGE};
 pub use order::{Order, OrderStatus, VoxNumber};
 pub use purchase::{
     AdditionalInformation, NumberType, PurchaseItem, PurchaseRequest, CALLBACK_URL_MAX_CHARS,
     QUANTITY_RANGE,
 };
-pub use regions::{RegionsRequest, VoxnumberRegion, REGION_FIELDS};
-pub use release::{DeleteVoxnumbersRequest, MAX_VOXNUMBERS_PER_DELETE};
+pub use regions::{RegionsRequest, VoxnumberRegion, REGION_ARGUMENTS, REGION_FIELDS};
+pub use release::{DeleteVoxnumbersRequest, DELETE_ARGUMENTS, MAX_VOXNUMBERS_PER_DELETE};
 pub use voxnumbers::{
     AccountVoxnumber, AssignedStatus, CallStatus, VoxnumberType, VoxnumbersRequest,
-    VOXNUMBER_FIELDS,
+    VOXNUMBER_ARGUMENTS, VOXNUMBER_FIELDS,
 };
 pub use xml::{decode_error_body, encode_error_body};

@@ -124,7 +124,8 @@ impl QueryView for Typed<'_, LinksRequest> {
     }
 }
 
-const KEYS: &[&str] = &[
+/// getLinks's arguments: every key its request may have (the bindings refuse any other).
+pub const LINK_ARGUMENTS: &[&str] = &[
     "node_id",
     "node_type",
     "link_id",
@@ -137,7 +138,7 @@ const KEYS: &[&str] = &[
 
 fn check(q: &impl QueryView) -> Result<LinksRequest, ValidationErrors> {
     let mut r = Report::default();
-    let texts_ok = list::check_texts(q, KEYS, &mut r);
+    let texts_ok = list::check_texts(q, LINK_ARGUMENTS, &mut r);
     let req_fields = list::rule_req_fields(q.get("req_fields"), LINK_FIELDS, &mut r);
     let order = list::rule_order(q.get("order"), LINK_FIELDS, &mut r);
     let page = list::rule_page(q.get("page"), &mut r);

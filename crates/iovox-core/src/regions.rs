@@ -116,7 +116,8 @@ impl QueryView for Typed<'_, RegionsRequest> {
     }
 }
 
-const KEYS: &[&str] = &[
+/// getVoxnumberRegions's arguments: every key its request may have (the bindings refuse any other).
+pub const REGION_ARGUMENTS: &[&str] = &[
     "number_type",
     "country_code",
     "area_code",
@@ -128,7 +129,7 @@ const KEYS: &[&str] = &[
 /// The one validator, over either form.
 fn check(q: &impl QueryView) -> Result<RegionsRequest, ValidationErrors> {
     let mut r = Report::default();
-    let texts_ok = list::check_texts(q, KEYS, &mut r);
+    let texts_ok = list::check_texts(q, REGION_ARGUMENTS, &mut r);
     let number_type = list::rule_word_filter(
         q.get("number_type"),
         "number_type",

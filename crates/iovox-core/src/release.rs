@@ -62,10 +62,13 @@ impl QueryView for Typed<'_, DeleteVoxnumbersRequest> {
     }
 }
 
+/// deleteVoxnumbersFromAccount's arguments: every key its request may have.
+pub const DELETE_ARGUMENTS: &[&str] = &["full_voxnumbers", "rm_if_in_use"];
+
 /// The one validator, over either form: the page's checks in its order.
 fn check(q: &impl QueryView) -> Result<DeleteVoxnumbersRequest, ValidationErrors> {
     let mut r = Report::default();
-    let texts_ok = crate::list::check_texts(q, &["full_voxnumbers", "rm_if_in_use"], &mut r);
+    let texts_ok = crate::list::check_texts(q, DELETE_ARGUMENTS, &mut r);
     let rm_if_in_use = match boolean(q.get("rm_if_in_use")) {
         Ok(b) => Some(b),
         Err(()) => {

@@ -191,7 +191,8 @@ impl QueryView for Typed<'_, VoxnumbersRequest> {
     }
 }
 
-const KEYS: &[&str] = &[
+/// getVoxnumbers's arguments: every key its request may have (the bindings refuse any other).
+pub const VOXNUMBER_ARGUMENTS: &[&str] = &[
     "voxnumber",
     "voxnumber_type",
     "voxnumber_country",
@@ -207,7 +208,7 @@ const KEYS: &[&str] = &[
 
 fn check(q: &impl QueryView) -> Result<VoxnumbersRequest, ValidationErrors> {
     let mut r = Report::default();
-    let texts_ok = list::check_texts(q, KEYS, &mut r);
+    let texts_ok = list::check_texts(q, VOXNUMBER_ARGUMENTS, &mut r);
     let voxnumber = list::rule_digits_filter(q.get("voxnumber"), "voxnumber", "VoxNumber", &mut r);
     let voxnumber_type = list::rule_word_filter(
         q.get("voxnumber_type"),
