@@ -39,8 +39,10 @@ function targetPlatform(triple) {
   throw new Error(`no npm platform for target ${triple}`)
 }
 
-/** The addon of the package in `dir` (`package.json` `napi.binaryName`, `napi.packageName`). */
-function load(dir = __dirname) {
+/** The addon of the package this file is in (`package.json` `napi.binaryName`,
+ * `napi.packageName`). */
+function load() {
+  const dir = __dirname
   const { name: pkg, napi } = require(path.join(dir, 'package.json'))
   const name = platformName()
   const platformPackage = `${napi.packageName}-${name}`
