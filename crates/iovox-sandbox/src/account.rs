@@ -250,17 +250,33 @@ impl Account {
         self.serve_pending()
     }
 
-    /// Adds exactly what a pending order still needs, then serves it (auto-restock).
+    /// Auto-restock: adds exactly what one pending order still needs and hands it to that
+    /// order alone, which is then FULFILLED. Serving it through the oldest-first queue
+    /// would let an older order take the new stock, and this one would wait for ever when
+    /// its own timer had already fired.
     pub fn restock_for(&mut self, reference: &str) -> Vec<CallbackJob> {
-        if let Some(p) = self.pending.iter().find(|p| p.reference == reference) {
-            for &(r, n) in &p.owed.clone() {
-                let region = &mut self.state.regions[r];
-                let before = region.stock;
-                region.stock = region.stock.saturating_add(n);
-                self.restocked += u64::from(region.stock - before);
-            }
+        let Some(i) = self.pending.iter().position(|p| p.reference == reference) else {
+            return Vec::new();
+        };
+        let order = self.pending.remove(i);
+        let mut numbers = Vec::new();
+        for &(r, n) in &order.owed {
+            let region = &mut self.state.regions[r];
+            let before = region.stock;
+            region.stock = region.stock.saturating_add(n);
+            self.restocked += u64::from(region.stock - before);
+            numbers.extend((0..n).map(|_| self.take(r)));
         }
-        self.serve_pending()
+        let update = Order {
+            order_reference: order.reference,
+            order_status: OrderStatus::Fulfilled,
+            voxnumbers: numbers,
+        };
+        order
+            .callback_url
+            .map(|url| CallbackJob { url, order: update })
+            .into_iter()
+            .collect()
     }
 
     fn serve_pending(&mut self) -> Vec<CallbackJob> {

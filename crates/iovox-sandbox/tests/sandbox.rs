@@ -450,6 +450,54 @@ fn auto_restock_after_a_delay() {
     );
 }
 
+/// Auto-restock serves each PENDING order by itself: with 50 orders made at once, of
+/// different sizes for one region, every order gets exactly one callback, FULFILLED with
+/// every number it was owed, however the timers fire (they used to take each other's stock,
+/// and some orders stayed PENDING for ever).
+#[test]
+fn auto_restock_serves_every_pending_order_exactly_once() {
+    let delay = Duration::from_millis(300);
+    let sb = Sandbox::start(Config {
+        auto_restock_after: Some(delay),
+        ..Config::default()
+    })
+    .unwrap();
+    let listener = CallbackListener::start(0).unwrap();
+    let extra = format!("<callback_url>{}</callback_url>", listener.url());
+    let orders: Vec<Order> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..50u32)
+            .map(|i| {
+                let body = purchase_xml(&[(44, "161", "GEOGRAPHIC", 1 + i % 3)], &extra);
+                let sb = &sb;
+                s.spawn(move || send(sb, "POST", PURCHASE, &body).order())
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let started = Instant::now();
+    assert!(orders
+        .iter()
+        .all(|o| o.order_status == OrderStatus::Pending && o.voxnumbers.is_empty()));
+    let got = listener.wait_for(50, Duration::from_secs(10));
+    assert_eq!(got.len(), 50, "callbacks within 10 s");
+    assert!(started.elapsed() < delay + Duration::from_secs(5));
+    // Nothing more arrives afterwards.
+    std::thread::sleep(delay * 2);
+    let got = listener.wait_for(51, Duration::from_millis(1));
+    assert_eq!(got.len(), 50);
+    let mut seen = HashSet::new();
+    for c in &got {
+        let update = Order::from_callback_xml(&c.body).unwrap();
+        assert!(seen.insert(update.order_reference.clone()), "one callback per order");
+        let i = orders
+            .iter()
+            .position(|o| o.order_reference == update.order_reference)
+            .expect("a callback for an order that was made");
+        assert_eq!(update.order_status, OrderStatus::Fulfilled);
+        assert_eq!(update.voxnumbers.len() as u32, 1 + (i as u32) % 3);
+    }
+}
+
 /// A PENDING order for Manchester (no stock) with this callback, then the stock it needs.
 fn order_then_restock_manchester(sb: &Sandbox, extra: &str) {
     let body = purchase_xml(&[(44, "161", "GEOGRAPHIC", 1)], extra);
