@@ -96,6 +96,19 @@ pub fn retries(setting: &str, value: i128) -> Result<u32, Error> {
         })
 }
 
+/// A text setting holding a lone UTF-16 surrogate (Python and JavaScript strings can),
+/// which no header or URL can carry: named, with the code unit.
+///
+/// ```
+/// let e = iovox_http::config::lone_surrogate("username", 0xD800);
+/// assert_eq!(e.to_string(), "client configuration: username holds U+D800, a lone surrogate that no header or URL can carry");
+/// ```
+pub fn lone_surrogate(setting: &str, code: u16) -> Error {
+    Error::Config(format!(
+        "{setting} holds U+{code:04X}, a lone surrogate that no header or URL can carry"
+    ))
+}
+
 /// A number setting given as something else (a string, a boolean): what to say.
 pub fn not_a_number(setting: &str, given: &str) -> Error {
     Error::Config(format!("{setting} must be a number, not {given}"))
@@ -183,6 +196,11 @@ pub(crate) fn base_url(
         Some(h) if parsed.has_host() => h,
         _ => return Err(bad("has no host")),
     };
+    if parsed.port() == Some(0) {
+        return Err(bad(
+            "has port 0, where nothing can listen; give a port from 1 to 65535",
+        ));
+    }
     let loopback = match host {
         url::Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
         url::Host::Ipv4(ip) => ip.is_loopback(),
@@ -243,6 +261,18 @@ mod tests {
         assert!(url("http://127.0.0.1:99999")
             .unwrap_err()
             .contains("invalid port number"));
+        // Port 0 parses as a URL but no server listens there (docs/decisions.md 11).
+        for zero in [
+            "http://127.0.0.1:0",
+            "https://api.iovox.com:0/",
+            "http://[::1]:00",
+        ] {
+            assert!(
+                url(zero).unwrap_err().contains("port 0"),
+                "{zero}: {:?}",
+                url(zero)
+            );
+        }
         assert!(url("").unwrap_err().contains("is empty"));
         assert!(url("https://exa mple.com")
             .unwrap_err()
