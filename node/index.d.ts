@@ -55,6 +55,9 @@ export interface PurchaseRequest {
   ccList?: string | string[]
   /** Buy only what is in stock, and consider the order complete. */
   dynamicQuantity?: boolean
+  /** Send a `callbackUrl` without `user:pass@` all the same (refused otherwise: anyone who
+   * finds the endpoint could forge its callbacks). Never sent to IOVOX. */
+  allowUnauthenticatedCallbacks?: boolean
 }
 
 export interface LinkByArea {
@@ -258,7 +261,12 @@ export declare function decodePage(method: 'getVoxnumbers', body: Buffer | strin
 export declare function decodePage(method: 'getLinks', body: Buffer | string): Page<AccountLink>
 export declare function decodePage(method: 'getVoxnumberRegions', body: Buffer | string): Page<VoxnumberRegion>
 /** Checks the callback URL's credentials, then parses the body; throws `CallbackError`. */
-export declare function receiveCallback(callbackUrl: string, authorization: string | undefined | null, body: Buffer | string): Order
+export declare function receiveCallback(
+  callbackUrl: string,
+  authorization: string | undefined | null,
+  body: Buffer | string,
+  options?: { allowUnauthenticatedCallbacks?: boolean },
+): Order
 export declare function purchaseRequestXml(request: PurchaseRequest): string
 export declare function attachRequestXml(links: Link[]): string
 

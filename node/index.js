@@ -154,10 +154,24 @@ function unwrap(outcome, key) {
   return outcome[key]
 }
 
+// The map that stands for a string holding a lone surrogate, which UTF-8 cannot carry: the
+// core refuses it as its field's own error, naming the first one (docs/decisions.md 31).
+const LONE_SURROGATE = '\u0000lone surrogate'
+function loneSurrogate(s) {
+  const well = s.toWellFormed()
+  let i = 0
+  while (s.charCodeAt(i) === well.charCodeAt(i)) i++
+  return { [LONE_SURROGATE]: s.charCodeAt(i) }
+}
+
 // JSON is how requests cross into Rust: the core reads its values leniently, the way it
 // reads XML. BigInts go over as their digits.
 function toJson(value) {
-  const text = JSON.stringify(value ?? null, (_key, v) => (typeof v === 'bigint' ? v.toString() : v))
+  const text = JSON.stringify(value ?? null, (_key, v) => {
+    if (typeof v === 'bigint') return v.toString()
+    if (typeof v === 'string' && !v.isWellFormed()) return loneSurrogate(v)
+    return v
+  })
   // A function, a Symbol, or a toJSON() giving undefined has no JSON at all: the core then
   // names the shape it wanted (found by fuzz/node_input.js).
   return text === undefined ? 'null' : text
@@ -333,14 +347,24 @@ function decodePage(method, body) {
 
 /** The one entry point for a callback IOVOX POSTs: checks the `Authorization` header
  * against the `user:pass@` of the `callbackUrl` the purchase sent (in constant time), then
- * parses the body. Throws `CallbackError` with the `status` to answer (401, 400). */
-function receiveCallback(callbackUrl, authorization, body) {
+ * parses the body. Throws `CallbackError` with the `status` to answer (401, 400). A URL
+ * without `user:pass@` is refused (401: anyone could have sent it) unless
+ * `{ allowUnauthenticatedCallbacks: true }`. */
+function receiveCallback(callbackUrl, authorization, body, options = {}) {
   if (typeof callbackUrl !== 'string') throw new TypeError('callbackUrl must be a string')
   if (!Buffer.isBuffer(body) && typeof body !== 'string') {
     throw new TypeError(`body must be a Buffer or a string, not ${typeof body}`)
   }
+  if (options === null || typeof options !== 'object') throw new TypeError('options must be an object')
+  for (const key of Object.keys(options)) {
+    if (key !== 'allowUnauthenticatedCallbacks') {
+      throw new TypeError(`unknown option '${key}'; the option is allowUnauthenticatedCallbacks`)
+    }
+  }
+  const allow = options.allowUnauthenticatedCallbacks ?? false
+  if (typeof allow !== 'boolean') throw new TypeError('allowUnauthenticatedCallbacks must be a boolean')
   const auth = typeof authorization === 'string' ? authorization : undefined
-  return unwrap(native.receiveCallback(callbackUrl, auth, body), 'order')
+  return unwrap(native.receiveCallback(callbackUrl, auth, body, allow), 'order')
 }
 
 /** The XML `purchaseVoxNumbers` would send for this request, after the same checks. */

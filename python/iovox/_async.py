@@ -108,6 +108,7 @@ class AsyncClient:
         callback_url: Optional[str] = None,
         cc_list: Union[str, Iterable[str], None] = None,
         dynamic_quantity: Optional[bool] = None,
+        allow_unauthenticated_callbacks: Optional[bool] = None,
         timeout: Optional[float] = None,
     ) -> Order:
         """See ``Client.purchase_vox_numbers``."""
@@ -118,6 +119,7 @@ class AsyncClient:
                 callback_url=callback_url,
                 cc_list=cc_list,
                 dynamic_quantity=dynamic_quantity,
+                allow_unauthenticated_callbacks=allow_unauthenticated_callbacks,
                 timeout=timeout,
                 _cancel=cancel,
             )

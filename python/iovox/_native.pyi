@@ -201,6 +201,7 @@ class Client:
         callback_url: Optional[str] = None,
         cc_list: _CcList = None,
         dynamic_quantity: Optional[bool] = None,
+        allow_unauthenticated_callbacks: Optional[bool] = None,
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> Order: ...
@@ -331,7 +332,13 @@ def parse_callback(body: Union[bytes, bytearray, str]) -> Order: ...
 def decode_page(
     method: Literal["getVoxnumbers", "getLinks", "getVoxnumberRegions"], body: Union[bytes, bytearray, str]
 ) -> Page: ...
-def receive_callback(callback_url: str, authorization: Optional[str], body: Union[bytes, bytearray, str]) -> Order: ...
+def receive_callback(
+    callback_url: str,
+    authorization: Optional[str],
+    body: Union[bytes, bytearray, str],
+    *,
+    allow_unauthenticated_callbacks: bool = False,
+) -> Order: ...
 def purchase_request_xml(
     items: _Items,
     *,

@@ -111,12 +111,15 @@ pub fn receive_callback(
     callback_url: String,
     authorization: Option<String>,
     body: napi::Either<napi::bindgen_prelude::Buffer, String>,
+    allow_unauthenticated_callbacks: bool,
 ) -> OrderOutcome {
     let bytes: Vec<u8> = match body {
         napi::Either::A(b) => b.to_vec(),
         napi::Either::B(s) => s.into_bytes(),
     };
-    match iovox_http::receive_callback(&callback_url, authorization.as_deref(), &bytes) {
+    let allow = allow_unauthenticated_callbacks;
+    match iovox_http::receive_callback_with(&callback_url, authorization.as_deref(), &bytes, allow)
+    {
         Ok(o) => OrderOutcome {
             order: Some(o.into()),
             error: None,

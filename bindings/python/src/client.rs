@@ -50,9 +50,9 @@ impl Client {
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
-        username: Option<String>,
-        secure_key: Option<String>,
-        base_url: Option<String>,
+        username: Option<&Bound<'_, PyAny>>,
+        secure_key: Option<&Bound<'_, PyAny>>,
+        base_url: Option<&Bound<'_, PyAny>>,
         timeout: Option<&Bound<'_, PyAny>>,
         connect_timeout: Option<&Bound<'_, PyAny>>,
         retries: Option<&Bound<'_, PyAny>>,
@@ -60,8 +60,12 @@ impl Client {
         ca_file: Option<std::path::PathBuf>,
     ) -> PyResult<Self> {
         let built = (|| {
-            let mut b = iovox_http::Client::builder_or_env(username, secure_key, base_url)?
-                .user_agent(concat!("iovox-python/", env!("CARGO_PKG_VERSION")));
+            let mut b = iovox_http::Client::builder_or_env(
+                conv::setting_text(username, "username")?,
+                conv::setting_text(secure_key, "secure_key")?,
+                conv::setting_text(base_url, "base_url")?,
+            )?
+            .user_agent(concat!("iovox-python/", env!("CARGO_PKG_VERSION")));
             if let Some(t) = timeout.filter(|t| !t.is_none()) {
                 b = b.timeout(config::duration(
                     "timeout",
@@ -108,8 +112,9 @@ impl Client {
     /// Buys VoxNumbers. Every check the request alone allows is made first: a request the
     /// server would refuse is never sent. Never retried once it may have arrived, unless
     /// the client was made with `retry_purchase_after_send=True`. `timeout` overrides the
-    /// client's for this call.
-    #[pyo3(signature = (items, *, callback_url=None, cc_list=None, dynamic_quantity=None, timeout=None, _cancel=None))]
+    /// client's for this call. A `callback_url` without `user:password@` is refused unless
+    /// `allow_unauthenticated_callbacks=True`: anyone could forge its callbacks.
+    #[pyo3(signature = (items, *, callback_url=None, cc_list=None, dynamic_quantity=None, allow_unauthenticated_callbacks=None, timeout=None, _cancel=None))]
     #[allow(clippy::too_many_arguments)]
     fn purchase_vox_numbers(
         &self,
@@ -118,11 +123,23 @@ impl Client {
         callback_url: Option<&Bound<'_, PyAny>>,
         cc_list: Option<&Bound<'_, PyAny>>,
         dynamic_quantity: Option<&Bound<'_, PyAny>>,
+        allow_unauthenticated_callbacks: Option<&Bound<'_, PyAny>>,
         timeout: Option<&Bound<'_, PyAny>>,
         _cancel: Option<&Bound<'_, PyCancel>>,
     ) -> PyResult<Order> {
         let request = error::guard(|| {
-            conv::purchase_request(items, callback_url, cc_list, dynamic_quantity)
+            conv::purchase_request(
+                items,
+                &[
+                    ("callback_url", callback_url),
+                    ("cc_list", cc_list),
+                    ("dynamic_quantity", dynamic_quantity),
+                    (
+                        "allow_unauthenticated_callbacks",
+                        allow_unauthenticated_callbacks,
+                    ),
+                ],
+            )
         })?;
         let order = self.call::<PurchaseVoxNumbers>(py, request, timeout, _cancel)?;
         Order::from_core(py, order)
@@ -268,18 +285,25 @@ impl Client {
     fn raw_request(
         &self,
         py: Python<'_>,
-        interface: String,
-        method: String,
-        verb: String,
+        interface: &Bound<'_, PyAny>,
+        method: &Bound<'_, PyAny>,
+        verb: &Bound<'_, PyAny>,
         query: Option<&Bound<'_, PyAny>>,
         body: Option<&Bound<'_, PyAny>>,
         safe_to_repeat: bool,
         timeout: Option<&Bound<'_, PyAny>>,
         _cancel: Option<&Bound<'_, PyCancel>>,
     ) -> PyResult<RawResponse> {
-        let verb: Verb = verb
+        let config = |e| error::to_py(py, e);
+        let text = |v: &Bound<'_, PyAny>, name: &str| {
+            conv::setting_text(Some(v), name)?
+                .ok_or_else(|| iovox_http::Error::Config(format!("{name} must be a str, not None")))
+        };
+        let text = |v, name| text(v, name).map_err(config);
+        let (interface, method) = (text(interface, "interface")?, text(method, "method")?);
+        let verb: Verb = text(verb, "verb")?
             .parse()
-            .map_err(|e: String| error::to_py(py, iovox_http::Error::Config(e)))?;
+            .map_err(|e: String| config(iovox_http::Error::Config(e)))?;
         let mut request =
             iovox_http::RawRequest::new(interface, method, verb).safe_to_repeat(safe_to_repeat);
         request.query = conv::pairs(query)?;

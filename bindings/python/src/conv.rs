@@ -39,17 +39,11 @@ pub fn whole(v: &Bound<'_, PyAny>, setting: &str) -> Result<i128, iovox_http::Er
 /// The request of `purchase_vox_numbers`, in wire form.
 pub fn purchase_request(
     items: &Bound<'_, PyAny>,
-    callback_url: Option<&Bound<'_, PyAny>>,
-    cc_list: Option<&Bound<'_, PyAny>>,
-    dynamic_quantity: Option<&Bound<'_, PyAny>>,
+    arguments: &[(&str, Option<&Bound<'_, PyAny>>)],
 ) -> PyResult<wire::PurchaseRequest> {
     let mut request = Map::new();
     request.insert("items".into(), entries(items, "items")?);
-    for (name, v) in [
-        ("callback_url", callback_url),
-        ("cc_list", cc_list),
-        ("dynamic_quantity", dynamic_quantity),
-    ] {
+    for &(name, v) in arguments {
         request.insert(
             name.into(),
             v.map(value).transpose()?.unwrap_or(Value::Null),
@@ -130,16 +124,18 @@ pub(crate) fn value(v: &Bound<'_, PyAny>) -> PyResult<Value> {
             .unwrap_or_else(|| Value::String(f.to_string())));
     }
     if let Ok(s) = v.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
+        return text_value(s);
     }
     if let Ok(m) = v.cast::<PyMapping>() {
         let mut map = Map::new();
         for item in m.items()?.iter() {
             let (key, val) = item.extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>()?;
             // A key that is not a str is named as Python shows it, and refused as unknown.
-            let key = match key.cast::<PyString>() {
-                Ok(k) => k.to_cow()?.into_owned(),
-                Err(_) => key.repr()?.to_cow()?.into_owned(),
+            // A key that is not a str, or holds a lone surrogate, is named as Python
+            // shows it (repr escapes surrogates), and refused as unknown.
+            let key = match key.cast::<PyString>().ok().and_then(|k| k.to_cow().ok()) {
+                Some(k) => k.into_owned(),
+                None => key.repr()?.to_cow()?.into_owned(),
             };
             map.insert(key, value(&val)?);
         }
@@ -159,6 +155,53 @@ pub(crate) fn value(v: &Bound<'_, PyAny>) -> PyResult<Value> {
         "a value of type {} cannot be sent",
         type_name(v)
     )))
+}
+
+/// A `str` as the core reads it: its text, or, when it holds a lone surrogate (which UTF-8
+/// cannot carry), the value that stands for that (docs/decisions.md 31), so the field's
+/// own rule refuses it with its position instead of a `UnicodeEncodeError`.
+fn text_value(s: &Bound<'_, PyString>) -> PyResult<Value> {
+    if let Ok(text) = s.to_cow() {
+        return Ok(Value::String(text.into_owned()));
+    }
+    let units = utf16(s)?;
+    Ok(iovox_convert::lone_surrogate(units).unwrap_or(Value::Null))
+}
+
+/// A `str`'s UTF-16 code units, lone surrogates included.
+fn utf16(s: &Bound<'_, PyString>) -> PyResult<Vec<u16>> {
+    let bytes = s
+        .call_method1("encode", ("utf-16-le", "surrogatepass"))?
+        .extract::<Vec<u8>>()?;
+    Ok(bytes
+        .chunks_exact(2)
+        .map(|b| u16::from_le_bytes([b[0], b[1]]))
+        .collect())
+}
+
+/// A text setting (`username`, `secure_key`, `base_url`, a raw call's names): its text, or
+/// a config error naming the setting when it holds a lone surrogate.
+pub fn setting_text(
+    v: Option<&Bound<'_, PyAny>>,
+    setting: &str,
+) -> Result<Option<String>, iovox_http::Error> {
+    let Some(v) = v.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    let Ok(s) = v.cast::<PyString>() else {
+        return Err(iovox_http::Error::Config(format!(
+            "{setting} must be a str, not {}",
+            type_name(v)
+        )));
+    };
+    if let Ok(text) = s.to_cow() {
+        return Ok(Some(text.into_owned()));
+    }
+    let code = utf16(s)
+        .ok()
+        .and_then(|u| char::decode_utf16(u).find_map(|c| c.err()))
+        .map_or(0, |e| e.unpaired_surrogate());
+    Err(config::lone_surrogate(setting, code))
 }
 
 fn is_iterable(v: &Bound<'_, PyAny>) -> bool {

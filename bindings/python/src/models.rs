@@ -219,19 +219,24 @@ pub fn parse_callback(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Order
 /// The one entry point for a callback IOVOX POSTs: checks the `Authorization` header
 /// against the `user:pass@` of the `callback_url` the purchase sent (in constant time),
 /// then parses the body. Raises `CallbackError` with the `status` to answer (401, 400).
+/// A callback URL without `user:password@` is refused (401: anyone could have sent it)
+/// unless `allow_unauthenticated_callbacks=True`.
 #[pyfunction]
+#[pyo3(signature = (callback_url, authorization, body, *, allow_unauthenticated_callbacks=false))]
 pub fn receive_callback(
     py: Python<'_>,
     callback_url: &str,
     authorization: Option<&str>,
     body: &Bound<'_, PyAny>,
+    allow_unauthenticated_callbacks: bool,
 ) -> PyResult<Order> {
     error::guard(|| {
         let bytes = conv::body_bytes(body)?;
         let url = callback_url.to_string();
         let auth = authorization.map(str::to_string);
+        let allow = allow_unauthenticated_callbacks;
         let order = py
-            .detach(|| iovox_http::receive_callback(&url, auth.as_deref(), &bytes))
+            .detach(|| iovox_http::receive_callback_with(&url, auth.as_deref(), &bytes, allow))
             .map_err(|e| error::callback(py, e))?;
         Order::from_core(py, order)
     })
@@ -248,7 +253,14 @@ pub fn purchase_request_xml(
     dynamic_quantity: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     error::guard(|| {
-        let wire = conv::purchase_request(items, callback_url, cc_list, dynamic_quantity)?;
+        let wire = conv::purchase_request(
+            items,
+            &[
+                ("callback_url", callback_url),
+                ("cc_list", cc_list),
+                ("dynamic_quantity", dynamic_quantity),
+            ],
+        )?;
         let request = wire.validate().map_err(|e| error::validation(py, e))?;
         Ok(request.to_xml())
     })

@@ -118,9 +118,14 @@ struct PurchaseArgs {
     /// A JSON request with the wire field names ({"items": [...], "callback_url": ...}).
     #[arg(long)]
     file: Option<PathBuf>,
-    /// Where IOVOX POSTs order updates.
+    /// Where IOVOX POSTs order updates; give it user:password@ so your endpoint can tell
+    /// IOVOX's callbacks from forged ones.
     #[arg(long)]
     callback_url: Option<String>,
+    /// Send a callback URL without user:password@ all the same (anyone who finds the
+    /// endpoint could then forge its callbacks).
+    #[arg(long)]
+    allow_unauthenticated_callbacks: bool,
     /// An e-mail address copied on the order (repeatable).
     #[arg(long = "cc")]
     cc: Vec<String>,
@@ -306,6 +311,9 @@ fn purchase(c: &Connection, args: PurchaseArgs, json: bool) -> Outcome {
     }
     if args.dynamic_quantity {
         request.dynamic_quantity = Some(true.into());
+    }
+    if args.allow_unauthenticated_callbacks {
+        request.allow_unauthenticated_callbacks = Some(true.into());
     }
     if args.dry_run {
         return Ok(dry_run(PurchaseVoxNumbers::prepare_wire(&request)));

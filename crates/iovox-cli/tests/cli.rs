@@ -166,6 +166,29 @@ fn validation_failure_exits_3_with_every_message() {
 }
 
 #[test]
+fn a_callback_url_without_credentials_needs_the_flag() {
+    let bare = ["purchase", "--dry-run", "--item", "44:20:GEOGRAPHIC:1"];
+    let out = iovox()
+        .args(bare)
+        .args(["--callback-url", "https://example.com/cb"])
+        .checked_output();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("Callback URL 1 of 1 has no user:password@"),
+        "{err}"
+    );
+    let xml = stdout(iovox().args(bare).args([
+        "--callback-url",
+        "https://example.com/cb",
+        "--allow-unauthenticated-callbacks",
+    ]));
+    // The leave is the client's: it is never sent.
+    assert!(xml.contains("<callback_url>https://example.com/cb</callback_url>"));
+    assert!(!xml.contains("allow"), "{xml}");
+}
+
+#[test]
 fn attach_keeps_the_command_line_order() {
     let xml = stdout(iovox().args([
         "attach",

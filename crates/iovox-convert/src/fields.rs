@@ -45,7 +45,13 @@ pub const LINK: &[&str] = &[
     "fallback_area_distance",
 ];
 /// A purchase request's own fields (Node and JSON give them in one object).
-pub const PURCHASE: &[&str] = &["items", "callback_url", "cc_list", "dynamic_quantity"];
+pub const PURCHASE: &[&str] = &[
+    "items",
+    "callback_url",
+    "cc_list",
+    "dynamic_quantity",
+    "allow_unauthenticated_callbacks",
+];
 
 /// getVoxnumberRegions' arguments (the core's list, which its checks use too).
 pub const REGIONS: &[&str] = iovox_core::REGION_ARGUMENTS;

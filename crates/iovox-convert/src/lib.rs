@@ -33,8 +33,37 @@ use serde_json::{Map, Value};
 #[error("{0}")]
 pub struct ShapeError(pub String);
 
+/// A string from Python or JavaScript given as its UTF-16 code units, when it holds a
+/// lone surrogate: the value that stands for it in the core ([`wire::Given::LoneSurrogate`],
+/// docs/decisions.md 31), naming the first one. `None` for a string UTF-8 can carry.
+///
+/// ```
+/// let units: Vec<u16> = "ab".encode_utf16().chain([0xD800, 0x41]).collect();
+/// let v = iovox_convert::lone_surrogate(units).unwrap();
+/// assert_eq!(v[iovox_core::wire::LONE_SURROGATE], 0xD800);
+/// assert_eq!(iovox_convert::kind(&v), "a string");
+/// assert!(iovox_convert::lone_surrogate("ok \u{1F600}".encode_utf16()).is_none());
+/// ```
+pub fn lone_surrogate(units: impl IntoIterator<Item = u16>) -> Option<Value> {
+    let code = char::decode_utf16(units).find_map(|c| c.err())?;
+    let mut map = Map::new();
+    map.insert(
+        wire::LONE_SURROGATE.into(),
+        Value::from(code.unpaired_surrogate()),
+    );
+    Some(Value::Object(map))
+}
+
+/// Whether `v` is what [`lone_surrogate`] makes: a string, for every shape check.
+fn is_lone_surrogate(v: &Value) -> bool {
+    matches!(v, Value::Object(m) if m.len() == 1 && m.contains_key(wire::LONE_SURROGATE))
+}
+
 /// What a value is, in words every language's user reads the same way.
 pub fn kind(v: &Value) -> &'static str {
+    if is_lone_surrogate(v) {
+        return "a string";
+    }
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -161,6 +190,7 @@ pub fn detach_request(link_ids: Value, case: Case) -> Result<wire::DetachRequest
         .enumerate()
         .map(|(i, v)| match v {
             v @ (Value::String(_) | Value::Number(_) | Value::Null) => wire_from(v),
+            v if is_lone_surrogate(&v) => wire_from(v),
             other => Err(ShapeError(format!(
                 "link ID {} of {total} must be a string, not {}",
                 i + 1,
@@ -197,7 +227,7 @@ pub fn query(
         case,
     )?;
     for (key, value) in &map {
-        if let Value::Object(_) = value {
+        if matches!(value, Value::Object(_)) && !is_lone_surrogate(value) {
             return Err(ShapeError(format!(
                 "{key} must be a text, a number or a list, not a mapping"
             )));

@@ -16,6 +16,8 @@ pub(crate) enum Given<'a> {
     Integer(i64),
     Boolean(bool),
     WrongKind,
+    /// Text holding a lone surrogate (its code unit): refused by every rule.
+    LoneSurrogate(u16),
 }
 
 impl<'a> From<&'a Option<wire::Given>> for Given<'a> {
@@ -26,6 +28,7 @@ impl<'a> From<&'a Option<wire::Given>> for Given<'a> {
             Some(wire::Given::Integer(n)) => Given::Integer(*n),
             Some(wire::Given::Boolean(b)) => Given::Boolean(*b),
             Some(wire::Given::WrongKind) => Given::WrongKind,
+            Some(wire::Given::LoneSurrogate(c)) => Given::LoneSurrogate(*c),
         }
     }
 }
@@ -58,6 +61,9 @@ fn scalar<'a>(v: Given<'a>, wrong_kind: Option<&'static str>) -> Option<Cow<'a, 
         Given::Integer(n) => Cow::Owned(n.to_string()),
         Given::Boolean(b) => Cow::Borrowed(if b { "TRUE" } else { "FALSE" }),
         Given::WrongKind => return wrong_kind.map(Cow::Borrowed),
+        // Text that is there, and that no word matches and no number reads: its own
+        // refusal comes from `xml_text`, which names the surrogate.
+        Given::LoneSurrogate(_) => return Some(Cow::Borrowed("\u{fffd}")),
     };
     (!s.is_empty()).then_some(s)
 }
@@ -92,7 +98,9 @@ pub(crate) enum Int {
 pub(crate) fn int(v: Given<'_>) -> Int {
     match v {
         Given::Integer(n) if n >= 0 => Int::Value(n.unsigned_abs()),
-        Given::Integer(_) | Given::Boolean(_) | Given::WrongKind => Int::NotInteger,
+        Given::Integer(_) | Given::Boolean(_) | Given::WrongKind | Given::LoneSurrogate(_) => {
+            Int::NotInteger
+        }
         Given::Missing | Given::Text(_) => match scalar(v, None) {
             None => Int::Empty,
             Some(s) if s.bytes().all(|b| b.is_ascii_digit()) => {
@@ -120,7 +128,7 @@ pub(crate) fn code(v: Given<'_>) -> Result<u32, bool> {
 pub(crate) fn boolean(v: Given<'_>) -> Result<bool, ()> {
     match v {
         Given::Boolean(b) => Ok(b),
-        Given::Integer(_) | Given::WrongKind => Err(()),
+        Given::Integer(_) | Given::WrongKind | Given::LoneSurrogate(_) => Err(()),
         Given::Missing | Given::Text(_) => match scalar(v, None).as_deref() {
             None => Ok(false),
             Some("TRUE") => Ok(true),
@@ -206,6 +214,12 @@ impl Report {
         });
     }
 
+    /// These errors, then `later`'s.
+    pub(crate) fn prepend_to(mut self, later: ValidationErrors) -> ValidationErrors {
+        self.0.extend(later.0);
+        ValidationErrors(self.0)
+    }
+
     pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, ValidationErrors> {
         match value {
             Some(v) if self.0.is_empty() => Ok(v),
@@ -250,16 +264,15 @@ pub(crate) fn first_non_xml(s: &str) -> Option<char> {
 /// the first such character, so nothing malformed is ever sent. `false` when it does.
 #[inline]
 pub(crate) fn xml_text(r: &mut Report, p: Position, field: &'static str, value: Given<'_>) -> bool {
-    let Given::Text(s) = value else {
-        return true;
+    let code = match value {
+        Given::Text(s) => match first_non_xml(s) {
+            Some(c) => c as u32,
+            None => return true,
+        },
+        Given::LoneSurrogate(c) => c.into(),
+        _ => return true,
     };
-    let Some(c) = first_non_xml(s) else {
-        return true;
-    };
-    let m = format!(
-        "{field} {p} holds U+{:04X}, a character XML cannot carry",
-        c as u32
-    );
+    let m = format!("{field} {p} holds U+{code:04X}, a character XML cannot carry");
     r.push(ErrorCode::NotXmlText, Some(p), Some(field), m);
     false
 }

@@ -231,6 +231,7 @@ mod tests {
             cc_list: vec!["a<b>&c\"d'e\r\nf".into()],
             dynamic_quantity: false,
             items: vec![item],
+            allow_unauthenticated_callbacks: false,
         };
         assert_eq!(
             super::purchase(&r),
@@ -251,7 +252,7 @@ mod tests {
             dynamic_quantity in any::<bool>(),
             items in proptest::collection::vec(item(), 0..4),
         ) {
-            let r = PurchaseRequest { callback_url, cc_list, dynamic_quantity, items };
+            let r = PurchaseRequest { callback_url, cc_list, dynamic_quantity, items, allow_unauthenticated_callbacks: false };
             prop_assert_eq!(super::purchase(&r), crate::xml::encode("request", &r.to_wire()));
         }
 

@@ -64,6 +64,11 @@ error_codes! {
     CallbackUrlTooLong => "callback_url_too_long",
     /// Ours: `callback_url` not an http or https URL.
     CallbackUrlInvalid => "callback_url_invalid",
+    /// Ours: a `callback_url` without `user:password@`, refused by the client unless
+    /// unauthenticated callbacks are allowed (docs/decisions.md 30).
+    CallbackUrlUnauthenticated => "callback_url_unauthenticated",
+    /// Ours: `allow_unauthenticated_callbacks` that is not true or false.
+    AllowUnauthenticatedInvalid => "allow_unauthenticated_callbacks_invalid",
     /// Ours: an address in `cc_list` that is not an e-mail address.
     CcListInvalid => "cc_list_invalid",
     /// "Dynamic Quantity x of y Invalid".

@@ -107,6 +107,14 @@ pub struct PurchaseRequest {
     pub dynamic_quantity: bool,
     /// What to buy.
     pub items: Vec<PurchaseItem>,
+    /// Send a `callback_url` that carries no `user:password@` all the same. Off by default:
+    /// without credentials, anyone who finds the endpoint can post a forged FULFILLED
+    /// order (docs/decisions.md 30). Never sent to IOVOX.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
+    pub allow_unauthenticated_callbacks: bool,
 }
 
 /// One line of a purchase.
@@ -194,6 +202,23 @@ impl PurchaseRequest {
         self
     }
 
+    /// Lets the purchase send a `callback_url` without `user:password@`: its callbacks
+    /// can then be forged by anyone who finds the endpoint, and
+    /// `receive_callback` must be told the same.
+    ///
+    /// ```
+    /// use iovox_core::{method::{Method, PurchaseVoxNumbers}, NumberType, PurchaseItem, PurchaseRequest};
+    /// let request = PurchaseRequest::new(vec![PurchaseItem::new(44, NumberType::Geographic, 1).area_code(151)])
+    ///     .callback_url("https://example.com/iovox");
+    /// let refused = PurchaseVoxNumbers::prepare(&request).unwrap_err();
+    /// assert_eq!(refused.0[0].code.as_str(), "callback_url_unauthenticated");
+    /// assert!(PurchaseVoxNumbers::prepare(&request.allow_unauthenticated_callbacks(true)).is_ok());
+    /// ```
+    pub fn allow_unauthenticated_callbacks(mut self, allow: bool) -> Self {
+        self.allow_unauthenticated_callbacks = allow;
+        self
+    }
+
     /// The request as the wire carries it (each value as its kind: numbers as integers,
     /// the flag as a boolean).
     pub fn to_wire(&self) -> wire::PurchaseRequest {
@@ -272,6 +297,9 @@ impl From<&PurchaseRequest> for wire::PurchaseRequest {
             callback_url: r.callback_url.as_deref().map(Into::into),
             cc_list: (!r.cc_list.is_empty()).then(|| r.cc_list.join(",").into()),
             dynamic_quantity: r.dynamic_quantity.then_some(wire::Given::Boolean(true)),
+            allow_unauthenticated_callbacks: r
+                .allow_unauthenticated_callbacks
+                .then_some(wire::Given::Boolean(true)),
             items: Some(wire::Items {
                 item: r.items.iter().map(wire::PurchaseItem::from).collect(),
             }),
@@ -504,6 +532,7 @@ fn check_purchase<'a, I: ItemFields + 'a>(
             cc_list,
             dynamic_quantity,
             items: accepted,
+            allow_unauthenticated_callbacks: false,
         })
     }))
 }
@@ -636,6 +665,47 @@ fn rule_callback_url<'a>(v: Given<'a>, r: &mut Report) -> Option<Cow<'a, str>> {
     let m = format!("Callback URL {WHOLE_REQUEST} {what}");
     r.push(code, Some(WHOLE_REQUEST), Some("callback_url"), m);
     None
+}
+
+/// The client's policy, not the server's (which takes any callback URL, and so does the
+/// sandbox): a `callback_url` without `user:password@` is refused unless the caller allows
+/// unauthenticated callbacks by name, since anyone who finds such an endpoint can post a
+/// forged order (docs/decisions.md 30). Ours: IOVOX has no such message. Its error comes
+/// first, where the callback URL's own would, and only when the URL is otherwise valid;
+/// the other fields' errors follow, all at once.
+fn callback_policy<T>(
+    checked: Result<T, ValidationErrors>,
+    url: Given<'_>,
+    allowed: Given<'_>,
+) -> Result<T, ValidationErrors> {
+    let mut r = Report::default();
+    let field = Some("allow_unauthenticated_callbacks");
+    let allowed = crate::check::boolean(allowed).unwrap_or_else(|()| {
+        let m = "allow_unauthenticated_callbacks must be true or false".to_string();
+        r.push(C::AllowUnauthenticatedInvalid, None, field, m);
+        true
+    });
+    let url_refused = checked
+        .as_ref()
+        .err()
+        .is_some_and(|e| e.0.iter().any(|e| e.field == Some("callback_url")));
+    let has_credentials = |url: &str| crate::url::split_credentials(url).1.is_some();
+    match word(url) {
+        Some(url) if !allowed && !url_refused && !has_credentials(&url) => {
+            let m = format!(
+                "Callback URL {WHOLE_REQUEST} has no user:password@, so anyone who finds it \
+                 can post a forged order; put credentials in it, or allow unauthenticated \
+                 callbacks by name"
+            );
+            let (p, f) = (Some(WHOLE_REQUEST), Some("callback_url"));
+            r.push(C::CallbackUrlUnauthenticated, p, f, m);
+        }
+        _ => {}
+    }
+    match checked {
+        Err(e) => Err(r.prepend_to(e)),
+        Ok(v) => r.finish(Some(v)),
+    }
 }
 
 /// `cc_list`: addresses joined by commas. Ours: the page documents no message for a bad
@@ -788,7 +858,12 @@ impl Method for PurchaseVoxNumbers {
     /// A typed request is sent as built once its checks pass (the server trims text as
     /// the checks did); nothing is copied.
     fn prepare(request: &PurchaseRequest) -> Result<Prepared, ValidationErrors> {
-        request.validate()?;
+        let allowed = Given::Boolean(request.allow_unauthenticated_callbacks);
+        callback_policy(
+            request.validate(),
+            Given::opt(&request.callback_url),
+            allowed,
+        )?;
         Ok(Prepared {
             query: Vec::new(),
             body: request.to_xml(),
@@ -797,7 +872,11 @@ impl Method for PurchaseVoxNumbers {
     }
 
     fn prepare_wire(request: &wire::PurchaseRequest) -> Result<Prepared, ValidationErrors> {
-        let accepted = request.validate()?;
+        let accepted = callback_policy(
+            request.validate(),
+            (&request.callback_url).into(),
+            (&request.allow_unauthenticated_callbacks).into(),
+        )?;
         Ok(Prepared {
             query: Vec::new(),
             body: accepted.to_xml(),

@@ -24,7 +24,16 @@ pub enum Given {
     Boolean(bool),
     /// A list or a mapping where one value belongs (in XML: an element holding elements).
     WrongKind,
+    /// Text from Python or JavaScript holding a lone UTF-16 surrogate (the first one, as
+    /// its code unit): neither UTF-8 nor XML can carry it, so every rule refuses it as its
+    /// field's own error (docs/decisions.md 31). It crosses serde as the map
+    /// `{`[`LONE_SURROGATE`]`: code}`, which no XML element and no field name can be.
+    LoneSurrogate(u16),
 }
+
+/// The one key of the map that stands for a [`Given::LoneSurrogate`] in serde's data
+/// model: a NUL cannot begin an XML name, nor any field name.
+pub const LONE_SURROGATE: &str = "\u{0}lone surrogate";
 
 impl From<String> for Given {
     fn from(s: String) -> Self {
@@ -58,7 +67,7 @@ impl Given {
             Given::Text(s) => Some(Cow::Borrowed(s)),
             Given::Integer(n) => Some(Cow::Owned(n.to_string())),
             Given::Boolean(b) => Some(Cow::Borrowed(if *b { "TRUE" } else { "FALSE" })),
-            Given::WrongKind => None,
+            Given::WrongKind | Given::LoneSurrogate(_) => None,
         }
     }
 }
@@ -94,6 +103,10 @@ pub struct PurchaseRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub dynamic_quantity: Option<Given>,
+    /// Not part of the XML: the caller's leave to send a `callback_url` without
+    /// `user:password@` (docs/decisions.md 30). `TRUE` or `FALSE`.
+    #[serde(default, deserialize_with = "scalar", skip_serializing)]
+    pub allow_unauthenticated_callbacks: Option<Given>,
     /// `items`.
     #[serde(
         default,
@@ -436,13 +449,19 @@ impl<'de> Visitor<'de> for ScalarVisitor {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut parts = Vec::new();
         let mut all_text = true;
+        let mut lone = None;
         while let Some(v) = seq.next_element::<Entry>()? {
+            if let Some(Given::LoneSurrogate(c)) = v.0 {
+                lone = lone.or(Some(c));
+            }
             match v.0.as_ref().and_then(Given::as_text) {
                 Some(s) => parts.push(s.into_owned()),
                 None => all_text = false,
             }
         }
-        if self.join_lists && all_text {
+        if let (true, Some(c)) = (self.join_lists, lone) {
+            Ok(Some(Given::LoneSurrogate(c)))
+        } else if self.join_lists && all_text {
             Ok(Some(Given::Text(parts.join(","))))
         } else {
             Ok(Some(Given::WrongKind))
@@ -453,6 +472,14 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         // element is an empty map. Any child element makes the value the wrong kind.
         let mut text = Some(String::new());
         while let Some(key) = map.next_key::<String>()? {
+            if key == LONE_SURROGATE {
+                let code = map.next_value::<u16>()?;
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
+                return Ok(Some(Given::LoneSurrogate(code)));
+            }
             if key == "$text" || key == "$value" {
                 let value = map.next_value::<Entry>()?.0;
                 let value = value.as_ref().and_then(Given::as_text);

@@ -86,6 +86,7 @@ fn purchase() -> impl Strategy<Value = PurchaseRequest> {
             cc_list: cc,
             dynamic_quantity: dq,
             items,
+            allow_unauthenticated_callbacks: false,
         })
 }
 
@@ -151,6 +152,7 @@ fn loose_purchase() -> impl Strategy<Value = PurchaseRequest> {
             cc_list: cc,
             dynamic_quantity: dq,
             items,
+            allow_unauthenticated_callbacks: false,
         })
 }
 

@@ -129,6 +129,30 @@ fn invalid_purchases_report_every_documented_message() {
     }
 }
 
+/// The client's own checks before a purchase leaves, beyond the server's (the sandbox, like
+/// IOVOX, takes any callback URL): what `prepare_wire` refuses, all errors at once.
+#[test]
+fn client_purchase_checks_come_before_sending() {
+    use iovox_core::method::{Method, PurchaseVoxNumbers};
+    for case in cases("client_purchase.json") {
+        let wire = purchase(&case);
+        let result = PurchaseVoxNumbers::prepare_wire(&wire).map(drop);
+        assert_eq!(
+            actual_errors(result),
+            expected_errors(&case),
+            "{}",
+            name(&case)
+        );
+        // The server's reading of the same request never refuses a URL for its lack of
+        // credentials.
+        if let Err(e) = wire.validate() {
+            assert!(e
+                .iter()
+                .all(|e| e.code.as_str() != "callback_url_unauthenticated"));
+        }
+    }
+}
+
 #[test]
 fn invalid_attaches_report_every_documented_message() {
     for case in cases("invalid_attach.json") {
@@ -147,6 +171,7 @@ fn every_error_code_is_covered_by_a_vector() {
     let mut seen = std::collections::HashSet::new();
     for file in [
         "invalid_purchase.json",
+        "client_purchase.json",
         "invalid_attach.json",
         "detach.json",
         "lists.json",

@@ -27,6 +27,14 @@ pub enum CallbackError {
     /// or not for this URL. Answer 401.
     #[error("the callback's credentials do not match the callback URL's")]
     Unauthorized,
+    /// The callback URL carries no `user:pass@`, so nothing can tell IOVOX's callback from
+    /// a forged one: refused unless unauthenticated callbacks are allowed by name
+    /// ([`receive_callback_with`]; docs/decisions.md 30). Answer 401.
+    #[error(
+        "the callback URL has no user:password@, so this callback could be forged by anyone \
+         who finds the endpoint; put credentials in the URL, or allow unauthenticated callbacks"
+    )]
+    Unauthenticated,
     /// The body is not an IOVOX order. Answer 400 (IOVOX retries a failed callback).
     #[error("the callback's body is not an IOVOX order: {0}")]
     Decode(#[from] DecodeError),
@@ -36,7 +44,7 @@ impl CallbackError {
     /// The HTTP status to answer with: 401 or 400.
     pub fn status(&self) -> u16 {
         match self {
-            CallbackError::Unauthorized => 401,
+            CallbackError::Unauthorized | CallbackError::Unauthenticated => 401,
             CallbackError::Decode(_) => 400,
         }
     }
@@ -55,14 +63,46 @@ impl CallbackError {
 /// let order = receive_callback(url, Some("Basic aG9vazpzM2NyZXQ="), body).unwrap();
 /// assert_eq!(order.order_reference, "r1");
 /// assert_eq!(receive_callback(url, None, body), Err(CallbackError::Unauthorized));
+/// // A URL without credentials: any request could be a forgery.
+/// let bare = "https://example.com/iovox";
+/// assert_eq!(receive_callback(bare, None, body), Err(CallbackError::Unauthenticated));
 /// ```
 pub fn receive_callback(
     callback_url: &str,
     authorization: Option<&str>,
     body: &[u8],
 ) -> Result<Order, CallbackError> {
-    if !check_callback_url_credentials(authorization, callback_url) {
-        return Err(CallbackError::Unauthorized);
+    receive_callback_with(callback_url, authorization, body, false)
+}
+
+/// [`receive_callback`], with the caller's leave to take callbacks for a URL without
+/// `user:pass@` (`allow_unauthenticated_callbacks`): such a callback is then read without
+/// any check, so anyone who finds the endpoint can post one. A URL with credentials is
+/// checked as always.
+///
+/// ```
+/// use iovox_http::receive_callback_with;
+/// let body = b"<order><order_reference>r1</order_reference><order_status>PENDING</order_status>\
+///     <voxnumbers/></order>";
+/// let order = receive_callback_with("https://example.com/iovox", None, body, true).unwrap();
+/// assert_eq!(order.order_reference, "r1");
+/// ```
+pub fn receive_callback_with(
+    callback_url: &str,
+    authorization: Option<&str>,
+    body: &[u8],
+    allow_unauthenticated_callbacks: bool,
+) -> Result<Order, CallbackError> {
+    match iovox_core::url::split_credentials(callback_url) {
+        (_, None) if !allow_unauthenticated_callbacks => {
+            return Err(CallbackError::Unauthenticated)
+        }
+        (_, None) => {}
+        (_, Some((user, pass))) => {
+            if !check_callback_credentials(authorization, &user, &pass) {
+                return Err(CallbackError::Unauthorized);
+            }
+        }
     }
     Ok(parse_callback(body)?)
 }
@@ -94,10 +134,17 @@ pub fn check_callback_credentials(authorization: Option<&str>, user: &str, passw
 }
 
 /// [`check_callback_credentials`] with the credentials taken from the callback URL that was
-/// sent in the purchase. A URL without credentials accepts any request.
+/// sent in the purchase. A URL without credentials accepts no request: nothing can be
+/// checked (see [`receive_callback_with`] to take such callbacks all the same).
+///
+/// ```
+/// use iovox_http::check_callback_url_credentials;
+/// assert!(check_callback_url_credentials(Some("Basic aG9vazpzM2NyZXQ="), "https://hook:s3cret@example.com/"));
+/// assert!(!check_callback_url_credentials(Some("Basic aG9vazpzM2NyZXQ="), "https://example.com/"));
+/// ```
 pub fn check_callback_url_credentials(authorization: Option<&str>, callback_url: &str) -> bool {
     match iovox_core::url::split_credentials(callback_url) {
-        (_, None) => true,
+        (_, None) => false,
         (_, Some((user, pass))) => check_callback_credentials(authorization, &user, &pass),
     }
 }

@@ -30,7 +30,7 @@ pub use asynchronous::AsyncClient;
 pub use call::{CallOptions, Cancel};
 pub use callback::{
     check_callback_credentials, check_callback_url_credentials, parse_callback, receive_callback,
-    CallbackError,
+    receive_callback_with, CallbackError,
 };
 pub use client::{
     Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_REQUEST_BYTES,

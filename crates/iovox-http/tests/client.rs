@@ -126,6 +126,46 @@ fn pending_order_then_callback() {
     );
 }
 
+/// A callback URL without `user:password@` lets anyone forge an order: the client refuses
+/// to send it, and `receive_callback` refuses what arrives for it, unless the caller allows
+/// unauthenticated callbacks by name (docs/decisions.md 30).
+#[test]
+fn unauthenticated_callbacks_only_by_name() {
+    let sb = sandbox(Config::default());
+    let listener = CallbackListener::start(0).unwrap();
+    let bare = listener.url();
+    let request = PurchaseRequest::new(vec![item(44, 151, NumberType::Geographic, 3)])
+        .callback_url(bare.clone());
+    let e = client(&sb).purchase_vox_numbers(&request).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Validation);
+    assert!(!e.maybe_sent());
+    assert!(e.messages()[0].starts_with("Callback URL 1 of 1 has no user:password@"));
+    assert_eq!(sb.stats().requests, 0, "nothing was sent");
+
+    let order = client(&sb)
+        .purchase_vox_numbers(&request.allow_unauthenticated_callbacks(true))
+        .unwrap();
+    assert_eq!(order.order_status, OrderStatus::Pending);
+    sb.restock(&Restock {
+        count: 1,
+        ..Default::default()
+    });
+    let got = listener.wait_for(1, Duration::from_secs(5));
+    assert_eq!(got[0].authorization, None);
+    let refused = iovox_http::receive_callback(&bare, None, &got[0].body).unwrap_err();
+    assert_eq!(refused, iovox_http::CallbackError::Unauthenticated);
+    assert_eq!(refused.status(), 401);
+    assert!(!iovox_http::check_callback_url_credentials(None, &bare));
+    let update = iovox_http::receive_callback_with(&bare, None, &got[0].body, true).unwrap();
+    assert_eq!(update.order_reference, order.order_reference);
+    // With credentials in the URL, the leave changes nothing: they are checked.
+    let with_creds = listener.url_with_credentials("hook", "pa55");
+    assert_eq!(
+        iovox_http::receive_callback_with(&with_creds, None, &got[0].body, true),
+        Err(iovox_http::CallbackError::Unauthorized)
+    );
+}
+
 #[test]
 fn validation_error_sends_nothing() {
     let sb = sandbox(Config::default());

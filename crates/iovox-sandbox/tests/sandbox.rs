@@ -488,7 +488,10 @@ fn auto_restock_serves_every_pending_order_exactly_once() {
     let mut seen = HashSet::new();
     for c in &got {
         let update = Order::from_callback_xml(&c.body).unwrap();
-        assert!(seen.insert(update.order_reference.clone()), "one callback per order");
+        assert!(
+            seen.insert(update.order_reference.clone()),
+            "one callback per order"
+        );
         let i = orders
             .iter()
             .position(|o| o.order_reference == update.order_reference)
