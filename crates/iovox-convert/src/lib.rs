@@ -56,7 +56,19 @@ pub fn lone_surrogate(units: impl IntoIterator<Item = u16>) -> Option<Value> {
 
 /// Whether `v` is what [`lone_surrogate`] makes: a string, for every shape check.
 fn is_lone_surrogate(v: &Value) -> bool {
-    matches!(v, Value::Object(m) if m.len() == 1 && m.contains_key(wire::LONE_SURROGATE))
+    lone_surrogate_code(v).is_some()
+}
+
+/// The code unit a [`lone_surrogate`] value names, for settings read outside the core's
+/// rules (Node's client options).
+pub fn lone_surrogate_code(v: &Value) -> Option<u16> {
+    match v {
+        Value::Object(m) if m.len() == 1 => m
+            .get(wire::LONE_SURROGATE)
+            .and_then(Value::as_u64)
+            .and_then(|c| u16::try_from(c).ok()),
+        _ => None,
+    }
 }
 
 /// What a value is, in words every language's user reads the same way.

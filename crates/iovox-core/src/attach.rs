@@ -4,7 +4,8 @@ use crate::check::{
     boolean, code, owned_text, required_code, required_text, rule_area_code, word, Given, Report,
 };
 use crate::error::{ErrorCode as C, Position, ValidationErrors};
-use crate::method::{Method, Prepared, Retry, Route, Verb};
+use crate::model::{Answer, Argument, ArgumentKind as K, Confidence, Known, RequestShape, Spec};
+use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -620,12 +621,22 @@ fn rule_fallback_area_distance(v: Given<'_>, p: Position, r: &mut Report) -> Opt
 pub struct AttachVoxnumberToLink;
 
 impl Method for AttachVoxnumberToLink {
-    const ROUTE: Route = Route {
-        interface: "Links",
-        name: "attachVoxnumberToLink",
-        verb: Verb::Put,
+    const SPEC: Spec = Spec {
+        route: Route {
+            interface: "Links",
+            name: "attachVoxnumberToLink",
+            verb: Verb::Put,
+        },
+        retry: Retry::SafeToRepeat,
+        area: "AccountSetup",
+        request: RequestShape::Body,
+        arguments: &[Argument::required("link", K::List)],
+        answer: Answer::Nothing,
+        paged: Known::Yes(false),
+        success: Some(204),
+        confidence: Confidence::PageAndClients,
+        typed: true,
     };
-    const RETRY: Retry = Retry::SafeToRepeat;
     type Request = AttachRequest;
     type Wire = wire::AttachRequest;
     type Output = ();

@@ -3,7 +3,8 @@
 
 use crate::check::{owned_text, xml_text, Given, Report};
 use crate::error::{ErrorCode as C, Position, ValidationErrors};
-use crate::method::{Method, Prepared, Retry, Route, Verb};
+use crate::model::{Answer, Argument, ArgumentKind as K, Confidence, Known, RequestShape, Spec};
+use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
 
 /// A removeVoxnumberFromLink request: the links to detach.
@@ -104,12 +105,22 @@ fn rule_link_id(v: Given<'_>, p: Position, r: &mut Report) -> Option<String> {
 pub struct RemoveVoxnumberFromLink;
 
 impl Method for RemoveVoxnumberFromLink {
-    const ROUTE: Route = Route {
-        interface: "Links",
-        name: "removeVoxnumberFromLink",
-        verb: Verb::Put,
+    const SPEC: Spec = Spec {
+        route: Route {
+            interface: "Links",
+            name: "removeVoxnumberFromLink",
+            verb: Verb::Put,
+        },
+        retry: Retry::SafeToRepeat,
+        area: "AccountSetup",
+        request: RequestShape::Body,
+        arguments: &[Argument::required("link_id", K::List)],
+        answer: Answer::Nothing,
+        paged: Known::Yes(false),
+        success: Some(204),
+        confidence: Confidence::PageAndClients,
+        typed: true,
     };
-    const RETRY: Retry = Retry::SafeToRepeat;
     type Request = DetachRequest;
     type Wire = wire::DetachRequest;
     type Output = ();

@@ -3,13 +3,43 @@
 
 use crate::check::{Given, Report};
 use crate::error::{DecodeError, ValidationErrors};
+use crate::list::Page;
 use crate::list::{self, QueryView, Typed};
-use crate::method::{Method, Prepared, Retry, Route, Verb};
-use crate::{wire, Page};
+use crate::model::{
+    Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
+    ResultField, Spec,
+};
+use crate::vocab::{Method, Prepared, Retry, Route, Verb};
+use crate::wire;
 
 /// The `req_fields` (and `order`) abbreviations: node id, node name, node type, link id,
 /// link name, link type, voxnumber, rule name.
-pub const LINK_FIELDS: &[&str] = &["nid", "nn", "nt", "lid", "ln", "lt", "vn", "rn"];
+pub const LINK_FIELDS: &[&str] =
+    &crate::model::abbreviations::<{ crate::model::abbreviated(&RESULT) }>(&RESULT);
+
+/// A link's fields, as the answer names them.
+const RESULT: [ResultField; 9] = [
+    ResultField::new("node_id", "nid", F::Text),
+    ResultField::new("node_name", "nn", F::Text),
+    ResultField::new("node_type", "nt", F::Text),
+    ResultField::new("link_id", "lid", F::Text),
+    ResultField::new("link_name", "ln", F::Text),
+    ResultField::new("link_type", "lt", F::Text),
+    ResultField::always("click_to_call", F::Flag),
+    ResultField::new("voxnumber", "vn", F::Text),
+    ResultField::new("rule_name", "rn", F::Text),
+];
+
+const ARGUMENTS: [Argument; 8] = [
+    Argument::optional("node_id", K::Text),
+    Argument::optional("node_type", K::Text),
+    Argument::optional("link_id", K::Text),
+    Argument::optional("link_type", K::Text),
+    Argument::optional("req_fields", K::Fields),
+    Argument::optional("order", K::Order),
+    crate::model::PAGING[0],
+    crate::model::PAGING[1],
+];
 
 /// A getLinks request: every filter optional.
 ///
@@ -125,16 +155,7 @@ impl QueryView for Typed<'_, LinksRequest> {
 }
 
 /// getLinks's arguments: every key its request may have (the bindings refuse any other).
-pub const LINK_ARGUMENTS: &[&str] = &[
-    "node_id",
-    "node_type",
-    "link_id",
-    "link_type",
-    "req_fields",
-    "order",
-    "page",
-    "limit",
-];
+pub const LINK_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
 
 fn check(q: &impl QueryView) -> Result<LinksRequest, ValidationErrors> {
     let mut r = Report::default();
@@ -187,29 +208,27 @@ fn query(r: &LinksRequest) -> Vec<(&'static str, String)> {
     .collect()
 }
 
-const RESULT_FIELDS: &[&str] = &[
-    "node_id",
-    "node_name",
-    "node_type",
-    "link_id",
-    "link_name",
-    "link_type",
-    "click_to_call",
-    "voxnumber",
-    "rule_name",
-];
-
 /// `getLinks`: reads only, safe to repeat.
 #[derive(Debug, Clone, Copy)]
 pub struct GetLinks;
 
 impl Method for GetLinks {
-    const ROUTE: Route = Route {
-        interface: "Links",
-        name: "getLinks",
-        verb: Verb::Get,
+    const SPEC: Spec = Spec {
+        route: Route {
+            interface: "Links",
+            name: "getLinks",
+            verb: Verb::Get,
+        },
+        retry: Retry::SafeToRepeat,
+        area: "AccountSetup",
+        request: RequestShape::Query,
+        arguments: &ARGUMENTS,
+        answer: Answer::List(&RESULT),
+        paged: Known::Yes(true),
+        success: Some(200),
+        confidence: Confidence::PageAndClients,
+        typed: true,
     };
-    const RETRY: Retry = Retry::SafeToRepeat;
     type Request = LinksRequest;
     type Wire = wire::Query;
     type Output = Page<AccountLink>;
@@ -226,18 +245,19 @@ impl Method for GetLinks {
     }
 
     fn decode(body: &[u8]) -> Result<Page<AccountLink>, DecodeError> {
-        list::read_page(body, RESULT_FIELDS, |r: &mut AccountLink, i, text| {
+        list::read_page(body, &RESULT, |r: &mut AccountLink, field, text| {
             let owned = || Some(text.to_string());
-            match i {
-                0 => r.node_id = owned(),
-                1 => r.node_name = owned(),
-                2 => r.node_type = owned(),
-                3 => r.link_id = owned(),
-                4 => r.link_name = owned(),
-                5 => r.link_type = owned(),
-                6 => r.click_to_call = Some(list::flag("click_to_call", text)?),
-                7 => r.voxnumber = owned(),
-                _ => r.rule_name = owned(),
+            match field {
+                "node_id" => r.node_id = owned(),
+                "node_name" => r.node_name = owned(),
+                "node_type" => r.node_type = owned(),
+                "link_id" => r.link_id = owned(),
+                "link_name" => r.link_name = owned(),
+                "link_type" => r.link_type = owned(),
+                "click_to_call" => r.click_to_call = Some(list::flag(field, text)?),
+                "voxnumber" => r.voxnumber = owned(),
+                "rule_name" => r.rule_name = owned(),
+                _ => {}
             }
             Ok(())
         })

@@ -75,8 +75,8 @@ impl<'a, R> Typed<'a, R> {
 }
 
 /// The query a method's accepted arguments become, and no body.
-pub(crate) fn prepared(query: Vec<(&'static str, String)>) -> crate::method::Prepared {
-    crate::method::Prepared {
+pub(crate) fn prepared(query: Vec<(&'static str, String)>) -> crate::vocab::Prepared {
+    crate::vocab::Prepared {
         query,
         ..Default::default()
     }
@@ -279,8 +279,8 @@ pub(crate) fn finish<T>(r: Report, value: Option<T>) -> Result<T, ValidationErro
 /// are skipped.
 pub(crate) fn read_page<T: Default>(
     body: &[u8],
-    fields: &[&str],
-    mut set: impl FnMut(&mut T, usize, &str) -> Result<(), String>,
+    fields: &[crate::model::ResultField],
+    mut set: impl FnMut(&mut T, &'static str, &str) -> Result<(), String>,
 ) -> Result<Page<T>, DecodeError> {
     let text = xml::utf8(body)?;
     let mut results: Vec<T> = Vec::new();
@@ -321,7 +321,7 @@ pub(crate) fn read_page<T: Default>(
                     }
                     (4, name) if in_result => fields
                         .iter()
-                        .position(|f| f.as_bytes() == name)
+                        .position(|f| f.element.as_bytes() == name)
                         .map(|i| (At::Field(i), depth)),
                     _ => None,
                 };
@@ -353,7 +353,8 @@ pub(crate) fn read_page<T: Default>(
                         At::Field(i) => {
                             let n = results.len();
                             if let Some(result) = results.last_mut() {
-                                set(result, i, value).map_err(|m| format!("result {n}: {m}"))?;
+                                set(result, fields[i].element, value)
+                                    .map_err(|m| format!("result {n}: {m}"))?;
                             }
                         }
                     }

@@ -1,160 +1,22 @@
-//! What every IOVOX method is, apart from its fields: where it lives (interface, method
-//! name, verb) and whether repeating it can do harm. Each method module (`purchase.rs`,
-//! `attach.rs`, `detach.rs`) holds its definition beside its request, rules and answer;
-//! the client's one send path and the sandbox's router read these, so a new method is one
-//! module and one line in [`METHODS`].
+//! The registry: every typed method, and every method IOVOX or its public clients name
+//! ([`CATALOGUE`]), each as its declaration in the model. The vocabulary they are written
+//! in ([`Method`], [`Route`], [`Retry`], [`Verb`], [`Prepared`]) is re-exported from
+//! [`crate::vocab`], and the declarations' types from [`crate::model`]; the method modules
+//! depend on those, never on this registry, so nothing here is imported back.
+//!
+//! A new typed method is its module (request, rules, answer, `SPEC`), its row here turned
+//! from `Spec::untyped` into the module's `SPEC`, and `scripts/generate`.
 //!
 //! ```
-//! use iovox_core::method::{Method, RemoveVoxnumberFromLink, Retry, Verb};
-//! assert_eq!(RemoveVoxnumberFromLink::ROUTE.path(), "/Links?v=3&method=removeVoxnumberFromLink");
-//! assert_eq!(RemoveVoxnumberFromLink::ROUTE.verb, Verb::Put);
-//! assert_eq!(RemoveVoxnumberFromLink::RETRY, Retry::SafeToRepeat);
+//! use iovox_core::method::{CATALOGUE, METHODS};
+//! assert_eq!(CATALOGUE.len(), 68);
+//! assert_eq!(CATALOGUE.iter().filter(|s| s.typed).count(), METHODS.len());
+//! let regions = CATALOGUE.iter().find(|s| s.route.name == "getVoxnumberRegions").unwrap();
+//! assert_eq!(regions.route.interface, "Purchase");
 //! ```
 
-use crate::error::{DecodeError, ValidationErrors};
-use std::fmt;
-
-/// An HTTP verb IOVOX uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Verb {
-    /// GET: list methods.
-    Get,
-    /// POST: create (purchaseVoxNumbers).
-    Post,
-    /// PUT: change (attach, detach).
-    Put,
-    /// DELETE: give back (deleteVoxnumbersFromAccount).
-    Delete,
-}
-
-impl Verb {
-    /// As HTTP writes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verb::Get => "GET",
-            Verb::Post => "POST",
-            Verb::Put => "PUT",
-            Verb::Delete => "DELETE",
-        }
-    }
-}
-
-impl fmt::Display for Verb {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Verb {
-    type Err = String;
-
-    /// `GET`, `POST`, `PUT` or `DELETE`, any case.
-    ///
-    /// ```
-    /// use iovox_core::method::Verb;
-    /// assert_eq!("delete".parse(), Ok(Verb::Delete));
-    /// ```
-    fn from_str(s: &str) -> Result<Self, String> {
-        [Verb::Get, Verb::Post, Verb::Put, Verb::Delete]
-            .into_iter()
-            .find(|v| v.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("the verb must be GET, POST, PUT or DELETE, not {s:?}"))
-    }
-}
-
-/// Where a method lives: `/<interface>?v=3&method=<name>`, with its verb.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Route {
-    /// `Purchase`, `Links`, `Voxnumbers`, …
-    pub interface: &'static str,
-    /// The method's name, as IOVOX spells it.
-    pub name: &'static str,
-    /// The verb IOVOX requires.
-    pub verb: Verb,
-}
-
-impl Route {
-    /// Path and query, without the base URL.
-    pub fn path(&self) -> String {
-        format!("/{}?v=3&method={}", self.interface, self.name)
-    }
-}
-
-/// Whether a call may be sent again after its bytes may have reached IOVOX (a 5xx, a
-/// timeout, an answer cut off). A connection that failed before sending is always retried.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Retry {
-    /// Doing it twice has the effect of doing it once (attach of the same links, detach).
-    SafeToRepeat,
-    /// Doing it twice may do it twice (a purchase buys again): never repeated once it may
-    /// have arrived, unless the caller opts in (docs/decisions.md 9).
-    NotAfterSent,
-}
-
-/// A request ready to send: its query, its body, and what the client must redact from
-/// answers.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Prepared {
-    /// Query parameters after `v=3&method=…`, in order (list filters, DELETE's arguments).
-    pub query: Vec<(&'static str, String)>,
-    /// The XML body; empty for a method that sends none (GET, DELETE).
-    pub body: String,
-    /// The request's callback URL, whose `user:pass` no error may repeat.
-    pub callback_url: Option<String>,
-}
-
-/// One IOVOX method's definition: where it lives, whether a repeat can do harm, its
-/// request (typed, and as untyped callers give it), the checks made before sending, and
-/// its answer. The client's one send path and the sandbox's router are driven by it.
-pub trait Method {
-    /// Where it lives.
-    const ROUTE: Route;
-    /// Whether a repeat can do harm.
-    const RETRY: Retry;
-    /// The request as Rust code builds it.
-    type Request;
-    /// The request as untyped callers give it (Python, Node, JSON files): every value
-    /// as the XML would carry it, checked with the server's messages.
-    type Wire;
-    /// What a success answers.
-    type Output;
-    /// Every request-only check, then the body.
-    fn prepare(request: &Self::Request) -> Result<Prepared, ValidationErrors>;
-    /// The same for the untyped form.
-    fn prepare_wire(request: &Self::Wire) -> Result<Prepared, ValidationErrors>;
-    /// A success's body into the answer.
-    fn decode(body: &[u8]) -> Result<Self::Output, DecodeError>;
-}
-
-impl Retry {
-    /// `safe to repeat` or `not after sent`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Retry::SafeToRepeat => "safe to repeat",
-            Retry::NotAfterSent => "not after sent",
-        }
-    }
-}
-
-impl fmt::Display for Retry {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Retry {
-    type Err = String;
-
-    /// As [`Retry::as_str`] writes it.
-    fn from_str(s: &str) -> Result<Self, String> {
-        [Retry::SafeToRepeat, Retry::NotAfterSent]
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| {
-                format!("a retry class is 'safe to repeat' or 'not after sent', not {s:?}")
-            })
-    }
-}
+pub use crate::model::{Answer, Confidence, Known, RequestShape, Spec};
+pub use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 
 pub use crate::attach::AttachVoxnumberToLink;
 pub use crate::detach::RemoveVoxnumberFromLink;
@@ -164,7 +26,7 @@ pub use crate::regions::GetVoxnumberRegions;
 pub use crate::release::DeleteVoxnumbersFromAccount;
 pub use crate::voxnumbers::GetVoxnumbers;
 
-/// Every method the SDK types, for routers and documentation.
+/// Every method the SDK types, for routers and documentation: route and retry class.
 pub const METHODS: &[(Route, Retry)] = &[
     (PurchaseVoxNumbers::ROUTE, PurchaseVoxNumbers::RETRY),
     (AttachVoxnumberToLink::ROUTE, AttachVoxnumberToLink::RETRY),
@@ -180,3 +42,125 @@ pub const METHODS: &[(Route, Retry)] = &[
         DeleteVoxnumbersFromAccount::RETRY,
     ),
 ];
+
+/// Every method IOVOX's pages or its two public clients name, in the catalogue's order
+/// (area, interface, name): 60 with an IOVOX page, 8 known from one client only. Typed
+/// ones are their module's `SPEC`; the rest say what is known, for `iovox methods`, the
+/// method table and the raw call.
+#[rustfmt::skip]
+pub const CATALOGUE: &[Spec] = &[
+    Spec::untyped("AccountSetup", "Categories", "createCategories", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
+    Spec::untyped("AccountSetup", "Categories", "createCategoryConfigurations", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
+    Spec::untyped("AccountSetup", "Categories", "deleteCategories", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
+    Spec::untyped("AccountSetup", "Categories", "deleteCategoryConfigurations", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
+    Spec::untyped("AccountSetup", "Categories", "getCategories", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Categories", "getCategoryId", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Contacts", "createContacts", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Contacts", "deleteContacts", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Contacts", "getContactDetails", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Contacts", "getContacts", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Contacts", "updateContacts", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Links", "attachCategoryToLink", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Links", "attachRuleTemplateToLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Links", "attachSMSTemplateToLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
+    AttachVoxnumberToLink::SPEC,
+    Spec::untyped("AccountSetup", "Links", "createLinks", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Links", "createLinksFull", Verb::Post, Known::Yes(false), RequestShape::Body, None, Confidence::OneClient),
+    Spec::untyped("AccountSetup", "Links", "deleteLinks", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::PageAndClients),
+    GetLinks::SPEC,
+    Spec::untyped("AccountSetup", "Links", "removeCategoryFromLink", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Links", "removeRuleTemplateFromLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Links", "removeSMSTemplateFromLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
+    RemoveVoxnumberFromLink::SPEC,
+    Spec::untyped("AccountSetup", "Links", "updateLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Nodes", "createNodeFull", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Nodes", "createNodes", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Nodes", "deleteNodes", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Nodes", "getNodeDetails", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Nodes", "getNodes", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("AccountSetup", "Nodes", "updateNodes", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    Spec::untyped("Analytics", "Calls", "getCallData", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("Analytics", "Calls", "getCallMetrics", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("Analytics", "Calls", "getCallRecording", Verb::Get, Known::Yes(false), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("Analytics", "Calls", "getVoicemailRecording", Verb::Get, Known::Yes(false), RequestShape::Query, Some(200), Confidence::Page),
+    Spec::untyped("Calling", "CallFlow", "createCallFlow", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
+    Spec::untyped("Calling", "CallFlow", "deleteCallFlows", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
+    Spec::untyped("Calling", "CallFlow", "getCallFlow", Verb::Get, Known::Yes(false), RequestShape::Query, Some(200), Confidence::Page),
+    Spec::untyped("Calling", "CallFlow", "getCallFlows", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::Page),
+    Spec::untyped("Calling", "CallFlow", "updateCallFlow", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
+    Spec::untyped("Calling", "Calling", "initiateCall", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
+    Spec::untyped("Calling", "Rules", "createBlockedNumbers", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
+    Spec::untyped("Calling", "Rules", "createTimeTemplates", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
+    Spec::untyped("Calling", "Rules", "deleteBlockedNumbers", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
+    Spec::untyped("Calling", "Rules", "deleteTimeTemplates", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
+    Spec::untyped("Calling", "Rules", "getBlockedNumbers", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::Page),
+    Spec::untyped("Calling", "Rules", "getRuleTemplates", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("Calling", "Rules", "getTimeTemplates", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::Page),
+    Spec::untyped("Calling", "Rules", "getVariableRulesOfTemplate", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("Calling", "Rules", "updateBlockedNumbers", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
+    Spec::untyped("Calling", "Rules", "updateTimeTemplates", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
+    Spec::untyped("Calling", "SoundFiles", "createSoundFiles", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
+    Spec::untyped("Calling", "SoundFiles", "deleteSoundFiles", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
+    Spec::untyped("Calling", "SoundFiles", "deleteSoundFile", Verb::Delete, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
+    Spec::untyped("Calling", "SoundFiles", "getSoundFileData", Verb::Get, Known::Yes(false), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("Calling", "SoundFiles", "getSoundFiles", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("Calling", "SoundFiles", "updateSoundFiles", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
+    Spec::untyped("Calling", "SoundFiles", "uploadSoundFileData", Verb::Post, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
+    Spec::untyped("Numbering", "Countries", "getCountries", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    Spec::untyped("Numbering", "Purchase", "getOrderDetails", Verb::Get, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
+    Spec::untyped("Numbering", "Purchase", "getRegionForNumberType", Verb::Get, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
+    GetVoxnumberRegions::SPEC,
+    PurchaseVoxNumbers::SPEC,
+    DeleteVoxnumbersFromAccount::SPEC,
+    GetVoxnumbers::SPEC,
+    Spec::untyped("Numbering", "Voxnumbers", "setCallStatus", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    Spec::untyped("Other", "User", "userPortalLogin", Verb::Get, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
+    Spec::untyped("Other", "JsApi", "createActionKey", Verb::Post, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
+    Spec::untyped("Other", "JsApi", "getActionKey", Verb::Get, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
+];
+
+/// The declaration of a method, by its name as IOVOX spells it.
+///
+/// ```
+/// let spec = iovox_core::method::find("setCallStatus").unwrap();
+/// assert_eq!(spec.route.path(), "/Voxnumbers?v=3&method=setCallStatus");
+/// assert!(!spec.typed);
+/// ```
+pub fn find(name: &str) -> Option<&'static Spec> {
+    CATALOGUE.iter().find(|s| s.route.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_and_the_typed_methods_agree() {
+        for (route, retry) in METHODS {
+            let spec = find(route.name).expect("every typed method is in the catalogue");
+            assert!(spec.typed, "{}", route.name);
+            assert_eq!((spec.route, spec.retry), (*route, *retry));
+        }
+        assert_eq!(CATALOGUE.iter().filter(|s| s.typed).count(), METHODS.len());
+        let mut names: Vec<_> = CATALOGUE.iter().map(|s| s.route.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), CATALOGUE.len(), "one row per name");
+        assert_eq!(
+            CATALOGUE
+                .iter()
+                .filter(|s| s.confidence != Confidence::OneClient)
+                .count(),
+            60,
+            "60 methods have an IOVOX page"
+        );
+    }
+
+    #[test]
+    fn a_method_known_by_name_is_not_repeated_unless_it_reads() {
+        for spec in CATALOGUE.iter().filter(|s| !s.typed) {
+            let safe = spec.retry == Retry::SafeToRepeat;
+            assert_eq!(safe, spec.route.verb == Verb::Get, "{}", spec.route.name);
+        }
+    }
+}

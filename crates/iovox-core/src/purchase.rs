@@ -5,7 +5,8 @@ use crate::check::{
     WHOLE_REQUEST,
 };
 use crate::error::{ErrorCode as C, Position, ValidationErrors};
-use crate::method::{Method, Prepared, Retry, Route, Verb};
+use crate::model::{Answer, Argument, ArgumentKind as K, Confidence, Known, RequestShape, Spec};
+use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
 use std::borrow::Cow;
 use std::fmt;
@@ -845,12 +846,27 @@ fn is_email(a: &str) -> bool {
 pub struct PurchaseVoxNumbers;
 
 impl Method for PurchaseVoxNumbers {
-    const ROUTE: Route = Route {
-        interface: "Purchase",
-        name: "purchaseVoxNumbers",
-        verb: Verb::Post,
+    const SPEC: Spec = Spec {
+        route: Route {
+            interface: "Purchase",
+            name: "purchaseVoxNumbers",
+            verb: Verb::Post,
+        },
+        retry: Retry::NotAfterSentUnlessOptedIn,
+        area: "Numbering",
+        request: RequestShape::Body,
+        arguments: &[
+            Argument::optional("callback_url", K::Text),
+            Argument::optional("cc_list", K::List),
+            Argument::optional("dynamic_quantity", K::Flag),
+            Argument::required("items", K::List),
+        ],
+        answer: Answer::Order,
+        paged: Known::Yes(false),
+        success: Some(201),
+        confidence: Confidence::PageAndClients,
+        typed: true,
     };
-    const RETRY: Retry = Retry::NotAfterSent;
     type Request = PurchaseRequest;
     type Wire = wire::PurchaseRequest;
     type Output = crate::Order;

@@ -3,13 +3,55 @@
 
 use crate::check::{Given, Report};
 use crate::error::{DecodeError, ValidationErrors};
+use crate::list::Page;
 use crate::list::{self, QueryView, Typed};
-use crate::method::{Method, Prepared, Retry, Route, Verb};
-use crate::{wire, NumberType, Page};
+use crate::model::{
+    Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
+    ResultField, Spec,
+};
+use crate::purchase::NumberType;
+use crate::vocab::{Method, Prepared, Retry, Route, Verb};
+use crate::wire;
 
-/// The `req_fields` abbreviations: area code, country code, country name, state name,
-/// city name, cost.
-pub const REGION_FIELDS: &[&str] = &["ac", "cc", "con", "stn", "cin", "ct"];
+/// The `req_fields` abbreviations: country code, area code, country name, state name,
+/// city name, cost (each result field's own, in [`GetVoxnumberRegions::SPEC`]).
+pub const REGION_FIELDS: &[&str] =
+    &crate::model::abbreviations::<{ crate::model::abbreviated(&RESULT) }>(&RESULT);
+
+/// A region's fields, as the answer names them.
+const RESULT: [ResultField; 7] = [
+    ResultField::new("country_code", "cc", F::Integer),
+    ResultField::new("area_code", "ac", F::Integer),
+    ResultField::new("country_name", "con", F::Text),
+    ResultField::new("state_name", "stn", F::Text),
+    ResultField::new("city_name", "cin", F::Text),
+    ResultField::always("require_purchase_info", F::Flag),
+    ResultField::new("cost", "ct", F::Text),
+];
+
+/// The number types a region sells.
+const NUMBER_TYPES: &[&str] = &["NATIONAL", "GEOGRAPHIC", "TOLLFREE"];
+
+const ARGUMENTS: [Argument; 6] = [
+    Argument::optional("number_type", K::Words(NUMBER_TYPES)),
+    Argument::optional(
+        "country_code",
+        K::Integer {
+            min: 0,
+            max: u32::MAX as u64,
+        },
+    ),
+    Argument::optional(
+        "area_code",
+        K::Integer {
+            min: 0,
+            max: u32::MAX as u64,
+        },
+    ),
+    Argument::optional("req_fields", K::Fields),
+    crate::model::PAGING[0],
+    crate::model::PAGING[1],
+];
 
 /// A getVoxnumberRegions request: every filter optional.
 ///
@@ -117,14 +159,7 @@ impl QueryView for Typed<'_, RegionsRequest> {
 }
 
 /// getVoxnumberRegions's arguments: every key its request may have (the bindings refuse any other).
-pub const REGION_ARGUMENTS: &[&str] = &[
-    "number_type",
-    "country_code",
-    "area_code",
-    "req_fields",
-    "page",
-    "limit",
-];
+pub const REGION_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
 
 /// The one validator, over either form.
 fn check(q: &impl QueryView) -> Result<RegionsRequest, ValidationErrors> {
@@ -134,7 +169,7 @@ fn check(q: &impl QueryView) -> Result<RegionsRequest, ValidationErrors> {
         q.get("number_type"),
         "number_type",
         "Number Type",
-        &["NATIONAL", "GEOGRAPHIC", "TOLLFREE"],
+        NUMBER_TYPES,
         &mut r,
     );
     let country_code = list::rule_code_filter(
@@ -190,27 +225,27 @@ fn query(r: &RegionsRequest) -> Vec<(&'static str, String)> {
     q
 }
 
-const RESULT_FIELDS: &[&str] = &[
-    "country_code",
-    "area_code",
-    "country_name",
-    "state_name",
-    "city_name",
-    "require_purchase_info",
-    "cost",
-];
-
 /// `getVoxnumberRegions`: reads only, safe to repeat.
 #[derive(Debug, Clone, Copy)]
 pub struct GetVoxnumberRegions;
 
 impl Method for GetVoxnumberRegions {
-    const ROUTE: Route = Route {
-        interface: "Purchase",
-        name: "getVoxnumberRegions",
-        verb: Verb::Get,
+    const SPEC: Spec = Spec {
+        route: Route {
+            interface: "Purchase",
+            name: "getVoxnumberRegions",
+            verb: Verb::Get,
+        },
+        retry: Retry::SafeToRepeat,
+        area: "Numbering",
+        request: RequestShape::Query,
+        arguments: &ARGUMENTS,
+        answer: Answer::List(&RESULT),
+        paged: Known::Yes(true),
+        success: Some(200),
+        confidence: Confidence::PageAndClients,
+        typed: true,
     };
-    const RETRY: Retry = Retry::SafeToRepeat;
     type Request = RegionsRequest;
     type Wire = wire::Query;
     type Output = Page<VoxnumberRegion>;
@@ -227,16 +262,17 @@ impl Method for GetVoxnumberRegions {
     }
 
     fn decode(body: &[u8]) -> Result<Page<VoxnumberRegion>, DecodeError> {
-        list::read_page(body, RESULT_FIELDS, |r: &mut VoxnumberRegion, i, text| {
+        list::read_page(body, &RESULT, |r: &mut VoxnumberRegion, field, text| {
             let owned = || Some(text.to_string());
-            match i {
-                0 => r.country_code = Some(list::number("country_code", text)?),
-                1 => r.area_code = Some(list::number("area_code", text)?),
-                2 => r.country_name = owned(),
-                3 => r.state_name = owned(),
-                4 => r.city_name = owned(),
-                5 => r.require_purchase_info = Some(list::flag("require_purchase_info", text)?),
-                _ => r.cost = owned(),
+            match field {
+                "country_code" => r.country_code = Some(list::number(field, text)?),
+                "area_code" => r.area_code = Some(list::number(field, text)?),
+                "country_name" => r.country_name = owned(),
+                "state_name" => r.state_name = owned(),
+                "city_name" => r.city_name = owned(),
+                "require_purchase_info" => r.require_purchase_info = Some(list::flag(field, text)?),
+                "cost" => r.cost = owned(),
+                _ => {}
             }
             Ok(())
         })

@@ -5,7 +5,8 @@ use crate::check::{boolean, Given, Report};
 use crate::error::Position;
 use crate::error::{ErrorCode as C, ValidationErrors};
 use crate::list::{QueryView, Typed};
-use crate::method::{Method, Prepared, Retry, Route, Verb};
+use crate::model::{Answer, Argument, ArgumentKind as K, Confidence, Known, RequestShape, Spec};
+use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
 
 /// Most numbers one request may give back.
@@ -63,7 +64,12 @@ impl QueryView for Typed<'_, DeleteVoxnumbersRequest> {
 }
 
 /// deleteVoxnumbersFromAccount's arguments: every key its request may have.
-pub const DELETE_ARGUMENTS: &[&str] = &["full_voxnumbers", "rm_if_in_use"];
+pub const DELETE_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
+
+const ARGUMENTS: [Argument; 2] = [
+    Argument::required("full_voxnumbers", K::List),
+    Argument::optional("rm_if_in_use", K::Flag),
+];
 
 /// The one validator, over either form: the page's checks in its order.
 fn check(q: &impl QueryView) -> Result<DeleteVoxnumbersRequest, ValidationErrors> {
@@ -140,12 +146,22 @@ impl wire::Query {
 pub struct DeleteVoxnumbersFromAccount;
 
 impl Method for DeleteVoxnumbersFromAccount {
-    const ROUTE: Route = Route {
-        interface: "Voxnumbers",
-        name: "deleteVoxnumbersFromAccount",
-        verb: Verb::Delete,
+    const SPEC: Spec = Spec {
+        route: Route {
+            interface: "Voxnumbers",
+            name: "deleteVoxnumbersFromAccount",
+            verb: Verb::Delete,
+        },
+        retry: Retry::NotAfterSent,
+        area: "Numbering",
+        request: RequestShape::Query,
+        arguments: &ARGUMENTS,
+        answer: Answer::Nothing,
+        paged: Known::Yes(false),
+        success: Some(204),
+        confidence: Confidence::PageAndClients,
+        typed: true,
     };
-    const RETRY: Retry = Retry::NotAfterSent;
     type Request = DeleteVoxnumbersRequest;
     type Wire = wire::Query;
     type Output = ();

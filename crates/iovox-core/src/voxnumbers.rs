@@ -3,14 +3,50 @@
 
 use crate::check::{Given, Report};
 use crate::error::{DecodeError, ValidationErrors};
+use crate::list::Page;
 use crate::list::{self, word_enum, QueryView, Typed};
-use crate::method::{Method, Prepared, Retry, Route, Verb};
-use crate::{wire, Page};
+use crate::model::{
+    Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
+    ResultField, Spec,
+};
+use crate::vocab::{Method, Prepared, Retry, Route, Verb};
+use crate::wire;
 
 /// The `req_fields` (and `order`) abbreviations: node id, node name, link id, link name,
-/// assigned status, call status, voxnumber, voxnumber type, country, city, purchase date.
-pub const VOXNUMBER_FIELDS: &[&str] = &[
-    "nid", "nname", "lid", "lname", "as", "cs", "vn", "vnt", "vnco", "vnci", "vnpd",
+/// assigned status, call status, voxnumber, voxnumber type, country, city, purchase date
+/// (each result field's own, in [`GetVoxnumbers::SPEC`]).
+pub const VOXNUMBER_FIELDS: &[&str] =
+    &crate::model::abbreviations::<{ crate::model::abbreviated(&RESULT) }>(&RESULT);
+
+/// A number's fields, as the answer names them. `country_code` has no abbreviation the
+/// page gives (one client asks for `cc`).
+const RESULT: [ResultField; 12] = [
+    ResultField::new("node_id", "nid", F::Text),
+    ResultField::new("node_name", "nname", F::Text),
+    ResultField::new("link_id", "lid", F::Text),
+    ResultField::new("link_name", "lname", F::Text),
+    ResultField::new("assigned_status", "as", F::Word),
+    ResultField::new("call_status", "cs", F::Word),
+    ResultField::always("country_code", F::Integer),
+    ResultField::new("voxnumber", "vn", F::Text),
+    ResultField::new("voxnumber_type", "vnt", F::Word),
+    ResultField::new("voxnumber_country", "vnco", F::Text),
+    ResultField::new("voxnumber_city", "vnci", F::Text),
+    ResultField::new("purchase_date", "vnpd", F::DateTime),
+];
+
+const ARGUMENTS: [Argument; 11] = [
+    Argument::optional("voxnumber", K::Digits),
+    Argument::optional("voxnumber_type", K::Words(VoxnumberType::WORDS)),
+    Argument::optional("voxnumber_country", K::Text),
+    Argument::optional("voxnumber_city", K::Text),
+    Argument::optional("assigned_status", K::Words(AssignedStatus::WORDS)),
+    Argument::optional("call_status", K::Words(CallStatus::WORDS)),
+    Argument::optional("link_id", K::Text),
+    Argument::optional("req_fields", K::Fields),
+    Argument::optional("order", K::Order),
+    crate::model::PAGING[0],
+    crate::model::PAGING[1],
 ];
 
 word_enum! {
@@ -192,19 +228,7 @@ impl QueryView for Typed<'_, VoxnumbersRequest> {
 }
 
 /// getVoxnumbers's arguments: every key its request may have (the bindings refuse any other).
-pub const VOXNUMBER_ARGUMENTS: &[&str] = &[
-    "voxnumber",
-    "voxnumber_type",
-    "voxnumber_country",
-    "voxnumber_city",
-    "assigned_status",
-    "call_status",
-    "link_id",
-    "req_fields",
-    "order",
-    "page",
-    "limit",
-];
+pub const VOXNUMBER_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
 
 fn check(q: &impl QueryView) -> Result<VoxnumbersRequest, ValidationErrors> {
     let mut r = Report::default();
@@ -291,32 +315,27 @@ fn query(r: &VoxnumbersRequest) -> Vec<(&'static str, String)> {
     q
 }
 
-const RESULT_FIELDS: &[&str] = &[
-    "node_id",
-    "node_name",
-    "link_id",
-    "link_name",
-    "assigned_status",
-    "call_status",
-    "country_code",
-    "voxnumber",
-    "voxnumber_type",
-    "voxnumber_country",
-    "voxnumber_city",
-    "purchase_date",
-];
-
 /// `getVoxnumbers`: reads only, safe to repeat.
 #[derive(Debug, Clone, Copy)]
 pub struct GetVoxnumbers;
 
 impl Method for GetVoxnumbers {
-    const ROUTE: Route = Route {
-        interface: "Voxnumbers",
-        name: "getVoxnumbers",
-        verb: Verb::Get,
+    const SPEC: Spec = Spec {
+        route: Route {
+            interface: "Voxnumbers",
+            name: "getVoxnumbers",
+            verb: Verb::Get,
+        },
+        retry: Retry::SafeToRepeat,
+        area: "Numbering",
+        request: RequestShape::Query,
+        arguments: &ARGUMENTS,
+        answer: Answer::List(&RESULT),
+        paged: Known::Yes(true),
+        success: Some(200),
+        confidence: Confidence::PageAndClients,
+        typed: true,
     };
-    const RETRY: Retry = Retry::SafeToRepeat;
     type Request = VoxnumbersRequest;
     type Wire = wire::Query;
     type Output = Page<AccountVoxnumber>;
@@ -333,35 +352,28 @@ impl Method for GetVoxnumbers {
     }
 
     fn decode(body: &[u8]) -> Result<Page<AccountVoxnumber>, DecodeError> {
-        list::read_page(body, RESULT_FIELDS, |r: &mut AccountVoxnumber, i, text| {
+        list::read_page(body, &RESULT, |r: &mut AccountVoxnumber, field, text| {
             let owned = || Some(text.to_string());
-            match i {
-                0 => r.node_id = owned(),
-                1 => r.node_name = owned(),
-                2 => r.link_id = owned(),
-                3 => r.link_name = owned(),
-                4 => {
-                    r.assigned_status = Some(list::known_word(
-                        "assigned_status",
-                        text,
-                        AssignedStatus::parse,
-                    )?)
+            match field {
+                "node_id" => r.node_id = owned(),
+                "node_name" => r.node_name = owned(),
+                "link_id" => r.link_id = owned(),
+                "link_name" => r.link_name = owned(),
+                "assigned_status" => {
+                    r.assigned_status = Some(list::known_word(field, text, AssignedStatus::parse)?)
                 }
-                5 => {
-                    r.call_status = Some(list::known_word("call_status", text, CallStatus::parse)?)
+                "call_status" => {
+                    r.call_status = Some(list::known_word(field, text, CallStatus::parse)?)
                 }
-                6 => r.country_code = Some(list::number("country_code", text)?),
-                7 => r.voxnumber = owned(),
-                8 => {
-                    r.voxnumber_type = Some(list::known_word(
-                        "voxnumber_type",
-                        text,
-                        VoxnumberType::parse,
-                    )?)
+                "country_code" => r.country_code = Some(list::number(field, text)?),
+                "voxnumber" => r.voxnumber = owned(),
+                "voxnumber_type" => {
+                    r.voxnumber_type = Some(list::known_word(field, text, VoxnumberType::parse)?)
                 }
-                9 => r.voxnumber_country = owned(),
-                10 => r.voxnumber_city = owned(),
-                _ => r.purchase_date = owned(),
+                "voxnumber_country" => r.voxnumber_country = owned(),
+                "voxnumber_city" => r.voxnumber_city = owned(),
+                "purchase_date" => r.purchase_date = owned(),
+                _ => {}
             }
             Ok(())
         })

@@ -490,12 +490,10 @@ impl Client {
         for (k, v) in query {
             q.append_pair(k, v);
         }
-        let purchase = PurchaseVoxNumbers::ROUTE.interface == interface
-            && PurchaseVoxNumbers::ROUTE.name == name;
         let class = match retry {
             Retry::SafeToRepeat => Class::SafeToRepeat,
-            Retry::NotAfterSent if purchase => Class::Purchase,
             Retry::NotAfterSent => Class::NotAfterSent,
+            Retry::NotAfterSentUnlessOptedIn => Class::OptIn,
         };
         Call {
             name: name.to_string(),

@@ -20,7 +20,9 @@ pub struct RetryPolicy {
     /// Longest wait between attempts. Default 5 s.
     pub max_backoff: Duration,
     /// Also retry a purchase after its bytes may have reached IOVOX (a 5xx, a timeout, a
-    /// dropped answer). This can buy twice. Default false.
+    /// dropped answer). This can buy twice. Default false. It applies to every method of
+    /// the retry class `not after sent unless opted in` (`Retry::NotAfterSentUnlessOptedIn`
+    /// in the model); purchaseVoxNumbers is the one such method today.
     pub retry_purchase_after_send: bool,
 }
 
@@ -48,7 +50,7 @@ impl RetryPolicy {
     pub(crate) fn decide(&self, class: Class, outcome: &Attempt, attempt: u32) -> Option<Duration> {
         // Only a purchase may be opted in to repeats after sending; another method its
         // definition marks unsafe (deleteVoxnumbersFromAccount) never is.
-        let opted_in = class == Class::Purchase && self.retry_purchase_after_send;
+        let opted_in = class == Class::OptIn && self.retry_purchase_after_send;
         let purchase = class != Class::SafeToRepeat;
         if attempt >= self.max_attempts {
             return None;
@@ -78,13 +80,13 @@ impl RetryPolicy {
     }
 }
 
-/// How a call may be repeated: its method's retry class, and whether it is the purchase
-/// (the one method `retry_purchase_after_send` opts in).
+/// How a call may be repeated: its method's retry class (`OptIn`: not after it may have
+/// been sent, unless `retry_purchase_after_send` says so).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Class {
     SafeToRepeat,
     NotAfterSent,
-    Purchase,
+    OptIn,
 }
 
 /// The outcome of one attempt.
@@ -133,7 +135,7 @@ mod tests {
     fn what_is_retried_by_default() {
         let p = RetryPolicy::default();
         assert!(
-            p.decide(Class::Purchase, &failed(false), 1).is_some(),
+            p.decide(Class::OptIn, &failed(false), 1).is_some(),
             "connect failure: purchase"
         );
         assert!(
@@ -141,7 +143,7 @@ mod tests {
             "connect failure: attach"
         );
         assert!(
-            p.decide(Class::Purchase, &failed(true), 1).is_none(),
+            p.decide(Class::OptIn, &failed(true), 1).is_none(),
             "purchase maybe sent"
         );
         assert!(
@@ -154,7 +156,7 @@ mod tests {
                 "attach {s}"
             );
             assert!(
-                p.decide(Class::Purchase, &status(s), 1).is_none(),
+                p.decide(Class::OptIn, &status(s), 1).is_none(),
                 "purchase {s}"
             );
         }
@@ -172,8 +174,8 @@ mod tests {
             retry_purchase_after_send: true,
             ..Default::default()
         };
-        assert!(p.decide(Class::Purchase, &status(500), 1).is_some());
-        assert!(p.decide(Class::Purchase, &failed(true), 2).is_some());
+        assert!(p.decide(Class::OptIn, &status(500), 1).is_some());
+        assert!(p.decide(Class::OptIn, &failed(true), 2).is_some());
         // Another method marked unsafe is never repeated once it may have arrived.
         assert!(p.decide(Class::NotAfterSent, &status(500), 1).is_none());
         assert!(p.decide(Class::NotAfterSent, &failed(true), 1).is_none());
