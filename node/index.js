@@ -105,9 +105,14 @@ const classes = {
 const CALL_OPTIONS = ['signal', 'timeoutMs']
 
 // Options cross as JSON, which has no NaN or Infinity: those go over as their names, so
-// the core can refuse them by name rather than read them as "not given".
+// the core can refuse them by name rather than read them as "not given"; a string with a
+// lone surrogate goes over as the core's stand-in for it, so it is refused by name too.
 function optionsJson(options) {
-  return JSON.stringify(options, (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))
+  return JSON.stringify(options, (_key, v) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) return String(v)
+    if (typeof v === 'string' && !v.isWellFormed()) return loneSurrogate(v)
+    return v
+  })
 }
 
 /** Runs one native call with `{ signal, timeoutMs }`: aborted before it starts, nothing is

@@ -127,7 +127,7 @@ export interface RawOutcome {
  * The one entry point for a callback: the `Authorization` header checked against the
  * `user:pass@` of the callback URL, then the body parsed.
  */
-export declare function receiveCallback(callbackUrl: string, authorization: string | undefined | null, body: Buffer | string): OrderOutcome
+export declare function receiveCallback(callbackUrl: string, authorization: string | undefined | null, body: Buffer | string, allowUnauthenticatedCallbacks: boolean): OrderOutcome
 
 /** IOVOX's hosted sandbox base URL. */
 export declare const SANDBOX_URL: string

@@ -27,14 +27,30 @@ use std::time::Duration;
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Options {
-    username: Option<String>,
-    secure_key: Option<String>,
-    base_url: Option<String>,
+    username: Option<Value>,
+    secure_key: Option<Value>,
+    base_url: Option<Value>,
     timeout_ms: Option<Value>,
     connect_timeout_ms: Option<Value>,
     retries: Option<Value>,
     retry_purchase_after_send: Option<bool>,
-    ca_file: Option<String>,
+    ca_file: Option<Value>,
+}
+
+/// A text option: a string, or a config error naming it (a lone surrogate, which no header
+/// or URL can carry, comes over as the core's stand-in for it).
+fn text(setting: &str, v: Option<Value>) -> Result<Option<String>, iovox_http::Error> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(match iovox_convert::lone_surrogate_code(&other) {
+            Some(code) => config::lone_surrogate(setting, code),
+            None => iovox_http::Error::Config(format!(
+                "{setting} must be a string, not {}",
+                kind(&other)
+            )),
+        }),
+    }
 }
 
 /// A number option as the JS layer sends it; `None` for `null` (not given).
@@ -83,16 +99,20 @@ fn build(options_json: &str) -> Result<iovox_http::Client, iovox_http::Error> {
         }
         policy.max_attempts = config::retries("retries", r as i128)? + 1;
     }
-    let mut builder = iovox_http::Client::builder_or_env(o.username, o.secure_key, o.base_url)?
-        .user_agent(concat!("iovox-node/", env!("CARGO_PKG_VERSION")))
-        .retry(policy);
+    let mut builder = iovox_http::Client::builder_or_env(
+        text("username", o.username)?,
+        text("secureKey", o.secure_key)?,
+        text("baseUrl", o.base_url)?,
+    )?
+    .user_agent(concat!("iovox-node/", env!("CARGO_PKG_VERSION")))
+    .retry(policy);
     if let Some(d) = millis("timeoutMs", o.timeout_ms)? {
         builder = builder.timeout(d);
     }
     if let Some(d) = millis("connectTimeoutMs", o.connect_timeout_ms)? {
         builder = builder.connect_timeout(d);
     }
-    if let Some(path) = o.ca_file {
+    if let Some(path) = text("caFile", o.ca_file)? {
         builder = builder.ca_file(path);
     }
     builder.build()

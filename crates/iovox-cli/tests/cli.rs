@@ -189,6 +189,38 @@ fn a_callback_url_without_credentials_needs_the_flag() {
 }
 
 #[test]
+fn methods_lists_the_whole_model() {
+    let all: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(iovox().args(["methods", "--json"]))).unwrap();
+    assert_eq!(all.len(), iovox_core::method::CATALOGUE.len());
+    for (m, spec) in all.iter().zip(iovox_core::method::CATALOGUE) {
+        assert_eq!(m["name"], spec.route.name);
+        assert_eq!(m["interface"], spec.route.interface);
+        assert_eq!(m["verb"], spec.route.verb.as_str());
+        assert_eq!(m["retry"], spec.retry.as_str());
+        assert_eq!(m["typed"], spec.typed);
+        assert_eq!(m["sandbox"], iovox_sandbox::answers(&spec.route));
+    }
+    let regions = all
+        .iter()
+        .find(|m| m["name"] == "getVoxnumberRegions")
+        .unwrap();
+    // The raw call's names: a user who guessed `Voxnumbers` finds `Purchase` here.
+    assert_eq!(regions["interface"], "Purchase");
+    assert_eq!(regions["fields"][0]["abbreviation"], "cc");
+    let purchase = all
+        .iter()
+        .find(|m| m["name"] == "purchaseVoxNumbers")
+        .unwrap();
+    assert_eq!(purchase["retry"], "not after sent unless opted in");
+    let text = stdout(iovox().arg("methods"));
+    assert!(text
+        .lines()
+        .any(|l| l.starts_with("getVoxnumberRegions ") && l.contains(" Purchase ")));
+    assert_eq!(text.lines().count(), all.len() + 1);
+}
+
+#[test]
 fn attach_keeps_the_command_line_order() {
     let xml = stdout(iovox().args([
         "attach",

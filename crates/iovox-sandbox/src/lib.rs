@@ -27,7 +27,7 @@ mod waitable;
 pub use account::Restock;
 pub use callbacks::CallbackRecord;
 pub use listener::{CallbackListener, ReceivedCallback};
-pub use server::FAULT_HEADER;
+pub use server::{answers, FAULT_HEADER};
 pub use state::{AccountNumber, LinkInfo, Links, Outcode, Region, State};
 
 use account::Account;

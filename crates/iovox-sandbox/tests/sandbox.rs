@@ -171,6 +171,33 @@ fn version_method_name_and_verb_errors() {
     }
 }
 
+/// The model decides what the sandbox answers: every typed method, and for every other
+/// method of the catalogue a 501 in the sandbox's own words, never an IOVOX message.
+#[test]
+fn the_model_decides_what_the_sandbox_answers() {
+    let sb = start();
+    for spec in iovox_core::method::CATALOGUE {
+        assert_eq!(
+            iovox_sandbox::answers(&spec.route),
+            spec.typed,
+            "{}",
+            spec.route.name
+        );
+        if spec.typed {
+            continue;
+        }
+        let a = send(&sb, spec.route.verb.as_str(), &spec.route.path(), "");
+        assert_eq!(a.status, 501, "{}", spec.route.name);
+        assert_eq!(
+            a.messages(),
+            [format!(
+                "The sandbox does not answer {} yet; `iovox methods` lists the methods it answers",
+                spec.route.name
+            )]
+        );
+    }
+}
+
 #[test]
 fn authentication_by_headers() {
     let sb = start();
