@@ -131,74 +131,20 @@ export interface Page<T> {
   hasNext: boolean
 }
 
-export interface RegionFilters {
-  numberType?: NumberType
-  countryCode?: IntegerLike
-  areaCode?: IntegerLike
-  /** Abbreviations: ac, cc, con, stn, cin, ct. */
-  reqFields?: string[] | string
-  page?: number
-  limit?: number
-}
-
-/** A region numbers can be bought in. Fields not asked for in `reqFields` are absent. */
-export interface VoxnumberRegion {
-  countryCode?: number
-  areaCode?: number
-  countryName?: string
-  stateName?: string
-  cityName?: string
-  requirePurchaseInfo?: boolean
-  cost?: string
-}
-
-export interface VoxnumberFilters {
-  voxnumber?: string
-  voxnumberType?: VoxnumberType
-  voxnumberCountry?: string
-  voxnumberCity?: string
-  assignedStatus?: AssignedStatus
-  callStatus?: CallStatus
-  linkId?: string
-  /** Abbreviations: nid, nname, lid, lname, as, cs, vn, vnt, vnco, vnci, vnpd. */
-  reqFields?: string[] | string
-  /** An abbreviation with _ASC or _DESC ("vnpd_DESC"). */
-  order?: string
-  page?: number
-  limit?: number
-}
-
-/** A number of the account. Fields not asked for in `reqFields` are absent. */
-export interface AccountVoxnumber {
-  nodeId?: string
-  nodeName?: string
-  linkId?: string
-  linkName?: string
-  assignedStatus?: AssignedStatus
-  callStatus?: CallStatus
-  countryCode?: number
-  voxnumber?: string
-  voxnumberType?: VoxnumberType
-  voxnumberCountry?: string
-  voxnumberCity?: string
-  /** Read as UTC: IOVOX does not say its zone. */
-  purchaseDate?: Date
-}
-
-export interface LinkFilters {
+// <generated: types> (scripts/generate writes this region from the model)
+/** The arguments of getLinks. */
+export interface AccountLinkArguments {
   nodeId?: string
   nodeType?: string
   linkId?: string
   linkType?: string
-  /** Abbreviations: nid, nn, nt, lid, ln, lt, vn, rn. */
-  reqFields?: string[] | string
-  /** An abbreviation with _ASC or _DESC ("nn_DESC"). */
+  reqFields?: string | string[]
   order?: string
-  page?: number
-  limit?: number
+  page?: IntegerLike
+  limit?: IntegerLike
 }
 
-/** A link of the account. */
+/** A link of the account, with its node and number (getLinks). */
 export interface AccountLink {
   nodeId?: string
   nodeName?: string
@@ -210,6 +156,59 @@ export interface AccountLink {
   voxnumber?: string
   ruleName?: string
 }
+
+/** The arguments of getVoxnumberRegions. */
+export interface VoxnumberRegionArguments {
+  numberType?: "NATIONAL" | "GEOGRAPHIC" | "TOLLFREE"
+  countryCode?: IntegerLike
+  areaCode?: IntegerLike
+  reqFields?: string | string[]
+  page?: IntegerLike
+  limit?: IntegerLike
+}
+
+/** A region numbers can be bought in (getVoxnumberRegions). */
+export interface VoxnumberRegion {
+  countryCode?: number
+  areaCode?: number
+  countryName?: string
+  stateName?: string
+  cityName?: string
+  requirePurchaseInfo?: boolean
+  cost?: string
+}
+
+/** The arguments of getVoxnumbers. */
+export interface AccountVoxnumberArguments {
+  voxnumber?: string | IntegerLike
+  voxnumberType?: "LOCAL" | "NATIONAL"
+  voxnumberCountry?: string
+  voxnumberCity?: string
+  assignedStatus?: "ASSIGNED" | "UNASSIGNED"
+  callStatus?: "ON" | "NO RULES" | "ACTIVE" | "OFF"
+  linkId?: string
+  reqFields?: string | string[]
+  order?: string
+  page?: IntegerLike
+  limit?: IntegerLike
+}
+
+/** A number of the account. Fields not asked for in `req_fields` are empty (getVoxnumbers). */
+export interface AccountVoxnumber {
+  nodeId?: string
+  nodeName?: string
+  linkId?: string
+  linkName?: string
+  assignedStatus?: "ASSIGNED" | "UNASSIGNED"
+  callStatus?: "ON" | "NO RULES" | "ACTIVE" | "OFF"
+  countryCode?: number
+  voxnumber?: string
+  voxnumberType?: "LOCAL" | "NATIONAL"
+  voxnumberCountry?: string
+  voxnumberCity?: string
+  purchaseDate?: Date | string
+}
+// </generated>
 
 export interface DeleteVoxnumbersRequest {
   /** At most 100, international digits. */
@@ -242,13 +241,20 @@ export declare class Client {
   attachVoxnumberToLink(links: Link[], options?: CallOptions): Promise<void>
   /** removeVoxnumberFromLink: each link's number goes back to the pool, unassigned. */
   removeVoxnumberFromLink(linkIds: (string | number | bigint)[], options?: CallOptions): Promise<void>
-  getVoxnumberRegions(filters?: RegionFilters, options?: CallOptions): Promise<Page<VoxnumberRegion>>
-  getVoxnumbers(filters?: VoxnumberFilters, options?: CallOptions): Promise<Page<AccountVoxnumber>>
-  getLinks(filters?: LinkFilters, options?: CallOptions): Promise<Page<AccountLink>>
-  /** Every result of every page, fetched as the loop reads them (`for await`). */
-  iterVoxnumberRegions(filters?: RegionFilters, options?: CallOptions): AsyncGenerator<VoxnumberRegion, void, undefined>
-  iterVoxnumbers(filters?: VoxnumberFilters, options?: CallOptions): AsyncGenerator<AccountVoxnumber, void, undefined>
-  iterLinks(filters?: LinkFilters, options?: CallOptions): AsyncGenerator<AccountLink, void, undefined>
+  // <generated: client> (scripts/generate writes this region from the model)
+  /** One page of getLinks. */
+  getLinks(args?: AccountLinkArguments, options?: CallOptions): Promise<Page<AccountLink>>
+  /** Every result of getLinks, page after page (`for await`). */
+  iterLinks(args?: AccountLinkArguments, options?: CallOptions): AsyncGenerator<AccountLink, void, undefined>
+  /** One page of getVoxnumberRegions. */
+  getVoxnumberRegions(args?: VoxnumberRegionArguments, options?: CallOptions): Promise<Page<VoxnumberRegion>>
+  /** Every result of getVoxnumberRegions, page after page (`for await`). */
+  iterVoxnumberRegions(args?: VoxnumberRegionArguments, options?: CallOptions): AsyncGenerator<VoxnumberRegion, void, undefined>
+  /** One page of getVoxnumbers. */
+  getVoxnumbers(args?: AccountVoxnumberArguments, options?: CallOptions): Promise<Page<AccountVoxnumber>>
+  /** Every result of getVoxnumbers, page after page (`for await`). */
+  iterVoxnumbers(args?: AccountVoxnumberArguments, options?: CallOptions): AsyncGenerator<AccountVoxnumber, void, undefined>
+  // </generated>
   /** Gives numbers back for good; never repeated once it may have arrived. */
   deleteVoxnumbersFromAccount(request: DeleteVoxnumbersRequest, options?: CallOptions): Promise<void>
   rawRequest(request: RawRequest, options?: CallOptions): Promise<RawResponse>
@@ -257,9 +263,11 @@ export declare class Client {
 
 export declare function parseCallback(body: Buffer | string): Order
 /** A list method's answer as a page, for bodies fetched with `rawRequest`. */
-export declare function decodePage(method: 'getVoxnumbers', body: Buffer | string): Page<AccountVoxnumber>
+// <generated: decodePage>
 export declare function decodePage(method: 'getLinks', body: Buffer | string): Page<AccountLink>
 export declare function decodePage(method: 'getVoxnumberRegions', body: Buffer | string): Page<VoxnumberRegion>
+export declare function decodePage(method: 'getVoxnumbers', body: Buffer | string): Page<AccountVoxnumber>
+// </generated>
 /** Checks the callback URL's credentials, then parses the body; throws `CallbackError`. */
 export declare function receiveCallback(
   callbackUrl: string,

@@ -231,40 +231,37 @@ class Client {
     })
   }
 
-  /** One page of the regions numbers can be bought in (getVoxnumberRegions). `filters`:
-   * `{ numberType, countryCode, areaCode, reqFields, page, limit }`, all optional. */
-  async getVoxnumberRegions(filters, options) {
-    return this.#page('getVoxnumberRegions', filters, options)
+  // <generated: client> (scripts/generate writes this region from the model)
+  /** One page of getLinks: a link of the account, with its node and number. */
+  async getLinks(args, options) {
+    return this.#page('getLinks', args, options)
   }
 
-  /** One page of the account's numbers (getVoxnumbers). `filters`: `{ voxnumber,
-   * voxnumberType, voxnumberCountry, voxnumberCity, assignedStatus, callStatus, linkId,
-   * reqFields, order, page, limit }`, all optional; `purchaseDate` comes as a `Date`. */
-  async getVoxnumbers(filters, options) {
-    return this.#page('getVoxnumbers', filters, options)
+  /** Every result of getLinks, page after page, fetched as the loop reads them (`for await`). */
+  async *iterLinks(args, options) {
+    yield* this.#pages('getLinks', args, options)
   }
 
-  /** One page of the account's links (getLinks). `filters`: `{ nodeId, nodeType, linkId,
-   * linkType, reqFields, order, page, limit }`, all optional. */
-  async getLinks(filters, options) {
-    return this.#page('getLinks', filters, options)
+  /** One page of getVoxnumberRegions: a region numbers can be bought in. */
+  async getVoxnumberRegions(args, options) {
+    return this.#page('getVoxnumberRegions', args, options)
   }
 
-  /** Every region, page after page (`for await`), one page in memory at a time. */
-  iterVoxnumberRegions(filters, options) {
-    return this.#pages('getVoxnumberRegions', filters, options)
+  /** Every result of getVoxnumberRegions, page after page, fetched as the loop reads them (`for await`). */
+  async *iterVoxnumberRegions(args, options) {
+    yield* this.#pages('getVoxnumberRegions', args, options)
   }
 
-  /** Every number of the account, page after page (`for await`), one page in memory at a
-   * time. */
-  iterVoxnumbers(filters, options) {
-    return this.#pages('getVoxnumbers', filters, options)
+  /** One page of getVoxnumbers: a number of the account. Fields not asked for in `req_fields` are empty. */
+  async getVoxnumbers(args, options) {
+    return this.#page('getVoxnumbers', args, options)
   }
 
-  /** Every link of the account, page after page (`for await`). */
-  iterLinks(filters, options) {
-    return this.#pages('getLinks', filters, options)
+  /** Every result of getVoxnumbers, page after page, fetched as the loop reads them (`for await`). */
+  async *iterVoxnumbers(args, options) {
+    yield* this.#pages('getVoxnumbers', args, options)
   }
+  // </generated>
 
   /** Gives numbers back to IOVOX for good (deleteVoxnumbersFromAccount): `{ fullVoxnumbers,
    * rmIfInUse }`, at most 100 numbers, all of them or none. Never repeated once it may
@@ -288,21 +285,25 @@ class Client {
     })
   }
 
-  async #page(method, filters, options) {
-    const json = toJson(filters ?? {})
+  async #page(method, args, options) {
+    const json = toJson(args ?? {})
     return withCallOptions(options, async (id, timeoutMs) =>
-      toPage(unwrap(await this.#native[method](json, id, timeoutMs), 'text')),
+      toPage(unwrap(await this.#native.callList(method, json, id, timeoutMs), 'text')),
     )
   }
 
-  async *#pages(method, filters, options) {
-    const args = { ...(filters ?? {}) }
-    let page = args.page ?? 1
+  // The paging loop is the native one (iovox_http::ListPages): each page is one awaited
+  // call, with the caller's signal and timeout.
+  async *#pages(method, args, options) {
+    const pages = new native.NativePages(this.#native, method, toJson(args ?? {}))
+    const error = pages.error()
+    if (error) throw toError(error)
     for (;;) {
-      const result = await this.#page(method, { ...args, page }, options)
-      yield* result.results
-      if (!result.hasNext || result.results.length === 0) return
-      page += 1
+      const text = await withCallOptions(options, async (id, timeoutMs) =>
+        unwrap(await pages.next(id, timeoutMs), 'text'),
+      )
+      if (text === null || text === undefined) return
+      yield* toPage(text).results
     }
   }
 

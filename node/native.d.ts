@@ -17,18 +17,33 @@ export declare class NativeClient {
   attachVoxnumberToLink(linksJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<UnitOutcome>
   /** removeVoxnumberFromLink for link IDs given as JSON text; `callId` from `beginCall()`. */
   removeVoxnumberFromLink(linkIdsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<UnitOutcome>
-  /** getVoxnumberRegions for arguments given as JSON text; the page as JSON text. */
-  getVoxnumberRegions(argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<TextOutcome>
-  /** getVoxnumbers for arguments given as JSON text; the page as JSON text. */
-  getVoxnumbers(argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<TextOutcome>
-  /** getLinks for arguments given as JSON text; the page as JSON text. */
-  getLinks(argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<TextOutcome>
+  /**
+   * Any list method of the model by name (`getVoxnumbers`, …: `iovox methods` lists
+   * them), for arguments given as JSON text; the page as JSON text.
+   */
+  callList(method: string, argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<TextOutcome>
   /** deleteVoxnumbersFromAccount for `{ fullVoxnumbers, rmIfInUse }` as JSON text. */
   deleteVoxnumbersFromAccount(argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<UnitOutcome>
   /** Any method: `{ interface, method, verb, query, body, safeToRepeat }` as JSON text. */
   rawRequest(requestJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<RawOutcome>
   /** Lets go of the connections; later calls fail with a config error. */
   close(): void
+}
+
+/**
+ * The pages of a list method, walked by the one paging loop (`iovox_http::ListPages`):
+ * `for await` in the JS layer awaits `next()` until it gives no page.
+ */
+export declare class NativePages {
+  /**
+   * The pages of `method` for arguments given as JSON text, from their own `page` on;
+   * a request that fails its checks is an error here (`error()`), and nothing is sent.
+   */
+  constructor(client: NativeClient, method: string, argsJson: string)
+  /** Why the pages cannot be walked, if they cannot. */
+  error(): ErrorInfo | null
+  /** The next page as JSON text, or no text after the last; `callId` from `beginCall()`. */
+  next(callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<TextOutcome>
 }
 
 /** The XML an attach of these links (JSON text of the JS array) would send. */
@@ -44,8 +59,8 @@ export declare function beginCall(): number
 export declare function cancelCall(id: number): boolean
 
 /**
- * A list method's answer (`getVoxnumbers`, `getLinks`, `getVoxnumberRegions`) as the
- * page's JSON text, for bodies fetched with `rawRequest`.
+ * A list method's answer as the page's JSON text, for bodies fetched with `rawRequest`:
+ * any list method of the model, by IOVOX's name.
  */
 export declare function decodePage(method: string, body: Buffer | string): TextOutcome
 

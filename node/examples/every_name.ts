@@ -26,12 +26,12 @@ import type {
   AssignedStatus,
   CallStatus,
   DeleteVoxnumbersRequest,
-  LinkFilters,
+  AccountLinkArguments,
   Page,
   RawRequest,
   RawResponse,
-  RegionFilters,
-  VoxnumberFilters,
+  VoxnumberRegionArguments,
+  AccountVoxnumberArguments,
   VoxnumberRegion,
   VoxnumberType,
   CallOptions,
@@ -119,18 +119,19 @@ async function main(): Promise<void> {
   } catch (e) {
     if (e instanceof IovoxError) console.log(describe(e))
   }
-  const regionFilters: RegionFilters = { countryCode: 44, numberType: 'GEOGRAPHIC' }
+  const regionFilters: VoxnumberRegionArguments = { countryCode: 44, numberType: 'GEOGRAPHIC' }
   const regions: Page<VoxnumberRegion> = await client.getVoxnumberRegions(regionFilters)
   const assigned: AssignedStatus = 'UNASSIGNED'
   const callStatus: CallStatus = 'NO RULES'
   const voxnumberType: VoxnumberType = 'LOCAL'
-  const filters: VoxnumberFilters = { assignedStatus: assigned, voxnumberType, limit: 2, order: 'vnpd_DESC' }
+  const filters: AccountVoxnumberArguments = { assignedStatus: assigned, voxnumberType, limit: 2, order: 'vnpd_DESC' }
   const page: Page<AccountVoxnumber> = await client.getVoxnumbers(filters)
   for await (const n of client.iterVoxnumbers({ callStatus })) {
-    const when: Date | undefined = n.purchaseDate
-    console.log(n.voxnumber, when?.toISOString())
+    // A Date when IOVOX's text reads as one (UTC: IOVOX does not say its zone), else the text.
+    const when: Date | string | undefined = n.purchaseDate
+    console.log(n.voxnumber, when instanceof Date ? when.toISOString() : when)
   }
-  const linkFilters: LinkFilters = { linkId: '100' }
+  const linkFilters: AccountLinkArguments = { linkId: '100' }
   const linkPage: Page<AccountLink> = await client.getLinks(linkFilters)
   for await (const l of client.iterLinks()) console.log(l.linkId)
   for await (const r of client.iterVoxnumberRegions()) console.log(r.cityName)

@@ -91,7 +91,7 @@ def main() -> None:
                 client.attach_voxnumber_to_link([{"link_id": "none", "method": "BY VOXNUMBER", "full_voxnumber": "1"}])
             except IovoxError as e:
                 print(describe(e))
-            regions: Page = client.get_voxnumber_regions(country_code=44, number_type="GEOGRAPHIC")
+            regions: Page[VoxnumberRegion] = client.get_voxnumber_regions(country_code=44, number_type="GEOGRAPHIC")
             region = regions.results[0]
             assert isinstance(region, VoxnumberRegion)
             print(region.city_name, region.require_purchase_info, regions.total_results, regions.has_next)
@@ -100,7 +100,7 @@ def main() -> None:
             voxnumber_type: VoxnumberType = "LOCAL"
             numbers_page = client.get_voxnumbers(assigned_status=assigned, call_status=call_status,
                                                  voxnumber_type=voxnumber_type, limit=2, order="vnpd_DESC")
-            every: PageIterator = client.iter_voxnumbers(limit=2)
+            every: PageIterator[AccountVoxnumber] = client.iter_voxnumbers(limit=2)
             for number in every:
                 assert isinstance(number, AccountVoxnumber)
                 when = number.purchase_date

@@ -35,21 +35,25 @@ from iovox._models import (
 from iovox._native import (
     PRODUCTION_URL,
     SANDBOX_URL,
-    AccountLink,
-    AccountVoxnumber,
     Client,
     Order,
     Page,
     PageIterator,
     RawResponse,
     VoxNumber,
-    VoxnumberRegion,
     __version__,
     attach_request_xml,
     decode_page,
     parse_callback,
     purchase_request_xml,
     receive_callback,
+)
+from iovox._native import (  # the result classes of the list methods
+    # <generated: imports>
+    AccountLink,
+    VoxnumberRegion,
+    AccountVoxnumber,
+    # </generated>
 )
 
 # Errors print as `iovox.ApiError`, and pickle by that name too.
@@ -61,8 +65,11 @@ del _error
 __all__ = [
     "PRODUCTION_URL",
     "SANDBOX_URL",
+    # <generated: exports>
     "AccountLink",
+    "VoxnumberRegion",
     "AccountVoxnumber",
+    # </generated>
     "AdditionalInformation",
     "ApiError",
     "AssignedStatus",
@@ -88,7 +95,6 @@ __all__ = [
     "ValidationError",
     "ValidationIssue",
     "VoxNumber",
-    "VoxnumberRegion",
     "VoxnumberType",
     "__version__",
     "attach_request_xml",

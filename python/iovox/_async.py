@@ -12,10 +12,13 @@ from __future__ import annotations
 import asyncio
 import threading
 from types import TracebackType
-from typing import Any, AsyncIterator, Callable, Iterable, Mapping, Optional, TypeVar, Union
+from typing import Any, AsyncIterator, Callable, Iterable, Literal, Mapping, Optional, Sequence, TypeVar, Union
+
+_Fields = Union[str, Sequence[str], None]
 
 from iovox._models import Link, PurchaseItem
-from iovox._native import Client, Order, Page, RawResponse, _Cancel
+from iovox import _native
+from iovox._native import Client, Order, Page, PageIterator, RawResponse, _Cancel
 
 T = TypeVar("T")
 
@@ -141,42 +144,127 @@ class AsyncClient:
             lambda cancel: self._client.remove_voxnumber_from_link(ids, timeout=timeout, _cancel=cancel)
         )
 
-    async def get_voxnumber_regions(self, *, timeout: Optional[float] = None, **arguments: Any) -> Page:
-        """See ``Client.get_voxnumber_regions``."""
-        return await self._run(
-            lambda cancel: self._client.get_voxnumber_regions(timeout=timeout, _cancel=cancel, **arguments)
-        )
-
-    async def get_voxnumbers(self, *, timeout: Optional[float] = None, **arguments: Any) -> Page:
-        """See ``Client.get_voxnumbers``."""
-        return await self._run(lambda cancel: self._client.get_voxnumbers(timeout=timeout, _cancel=cancel, **arguments))
-
-    async def get_links(self, *, timeout: Optional[float] = None, **arguments: Any) -> Page:
-        """See ``Client.get_links``."""
-        return await self._run(lambda cancel: self._client.get_links(timeout=timeout, _cancel=cancel, **arguments))
-
-    async def _pages(self, fetch: Callable[..., Any], arguments: dict[str, Any]) -> AsyncIterator[Any]:
-        page_number = arguments.pop("page", None) or 1
+    async def _pages(self, iterator: PageIterator[T]) -> AsyncIterator[T]:
+        # The paging loop is the native one (iovox_http::ListPages): each page is awaited
+        # on a thread of its own, and a cancelled task cancels that page's call.
         while True:
-            page = await fetch(page=page_number, **arguments)
+            page = await self._run(lambda cancel: iterator.next_page(_cancel=cancel))
+            if page is None:
+                return
             for result in page.results:
                 yield result
-            if not page.has_next or not page.results:
-                return
-            page_number += 1
 
-    def iter_voxnumber_regions(self, *, timeout: Optional[float] = None, **arguments: Any) -> AsyncIterator[Any]:
-        """Every region, page after page, fetched as the loop reads them (``async for``)."""
-        return self._pages(lambda **a: self.get_voxnumber_regions(timeout=timeout, **a), arguments)
+    # <generated: client> (scripts/generate writes this region from the model)
+    async def get_links(
+        self,
+        *,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.AccountLink]:
+        """See ``Client.get_links``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_links(_cancel=cancel, **arguments))
 
-    def iter_voxnumbers(self, *, timeout: Optional[float] = None, **arguments: Any) -> AsyncIterator[Any]:
-        """Every number of the account, page after page, one page in memory at a time
-        (``async for``)."""
-        return self._pages(lambda **a: self.get_voxnumbers(timeout=timeout, **a), arguments)
+    def iter_links(
+        self,
+        *,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncIterator[_native.AccountLink]:
+        """Every result of getLinks, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return self._pages(self._client.iter_links(**arguments))
 
-    def iter_links(self, *, timeout: Optional[float] = None, **arguments: Any) -> AsyncIterator[Any]:
-        """Every link of the account, page after page (``async for``)."""
-        return self._pages(lambda **a: self.get_links(timeout=timeout, **a), arguments)
+    async def get_voxnumber_regions(
+        self,
+        *,
+        number_type: Optional[Literal["NATIONAL", "GEOGRAPHIC", "TOLLFREE"]] = None,
+        country_code: Optional[int] = None,
+        area_code: Optional[int] = None,
+        req_fields: _Fields = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.VoxnumberRegion]:
+        """See ``Client.get_voxnumber_regions``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_voxnumber_regions(_cancel=cancel, **arguments))
+
+    def iter_voxnumber_regions(
+        self,
+        *,
+        number_type: Optional[Literal["NATIONAL", "GEOGRAPHIC", "TOLLFREE"]] = None,
+        country_code: Optional[int] = None,
+        area_code: Optional[int] = None,
+        req_fields: _Fields = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncIterator[_native.VoxnumberRegion]:
+        """Every result of getVoxnumberRegions, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return self._pages(self._client.iter_voxnumber_regions(**arguments))
+
+    async def get_voxnumbers(
+        self,
+        *,
+        voxnumber: Union[str, int, None] = None,
+        voxnumber_type: Optional[Literal["LOCAL", "NATIONAL"]] = None,
+        voxnumber_country: Optional[str] = None,
+        voxnumber_city: Optional[str] = None,
+        assigned_status: Optional[Literal["ASSIGNED", "UNASSIGNED"]] = None,
+        call_status: Optional[Literal["ON", "NO RULES", "ACTIVE", "OFF"]] = None,
+        link_id: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.AccountVoxnumber]:
+        """See ``Client.get_voxnumbers``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_voxnumbers(_cancel=cancel, **arguments))
+
+    def iter_voxnumbers(
+        self,
+        *,
+        voxnumber: Union[str, int, None] = None,
+        voxnumber_type: Optional[Literal["LOCAL", "NATIONAL"]] = None,
+        voxnumber_country: Optional[str] = None,
+        voxnumber_city: Optional[str] = None,
+        assigned_status: Optional[Literal["ASSIGNED", "UNASSIGNED"]] = None,
+        call_status: Optional[Literal["ON", "NO RULES", "ACTIVE", "OFF"]] = None,
+        link_id: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncIterator[_native.AccountVoxnumber]:
+        """Every result of getVoxnumbers, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return self._pages(self._client.iter_voxnumbers(**arguments))
+    # </generated>
 
     async def delete_voxnumbers_from_account(
         self,

@@ -2,7 +2,7 @@
 from types import TracebackType
 from os import PathLike
 from datetime import datetime
-from typing import Any, ClassVar, Iterable, Iterator, Literal, Mapping, Optional, Sequence, Union, final
+from typing import Any, ClassVar, Generic, Iterable, Iterator, Literal, Mapping, Optional, Sequence, TypeVar, Union, final
 
 from iovox._models import AssignedStatus, CallStatus, Link, NumberType, OrderStatus, PurchaseItem, VoxnumberType
 
@@ -16,9 +16,11 @@ __all__ = [
     "VoxNumber",
     "Page",
     "PageIterator",
+    # <generated: exports>
+    "AccountLink",
     "VoxnumberRegion",
     "AccountVoxnumber",
-    "AccountLink",
+    # </generated>
     "RawResponse",
     "receive_callback",
     "decode_page",
@@ -64,58 +66,10 @@ class Order:
     def __hash__(self) -> int: ...
     def __len__(self) -> int: ...
 
-@final
-class VoxnumberRegion:
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    @property
-    def country_code(self) -> Optional[int]: ...
-    @property
-    def area_code(self) -> Optional[int]: ...
-    @property
-    def country_name(self) -> Optional[str]: ...
-    @property
-    def state_name(self) -> Optional[str]: ...
-    @property
-    def city_name(self) -> Optional[str]: ...
-    @property
-    def require_purchase_info(self) -> Optional[bool]: ...
-    @property
-    def cost(self) -> Optional[str]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    def __eq__(self, other: object, /) -> bool: ...
-
-@final
-class AccountVoxnumber:
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    @property
-    def node_id(self) -> Optional[str]: ...
-    @property
-    def node_name(self) -> Optional[str]: ...
-    @property
-    def link_id(self) -> Optional[str]: ...
-    @property
-    def link_name(self) -> Optional[str]: ...
-    @property
-    def assigned_status(self) -> Optional[AssignedStatus]: ...
-    @property
-    def call_status(self) -> Optional[CallStatus]: ...
-    @property
-    def country_code(self) -> Optional[int]: ...
-    @property
-    def voxnumber(self) -> Optional[str]: ...
-    @property
-    def voxnumber_type(self) -> Optional[VoxnumberType]: ...
-    @property
-    def voxnumber_country(self) -> Optional[str]: ...
-    @property
-    def voxnumber_city(self) -> Optional[str]: ...
-    @property
-    def purchase_date(self) -> Union[datetime, str, None]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    def __eq__(self, other: object, /) -> bool: ...
-
+# <generated: records> (scripts/generate writes this region from the model)
 @final
 class AccountLink:
+    """A link of the account, with its node and number (getLinks)."""
     __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def node_id(self) -> Optional[str]: ...
@@ -138,12 +92,67 @@ class AccountLink:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
-_Result = Union[VoxnumberRegion, AccountVoxnumber, AccountLink]
+@final
+class VoxnumberRegion:
+    """A region numbers can be bought in (getVoxnumberRegions)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def country_code(self) -> Optional[int]: ...
+    @property
+    def area_code(self) -> Optional[int]: ...
+    @property
+    def country_name(self) -> Optional[str]: ...
+    @property
+    def state_name(self) -> Optional[str]: ...
+    @property
+    def city_name(self) -> Optional[str]: ...
+    @property
+    def require_purchase_info(self) -> Optional[bool]: ...
+    @property
+    def cost(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
-class Page:
+class AccountVoxnumber:
+    """A number of the account. Fields not asked for in `req_fields` are empty (getVoxnumbers)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
-    def results(self) -> list[Any]: ...
+    def node_id(self) -> Optional[str]: ...
+    @property
+    def node_name(self) -> Optional[str]: ...
+    @property
+    def link_id(self) -> Optional[str]: ...
+    @property
+    def link_name(self) -> Optional[str]: ...
+    @property
+    def assigned_status(self) -> Optional[Literal["ASSIGNED", "UNASSIGNED"]]: ...
+    @property
+    def call_status(self) -> Optional[Literal["ON", "NO RULES", "ACTIVE", "OFF"]]: ...
+    @property
+    def country_code(self) -> Optional[int]: ...
+    @property
+    def voxnumber(self) -> Optional[str]: ...
+    @property
+    def voxnumber_type(self) -> Optional[Literal["LOCAL", "NATIONAL"]]: ...
+    @property
+    def voxnumber_country(self) -> Optional[str]: ...
+    @property
+    def voxnumber_city(self) -> Optional[str]: ...
+    @property
+    def purchase_date(self) -> Union[datetime, str, None]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+_Result = Union[AccountLink, VoxnumberRegion, AccountVoxnumber]
+# </generated>
+
+_T = TypeVar("_T")
+
+@final
+class Page(Generic[_T]):
+    @property
+    def results(self) -> list[_T]: ...
     @property
     def current_page(self) -> Optional[int]: ...
     @property
@@ -153,12 +162,17 @@ class Page:
     @property
     def has_next(self) -> bool: ...
     def __len__(self) -> int: ...
-    def __iter__(self) -> Iterator[Any]: ...
+    def __iter__(self) -> Iterator[_T]: ...
+    @classmethod
+    def __class_getitem__(cls, _item: Any) -> Any: ...
 
 @final
-class PageIterator:
-    def __iter__(self) -> PageIterator: ...
-    def __next__(self) -> Any: ...
+class PageIterator(Generic[_T]):
+    def __iter__(self) -> PageIterator[_T]: ...
+    def __next__(self) -> _T: ...
+    def next_page(self, *, _cancel: Optional[_Cancel] = None) -> Optional[Page[_T]]: ...
+    @classmethod
+    def __class_getitem__(cls, _item: Any) -> Any: ...
 
 @final
 class RawResponse:
@@ -215,40 +229,10 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
-    def get_voxnumber_regions(
-        self,
-        *,
-        timeout: Optional[float] = None,
-        _cancel: Optional[_Cancel] = None,
-        number_type: Optional[NumberType] = None,
-        country_code: Union[int, str, None] = None,
-        area_code: Union[int, str, None] = None,
-        req_fields: _Fields = None,
-        page: Optional[int] = None,
-        limit: Optional[int] = None,
-    ) -> Page: ...
-    def get_voxnumbers(
-        self,
-        *,
-        timeout: Optional[float] = None,
-        _cancel: Optional[_Cancel] = None,
-        voxnumber: Optional[str] = None,
-        voxnumber_type: Optional[VoxnumberType] = None,
-        voxnumber_country: Optional[str] = None,
-        voxnumber_city: Optional[str] = None,
-        assigned_status: Optional[AssignedStatus] = None,
-        call_status: Optional[CallStatus] = None,
-        link_id: Optional[str] = None,
-        req_fields: _Fields = None,
-        order: Optional[str] = None,
-        page: Optional[int] = None,
-        limit: Optional[int] = None,
-    ) -> Page: ...
+    # <generated: client> (scripts/generate writes this region from the model)
     def get_links(
         self,
         *,
-        timeout: Optional[float] = None,
-        _cancel: Optional[_Cancel] = None,
         node_id: Optional[str] = None,
         node_type: Optional[str] = None,
         link_id: Optional[str] = None,
@@ -257,38 +241,12 @@ class Client:
         order: Optional[str] = None,
         page: Optional[int] = None,
         limit: Optional[int] = None,
-    ) -> Page: ...
-    def iter_voxnumber_regions(
-        self,
-        *,
         timeout: Optional[float] = None,
-        number_type: Optional[NumberType] = None,
-        country_code: Union[int, str, None] = None,
-        area_code: Union[int, str, None] = None,
-        req_fields: _Fields = None,
-        page: Optional[int] = None,
-        limit: Optional[int] = None,
-    ) -> PageIterator: ...
-    def iter_voxnumbers(
-        self,
-        *,
-        timeout: Optional[float] = None,
-        voxnumber: Optional[str] = None,
-        voxnumber_type: Optional[VoxnumberType] = None,
-        voxnumber_country: Optional[str] = None,
-        voxnumber_city: Optional[str] = None,
-        assigned_status: Optional[AssignedStatus] = None,
-        call_status: Optional[CallStatus] = None,
-        link_id: Optional[str] = None,
-        req_fields: _Fields = None,
-        order: Optional[str] = None,
-        page: Optional[int] = None,
-        limit: Optional[int] = None,
-    ) -> PageIterator: ...
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[AccountLink]: ...
     def iter_links(
         self,
         *,
-        timeout: Optional[float] = None,
         node_id: Optional[str] = None,
         node_type: Optional[str] = None,
         link_id: Optional[str] = None,
@@ -297,7 +255,65 @@ class Client:
         order: Optional[str] = None,
         page: Optional[int] = None,
         limit: Optional[int] = None,
-    ) -> PageIterator: ...
+        timeout: Optional[float] = None,
+    ) -> PageIterator[AccountLink]: ...
+    def get_voxnumber_regions(
+        self,
+        *,
+        number_type: Optional[Literal["NATIONAL", "GEOGRAPHIC", "TOLLFREE"]] = None,
+        country_code: Optional[int] = None,
+        area_code: Optional[int] = None,
+        req_fields: _Fields = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[VoxnumberRegion]: ...
+    def iter_voxnumber_regions(
+        self,
+        *,
+        number_type: Optional[Literal["NATIONAL", "GEOGRAPHIC", "TOLLFREE"]] = None,
+        country_code: Optional[int] = None,
+        area_code: Optional[int] = None,
+        req_fields: _Fields = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> PageIterator[VoxnumberRegion]: ...
+    def get_voxnumbers(
+        self,
+        *,
+        voxnumber: Union[str, int, None] = None,
+        voxnumber_type: Optional[Literal["LOCAL", "NATIONAL"]] = None,
+        voxnumber_country: Optional[str] = None,
+        voxnumber_city: Optional[str] = None,
+        assigned_status: Optional[Literal["ASSIGNED", "UNASSIGNED"]] = None,
+        call_status: Optional[Literal["ON", "NO RULES", "ACTIVE", "OFF"]] = None,
+        link_id: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[AccountVoxnumber]: ...
+    def iter_voxnumbers(
+        self,
+        *,
+        voxnumber: Union[str, int, None] = None,
+        voxnumber_type: Optional[Literal["LOCAL", "NATIONAL"]] = None,
+        voxnumber_country: Optional[str] = None,
+        voxnumber_city: Optional[str] = None,
+        assigned_status: Optional[Literal["ASSIGNED", "UNASSIGNED"]] = None,
+        call_status: Optional[Literal["ON", "NO RULES", "ACTIVE", "OFF"]] = None,
+        link_id: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> PageIterator[AccountVoxnumber]: ...
+    # </generated>
     def delete_voxnumbers_from_account(
         self,
         full_voxnumbers: Union[str, Iterable[Union[str, int]]],
@@ -329,9 +345,7 @@ class Client:
     ) -> bool: ...
 
 def parse_callback(body: Union[bytes, bytearray, str]) -> Order: ...
-def decode_page(
-    method: Literal["getVoxnumbers", "getLinks", "getVoxnumberRegions"], body: Union[bytes, bytearray, str]
-) -> Page: ...
+def decode_page(method: str, body: Union[bytes, bytearray, str]) -> Page[Any]: ...
 def receive_callback(
     callback_url: str,
     authorization: Optional[str],

@@ -68,6 +68,31 @@ def test_mypy_strict_on_package_and_examples() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_results_are_typed_so_mypy_catches_a_misspelt_field(tmp_path: Path) -> None:
+    """`Page[T]` in the stub: a field that does not exist is an error before the code runs,
+    for every list method the model generates, in the sync and the async client."""
+    code = (
+        "import iovox\n"
+        "async def main(c: iovox.Client, a: iovox.AsyncClient) -> None:\n"
+        "    n = c.get_voxnumbers().results[0]\n"
+        "    print(n.voxnumber.upper() if n.voxnumber else '', n.voxnumbr)\n"
+        "    for link in c.iter_links():\n"
+        "        print(link.link_idd)\n"
+        "    async for region in a.iter_voxnumber_regions(country_code=44):\n"
+        "        print(region.city)\n"
+        "    page = await a.get_links(limit=1)\n"
+        "    print(page.results[0].node_name, page.total_pages)\n"
+    )
+    (tmp_path / "typo.py").write_text(code)
+    done = run("-m", "mypy", "--strict", "--no-incremental", str(tmp_path / "typo.py"))
+    errors = [line for line in done.stdout.splitlines() if ": error:" in line]
+    assert [e.split(": error: ")[1].split("  [")[0] for e in errors] == [
+        '"AccountVoxnumber" has no attribute "voxnumbr"; maybe "voxnumber"?',
+        '"AccountLink" has no attribute "link_idd"; maybe "link_id"?',
+        '"VoxnumberRegion" has no attribute "city"',
+    ], done.stdout
+
+
 def test_pypi_page_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     """The example on the package's own README (its PyPI page) runs as written."""
     import re

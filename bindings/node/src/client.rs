@@ -5,12 +5,11 @@ use crate::error::{panic_text, ErrorInfo};
 use crate::{conv, lists, text_outcome, OrderOutcome, RawOutcome, TextOutcome, UnitOutcome};
 use iovox_convert::fields;
 use iovox_core::method::{
-    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, GetLinks, GetVoxnumberRegions,
-    GetVoxnumbers, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
+    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, Method, PurchaseVoxNumbers,
+    RemoveVoxnumberFromLink,
 };
-use iovox_core::{Page, Record};
 use iovox_http::config::{self, Unit};
-use iovox_http::{AsyncClient, CallOptions, Cancel, RetryPolicy};
+use iovox_http::{AsyncClient, CallOptions, Cancel, ListPages, RetryPolicy};
 use napi::bindgen_prelude::Object;
 use napi::{Env, Result as NapiResult};
 use napi_derive::napi;
@@ -18,7 +17,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 /// `new Client({...})`'s options, as JSON text. Numbers stay JSON values so that what the
@@ -262,43 +261,34 @@ impl NativeClient {
         self.start::<RemoveVoxnumberFromLink, _>(env, request, call_id, timeout_ms, unit)
     }
 
-    /// getVoxnumberRegions for arguments given as JSON text; the page as JSON text.
+    /// Any list method of the model by name (`getVoxnumbers`, …: `iovox methods` lists
+    /// them), for arguments given as JSON text; the page as JSON text.
     #[napi(catch_unwind, ts_return_type = "Promise<TextOutcome>")]
-    pub fn get_voxnumber_regions<'env>(
+    pub fn call_list<'env>(
         &self,
         env: &'env Env,
+        method: String,
         args_json: String,
         call_id: Option<u32>,
         timeout_ms: Option<f64>,
     ) -> NapiResult<Object<'env>> {
-        let request = conv::query(&args_json, fields::REGIONS, "getVoxnumberRegions");
-        self.start::<GetVoxnumberRegions, _>(env, request, call_id, timeout_ms, page_outcome)
-    }
-
-    /// getVoxnumbers for arguments given as JSON text; the page as JSON text.
-    #[napi(catch_unwind, ts_return_type = "Promise<TextOutcome>")]
-    pub fn get_voxnumbers<'env>(
-        &self,
-        env: &'env Env,
-        args_json: String,
-        call_id: Option<u32>,
-        timeout_ms: Option<f64>,
-    ) -> NapiResult<Object<'env>> {
-        let request = conv::query(&args_json, fields::VOXNUMBERS, "getVoxnumbers");
-        self.start::<GetVoxnumbers, _>(env, request, call_id, timeout_ms, page_outcome)
-    }
-
-    /// getLinks for arguments given as JSON text; the page as JSON text.
-    #[napi(catch_unwind, ts_return_type = "Promise<TextOutcome>")]
-    pub fn get_links<'env>(
-        &self,
-        env: &'env Env,
-        args_json: String,
-        call_id: Option<u32>,
-        timeout_ms: Option<f64>,
-    ) -> NapiResult<Object<'env>> {
-        let request = conv::query(&args_json, fields::LINKS, "getLinks");
-        self.start::<GetLinks, _>(env, request, call_id, timeout_ms, page_outcome)
+        let request = conv::list_query(&method, &args_json);
+        self.settle(
+            env,
+            request,
+            call_id,
+            timeout_ms,
+            |client, (list, query), options, done| {
+                client.spawn_call(
+                    move |c| {
+                        c.call_list(list, &query, &options)
+                            .map(|p| lists::page_json(&p))
+                    },
+                    done,
+                )
+            },
+            text_outcome,
+        )
     }
 
     /// deleteVoxnumbersFromAccount for `{ fullVoxnumbers, rmIfInUse }` as JSON text.
@@ -447,10 +437,89 @@ fn raw_outcome(r: Result<iovox_http::RawResponse, ErrorInfo>) -> RawOutcome {
     }
 }
 
-fn page_outcome<T: Record>(r: Result<Page<T>, ErrorInfo>) -> TextOutcome {
-    text_outcome(r.map(|page| lists::page_json(&page)))
-}
-
 fn unit(r: Result<(), ErrorInfo>) -> UnitOutcome {
     UnitOutcome { error: r.err() }
+}
+
+/// The pages of a list method, walked by the one paging loop (`iovox_http::ListPages`):
+/// `for await` in the JS layer awaits `next()` until it gives no page.
+#[napi]
+pub struct NativePages {
+    pages: Result<Arc<Mutex<ListPages>>, ErrorInfo>,
+    client: Result<AsyncClient, ErrorInfo>,
+}
+
+#[napi]
+impl NativePages {
+    /// The pages of `method` for arguments given as JSON text, from their own `page` on;
+    /// a request that fails its checks is an error here (`error()`), and nothing is sent.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(client: &NativeClient, method: String, args_json: String) -> Self {
+        let client = client.client();
+        let pages = (|| {
+            let (list, query) = conv::list_query(&method, &args_json)?;
+            let c = client.clone()?;
+            let pages = c
+                .blocking()
+                .list_pages(list, query, CallOptions::default())
+                .map_err(ErrorInfo::from)?;
+            Ok(Arc::new(Mutex::new(pages)))
+        })();
+        NativePages { pages, client }
+    }
+
+    /// Why the pages cannot be walked, if they cannot.
+    #[napi(catch_unwind)]
+    pub fn error(&self) -> Option<ErrorInfo> {
+        self.pages.as_ref().err().cloned()
+    }
+
+    /// The next page as JSON text, or no text after the last; `callId` from `beginCall()`.
+    #[napi(catch_unwind, ts_return_type = "Promise<TextOutcome>")]
+    pub fn next<'env>(
+        &self,
+        env: &'env Env,
+        call_id: Option<u32>,
+        timeout_ms: Option<f64>,
+    ) -> NapiResult<Object<'env>> {
+        type Resolver = Box<dyn FnOnce(Env) -> NapiResult<TextOutcome> + Send>;
+        let (deferred, promise) = env.create_deferred::<TextOutcome, Resolver>()?;
+        let ready = (|| -> Result<_, ErrorInfo> {
+            let pages = self.pages.clone()?;
+            let client = self.client.clone()?;
+            Ok((pages, client, call_options(call_id, timeout_ms)?))
+        })();
+        match ready {
+            Err(e) => deferred.resolve(Box::new(move |_| Ok(text_outcome(Err(e))))),
+            Ok((pages, client, options)) => {
+                napi::bindgen_prelude::within_runtime_if_available(|| {
+                    client.spawn_call(
+                        move |_| {
+                            let mut pages = pages.lock().unwrap_or_else(|e| e.into_inner());
+                            pages
+                                .next_with(&options)
+                                .transpose()
+                                .map(|p| p.map(|p| lists::page_json(&p)))
+                        },
+                        move |outcome| {
+                            let result = match outcome {
+                                Ok(Ok(text)) => Ok(text),
+                                Ok(Err(e)) => Err(ErrorInfo::from(e)),
+                                Err(panic) => Err(ErrorInfo::internal(&panic_text(&*panic))),
+                            };
+                            let outcome = match result {
+                                Ok(text) => TextOutcome { text, error: None },
+                                Err(e) => TextOutcome {
+                                    text: None,
+                                    error: Some(e),
+                                },
+                            };
+                            deferred.resolve(Box::new(move |_| Ok(outcome)));
+                        },
+                    )
+                })
+            }
+        }
+        Ok(promise)
+    }
 }

@@ -30,6 +30,19 @@ pub fn query(json: &str, known: &[&str], call: &str) -> Result<wire::Query, Erro
     iovox_convert::query_json(json, known, call, Case::Camel).map_err(type_error)
 }
 
+/// A list method of the model by name, and its arguments (an object, camelCase) into the
+/// wire form, keys checked against the method's own.
+pub fn list_query(
+    method: &str,
+    json: &str,
+) -> Result<(&'static iovox_core::method::List, wire::Query), ErrorInfo> {
+    let list = iovox_core::method::list_named(method).ok_or_else(|| {
+        ErrorInfo::type_error(format!("{method} is not a list method of the model"))
+    })?;
+    let known: Vec<&str> = list.spec.arguments.iter().map(|a| a.name).collect();
+    Ok((list, query(json, &known, method)?))
+}
+
 /// `{ interface, method, verb, query, body, safeToRepeat }` into a raw request.
 pub fn raw_request(json: &str) -> Result<iovox_http::RawRequest, ErrorInfo> {
     #[derive(serde::Deserialize)]

@@ -5,7 +5,7 @@ use napi_derive::napi;
 
 /// Where an item or link sits in its request.
 #[napi(object)]
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Position {
     /// 1-based index.
     pub index: u32,
@@ -15,7 +15,7 @@ pub struct Position {
 
 /// One validation problem, in IOVOX's words.
 #[napi(object)]
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ValidationIssue {
     /// Stable code ("quantity_not_integer").
     pub code: String,
@@ -29,7 +29,7 @@ pub struct ValidationIssue {
 
 /// Everything an error carries.
 #[napi(object)]
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ErrorInfo {
     /// validation, api, timeout, connection, decode, config, type or internal.
     pub kind: String,

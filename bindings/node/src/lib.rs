@@ -131,30 +131,33 @@ pub fn receive_callback(
     }
 }
 
-/// A list method's answer (`getVoxnumbers`, `getLinks`, `getVoxnumberRegions`) as the
-/// page's JSON text, for bodies fetched with `rawRequest`.
+/// A list method's answer as the page's JSON text, for bodies fetched with `rawRequest`:
+/// any list method of the model, by IOVOX's name.
 #[napi(catch_unwind)]
 pub fn decode_page(
     method: String,
     body: napi::Either<napi::bindgen_prelude::Buffer, String>,
 ) -> TextOutcome {
-    use iovox_core::method::{GetLinks, GetVoxnumberRegions, GetVoxnumbers, Method};
     let bytes: &[u8] = match &body {
         napi::Either::A(b) => b,
         napi::Either::B(s) => s.as_bytes(),
     };
-    let failed = |e: iovox_core::DecodeError| ErrorInfo::from(iovox_http::Error::from(e));
-    let made = match method.as_str() {
-        "getVoxnumbers" => GetVoxnumbers::decode(bytes).map(|p| lists::page_json(&p)),
-        "getLinks" => GetLinks::decode(bytes).map(|p| lists::page_json(&p)),
-        "getVoxnumberRegions" => GetVoxnumberRegions::decode(bytes).map(|p| lists::page_json(&p)),
-        other => {
-            return text_outcome(Err(ErrorInfo::type_error(format!(
-                "decodePage reads getVoxnumbers, getLinks or getVoxnumberRegions, not {other:?}"
-            ))))
-        }
+    let Some(list) = iovox_core::method::list_named(&method) else {
+        let names: Vec<&str> = iovox_core::method::LISTS
+            .iter()
+            .map(|l| l.spec.route.name)
+            .collect();
+        return text_outcome(Err(ErrorInfo::type_error(format!(
+            "decodePage reads {}, not {method:?}",
+            names.join(", ")
+        ))));
     };
-    text_outcome(made.map_err(failed))
+    let failed = |e: iovox_core::DecodeError| ErrorInfo::from(iovox_http::Error::from(e));
+    text_outcome(
+        (list.decode)(bytes)
+            .map(|p| lists::page_json(&p))
+            .map_err(failed),
+    )
 }
 
 /// A raw call's answer, or why there is none.

@@ -1,20 +1,19 @@
 //! `iovox.Client`: the Rust client, called without the GIL so that Python threads sharing
 //! one client run their calls in parallel, and interruptibly so that Ctrl-C works.
 
-use crate::lists::{self, AccountLink, AccountVoxnumber, Page, RawResponse, VoxnumberRegion};
+use crate::lists::{self, Page, RawResponse, Wrap};
 use crate::models::Order;
 use crate::{conv, error, wait};
 use iovox_convert::fields;
 use iovox_core::method::{
-    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, GetLinks, GetVoxnumberRegions,
-    GetVoxnumbers, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink, Verb,
+    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, Method, PurchaseVoxNumbers,
+    RemoveVoxnumberFromLink, Verb,
 };
-use iovox_core::wire;
 use iovox_http::config::{self, Unit};
-use iovox_http::{CallOptions, Cancel, RetryPolicy};
+use iovox_http::{CallOptions, Cancel, ListPages, RetryPolicy};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 /// A handle that cancels one call (used by `AsyncClient` when its task is cancelled).
 #[pyclass(module = "iovox._native", name = "_Cancel", frozen)]
@@ -172,86 +171,6 @@ impl Client {
         self.call::<RemoveVoxnumberFromLink>(py, request, timeout, _cancel)
     }
 
-    /// One page of the regions numbers can be bought in (getVoxnumberRegions). Filters:
-    /// `number_type`, `country_code`, `area_code`; `req_fields`, `page`, `limit`.
-    #[pyo3(signature = (*, timeout=None, _cancel=None, **arguments))]
-    fn get_voxnumber_regions(
-        &self,
-        py: Python<'_>,
-        timeout: Option<&Bound<'_, PyAny>>,
-        _cancel: Option<&Bound<'_, PyCancel>>,
-        arguments: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<Page> {
-        let q = conv::query(arguments, fields::REGIONS, "get_voxnumber_regions")?;
-        let page = self.call::<GetVoxnumberRegions>(py, q, timeout, _cancel)?;
-        lists::page(py, page, VoxnumberRegion)
-    }
-
-    /// One page of the account's numbers (getVoxnumbers). Filters: `voxnumber`,
-    /// `voxnumber_type`, `voxnumber_country`, `voxnumber_city`, `assigned_status`,
-    /// `call_status`, `link_id`; `req_fields`, `order`, `page`, `limit`.
-    #[pyo3(signature = (*, timeout=None, _cancel=None, **arguments))]
-    fn get_voxnumbers(
-        &self,
-        py: Python<'_>,
-        timeout: Option<&Bound<'_, PyAny>>,
-        _cancel: Option<&Bound<'_, PyCancel>>,
-        arguments: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<Page> {
-        let q = conv::query(arguments, fields::VOXNUMBERS, "get_voxnumbers")?;
-        let page = self.call::<GetVoxnumbers>(py, q, timeout, _cancel)?;
-        lists::page(py, page, AccountVoxnumber)
-    }
-
-    /// One page of the account's links (getLinks). Filters: `node_id`, `node_type`,
-    /// `link_id`, `link_type`; `req_fields`, `order`, `page`, `limit`.
-    #[pyo3(signature = (*, timeout=None, _cancel=None, **arguments))]
-    fn get_links(
-        &self,
-        py: Python<'_>,
-        timeout: Option<&Bound<'_, PyAny>>,
-        _cancel: Option<&Bound<'_, PyCancel>>,
-        arguments: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<Page> {
-        let q = conv::query(arguments, fields::LINKS, "get_links")?;
-        let page = self.call::<GetLinks>(py, q, timeout, _cancel)?;
-        lists::page(py, page, AccountLink)
-    }
-
-    /// Every region, page after page, fetched as the iterator is read.
-    #[pyo3(signature = (*, timeout=None, **arguments))]
-    fn iter_voxnumber_regions(
-        slf: &Bound<'_, Self>,
-        timeout: Option<&Bound<'_, PyAny>>,
-        arguments: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<PageIterator> {
-        let q = conv::query(arguments, fields::REGIONS, "iter_voxnumber_regions")?;
-        PageIterator::new(slf, Kind::Regions, q, timeout)
-    }
-
-    /// Every number of the account, page after page, fetched as the iterator is read: one
-    /// page in memory at a time.
-    #[pyo3(signature = (*, timeout=None, **arguments))]
-    fn iter_voxnumbers(
-        slf: &Bound<'_, Self>,
-        timeout: Option<&Bound<'_, PyAny>>,
-        arguments: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<PageIterator> {
-        let q = conv::query(arguments, fields::VOXNUMBERS, "iter_voxnumbers")?;
-        PageIterator::new(slf, Kind::Voxnumbers, q, timeout)
-    }
-
-    /// Every link of the account, page after page, fetched as the iterator is read.
-    #[pyo3(signature = (*, timeout=None, **arguments))]
-    fn iter_links(
-        slf: &Bound<'_, Self>,
-        timeout: Option<&Bound<'_, PyAny>>,
-        arguments: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<PageIterator> {
-        let q = conv::query(arguments, fields::LINKS, "iter_links")?;
-        PageIterator::new(slf, Kind::Links, q, timeout)
-    }
-
     /// Gives numbers back to IOVOX for good (deleteVoxnumbersFromAccount): at most 100,
     /// all of them or none. Attached numbers are refused unless `rm_if_in_use=True`.
     /// Never repeated once it may have arrived.
@@ -396,79 +315,33 @@ fn options(
     Ok((options, cancel))
 }
 
-/// Which list an iterator walks.
-#[derive(Clone, Copy)]
-enum Kind {
-    Regions,
-    Voxnumbers,
-    Links,
-}
-
 /// Every result of a list method, one page fetched at a time as it is read
-/// (`Client.iter_voxnumbers` and its siblings).
+/// (`Client.iter_voxnumbers` and its siblings, generated from the model). The paging loop
+/// is `iovox_http::ListPages`, the one every language walks.
 #[pyclass(module = "iovox")]
 pub struct PageIterator {
-    client: Py<Client>,
-    kind: Kind,
-    query: wire::Query,
+    pages: Arc<Mutex<ListPages>>,
+    wrap: Wrap,
     timeout: Option<Py<PyAny>>,
-    next_page: u32,
     buffer: std::vec::IntoIter<Py<PyAny>>,
-    done: bool,
 }
 
 impl PageIterator {
-    fn new(
-        client: &Bound<'_, Client>,
-        kind: Kind,
-        query: wire::Query,
-        timeout: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Self> {
-        let py = client.py();
-        // The start page is the caller's `page`, once the checks have read it.
-        let page = match kind {
-            Kind::Regions => query.validate_regions().map(|r| r.page),
-            Kind::Voxnumbers => query.validate_voxnumbers().map(|r| r.page),
-            Kind::Links => query.validate_links().map(|r| r.page),
-        }
-        .map_err(|e| error::validation(py, e))?;
-        Ok(PageIterator {
-            client: client.clone().unbind(),
-            kind,
-            query,
-            timeout: timeout.map(|t| t.clone().unbind()),
-            next_page: page.unwrap_or(1),
-            buffer: Vec::new().into_iter(),
-            done: false,
-        })
-    }
-
-    fn fetch(&mut self, py: Python<'_>) -> PyResult<()> {
-        let query = self
-            .query
-            .clone()
-            .set("page", wire::Given::Integer(self.next_page.into()));
-        let client = self.client.bind(py).get();
+    /// The next page, or `None` after the last: one call, interruptible, with this
+    /// iterator's timeout and the caller's cancel handle.
+    fn fetch(
+        &self,
+        py: Python<'_>,
+        cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Option<Page>> {
         let timeout = self.timeout.as_ref().map(|t| t.bind(py).clone());
-        let page = match self.kind {
-            Kind::Regions => {
-                let p = client.call::<GetVoxnumberRegions>(py, query, timeout.as_ref(), None)?;
-                lists::page(py, p, VoxnumberRegion)?
-            }
-            Kind::Voxnumbers => {
-                let p = client.call::<GetVoxnumbers>(py, query, timeout.as_ref(), None)?;
-                lists::page(py, p, AccountVoxnumber)?
-            }
-            Kind::Links => {
-                let p = client.call::<GetLinks>(py, query, timeout.as_ref(), None)?;
-                lists::page(py, p, AccountLink)?
-            }
-        };
-        let items: Vec<Py<PyAny>> = page.results().bind(py).iter().map(|i| i.unbind()).collect();
-        self.done = !page.next() || items.is_empty();
-        self.next_page += 1;
-        self.buffer = items.into_iter();
-        Ok(())
+        let (options, cancel) = options(py, timeout.as_ref(), cancel)?;
+        let pages = self.pages.clone();
+        let next = wait::call(py, cancel, move || {
+            let mut pages = pages.lock().unwrap_or_else(|e| e.into_inner());
+            pages.next_with(&options).transpose()
+        })?;
+        next.map(|p| lists::page(py, p, self.wrap)).transpose()
     }
 }
 
@@ -478,15 +351,99 @@ impl PageIterator {
         slf
     }
 
+    /// `PageIterator[AccountVoxnumber]` in annotations read at run time.
+    #[classmethod]
+    fn __class_getitem__<'py>(
+        cls: &Bound<'py, pyo3::types::PyType>,
+        _item: &Bound<'py, PyAny>,
+    ) -> Bound<'py, pyo3::types::PyType> {
+        cls.clone()
+    }
+
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
         loop {
             if let Some(item) = self.buffer.next() {
                 return Ok(Some(item));
             }
-            if self.done {
+            let Some(page) = self.fetch(py, None)? else {
                 return Ok(None);
-            }
-            self.fetch(py)?;
+            };
+            let items: Vec<Py<PyAny>> =
+                page.results().bind(py).iter().map(|i| i.unbind()).collect();
+            self.buffer = items.into_iter();
         }
+    }
+
+    /// The next whole page (with its totals), or `None` after the last: page-level
+    /// iteration, and what `AsyncClient`'s `async for` awaits.
+    #[pyo3(signature = (*, _cancel=None))]
+    fn next_page(
+        &self,
+        py: Python<'_>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Option<Page>> {
+        self.fetch(py, _cancel)
+    }
+}
+
+impl Client {
+    /// One page of a list method of the model, by name: what every generated `get_*`
+    /// method calls. `arguments` are the method's own, `None` when not given; `unknown`
+    /// holds any other keyword, refused with the nearest name.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn list_page(
+        &self,
+        py: Python<'_>,
+        method: &'static str,
+        call: &str,
+        arguments: &[(&str, Option<&Bound<'_, PyAny>>)],
+        unknown: Option<&Bound<'_, PyDict>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Page> {
+        let (list, wrap) = listed(method)?;
+        let q = conv::list_query(list, call, arguments, unknown)?;
+        let client = self.client(py)?;
+        let (options, cancel) = options(py, timeout, cancel)?;
+        let page = wait::call(py, cancel, move || client.call_list(list, &q, &options))?;
+        lists::page(py, page, wrap)
+    }
+
+    /// Every result of a list method of the model, by name: what every generated `iter_*`
+    /// method calls. The arguments are checked now; nothing is sent until the first read.
+    pub(crate) fn list_iter(
+        &self,
+        py: Python<'_>,
+        method: &'static str,
+        call: &str,
+        arguments: &[(&str, Option<&Bound<'_, PyAny>>)],
+        unknown: Option<&Bound<'_, PyDict>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PageIterator> {
+        let (list, wrap) = listed(method)?;
+        let q = conv::list_query(list, call, arguments, unknown)?;
+        let pages = self
+            .client(py)?
+            .list_pages(list, q, CallOptions::default())
+            .map_err(|e| error::to_py(py, e))?;
+        Ok(PageIterator {
+            pages: Arc::new(Mutex::new(pages)),
+            wrap,
+            timeout: timeout.map(|t| t.clone().unbind()),
+            buffer: Vec::new().into_iter(),
+        })
+    }
+}
+
+/// A list method of the model and its Python result class.
+fn listed(method: &str) -> PyResult<(&'static iovox_core::method::List, Wrap)> {
+    match (
+        iovox_core::method::list_named(method),
+        crate::generated::wrap(method),
+    ) {
+        (Some(list), Some(wrap)) => Ok((list, wrap)),
+        _ => Err(error::internal_error(&format!(
+            "{method} is not a list method of the model"
+        ))),
     }
 }

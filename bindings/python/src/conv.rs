@@ -255,6 +255,27 @@ pub fn query(
     iovox_convert::query(args, known, call, Case::Snake).map_err(type_error)
 }
 
+/// A list method's keyword arguments (`None` when not given) and any unknown ones into
+/// the wire form; an unknown name is a `TypeError` naming the nearest known one.
+pub fn list_query(
+    list: &iovox_core::method::List,
+    call: &str,
+    arguments: &[(&str, Option<&Bound<'_, PyAny>>)],
+    unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+) -> PyResult<wire::Query> {
+    let mut map = Map::new();
+    for &(name, v) in arguments {
+        if let Some(v) = v.filter(|v| !v.is_none()) {
+            map.insert(name.to_string(), value(v)?);
+        }
+    }
+    if let Some(Value::Object(extra)) = unknown.map(|u| value(u.as_any())).transpose()? {
+        map.extend(extra);
+    }
+    let known: Vec<&str> = list.spec.arguments.iter().map(|a| a.name).collect();
+    iovox_convert::query(Value::Object(map), &known, call, Case::Snake).map_err(type_error)
+}
+
 /// A raw call's query: a mapping or pairs of text (numbers become their digits).
 pub fn pairs(query: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(String, String)>> {
     let Some(q) = query.filter(|q| !q.is_none()) else {

@@ -6,6 +6,7 @@
 mod client;
 mod conv;
 mod error;
+mod generated;
 mod lists;
 mod models;
 mod wait;
@@ -22,9 +23,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::PyCancel>()?;
     m.add_class::<models::Order>()?;
     m.add_class::<lists::Page>()?;
-    m.add_class::<lists::VoxnumberRegion>()?;
-    m.add_class::<lists::AccountVoxnumber>()?;
-    m.add_class::<lists::AccountLink>()?;
+    generated::add_classes(m)?;
     m.add_class::<lists::RawResponse>()?;
     m.add_class::<client::PageIterator>()?;
     m.add_class::<models::VoxNumber>()?;

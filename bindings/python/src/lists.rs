@@ -2,8 +2,9 @@
 //! object holds the core's record and converts a field only when it is read, so a 20,000-
 //! result page costs one small object per result, not a dict of twelve strings.
 
-use iovox_core::{AccountLink as CoreLink, AccountVoxnumber as CoreNumber, Page as CorePage};
-use iovox_core::{Field, Record, VoxnumberRegion as CoreRegion};
+use iovox_core::method::{list_named, Answer, AnyRecord};
+use iovox_core::model::{FieldKind, ResultField};
+use iovox_core::{Field, Page as CorePage, Record};
 use pyo3::prelude::*;
 use pyo3::types::{PyDateTime, PyDict, PyList};
 
@@ -35,33 +36,60 @@ fn date_time<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
     Ok(pyo3::types::PyString::new(py, text).into_any())
 }
 
-/// A field as Python reads it: `str`, `int`, `bool`, or a `datetime` for `purchase_date`.
-fn field<'py>(py: Python<'py>, name: &str, value: &Field<'_>) -> PyResult<Bound<'py, PyAny>> {
+/// A field as Python reads it: `str`, `int`, `bool`, or a `datetime` for a date-time field
+/// of the model.
+fn field<'py>(py: Python<'py>, kind: FieldKind, value: &Field<'_>) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
-        Field::Text(s) if name == "purchase_date" => date_time(py, s)?,
+        Field::Text(s) if kind == FieldKind::DateTime => date_time(py, s)?,
         Field::Text(s) => pyo3::types::PyString::new(py, s).into_any(),
         Field::Number(n) => n.into_pyobject(py)?.into_any(),
         Field::Flag(b) => pyo3::types::PyBool::new(py, *b).to_owned().into_any(),
     })
 }
 
+/// The result fields of a list method, from the model.
+fn fields_of(method: &str) -> &'static [ResultField] {
+    match list_named(method).map(|l| l.spec.answer) {
+        Some(Answer::List(fields)) => fields,
+        _ => &[],
+    }
+}
+
+fn kind_of(fields: &[ResultField], name: &str) -> FieldKind {
+    fields
+        .iter()
+        .find(|f| f.element == name)
+        .map_or(FieldKind::Text, |f| f.kind)
+}
+
 /// Every field of a record as a dict (absent fields as `None`).
-fn to_dict<'py>(py: Python<'py>, record: &impl Record) -> PyResult<Bound<'py, PyDict>> {
+pub(crate) fn to_dict<'py>(
+    py: Python<'py>,
+    method: &str,
+    record: &dyn Record,
+) -> PyResult<Bound<'py, PyDict>> {
+    let fields = fields_of(method);
     let d = PyDict::new(py);
     for (name, value) in record.fields() {
         match value {
-            Some(v) => d.set_item(name, field(py, name, &v)?)?,
+            Some(v) => d.set_item(name, field(py, kind_of(fields, name), &v)?)?,
             None => d.set_item(name, py.None())?,
         }
     }
     Ok(d)
 }
 
-fn get<'py>(py: Python<'py>, record: &impl Record, name: &str) -> PyResult<Bound<'py, PyAny>> {
+/// One field of a record, by its element name.
+pub(crate) fn get<'py>(
+    py: Python<'py>,
+    method: &str,
+    record: &dyn Record,
+    name: &str,
+) -> PyResult<Bound<'py, PyAny>> {
     for (n, value) in record.fields() {
         if n == name {
             return match value {
-                Some(v) => field(py, name, &v),
+                Some(v) => field(py, kind_of(fields_of(method), name), &v),
                 None => Ok(py.None().into_bound(py)),
             };
         }
@@ -69,68 +97,75 @@ fn get<'py>(py: Python<'py>, record: &impl Record, name: &str) -> PyResult<Bound
     Ok(py.None().into_bound(py))
 }
 
-fn repr(class: &str, record: &impl Record) -> String {
-    let fields: Vec<String> = record
-        .fields()
-        .into_iter()
-        .filter_map(|(n, v)| v.map(|v| format!("{n}={:?}", v.text())))
-        .collect();
-    format!("{class}({})", fields.join(", "))
+/// `Country(code=44, name='UNITED KINGDOM')`: each field given, as Python would write its
+/// value.
+pub(crate) fn repr(
+    py: Python<'_>,
+    class: &str,
+    method: &str,
+    record: &dyn Record,
+) -> PyResult<String> {
+    let fields = fields_of(method);
+    let mut shown = Vec::new();
+    for (n, v) in record.fields() {
+        if let Some(v) = v {
+            shown.push(format!(
+                "{n}={}",
+                field(py, kind_of(fields, n), &v)?.repr()?
+            ));
+        }
+    }
+    Ok(format!("{class}({})", shown.join(", ")))
 }
 
-/// A result class: the core's record inside, each field a property read on demand.
+/// Whether two records hold the same fields.
+pub(crate) fn same(a: &dyn Record, b: &dyn Record) -> bool {
+    a.fields() == b.fields()
+}
+
+/// How a list method's record becomes its Python object.
+pub(crate) type Wrap = fn(Python<'_>, AnyRecord) -> PyResult<Py<PyAny>>;
+
+/// A result class of a list method: the core's record inside, each field a property read
+/// on demand. The classes are written by `scripts/generate` (`generated.rs`), one per
+/// list method of the model.
 macro_rules! record_class {
-    ($(#[$doc:meta])* $name:ident($core:ty) { $($field:ident),* $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident($method:literal) { $($field:ident),* $(,)? }) => {
         $(#[$doc])*
-        #[pyclass(module = "iovox", frozen, eq)]
-        #[derive(PartialEq)]
-        pub struct $name(pub $core);
+        #[pyclass(module = "iovox", frozen)]
+        pub struct $name(pub iovox_core::method::AnyRecord);
 
         #[pymethods]
         impl $name {
             $(
                 #[getter]
                 fn $field<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                    get(py, &self.0, stringify!($field))
+                    $crate::lists::get(py, $method, &*self.0, stringify!($field))
                 }
             )*
 
-            /// Every field, by IOVOX's name (absent fields as `None`).
-            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-                to_dict(py, &self.0)
+            /// Every field, by IOVOX's name (absent fields as `None`), for JSON and
+            /// dataframes.
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+                $crate::lists::to_dict(py, $method, &*self.0)
             }
 
-            fn __repr__(&self) -> String {
-                repr(stringify!($name), &self.0)
+            fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+                $crate::lists::repr(py, stringify!($name), $method, &*self.0)
             }
+
+            fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+                other
+                    .cast::<$name>()
+                    .is_ok_and(|o| $crate::lists::same(&*self.0, &*o.get().0))
+            }
+
+            #[classattr]
+            const __hash__: Option<Py<PyAny>> = None;
         }
     };
 }
-
-record_class! {
-    /// A region numbers can be bought in (getVoxnumberRegions).
-    VoxnumberRegion(CoreRegion) {
-        country_code, area_code, country_name, state_name, city_name, require_purchase_info,
-        cost,
-    }
-}
-
-record_class! {
-    /// A number of the account (getVoxnumbers). Fields not asked for in `req_fields` are
-    /// `None`; `purchase_date` is a `datetime.datetime` (naive: IOVOX does not say its zone).
-    AccountVoxnumber(CoreNumber) {
-        node_id, node_name, link_id, link_name, assigned_status, call_status, country_code,
-        voxnumber, voxnumber_type, voxnumber_country, voxnumber_city, purchase_date,
-    }
-}
-
-record_class! {
-    /// A link of the account (getLinks).
-    AccountLink(CoreLink) {
-        node_id, node_name, node_type, link_id, link_name, link_type, click_to_call,
-        voxnumber, rule_name,
-    }
-}
+pub(crate) use record_class;
 
 /// One page of a list method: `results` and IOVOX's totals.
 #[pyclass(module = "iovox", frozen)]
@@ -162,6 +197,15 @@ impl Page {
         self.results.bind(py).len()
     }
 
+    /// `Page[AccountVoxnumber]` in annotations read at run time.
+    #[classmethod]
+    fn __class_getitem__<'py>(
+        cls: &Bound<'py, pyo3::types::PyType>,
+        _item: &Bound<'py, PyAny>,
+    ) -> Bound<'py, pyo3::types::PyType> {
+        cls.clone()
+    }
+
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(self.results.bind(py).try_iter()?.into_any())
     }
@@ -178,15 +222,12 @@ impl Page {
 }
 
 /// A core page into a Python page of result objects.
-pub fn page<T, P>(py: Python<'_>, page: CorePage<T>, wrap: fn(T) -> P) -> PyResult<Page>
-where
-    P: pyo3::PyClass + Into<pyo3::PyClassInitializer<P>>,
-{
+pub fn page(py: Python<'_>, page: CorePage<AnyRecord>, wrap: Wrap) -> PyResult<Page> {
     let has_next = page.has_next();
     let items = page
         .results
         .into_iter()
-        .map(|r| Py::new(py, wrap(r)))
+        .map(|r| wrap(py, r))
         .collect::<PyResult<Vec<_>>>()?;
     Ok(Page {
         results: PyList::new(py, items)?.unbind(),
@@ -201,11 +242,6 @@ impl Page {
     /// The results, for the iterator.
     pub fn results(&self) -> &Py<PyList> {
         &self.results
-    }
-
-    /// Whether a page follows.
-    pub fn next(&self) -> bool {
-        self.has_next
     }
 }
 
@@ -236,34 +272,25 @@ impl RawResponse {
 }
 
 /// A list method's answer, as a `Page`: for bodies fetched with `Client.raw_request`, or
-/// read from elsewhere. `method` is IOVOX's name (`getVoxnumbers`, `getLinks`,
-/// `getVoxnumberRegions`).
+/// read from elsewhere. `method` is IOVOX's name of any list method the SDK types
+/// (`getVoxnumbers`, `getLinks`, …: `iovox methods` lists them).
 #[pyfunction]
 pub fn decode_page(py: Python<'_>, method: &str, body: &Bound<'_, PyAny>) -> PyResult<Page> {
-    use iovox_core::method::{GetLinks, GetVoxnumberRegions, GetVoxnumbers, Method};
     crate::error::guard(|| {
         let bytes = crate::conv::body_bytes(body)?;
-        let failed = |e: iovox_core::DecodeError| crate::error::to_py(py, e.into());
-        match method {
-            "getVoxnumbers" => {
-                let p = py
-                    .detach(|| GetVoxnumbers::decode(&bytes))
-                    .map_err(failed)?;
-                page(py, p, AccountVoxnumber)
-            }
-            "getLinks" => {
-                let p = py.detach(|| GetLinks::decode(&bytes)).map_err(failed)?;
-                page(py, p, AccountLink)
-            }
-            "getVoxnumberRegions" => {
-                let p = py
-                    .detach(|| GetVoxnumberRegions::decode(&bytes))
-                    .map_err(failed)?;
-                page(py, p, VoxnumberRegion)
-            }
-            other => Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "decode_page reads getVoxnumbers, getLinks or getVoxnumberRegions, not {other:?}"
-            ))),
-        }
+        let (Some(list), Some(wrap)) = (list_named(method), crate::generated::wrap(method)) else {
+            let names: Vec<&str> = iovox_core::method::LISTS
+                .iter()
+                .map(|l| l.spec.route.name)
+                .collect();
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "decode_page reads {}, not {method:?}",
+                names.join(", ")
+            )));
+        };
+        let p = py
+            .detach(|| (list.decode)(&bytes))
+            .map_err(|e| crate::error::to_py(py, e.into()))?;
+        page(py, p, wrap)
     })
 }

@@ -3,7 +3,8 @@
 //! `--json` for programs, `--markdown` for the method table that `scripts/generate` writes
 //! into `docs/methods.md`.
 
-use iovox_core::method::{Answer, Known, Spec, CATALOGUE};
+use iovox_core::method::{list_named, Answer, Known, Spec, CATALOGUE};
+use iovox_core::model::{ArgumentKind, FieldKind};
 use serde_json::{json, Value};
 
 /// The languages a method is typed in: all three, or none (the raw call reaches it).
@@ -39,7 +40,8 @@ fn to_json(spec: &Spec) -> Value {
                 json!({
                     "element": f.element,
                     "abbreviation": f.abbreviation,
-                    "kind": format!("{:?}", f.kind).to_lowercase(),
+                    "kind": f.kind.as_str(),
+                    "words": match f.kind { FieldKind::Word(w) => Some(w), _ => None },
                 })
             })
             .collect(),
@@ -48,7 +50,26 @@ fn to_json(spec: &Spec) -> Value {
     let arguments: Vec<Value> = spec
         .arguments
         .iter()
-        .map(|a| json!({"name": a.name, "kind": a.kind.describe(), "required": a.required}))
+        .map(|a| {
+            let (kind, words, bounds) = match a.kind {
+                ArgumentKind::Text => ("text", None, None),
+                ArgumentKind::Integer { min, max } => ("integer", None, Some([min, max])),
+                ArgumentKind::Words(w) => ("word", Some(w), None),
+                ArgumentKind::Flag => ("flag", None, None),
+                ArgumentKind::List => ("list", None, None),
+                ArgumentKind::Fields => ("fields", None, None),
+                ArgumentKind::Order => ("order", None, None),
+                ArgumentKind::Digits => ("digits", None, None),
+            };
+            json!({
+                "name": a.name,
+                "kind": kind,
+                "describe": a.kind.describe(),
+                "words": words,
+                "bounds": bounds,
+                "required": a.required,
+            })
+        })
         .collect();
     json!({
         "name": spec.route.name,
@@ -67,6 +88,7 @@ fn to_json(spec: &Spec) -> Value {
         "page": spec.page_url(),
         "arguments": arguments,
         "fields": fields,
+        "list": list_named(spec.route.name).map(|l| json!({"record": l.record, "about": l.about})),
     })
 }
 

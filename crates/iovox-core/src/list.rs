@@ -33,6 +33,16 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// The same page with each result turned into another value.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            results: self.results.into_iter().map(f).collect(),
+            current_page: self.current_page,
+            total_pages: self.total_pages,
+            total_results: self.total_results,
+        }
+    }
+
     /// Whether a page follows this one: IOVOX's totals say so, or, without totals, this
     /// page is not empty (the next request then answers an empty page).
     pub fn has_next(&self) -> bool {
@@ -498,6 +508,14 @@ impl Field<'_> {
 pub trait Record {
     /// Each field's element name and value, in the answer's order; `None` is left out.
     fn fields(&self) -> Vec<(&'static str, Option<Field<'_>>)>;
+}
+
+/// A boxed record (a list's result held by a binding, whatever its method) reads as the
+/// record inside.
+impl<R: Record + ?Sized> Record for Box<R> {
+    fn fields(&self) -> Vec<(&'static str, Option<Field<'_>>)> {
+        (**self).fields()
+    }
 }
 
 impl<T: Record> Page<T> {

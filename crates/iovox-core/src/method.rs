@@ -119,6 +119,88 @@ pub const CATALOGUE: &[Spec] = &[
     Spec::untyped("Other", "JsApi", "getActionKey", Verb::Get, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
 ];
 
+/// A result of any list method, as the bindings hold it: read field by field through
+/// [`Record`](crate::Record), converted only when a field is read.
+pub type AnyRecord = Box<dyn crate::Record + Send + Sync>;
+
+/// A list method as the bindings, the command line and [`iovox-http`]'s paging call it,
+/// by name: its declaration, its checks over the wire form (the method's own), and its
+/// answer as records of any type (the method's own decoder). One entry in [`LISTS`] is all
+/// a list method needs for Python, Node and the command line to have it.
+#[derive(Clone, Copy)]
+pub struct List {
+    /// The method's declaration.
+    pub spec: Spec,
+    /// What its results are called in every language (`AccountVoxnumber`).
+    pub record: &'static str,
+    /// What one result is, in a line, for the docs of every language.
+    pub about: &'static str,
+    /// Every check that needs only the request, then the query to send.
+    pub prepare: fn(&crate::wire::Query) -> Result<Prepared, crate::ValidationErrors>,
+    /// A success's body into one page.
+    pub decode: fn(&[u8]) -> Result<crate::Page<AnyRecord>, crate::DecodeError>,
+}
+
+impl std::fmt::Debug for List {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("List")
+            .field("spec", &self.spec)
+            .finish_non_exhaustive()
+    }
+}
+
+const fn list<M, T>(record: &'static str, about: &'static str) -> List
+where
+    M: Method<Wire = crate::wire::Query, Output = crate::Page<T>>,
+    T: crate::Record + Send + Sync + 'static,
+{
+    List {
+        spec: M::SPEC,
+        record,
+        about,
+        prepare: M::prepare_wire,
+        decode: decode_any::<M, T>,
+    }
+}
+
+fn decode_any<M, T>(body: &[u8]) -> Result<crate::Page<AnyRecord>, crate::DecodeError>
+where
+    M: Method<Output = crate::Page<T>>,
+    T: crate::Record + Send + Sync + 'static,
+{
+    M::decode(body).map(|page| page.map(|r| Box::new(r) as AnyRecord))
+}
+
+/// Every typed list method, callable by name ([`list_named`]).
+pub const LISTS: &[List] = &[
+    list::<GetVoxnumberRegions, crate::VoxnumberRegion>(
+        "VoxnumberRegion",
+        "A region numbers can be bought in",
+    ),
+    list::<GetVoxnumbers, crate::AccountVoxnumber>(
+        "AccountVoxnumber",
+        "A number of the account. Fields not asked for in `req_fields` are empty",
+    ),
+    list::<GetLinks, crate::AccountLink>(
+        "AccountLink",
+        "A link of the account, with its node and number",
+    ),
+];
+
+/// A typed list method by its name as IOVOX spells it.
+///
+/// ```
+/// use iovox_core::{method::list_named, wire::Query};
+/// let regions = list_named("getVoxnumberRegions").unwrap();
+/// let prepared = (regions.prepare)(&Query::default().set("limit", 5)).unwrap();
+/// assert_eq!(prepared.query, [("limit", "5".to_string())]);
+/// let errors = (regions.prepare)(&Query::default().set("page", 0)).unwrap_err();
+/// assert_eq!(errors.messages(), ["Page Number must be 1 or more"]);
+/// ```
+pub fn list_named(name: &str) -> Option<&'static List> {
+    LISTS.iter().find(|l| l.spec.route.name == name)
+}
+
 /// The declaration of a method, by its name as IOVOX spells it.
 ///
 /// ```

@@ -204,8 +204,8 @@ pub enum FieldKind {
     Integer,
     /// `1`/`0` (also `TRUE`/`FALSE`, `YES`/`NO`).
     Flag,
-    /// One of a fixed set of words.
-    Word,
+    /// One of these words.
+    Word(&'static [&'static str]),
     /// A date and time, `YYYY-MM-DD HH:MM:SS`.
     DateTime,
 }
@@ -308,6 +308,19 @@ impl Confidence {
 impl fmt::Display for Confidence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FieldKind {
+    /// `text`, `integer`, `flag`, `word` or `date-time`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::Integer => "integer",
+            FieldKind::Flag => "flag",
+            FieldKind::Word(_) => "word",
+            FieldKind::DateTime => "date-time",
+        }
     }
 }
 

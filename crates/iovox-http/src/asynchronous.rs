@@ -106,6 +106,21 @@ impl AsyncClient {
         spawn(work);
     }
 
+    /// Any blocking work with the client, started as [`AsyncClient::spawn_wire`] starts a
+    /// method: a list method by name ([`Client::call_list`]), the next of its pages
+    /// ([`crate::ListPages`]).
+    pub fn spawn_call<T: Send + 'static>(
+        &self,
+        call: impl FnOnce(&Client) -> Result<T, Error> + Send + 'static,
+        done: impl FnOnce(std::thread::Result<Result<T, Error>>) + Send + 'static,
+    ) {
+        let client = self.client.clone();
+        spawn(move || {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call(&client)));
+            done(outcome);
+        });
+    }
+
     /// [`Client::raw_request_with`] started as [`AsyncClient::spawn_wire`] starts a method.
     pub fn spawn_raw(
         &self,

@@ -466,11 +466,22 @@ impl Client {
         prepared: Prepared,
         options: &CallOptions,
     ) -> Result<Pending, Error> {
+        self.start_route(M::ROUTE, M::RETRY, prepared, options)
+    }
+
+    /// [`Client::start`] for a method known by its declaration.
+    pub(crate) fn start_route(
+        &self,
+        route: iovox_core::method::Route,
+        retry: Retry,
+        prepared: Prepared,
+        options: &CallOptions,
+    ) -> Result<Pending, Error> {
         let call = self.call_of(
-            M::ROUTE.interface,
-            M::ROUTE.name,
-            M::ROUTE.verb,
-            M::RETRY,
+            route.interface,
+            route.name,
+            route.verb,
+            retry,
             prepared.query.iter().map(|(k, v)| (*k, v.as_str())),
         );
         self.start_call(call, prepared.body, prepared.callback_url, options)

@@ -21,6 +21,7 @@ mod client;
 pub mod config;
 mod error;
 mod lifecycle;
+mod listing;
 mod redact;
 mod retry;
 mod tls;
@@ -47,4 +48,5 @@ pub use iovox_core::{
     RegionsRequest, VoxNumber, VoxnumberRegion, VoxnumberType, VoxnumbersRequest,
 };
 pub use lifecycle::{Paged, Pages, RawRequest, RawResponse};
+pub use listing::ListPages;
 pub use retry::RetryPolicy;

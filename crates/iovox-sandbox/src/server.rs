@@ -231,16 +231,12 @@ async fn route(
     };
     match handler {
         Handler::Purchase => purchase(app, &body),
-        Handler::Attach => {
-            no_content(app, &body, decode_attach_request, Account::attach, |s| {
-                s.attaches += 1
-            })
-        }
-        Handler::Detach => {
-            no_content(app, &body, decode_detach_request, Account::detach, |s| {
-                s.detaches += 1
-            })
-        }
+        Handler::Attach => no_content(app, &body, decode_attach_request, Account::attach, |s| {
+            s.attaches += 1
+        }),
+        Handler::Detach => no_content(app, &body, decode_detach_request, Account::detach, |s| {
+            s.detaches += 1
+        }),
         Handler::Regions => listed(&query, wire::Query::validate_regions, |r| {
             Ok(lock(&app.account).regions(r))
         }),

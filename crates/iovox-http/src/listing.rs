@@ -1,0 +1,105 @@
+//! Any list method by name ([`iovox_core::method::List`]), for the bindings and the command
+//! line: one call, and the one paging loop they all walk ([`ListPages`]). The typed
+//! methods' [`Client::pages`](crate::Client::pages) is the same loop over a typed request.
+
+use crate::{CallOptions, Client, Error};
+use iovox_core::method::{AnyRecord, List};
+use iovox_core::{wire, Page};
+
+impl Client {
+    /// One page of a list method named at run time, with the method's own checks and
+    /// decoder ([`iovox_core::method::list_named`]).
+    ///
+    /// ```no_run
+    /// use iovox_core::{method::list_named, wire::Query};
+    /// let client = iovox_http::Client::from_env()?;
+    /// let regions = list_named("getVoxnumberRegions").unwrap();
+    /// let page = client.call_list(regions, &Query::default().set("limit", 10), &Default::default())?;
+    /// for region in &page.results {
+    ///     println!("{:?}", region.fields());
+    /// }
+    /// # Ok::<(), iovox_http::Error>(())
+    /// ```
+    pub fn call_list(
+        &self,
+        list: &List,
+        query: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<Page<AnyRecord>, Error> {
+        let prepared = (list.prepare)(query)?;
+        let pending = self.start_route(list.spec.route, list.spec.retry, prepared, options)?;
+        self.drive(pending, options, |_, body| (list.decode)(body))
+    }
+
+    /// Every page of a list method named at run time, fetched as the iterator is read, from
+    /// the caller's own `page` on. The request is checked before the first page is asked
+    /// for: a bad one is an error here, and nothing is sent.
+    pub fn list_pages(
+        &self,
+        list: &'static List,
+        query: wire::Query,
+        options: CallOptions,
+    ) -> Result<ListPages, Error> {
+        let prepared = (list.prepare)(&query)?;
+        let first = prepared
+            .query
+            .iter()
+            .find(|(k, _)| *k == "page")
+            .and_then(|(_, v)| v.parse().ok())
+            .unwrap_or(1);
+        Ok(ListPages {
+            client: self.clone(),
+            list,
+            query,
+            options,
+            next: first,
+            done: false,
+        })
+    }
+}
+
+/// Pages of a list method, one fetched at a time as they are read ([`Client::list_pages`]).
+/// The loop ends after a page that says it is the last, or an empty one, or an error.
+pub struct ListPages {
+    client: Client,
+    list: &'static List,
+    query: wire::Query,
+    options: CallOptions,
+    next: u32,
+    done: bool,
+}
+
+impl ListPages {
+    /// The page the next call to `next` asks for.
+    pub fn next_page(&self) -> u32 {
+        self.next
+    }
+
+    /// The next page with these options for its call (a binding's cancel handle for this
+    /// one page), instead of the ones the pages were made with.
+    pub fn next_with(&mut self, options: &CallOptions) -> Option<Result<Page<AnyRecord>, Error>> {
+        if self.done {
+            return None;
+        }
+        let query = self
+            .query
+            .clone()
+            .set("page", wire::Given::Integer(self.next.into()));
+        let result = self.client.call_list(self.list, &query, options);
+        self.done = match &result {
+            Ok(page) => !page.has_next() || page.results.is_empty(),
+            Err(_) => true,
+        };
+        self.next += 1;
+        Some(result)
+    }
+}
+
+impl Iterator for ListPages {
+    type Item = Result<Page<AnyRecord>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let options = self.options.clone();
+        self.next_with(&options)
+    }
+}
