@@ -87,11 +87,7 @@ enum Command {
     Release(lists::ReleaseArgs),
     /// Every IOVOX method: route, verb, retry class, whether the SDK types it and the
     /// sandbox answers it. The raw call takes the interface and method names shown here.
-    Methods {
-        /// The method table of docs/methods.md (what scripts/generate writes).
-        #[arg(long, conflicts_with = "json")]
-        markdown: bool,
-    },
+    Methods,
     /// Decode a callback body that IOVOX POSTed (a file, or - for standard input).
     ParseCallback {
         /// The file holding the `<order>` XML.
@@ -222,7 +218,7 @@ fn run(cli: Cli, sub: Option<&ArgMatches>) -> Result<u8, Usage> {
         Command::Numbers(args) => lists::numbers(&cli.connection, args, json),
         Command::Links(args) => lists::links(&cli.connection, args, json),
         Command::Release(args) => lists::release(&cli.connection, args, json),
-        Command::Methods { markdown } => return Ok(methods::run(json, markdown)),
+        Command::Methods => return Ok(methods::run(json)),
         Command::ParseCallback { file } => parse_callback(&file, json),
         Command::Sandbox(args) => return sandbox(args).map_err(Usage),
         Command::Demo => return Ok(demo::run()),

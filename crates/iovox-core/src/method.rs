@@ -26,22 +26,64 @@ pub use crate::regions::GetVoxnumberRegions;
 pub use crate::release::DeleteVoxnumbersFromAccount;
 pub use crate::voxnumbers::GetVoxnumbers;
 
-/// Every method the SDK types, for routers and documentation: route and retry class.
-pub const METHODS: &[(Route, Retry)] = &[
-    (PurchaseVoxNumbers::ROUTE, PurchaseVoxNumbers::RETRY),
-    (AttachVoxnumberToLink::ROUTE, AttachVoxnumberToLink::RETRY),
-    (
-        RemoveVoxnumberFromLink::ROUTE,
-        RemoveVoxnumberFromLink::RETRY,
-    ),
-    (GetVoxnumberRegions::ROUTE, GetVoxnumberRegions::RETRY),
-    (GetVoxnumbers::ROUTE, GetVoxnumbers::RETRY),
-    (GetLinks::ROUTE, GetLinks::RETRY),
-    (
-        DeleteVoxnumbersFromAccount::ROUTE,
-        DeleteVoxnumbersFromAccount::RETRY,
-    ),
+/// A typed method as the generators see it: its declaration and the names of its Rust
+/// types, so `scripts/generate` can write each language's methods for it.
+#[derive(Clone, Copy)]
+pub struct Typed {
+    /// The method's declaration.
+    pub spec: Spec,
+    /// Its [`Method`] type's name.
+    pub method: fn() -> &'static str,
+    /// Its typed request's type name.
+    pub request: fn() -> &'static str,
+    /// Its untyped request's type name (`iovox_core::wire::…`).
+    pub wire: fn() -> &'static str,
+    /// Its answer's type name.
+    pub output: fn() -> &'static str,
+}
+
+impl std::fmt::Debug for Typed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Typed")
+            .field("spec", &self.spec)
+            .field("request", &(self.request)())
+            .finish_non_exhaustive()
+    }
+}
+
+const fn typed<M: Method>() -> Typed {
+    Typed {
+        spec: M::SPEC,
+        method: std::any::type_name::<M>,
+        request: std::any::type_name::<M::Request>,
+        wire: std::any::type_name::<M::Wire>,
+        output: std::any::type_name::<M::Output>,
+    }
+}
+
+/// Every method the SDK types, in the catalogue's order. A typed method is one line here
+/// (and its module); `scripts/generate` writes its methods on `iovox_http::Client` and
+/// `AsyncClient` from this.
+pub const TYPED: &[Typed] = &[
+    typed::<AttachVoxnumberToLink>(),
+    typed::<GetLinks>(),
+    typed::<RemoveVoxnumberFromLink>(),
+    typed::<GetVoxnumberRegions>(),
+    typed::<PurchaseVoxNumbers>(),
+    typed::<DeleteVoxnumbersFromAccount>(),
+    typed::<GetVoxnumbers>(),
 ];
+
+/// Every method the SDK types, for routers and documentation: route and retry class.
+pub const METHODS: &[(Route, Retry)] = &{
+    let mut out = [(TYPED[0].spec.route, TYPED[0].spec.retry); TYPED.len()];
+    let mut i = 0;
+    while i < TYPED.len() {
+        out[i] = (TYPED[i].spec.route, TYPED[i].spec.retry);
+        i += 1;
+    }
+    out
+};
 
 /// Every method IOVOX's pages or its two public clients name, in the catalogue's order
 /// (area, interface, name): 60 with an IOVOX page, 8 known from one client only. Typed
@@ -123,7 +165,7 @@ pub const CATALOGUE: &[Spec] = &[
 /// [`Record`](crate::Record), converted only when a field is read.
 pub type AnyRecord = Box<dyn crate::Record + Send + Sync>;
 
-/// A list method as the bindings, the command line and [`iovox-http`]'s paging call it,
+/// A list method as the bindings, the command line and `iovox-http`'s paging call it,
 /// by name: its declaration, its checks over the wire form (the method's own), and its
 /// answer as records of any type (the method's own decoder). One entry in [`LISTS`] is all
 /// a list method needs for Python, Node and the command line to have it.
@@ -210,6 +252,87 @@ pub fn list_named(name: &str) -> Option<&'static List> {
 /// ```
 pub fn find(name: &str) -> Option<&'static Spec> {
     CATALOGUE.iter().find(|s| s.route.name == name)
+}
+
+/// A method of the model as JSON: at least `name`, `interface`, `verb`, `retry` and
+/// `typed`, with its route, paging, answer, how sure we are, IOVOX's page, its arguments
+/// and result fields, and (typed ones) its Rust types and list record. What
+/// `iovox methods --json` prints (with `sandbox` added) and `scripts/generate` reads.
+///
+/// ```
+/// let spec = iovox_core::method::find("getVoxnumberRegions").unwrap();
+/// let json = iovox_core::method::describe(spec);
+/// assert_eq!(json["interface"], "Purchase");
+/// assert_eq!(json["fields"][0]["abbreviation"], "cc");
+/// ```
+pub fn describe(spec: &Spec) -> serde_json::Value {
+    use crate::model::{ArgumentKind, FieldKind};
+    use serde_json::{json, Value};
+    let fields: Vec<Value> = match spec.answer {
+        Answer::List(fields) => fields
+            .iter()
+            .map(|f| {
+                json!({
+                    "element": f.element,
+                    "abbreviation": f.abbreviation,
+                    "kind": f.kind.as_str(),
+                    "words": match f.kind { FieldKind::Word(w) => Some(w), _ => None },
+                })
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let arguments: Vec<Value> = spec
+        .arguments
+        .iter()
+        .map(|a| {
+            let (kind, words, bounds) = match a.kind {
+                ArgumentKind::Text => ("text", None, None),
+                ArgumentKind::Integer { min, max } => ("integer", None, Some([min, max])),
+                ArgumentKind::Words(w) => ("word", Some(w), None),
+                ArgumentKind::Flag => ("flag", None, None),
+                ArgumentKind::List => ("list", None, None),
+                ArgumentKind::Fields => ("fields", None, None),
+                ArgumentKind::Order => ("order", None, None),
+                ArgumentKind::Digits => ("digits", None, None),
+            };
+            json!({
+                "name": a.name,
+                "kind": kind,
+                "describe": a.kind.describe(),
+                "words": words,
+                "bounds": bounds,
+                "required": a.required,
+            })
+        })
+        .collect();
+    let rust = TYPED.iter().find(|t| t.spec.route == spec.route).map(|t| {
+        json!({
+            "method": (t.method)(),
+            "request": (t.request)(),
+            "wire": (t.wire)(),
+            "output": (t.output)(),
+        })
+    });
+    json!({
+        "name": spec.route.name,
+        "interface": spec.route.interface,
+        "verb": spec.route.verb.as_str(),
+        "path": spec.route.path(),
+        "retry": spec.retry.as_str(),
+        "typed": spec.typed,
+        "area": spec.area,
+        "request": spec.request.as_str(),
+        "answer": spec.answer.as_str(),
+        "paged": match spec.paged { Known::Yes(p) => Value::Bool(p), Known::Unknown => Value::Null },
+        "success": spec.success,
+        "confidence": spec.confidence.as_str(),
+        "page": spec.page_url(),
+        "arguments": arguments,
+        "fields": fields,
+        "list": list_named(spec.route.name).map(|l| json!({"record": l.record, "about": l.about})),
+        "rust": rust,
+    })
 }
 
 #[cfg(test)]

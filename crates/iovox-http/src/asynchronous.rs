@@ -14,11 +14,8 @@
 
 use crate::client::Step;
 use crate::{CallOptions, Client, Error};
+use iovox_core::method::Method;
 use iovox_core::method::Prepared;
-use iovox_core::method::{
-    AttachVoxnumberToLink, Method, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
-};
-use iovox_core::{AttachRequest, DetachRequest, Order, PurchaseRequest};
 use std::time::Duration;
 
 /// An async client over a [`Client`]; cheap to clone (clones share the connections).
@@ -164,24 +161,6 @@ impl AsyncClient {
         M::Output: Send + 'static,
     {
         self.run::<M>(M::prepare_wire(&request)?, options).await
-    }
-
-    /// [`Client::purchase_vox_numbers`], asynchronously.
-    pub async fn purchase_vox_numbers(&self, request: PurchaseRequest) -> Result<Order, Error> {
-        self.call::<PurchaseVoxNumbers>(request, CallOptions::default())
-            .await
-    }
-
-    /// [`Client::attach_voxnumber_to_link`], asynchronously.
-    pub async fn attach_voxnumber_to_link(&self, request: AttachRequest) -> Result<(), Error> {
-        self.call::<AttachVoxnumberToLink>(request, CallOptions::default())
-            .await
-    }
-
-    /// [`Client::remove_voxnumber_from_link`], asynchronously.
-    pub async fn remove_voxnumber_from_link(&self, request: DetachRequest) -> Result<(), Error> {
-        self.call::<RemoveVoxnumberFromLink>(request, CallOptions::default())
-            .await
     }
 }
 

@@ -8,14 +8,8 @@ use crate::redact::Secrets;
 use crate::retry::{Attempt, Class, RetryPolicy};
 use crate::tls;
 use crate::Credentials;
-use iovox_core::method::{
-    AttachVoxnumberToLink, Method, Prepared, PurchaseVoxNumbers, RemoveVoxnumberFromLink, Retry,
-    Verb,
-};
-use iovox_core::{
-    wire, AttachRequest, DetachRequest, ErrorCode, Order, PurchaseRequest, ValidationError,
-    ValidationErrors,
-};
+use iovox_core::method::{Method, Prepared, Retry, Verb};
+use iovox_core::{ErrorCode, ValidationError, ValidationErrors};
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -604,100 +598,6 @@ impl Client {
             })
         });
         Step::Done(result.map_err(|e| secrets.redact_error(e)))
-    }
-
-    /// Buys VoxNumbers. Validates first: a request with a fault the core can see is never
-    /// sent. Not retried once its bytes may have reached IOVOX unless the policy says so.
-    pub fn purchase_vox_numbers(&self, request: &PurchaseRequest) -> Result<Order, Error> {
-        self.call::<PurchaseVoxNumbers>(request, &CallOptions::default())
-    }
-
-    /// [`Client::purchase_vox_numbers`] with per-call options (timeout, cancel).
-    pub fn purchase_vox_numbers_with(
-        &self,
-        request: &PurchaseRequest,
-        options: &CallOptions,
-    ) -> Result<Order, Error> {
-        self.call::<PurchaseVoxNumbers>(request, options)
-    }
-
-    /// [`Client::purchase_vox_numbers`] for a request in wire form (untyped callers).
-    pub fn purchase_vox_numbers_wire(
-        &self,
-        request: &wire::PurchaseRequest,
-    ) -> Result<Order, Error> {
-        self.call_wire::<PurchaseVoxNumbers>(request, &CallOptions::default())
-    }
-
-    /// [`Client::purchase_vox_numbers_wire`] with per-call options.
-    pub fn purchase_vox_numbers_wire_with(
-        &self,
-        request: &wire::PurchaseRequest,
-        options: &CallOptions,
-    ) -> Result<Order, Error> {
-        self.call_wire::<PurchaseVoxNumbers>(request, options)
-    }
-
-    /// Attaches VoxNumbers to links (all of them or none). Validates first.
-    pub fn attach_voxnumber_to_link(&self, request: &AttachRequest) -> Result<(), Error> {
-        self.call::<AttachVoxnumberToLink>(request, &CallOptions::default())
-    }
-
-    /// [`Client::attach_voxnumber_to_link`] with per-call options (timeout, cancel).
-    pub fn attach_voxnumber_to_link_with(
-        &self,
-        request: &AttachRequest,
-        options: &CallOptions,
-    ) -> Result<(), Error> {
-        self.call::<AttachVoxnumberToLink>(request, options)
-    }
-
-    /// [`Client::attach_voxnumber_to_link`] for a request in wire form.
-    pub fn attach_voxnumber_to_link_wire(
-        &self,
-        request: &wire::AttachRequest,
-    ) -> Result<(), Error> {
-        self.call_wire::<AttachVoxnumberToLink>(request, &CallOptions::default())
-    }
-
-    /// [`Client::attach_voxnumber_to_link_wire`] with per-call options.
-    pub fn attach_voxnumber_to_link_wire_with(
-        &self,
-        request: &wire::AttachRequest,
-        options: &CallOptions,
-    ) -> Result<(), Error> {
-        self.call_wire::<AttachVoxnumberToLink>(request, options)
-    }
-
-    /// Detaches whatever VoxNumber each link has; the numbers go back to the account's
-    /// pool, UNASSIGNED. Validates first ("Request Empty", "Link ID x of y Empty"); the
-    /// server alone knows "does not exist" and "does not have a VoxNumber". Safe to repeat.
-    ///
-    /// ```no_run
-    /// let client = iovox_http::Client::from_env()?;
-    /// client.remove_voxnumber_from_link(&iovox_core::DetachRequest::new(["333"]))?;
-    /// # Ok::<(), iovox_http::Error>(())
-    /// ```
-    pub fn remove_voxnumber_from_link(&self, request: &DetachRequest) -> Result<(), Error> {
-        self.call::<RemoveVoxnumberFromLink>(request, &CallOptions::default())
-    }
-
-    /// [`Client::remove_voxnumber_from_link`] with per-call options.
-    pub fn remove_voxnumber_from_link_with(
-        &self,
-        request: &DetachRequest,
-        options: &CallOptions,
-    ) -> Result<(), Error> {
-        self.call::<RemoveVoxnumberFromLink>(request, options)
-    }
-
-    /// [`Client::remove_voxnumber_from_link`] for a request in wire form, with options.
-    pub fn remove_voxnumber_from_link_wire_with(
-        &self,
-        request: &wire::DetachRequest,
-        options: &CallOptions,
-    ) -> Result<(), Error> {
-        self.call_wire::<RemoveVoxnumberFromLink>(request, options)
     }
 
     fn secrets<'a>(&'a self, callback_url: Option<&'a str>) -> Secrets<'a> {

@@ -20,6 +20,7 @@ mod callback;
 mod client;
 pub mod config;
 mod error;
+mod generated;
 mod lifecycle;
 mod listing;
 mod redact;

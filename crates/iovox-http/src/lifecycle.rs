@@ -3,65 +3,10 @@
 //! call for the rest of IOVOX's methods.
 
 use crate::{CallOptions, Client, Error};
-use iovox_core::method::{
-    DeleteVoxnumbersFromAccount, GetLinks, GetVoxnumberRegions, GetVoxnumbers, Method, Retry, Verb,
-};
-use iovox_core::{
-    AccountLink, AccountVoxnumber, DeleteVoxnumbersRequest, LinksRequest, Page, RegionsRequest,
-    VoxnumberRegion, VoxnumbersRequest,
-};
+use iovox_core::method::{Method, Retry, Verb};
+use iovox_core::{LinksRequest, Page, RegionsRequest, VoxnumbersRequest};
 
 impl Client {
-    /// One page of the regions numbers can be bought in.
-    ///
-    /// ```no_run
-    /// use iovox_http::{Client, NumberType, RegionsRequest};
-    /// let client = Client::from_env()?;
-    /// let page = client.get_voxnumber_regions(
-    ///     &RegionsRequest::new().country_code(44).number_type(NumberType::Geographic))?;
-    /// for region in &page.results {
-    ///     println!("{:?} {:?}", region.area_code, region.city_name);
-    /// }
-    /// # Ok::<(), iovox_http::Error>(())
-    /// ```
-    pub fn get_voxnumber_regions(
-        &self,
-        request: &RegionsRequest,
-    ) -> Result<Page<VoxnumberRegion>, Error> {
-        self.call::<GetVoxnumberRegions>(request, &CallOptions::default())
-    }
-
-    /// One page of the account's numbers. For every page, lazily: [`Client::pages`].
-    ///
-    /// ```no_run
-    /// use iovox_http::{AssignedStatus, Client, VoxnumbersRequest};
-    /// let client = Client::from_env()?;
-    /// let free = VoxnumbersRequest::new().assigned_status(AssignedStatus::Unassigned);
-    /// let page = client.get_voxnumbers(&free)?;
-    /// println!("{} free numbers", page.total_results.unwrap_or(0));
-    /// # Ok::<(), iovox_http::Error>(())
-    /// ```
-    pub fn get_voxnumbers(
-        &self,
-        request: &VoxnumbersRequest,
-    ) -> Result<Page<AccountVoxnumber>, Error> {
-        self.call::<GetVoxnumbers>(request, &CallOptions::default())
-    }
-
-    /// One page of the account's links.
-    pub fn get_links(&self, request: &LinksRequest) -> Result<Page<AccountLink>, Error> {
-        self.call::<GetLinks>(request, &CallOptions::default())
-    }
-
-    /// Gives numbers back to IOVOX for good (at most 100 a request). Never repeated once
-    /// it may have arrived (docs/decisions.md 9).
-    pub fn delete_voxnumbers_from_account(
-        &self,
-        request: &DeleteVoxnumbersRequest,
-    ) -> Result<(), Error> {
-        self.call::<DeleteVoxnumbersFromAccount>(request, &CallOptions::default())
-    }
-
     /// Every result of a list method, page after page, fetched as the iterator is read:
     /// one page in memory at a time. The request's own `page` is where it starts.
     ///

@@ -28,6 +28,21 @@ pub use account::Restock;
 pub use callbacks::CallbackRecord;
 pub use listener::{CallbackListener, ReceivedCallback};
 pub use server::{answers, FAULT_HEADER};
+
+/// Every method of the model as JSON ([`iovox_core::method::describe`]), each with
+/// `sandbox`: whether this sandbox answers it. What `iovox methods --json` prints and
+/// `scripts/generate` reads (through this crate's `model` example, which needs nothing
+/// the generator writes).
+pub fn model_json() -> serde_json::Value {
+    iovox_core::method::CATALOGUE
+        .iter()
+        .map(|spec| {
+            let mut m = iovox_core::method::describe(spec);
+            m["sandbox"] = answers(&spec.route).into();
+            m
+        })
+        .collect()
+}
 pub use state::{AccountNumber, LinkInfo, Links, Outcode, Region, State};
 
 use account::Account;
