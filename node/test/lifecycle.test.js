@@ -9,13 +9,6 @@ const { Sandbox } = require('iovox-sandbox')
 const { KEY, vectors, camel, canned } = require('./helpers')
 const { createServer } = require('../examples/callbacks')
 
-const CALLS = {
-  getVoxnumberRegions: 'getVoxnumberRegions',
-  getVoxnumbers: 'getVoxnumbers',
-  getLinks: 'getLinks',
-  deleteVoxnumbersFromAccount: 'deleteVoxnumbersFromAccount',
-}
-
 /** A vector's result as Node reads it: camelCase, absent fields left out, dates as Dates. */
 function expected(result) {
   const out = {}
@@ -35,7 +28,8 @@ describe('list vectors', () => {
   for (const c of vectors('lists')) {
     test(c.name, async () => {
       const client = new iovox.Client({ username: 'me', secureKey: KEY, baseUrl: server.url, retries: 0 })
-      const call = (args) => client[CALLS[c.method]](args)
+      // IOVOX's method name is the client's: no list of methods is kept here.
+      const call = (args) => client[c.method](args)
       if (c.args) {
         server.answer(c.method === 'deleteVoxnumbersFromAccount' ? 204 : 200, '<response/>')
         const before = server.requests
