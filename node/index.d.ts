@@ -157,6 +157,18 @@ export interface AccountLink {
   ruleName?: string
 }
 
+/** The arguments of getCountries. */
+export interface CountryArguments {
+  page?: IntegerLike
+  limit?: IntegerLike
+}
+
+/** A country IOVOX sells numbers in (getCountries). */
+export interface Country {
+  code?: number
+  name?: string
+}
+
 /** The arguments of getVoxnumberRegions. */
 export interface VoxnumberRegionArguments {
   numberType?: "NATIONAL" | "GEOGRAPHIC" | "TOLLFREE"
@@ -246,6 +258,10 @@ export declare class Client {
   getLinks(args?: AccountLinkArguments, options?: CallOptions): Promise<Page<AccountLink>>
   /** Every result of getLinks, page after page (`for await`). */
   iterLinks(args?: AccountLinkArguments, options?: CallOptions): AsyncGenerator<AccountLink, void, undefined>
+  /** One page of getCountries. */
+  getCountries(args?: CountryArguments, options?: CallOptions): Promise<Page<Country>>
+  /** Every result of getCountries, page after page (`for await`). */
+  iterCountries(args?: CountryArguments, options?: CallOptions): AsyncGenerator<Country, void, undefined>
   /** One page of getVoxnumberRegions. */
   getVoxnumberRegions(args?: VoxnumberRegionArguments, options?: CallOptions): Promise<Page<VoxnumberRegion>>
   /** Every result of getVoxnumberRegions, page after page (`for await`). */
@@ -265,6 +281,7 @@ export declare function parseCallback(body: Buffer | string): Order
 /** A list method's answer as a page, for bodies fetched with `rawRequest`. */
 // <generated: decodePage>
 export declare function decodePage(method: 'getLinks', body: Buffer | string): Page<AccountLink>
+export declare function decodePage(method: 'getCountries', body: Buffer | string): Page<Country>
 export declare function decodePage(method: 'getVoxnumberRegions', body: Buffer | string): Page<VoxnumberRegion>
 export declare function decodePage(method: 'getVoxnumbers', body: Buffer | string): Page<AccountVoxnumber>
 // </generated>

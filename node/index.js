@@ -242,6 +242,16 @@ class Client {
     yield* this.#pages('getLinks', args, options)
   }
 
+  /** One page of getCountries: a country IOVOX sells numbers in. */
+  async getCountries(args, options) {
+    return this.#page('getCountries', args, options)
+  }
+
+  /** Every result of getCountries, page after page, fetched as the loop reads them (`for await`). */
+  async *iterCountries(args, options) {
+    yield* this.#pages('getCountries', args, options)
+  }
+
   /** One page of getVoxnumberRegions: a region numbers can be bought in. */
   async getVoxnumberRegions(args, options) {
     return this.#page('getVoxnumberRegions', args, options)

@@ -51,6 +51,7 @@ from iovox._native import (
 from iovox._native import (  # the result classes of the list methods
     # <generated: imports>
     AccountLink,
+    Country,
     VoxnumberRegion,
     AccountVoxnumber,
     # </generated>
@@ -67,6 +68,7 @@ __all__ = [
     "SANDBOX_URL",
     # <generated: exports>
     "AccountLink",
+    "Country",
     "VoxnumberRegion",
     "AccountVoxnumber",
     # </generated>

@@ -191,6 +191,30 @@ class AsyncClient:
         del arguments['self']
         return self._pages(self._client.iter_links(**arguments))
 
+    async def get_countries(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.Country]:
+        """See ``Client.get_countries``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_countries(_cancel=cancel, **arguments))
+
+    def iter_countries(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncIterator[_native.Country]:
+        """Every result of getCountries, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return self._pages(self._client.iter_countries(**arguments))
+
     async def get_voxnumber_regions(
         self,
         *,

@@ -18,6 +18,7 @@ __all__ = [
     "PageIterator",
     # <generated: exports>
     "AccountLink",
+    "Country",
     "VoxnumberRegion",
     "AccountVoxnumber",
     # </generated>
@@ -93,6 +94,17 @@ class AccountLink:
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
+class Country:
+    """A country IOVOX sells numbers in (getCountries)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def code(self) -> Optional[int]: ...
+    @property
+    def name(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
 class VoxnumberRegion:
     """A region numbers can be bought in (getVoxnumberRegions)."""
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -144,7 +156,7 @@ class AccountVoxnumber:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
-_Result = Union[AccountLink, VoxnumberRegion, AccountVoxnumber]
+_Result = Union[AccountLink, Country, VoxnumberRegion, AccountVoxnumber]
 # </generated>
 
 _T = TypeVar("_T")
@@ -257,6 +269,21 @@ class Client:
         limit: Optional[int] = None,
         timeout: Optional[float] = None,
     ) -> PageIterator[AccountLink]: ...
+    def get_countries(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[Country]: ...
+    def iter_countries(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> PageIterator[Country]: ...
     def get_voxnumber_regions(
         self,
         *,

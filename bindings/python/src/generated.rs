@@ -15,6 +15,11 @@ record_class! {
 }
 
 record_class! {
+    /// A country IOVOX sells numbers in (getCountries).
+    Country("getCountries") { code, name }
+}
+
+record_class! {
     /// A region numbers can be bought in (getVoxnumberRegions).
     VoxnumberRegion("getVoxnumberRegions") { country_code, area_code, country_name, state_name, city_name, require_purchase_info, cost }
 }
@@ -28,6 +33,7 @@ record_class! {
 pub(crate) fn wrap(method: &str) -> Option<Wrap> {
     Some(match method {
         "getLinks" => |py, r| Ok(Py::new(py, AccountLink(r))?.into_any()),
+        "getCountries" => |py, r| Ok(Py::new(py, Country(r))?.into_any()),
         "getVoxnumberRegions" => |py, r| Ok(Py::new(py, VoxnumberRegion(r))?.into_any()),
         "getVoxnumbers" => |py, r| Ok(Py::new(py, AccountVoxnumber(r))?.into_any()),
         _ => return None,
@@ -37,6 +43,7 @@ pub(crate) fn wrap(method: &str) -> Option<Wrap> {
 /// Adds the result classes to the module.
 pub(crate) fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<AccountLink>()?;
+    m.add_class::<Country>()?;
     m.add_class::<VoxnumberRegion>()?;
     m.add_class::<AccountVoxnumber>()?;
     Ok(())
@@ -113,6 +120,54 @@ impl Client {
             ("limit", limit),
         ];
         self.list_iter(py, "getLinks", "iter_links", &arguments, unknown, timeout)
+    }
+
+    /// One page of getCountries: a country IOVOX sells numbers in, as `Page`.
+    /// Arguments: `page`, `limit`. `timeout` overrides the client's for this call.
+    #[pyo3(signature = (*, page=None, limit=None, timeout=None, _cancel=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_countries(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let arguments = [("page", page), ("limit", limit)];
+        self.list_page(
+            py,
+            "getCountries",
+            "get_countries",
+            &arguments,
+            unknown,
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Every result of getCountries, page after page, fetched as the iterator is read:
+    /// one page in memory at a time, from the given `page` on.
+    #[pyo3(signature = (*, page=None, limit=None, timeout=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn iter_countries(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let arguments = [("page", page), ("limit", limit)];
+        self.list_iter(
+            py,
+            "getCountries",
+            "iter_countries",
+            &arguments,
+            unknown,
+            timeout,
+        )
     }
 
     /// One page of getVoxnumberRegions: a region numbers can be bought in, as `Page`.

@@ -28,6 +28,7 @@
 
 mod attach;
 mod check;
+mod countries;
 mod detach;
 mod encode;
 mod error;
@@ -49,6 +50,7 @@ mod xml;
 pub use attach::{
     AttachMethod, AttachRequest, ByArea, ByPostcode, Link, BY_AREA, BY_POSTCODE, BY_VOXNUMBER,
 };
+pub use countries::{CountriesRequest, Country, COUNTRY_ARGUMENTS};
 pub use detach::DetachRequest;
 pub use error::{
     ApiErrorBody, DecodeError, ErrorCode, Position, ValidationError, ValidationErrors,

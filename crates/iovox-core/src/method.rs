@@ -19,6 +19,7 @@ pub use crate::model::{Answer, Confidence, Known, RequestShape, Spec};
 pub use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 
 pub use crate::attach::AttachVoxnumberToLink;
+pub use crate::countries::GetCountries;
 pub use crate::detach::RemoveVoxnumberFromLink;
 pub use crate::links::GetLinks;
 pub use crate::purchase::PurchaseVoxNumbers;
@@ -68,6 +69,7 @@ pub const TYPED: &[Typed] = &[
     typed::<AttachVoxnumberToLink>(),
     typed::<GetLinks>(),
     typed::<RemoveVoxnumberFromLink>(),
+    typed::<GetCountries>(),
     typed::<GetVoxnumberRegions>(),
     typed::<PurchaseVoxNumbers>(),
     typed::<DeleteVoxnumbersFromAccount>(),
@@ -148,7 +150,7 @@ pub const CATALOGUE: &[Spec] = &[
     Spec::untyped("Calling", "SoundFiles", "getSoundFiles", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
     Spec::untyped("Calling", "SoundFiles", "updateSoundFiles", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
     Spec::untyped("Calling", "SoundFiles", "uploadSoundFileData", Verb::Post, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
-    Spec::untyped("Numbering", "Countries", "getCountries", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    GetCountries::SPEC,
     Spec::untyped("Numbering", "Purchase", "getOrderDetails", Verb::Get, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
     Spec::untyped("Numbering", "Purchase", "getRegionForNumberType", Verb::Get, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
     GetVoxnumberRegions::SPEC,
@@ -223,6 +225,7 @@ pub const LISTS: &[List] = &[
         "AccountVoxnumber",
         "A number of the account. Fields not asked for in `req_fields` are empty",
     ),
+    list::<GetCountries, crate::Country>("Country", "A country IOVOX sells numbers in"),
     list::<GetLinks, crate::AccountLink>(
         "AccountLink",
         "A link of the account, with its node and number",

@@ -122,6 +122,42 @@ impl Client {
         self.call_wire::<iovox_core::method::RemoveVoxnumberFromLink>(request, options)
     }
 
+    /// [`getCountries`](https://www.iovox.com/api/rest/getCountries.html) (`GET /Countries`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetCountries`].
+    pub fn get_countries(
+        &self,
+        request: &iovox_core::CountriesRequest,
+    ) -> Result<iovox_core::Page<iovox_core::Country>, Error> {
+        self.call::<iovox_core::method::GetCountries>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_countries`] with per-call options (timeout, cancel).
+    pub fn get_countries_with(
+        &self,
+        request: &iovox_core::CountriesRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::Country>, Error> {
+        self.call::<iovox_core::method::GetCountries>(request, options)
+    }
+
+    /// [`Client::get_countries`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_countries_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::Page<iovox_core::Country>, Error> {
+        self.call_wire::<iovox_core::method::GetCountries>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_countries_wire`] with per-call options.
+    pub fn get_countries_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::Country>, Error> {
+        self.call_wire::<iovox_core::method::GetCountries>(request, options)
+    }
+
     /// [`getVoxnumberRegions`](https://www.iovox.com/api/rest/getVoxnumberRegions.html) (`GET /Purchase`; safe to repeat): every check that needs only the request first, then one call.
     /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetVoxnumberRegions`].
     pub fn get_voxnumber_regions(
@@ -326,6 +362,25 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<(), Error> {
         self.call::<iovox_core::method::RemoveVoxnumberFromLink>(request, options)
+            .await
+    }
+
+    /// [`Client::get_countries`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_countries(
+        &self,
+        request: iovox_core::CountriesRequest,
+    ) -> Result<iovox_core::Page<iovox_core::Country>, Error> {
+        self.call::<iovox_core::method::GetCountries>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_countries`] with per-call options (timeout, cancel).
+    pub async fn get_countries_with(
+        &self,
+        request: iovox_core::CountriesRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::Country>, Error> {
+        self.call::<iovox_core::method::GetCountries>(request, options)
             .await
     }
 

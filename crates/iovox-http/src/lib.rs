@@ -44,9 +44,10 @@ pub use iovox_core;
 /// common case (`use iovox_http::{Client, PurchaseRequest, PurchaseItem, NumberType};`).
 pub use iovox_core::{
     AccountLink, AccountVoxnumber, AdditionalInformation, AssignedStatus, AttachMethod,
-    AttachRequest, ByArea, ByPostcode, CallStatus, DeleteVoxnumbersRequest, DetachRequest, Link,
-    LinksRequest, NumberType, Order, OrderStatus, Page, PurchaseItem, PurchaseRequest,
-    RegionsRequest, VoxNumber, VoxnumberRegion, VoxnumberType, VoxnumbersRequest,
+    AttachRequest, ByArea, ByPostcode, CallStatus, CountriesRequest, Country,
+    DeleteVoxnumbersRequest, DetachRequest, Link, LinksRequest, NumberType, Order, OrderStatus,
+    Page, PurchaseItem, PurchaseRequest, RegionsRequest, VoxNumber, VoxnumberRegion, VoxnumberType,
+    VoxnumbersRequest,
 };
 pub use lifecycle::{Paged, Pages, RawRequest, RawResponse};
 pub use listing::ListPages;

@@ -115,7 +115,12 @@ macro_rules! paged {
         }
     )*};
 }
-paged!(RegionsRequest, VoxnumbersRequest, LinksRequest);
+paged!(
+    RegionsRequest,
+    VoxnumbersRequest,
+    LinksRequest,
+    iovox_core::CountriesRequest
+);
 
 /// Pages of a list method, fetched one at a time as they are read ([`Client::pages`]).
 pub struct Pages<'c, M: Method> {

@@ -33,6 +33,51 @@ fn client(sb: &Sandbox) -> Client {
         .unwrap()
 }
 
+/// getCountries, the method added as one declaration: each country of the sandbox's
+/// regions once, by calling code, page by page, from the sync and the async client.
+#[test]
+fn countries_of_the_regions_page_by_page() {
+    use iovox_core::{CountriesRequest, Country};
+    let sb = sandbox();
+    let c = client(&sb);
+    let all = c.get_countries(&CountriesRequest::new()).unwrap();
+    let codes: Vec<Option<u32>> = all.results.iter().map(|c| c.code).collect();
+    let mut want: Vec<Option<u32>> = sb
+        .state()
+        .regions
+        .iter()
+        .map(|r| Some(r.country_code))
+        .collect();
+    want.sort_unstable();
+    want.dedup();
+    assert_eq!(codes, want);
+    let uk = all.results.iter().find(|c| c.code == Some(44)).unwrap();
+    assert_eq!(uk.name.as_deref(), Some("UNITED KINGDOM"));
+    let second: Vec<Country> = c
+        .get_countries(&CountriesRequest::new().limit(1).page(2))
+        .unwrap()
+        .results;
+    assert_eq!(second, all.results[1..2]);
+    let e = c
+        .get_countries(&CountriesRequest::new().limit(0))
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Limit must be between 1 and 20000"]);
+    let pages: Vec<usize> = c
+        .pages::<iovox_core::method::GetCountries>(CountriesRequest::new().limit(1))
+        .map(|p| p.unwrap().results.len())
+        .collect();
+    assert_eq!(pages.len(), want.len());
+    #[cfg(feature = "tokio")]
+    {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let asynchronous = iovox_http::AsyncClient::new(c);
+        let page = runtime
+            .block_on(asynchronous.get_countries(CountriesRequest::new()))
+            .unwrap();
+        assert_eq!(page, all);
+    }
+}
+
 #[test]
 fn regions_filter_by_country_type_and_area() {
     let sb = sandbox();

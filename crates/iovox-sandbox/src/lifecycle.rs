@@ -5,9 +5,9 @@
 use crate::account::Account;
 use crate::state::{AccountNumber, Region};
 use iovox_core::{
-    AccountLink, AccountVoxnumber, AssignedStatus, CallStatus, DeleteVoxnumbersRequest,
-    LinksRequest, Page, Position, RegionsRequest, VoxnumberRegion, VoxnumberType,
-    VoxnumbersRequest,
+    AccountLink, AccountVoxnumber, AssignedStatus, CallStatus, CountriesRequest, Country,
+    DeleteVoxnumbersRequest, LinksRequest, Page, Position, RegionsRequest, VoxnumberRegion,
+    VoxnumberType, VoxnumbersRequest,
 };
 
 /// The slice of `all` a page asks for, with the totals.
@@ -60,6 +60,21 @@ impl Account {
     }
 
     /// getVoxnumberRegions.
+    /// getCountries: each country the regions sell numbers in, once, by calling code.
+    pub fn countries(&self, r: &CountriesRequest) -> Page<Country> {
+        let mut all: Vec<Country> = Vec::new();
+        for g in &self.state.regions {
+            if !all.iter().any(|c| c.code == Some(g.country_code)) {
+                all.push(Country {
+                    code: Some(g.country_code),
+                    name: Some(g.country_name.clone()),
+                });
+            }
+        }
+        all.sort_by_key(|c| c.code);
+        paginate(all, r.page, r.limit)
+    }
+
     pub fn regions(&self, r: &RegionsRequest) -> Page<VoxnumberRegion> {
         let f = &r.req_fields;
         let all: Vec<VoxnumberRegion> = self

@@ -8,8 +8,9 @@ use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use iovox_core::method::{
-    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, GetLinks, GetVoxnumberRegions,
-    GetVoxnumbers, Method as _, PurchaseVoxNumbers, RemoveVoxnumberFromLink, Route, CATALOGUE,
+    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, GetCountries, GetLinks,
+    GetVoxnumberRegions, GetVoxnumbers, Method as _, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
+    Route, CATALOGUE,
 };
 use iovox_core::request::{
     decode_attach_request, decode_detach_request, decode_purchase_request, RequestError,
@@ -237,6 +238,9 @@ async fn route(
         Handler::Detach => no_content(app, &body, decode_detach_request, Account::detach, |s| {
             s.detaches += 1
         }),
+        Handler::Countries => listed(&query, wire::Query::validate_countries, |r| {
+            Ok(lock(&app.account).countries(r))
+        }),
         Handler::Regions => listed(&query, wire::Query::validate_regions, |r| {
             Ok(lock(&app.account).regions(r))
         }),
@@ -273,6 +277,7 @@ enum Handler {
     Voxnumbers,
     Links,
     Delete,
+    Countries,
 }
 
 /// The sandbox's part for a method of the model, if it plays one.
@@ -285,6 +290,7 @@ fn handler(route: Route) -> Option<Handler> {
         GetVoxnumbers::ROUTE => Handler::Voxnumbers,
         GetLinks::ROUTE => Handler::Links,
         DeleteVoxnumbersFromAccount::ROUTE => Handler::Delete,
+        GetCountries::ROUTE => Handler::Countries,
         _ => return None,
     })
 }

@@ -1,0 +1,172 @@
+//! getCountries: the countries IOVOX sells numbers in, each with its code and name. `GET
+//! /Countries`, `page` and `limit` only (no filters, no `req_fields`, no `order`).
+//! `code` is read as the calling code (44, 33): numeric on both clients, which is likely
+//! but not stated (inferred, `docs/decisions.md` 33).
+
+use crate::check::{Given, Report};
+use crate::error::{DecodeError, ValidationErrors};
+use crate::list::{self, Page, QueryView, Typed};
+use crate::model::{
+    Answer, Argument, Confidence, FieldKind as F, Known, RequestShape, ResultField, Spec,
+};
+use crate::vocab::{Method, Prepared, Retry, Route, Verb};
+use crate::wire;
+
+/// A getCountries request: which page, how many per page.
+///
+/// ```
+/// let request = iovox_core::CountriesRequest::new().limit(50);
+/// assert!(request.validate().is_ok());
+/// let bad = iovox_core::CountriesRequest::new().limit(20_001);
+/// assert_eq!(bad.validate().unwrap_err().messages(), ["Limit must be between 1 and 20000"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct CountriesRequest {
+    /// The page (from 1; default 1).
+    pub page: Option<u32>,
+    /// Results per page (1 to 20,000; default 20,000).
+    pub limit: Option<u32>,
+}
+
+/// A country IOVOX sells numbers in.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Country {
+    /// Its calling code (44).
+    pub code: Option<u32>,
+    /// Its name, as IOVOX writes it ("UNITED KINGDOM").
+    pub name: Option<String>,
+}
+
+impl CountriesRequest {
+    /// Every country, first page.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// This page (from 1).
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// This many results per page.
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Every check that needs only the request, with the page's messages.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        check(&Typed::new(self, &[])).map(drop)
+    }
+}
+
+impl QueryView for Typed<'_, CountriesRequest> {
+    fn get(&self, key: &str) -> Given<'_> {
+        match key {
+            "page" => Given::int(self.r.page),
+            "limit" => Given::int(self.r.limit),
+            _ => Given::Missing,
+        }
+    }
+}
+
+const ARGUMENTS: [Argument; 2] = crate::model::PAGING;
+
+/// getCountries' arguments: every key its request may have (the bindings refuse any other).
+pub const COUNTRY_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
+
+/// A country's fields, as the answer names them.
+const RESULT: [ResultField; 2] = [
+    ResultField::always("code", F::Integer),
+    ResultField::always("name", F::Text),
+];
+
+fn check(q: &impl QueryView) -> Result<CountriesRequest, ValidationErrors> {
+    let mut r = Report::default();
+    let texts_ok = list::check_texts(q, COUNTRY_ARGUMENTS, &mut r);
+    let page = list::rule_page(q.get("page"), &mut r);
+    let limit = list::rule_limit(q.get("limit"), &mut r);
+    let accepted = (|| {
+        Some(CountriesRequest {
+            page: page?,
+            limit: limit?,
+        })
+    })();
+    list::finish(r, accepted.filter(|_| texts_ok))
+}
+
+impl wire::Query {
+    /// A getCountries request from its arguments as given, with the messages.
+    pub fn validate_countries(&self) -> Result<CountriesRequest, ValidationErrors> {
+        check(self)
+    }
+}
+
+fn query(r: &CountriesRequest) -> Vec<(&'static str, String)> {
+    let mut q = Vec::new();
+    if let Some(p) = r.page {
+        q.push(("page", p.to_string()));
+    }
+    if let Some(l) = r.limit {
+        q.push(("limit", l.to_string()));
+    }
+    q
+}
+
+/// `getCountries`: reads only, safe to repeat.
+#[derive(Debug, Clone, Copy)]
+pub struct GetCountries;
+
+impl Method for GetCountries {
+    const SPEC: Spec = Spec {
+        route: Route {
+            interface: "Countries",
+            name: "getCountries",
+            verb: Verb::Get,
+        },
+        retry: Retry::SafeToRepeat,
+        area: "Numbering",
+        request: RequestShape::Query,
+        arguments: &ARGUMENTS,
+        answer: Answer::List(&RESULT),
+        paged: Known::Yes(true),
+        success: Some(200),
+        confidence: Confidence::PageAndClients,
+        typed: true,
+    };
+    type Request = CountriesRequest;
+    type Wire = wire::Query;
+    type Output = Page<Country>;
+
+    fn prepare(request: &CountriesRequest) -> Result<Prepared, ValidationErrors> {
+        Ok(list::prepared(query(&check(&Typed::new(request, &[]))?)))
+    }
+
+    fn prepare_wire(request: &wire::Query) -> Result<Prepared, ValidationErrors> {
+        Ok(list::prepared(query(&check(request)?)))
+    }
+
+    fn decode(body: &[u8]) -> Result<Page<Country>, DecodeError> {
+        list::read_page(body, &RESULT, |r: &mut Country, field, text| {
+            match field {
+                "code" => r.code = Some(list::number(field, text)?),
+                "name" => r.name = Some(text.to_string()),
+                _ => {}
+            }
+            Ok(())
+        })
+    }
+}
+
+impl list::Record for Country {
+    fn fields(&self) -> Vec<(&'static str, Option<list::Field<'_>>)> {
+        vec![
+            ("code", self.code.map(list::Field::Number)),
+            ("name", list::text_field(&self.name)),
+        ]
+    }
+}
