@@ -11,6 +11,7 @@ macro_rules! say {
 }
 
 mod demo;
+mod list;
 mod lists;
 mod methods;
 mod output;
@@ -85,6 +86,9 @@ enum Command {
     /// Give numbers back to IOVOX for good (deleteVoxnumbersFromAccount); asks first
     /// unless --yes.
     Release(lists::ReleaseArgs),
+    /// Any list method of the model by IOVOX's name, with NAME=VALUE arguments:
+    /// `iovox list getCountries limit=10`.
+    List(list::ListArgs),
     /// Every IOVOX method: route, verb, retry class, whether the SDK types it and the
     /// sandbox answers it. The raw call takes the interface and method names shown here.
     Methods,
@@ -219,6 +223,7 @@ fn run(cli: Cli, sub: Option<&ArgMatches>) -> Result<u8, Usage> {
         Command::Links(args) => lists::links(&cli.connection, args, json),
         Command::Release(args) => lists::release(&cli.connection, args, json),
         Command::Methods => return Ok(methods::run(json)),
+        Command::List(args) => list::run(&cli.connection, args, json),
         Command::ParseCallback { file } => parse_callback(&file, json),
         Command::Sandbox(args) => return sandbox(args).map_err(Usage),
         Command::Demo => return Ok(demo::run()),

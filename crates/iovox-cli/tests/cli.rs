@@ -220,6 +220,44 @@ fn methods_lists_the_whole_model() {
     assert_eq!(text.lines().count(), all.len() + 1);
 }
 
+/// `iovox list` reaches every list method of the model by name, with its own checks.
+#[test]
+fn list_reaches_every_list_method_by_name() {
+    let sb = Sandbox::start(config()).unwrap();
+    for list in iovox_core::method::LISTS {
+        let name = list.spec.route.name;
+        let out: serde_json::Value = serde_json::from_str(&stdout(
+            against(&sb).args(["--json", "list", name, "limit=1"]),
+        ))
+        .unwrap();
+        assert!(
+            out["results"].as_array().unwrap().len() <= 1,
+            "{name}: {out}"
+        );
+    }
+    let text = stdout(against(&sb).args(["list", "getCountries", "--all", "limit=1"]));
+    assert!(
+        text.lines().any(|l| l == "code=44  name=UNITED KINGDOM"),
+        "{text}"
+    );
+    assert!(text.lines().count() > 1, "every page: {text}");
+    let out = against(&sb)
+        .args(["list", "getCountries", "limit=0"])
+        .checked_output();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Limit must be between 1 and 20000"));
+    let out = against(&sb)
+        .args(["list", "getCountries", "limt=5"])
+        .checked_output();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean 'limit'?"));
+    let out = iovox().args(["list", "getNodes"]).checked_output();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a list method"));
+    assert_eq!(
+        sb.stats().requests as usize,
+        iovox_core::method::LISTS.len() + 2 + 1
+    );
+}
+
 #[test]
 fn attach_keeps_the_command_line_order() {
     let xml = stdout(iovox().args([

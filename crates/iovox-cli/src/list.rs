@@ -1,0 +1,106 @@
+//! `iovox list METHOD [NAME=VALUE]...`: any list method of the model, by IOVOX's name, with
+//! its own arguments and checks (`iovox methods` names them). One line per result, or the
+//! page as JSON; `--all` walks every page with the one paging loop every language uses.
+
+use crate::{client, Connection, Outcome, Usage};
+use clap::Args;
+use iovox_convert::Case;
+use iovox_core::method::{list_named, LISTS};
+use iovox_core::{Field, Record};
+use serde_json::{Map, Value};
+
+#[derive(Args)]
+pub struct ListArgs {
+    /// The list method, as IOVOX names it: getCountries, getVoxnumbers, …
+    method: String,
+    /// Its arguments, as NAME=VALUE (`iovox methods --json` lists each method's).
+    #[arg(value_name = "NAME=VALUE")]
+    arguments: Vec<String>,
+    /// Every page, one after the other.
+    #[arg(long)]
+    all: bool,
+}
+
+fn value(field: Option<Field<'_>>) -> Value {
+    match field {
+        None => Value::Null,
+        Some(Field::Text(t)) => t.into(),
+        Some(Field::Number(n)) => n.into(),
+        Some(Field::Flag(b)) => b.into(),
+    }
+}
+
+pub(crate) fn run(c: &Connection, args: ListArgs, json: bool) -> Outcome {
+    let Some(list) = list_named(&args.method) else {
+        let names: Vec<&str> = LISTS.iter().map(|l| l.spec.route.name).collect();
+        return Err(Usage(format!(
+            "{:?} is not a list method; the list methods are {}",
+            args.method,
+            names.join(", ")
+        )));
+    };
+    let mut given = Map::new();
+    for a in &args.arguments {
+        let Some((name, v)) = a.split_once('=') else {
+            return Err(Usage(format!("an argument is NAME=VALUE, not {a:?}")));
+        };
+        given.insert(name.to_string(), Value::String(v.to_string()));
+    }
+    let known: Vec<&str> = list.spec.arguments.iter().map(|a| a.name).collect();
+    let query = iovox_convert::query(Value::Object(given), &known, &args.method, Case::Snake)
+        .map_err(|e| Usage(e.0))?;
+    let client = match client(c) {
+        Ok(c) => c,
+        Err(e) => return Ok(Some(e)),
+    };
+    let pages = match client.list_pages(list, query, Default::default()) {
+        Ok(p) => p,
+        Err(e) => return Ok(Some(e)),
+    };
+    for page in pages {
+        let page = match page {
+            Ok(p) => p,
+            Err(e) => return Ok(Some(e)),
+        };
+        if json {
+            let results: Vec<Value> = page
+                .results
+                .iter()
+                .map(|r| {
+                    let fields = r
+                        .fields()
+                        .into_iter()
+                        .map(|(k, v)| (k.to_string(), value(v)));
+                    Value::Object(fields.collect())
+                })
+                .collect();
+            let shown = serde_json::json!({
+                "results": results,
+                "current_page": page.current_page,
+                "total_pages": page.total_pages,
+                "total_results": page.total_results,
+            });
+            say!("{shown}");
+        } else {
+            for r in &page.results {
+                let shown: Vec<String> = r
+                    .fields()
+                    .into_iter()
+                    .filter_map(|(k, v)| v.map(|v| format!("{k}={}", v.text())))
+                    .collect();
+                say!("{}", shown.join("  "));
+            }
+        }
+        if !args.all {
+            if page.has_next() && !json {
+                eprintln!(
+                    "(page {} of {}; --all for every page)",
+                    page.current_page.unwrap_or(1),
+                    page.total_pages.map_or("?".into(), |t| t.to_string())
+                );
+            }
+            break;
+        }
+    }
+    Ok(None)
+}
