@@ -250,9 +250,13 @@ export declare class Client {
   readonly username: string
   readonly baseUrl: string
   purchaseVoxNumbers(request: PurchaseRequest, options?: CallOptions): Promise<Order>
-  attachVoxnumberToLink(links: Link[], options?: CallOptions): Promise<void>
+  /** `{ links }`: all of them, or none. (A bare array, the older call shape, is taken too.) */
+  attachVoxnumberToLink(request: { links: Link[] } | Link[], options?: CallOptions): Promise<void>
   /** removeVoxnumberFromLink: each link's number goes back to the pool, unassigned. */
-  removeVoxnumberFromLink(linkIds: (string | number | bigint)[], options?: CallOptions): Promise<void>
+  removeVoxnumberFromLink(
+    request: { linkIds: (string | number | bigint)[] } | (string | number | bigint)[],
+    options?: CallOptions,
+  ): Promise<void>
   // <generated: client> (scripts/generate writes this region from the model)
   /** One page of getLinks. */
   getLinks(args?: AccountLinkArguments, options?: CallOptions): Promise<Page<AccountLink>>

@@ -148,6 +148,17 @@ async function withCallOptions(options, run) {
   }
 }
 
+/** Every method takes one object of named arguments: the one list in it, by its name. A
+ * bare array is the older call shape; anything else goes on, for the core to name the
+ * shape it wanted. */
+function named(request, key, method) {
+  if (Array.isArray(request) || request === null || typeof request !== 'object') return request
+  for (const k of Object.keys(request)) {
+    if (k !== key) throw new TypeError(`unknown field '${k}' in the request of ${method}; the field is ${key}`)
+  }
+  return request[key] ?? []
+}
+
 function toError(info) {
   if (info.kind === 'type') return new TypeError(info.message)
   const Class = classes[info.kind] ?? IovoxError
@@ -214,18 +225,20 @@ class Client {
     )
   }
 
-  /** Attaches VoxNumbers to links: all of them, or none. `options` as for a purchase. */
-  async attachVoxnumberToLink(links, options) {
-    const json = toJson(links)
+  /** Attaches VoxNumbers to links: `{ links }`, all of them or none. `options` as for a
+   * purchase. (A bare array of links, the older call shape, is taken too.) */
+  async attachVoxnumberToLink(request, options) {
+    const json = toJson(named(request, 'links', 'attachVoxnumberToLink'))
     return withCallOptions(options, async (id, timeoutMs) => {
       unwrap(await this.#native.attachVoxnumberToLink(json, id, timeoutMs), 'error')
     })
   }
 
-  /** Detaches the VoxNumber of each link (removeVoxnumberFromLink): the numbers go back to
-   * the account's pool, unassigned. All of them, or none. `options` as for a purchase. */
-  async removeVoxnumberFromLink(linkIds, options) {
-    const json = toJson(linkIds)
+  /** Detaches the VoxNumber of each link (removeVoxnumberFromLink): `{ linkIds }`; the
+   * numbers go back to the account's pool, unassigned. All of them, or none. `options` as
+   * for a purchase. (A bare array of link IDs, the older call shape, is taken too.) */
+  async removeVoxnumberFromLink(request, options) {
+    const json = toJson(named(request, 'linkIds', 'removeVoxnumberFromLink'))
     return withCallOptions(options, async (id, timeoutMs) => {
       unwrap(await this.#native.removeVoxnumberFromLink(json, id, timeoutMs), 'error')
     })

@@ -636,6 +636,7 @@ impl Method for AttachVoxnumberToLink {
         success: Some(204),
         confidence: Confidence::PageAndClients,
         typed: true,
+        example: "{\"links\": [{\"link_id\": \"100\", \"method\": \"BY AREA\", \"voxnumber_idd\": 44, \"area_code\": 20}]}",
     };
     type Request = AttachRequest;
     type Wire = wire::AttachRequest;

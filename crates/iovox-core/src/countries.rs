@@ -137,6 +137,7 @@ impl Method for GetCountries {
         success: Some(200),
         confidence: Confidence::PageAndClients,
         typed: true,
+        example: "{\"limit\": 10}",
     };
     type Request = CountriesRequest;
     type Wire = wire::Query;

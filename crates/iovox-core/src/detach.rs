@@ -120,6 +120,7 @@ impl Method for RemoveVoxnumberFromLink {
         success: Some(204),
         confidence: Confidence::PageAndClients,
         typed: true,
+        example: "{\"link_ids\": [\"100\"]}",
     };
     type Request = DetachRequest;
     type Wire = wire::DetachRequest;

@@ -228,6 +228,7 @@ impl Method for GetLinks {
         success: Some(200),
         confidence: Confidence::PageAndClients,
         typed: true,
+        example: "{\"req_fields\": [\"lid\", \"vn\"], \"order\": \"lid_ASC\"}",
     };
     type Request = LinksRequest;
     type Wire = wire::Query;

@@ -41,6 +41,9 @@ pub struct Typed {
     pub wire: fn() -> &'static str,
     /// Its answer's type name.
     pub output: fn() -> &'static str,
+    /// Its [`Spec::example`] through its own checks, in wire form: `Err` with the messages
+    /// when it fails them.
+    pub check_example: fn() -> Result<Prepared, String>,
 }
 
 impl std::fmt::Debug for Typed {
@@ -52,14 +55,26 @@ impl std::fmt::Debug for Typed {
     }
 }
 
-const fn typed<M: Method>() -> Typed {
+const fn typed<M: Method>() -> Typed
+where
+    M::Wire: serde::de::DeserializeOwned,
+{
     Typed {
         spec: M::SPEC,
         method: std::any::type_name::<M>,
         request: std::any::type_name::<M::Request>,
         wire: std::any::type_name::<M::Wire>,
         output: std::any::type_name::<M::Output>,
+        check_example: check_example::<M>,
     }
+}
+
+fn check_example<M: Method>() -> Result<Prepared, String>
+where
+    M::Wire: serde::de::DeserializeOwned,
+{
+    let wire: M::Wire = serde_json::from_str(M::SPEC.example).map_err(|e| e.to_string())?;
+    M::prepare_wire(&wire).map_err(|e| e.messages().join("; "))
 }
 
 /// Every method the SDK types, in the catalogue's order. A typed method is one line here
@@ -334,6 +349,7 @@ pub fn describe(spec: &Spec) -> serde_json::Value {
         "arguments": arguments,
         "fields": fields,
         "list": list_named(spec.route.name).map(|l| json!({"record": l.record, "about": l.about})),
+        "example": serde_json::from_str::<Value>(spec.example).ok(),
         "rust": rust,
     })
 }
@@ -362,6 +378,20 @@ mod tests {
             60,
             "60 methods have an IOVOX page"
         );
+    }
+
+    #[test]
+    fn every_typed_methods_example_passes_its_own_checks() {
+        for t in TYPED {
+            let prepared =
+                (t.check_example)().unwrap_or_else(|e| panic!("{}: {e}", t.spec.route.name));
+            // A query method sends its example in the query, a body method in the body.
+            let in_query = t.spec.request == RequestShape::Query;
+            assert_eq!(prepared.body.is_empty(), in_query, "{}", t.spec.route.name);
+        }
+        for spec in CATALOGUE.iter().filter(|s| !s.typed) {
+            assert_eq!(spec.example, "", "{}", spec.route.name);
+        }
     }
 
     #[test]

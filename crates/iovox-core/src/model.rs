@@ -45,6 +45,10 @@ pub struct Spec {
     /// Whether the SDK types it (a [`Method`](crate::vocab::Method) exists); otherwise the
     /// raw call reaches it.
     pub typed: bool,
+    /// A request that passes every check, as JSON in IOVOX's names (the wire form a
+    /// binding hands over): the docs' example, and what the tests that walk the model send
+    /// to the sandbox. Empty for an untyped method.
+    pub example: &'static str,
 }
 
 impl Spec {
@@ -87,6 +91,7 @@ impl Spec {
             success,
             confidence,
             typed: false,
+            example: "",
         }
     }
 

@@ -866,6 +866,7 @@ impl Method for PurchaseVoxNumbers {
         success: Some(201),
         confidence: Confidence::PageAndClients,
         typed: true,
+        example: "{\"items\": [{\"country_code\": 44, \"area_code\": 20, \"number_type\": \"GEOGRAPHIC\", \"quantity\": 1}]}",
     };
     type Request = PurchaseRequest;
     type Wire = wire::PurchaseRequest;

@@ -245,6 +245,7 @@ impl Method for GetVoxnumberRegions {
         success: Some(200),
         confidence: Confidence::PageAndClients,
         typed: true,
+        example: "{\"country_code\": 44, \"number_type\": \"GEOGRAPHIC\", \"limit\": 10}",
     };
     type Request = RegionsRequest;
     type Wire = wire::Query;

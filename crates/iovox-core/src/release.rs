@@ -161,6 +161,7 @@ impl Method for DeleteVoxnumbersFromAccount {
         success: Some(204),
         confidence: Confidence::PageAndClients,
         typed: true,
+        example: "{\"full_voxnumbers\": [\"442071234567\"], \"rm_if_in_use\": true}",
     };
     type Request = DeleteVoxnumbersRequest;
     type Wire = wire::Query;

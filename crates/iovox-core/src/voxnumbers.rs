@@ -335,6 +335,7 @@ impl Method for GetVoxnumbers {
         success: Some(200),
         confidence: Confidence::PageAndClients,
         typed: true,
+        example: "{\"assigned_status\": \"UNASSIGNED\", \"limit\": 10}",
     };
     type Request = VoxnumbersRequest;
     type Wire = wire::Query;

@@ -321,8 +321,8 @@ pub struct Link {
 /// Wire form of a removeVoxnumberFromLink request: `<link_id>` repeated in `<request>`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DetachRequest {
-    /// The `<link_id>` elements, in order.
-    #[serde(rename = "link_id", default)]
+    /// The `<link_id>` elements, in order (`link_ids` is accepted from JSON).
+    #[serde(rename = "link_id", alias = "link_ids", default)]
     pub link_ids: Vec<Entry>,
 }
 
