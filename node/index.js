@@ -153,6 +153,8 @@ async function withCallOptions(options, run) {
  * shape it wanted. */
 function named(request, key, method) {
   if (Array.isArray(request) || request === null || typeof request !== 'object') return request
+  // An object that says how it serializes (toJSON) is taken as it says.
+  if (typeof request.toJSON === 'function') return request
   for (const k of Object.keys(request)) {
     if (k !== key) throw new TypeError(`unknown field '${k}' in the request of ${method}; the field is ${key}`)
   }
@@ -185,6 +187,11 @@ function loneSurrogate(s) {
 function toJson(value) {
   const text = JSON.stringify(value ?? null, (_key, v) => {
     if (typeof v === 'bigint') return v.toString()
+    // JSON has no NaN, Infinity or -0 (they would cross as null, "not given", or 0): they
+    // go over as their text, which every number field refuses with its own message.
+    if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) {
+      return Object.is(v, -0) ? '-0' : String(v)
+    }
     if (typeof v === 'string' && !v.isWellFormed()) return loneSurrogate(v)
     return v
   })

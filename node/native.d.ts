@@ -167,7 +167,7 @@ export interface ValidationIssue {
   code: string
   /** Position of the item or link; absent for the request as a whole. */
   position?: Position
-  /** Wire name of the field at fault. */
+  /** The field at fault, in JavaScript's case (`areaCode`), as the caller wrote it. */
   field?: string
   /** The server's documented message. */
   message: string

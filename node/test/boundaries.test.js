@@ -14,7 +14,7 @@ const issues = (errors) =>
   errors.map((e) => ({
     code: e.code,
     position: e.position && [e.position.index, e.position.total],
-    field: e.field,
+    field: e.field && e.field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
     message: e.message,
   }))
 
@@ -109,6 +109,33 @@ test('a lone surrogate in a client option is named', () => {
         e.message.endsWith(`: ${name} holds U+DC80, a lone surrogate that no header or URL can carry`),
     )
   }
+})
+
+test('NaN, Infinity and -0 are refused with the field\'s own message, never read as "not given"', async () => {
+  await silent(async (client, count) => {
+    for (const [args, message] of [
+      [{ page: NaN }, 'Page Number not an integer'],
+      [{ page: -0 }, 'Page Number not an integer'],
+      [{ limit: Infinity }, 'Limit not an integer'],
+      [{ limit: -Infinity }, 'Limit not an integer'],
+    ]) {
+      await assert.rejects(client.getVoxnumbers(args), (e) => {
+        assert.ok(e instanceof iovox.ValidationError, `${e}`)
+        assert.deepEqual(e.messages, [message])
+        return true
+      })
+    }
+    await assert.rejects(
+      client.purchaseVoxNumbers({ items: [{ countryCode: 44, areaCode: NaN, numberType: 'GEOGRAPHIC', quantity: 1 }] }),
+      (e) => {
+        assert.deepEqual(e.messages, ['Area Code 1 of 1 not an integer'])
+        // The field as the caller wrote it.
+        assert.equal(e.errors[0].field, 'areaCode')
+        return true
+      },
+    )
+    assert.equal(count(), 0)
+  })
 })
 
 test('a base URL with port 0 is refused', () => {

@@ -170,7 +170,7 @@ test('text XML cannot carry, and a 10 MB field, are refused before sending', asy
     await assert.rejects(client.purchaseVoxNumbers({ items: [{ ...LONDON, cityName: 'Lon\u0000don' }] }), (e) => {
       assert.ok(e instanceof iovox.ValidationError)
       assert.deepEqual(e.errors, [
-        { code: 'not_xml_text', position: { index: 1, total: 1 }, field: 'city_name', message: 'city_name 1 of 1 holds U+0000, a character XML cannot carry' },
+        { code: 'not_xml_text', position: { index: 1, total: 1 }, field: 'cityName', message: 'city_name 1 of 1 holds U+0000, a character XML cannot carry' },
       ])
       return true
     })

@@ -21,7 +21,7 @@ pub struct ValidationIssue {
     pub code: String,
     /// Position of the item or link; absent for the request as a whole.
     pub position: Option<Position>,
-    /// Wire name of the field at fault.
+    /// The field at fault, in JavaScript's case (`areaCode`), as the caller wrote it.
     pub field: Option<String>,
     /// The server's documented message.
     pub message: String,
@@ -116,7 +116,7 @@ impl From<iovox_http::Error> for ErrorInfo {
                                 index: n(p.index),
                                 total: n(p.total),
                             }),
-                            field: v.field.map(String::from),
+                            field: v.field.map(iovox_convert::fields::camel),
                             message: v.message.clone(),
                         })
                         .collect(),
