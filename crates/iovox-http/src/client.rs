@@ -515,14 +515,16 @@ impl Client {
         callback_url: Option<String>,
         options: &CallOptions,
     ) -> Result<Pending, Error> {
-        if body.len() > self.max_request_bytes {
+        // The ceiling covers all that is sent: the URL (a list's filters are in its query
+        // string) as well as the body. Nothing has left yet.
+        let size = call.url.len() + body.len();
+        if size > self.max_request_bytes {
             return Err(Error::Validation(ValidationErrors(vec![ValidationError {
                 code: ErrorCode::RequestTooLarge,
                 position: None,
                 field: None,
                 message: format!(
-                    "Request too large: {} bytes, over the {}-byte limit",
-                    body.len(),
+                    "Request too large: {size} bytes, over the {}-byte limit",
                     self.max_request_bytes
                 ),
             }])));

@@ -379,6 +379,17 @@ fn a_request_over_the_ceiling_is_refused_before_sending() {
         small.purchase_vox_numbers(&london(1)).unwrap_err().kind(),
         ErrorKind::Validation
     );
+    // A list's filters travel in the URL: the ceiling covers it as it covers a body. A
+    // 50 MB filter was sent, and reported as a connection error that may have reached
+    // IOVOX.
+    let huge = iovox_core::VoxnumbersRequest {
+        voxnumber_city: Some("L".repeat(50 * 1024 * 1024)),
+        ..Default::default()
+    };
+    let e = c.get_voxnumbers(&huge).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Validation);
+    assert!(!e.maybe_sent());
+    assert!(e.messages()[0].starts_with("Request too large: "), "{e}");
     assert_eq!(server.requests.load(Ordering::SeqCst), 0);
     c.purchase_vox_numbers(&london(1)).unwrap();
 }
