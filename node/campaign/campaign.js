@@ -80,7 +80,7 @@ async function abortLane(r, violations) {
   const notSent = []
   let slowest = 0
   for (let i = 0; i < 150; i++) {
-    const callbackUrl = `http://127.0.0.1:9/abort/${i}`
+    const callbackUrl = `http://campaign:hook@127.0.0.1:9/abort/${i}`
     const request = { items: [{ countryCode: 44, areaCode: 20, numberType: 'GEOGRAPHIC', quantity: 1 }], callbackUrl }
     const controller = new AbortController()
     const when = r()
@@ -119,7 +119,7 @@ async function optInLane(sb, violations) {
   const repeated = {}
   for (const optIn of [false, true]) {
     const client = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url, timeoutMs: TIMEOUT_MS, retries: RETRIES, retryPurchaseAfterSend: optIn })
-    const urls = Array.from({ length: 10 }, (_, i) => `http://127.0.0.1:9/opt-in-${optIn}/${i}`)
+    const urls = Array.from({ length: 10 }, (_, i) => `http://campaign:hook@127.0.0.1:9/opt-in-${optIn}/${i}`)
     for (const callbackUrl of urls) {
       sb.inject('drop')
       try {
@@ -190,7 +190,7 @@ async function main() {
         const [countryCode, areaCode, numberType] = pick(REGIONS)
         return { countryCode, areaCode, numberType, quantity: int(1, 3) }
       })
-      const request = { items, callbackUrl: `http://127.0.0.1:9/callback?call=${call}`, dynamicQuantity: r() < 0.5 }
+      const request = { items, callbackUrl: `http://campaign:hook@127.0.0.1:9/callback?call=${call}`, dynamicQuantity: r() < 0.5 }
       run = async () => {
         const order = await client.purchaseVoxNumbers(request)
         ordersChecked++

@@ -149,7 +149,7 @@ def opt_in_lane(sb, violations):
     for opt_in in (False, True):
         client = iovox.Client(sb.username, KEY, sb.url, timeout=TIMEOUT, retries=RETRIES,
                               retry_purchase_after_send=opt_in)
-        urls = [f"http://127.0.0.1:9/opt-in-{opt_in}/{i}" for i in range(10)]
+        urls = [f"http://campaign:hook@127.0.0.1:9/opt-in-{opt_in}/{i}" for i in range(10)]
         for url in urls:
             sb.inject("drop")
             try:
@@ -198,7 +198,7 @@ def main():
                     cc, area, number_type = rng.choice(REGIONS)
                     items.append({"country_code": cc, "area_code": area,
                                   "number_type": number_type, "quantity": rng.randint(1, 3)})
-                url = f"http://127.0.0.1:9/callback?call={call}"
+                url = f"http://campaign:hook@127.0.0.1:9/callback?call={call}"
                 dynamic = rng.random() < 0.5
                 run = lambda: client.purchase_vox_numbers(items, callback_url=url, dynamic_quantity=dynamic)  # noqa: E731
             else:

@@ -425,8 +425,13 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
         let mut deleting = Vec::new();
         let result = match kind {
             Kind::Purchase => {
-                let (request, q) =
-                    purchase_request(&mut rng, format!("{}?call={lane}-{call}", listener.url()));
+                let (request, q) = purchase_request(
+                    &mut rng,
+                    format!(
+                        "{}?call={lane}-{call}",
+                        listener.url_with_credentials("campaign", "hook")
+                    ),
+                );
                 quantity = q;
                 if let Some(fault) = fault.fault() {
                     sandbox.inject(fault);
