@@ -160,3 +160,16 @@ test('receiveCallback refuses a URL without credentials unless allowed by name',
   )
   assert.throws(() => iovox.receiveCallback('https://example.com/', undefined, BODY, { allowUnauthenticated: true }), TypeError)
 })
+
+test('a text where a list of numbers belongs is refused, and nothing is sent', async () => {
+  await silent(async (client, count) => {
+    for (const numbers of ['441512100200, 442071234567', '441512100200']) {
+      await assert.rejects(client.deleteVoxnumbersFromAccount({ fullVoxnumbers: numbers }), {
+        name: 'TypeError',
+        message: 'fullVoxnumbers must be a list, not a string',
+      })
+      await assert.rejects(client.removeVoxnumberFromLink({ linkIds: numbers }), { name: 'TypeError' })
+    }
+    assert.equal(count(), 0)
+  })
+})

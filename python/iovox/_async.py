@@ -292,7 +292,7 @@ class AsyncClient:
 
     async def delete_voxnumbers_from_account(
         self,
-        full_voxnumbers: Union[str, Iterable[Union[str, int]]],
+        full_voxnumbers: Iterable[Union[str, int]],
         *,
         rm_if_in_use: Optional[bool] = None,
         timeout: Optional[float] = None,

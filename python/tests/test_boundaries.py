@@ -125,3 +125,15 @@ def test_receive_callback_refuses_a_url_without_credentials_unless_allowed() -> 
         iovox.receive_callback(
             "https://hook:pw@example.com/iovox", None, BODY, allow_unauthenticated_callbacks=True
         )
+
+
+def test_a_text_where_a_list_of_numbers_belongs_is_refused(silent: tuple[iovox.Client, list[int]]) -> None:
+    """`delete_voxnumbers_from_account("441512100200, 442071234567")` gave both numbers back:
+    a text is refused wherever a list is expected, and nothing is sent."""
+    client, count = silent
+    for numbers in ("441512100200, 442071234567", "441512100200"):
+        with pytest.raises(TypeError, match="^full_voxnumbers must be a list, not a string$"):
+            client.delete_voxnumbers_from_account(numbers)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="^link_ids must be a list, not str$"):
+            client.remove_voxnumber_from_link(numbers)  # type: ignore[arg-type]
+    assert count[0] == 0

@@ -141,7 +141,7 @@ def test_async_lists_and_pages(sandbox: Sandbox) -> None:
         async with iovox.AsyncClient(sandbox.username, KEY, sandbox.url) as c:
             page = await c.get_voxnumbers(assigned_status="UNASSIGNED")
             numbers = [n.voxnumber async for n in c.iter_voxnumbers(limit=2)]
-            await c.delete_voxnumbers_from_account("441512100200")
+            await c.delete_voxnumbers_from_account(["441512100200"])
             return len(page), numbers
 
     free, numbers = asyncio.run(main())

@@ -3,7 +3,6 @@
 
 use crate::error::{panic_text, ErrorInfo};
 use crate::{conv, lists, text_outcome, OrderOutcome, RawOutcome, TextOutcome, UnitOutcome};
-use iovox_convert::fields;
 use iovox_core::method::{
     AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, Method, PurchaseVoxNumbers,
     RemoveVoxnumberFromLink,
@@ -300,11 +299,8 @@ impl NativeClient {
         call_id: Option<u32>,
         timeout_ms: Option<f64>,
     ) -> NapiResult<Object<'env>> {
-        let request = conv::query(
-            &args_json,
-            fields::DELETE_VOXNUMBERS,
-            "deleteVoxnumbersFromAccount",
-        );
+        let arguments = DeleteVoxnumbersFromAccount::SPEC.arguments;
+        let request = conv::query(&args_json, arguments, "deleteVoxnumbersFromAccount");
         self.start::<DeleteVoxnumbersFromAccount, _>(env, request, call_id, timeout_ms, unit)
     }
 

@@ -26,8 +26,12 @@ pub fn detach_request(json: &str) -> Result<wire::DetachRequest, ErrorInfo> {
 }
 
 /// A query method's arguments (an object, camelCase) into the wire form.
-pub fn query(json: &str, known: &[&str], call: &str) -> Result<wire::Query, ErrorInfo> {
-    iovox_convert::query_json(json, known, call, Case::Camel).map_err(type_error)
+pub fn query(
+    json: &str,
+    arguments: &[iovox_core::model::Argument],
+    call: &str,
+) -> Result<wire::Query, ErrorInfo> {
+    iovox_convert::query_json(json, arguments, call, Case::Camel).map_err(type_error)
 }
 
 /// A list method of the model by name, and its arguments (an object, camelCase) into the
@@ -39,8 +43,7 @@ pub fn list_query(
     let list = iovox_core::method::list_named(method).ok_or_else(|| {
         ErrorInfo::type_error(format!("{method} is not a list method of the model"))
     })?;
-    let known: Vec<&str> = list.spec.arguments.iter().map(|a| a.name).collect();
-    Ok((list, query(json, &known, method)?))
+    Ok((list, query(json, list.spec.arguments, method)?))
 }
 
 /// `{ interface, method, verb, query, body, safeToRepeat }` into a raw request.

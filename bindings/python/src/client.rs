@@ -4,7 +4,6 @@
 use crate::lists::{self, Page, RawResponse, Wrap};
 use crate::models::Order;
 use crate::{conv, error, wait};
-use iovox_convert::fields;
 use iovox_core::method::{
     AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, Method, PurchaseVoxNumbers,
     RemoveVoxnumberFromLink, Verb,
@@ -190,7 +189,7 @@ impl Client {
         }
         let q = conv::query(
             Some(&arguments),
-            fields::DELETE_VOXNUMBERS,
+            DeleteVoxnumbersFromAccount::SPEC.arguments,
             "delete_voxnumbers_from_account",
         )?;
         self.call::<DeleteVoxnumbersFromAccount>(py, q, timeout, _cancel)

@@ -245,7 +245,7 @@ pub fn body_bytes(body: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
 /// naming the nearest known one.
 pub fn query(
     arguments: Option<&Bound<'_, pyo3::types::PyDict>>,
-    known: &[&str],
+    known: &[iovox_core::model::Argument],
     call: &str,
 ) -> PyResult<wire::Query> {
     let args = match arguments {
@@ -272,8 +272,8 @@ pub fn list_query(
     if let Some(Value::Object(extra)) = unknown.map(|u| value(u.as_any())).transpose()? {
         map.extend(extra);
     }
-    let known: Vec<&str> = list.spec.arguments.iter().map(|a| a.name).collect();
-    iovox_convert::query(Value::Object(map), &known, call, Case::Snake).map_err(type_error)
+    iovox_convert::query(Value::Object(map), list.spec.arguments, call, Case::Snake)
+        .map_err(type_error)
 }
 
 /// A raw call's query: a mapping or pairs of text (numbers become their digits).

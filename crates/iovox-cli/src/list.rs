@@ -46,9 +46,13 @@ pub(crate) fn run(c: &Connection, args: ListArgs, json: bool) -> Outcome {
         };
         given.insert(name.to_string(), Value::String(v.to_string()));
     }
-    let known: Vec<&str> = list.spec.arguments.iter().map(|a| a.name).collect();
-    let query = iovox_convert::query(Value::Object(given), &known, &args.method, Case::Snake)
-        .map_err(|e| Usage(e.0))?;
+    let query = iovox_convert::query(
+        Value::Object(given),
+        list.spec.arguments,
+        &args.method,
+        Case::Snake,
+    )
+    .map_err(|e| Usage(e.0))?;
     let client = match client(c) {
         Ok(c) => c,
         Err(e) => return Ok(Some(e)),

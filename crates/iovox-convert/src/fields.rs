@@ -53,15 +53,6 @@ pub const PURCHASE: &[&str] = &[
     "allow_unauthenticated_callbacks",
 ];
 
-/// getVoxnumberRegions' arguments (the core's list, which its checks use too).
-pub const REGIONS: &[&str] = iovox_core::REGION_ARGUMENTS;
-/// getVoxnumbers' arguments.
-pub const VOXNUMBERS: &[&str] = iovox_core::VOXNUMBER_ARGUMENTS;
-/// getLinks' arguments.
-pub const LINKS: &[&str] = iovox_core::LINK_ARGUMENTS;
-/// deleteVoxnumbersFromAccount's arguments.
-pub const DELETE_VOXNUMBERS: &[&str] = iovox_core::DELETE_ARGUMENTS;
-
 /// A field name in camelCase (`country_code` → `countryCode`), for JavaScript.
 pub fn camel(key: &str) -> String {
     let mut out = String::with_capacity(key.len());

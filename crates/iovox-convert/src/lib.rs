@@ -24,6 +24,7 @@ pub mod fields;
 
 pub use fields::Case;
 use fields::{check_keys, snake};
+use iovox_core::model::{Argument, ArgumentKind};
 use iovox_core::wire;
 use serde_json::{Map, Value};
 
@@ -214,14 +215,19 @@ pub fn detach_request(link_ids: Value, case: Case) -> Result<wire::DetachRequest
 }
 
 /// The arguments of a query-string method (a list method, deleteVoxnumbersFromAccount) from
-/// a mapping (either case) into the wire form; `known` is the method's list in [`fields`]
-/// and `what` names the call in errors. `null` and a missing mapping mean no argument.
+/// a mapping (either case) into the wire form; `arguments` are the method's, from its
+/// declaration (`Spec::arguments`), and `what` names the call in errors. `null` and a
+/// missing mapping mean no argument. An argument declared a list must be given as one: a
+/// text in its place ("441512100200, 442071234567") is refused, above all where the
+/// method destroys, though IOVOX's query string itself joins a list with commas.
 pub fn query(
     args: Value,
-    known: &[&str],
+    arguments: &[Argument],
     what: &str,
     case: Case,
 ) -> Result<wire::Query, ShapeError> {
+    let known: Vec<&str> = arguments.iter().map(|a| a.name).collect();
+    let known = &known[..];
     let map = match args {
         Value::Null => Map::new(),
         Value::Object(m) => m,
@@ -239,6 +245,11 @@ pub fn query(
         case,
     )?;
     for (key, value) in &map {
+        let declared = arguments.iter().find(|a| a.name == snake(key));
+        let is_text = matches!(value, Value::String(_)) || is_lone_surrogate(value);
+        if is_text && declared.is_some_and(|a| a.kind == ArgumentKind::List) {
+            return Err(not_a_list(key, "a string"));
+        }
         if matches!(value, Value::Object(_)) && !is_lone_surrogate(value) {
             return Err(ShapeError(format!(
                 "{key} must be a text, a number or a list, not a mapping"
@@ -251,11 +262,11 @@ pub fn query(
 /// [`query`] from JSON text (Node).
 pub fn query_json(
     json: &str,
-    known: &[&str],
+    arguments: &[Argument],
     what: &str,
     case: Case,
 ) -> Result<wire::Query, ShapeError> {
-    query(parse(json)?, known, what, case)
+    query(parse(json)?, arguments, what, case)
 }
 
 /// [`purchase_request`] from JSON text (Node, JSON files).
@@ -279,9 +290,10 @@ mod tests {
 
     #[test]
     fn query_arguments_keep_their_kind_and_join_lists() {
+        use iovox_core::method::{GetVoxnumbers, Method};
         let q = query_json(
             r#"{"assignedStatus":"UNASSIGNED","reqFields":["vn","as"],"limit":100}"#,
-            fields::VOXNUMBERS,
+            GetVoxnumbers::SPEC.arguments,
             "getVoxnumbers",
             Case::Camel,
         )
@@ -291,7 +303,7 @@ mod tests {
         assert_eq!(request.limit, Some(100));
         let e = query_json(
             r#"{"assignedStatuss":"x"}"#,
-            fields::VOXNUMBERS,
+            GetVoxnumbers::SPEC.arguments,
             "getVoxnumbers",
             Case::Camel,
         )

@@ -5,7 +5,7 @@
 //! each such JSON string into what the bindings hand over for it
 //! ([`iovox_convert::lone_surrogate`]) before the request goes the bindings' way.
 
-use iovox_convert::{fields, Case};
+use iovox_convert::Case;
 use iovox_core::method::{
     AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, GetVoxnumbers, Method, PurchaseVoxNumbers,
     RemoveVoxnumberFromLink,
@@ -115,7 +115,7 @@ fn every_lone_surrogate_is_refused_by_its_fields_rule() {
             "getVoxnumbers" => GetVoxnumbers::prepare_wire(
                 &iovox_convert::query(
                     request["args"].clone(),
-                    fields::VOXNUMBERS,
+                    GetVoxnumbers::SPEC.arguments,
                     "q",
                     Case::Snake,
                 )
@@ -124,7 +124,7 @@ fn every_lone_surrogate_is_refused_by_its_fields_rule() {
             "deleteVoxnumbersFromAccount" => DeleteVoxnumbersFromAccount::prepare_wire(
                 &iovox_convert::query(
                     request["args"].clone(),
-                    fields::DELETE_VOXNUMBERS,
+                    DeleteVoxnumbersFromAccount::SPEC.arguments,
                     "q",
                     Case::Snake,
                 )
