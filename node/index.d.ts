@@ -299,7 +299,7 @@ export declare function receiveCallback(
 export declare function purchaseRequestXml(request: PurchaseRequest): string
 export declare function attachRequestXml(links: Link[]): string
 
-export type ErrorKind = 'validation' | 'api' | 'timeout' | 'connection' | 'decode' | 'config' | 'callback' | 'aborted' | 'internal'
+export type ErrorKind = 'validation' | 'api' | 'authentication' | 'timeout' | 'connection' | 'decode' | 'config' | 'callback' | 'aborted' | 'internal'
 
 export interface ValidationIssue extends Omit<NativeValidationIssue, 'position' | 'field'> {
   position: Position | null
@@ -319,6 +319,11 @@ export declare class ValidationError extends IovoxError {
 }
 export declare class ApiError extends IovoxError {
   readonly status: number
+}
+/** IOVOX refused the credentials (401) or the account's rights (403): check the username
+ * and secure key. Still an `ApiError`. */
+export declare class AuthenticationError extends ApiError {
+  readonly kind: 'authentication'
 }
 export declare class TimeoutError extends IovoxError {
   readonly maybeSent: boolean

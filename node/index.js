@@ -11,7 +11,8 @@ class IovoxError extends Error {
   constructor(info) {
     super(info.message)
     this.name = new.target.name
-    /** "validation", "api", "timeout", "connection", "decode", "config" or "internal". */
+    /** "validation", "api", "authentication", "timeout", "connection", "decode", "config"
+     * or "internal". */
     this.kind = info.kind
     /** `IOVOX_API`, `IOVOX_VALIDATION`, … */
     this.code = `IOVOX_${String(info.kind).toUpperCase()}`
@@ -39,6 +40,11 @@ class ValidationError extends IovoxError {
 
 /** IOVOX answered with an error: `status` and every `<error>` message. */
 class ApiError extends IovoxError {}
+
+/** IOVOX refused the credentials (401) or the account's rights (403): check the username
+ * and secure key. An `ApiError`, so `instanceof ApiError` still holds; `kind` is
+ * "authentication". */
+class AuthenticationError extends ApiError {}
 
 /** No answer in time; `maybeSent` is false when the connection itself timed out, true
  * when a later phase did (a purchase may then have been made). */
@@ -95,6 +101,7 @@ class AbortError extends IovoxError {
 const classes = {
   validation: ValidationError,
   api: ApiError,
+  authentication: AuthenticationError,
   timeout: TimeoutError,
   connection: ConnectionError,
   decode: DecodeError,
@@ -425,6 +432,7 @@ module.exports = {
   IovoxError,
   ValidationError,
   ApiError,
+  AuthenticationError,
   TimeoutError,
   ConnectionError,
   DecodeError,

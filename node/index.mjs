@@ -13,6 +13,7 @@ export const {
   IovoxError,
   ValidationError,
   ApiError,
+  AuthenticationError,
   TimeoutError,
   ConnectionError,
   DecodeError,

@@ -155,7 +155,13 @@ test('ApiError, and wrong credentials', async () => {
     return true
   })
   const wrong = new iovox.Client({ username: sandbox.username, secureKey: 'not-the-key', baseUrl: sandbox.url })
-  await assert.rejects(wrong.purchaseVoxNumbers({ items: [LIVERPOOL] }), (e) => e.status === 401 && !util.inspect(e).includes('not-the-key'))
+  await assert.rejects(wrong.purchaseVoxNumbers({ items: [LIVERPOOL] }), (e) => {
+    // Refused credentials have a class of their own, and are still ApiErrors.
+    assert.ok(e instanceof iovox.AuthenticationError && e instanceof iovox.ApiError, `${e}`)
+    assert.equal(e.kind, 'authentication')
+    assert.equal(e.code, 'IOVOX_AUTHENTICATION')
+    return e.status === 401 && !util.inspect(e).includes('not-the-key')
+  })
 })
 
 test('TimeoutError', async () => {

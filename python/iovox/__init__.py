@@ -11,6 +11,7 @@ allows is made before anything is sent, with IOVOX's own messages.
 from iovox._async import AsyncClient
 from iovox._errors import (
     ApiError,
+    AuthenticationError,
     CallbackError,
     ConfigError,
     ConnectionError,
@@ -58,7 +59,7 @@ from iovox._native import (  # the result classes of the list methods
 )
 
 # Errors print as `iovox.ApiError`, and pickle by that name too.
-for _error in (ApiError, CallbackError, ConfigError, ConnectionError, DecodeError, IovoxError, Position,
+for _error in (ApiError, AuthenticationError, CallbackError, ConfigError, ConnectionError, DecodeError, IovoxError, Position,
                TimeoutError, ValidationError, ValidationIssue):
     _error.__module__ = __name__
 del _error
@@ -74,6 +75,7 @@ __all__ = [
     # </generated>
     "AdditionalInformation",
     "ApiError",
+    "AuthenticationError",
     "AssignedStatus",
     "AsyncClient",
     "CallStatus",

@@ -94,6 +94,14 @@ class ApiError(IovoxError):
         super().__init__(message, status=status, messages=messages, attempts=attempts)
 
 
+class AuthenticationError(ApiError):
+    """IOVOX refused the credentials (401) or the account's rights (403): check the
+    username and secure key (``IOVOX_USERNAME``, ``IOVOX_SECURE_KEY``). An ``ApiError``,
+    so ``except ApiError`` still catches it."""
+
+    kind = "authentication"
+
+
 class TimeoutError(IovoxError, builtins.TimeoutError):
     """No answer in time (also an instance of the built-in ``TimeoutError``).
     ``maybe_sent`` is False when the connection itself timed out, True when a later phase

@@ -51,11 +51,13 @@ def test_api_error(client: iovox.Client) -> None:
     shows_no_key(error)
 
 
-def test_api_error_for_wrong_credentials(sandbox: Sandbox) -> None:
+def test_authentication_error_for_wrong_credentials(sandbox: Sandbox) -> None:
     client = iovox.Client(sandbox.username, "not-the-key", sandbox.url)
-    with pytest.raises(iovox.ApiError) as e:
+    with pytest.raises(iovox.AuthenticationError) as e:
         client.purchase_vox_numbers([ITEM])
-    assert e.value.status == 401
+    # Its own class, and still an ApiError for code that catches those.
+    assert isinstance(e.value, iovox.ApiError)
+    assert (e.value.kind, type(e.value).__name__, e.value.status) == ("authentication", "AuthenticationError", 401)
     assert "not-the-key" not in str(e.value) + repr(e.value)
 
 

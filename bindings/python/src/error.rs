@@ -43,7 +43,10 @@ pub fn to_py(py: Python<'_>, e: Error) -> PyErr {
             } => {
                 attrs.set_item("status", status)?;
                 attrs.set_item("messages", messages)?;
-                "ApiError"
+                match status {
+                    401 | 403 => "AuthenticationError",
+                    _ => "ApiError",
+                }
             }
             Error::Timeout { maybe_sent, .. } => {
                 attrs.set_item("maybe_sent", maybe_sent)?;

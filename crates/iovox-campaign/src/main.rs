@@ -155,7 +155,7 @@ fn outcome_name(result: &Result<Option<Order>, Error>) -> String {
             maybe_sent: true, ..
         }) => "connection (maybe sent)".into(),
         Err(e) => match (e.kind(), e.status()) {
-            (ErrorKind::Api, Some(s)) => format!("api {s}"),
+            (ErrorKind::Api | ErrorKind::Authentication, Some(s)) => format!("api {s}"),
             (kind, _) => kind.as_str().into(),
         },
     }

@@ -243,7 +243,14 @@ pub(crate) struct Call {
     verb: Verb,
     url: String,
     class: Class,
+    /// Sent as [`CALL_HEADER`] on every attempt of this call, and only of this call.
+    id: String,
 }
+
+/// A header every request carries: an id that is the same on every attempt of one call and
+/// differs between calls, so a server (the sandbox, a proxy's log) can tell a retry from a
+/// new call (docs/decisions.md 34). It carries nothing else.
+pub const CALL_HEADER: &str = "x-iovox-call";
 
 /// A call between its attempts: what was prepared, and how far it got. No `Debug`: the
 /// body may hold the callback URL's `user:pass`.
@@ -505,6 +512,7 @@ impl Client {
             verb,
             url: format!("{}/{interface}?{}", self.base_url, q.finish()),
             class,
+            id: format!("{:016x}", fastrand::u64(..)),
         }
     }
 
@@ -611,6 +619,7 @@ impl Client {
         &self,
         request: ureq::RequestBuilder<B>,
         timeout: Option<Duration>,
+        call: &Call,
     ) -> ureq::RequestBuilder<B> {
         let request = match timeout {
             Some(t) => request.config().timeout_global(Some(t)).build(),
@@ -619,15 +628,17 @@ impl Client {
         request
             .header("username", &self.username)
             .header("secureKey", self.secure_key.expose())
+            .header(CALL_HEADER, &call.id)
     }
 
     fn with_body(
         &self,
         request: ureq::RequestBuilder<ureq::typestate::WithBody>,
         timeout: Option<Duration>,
+        call: &Call,
         body: &str,
     ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
-        self.headers(request, timeout)
+        self.headers(request, timeout, call)
             .header("Content-Type", "application/xml")
             .send(body)
     }
@@ -645,14 +656,16 @@ impl Client {
         // GET and DELETE carry no body (their arguments are in the query string), unless a
         // raw call gives one.
         let result = match (call.verb, body.is_empty()) {
-            (Verb::Get, true) => self.headers(agent.get(url), timeout).call(),
-            (Verb::Delete, true) => self.headers(agent.delete(url), timeout).call(),
-            (Verb::Get, false) => self.with_body(agent.get(url).force_send_body(), timeout, body),
-            (Verb::Delete, false) => {
-                self.with_body(agent.delete(url).force_send_body(), timeout, body)
+            (Verb::Get, true) => self.headers(agent.get(url), timeout, call).call(),
+            (Verb::Delete, true) => self.headers(agent.delete(url), timeout, call).call(),
+            (Verb::Get, false) => {
+                self.with_body(agent.get(url).force_send_body(), timeout, call, body)
             }
-            (Verb::Post, _) => self.with_body(agent.post(url), timeout, body),
-            (Verb::Put, _) => self.with_body(agent.put(url), timeout, body),
+            (Verb::Delete, false) => {
+                self.with_body(agent.delete(url).force_send_body(), timeout, call, body)
+            }
+            (Verb::Post, _) => self.with_body(agent.post(url), timeout, call, body),
+            (Verb::Put, _) => self.with_body(agent.put(url), timeout, call, body),
         };
         let mut response = match result {
             Ok(r) => r,

@@ -11,6 +11,9 @@ pub enum ErrorKind {
     Validation,
     /// IOVOX (or something in front of it) answered with an error status.
     Api,
+    /// IOVOX refused the credentials (401) or the account's rights (403): an [`Error::Api`]
+    /// a caller handles apart (check the username and secure key), as in stripe and openai.
+    Authentication,
     /// No answer in time.
     Timeout,
     /// No connection, or the connection broke.
@@ -29,6 +32,7 @@ impl ErrorKind {
         match self {
             ErrorKind::Validation => "validation",
             ErrorKind::Api => "api",
+            ErrorKind::Authentication => "authentication",
             ErrorKind::Timeout => "timeout",
             ErrorKind::Connection => "connection",
             ErrorKind::Decode => "decode",
@@ -41,6 +45,7 @@ impl ErrorKind {
     pub const ALL: &'static [ErrorKind] = &[
         ErrorKind::Validation,
         ErrorKind::Api,
+        ErrorKind::Authentication,
         ErrorKind::Timeout,
         ErrorKind::Connection,
         ErrorKind::Decode,
@@ -153,6 +158,9 @@ impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::Validation(_) => ErrorKind::Validation,
+            Error::Api {
+                status: 401 | 403, ..
+            } => ErrorKind::Authentication,
             Error::Api { .. } => ErrorKind::Api,
             Error::Timeout { .. } => ErrorKind::Timeout,
             Error::Connection { .. } => ErrorKind::Connection,

@@ -35,7 +35,7 @@ pub use callback::{
     receive_callback_with, CallbackError,
 };
 pub use client::{
-    Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_REQUEST_BYTES,
+    Client, ClientBuilder, CALL_HEADER, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_REQUEST_BYTES,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, PRODUCTION_URL, SANDBOX_URL, USER_AGENT,
 };
 pub use error::{Credentials, Error, ErrorKind, SecureKey, Source};

@@ -166,6 +166,35 @@ fn unauthenticated_callbacks_only_by_name() {
     );
 }
 
+/// `repeated_purchases` means what it says under concurrency: 20 calls at once for the
+/// same numbers are 20 purchases and no repeat (it said 19), and a call the client retries
+/// after its request went out is one repeat.
+#[test]
+fn a_repeated_purchase_is_a_call_sent_twice_not_a_request_like_another() {
+    let sb = sandbox(Config::default());
+    let c = client(&sb);
+    std::thread::scope(|s| {
+        for _ in 0..20 {
+            s.spawn(|| c.purchase_vox_numbers(&london(1)).unwrap());
+        }
+    });
+    let stats = sb.stats();
+    assert_eq!((stats.purchases, stats.repeated_purchases), (20, 0));
+    let retrying = Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
+        .base_url(sb.url())
+        .retry(RetryPolicy {
+            retry_purchase_after_send: true,
+            ..fast_retries()
+        })
+        .build()
+        .unwrap();
+    // The answer is cut after the order was made: the opted-in client sends the call again.
+    sb.inject(Fault::Drop);
+    retrying.purchase_vox_numbers(&london(1)).unwrap();
+    let stats = sb.stats();
+    assert_eq!((stats.purchases, stats.repeated_purchases), (22, 1));
+}
+
 #[test]
 fn validation_error_sends_nothing() {
     let sb = sandbox(Config::default());
@@ -218,6 +247,9 @@ fn api_errors_carry_status_and_every_message() {
         (e.status(), e.messages()),
         (Some(401), vec!["HTTP 401: Unauthorized".to_string()])
     );
+    // Refused credentials are a kind of their own, as in stripe and openai.
+    assert_eq!(e.kind(), ErrorKind::Authentication);
+    assert!(matches!(e, Error::Api { status: 401, .. }));
 }
 
 #[test]

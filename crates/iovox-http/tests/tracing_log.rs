@@ -110,8 +110,8 @@ fn log_lines_carry_no_secret_and_no_personal_data() {
         kinds.dedup();
         assert_eq!(
             kinds.len(),
-            5,
-            "api, timeout, connection, decode, validation: {kinds:?}"
+            6,
+            "api, authentication, timeout, connection, decode, validation: {kinds:?}"
         );
     });
     let text = String::from_utf8(lines.0.lock().unwrap().clone()).unwrap();

@@ -35,23 +35,15 @@ pub(crate) struct Account {
     pub sold: u64,
     /// Numbers added by restocks since the start.
     pub restocked: u64,
-    /// Purchases whose request was the same as an earlier one that made an order: a
-    /// client that sent one purchase twice (a retry after the bytes went out).
+    /// Purchases that made an order for a call that had already made one (see
+    /// [`crate::Stats::repeated_purchases`]).
     pub repeated_purchases: u64,
-    /// Fingerprints of the requests that made orders.
-    seen_requests: std::collections::HashSet<u64>,
+    /// The calls (`x-iovox-call`) that made orders.
+    calls_with_orders: std::collections::HashSet<String>,
     /// Every full number in the account.
     numbers: std::collections::HashSet<String>,
     /// The next line number to try under each (IDD, area code).
     next_line: std::collections::HashMap<(u32, u32), u64>,
-}
-
-/// The same request gives the same fingerprint: its XML, hashed.
-fn fingerprint(request: &PurchaseRequest) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    request.to_xml().hash(&mut h);
-    h.finish()
 }
 
 /// Which regions a restock adds to; `None` fields match any.
@@ -87,7 +79,7 @@ impl Account {
             restocked: 0,
             repeated_purchases: 0,
             callback_urls: Vec::new(),
-            seen_requests: std::collections::HashSet::new(),
+            calls_with_orders: std::collections::HashSet::new(),
         }
     }
 
@@ -163,6 +155,7 @@ impl Account {
     pub fn purchase(
         &mut self,
         request: &PurchaseRequest,
+        call: Option<&str>,
     ) -> Result<(Order, Option<PendingOrder>), Vec<String>> {
         let total = request.items.len();
         let mut errors = Vec::new();
@@ -198,7 +191,7 @@ impl Account {
         if !errors.is_empty() {
             return Err(errors);
         }
-        if !self.seen_requests.insert(fingerprint(request)) {
+        if call.is_some_and(|c| !self.calls_with_orders.insert(c.to_string())) {
             self.repeated_purchases += 1;
         }
         let reference = self.reference();

@@ -210,8 +210,11 @@ pub struct Stats {
     pub deletes: u64,
     /// TCP connections accepted (keep-alive clients reuse one).
     pub connections: u64,
-    /// Purchases that repeated the request of an earlier order: each is a purchase that
-    /// reached the sandbox twice (a retry after the bytes went out, or the caller's own).
+    /// Purchases that made an order for a call that had already made one: a client's
+    /// retry after its request went out. Calls are told apart by the `x-iovox-call` header
+    /// the SDK sends, the same on every attempt of one call (docs/decisions.md 34); a
+    /// request without it is a call of its own. Two calls that ask for the same numbers
+    /// are two purchases, not a repeat.
     pub repeated_purchases: u64,
     /// Numbers in stock now, over every region.
     pub stock: u64,

@@ -231,7 +231,10 @@ async fn route(
         }
     };
     match handler {
-        Handler::Purchase => purchase(app, &body),
+        Handler::Purchase => {
+            let call = headers.get("x-iovox-call").and_then(|v| v.to_str().ok());
+            purchase(app, &body, call)
+        }
         Handler::Attach => no_content(app, &body, decode_attach_request, Account::attach, |s| {
             s.attaches += 1
         }),
@@ -356,12 +359,12 @@ fn no_content<R>(
     }
 }
 
-fn purchase(app: &Arc<App>, body: &[u8]) -> Response {
+fn purchase(app: &Arc<App>, body: &[u8], call: Option<&str>) -> Response {
     let request = match decode_purchase_request(body) {
         Ok(r) => r,
         Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
     };
-    let result = lock(&app.account).purchase(&request);
+    let result = lock(&app.account).purchase(&request, call);
     match result {
         Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
         Ok((order, pending)) => {

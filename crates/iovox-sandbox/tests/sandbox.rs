@@ -910,11 +910,16 @@ fn stats_count_numbers_and_purchases_sent_twice() {
     let s = sb.stats();
     assert_eq!((s.sold, s.restocked), (5, 10));
     assert_eq!(s.stock + s.sold, start_stock + s.restocked);
-    // The same request again is a second order, and is counted as a repeat; another
-    // request is not.
+    // A repeat is a call that made an order before (its x-iovox-call), not a request
+    // like an earlier one: the same request from a new call is a new purchase.
+    let auth = [("username", sb.username()), ("secureKey", sb.secure_key())];
+    let call = |id: &'static str| [auth[0], auth[1], ("x-iovox-call", id)];
     send(&sb, "POST", PURCHASE, &body).order();
-    let other = purchase_xml(&[(44, "151", "GEOGRAPHIC", 1)], "");
-    send(&sb, "POST", PURCHASE, &other).order();
+    send_with(&sb, "POST", PURCHASE, &body, &call("a1")).order();
+    send_with(&sb, "POST", PURCHASE, &body, &call("b2")).order();
+    assert_eq!(sb.stats().repeated_purchases, 0);
+    // The same call again (a retry after its bytes went out) is a repeat.
+    send_with(&sb, "POST", PURCHASE, &body, &call("a1")).order();
     assert_eq!(sb.stats().repeated_purchases, 1);
 }
 
