@@ -25,7 +25,7 @@ fn purchase(items: usize, address: bool) -> PurchaseRequest {
         })
         .collect();
     let mut request = PurchaseRequest::new(items);
-    request.callback_url = Some("https://my.company.com/orderCallback.php".into());
+    request.callback_url = Some("https://iovox:s3cret@my.company.com/orderCallback.php".into());
     request.cc_list = vec!["mail@mail.com".into()];
     request
 }

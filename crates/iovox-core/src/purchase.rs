@@ -690,9 +690,8 @@ fn callback_policy<T>(
         .as_ref()
         .err()
         .is_some_and(|e| e.0.iter().any(|e| e.field == Some("callback_url")));
-    let has_credentials = |url: &str| crate::url::split_credentials(url).1.is_some();
     match word(url) {
-        Some(url) if !allowed && !url_refused && !has_credentials(&url) => {
+        Some(url) if !allowed && !url_refused && !crate::url::has_credentials(&url) => {
             let m = format!(
                 "Callback URL {WHOLE_REQUEST} has no user:password@, so anyone who finds it \
                  can post a forged order; put credentials in it, or allow unauthenticated \

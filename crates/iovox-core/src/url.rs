@@ -2,6 +2,22 @@
 //! `https://user:pass@example.com/path` makes IOVOX send HTTP basic auth. The sandbox (which
 //! sends it) and the client (which checks it) read the URL the same way, here.
 
+/// Whether the URL's authority carries credentials (`user@` or `user:pass@`): what
+/// [`split_credentials`] would find, without copying anything (it runs for every typed
+/// purchase).
+///
+/// ```
+/// assert!(iovox_core::url::has_credentials("https://u:p@example.com/cb"));
+/// assert!(!iovox_core::url::has_credentials("https://example.com/a@b"));
+/// ```
+pub fn has_credentials(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    rest[..end].contains('@')
+}
+
 /// Splits `scheme://user:pass@host/rest` into the URL without credentials and the
 /// credentials (`pass` empty when absent).
 ///
