@@ -199,8 +199,9 @@ pub fn setting_text(
     }
     let code = utf16(s)
         .ok()
-        .and_then(|u| char::decode_utf16(u).find_map(|c| c.err()))
-        .map_or(0, |e| e.unpaired_surrogate());
+        .and_then(iovox_convert::lone_surrogate)
+        .and_then(|v| iovox_convert::lone_surrogate_code(&v))
+        .unwrap_or(0);
     Err(config::lone_surrogate(setting, code))
 }
 

@@ -6,7 +6,7 @@ use crate::{client, Connection, Outcome, Usage};
 use clap::Args;
 use iovox_convert::Case;
 use iovox_core::method::{list_named, LISTS};
-use iovox_core::{Field, Record};
+use iovox_core::Record;
 use serde_json::{Map, Value};
 
 #[derive(Args)]
@@ -19,15 +19,6 @@ pub struct ListArgs {
     /// Every page, one after the other.
     #[arg(long)]
     all: bool,
-}
-
-fn value(field: Option<Field<'_>>) -> Value {
-    match field {
-        None => Value::Null,
-        Some(Field::Text(t)) => t.into(),
-        Some(Field::Number(n)) => n.into(),
-        Some(Field::Flag(b)) => b.into(),
-    }
 }
 
 pub(crate) fn run(c: &Connection, args: ListArgs, json: bool) -> Outcome {
@@ -67,24 +58,7 @@ pub(crate) fn run(c: &Connection, args: ListArgs, json: bool) -> Outcome {
             Err(e) => return Ok(Some(e)),
         };
         if json {
-            let results: Vec<Value> = page
-                .results
-                .iter()
-                .map(|r| {
-                    let fields = r
-                        .fields()
-                        .into_iter()
-                        .map(|(k, v)| (k.to_string(), value(v)));
-                    Value::Object(fields.collect())
-                })
-                .collect();
-            let shown = serde_json::json!({
-                "results": results,
-                "current_page": page.current_page,
-                "total_pages": page.total_pages,
-                "total_results": page.total_results,
-            });
-            say!("{shown}");
+            say!("{}", page.to_json());
         } else {
             for r in &page.results {
                 let shown: Vec<String> = r

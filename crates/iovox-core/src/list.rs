@@ -519,6 +519,41 @@ impl<R: Record + ?Sized> Record for Box<R> {
 }
 
 impl<T: Record> Page<T> {
+    /// The page as JSON in IOVOX's names: `results` (every field of each, absent ones as
+    /// `null`; numbers and flags as JSON's), then `current_page`, `total_pages`,
+    /// `total_results`. What `iovox list --json` prints, for any list method.
+    ///
+    /// ```
+    /// use iovox_core::{Country, Page};
+    /// let page = Page { results: vec![Country { code: Some(44), name: None }], current_page: Some(1), total_pages: None, total_results: None };
+    /// assert_eq!(page.to_json()["results"][0], serde_json::json!({"code": 44, "name": null}));
+    /// ```
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        let results: Vec<Value> = self
+            .results
+            .iter()
+            .map(|r| {
+                let fields = r.fields().into_iter().map(|(name, value)| {
+                    let v = match value {
+                        None => Value::Null,
+                        Some(Field::Text(t)) => t.into(),
+                        Some(Field::Number(n)) => n.into(),
+                        Some(Field::Flag(b)) => b.into(),
+                    };
+                    (name.to_string(), v)
+                });
+                Value::Object(fields.collect())
+            })
+            .collect();
+        serde_json::json!({
+            "results": results,
+            "current_page": self.current_page,
+            "total_pages": self.total_pages,
+            "total_results": self.total_results,
+        })
+    }
+
     /// The answer as IOVOX sends it: `<response>` with the totals, then `<results>`.
     ///
     /// ```
