@@ -264,9 +264,10 @@ class Client {
     return this.#page('getLinks', args, options)
   }
 
-  /** Every result of getLinks, page after page, fetched as the loop reads them (`for await`). */
-  async *iterLinks(args, options) {
-    yield* this.#pages('getLinks', args, options)
+  /** Every result of getLinks, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterLinks(args, options) {
+    return this.#pages('getLinks', args, options)
   }
 
   /** One page of getCountries: a country IOVOX sells numbers in. */
@@ -274,9 +275,10 @@ class Client {
     return this.#page('getCountries', args, options)
   }
 
-  /** Every result of getCountries, page after page, fetched as the loop reads them (`for await`). */
-  async *iterCountries(args, options) {
-    yield* this.#pages('getCountries', args, options)
+  /** Every result of getCountries, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterCountries(args, options) {
+    return this.#pages('getCountries', args, options)
   }
 
   /** One page of getVoxnumberRegions: a region numbers can be bought in. */
@@ -284,9 +286,10 @@ class Client {
     return this.#page('getVoxnumberRegions', args, options)
   }
 
-  /** Every result of getVoxnumberRegions, page after page, fetched as the loop reads them (`for await`). */
-  async *iterVoxnumberRegions(args, options) {
-    yield* this.#pages('getVoxnumberRegions', args, options)
+  /** Every result of getVoxnumberRegions, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterVoxnumberRegions(args, options) {
+    return this.#pages('getVoxnumberRegions', args, options)
   }
 
   /** One page of getVoxnumbers: a number of the account. Fields not asked for in `req_fields` are empty. */
@@ -294,9 +297,10 @@ class Client {
     return this.#page('getVoxnumbers', args, options)
   }
 
-  /** Every result of getVoxnumbers, page after page, fetched as the loop reads them (`for await`). */
-  async *iterVoxnumbers(args, options) {
-    yield* this.#pages('getVoxnumbers', args, options)
+  /** Every result of getVoxnumbers, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterVoxnumbers(args, options) {
+    return this.#pages('getVoxnumbers', args, options)
   }
   // </generated>
 
@@ -325,23 +329,12 @@ class Client {
   async #page(method, args, options) {
     const json = toJson(args ?? {})
     return withCallOptions(options, async (id, timeoutMs) =>
-      toPage(unwrap(await this.#native.callList(method, json, id, timeoutMs), 'text')),
+      toPage(unwrap(await this.#native.callList(method, json, id, timeoutMs), 'text'), method),
     )
   }
 
-  // The paging loop is the native one (iovox_http::ListPages): each page is one awaited
-  // call, with the caller's signal and timeout.
-  async *#pages(method, args, options) {
-    const pages = new native.NativePages(this.#native, method, toJson(args ?? {}))
-    const error = pages.error()
-    if (error) throw toError(error)
-    for (;;) {
-      const text = await withCallOptions(options, async (id, timeoutMs) =>
-        unwrap(await pages.next(id, timeoutMs), 'text'),
-      )
-      if (text === null || text === undefined) return
-      yield* toPage(text).results
-    }
+  #pages(method, args, options) {
+    return new PageIterator(new native.NativePages(this.#native, method, toJson(args ?? {})), method, options)
   }
 
   /** Lets go of the connections; later calls reject with a ConfigError. */
@@ -366,17 +359,101 @@ function parseCallback(body) {
   return unwrap(native.parseCallback(body), 'order')
 }
 
-/** A page from the addon's JSON: `purchaseDate` "YYYY-MM-DD HH:MM:SS" as a `Date` (read as
- * UTC; IOVOX does not say its zone). */
-function toPage(json) {
+// <generated: dates> (scripts/generate writes this region from the model)
+const DATE_FIELDS = {
+  getVoxnumbers: ['purchaseDate'],
+}
+// </generated>
+
+/** A page from the addon's JSON: each date-time field of the model ("YYYY-MM-DD HH:MM:SS")
+ * as a `Date` (read as UTC; IOVOX does not say its zone), IOVOX's text when it is not one. */
+function toPage(json, method) {
   const page = JSON.parse(json)
-  for (const r of page.results) {
-    if (typeof r.purchaseDate === 'string') {
-      const date = new Date(`${r.purchaseDate.replace(' ', 'T')}Z`)
-      if (!Number.isNaN(date.getTime())) r.purchaseDate = date
+  const dates = DATE_FIELDS[method] ?? []
+  if (dates.length) {
+    for (const r of page.results) {
+      for (const field of dates) {
+        if (typeof r[field] !== 'string') continue
+        const date = new Date(`${r[field].replace(' ', 'T')}Z`)
+        if (!Number.isNaN(date.getTime())) r[field] = date
+      }
     }
   }
   return page
+}
+
+/** Every result of a list method, page after page, as `for await` reads them; or each
+ * whole page with its totals (`for await (const page of it.iterPages())`). The paging loop
+ * is the native one (iovox_http::ListPages): each page is one awaited call, with the
+ * caller's signal and timeout. Arguments are checked at once; the first read throws
+ * their error, before anything is sent. */
+class PageIterator {
+  #pages
+  #method
+  #options
+  #buffer = []
+  #done = false
+
+  constructor(pages, method, options) {
+    this.#pages = pages
+    this.#method = method
+    this.#options = options
+  }
+
+  /** The next whole page, or `null` after the last. */
+  async nextPage() {
+    if (this.#done) return null
+    const error = this.#pages.error()
+    if (error) {
+      this.#done = true
+      throw toError(error)
+    }
+    const text = await withCallOptions(this.#options, async (id, timeoutMs) =>
+      unwrap(await this.#pages.next(id, timeoutMs), 'text'),
+    )
+    if (text === null || text === undefined) {
+      this.#done = true
+      return null
+    }
+    return toPage(text, this.#method)
+  }
+
+  async next() {
+    while (this.#buffer.length === 0) {
+      const page = await this.nextPage()
+      if (page === null) return { done: true, value: undefined }
+      this.#buffer = page.results.reverse()
+    }
+    return { done: false, value: this.#buffer.pop() }
+  }
+
+  /** Stops the walk (what `break` in a `for await` does): no page is fetched after it. */
+  async return() {
+    this.#done = true
+    this.#buffer = []
+    return { done: true, value: undefined }
+  }
+
+  [Symbol.asyncIterator]() {
+    return this
+  }
+
+  /** Each whole page in turn. Call it before reading results one by one: a page already
+   * part-read cannot be given whole. */
+  async *iterPages() {
+    if (this.#buffer.length) {
+      throw new Error('iterPages(): this iterator is part-way through a page; call iterPages() before reading results one by one')
+    }
+    for (;;) {
+      const page = await this.nextPage()
+      if (page === null) return
+      yield page
+    }
+  }
+
+  [util.inspect.custom]() {
+    return `PageIterator(${this.#method})`
+  }
 }
 
 /** A list method's answer (`getVoxnumbers`, `getLinks`, `getVoxnumberRegions`) as a page,
@@ -385,7 +462,7 @@ function decodePage(method, body) {
   if (!Buffer.isBuffer(body) && typeof body !== 'string') {
     throw new TypeError(`body must be a Buffer or a string, not ${typeof body}`)
   }
-  return toPage(unwrap(native.decodePage(String(method), body), 'text'))
+  return toPage(unwrap(native.decodePage(String(method), body), 'text'), String(method))
 }
 
 /** The one entry point for a callback IOVOX POSTs: checks the `Authorization` header

@@ -160,3 +160,16 @@ async function main(): Promise<void> {
 }
 
 void main()
+
+// The public shapes stand alone (index.d.ts needs no Node types), and agree with the addon's
+// own, which napi-rs generates from the Rust structs: a field renamed or retyped on either
+// side stops this file compiling.
+import type * as native from '../native'
+export const agree = {
+  position: (p: native.Position): Position => p,
+  voxnumber: (v: native.VoxNumber): VoxNumber => v,
+  voxnumberBack: (v: VoxNumber): native.VoxNumber => v,
+  order: (o: Order): native.Order => o,
+  orderFields: (o: native.Order): Omit<Order, 'orderStatus'> => o,
+  issue: (i: native.ValidationIssue): Omit<ValidationIssue, 'position' | 'field'> => i,
+}

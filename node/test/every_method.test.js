@@ -50,3 +50,58 @@ test('every list method of the model walks its pages with for await', async () =
     await sandbox.close()
   }
 })
+
+test('every list method gives whole pages (iterPages) and pages that JSON.stringify as they are', async () => {
+  const sandbox = await Sandbox.start({ secureKey: KEY })
+  const client = new iovox.Client({ username: sandbox.username, secureKey: KEY, baseUrl: sandbox.url, retries: 0 })
+  try {
+    await client.purchaseVoxNumbers({ items: [{ countryCode: 44, areaCode: 151, numberType: 'GEOGRAPHIC', quantity: 3 }] })
+    for (const m of TYPED.filter((t) => t.list)) {
+      const whole = await client[m.name]({ limit: 20000 })
+      const before = sandbox.stats.requests
+      const pages = []
+      for await (const p of client[`iter${m.name.slice(3)}`]({ limit: 2 }).iterPages()) pages.push(p)
+      assert.equal(sandbox.stats.requests - before, Math.max(1, pages.length), m.name)
+      assert.deepEqual(pages.map((p) => p.currentPage), pages.map((_, i) => i + 1), m.name)
+      for (const p of pages) assert.equal(p.totalResults, whole.results.length, m.name)
+      assert.deepEqual(pages.flatMap((p) => p.results), whole.results, m.name)
+
+      // Dates are the model's date-time fields, as Date; JSON gives them as ISO text.
+      const json = JSON.parse(JSON.stringify(whole))
+      assert.equal(json.totalResults, whole.totalResults)
+      for (const f of m.fields) {
+        const key = Object.keys(camel({ [f.element]: 0 }))[0]
+        for (const [i, r] of whole.results.entries()) {
+          if (r[key] === undefined || r[key] === null) continue
+          if (f.kind === 'date-time') {
+            assert.ok(r[key] instanceof Date, `${m.name}.${key}`)
+            assert.equal(json.results[i][key], r[key].toISOString())
+          } else {
+            assert.deepEqual(json.results[i][key], r[key])
+          }
+        }
+      }
+    }
+
+    // `break` stops the walk: no page is fetched after it.
+    const before = sandbox.stats.requests
+    for await (const n of client.iterVoxnumbers({ limit: 1 })) {
+      assert.ok(n)
+      break
+    }
+    assert.equal(sandbox.stats.requests - before, 1)
+
+    // A part-read iterator cannot give its page whole.
+    const walk = client.iterVoxnumbers({ limit: 2 })
+    await walk.next()
+    await assert.rejects(walk.iterPages().next(), /part-way through a page/)
+
+    // Arguments are checked before anything is sent; the first read throws their error.
+    const sent = sandbox.stats.requests
+    await assert.rejects(client.iterVoxnumbers({ page: 0 }).iterPages().next(), iovox.ValidationError)
+    assert.equal(sandbox.stats.requests, sent)
+  } finally {
+    client.close()
+    await sandbox.close()
+  }
+})

@@ -79,6 +79,55 @@ test('an example using every public name compiles with tsc --strict', () => {
   assert.equal(done.status, 0, done.stdout + done.stderr)
 })
 
+// A project of a user's, fresh: strict, `types` as TypeScript 7 leaves it (no Node types
+// unless asked) and as a Node project has it; TypeScript 5 and 7 each. The package's types
+// must stand alone, and bytes are a Buffer exactly where the project knows Buffer.
+test('the types compile in a fresh TypeScript 5 and 7 project, with and without Node\'s types', () => {
+  const fs = require('node:fs')
+  const use = `
+import { Client, decodePage, parseCallback, type Bytes, type Order, type Page, type AccountVoxnumber } from 'iovox'
+export async function main(): Promise<number> {
+  const client = new Client({ username: 'u', secureKey: 'k', baseUrl: 'http://127.0.0.1:9' })
+  const raw = await client.rawRequest({ interface: 'Voxnumbers', method: 'getVoxnumbers', verb: 'GET' })
+  const bytes: Uint8Array = raw.body
+  const same: Bytes = raw.body
+  const page: Page<AccountVoxnumber> = decodePage('getVoxnumbers', new Uint8Array(bytes))
+  const order: Order = parseCallback('<response/>')
+  return page.results.length + order.voxnumbers.length + same.length
+}
+`
+  const withNode = `
+import { Client } from 'iovox'
+export async function text(client: Client): Promise<string> {
+  return (await client.rawRequest({ interface: 'a', method: 'b', verb: 'GET' })).body.toString('utf8')
+}
+`
+  const compilers = { 5: 'typescript', 7: 'typescript-7' }
+  for (const [version, pkg] of Object.entries(compilers)) {
+    for (const types of [[], ['node']]) {
+      // Inside node/ so that `iovox` resolves to this package by its own name.
+      const dir = fs.mkdtempSync(path.join(NODE_DIR, '.fresh-ts-'))
+      try {
+        fs.writeFileSync(path.join(dir, 'main.ts'), use)
+        const files = ['main.ts']
+        if (types.length) {
+          fs.writeFileSync(path.join(dir, 'node.ts'), withNode)
+          files.push('node.ts')
+        }
+        fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+          compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', types, skipLibCheck: false },
+          files,
+        }))
+        const tsc = path.join(NODE_DIR, 'node_modules', pkg, 'bin', 'tsc')
+        const done = node([tsc, '-p', dir])
+        assert.equal(done.status, 0, `TypeScript ${version}, types ${JSON.stringify(types)}:\n${done.stdout}${done.stderr}`)
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    }
+  }
+})
+
 test('each published target is the platform the loader looks for there', () => {
   const { platformName, targetPlatform } = require('../native')
   // Where the release builds each target, and what Node says on such a machine.

@@ -7,9 +7,11 @@ import asyncio
 from typing import Optional
 
 import datetime
+import json
 
 import iovox
 from iovox import (
+    AsyncPageIterator,
     PRODUCTION_URL,
     SANDBOX_URL,
     AccountLink,
@@ -105,6 +107,8 @@ def main() -> None:
                 assert isinstance(number, AccountVoxnumber)
                 when = number.purchase_date
                 print(number.voxnumber, when.isoformat() if isinstance(when, datetime.datetime) else when)
+            for whole in client.iter_voxnumbers(limit=2).iter_pages():
+                print(whole.current_page, whole.total_pages, json.dumps(whole.to_dict()))
             for link in client.iter_links():
                 assert isinstance(link, AccountLink)
                 print(link.link_id, link.to_dict())
@@ -125,6 +129,9 @@ def main() -> None:
         async def run() -> Order:
             async with AsyncClient(sandbox.username, sandbox.secure_key, sandbox.url) as aclient:
                 await aclient.attach_voxnumber_to_link(links[:1], timeout=5.0)
+                walk: AsyncPageIterator[AccountLink] = aclient.iter_links(limit=5)
+                async for one in walk.iter_pages():
+                    print(one.total_results, [link.link_id for link in one.results])
                 return await aclient.purchase_vox_numbers(items)
 
         try:

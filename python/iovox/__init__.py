@@ -8,7 +8,7 @@ The work is done by the Rust core (``iovox._native``): every check the request a
 allows is made before anything is sent, with IOVOX's own messages.
 """
 
-from iovox._async import AsyncClient
+from iovox._async import AsyncClient, AsyncPageIterator
 from iovox._errors import (
     ApiError,
     AuthenticationError,
@@ -78,6 +78,7 @@ __all__ = [
     "AuthenticationError",
     "AssignedStatus",
     "AsyncClient",
+    "AsyncPageIterator",
     "CallStatus",
     "CallbackError",
     "Client",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from types import TracebackType
-from typing import Any, AsyncIterator, Callable, Iterable, Literal, Mapping, Optional, Sequence, TypeVar, Union
+from typing import Any, AsyncIterator, Callable, Generic, Iterable, Literal, Mapping, Optional, Sequence, TypeVar, Union
 
 _Fields = Union[str, Sequence[str], None]
 
@@ -30,6 +30,50 @@ def _settle(future: asyncio.Future[Any], result: Any, error: Optional[BaseExcept
         future.set_exception(error)
     else:
         future.set_result(result)
+
+
+class AsyncPageIterator(Generic[T]):
+    """Every result of a list method, page after page, as ``async for`` reads them; or each
+    whole page with its totals (``async for page in it.iter_pages()``). The paging loop is
+    the native one (``iovox_http::ListPages``): each page is awaited on a thread of its own,
+    and a cancelled task cancels that page's call."""
+
+    def __init__(self, client: AsyncClient, pages: PageIterator[T]) -> None:
+        self._client = client
+        self._pages = pages
+        self._buffer: list[T] = []
+
+    def __aiter__(self) -> AsyncPageIterator[T]:
+        return self
+
+    async def next_page(self) -> Optional[Page[T]]:
+        """The next whole page, or ``None`` after the last."""
+        pages = self._pages
+        return await self._client._run(lambda cancel: pages.next_page(_cancel=cancel))
+
+    async def __anext__(self) -> T:
+        while not self._buffer:
+            page = await self.next_page()
+            if page is None:
+                raise StopAsyncIteration
+            self._buffer = list(reversed(page.results))
+        return self._buffer.pop()
+
+    async def iter_pages(self) -> AsyncIterator[Page[T]]:
+        """Each whole page in turn. Call it before reading results one by one: a page
+        already part-read cannot be given whole."""
+        if self._buffer:
+            raise RuntimeError(
+                "iter_pages(): this iterator is part-way through a page; call iter_pages() before reading results one by one"
+            )
+        while True:
+            page = await self.next_page()
+            if page is None:
+                return
+            yield page
+
+    def __repr__(self) -> str:
+        return "<iovox.AsyncPageIterator>"
 
 
 class AsyncClient:
@@ -144,16 +188,6 @@ class AsyncClient:
             lambda cancel: self._client.remove_voxnumber_from_link(ids, timeout=timeout, _cancel=cancel)
         )
 
-    async def _pages(self, iterator: PageIterator[T]) -> AsyncIterator[T]:
-        # The paging loop is the native one (iovox_http::ListPages): each page is awaited
-        # on a thread of its own, and a cancelled task cancels that page's call.
-        while True:
-            page = await self._run(lambda cancel: iterator.next_page(_cancel=cancel))
-            if page is None:
-                return
-            for result in page.results:
-                yield result
-
     # <generated: client> (scripts/generate writes this region from the model)
     async def get_links(
         self,
@@ -185,11 +219,11 @@ class AsyncClient:
         page: Optional[int] = None,
         limit: Optional[int] = None,
         timeout: Optional[float] = None,
-    ) -> AsyncIterator[_native.AccountLink]:
+    ) -> AsyncPageIterator[_native.AccountLink]:
         """Every result of getLinks, page after page, as the loop reads them (``async for``)."""
         arguments = locals()
         del arguments['self']
-        return self._pages(self._client.iter_links(**arguments))
+        return AsyncPageIterator(self, self._client.iter_links(**arguments))
 
     async def get_countries(
         self,
@@ -209,11 +243,11 @@ class AsyncClient:
         page: Optional[int] = None,
         limit: Optional[int] = None,
         timeout: Optional[float] = None,
-    ) -> AsyncIterator[_native.Country]:
+    ) -> AsyncPageIterator[_native.Country]:
         """Every result of getCountries, page after page, as the loop reads them (``async for``)."""
         arguments = locals()
         del arguments['self']
-        return self._pages(self._client.iter_countries(**arguments))
+        return AsyncPageIterator(self, self._client.iter_countries(**arguments))
 
     async def get_voxnumber_regions(
         self,
@@ -241,11 +275,11 @@ class AsyncClient:
         page: Optional[int] = None,
         limit: Optional[int] = None,
         timeout: Optional[float] = None,
-    ) -> AsyncIterator[_native.VoxnumberRegion]:
+    ) -> AsyncPageIterator[_native.VoxnumberRegion]:
         """Every result of getVoxnumberRegions, page after page, as the loop reads them (``async for``)."""
         arguments = locals()
         del arguments['self']
-        return self._pages(self._client.iter_voxnumber_regions(**arguments))
+        return AsyncPageIterator(self, self._client.iter_voxnumber_regions(**arguments))
 
     async def get_voxnumbers(
         self,
@@ -283,11 +317,11 @@ class AsyncClient:
         page: Optional[int] = None,
         limit: Optional[int] = None,
         timeout: Optional[float] = None,
-    ) -> AsyncIterator[_native.AccountVoxnumber]:
+    ) -> AsyncPageIterator[_native.AccountVoxnumber]:
         """Every result of getVoxnumbers, page after page, as the loop reads them (``async for``)."""
         arguments = locals()
         del arguments['self']
-        return self._pages(self._client.iter_voxnumbers(**arguments))
+        return AsyncPageIterator(self, self._client.iter_voxnumbers(**arguments))
     # </generated>
 
     async def delete_voxnumbers_from_account(

@@ -65,3 +65,45 @@ def test_every_list_method_walks_its_pages() -> None:
             items = list(getattr(client, "iter_" + snake(m["name"])[len("get_"):])(limit=1))
             assert [r.to_dict() for r in items] == [r.to_dict() for r in whole.results], m["name"]
             assert all(type(r).__name__ == m["list"]["record"] for r in whole.results), m["name"]
+
+
+def test_every_list_method_gives_whole_pages_and_json_ready_dicts() -> None:
+    """Page-level iteration (iter_pages, sync and async) gives each page with its totals, in
+    order, one call a page; a page's to_dict() goes through json.dumps as it is, dates as
+    ISO 8601 text."""
+
+    async def async_pages(sb: Sandbox, m: dict[str, Any]) -> list[iovox.Page[Any]]:
+        async with iovox.AsyncClient(sb.username, KEY, sb.url, retries=0) as client:
+            walk = getattr(client, "iter_" + snake(m["name"])[len("get_"):])(limit=2)
+            return [p async for p in walk.iter_pages()]
+
+    with Sandbox(secure_key=KEY) as sb, iovox.Client(sb.username, KEY, sb.url, retries=0) as client:
+        client.purchase_vox_numbers([{"country_code": 44, "area_code": 151, "number_type": "GEOGRAPHIC", "quantity": 3}])
+        for m in (m for m in TYPED if m["list"]):
+            whole = getattr(client, snake(m["name"]))(limit=20000)
+            before = sb.stats["requests"]
+            pages = list(getattr(client, "iter_" + snake(m["name"])[len("get_"):])(limit=2).iter_pages())
+            assert sb.stats["requests"] - before == max(1, len(pages)), m["name"]
+            assert [p.current_page for p in pages] == list(range(1, len(pages) + 1)), m["name"]
+            assert all(p.total_results == len(whole.results) for p in pages), m["name"]
+            assert [r.to_dict() for p in pages for r in p.results] == [r.to_dict() for r in whole.results]
+            assert [p.to_dict() for p in asyncio.run(async_pages(sb, m))] == [p.to_dict() for p in pages]
+
+            data = whole.to_dict()
+            assert json.loads(json.dumps(data)) == data, m["name"]
+            assert data["total_results"] == whole.total_results
+            assert data["results"] == [r.to_dict() for r in whole.results]
+            for f in (f for f in m["fields"] if f["kind"] == "date-time"):
+                for r, d in zip(whole.results, data["results"]):
+                    value = getattr(r, f["element"])
+                    if value is not None:
+                        assert d[f["element"]] == value.isoformat(), (m["name"], f["element"])
+
+        # A part-read iterator cannot give its page whole.
+        walk = client.iter_voxnumbers(limit=2)
+        next(walk)
+        try:
+            next(walk.iter_pages())
+            raise AssertionError("iter_pages() on a part-read iterator")
+        except RuntimeError as e:
+            assert "part-way through a page" in str(e)

@@ -31,10 +31,10 @@ def call(client: iovox.Client, method: str, args: dict[str, Any]) -> Any:
 
 
 def expected(result: dict[str, Any]) -> dict[str, Any]:
-    """A vector's result as Python reads it: the purchase date as a datetime."""
+    """A vector's result as to_dict() gives it: the purchase date as ISO 8601 text."""
     out = dict(result)
     if out.get("purchase_date"):
-        out["purchase_date"] = datetime.datetime.strptime(out["purchase_date"], "%Y-%m-%d %H:%M:%S")
+        out["purchase_date"] = datetime.datetime.strptime(out["purchase_date"], "%Y-%m-%d %H:%M:%S").isoformat()
     return out
 
 

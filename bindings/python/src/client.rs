@@ -373,6 +373,12 @@ impl PageIterator {
         }
     }
 
+    /// Page-level iteration: each whole page (`Page`, with its totals) in turn. Call it
+    /// before reading results one by one: a page already part-read cannot be given whole.
+    fn iter_pages(slf: Py<Self>) -> PageWalk {
+        PageWalk(slf)
+    }
+
     /// The next whole page (with its totals), or `None` after the last: page-level
     /// iteration, and what `AsyncClient`'s `async for` awaits.
     #[pyo3(signature = (*, _cancel=None))]
@@ -382,6 +388,27 @@ impl PageIterator {
         _cancel: Option<&Bound<'_, PyCancel>>,
     ) -> PyResult<Option<Page>> {
         self.fetch(py, _cancel)
+    }
+}
+
+/// The pages of a `PageIterator`, one whole page at a time (`PageIterator.iter_pages()`).
+#[pyclass(module = "iovox")]
+pub struct PageWalk(Py<PageIterator>);
+
+#[pymethods]
+impl PageWalk {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> PyResult<Option<Page>> {
+        let pages = self.0.bind(py).borrow();
+        if pages.buffer.len() > 0 {
+            return Err(pyo3::exceptions::PyRuntimeError::new_err(
+                "iter_pages(): this iterator is part-way through a page; call iter_pages() before reading results one by one",
+            ));
+        }
+        pages.fetch(py, None)
     }
 }
 

@@ -62,7 +62,9 @@ fn kind_of(fields: &[ResultField], name: &str) -> FieldKind {
         .map_or(FieldKind::Text, |f| f.kind)
 }
 
-/// Every field of a record as a dict (absent fields as `None`).
+/// Every field of a record as a dict ready for `json.dumps`: absent fields as `None`, a
+/// date-time as ISO 8601 text (`2026-01-15T10:00:00`; IOVOX's own text when it is not a
+/// date), numbers and flags as themselves.
 pub(crate) fn to_dict<'py>(
     py: Python<'py>,
     method: &str,
@@ -72,7 +74,15 @@ pub(crate) fn to_dict<'py>(
     let d = PyDict::new(py);
     for (name, value) in record.fields() {
         match value {
-            Some(v) => d.set_item(name, field(py, kind_of(fields, name), &v)?)?,
+            Some(v) => {
+                let value = field(py, kind_of(fields, name), &v)?;
+                let value = if value.is_instance_of::<PyDateTime>() {
+                    value.call_method0("isoformat")?
+                } else {
+                    value
+                };
+                d.set_item(name, value)?
+            }
             None => d.set_item(name, py.None())?,
         }
     }
@@ -195,6 +205,21 @@ impl Page {
 
     fn __len__(&self, py: Python<'_>) -> usize {
         self.results.bind(py).len()
+    }
+
+    /// The page as a dict ready for `json.dumps`: `results` (each result's `to_dict()`),
+    /// `current_page`, `total_pages` and `total_results`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let results = PyList::empty(py);
+        for r in self.results.bind(py).iter() {
+            results.append(r.call_method0("to_dict")?)?;
+        }
+        let d = PyDict::new(py);
+        d.set_item("results", results)?;
+        d.set_item("current_page", self.current_page)?;
+        d.set_item("total_pages", self.total_pages)?;
+        d.set_item("total_results", self.total_results)?;
+        Ok(d)
     }
 
     /// `Page[AccountVoxnumber]` in annotations read at run time.
