@@ -34,68 +34,90 @@ use std::time::Duration;
     about = "IOVOX REST API v3: buy VoxNumbers, attach them to links, run a local sandbox"
 )]
 struct Cli {
-    #[command(flatten)]
-    connection: Connection,
-    /// Print results and errors as JSON on stdout.
-    #[arg(long, global = true)]
+    /// Print results and errors as JSON on stdout (also taken after the command).
+    #[arg(long)]
     json: bool,
     #[command(subcommand)]
     command: Command,
 }
 
+/// A command that talks to IOVOX: its own arguments, then where and as whom (each
+/// subcommand shows only the options it uses: `iovox sandbox --help` lists no client
+/// option).
+#[derive(Args)]
+struct Call<T: Args> {
+    #[command(flatten)]
+    args: T,
+    #[command(flatten)]
+    connection: Connection,
+    /// Print results and errors as JSON on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Only `--json`, for the commands that print without calling IOVOX.
+#[derive(Args)]
+struct Json {
+    /// Print as JSON on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
 #[derive(Args)]
 pub(crate) struct Connection {
     /// IOVOX username.
-    #[arg(long, env = "IOVOX_USERNAME", global = true)]
+    #[arg(long, env = "IOVOX_USERNAME")]
     username: Option<String>,
     /// IOVOX secure key.
-    #[arg(long, env = "IOVOX_SECURE_KEY", global = true, hide_env_values = true)]
+    #[arg(long, env = "IOVOX_SECURE_KEY", hide_env_values = true)]
     secure_key: Option<String>,
     /// Base URL (default: production).
-    #[arg(long, env = "IOVOX_BASE_URL", global = true)]
+    #[arg(long, env = "IOVOX_BASE_URL")]
     base_url: Option<String>,
     /// Use IOVOX's hosted sandbox (`https://sandboxapi.iovox.com:444`).
-    #[arg(long, global = true, conflicts_with_all = ["production", "base_url"])]
+    #[arg(long, conflicts_with_all = ["production", "base_url"])]
     sandbox: bool,
     /// Use IOVOX production (`https://api.iovox.com:444`).
-    #[arg(long, global = true, conflicts_with = "base_url")]
+    #[arg(long, conflicts_with = "base_url")]
     production: bool,
     /// Timeout of one attempt, in seconds.
-    #[arg(long, global = true, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS")]
     timeout: Option<f64>,
     /// A PEM file of extra certificate authorities to trust (a company's TLS proxy).
-    #[arg(long, global = true, value_name = "PEM")]
+    #[arg(long, value_name = "PEM")]
     ca_file: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Buy VoxNumbers (purchaseVoxNumbers).
-    Purchase(PurchaseArgs),
+    Purchase(Call<PurchaseArgs>),
     /// Attach VoxNumbers to links (attachVoxnumberToLink); links keep their order.
-    Attach(AttachArgs),
+    Attach(Call<AttachArgs>),
     /// Detach the VoxNumber of each link (removeVoxnumberFromLink); the numbers go back to
     /// the account's pool, unassigned.
-    Detach(DetachArgs),
+    Detach(Call<DetachArgs>),
     /// The regions numbers can be bought in (getVoxnumberRegions).
-    Regions(lists::RegionsArgs),
+    Regions(Call<lists::RegionsArgs>),
     /// The account's numbers (getVoxnumbers); --unassigned for the free ones.
-    Numbers(lists::NumbersArgs),
+    Numbers(Call<lists::NumbersArgs>),
     /// The account's links and their numbers (getLinks).
-    Links(lists::LinksArgs),
+    Links(Call<lists::LinksArgs>),
     /// Give numbers back to IOVOX for good (deleteVoxnumbersFromAccount); asks first
     /// unless --yes.
-    Release(lists::ReleaseArgs),
+    Release(Call<lists::ReleaseArgs>),
     /// Any list method of the model by IOVOX's name, with NAME=VALUE arguments:
     /// `iovox list getCountries limit=10`.
-    List(list::ListArgs),
+    List(Call<list::ListArgs>),
     /// Every IOVOX method: route, verb, retry class, whether the SDK types it and the
     /// sandbox answers it. The raw call takes the interface and method names shown here.
-    Methods,
+    Methods(Json),
     /// Decode a callback body that IOVOX POSTed (a file, or - for standard input).
     ParseCallback {
         /// The file holding the `<order>` XML.
         file: PathBuf,
+        #[command(flatten)]
+        json: Json,
     },
     /// Run the local sandbox server until interrupted.
     Sandbox(SandboxArgs),
@@ -189,6 +211,24 @@ struct SandboxArgs {
     faults: bool,
 }
 
+impl Command {
+    /// Whether `--json` was given after the command.
+    fn json(&self) -> bool {
+        match self {
+            Command::Purchase(c) => c.json,
+            Command::Attach(c) => c.json,
+            Command::Detach(c) => c.json,
+            Command::Regions(c) => c.json,
+            Command::Numbers(c) => c.json,
+            Command::Links(c) => c.json,
+            Command::Release(c) => c.json,
+            Command::List(c) => c.json,
+            Command::Methods(j) | Command::ParseCallback { json: j, .. } => j.json,
+            Command::Sandbox(_) | Command::Demo | Command::Completions { .. } => false,
+        }
+    }
+}
+
 /// A command-line mistake (not an IOVOX one): clap's exit code 2.
 pub(crate) struct Usage(String);
 
@@ -210,21 +250,21 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli, sub: Option<&ArgMatches>) -> Result<u8, Usage> {
-    let json = cli.json;
+    let json = cli.json || cli.command.json();
     let result = match cli.command {
-        Command::Purchase(args) => purchase(&cli.connection, args, json),
-        Command::Attach(args) => {
-            let links = ordered_links(&args, sub)?;
-            attach(&cli.connection, args, links, json)
+        Command::Purchase(c) => purchase(&c.connection, c.args, json),
+        Command::Attach(c) => {
+            let links = ordered_links(&c.args, sub)?;
+            attach(&c.connection, c.args, links, json)
         }
-        Command::Detach(args) => detach(&cli.connection, args, json),
-        Command::Regions(args) => lists::regions(&cli.connection, args, json),
-        Command::Numbers(args) => lists::numbers(&cli.connection, args, json),
-        Command::Links(args) => lists::links(&cli.connection, args, json),
-        Command::Release(args) => lists::release(&cli.connection, args, json),
-        Command::Methods => return Ok(methods::run(json)),
-        Command::List(args) => list::run(&cli.connection, args, json),
-        Command::ParseCallback { file } => parse_callback(&file, json),
+        Command::Detach(c) => detach(&c.connection, c.args, json),
+        Command::Regions(c) => lists::regions(&c.connection, c.args, json),
+        Command::Numbers(c) => lists::numbers(&c.connection, c.args, json),
+        Command::Links(c) => lists::links(&c.connection, c.args, json),
+        Command::Release(c) => lists::release(&c.connection, c.args, json),
+        Command::Methods(_) => return Ok(methods::run(json)),
+        Command::List(c) => list::run(&c.connection, c.args, json),
+        Command::ParseCallback { file, .. } => parse_callback(&file, json),
         Command::Sandbox(args) => return sandbox(args).map_err(Usage),
         Command::Demo => return Ok(demo::run()),
         Command::Completions { shell } => {

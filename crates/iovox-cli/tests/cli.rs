@@ -584,3 +584,58 @@ fn shell_completions_name_the_subcommands() {
     let out = run(iovox().args(["completions", "tcsh"]));
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Each subcommand shows only the options it uses: the server and the commands that call
+/// no one list no client option, and refuse one; the commands that call IOVOX list them.
+#[test]
+fn each_subcommand_shows_only_its_own_options() {
+    let client_options = [
+        "--username",
+        "--secure-key",
+        "--base-url",
+        "--production",
+        "--sandbox",
+        "--timeout",
+        "--ca-file",
+    ];
+    let help = |args: &[&str]| {
+        let out = iovox().args(args).arg("--help").checked_output();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for command in [
+        &["sandbox"][..],
+        &["demo"],
+        &["methods"],
+        &["parse-callback"],
+    ] {
+        let text = help(command);
+        for option in client_options {
+            assert!(
+                !text.contains(option),
+                "{command:?} --help lists {option}:\n{text}"
+            );
+        }
+    }
+    for command in [
+        &["purchase"][..],
+        &["attach"],
+        &["detach"],
+        &["regions"],
+        &["numbers"],
+        &["links"],
+        &["release"],
+        &["list"],
+    ] {
+        let text = help(command);
+        for option in client_options.iter().chain(&["--json"]) {
+            assert!(
+                text.contains(option),
+                "{command:?} --help lacks {option}:\n{text}"
+            );
+        }
+    }
+    let out = iovox().args(["sandbox", "--production"]).checked_output();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unexpected argument '--production'"));
+}
