@@ -745,7 +745,13 @@ fn transport_error(e: ureq::Error, attempts: u32) -> Attempt {
         }
         _ => (false, true, "the connection broke"),
     };
-    let message = format!("{what} ({e})");
+    // A timeout says what ran out in our words alone (ureq's "timeout: global" is its own
+    // vocabulary); any other failure keeps the system's detail ("Connection reset by peer").
+    let message = if timed_out {
+        what.to_string()
+    } else {
+        format!("{what} ({e})")
+    };
     let source: Option<crate::error::Source> = Some(std::sync::Arc::new(e));
     let error = if timed_out {
         Error::Timeout {

@@ -92,7 +92,7 @@ pub enum Error {
     Validation(ValidationErrors),
     /// An error answer: the status and every `<error>` message (or a short excerpt of a
     /// body that was not IOVOX's error XML).
-    #[error("IOVOX answered HTTP {status}{}: {}", after(*attempts), messages.join("; "))]
+    #[error("{}", api_text(*status, messages, *attempts))]
     Api {
         /// HTTP status.
         status: u16,
@@ -102,7 +102,7 @@ pub enum Error {
         attempts: u32,
     },
     /// No answer within the timeout.
-    #[error("IOVOX did not answer in time{}: {message}", after(*attempts))]
+    #[error("IOVOX did not answer in time{}: {message}; {}", after(*attempts), next_step(*maybe_sent))]
     Timeout {
         /// What timed out.
         message: String,
@@ -116,7 +116,7 @@ pub enum Error {
         source: Option<Source>,
     },
     /// The connection could not be made or broke.
-    #[error("could not reach IOVOX{}: {message}", after(*attempts))]
+    #[error("{}{}: {message}; {}", if *maybe_sent { "the connection to IOVOX broke" } else { "could not reach IOVOX" }, after(*attempts), next_step(*maybe_sent))]
     Connection {
         /// What failed.
         message: String,
@@ -143,6 +143,37 @@ pub enum Error {
         /// Attempts started.
         attempts: u32,
     },
+}
+
+/// What an API error's text says: the status once (IOVOX's own messages may begin with
+/// it: "HTTP 401: Unauthorized"), every message, and for a refusal of the credentials what
+/// to check.
+fn api_text(status: u16, messages: &[String], attempts: u32) -> String {
+    let said = messages.join("; ");
+    let prefix = format!("HTTP {status}");
+    let detail = if said.starts_with(&prefix) {
+        said
+    } else if said.is_empty() {
+        prefix
+    } else {
+        format!("{prefix}: {said}")
+    };
+    let after = after(attempts);
+    match status {
+        401 => format!("IOVOX refused the credentials{after} ({detail}): check the username and secure key"),
+        403 => format!("IOVOX refused the account's rights{after} ({detail}): check the username and secure key, and that the account may use this method"),
+        _ => format!("IOVOX answered {detail}{after}"),
+    }
+}
+
+/// What to do after a timeout or a broken connection, by whether the request may have
+/// reached IOVOX.
+fn next_step(maybe_sent: bool) -> &'static str {
+    if maybe_sent {
+        "the request may have reached IOVOX, which may have acted on it: check before repeating a change (a purchase, an attach)"
+    } else {
+        "nothing was sent: check the base URL, the network and any proxy, then try again"
+    }
 }
 
 fn after(attempts: u32) -> String {
@@ -350,5 +381,115 @@ impl fmt::Debug for SecureKey {
 impl fmt::Display for SecureKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("***")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16, messages: &[&str], attempts: u32) -> String {
+        Error::Api {
+            status,
+            messages: messages.iter().map(|m| m.to_string()).collect(),
+            attempts,
+        }
+        .to_string()
+    }
+
+    fn failure(timed_out: bool, maybe_sent: bool, message: &str, attempts: u32) -> String {
+        let message = message.to_string();
+        if timed_out {
+            Error::Timeout {
+                message,
+                attempts,
+                maybe_sent,
+                source: None,
+            }
+            .to_string()
+        } else {
+            Error::Connection {
+                message,
+                attempts,
+                maybe_sent,
+                source: None,
+            }
+            .to_string()
+        }
+    }
+
+    /// Each kind's text says what happened (the status once), whether the request may
+    /// have been sent, and what to do: pinned word for word.
+    #[test]
+    fn every_kind_says_what_happened_and_what_to_do() {
+        assert_eq!(
+            api(400, &["Link ID 1 of 1 does not exist"], 1),
+            "IOVOX answered HTTP 400: Link ID 1 of 1 does not exist"
+        );
+        assert_eq!(
+            api(
+                400,
+                &[
+                    "Quantity 1 of 2 not an integer",
+                    "Country Code 2 of 2 Empty"
+                ],
+                1
+            ),
+            "IOVOX answered HTTP 400: Quantity 1 of 2 not an integer; Country Code 2 of 2 Empty"
+        );
+        // IOVOX's own text already names the status: said once.
+        assert_eq!(
+            api(401, &["HTTP 401: Unauthorized"], 1),
+            "IOVOX refused the credentials (HTTP 401: Unauthorized): check the username and secure key"
+        );
+        assert_eq!(
+            api(403, &["Forbidden"], 1),
+            "IOVOX refused the account's rights (HTTP 403: Forbidden): check the username and secure key, and that the account may use this method"
+        );
+        assert_eq!(
+            api(502, &["HTTP 502: <html>Bad Gateway</html>"], 3),
+            "IOVOX answered HTTP 502: <html>Bad Gateway</html> after 3 attempts"
+        );
+        assert_eq!(api(500, &[], 1), "IOVOX answered HTTP 500");
+        assert_eq!(
+            failure(true, true, "the attempt's time ran out", 1),
+            "IOVOX did not answer in time: the attempt's time ran out; the request may have reached IOVOX, which may have acted on it: check before repeating a change (a purchase, an attach)"
+        );
+        assert_eq!(
+            failure(true, false, "connecting took too long", 3),
+            "IOVOX did not answer in time after 3 attempts: connecting took too long; nothing was sent: check the base URL, the network and any proxy, then try again"
+        );
+        assert_eq!(
+            failure(false, true, "the connection broke (io: Connection reset by peer)", 1),
+            "the connection to IOVOX broke: the connection broke (io: Connection reset by peer); the request may have reached IOVOX, which may have acted on it: check before repeating a change (a purchase, an attach)"
+        );
+        assert_eq!(
+            failure(false, false, "the connection was refused (io: Connection refused)", 2),
+            "could not reach IOVOX after 2 attempts: the connection was refused (io: Connection refused); nothing was sent: check the base URL, the network and any proxy, then try again"
+        );
+        assert_eq!(
+            Error::Aborted {
+                maybe_sent: true,
+                attempts: 1
+            }
+            .to_string(),
+            "the call was cancelled after its request may have reached IOVOX"
+        );
+        assert_eq!(
+            Error::Aborted {
+                maybe_sent: false,
+                attempts: 0
+            }
+            .to_string(),
+            "the call was cancelled before anything was sent"
+        );
+        assert_eq!(
+            Error::Config("the base URL is empty".into()).to_string(),
+            "client configuration: the base URL is empty"
+        );
+        assert_eq!(
+            Error::Decode(DecodeError::new("no <order> element")).to_string(),
+            "could not decode IOVOX's answer: no <order> element"
+        );
     }
 }
