@@ -311,6 +311,10 @@ export declare class Client {
   close(): void
 }
 
+/** `known` with `update` (a callback, or any later report of the same order) folded in:
+ * numbers united by `fullVoxnumber`, the status never going back from FULFILLED. Throws
+ * a RangeError for a report of another order. */
+export declare function mergeOrder(known: Order, update: Order): Order
 export declare function parseCallback(body: Uint8Array | string): Order
 /** A list method's answer as a page, for bodies fetched with `rawRequest`. */
 // <generated: decodePage>

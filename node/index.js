@@ -359,6 +359,20 @@ function parseCallback(body) {
   return unwrap(native.parseCallback(body), 'order')
 }
 
+/** `known` with `update` (a callback, or any later report of the same order) folded in,
+ * right whichever way IOVOX reports: numbers united by `fullVoxnumber`, the status never
+ * going back from FULFILLED. A new order; neither argument changes. */
+function mergeOrder(known, update) {
+  for (const [name, order] of [['known', known], ['update', update]]) {
+    if (order === null || typeof order !== 'object' || typeof order.orderReference !== 'string' || !Array.isArray(order.voxnumbers)) {
+      throw new TypeError(`${name} must be an order ({ orderReference, orderStatus, voxnumbers }), not ${order === null ? 'null' : typeof order}`)
+    }
+  }
+  const outcome = native.mergeOrder(known, update)
+  if (outcome.error) throw new RangeError(outcome.error.messages[0])
+  return outcome.order
+}
+
 // <generated: dates> (scripts/generate writes this region from the model)
 const DATE_FIELDS = {
   getVoxnumbers: ['purchaseDate'],
@@ -502,6 +516,7 @@ module.exports = {
   SANDBOX_URL: native.SANDBOX_URL,
   Client,
   parseCallback,
+  mergeOrder,
   receiveCallback,
   decodePage,
   purchaseRequestXml,

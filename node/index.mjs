@@ -6,6 +6,7 @@ export const {
   SANDBOX_URL,
   Client,
   parseCallback,
+  mergeOrder,
   receiveCallback,
   decodePage,
   purchaseRequestXml,

@@ -93,6 +93,12 @@ export interface ErrorInfo {
   errors?: Array<ValidationIssue>
 }
 
+/**
+ * `known` with `update` (a callback, or any later report of it) folded in
+ * (`iovox_core::Order::merge`); a config-kind error for a report of another order.
+ */
+export declare function mergeOrder(known: Order, update: Order): OrderOutcome
+
 /** An order, as the purchase answer or a callback reports it. */
 export interface Order {
   /** IOVOX's reference for the order. */
@@ -111,7 +117,6 @@ export interface OrderOutcome {
   error?: ErrorInfo
 }
 
-/** Parses a callback body (root `<order>`), given as the UTF-8 bytes or a string. */
 export declare function parseCallback(body: Buffer | string): OrderOutcome
 
 /** Where an item or link sits in its request. */

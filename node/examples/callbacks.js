@@ -6,12 +6,14 @@
 // URL with user:pass@ in it: IOVOX sends those as basic auth, and receiveCallback checks
 // them (in constant time) before it reads the body.
 //
-// The same order may come more than once, and an old update may come late: keep orders by
-// orderReference and never move a FULFILLED order back to PENDING.
+// The same order may come more than once, an old update may come late, and a callback may
+// list only the numbers new since the last one or every number so far: keep orders by
+// orderReference and fold each callback in with mergeOrder, which is right either way and
+// never moves a FULFILLED order back to PENDING.
 //
 // Run against the local sandbox: node node/examples/callbacks.js
 const http = require('node:http')
-const { CallbackError, receiveCallback } = require('iovox')
+const { CallbackError, mergeOrder, receiveCallback } = require('iovox')
 
 /** A server for callbacks; `listen()` it, then give IOVOX `callbackUrl(port)`. */
 function createServer({ user = 'iovox', password = 's3cret-hook', path = '/iovox/callback' } = {}) {
@@ -28,7 +30,7 @@ function createServer({ user = 'iovox', password = 's3cret-hook', path = '/iovox
         const url = callbackUrl(server.address().port)
         const order = receiveCallback(url, req.headers.authorization, Buffer.concat(chunks))
         const known = orders.get(order.orderReference)
-        if (!known || known.orderStatus !== 'FULFILLED') orders.set(order.orderReference, order)
+        orders.set(order.orderReference, known ? mergeOrder(known, order) : order)
         res.writeHead(200).end()
       } catch (e) {
         if (!(e instanceof CallbackError)) throw e

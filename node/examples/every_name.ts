@@ -14,6 +14,7 @@ import {
   TimeoutError,
   ValidationError,
   attachRequestXml,
+  mergeOrder,
   parseCallback,
   purchaseRequestXml,
   receiveCallback,
@@ -157,6 +158,8 @@ async function main(): Promise<void> {
   await sandbox.close()
   const xml = '<order><order_reference>r</order_reference><order_status>PENDING</order_status></order>'
   console.log(parseCallback(xml).orderStatus, parseCallback(Buffer.from(xml)).voxnumbers.length)
+  const merged: Order = mergeOrder(parseCallback(xml), parseCallback(xml))
+  console.log(merged.orderStatus)
 }
 
 void main()

@@ -165,3 +165,35 @@ describe('what the sandbox answers for raw bodies', () => {
     })
   }
 })
+
+describe('callbacks fold into the known order either way (mergeOrder)', () => {
+  for (const c of vectors('order_merge')) {
+    test(c.name, () => {
+      const original = camel(c.known)
+      const frozen = JSON.stringify(original)
+      let known = original
+      let error = null
+      try {
+        for (const update of c.updates) known = iovox.mergeOrder(known, camel(update))
+      } catch (e) {
+        error = e
+      }
+      if (c.error !== undefined) {
+        assert.ok(error instanceof RangeError, String(error))
+        assert.equal(error.message, c.error)
+      } else {
+        assert.equal(error, null)
+        assert.deepEqual(known, camel(c.order))
+      }
+      assert.equal(JSON.stringify(original), frozen, 'mergeOrder makes a new order')
+    })
+  }
+  test('what is not an order is a TypeError', () => {
+    assert.throws(() => iovox.mergeOrder(null, camel(c0())), /known must be an order/)
+    assert.throws(() => iovox.mergeOrder(camel(c0()), 'x'), /update must be an order/)
+  })
+})
+
+function c0() {
+  return vectors('order_merge')[0].known
+}

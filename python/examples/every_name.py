@@ -140,6 +140,8 @@ def main() -> None:
             print(describe(e))
     xml = "<order><order_reference>r</order_reference><order_status>PENDING</order_status></order>"
     print(parse_callback(xml).is_fulfilled, len(parse_callback(xml.encode())))
+    merged: Order = parse_callback(xml).merge(parse_callback(xml))
+    print(merged.order_status)
 
 
 if __name__ == "__main__":

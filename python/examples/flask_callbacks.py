@@ -35,9 +35,10 @@ def create_app(callback_url: str) -> tuple[Flask, dict[str, iovox.Order]]:
         except iovox.CallbackError as e:
             return e.message, e.status or 400
         with lock:
+            # A callback may list only the numbers new since the last one, or every number
+            # so far; merge() is right either way, and never takes FULFILLED back.
             known = orders.get(order.order_reference)
-            if known is None or not known.is_fulfilled:
-                orders[order.order_reference] = order
+            orders[order.order_reference] = order if known is None else known.merge(order)
         return "", 200
 
     return app, orders
@@ -64,7 +65,8 @@ def main() -> None:
             print(f"bought: {order.order_reference} {order.order_status}")
             sandbox.restock(5, country_code=44, area_code=151)
             sandbox.wait_for_callbacks(1)
-            print(f"heard: {orders[order.order_reference].order_status}")
+            with_callbacks = order.merge(orders[order.order_reference])
+            print(f"heard: {with_callbacks.order_status}, {len(with_callbacks)} numbers")
         finally:
             server.shutdown()
 

@@ -197,6 +197,12 @@ def test_the_flask_example_receives_the_sandbox_callbacks(sandbox: Sandbox) -> N
         delivered = sandbox.wait_for_callbacks(1)
         assert delivered and delivered[0].delivered
         assert orders[order.order_reference].is_fulfilled
+        # The order as it stands: the purchase's numbers and the callback's, all three,
+        # whichever the callback listed; the sandbox's orders show it so too.
+        stands = order.merge(orders[order.order_reference])
+        assert stands.is_fulfilled and len(stands) == 3
+        assert len({n.full_voxnumber for n in stands.voxnumbers}) == 3
+        assert [o for o in sandbox.orders if o.order_reference == order.order_reference] == [stands]
         # A late PENDING update for the same order changes nothing; a forged one is refused.
         test = app.test_client()
         stale = BODY.replace("r1", order.order_reference).replace("FULFILLED", "PENDING")

@@ -169,3 +169,25 @@ def test_server_requests(case: dict[str, Any], shared_sandbox: Sandbox) -> None:
         assert [e.text for e in ET.fromstring(body).iter("error")] == case["messages"]
     else:
         assert status < 300
+
+
+ORDER_MERGES = vector_cases("order_merge")
+
+
+def order_of(o: dict[str, Any]) -> iovox.Order:
+    return iovox.Order(o["order_reference"], o["order_status"], [iovox.VoxNumber(**n) for n in o["voxnumbers"]])
+
+
+@pytest.mark.parametrize("case", ORDER_MERGES, ids=case_ids(ORDER_MERGES))
+def test_callbacks_fold_into_the_known_order_either_way(case: dict[str, Any]) -> None:
+    original = order_of(case["known"])
+    known = original
+    try:
+        for update in case["updates"]:
+            known = known.merge(order_of(update))
+    except ValueError as e:
+        assert str(e) == case["error"]
+    else:
+        assert "error" not in case
+        assert known.to_dict() == case["order"]
+    assert original.to_dict() == case["known"], "merge makes a new order"

@@ -86,6 +86,43 @@ pub struct UnitOutcome {
 }
 
 /// Parses a callback body (root `<order>`), given as the UTF-8 bytes or a string.
+/// An order of the addon's shape back into the core's.
+fn core_order(o: Order) -> Result<iovox_core::Order, String> {
+    Ok(iovox_core::Order {
+        order_reference: o.order_reference,
+        order_status: o.order_status.parse()?,
+        voxnumbers: o
+            .voxnumbers
+            .into_iter()
+            .map(|v| iovox_core::VoxNumber {
+                country_code: v.country_code,
+                area_code: v.area_code,
+                full_voxnumber: v.full_voxnumber,
+            })
+            .collect(),
+    })
+}
+
+/// `known` with `update` (a callback, or any later report of it) folded in
+/// (`iovox_core::Order::merge`); a config-kind error for a report of another order.
+#[napi(catch_unwind)]
+pub fn merge_order(known: Order, update: Order) -> OrderOutcome {
+    let merged = core_order(known).and_then(|mut k| {
+        k.merge(&core_order(update)?)?;
+        Ok(k)
+    });
+    match merged {
+        Ok(o) => OrderOutcome {
+            order: Some(o.into()),
+            error: None,
+        },
+        Err(message) => OrderOutcome {
+            order: None,
+            error: Some(ErrorInfo::from(iovox_http::Error::Config(message))),
+        },
+    }
+}
+
 #[napi(catch_unwind)]
 pub fn parse_callback(body: napi::Either<napi::bindgen_prelude::Buffer, String>) -> OrderOutcome {
     let bytes: Vec<u8> = match body {

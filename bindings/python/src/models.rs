@@ -156,6 +156,17 @@ impl Order {
         self.voxnumbers.bind(py).len()
     }
 
+    /// This order with a callback (or any later report of it) folded in, right whichever
+    /// way IOVOX reports: numbers united by `full_voxnumber`, the status never going back
+    /// from FULFILLED. `ValueError` for a report of another order.
+    fn merge(&self, py: Python<'_>, update: &Order) -> PyResult<Order> {
+        let mut known = self.to_core(py);
+        known
+            .merge(&update.to_core(py))
+            .map_err(pyo3::exceptions::PyValueError::new_err)?;
+        Order::from_core(py, known)
+    }
+
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
@@ -194,6 +205,29 @@ impl Order {
             .bind(py)
             .iter()
             .filter_map(|v| v.cast_into::<VoxNumber>().ok())
+    }
+
+    /// The core order this one holds.
+    fn to_core(&self, py: Python<'_>) -> iovox_core::Order {
+        iovox_core::Order {
+            order_reference: self.order_reference.clone(),
+            order_status: if self.order_status == "FULFILLED" {
+                iovox_core::OrderStatus::Fulfilled
+            } else {
+                iovox_core::OrderStatus::Pending
+            },
+            voxnumbers: self
+                .numbers(py)
+                .map(|v| {
+                    let v = v.get();
+                    iovox_core::VoxNumber {
+                        country_code: v.country_code,
+                        area_code: v.area_code,
+                        full_voxnumber: v.full_voxnumber.clone(),
+                    }
+                })
+                .collect(),
+        }
     }
 
     /// The Python order for a core order.

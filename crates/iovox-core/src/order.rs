@@ -83,7 +83,8 @@ pub struct Order {
     pub order_reference: String,
     /// PENDING or FULFILLED.
     pub order_status: OrderStatus,
-    /// The numbers fulfilled so far (in a callback: those this update reports).
+    /// The numbers fulfilled so far (in a callback: those this update reports; fold it into
+    /// the known order with [`Order::merge`]).
     pub voxnumbers: Vec<VoxNumber>,
 }
 
@@ -114,6 +115,51 @@ struct WireVoxNumber {
 }
 
 impl Order {
+    /// Folds a callback (or any later report of this order) into what is known of it, so
+    /// the order stands right whichever way IOVOX reports: its page does not settle whether
+    /// a callback lists every number so far or only those new since the last one ("only
+    /// some of the VoxNumbers will be included"). The numbers are united by
+    /// `full_voxnumber` (those known first, in their order, then the new ones), and the
+    /// status never goes back: once FULFILLED, a late PENDING report leaves it FULFILLED.
+    ///
+    /// A report of another order is refused, and nothing changes.
+    ///
+    /// ```
+    /// use iovox_core::{Order, OrderStatus, VoxNumber};
+    /// let n = |d: &str| VoxNumber { country_code: 44, area_code: 151, full_voxnumber: d.into() };
+    /// let mut order = Order { order_reference: "R1".into(), order_status: OrderStatus::Pending, voxnumbers: vec![n("441512100200")] };
+    /// // Only the new number (one shape) or every number so far (the other): the same order.
+    /// let update = Order { order_reference: "R1".into(), order_status: OrderStatus::Fulfilled, voxnumbers: vec![n("441512100201")] };
+    /// order.merge(&update).unwrap();
+    /// order.merge(&update).unwrap();
+    /// assert_eq!(order.voxnumbers, vec![n("441512100200"), n("441512100201")]);
+    /// assert_eq!(order.order_status, OrderStatus::Fulfilled);
+    /// let other = Order { order_reference: "R2".into(), ..update };
+    /// assert_eq!(order.merge(&other).unwrap_err(), "the update is for order \"R2\", not \"R1\"");
+    /// ```
+    pub fn merge(&mut self, update: &Order) -> Result<(), String> {
+        if update.order_reference != self.order_reference {
+            return Err(format!(
+                "the update is for order {:?}, not {:?}",
+                short(&update.order_reference),
+                short(&self.order_reference)
+            ));
+        }
+        for number in &update.voxnumbers {
+            if !self
+                .voxnumbers
+                .iter()
+                .any(|known| known.full_voxnumber == number.full_voxnumber)
+            {
+                self.voxnumbers.push(number.clone());
+            }
+        }
+        if update.order_status == OrderStatus::Fulfilled {
+            self.order_status = OrderStatus::Fulfilled;
+        }
+        Ok(())
+    }
+
     /// Decodes the body of a purchaseVoxNumbers answer (root `<response>`).
     pub fn from_response_xml(body: &[u8]) -> Result<Order, DecodeError> {
         Self::decode(body, &["response"])

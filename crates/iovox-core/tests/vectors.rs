@@ -407,3 +407,41 @@ fn list_cases_give_their_query_errors_or_page() {
         }
     }
 }
+
+fn order(v: &Value) -> Order {
+    Order {
+        order_reference: v["order_reference"].as_str().unwrap().into(),
+        order_status: v["order_status"].as_str().unwrap().parse().unwrap(),
+        voxnumbers: v["voxnumbers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| iovox_core::VoxNumber {
+                country_code: n["country_code"].as_u64().unwrap() as u32,
+                area_code: n["area_code"].as_u64().unwrap() as u32,
+                full_voxnumber: n["full_voxnumber"].as_str().unwrap().into(),
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn callbacks_fold_into_the_known_order_either_way() {
+    for case in cases("order_merge.json") {
+        let mut known = order(&case["known"]);
+        let mut failed = None;
+        for update in case["updates"].as_array().unwrap() {
+            if let Err(e) = known.merge(&order(update)) {
+                failed = Some(e);
+                break;
+            }
+        }
+        match case["error"].as_str() {
+            Some(error) => assert_eq!(failed.as_deref(), Some(error), "{}", name(&case)),
+            None => {
+                assert_eq!(failed, None, "{}", name(&case));
+                assert_eq!(known, order(&case["order"]), "{}", name(&case));
+            }
+        }
+    }
+}

@@ -33,13 +33,18 @@ struct App {
 }
 
 impl App {
-    /// Keeps the newest state of an order; a FULFILLED order never goes back to PENDING
-    /// (IOVOX may deliver the same update twice, or an old one late).
+    /// Folds an update into the order as known ([`Order::merge`]): right whether a callback
+    /// lists every number so far or only the new ones, and a FULFILLED order never goes
+    /// back to PENDING (IOVOX may deliver the same update twice, or an old one late).
     fn record(&self, order: Order) {
         let mut orders = self.orders.lock().unwrap();
-        let known = orders.get(&order.order_reference);
-        if known.is_none_or(|o| o.order_status != OrderStatus::Fulfilled) {
-            orders.insert(order.order_reference.clone(), order);
+        match orders.get_mut(&order.order_reference) {
+            Some(known) => {
+                let _ = known.merge(&order);
+            }
+            None => {
+                orders.insert(order.order_reference.clone(), order);
+            }
         }
     }
 }
@@ -174,6 +179,22 @@ async fn main() {
     assert!(orders
         .values()
         .all(|o| o.order_status == OrderStatus::Fulfilled));
+    // Each order as the service folded it is the order as it stands in the sandbox: every
+    // number, whether it came in the purchase's answer or a callback.
+    let sorted_numbers = |o: &Order| {
+        let mut n: Vec<String> = o
+            .voxnumbers
+            .iter()
+            .map(|v| v.full_voxnumber.clone())
+            .collect();
+        n.sort();
+        n
+    };
+    for stands in sandbox.orders() {
+        let known = &orders[&stands.order_reference];
+        assert_eq!(known.order_status, stands.order_status);
+        assert_eq!(sorted_numbers(known), sorted_numbers(&stands));
+    }
     println!(
         "{pending} orders were PENDING; {} callbacks later all {} are FULFILLED",
         delivered.len(),

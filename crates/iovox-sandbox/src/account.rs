@@ -265,11 +265,24 @@ impl Account {
             order_status: OrderStatus::Fulfilled,
             voxnumbers: numbers,
         };
+        self.stands(&update);
         order
             .callback_url
             .map(|url| CallbackJob { url, order: update })
             .into_iter()
             .collect()
+    }
+
+    /// The order as it now stands, in [`Account::orders`]: the update folded in as a
+    /// user's code folds a callback ([`Order::merge`]).
+    fn stands(&mut self, update: &Order) {
+        if let Some(known) = self
+            .orders
+            .iter_mut()
+            .find(|o| o.order_reference == update.order_reference)
+        {
+            let _ = known.merge(update);
+        }
     }
 
     fn serve_pending(&mut self) -> Vec<CallbackJob> {
@@ -297,6 +310,7 @@ impl Account {
                 },
                 voxnumbers: numbers,
             };
+            self.stands(&update);
             if let Some(url) = &order.callback_url {
                 jobs.push(CallbackJob {
                     url: url.clone(),
