@@ -1,6 +1,9 @@
-//! Models, XML and validation for the IOVOX Enterprise REST API v3: `purchaseVoxNumbers`
-//! (with its callback) and `attachVoxnumberToLink`. No I/O: the client (`iovox-http`), the
-//! sandbox server (`iovox-sandbox`) and the Python and Node packages all build on this.
+//! The model of the IOVOX Enterprise REST API v3, with its XML and validation: one
+//! declaration per method ([`method::CATALOGUE`], every method IOVOX documents; those the
+//! SDK types in [`method::TYPED`]: buying numbers with their callback, attaching them to
+//! links and taking them off, the lists, giving numbers back). No I/O: the client
+//! (`iovox-http`), the sandbox server (`iovox-sandbox`) and the Python and Node packages all
+//! build on this, and `scripts/generate` writes their methods from it.
 //!
 //! Requests exist in two forms. The typed models ([`PurchaseRequest`], [`AttachRequest`],
 //! [`DetachRequest`]) make most mistakes unrepresentable; the [`wire`] models hold every

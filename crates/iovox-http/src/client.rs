@@ -261,6 +261,10 @@ pub(crate) struct Pending {
     timeout: Option<Duration>,
     attempt: u32,
     maybe_sent: bool,
+    /// The call's one span ("iovox call", with the method): every attempt's event is
+    /// inside it, and it closes when the call ends.
+    #[cfg(feature = "tracing")]
+    span: tracing::Span,
 }
 
 impl Pending {
@@ -542,6 +546,8 @@ impl Client {
             .map(|d| config::check_duration("the call's timeout", d))
             .transpose()?;
         Ok(Pending {
+            #[cfg(feature = "tracing")]
+            span: tracing::info_span!("iovox call", method = call.name.as_str()),
             call,
             body,
             callback_url,
@@ -575,6 +581,8 @@ impl Client {
                 return Step::Done(Err(pending.aborted()));
             }
         }
+        #[cfg(feature = "tracing")]
+        let _inside = pending.span.clone().entered();
         let secrets = self.secrets(pending.callback_url.as_deref());
         let call = &pending.call;
         pending.attempt += 1;
@@ -590,7 +598,13 @@ impl Client {
         );
         pending.maybe_sent |= !matches!(outcome, Attempt::Failed(_, false));
         let decision = self.retry.decide(call.class, &outcome, pending.attempt);
-        trace(call, &outcome, pending.attempt, started.elapsed());
+        trace(
+            call,
+            &outcome,
+            pending.attempt,
+            started.elapsed(),
+            pending.maybe_sent,
+        );
         if let Some(wait) = decision {
             return Step::Wait(wait);
         }
@@ -797,7 +811,7 @@ fn excerpt(status: u16, body: &[u8]) -> String {
 }
 
 #[cfg(feature = "tracing")]
-fn trace(call: &Call, outcome: &Attempt, attempt: u32, elapsed: Duration) {
+fn trace(call: &Call, outcome: &Attempt, attempt: u32, elapsed: Duration, maybe_sent: bool) {
     // Bodies hold personal data (names, addresses): never logged.
     let status = match outcome {
         Attempt::Success(..) => "ok".to_string(),
@@ -810,12 +824,13 @@ fn trace(call: &Call, outcome: &Attempt, attempt: u32, elapsed: Duration) {
         status = %status,
         attempt,
         duration_ms = elapsed.as_millis() as u64,
+        maybe_sent,
         "iovox request"
     );
 }
 
 #[cfg(not(feature = "tracing"))]
-fn trace(_: &Call, _: &Attempt, _: u32, _: Duration) {}
+fn trace(_: &Call, _: &Attempt, _: u32, _: Duration, _: bool) {}
 
 #[cfg(test)]
 mod tests {

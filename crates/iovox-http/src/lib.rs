@@ -1,6 +1,8 @@
-//! The IOVOX REST API v3 client: `purchase_vox_numbers` and `attach_voxnumber_to_link`
-//! over HTTPS with ureq, with validation before sending (iovox-core), timeouts, a body cap,
-//! retries only where a repeat cannot do harm, and one error type with kinds.
+//! The IOVOX REST API v3 client: every method the model of `iovox-core` types, on
+//! [`Client`] and (feature `tokio`) [`AsyncClient`], and any other method through
+//! [`Client::raw_request`] (`iovox methods` lists them all), over HTTPS with ureq, with
+//! validation before sending, timeouts, a body cap, retries only where a repeat cannot do
+//! harm, paging ([`Client::pages`], [`Client::list_pages`]), and one error type with kinds.
 //!
 //! ```no_run
 //! use iovox_http::{Client, Credentials, NumberType, PurchaseItem, PurchaseRequest, SANDBOX_URL};

@@ -1,6 +1,8 @@
 //! When to try again. A repeat must not do harm: a failed connection (nothing was sent) is
-//! retried for both methods; 500/502/503/504 only for attach, because a purchase whose
-//! bytes may have reached IOVOX may have bought numbers (docs/decisions.md 9).
+//! retried for every method; 500/502/503/504 only for a method whose retry class is `safe
+//! to repeat` (the lists, attach, detach), because a purchase or a delete whose bytes may
+//! have reached IOVOX may have acted (docs/decisions.md 9; `iovox methods` gives each
+//! method's class).
 
 use crate::error::Error;
 use std::time::Duration;
@@ -57,7 +59,7 @@ impl RetryPolicy {
         }
         let repeatable = match outcome {
             Attempt::Success(..) => false,
-            // Nothing reached the server: safe for both methods.
+            // Nothing reached the server: safe for every method.
             Attempt::Failed(_, false) => true,
             Attempt::Failed(_, true) => opted_in,
             Attempt::Status(e) => {

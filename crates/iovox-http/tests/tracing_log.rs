@@ -55,6 +55,7 @@ fn log_lines_carry_no_secret_and_no_personal_data() {
     let subscriber = tracing_subscriber::fmt()
         .with_max_level(tracing::Level::TRACE)
         .with_ansi(false)
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
         .with_writer(move || sink.clone())
         .finish();
     let sb = Sandbox::start(Config {
@@ -115,11 +116,34 @@ fn log_lines_carry_no_secret_and_no_personal_data() {
         );
     });
     let text = String::from_utf8(lines.0.lock().unwrap().clone()).unwrap();
-    let count = text.lines().filter(|l| l.contains("iovox request")).count();
+    let attempts: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("iovox request"))
+        .collect();
     assert!(
-        count >= 8,
-        "a line per attempt was logged ({count}):\n{text}"
+        attempts.len() >= 8,
+        "a line per attempt was logged ({}):\n{text}",
+        attempts.len()
     );
+    // Each attempt inside its call's one span, with what a reader needs.
+    for line in &attempts {
+        for field in [
+            "iovox call{method=\"purchaseVoxNumbers\"}",
+            "status=",
+            "attempt=",
+            "duration_ms=",
+            "maybe_sent=",
+        ] {
+            assert!(line.contains(field), "{field} missing: {line}");
+        }
+    }
+    // One span per call that was sent or tried (the invalid request never was): 8 calls,
+    // 8 spans closed, however many attempts each made.
+    let spans = text
+        .lines()
+        .filter(|l| l.contains("iovox call{") && l.contains(": close"))
+        .count();
+    assert_eq!(spans, 8, "{text}");
     assert!(!text.contains(KEY), "{text}");
     for p in PERSONAL {
         assert!(!text.contains(p), "{p} in the log:\n{text}");

@@ -1,6 +1,8 @@
-//! A local server that behaves like IOVOX: both methods with the same validation and error
-//! texts, stock, pending orders completed on restock, callbacks, and all-or-nothing
-//! attachment. For offline tests, demos and users' own CI.
+//! A local server that behaves like IOVOX: every method the SDK types (`answers()` names
+//! them; any other catalogue method is a 501 in its own words), with the same validation
+//! and error texts, stock, pending orders completed on restock, callbacks, and
+//! all-or-nothing changes. For offline tests, demos and users' own CI. Slow or faulty on
+//! purpose: [`Config::response_delay`] for every answer, [`Sandbox::inject`] for the next.
 //!
 //! Built on axum (hyper and tokio): a well-kept HTTP server, so HTTP/1.1 keep-alive,
 //! body limits and graceful shutdown are not ours to get wrong. The server runs its own
@@ -381,7 +383,9 @@ impl Sandbox {
         self.log.wait_for_async(count, timeout).await
     }
 
-    /// Every order created (purchase answers, not callbacks).
+    /// Every order made, as it stands now: the purchase's answer with every callback since
+    /// folded in (a PENDING order fulfilled by a restock shows FULFILLED, with all its
+    /// numbers).
     pub fn orders(&self) -> Vec<Order> {
         lock(&self.app.account).orders.clone()
     }
