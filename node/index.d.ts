@@ -126,6 +126,10 @@ export interface ClientOptions {
   retryPurchaseAfterSend?: boolean
   /** A PEM file of extra certificate authorities to trust beside the platform's store. */
   caFile?: string
+  /** One line per attempt on stderr ("iovox request method=… outcome=… attempt=…
+   * duration_ms=… maybe_sent=…"), never a secret or personal data. Default: on when the
+   * environment has `IOVOX_LOG=debug` (or 1, true, on). */
+  log?: boolean
 }
 
 /** Options of one call. */

@@ -215,7 +215,7 @@ class Client {
     if (options === null || typeof options !== 'object') {
       throw new TypeError('Client options must be an object')
     }
-    this.#native = new native.NativeClient(optionsJson(options))
+    this.#native = new native.NativeClient(optionsJson({ ...options, logEnv: process.env.IOVOX_LOG }))
     const error = this.#native.configError()
     if (error) throw toError(error)
   }

@@ -33,6 +33,36 @@ struct Options {
     retries: Option<Value>,
     retry_purchase_after_send: Option<bool>,
     ca_file: Option<Value>,
+    log: Option<Value>,
+    /// `IOVOX_LOG` as the process has it now.
+    log_env: Option<Value>,
+}
+
+/// Whether to log each attempt: the `log` option (true or false) when given, else
+/// `IOVOX_LOG` (`debug`, `1`, `true` or `on`; empty, `0`, `false` or `off`: not). Any other
+/// value is a config error naming it, not silence.
+fn logging(option: Option<Value>, env: Option<Value>) -> Result<bool, iovox_http::Error> {
+    match option {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(b)) => return Ok(b),
+        Some(other) => {
+            return Err(iovox_http::Error::Config(format!(
+                "log must be true or false, not {}",
+                kind(&other)
+            )))
+        }
+    }
+    let Some(env) = text("IOVOX_LOG", env)? else {
+        return Ok(false);
+    };
+    match env.trim().to_ascii_lowercase().as_str() {
+        "" | "0" | "false" | "off" => Ok(false),
+        "1" | "true" | "on" | "debug" => Ok(true),
+        _ => Err(iovox_http::Error::Config(format!(
+            "IOVOX_LOG must be debug (or 1, true, on) to log each attempt, or empty (or 0, false, off), not {:?}",
+            env.chars().take(40).collect::<String>()
+        ))),
+    }
 }
 
 /// A text option: a string, or a config error naming it (a lone surrogate, which no header
@@ -112,6 +142,11 @@ fn build(options_json: &str) -> Result<iovox_http::Client, iovox_http::Error> {
     }
     if let Some(path) = text("caFile", o.ca_file)? {
         builder = builder.ca_file(path);
+    }
+    if logging(o.log, o.log_env)? {
+        // One line per attempt on stderr, as the Rust client's AttemptLog writes it: no
+        // secret, no body, no personal data.
+        builder = builder.on_attempt(std::sync::Arc::new(|a| eprintln!("{a}")));
     }
     builder.build()
 }

@@ -41,6 +41,32 @@ pub struct Client {
     base_url: String,
 }
 
+/// Every attempt of every call as one DEBUG record of `logging.getLogger("iovox")`: the
+/// line ("iovox request method=getVoxnumbers outcome=ok attempt=1 duration_ms=4
+/// maybe_sent=true") and the same fields as `extra` (`iovox_method`, `iovox_outcome`,
+/// `iovox_attempt`, `iovox_duration_ms`, `iovox_maybe_sent`). Nothing is formatted unless
+/// the logger is enabled for DEBUG; nothing is logged while the interpreter shuts down.
+fn log_hook(logger: Py<PyAny>) -> iovox_http::AttemptHook {
+    Arc::new(move |a: &iovox_http::AttemptLog| {
+        let _ = Python::try_attach(|py| -> PyResult<()> {
+            let logger = logger.bind(py);
+            if !logger.call_method1("isEnabledFor", (10,))?.is_truthy()? {
+                return Ok(());
+            }
+            let extra = PyDict::new(py);
+            extra.set_item("iovox_method", &a.method)?;
+            extra.set_item("iovox_outcome", &a.outcome)?;
+            extra.set_item("iovox_attempt", a.attempt)?;
+            extra.set_item("iovox_duration_ms", a.duration.as_millis() as u64)?;
+            extra.set_item("iovox_maybe_sent", a.maybe_sent)?;
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("extra", extra)?;
+            logger.call_method("debug", ("%s", a.to_string()), Some(&kwargs))?;
+            Ok(())
+        });
+    })
+}
+
 #[pymethods]
 impl Client {
     #[new]
@@ -57,13 +83,18 @@ impl Client {
         retry_purchase_after_send: bool,
         ca_file: Option<std::path::PathBuf>,
     ) -> PyResult<Self> {
+        let logger = py
+            .import("logging")?
+            .call_method1("getLogger", ("iovox",))?
+            .unbind();
         let built = (|| {
             let mut b = iovox_http::Client::builder_or_env(
                 conv::setting_text(username, "username")?,
                 conv::setting_text(secure_key, "secure_key")?,
                 conv::setting_text(base_url, "base_url")?,
             )?
-            .user_agent(concat!("iovox-python/", env!("CARGO_PKG_VERSION")));
+            .user_agent(concat!("iovox-python/", env!("CARGO_PKG_VERSION")))
+            .on_attempt(log_hook(logger));
             if let Some(t) = timeout.filter(|t| !t.is_none()) {
                 b = b.timeout(config::duration(
                     "timeout",

@@ -61,9 +61,61 @@ pub struct ClientBuilder {
     allow_insecure_http: bool,
     user_agent: String,
     ca_file: Option<PathBuf>,
+    on_attempt: Option<AttemptHook>,
 }
 
+/// What one attempt of a call did, as a log line gives it: the method, the outcome (`ok`,
+/// an HTTP status, or the error's kind), which attempt, how long it took, and whether the
+/// request may have reached IOVOX. Never a secret, a body or personal data.
+///
+/// ```
+/// let a = iovox_http::AttemptLog {
+///     method: "getVoxnumbers".into(), outcome: "503".into(), attempt: 2,
+///     duration: std::time::Duration::from_millis(41), maybe_sent: true,
+/// };
+/// assert_eq!(a.to_string(), "iovox request method=getVoxnumbers outcome=503 attempt=2 duration_ms=41 maybe_sent=true");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptLog {
+    /// IOVOX's name of the method (`purchaseVoxNumbers`), or the raw call's.
+    pub method: String,
+    /// `ok`, the HTTP status of an error answer (`503`), or the failure's kind (`timeout`,
+    /// `connection`).
+    pub outcome: String,
+    /// 1 for the first attempt.
+    pub attempt: u32,
+    /// How long the attempt took.
+    pub duration: Duration,
+    /// Whether the request may have reached IOVOX.
+    pub maybe_sent: bool,
+}
+
+impl fmt::Display for AttemptLog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "iovox request method={} outcome={} attempt={} duration_ms={} maybe_sent={}",
+            self.method,
+            self.outcome,
+            self.attempt,
+            self.duration.as_millis(),
+            self.maybe_sent
+        )
+    }
+}
+
+/// Called after every attempt of every call ([`ClientBuilder::on_attempt`]), on the thread
+/// that made it.
+pub type AttemptHook = Arc<dyn Fn(&AttemptLog) + Send + Sync>;
+
 impl ClientBuilder {
+    /// Called after every attempt of every call, with what it did ([`AttemptLog`]): how the
+    /// Python and Node packages log. In Rust, the `tracing` feature gives the same.
+    pub fn on_attempt(mut self, hook: AttemptHook) -> Self {
+        self.on_attempt = Some(hook);
+        self
+    }
+
     /// Where calls go (default: [`PRODUCTION_URL`]): [`SANDBOX_URL`] for IOVOX's hosted
     /// sandbox, or a local [`iovox_sandbox`](https://docs.rs/iovox-sandbox)'s URL.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
@@ -164,6 +216,7 @@ impl ClientBuilder {
             max_response_bytes: self.max_response_bytes,
             max_request_bytes: self.max_request_bytes,
             retry: self.retry,
+            on_attempt: self.on_attempt,
         })
     }
 }
@@ -221,6 +274,7 @@ pub struct Client {
     max_response_bytes: u64,
     max_request_bytes: usize,
     retry: RetryPolicy,
+    on_attempt: Option<AttemptHook>,
 }
 
 impl fmt::Debug for Client {
@@ -238,7 +292,6 @@ impl fmt::Debug for Client {
 /// (`iovox_core::method`), or from a [`RawRequest`].
 #[derive(Clone)]
 pub(crate) struct Call {
-    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     name: String,
     verb: Verb,
     url: String,
@@ -314,6 +367,7 @@ impl Client {
             allow_insecure_http: false,
             user_agent: USER_AGENT.into(),
             ca_file: None,
+            on_attempt: None,
         }
     }
 
@@ -598,13 +652,22 @@ impl Client {
         );
         pending.maybe_sent |= !matches!(outcome, Attempt::Failed(_, false));
         let decision = self.retry.decide(call.class, &outcome, pending.attempt);
-        trace(
-            call,
-            &outcome,
-            pending.attempt,
-            started.elapsed(),
-            pending.maybe_sent,
-        );
+        let log = AttemptLog {
+            method: call.name.clone(),
+            outcome: match &outcome {
+                Attempt::Success(..) => "ok".to_string(),
+                Attempt::Status(e) | Attempt::Failed(e, _) => e
+                    .status()
+                    .map_or_else(|| e.kind().as_str().to_string(), |s| s.to_string()),
+            },
+            attempt: pending.attempt,
+            duration: started.elapsed(),
+            maybe_sent: !matches!(outcome, Attempt::Failed(_, false)),
+        };
+        trace(&log);
+        if let Some(hook) = &self.on_attempt {
+            hook(&log);
+        }
         if let Some(wait) = decision {
             return Step::Wait(wait);
         }
@@ -811,26 +874,20 @@ fn excerpt(status: u16, body: &[u8]) -> String {
 }
 
 #[cfg(feature = "tracing")]
-fn trace(call: &Call, outcome: &Attempt, attempt: u32, elapsed: Duration, maybe_sent: bool) {
+fn trace(log: &AttemptLog) {
     // Bodies hold personal data (names, addresses): never logged.
-    let status = match outcome {
-        Attempt::Success(..) => "ok".to_string(),
-        Attempt::Status(e) | Attempt::Failed(e, _) => e
-            .status()
-            .map_or_else(|| e.kind().as_str().to_string(), |s| s.to_string()),
-    };
     tracing::debug!(
-        method = call.name.as_str(),
-        status = %status,
-        attempt,
-        duration_ms = elapsed.as_millis() as u64,
-        maybe_sent,
+        method = log.method.as_str(),
+        outcome = log.outcome.as_str(),
+        attempt = log.attempt,
+        duration_ms = log.duration.as_millis() as u64,
+        maybe_sent = log.maybe_sent,
         "iovox request"
     );
 }
 
 #[cfg(not(feature = "tracing"))]
-fn trace(_: &Call, _: &Attempt, _: u32, _: Duration, _: bool) {}
+fn trace(_: &AttemptLog) {}
 
 #[cfg(test)]
 mod tests {

@@ -37,8 +37,9 @@ pub use callback::{
     receive_callback_with, CallbackError,
 };
 pub use client::{
-    Client, ClientBuilder, CALL_HEADER, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_REQUEST_BYTES,
-    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, PRODUCTION_URL, SANDBOX_URL, USER_AGENT,
+    AttemptHook, AttemptLog, Client, ClientBuilder, CALL_HEADER, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, PRODUCTION_URL,
+    SANDBOX_URL, USER_AGENT,
 };
 pub use error::{Credentials, Error, ErrorKind, SecureKey, Source};
 pub use iovox_core;

@@ -608,3 +608,56 @@ fn remove_voxnumber_from_link_is_retried_as_safe_to_repeat() {
     assert_eq!(sb.stats().detaches, 1);
     assert_eq!(sb.stats().requests, 2, "the 500 was retried");
 }
+
+/// The attempt hook (what the Python and Node packages log through) hears every attempt of
+/// every call, in order, with its outcome and whether it may have been sent; nothing else.
+#[test]
+fn the_attempt_hook_hears_every_attempt_and_no_secret() {
+    use std::sync::{Arc, Mutex};
+    let sb = sandbox(Config {
+        fault_header: true,
+        ..Config::default()
+    });
+    let heard: Arc<Mutex<Vec<iovox_http::AttemptLog>>> = Arc::default();
+    let sink = heard.clone();
+    let c = Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
+        .base_url(sb.url())
+        .retry(fast_retries())
+        .on_attempt(Arc::new(move |a| sink.lock().unwrap().push(a.clone())))
+        .build()
+        .unwrap();
+    sb.inject(Fault::InternalError);
+    c.get_voxnumbers(&Default::default()).unwrap();
+    let wrong = Client::builder(iovox_http::Credentials::new(sb.username(), "wrong"))
+        .base_url(sb.url())
+        .on_attempt({
+            let sink = heard.clone();
+            Arc::new(move |a| sink.lock().unwrap().push(a.clone()))
+        })
+        .build()
+        .unwrap();
+    wrong.get_voxnumbers(&Default::default()).unwrap_err();
+    let heard = heard.lock().unwrap();
+    let seen: Vec<(&str, &str, u32, bool)> = heard
+        .iter()
+        .map(|a| {
+            (
+                a.method.as_str(),
+                a.outcome.as_str(),
+                a.attempt,
+                a.maybe_sent,
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("getVoxnumbers", "500", 1, true),
+            ("getVoxnumbers", "ok", 2, true),
+            ("getVoxnumbers", "401", 1, true),
+        ]
+    );
+    for a in heard.iter() {
+        assert!(!a.to_string().contains(KEY) && !a.to_string().contains("wrong"));
+    }
+}

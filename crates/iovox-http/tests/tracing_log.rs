@@ -129,7 +129,7 @@ fn log_lines_carry_no_secret_and_no_personal_data() {
     for line in &attempts {
         for field in [
             "iovox call{method=\"purchaseVoxNumbers\"}",
-            "status=",
+            "outcome=",
             "attempt=",
             "duration_ms=",
             "maybe_sent=",
