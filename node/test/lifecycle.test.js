@@ -64,7 +64,11 @@ describe('list vectors', () => {
         )
         assert.deepEqual(page.results, c.page.results.map(expected))
       } else {
-        await assert.rejects(call({}), (e) => e instanceof iovox.DecodeError && e.message.includes(c.decode_error))
+        await assert.rejects(call({}), (e) => {
+          assert.ok(e instanceof iovox.DecodeError, String(e))
+          assert.deepEqual(e.messages, [c.decode_error])
+          return true
+        })
       }
     })
   }

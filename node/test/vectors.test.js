@@ -80,7 +80,11 @@ describe('answers and callbacks', () => {
       if (c.order) {
         assert.deepEqual(await decode(), camel(c.order))
       } else {
-        await assert.rejects(decode, (e) => e instanceof iovox.DecodeError && e.message.includes(c.error))
+        await assert.rejects(decode, (e) => {
+          assert.ok(e instanceof iovox.DecodeError, String(e))
+          assert.deepEqual(e.messages, [c.error])
+          return true
+        })
       }
     })
   }

@@ -115,7 +115,7 @@ def test_orders(case: dict[str, Any], canned: Canned) -> None:
     else:
         with pytest.raises(iovox.DecodeError) as e:
             decode()
-        assert case["error"] in str(e.value)
+        assert e.value.messages == [case["error"]]
 
 
 @pytest.mark.parametrize("case", ERROR_BODIES, ids=case_ids(ERROR_BODIES))

@@ -30,6 +30,7 @@ pub fn callback(py: Python<'_>, e: iovox_http::CallbackError) -> PyErr {
 /// The Python exception for a client error.
 pub fn to_py(py: Python<'_>, e: Error) -> PyErr {
     let message = e.to_string();
+    let messages = e.messages();
     let attrs = PyDict::new(py);
     let class = (|| -> PyResult<&str> {
         attrs.set_item("attempts", e.attempts())?;
@@ -67,7 +68,20 @@ pub fn to_py(py: Python<'_>, e: Error) -> PyErr {
         })
     })();
     match class {
-        Ok(class) => raise(py, class, &message, &attrs),
+        Ok(class) => {
+            let error = raise(py, class, &message, &attrs);
+            // `messages` as the core gives them, in every kind (Node's are the same): the
+            // decode error's own text, not the sentence around it.
+            if !matches!(
+                class,
+                "ValidationError" | "ApiError" | "AuthenticationError"
+            ) {
+                if let Err(e) = error.value(py).setattr("messages", messages) {
+                    return e;
+                }
+            }
+            error
+        }
         Err(e) => e,
     }
 }
