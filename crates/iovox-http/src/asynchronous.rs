@@ -6,7 +6,7 @@
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), iovox_http::Error> {
-//! use iovox_core::DetachRequest;
+//! use iovox_http::DetachRequest;
 //! let client = iovox_http::AsyncClient::new(iovox_http::Client::from_env()?);
 //! client.remove_voxnumber_from_link(DetachRequest::new(["333"])).await?;
 //! # Ok(()) }

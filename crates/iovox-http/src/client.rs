@@ -459,7 +459,7 @@ impl Client {
     /// sent), then the one send path, with the method's route and retry class.
     ///
     /// ```no_run
-    /// use iovox_core::{method::RemoveVoxnumberFromLink, DetachRequest};
+    /// use iovox_http::{method::RemoveVoxnumberFromLink, DetachRequest};
     /// let client = iovox_http::Client::from_env()?;
     /// client.call::<RemoveVoxnumberFromLink>(&DetachRequest::new(["333"]), &Default::default())?;
     /// # Ok::<(), iovox_http::Error>(())

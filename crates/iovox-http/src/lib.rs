@@ -43,6 +43,10 @@ pub use client::{
 };
 pub use error::{Credentials, Error, ErrorKind, SecureKey, Source};
 pub use iovox_core;
+/// The model of every method (routes, retry classes, declarations) and the wire forms of
+/// requests, so a caller of `iovox-http` needs no other crate (`iovox_http::method::GetVoxnumbers`,
+/// `iovox_http::wire::Query`).
+pub use iovox_core::{method, wire, Field, Record};
 /// The request and answer models a caller builds and reads, so that one import serves the
 /// common case (`use iovox_http::{Client, PurchaseRequest, PurchaseItem, NumberType};`).
 pub use iovox_core::{

@@ -12,7 +12,7 @@ impl Client {
     ///
     /// ```no_run
     /// use iovox_http::{Client, VoxnumbersRequest};
-    /// use iovox_core::method::GetVoxnumbers;
+    /// use iovox_http::method::GetVoxnumbers;
     /// let client = Client::from_env()?;
     /// for number in client.pages::<GetVoxnumbers>(VoxnumbersRequest::new().limit(5000)).items() {
     ///     println!("{:?}", number?.voxnumber);
@@ -38,7 +38,7 @@ impl Client {
     ///
     /// ```no_run
     /// use iovox_http::{Client, RawRequest};
-    /// use iovox_core::method::Verb;
+    /// use iovox_http::method::Verb;
     /// let client = Client::from_env()?;
     /// // getNodes, one of the methods the SDK does not type (the Ruby gem's list has it).
     /// let answer = client.raw_request(

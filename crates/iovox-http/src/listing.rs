@@ -11,7 +11,7 @@ impl Client {
     /// decoder ([`iovox_core::method::list_named`]).
     ///
     /// ```no_run
-    /// use iovox_core::{method::list_named, wire::Query};
+    /// use iovox_http::{method::list_named, wire::Query, Record};
     /// let client = iovox_http::Client::from_env()?;
     /// let regions = list_named("getVoxnumberRegions").unwrap();
     /// let page = client.call_list(regions, &Query::default().set("limit", 10), &Default::default())?;
