@@ -13,9 +13,14 @@
 //! ```
 
 use crate::client::Step;
-use crate::{CallOptions, Client, Error};
+use crate::listing::Cursor;
+use crate::{CallOptions, Client, Error, Paged};
 use iovox_core::method::Method;
 use iovox_core::method::Prepared;
+use iovox_core::Page;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 /// An async client over a [`Client`]; cheap to clone (clones share the connections).
@@ -161,6 +166,103 @@ impl AsyncClient {
         M::Output: Send + 'static,
     {
         self.run::<M>(M::prepare_wire(&request)?, options).await
+    }
+}
+
+impl AsyncClient {
+    /// Every page of a list method, as a [`futures_core::Stream`]: each page one awaited
+    /// call, started when the stream is polled for it, from the request's own `page` on.
+    /// The walk is [`Client::pages`]' (the one paging loop). Dropping the stream cancels
+    /// the page in flight as dropping its call's future does.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), iovox_http::Error> {
+    /// use iovox_http::{method::GetVoxnumbers, AsyncClient, Client, VoxnumbersRequest};
+    /// let client = AsyncClient::new(Client::from_env()?);
+    /// let mut pages = client.pages::<GetVoxnumbers>(VoxnumbersRequest::new().limit(5000));
+    /// while let Some(page) = pages.next().await {
+    ///     println!("{} numbers", page?.results.len());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn pages<M>(&self, request: M::Request) -> AsyncPages<M>
+    where
+        M: Method,
+        M::Output: Paging + Send + 'static,
+        M::Request: Paged + Send + 'static,
+    {
+        AsyncPages {
+            client: self.clone(),
+            cursor: Cursor::from(request.page().unwrap_or(1)),
+            request,
+            in_flight: None,
+        }
+    }
+}
+
+/// An answer that comes in pages: a list method's [`Page`].
+pub trait Paging {
+    /// Whether a walk over pages ends after this one.
+    fn is_last(&self) -> bool;
+}
+
+impl<T> Paging for Page<T> {
+    fn is_last(&self) -> bool {
+        Cursor::is_last(self)
+    }
+}
+
+type PageFuture<P> = Pin<Box<dyn Future<Output = Result<P, Error>> + Send>>;
+
+/// The pages of a list method as a [`futures_core::Stream`] ([`AsyncClient::pages`]).
+pub struct AsyncPages<M: Method> {
+    client: AsyncClient,
+    request: M::Request,
+    cursor: Cursor,
+    in_flight: Option<PageFuture<M::Output>>,
+}
+
+impl<M> futures_core::Stream for AsyncPages<M>
+where
+    M: Method,
+    M::Output: Paging + Send + 'static,
+    M::Request: Paged + Send + 'static,
+{
+    type Item = Result<M::Output, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        if this.in_flight.is_none() {
+            let Some(n) = this.cursor.wanted() else {
+                return Poll::Ready(None);
+            };
+            let (client, request) = (this.client.clone(), this.request.with_page(n));
+            this.in_flight = Some(Box::pin(async move {
+                client.call::<M>(request, CallOptions::default()).await
+            }));
+        }
+        let Some(fetch) = this.in_flight.as_mut() else {
+            return Poll::Ready(None);
+        };
+        let result = std::task::ready!(fetch.as_mut().poll(cx));
+        this.in_flight = None;
+        this.cursor
+            .advance(result.as_ref().map_or(true, Paging::is_last));
+        Poll::Ready(Some(result))
+    }
+}
+
+impl<M: Method> Unpin for AsyncPages<M> {}
+
+impl<M> AsyncPages<M>
+where
+    M: Method,
+    M::Output: Paging + Send + 'static,
+    M::Request: Paged + Send + 'static,
+{
+    /// The next page, or `None` after the last: the stream without a stream library.
+    pub async fn next(&mut self) -> Option<Result<M::Output, Error>> {
+        std::future::poll_fn(|cx| futures_core::Stream::poll_next(Pin::new(&mut *self), cx)).await
     }
 }
 

@@ -30,7 +30,7 @@ mod retry;
 mod tls;
 
 #[cfg(feature = "tokio")]
-pub use asynchronous::AsyncClient;
+pub use asynchronous::{AsyncClient, AsyncPages, Paging};
 pub use call::{CallOptions, Cancel};
 pub use callback::{
     check_callback_credentials, check_callback_url_credentials, parse_callback, receive_callback,
@@ -42,6 +42,9 @@ pub use client::{
     SANDBOX_URL, USER_AGENT,
 };
 pub use error::{Credentials, Error, ErrorKind, SecureKey, Source};
+/// What [`AsyncPages`] is, for `StreamExt` of `futures` or `tokio-stream`.
+#[cfg(feature = "tokio")]
+pub use futures_core::Stream;
 pub use iovox_core;
 /// The model of every method (routes, retry classes, declarations) and the wire forms of
 /// requests, so a caller of `iovox-http` needs no other crate (`iovox_http::method::GetVoxnumbers`,

@@ -2,6 +2,7 @@
 //! numbers and links (one page, or every page lazily), giving numbers back, and one raw
 //! call for the rest of IOVOX's methods.
 
+use crate::listing::Cursor;
 use crate::{CallOptions, Client, Error};
 use iovox_core::method::{Method, Retry, Verb};
 use iovox_core::{LinksRequest, Page, RegionsRequest, VoxnumbersRequest};
@@ -26,9 +27,8 @@ impl Client {
     {
         Pages {
             client: self,
-            next: request.page().unwrap_or(1),
+            cursor: Cursor::from(request.page().unwrap_or(1)),
             request,
-            done: false,
         }
     }
 
@@ -126,8 +126,7 @@ paged!(
 pub struct Pages<'c, M: Method> {
     client: &'c Client,
     request: M::Request,
-    next: u32,
-    done: bool,
+    cursor: Cursor,
 }
 
 impl<'c, M, T> Iterator for Pages<'c, M>
@@ -138,21 +137,9 @@ where
     type Item = Result<Page<T>, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let request = self.request.with_page(self.next);
-        match self.client.call::<M>(&request, &CallOptions::default()) {
-            Ok(page) => {
-                self.done = !page.has_next() || page.results.is_empty();
-                self.next += 1;
-                Some(Ok(page))
-            }
-            Err(e) => {
-                self.done = true;
-                Some(Err(e))
-            }
-        }
+        let (client, request) = (self.client, &self.request);
+        self.cursor
+            .step(|n| client.call::<M>(&request.with_page(n), &CallOptions::default()))
     }
 }
 

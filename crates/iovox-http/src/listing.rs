@@ -52,8 +52,7 @@ impl Client {
             list,
             query,
             options,
-            next: first,
-            done: false,
+            cursor: Cursor::from(first),
         })
     }
 }
@@ -65,33 +64,74 @@ pub struct ListPages {
     list: &'static List,
     query: wire::Query,
     options: CallOptions,
+    cursor: Cursor,
+}
+
+/// The one paging loop, which every walk over pages steps ([`ListPages`], the typed
+/// [`crate::Pages`], and through them Python's `iter_*` and Node's `for await`): the page
+/// asked for next, and the end, after a page that says it is the last, an empty page, or
+/// an error.
+#[derive(Debug, Clone)]
+pub(crate) struct Cursor {
     next: u32,
     done: bool,
+}
+
+impl Cursor {
+    /// A walk that starts at page `first`.
+    pub(crate) fn from(first: u32) -> Self {
+        Cursor {
+            next: first,
+            done: false,
+        }
+    }
+
+    /// The page to fetch next, or `None` once the walk has ended.
+    pub(crate) fn wanted(&self) -> Option<u32> {
+        (!self.done).then_some(self.next)
+    }
+
+    /// What the fetch of [`Cursor::wanted`] gave: the walk moves on, or ends.
+    pub(crate) fn record<T>(&mut self, result: &Result<Page<T>, Error>) {
+        self.advance(result.as_ref().map_or(true, Self::is_last));
+    }
+
+    /// The walk moves past the page it asked for, and ends there when `ended`.
+    pub(crate) fn advance(&mut self, ended: bool) {
+        self.done = ended;
+        self.next += 1;
+    }
+
+    /// Whether a walk ends after this page: it says it is the last, or it is empty.
+    pub(crate) fn is_last<T>(page: &Page<T>) -> bool {
+        !page.has_next() || page.results.is_empty()
+    }
+
+    /// One step: the next page through `fetch`, or `None` once the walk has ended.
+    pub(crate) fn step<T>(
+        &mut self,
+        fetch: impl FnOnce(u32) -> Result<Page<T>, Error>,
+    ) -> Option<Result<Page<T>, Error>> {
+        let result = fetch(self.wanted()?);
+        self.record(&result);
+        Some(result)
+    }
 }
 
 impl ListPages {
     /// The page the next call to `next` asks for.
     pub fn next_page(&self) -> u32 {
-        self.next
+        self.cursor.next
     }
 
     /// The next page with these options for its call (a binding's cancel handle for this
     /// one page), instead of the ones the pages were made with.
     pub fn next_with(&mut self, options: &CallOptions) -> Option<Result<Page<AnyRecord>, Error>> {
-        if self.done {
-            return None;
-        }
-        let query = self
-            .query
-            .clone()
-            .set("page", wire::Given::Integer(self.next.into()));
-        let result = self.client.call_list(self.list, &query, options);
-        self.done = match &result {
-            Ok(page) => !page.has_next() || page.results.is_empty(),
-            Err(_) => true,
-        };
-        self.next += 1;
-        Some(result)
+        let (client, list, query) = (&self.client, self.list, &self.query);
+        self.cursor.step(|n| {
+            let query = query.clone().set("page", wire::Given::Integer(n.into()));
+            client.call_list(list, &query, options)
+        })
     }
 }
 

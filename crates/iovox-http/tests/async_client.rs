@@ -147,3 +147,53 @@ fn a_dropped_call_starts_no_further_attempt() {
     });
     assert_eq!(sb.stats().requests, 1, "a dropped call was tried again");
 }
+
+/// `AsyncClient::pages` walks the pages as the blocking client's `pages` does (the same
+/// loop): one call a page, from the request's own page on, ending after the last page;
+/// as a `Stream` too.
+#[test]
+fn async_pages_walk_as_the_blocking_pages_do() {
+    use iovox_core::method::GetVoxnumberRegions;
+    use iovox_http::{RegionsRequest, Stream};
+    let sb = Sandbox::start(Config {
+        secure_key: KEY.into(),
+        ..Config::default()
+    })
+    .unwrap();
+    let blocking = Client::new(iovox_http::Credentials::new(sb.username(), KEY), sb.url()).unwrap();
+    let request = RegionsRequest::new().limit(1);
+    let want: Vec<_> = blocking
+        .pages::<GetVoxnumberRegions>(request.clone())
+        .map(Result::unwrap)
+        .collect();
+    assert!(want.len() > 2, "several pages: {}", want.len());
+    let before = sb.stats().requests;
+    let client = AsyncClient::new(blocking);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let got = runtime.block_on(async {
+        let mut pages = client.pages::<GetVoxnumberRegions>(request.clone());
+        let mut got = Vec::new();
+        while let Some(page) = pages.next().await {
+            got.push(page.unwrap());
+        }
+        assert!(pages.next().await.is_none(), "the walk stays ended");
+        got
+    });
+    assert_eq!(got, want);
+    assert_eq!(sb.stats().requests - before, want.len() as u64);
+    // From the second page on, through the Stream trait itself.
+    let rest = runtime.block_on(async {
+        let mut pages = std::pin::pin!(client.pages::<GetVoxnumberRegions>(request.page(2)));
+        let mut rest = Vec::new();
+        while let Some(page) =
+            std::future::poll_fn(|cx| Stream::poll_next(pages.as_mut(), cx)).await
+        {
+            rest.push(page.unwrap());
+        }
+        rest
+    });
+    assert_eq!(rest, want[1..]);
+}
