@@ -154,4 +154,29 @@ mod tests {
             "unknown field 'numbr_type' in link 2 of 3; did you mean 'number_type'?"
         );
     }
+
+    /// The bounds of "near": a name cut short counts as one edit away from 3 letters on,
+    /// either way round; a long name tolerates an edit per 4 letters (3 for country_code).
+    #[test]
+    fn near_is_bounded_as_documented() {
+        let e = |key: &str| {
+            check_keys(
+                [key],
+                &["link_id", "country_code"],
+                "the request",
+                Case::Snake,
+            )
+            .unwrap_err()
+            .0
+        };
+        assert!(
+            e("link").ends_with("did you mean 'link_id'?"),
+            "{}",
+            e("link")
+        );
+        assert!(e("link_id_x").ends_with("did you mean 'link_id'?"));
+        assert!(!e("li").contains("did you mean"), "two letters are too few");
+        assert!(e("kountri_kode").ends_with("did you mean 'country_code'?"));
+        assert!(!e("kountri_kodes_x").contains("did you mean"));
+    }
 }

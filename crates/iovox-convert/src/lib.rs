@@ -371,4 +371,45 @@ mod tests {
             "unknown field 'callbackURL' in the request; did you mean 'callback_url'?"
         );
     }
+
+    /// Only a value that is exactly the stand-in (one key, the marker) names a surrogate.
+    #[test]
+    fn a_lone_surrogate_is_the_marker_alone() {
+        let units: Vec<u16> = vec![0xD800];
+        let v = lone_surrogate(units).unwrap();
+        assert_eq!(lone_surrogate_code(&v), Some(0xD800));
+        let mut more = v.as_object().unwrap().clone();
+        more.insert("x".into(), Value::from(1));
+        assert_eq!(lone_surrogate_code(&Value::Object(more)), None);
+        assert_eq!(
+            lone_surrogate_code(&serde_json::json!({"other": 55296})),
+            None
+        );
+    }
+
+    /// A text where a list is declared is refused by the argument's own name, a lone
+    /// surrogate as a text too; the same text for another argument is taken.
+    #[test]
+    fn a_text_for_a_list_argument_is_refused() {
+        use iovox_core::method::{DeleteVoxnumbersFromAccount, Method};
+        let arguments = DeleteVoxnumbersFromAccount::SPEC.arguments;
+        let run = |v: Value| query(v, arguments, "deleteVoxnumbersFromAccount", Case::Camel);
+        assert_eq!(
+            run(serde_json::json!({"fullVoxnumbers": "441512100200, 442071234567"}))
+                .unwrap_err()
+                .0,
+            "fullVoxnumbers must be a list, not a string"
+        );
+        let surrogate = lone_surrogate(vec![0xD800u16]).unwrap();
+        assert_eq!(
+            run(serde_json::json!({ "fullVoxnumbers": surrogate }))
+                .unwrap_err()
+                .0,
+            "fullVoxnumbers must be a list, not a string"
+        );
+        assert!(
+            run(serde_json::json!({"fullVoxnumbers": ["441512100200"], "rmIfInUse": "TRUE"}))
+                .is_ok()
+        );
+    }
 }
