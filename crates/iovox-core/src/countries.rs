@@ -4,12 +4,12 @@
 //! but not stated (inferred, `docs/decisions.md` 33).
 
 use crate::check::{Given, Report};
-use crate::error::{DecodeError, ValidationErrors};
-use crate::list::{self, Page, QueryView, Typed};
+use crate::error::ValidationErrors;
+use crate::list::{self, QueryView, Typed};
 use crate::model::{
     Answer, Argument, Confidence, FieldKind as F, Known, RequestShape, ResultField, Spec,
 };
-use crate::vocab::{Method, Prepared, Retry, Route, Verb};
+use crate::vocab::{Retry, Route, Verb};
 use crate::wire;
 
 /// A getCountries request: which page, how many per page.
@@ -44,18 +44,6 @@ impl CountriesRequest {
     /// Every country, first page.
     pub fn new() -> Self {
         Self::default()
-    }
-
-    /// This page (from 1).
-    pub fn page(mut self, page: u32) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// This many results per page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
     }
 
     /// Every check that needs only the request, with the page's messages.
@@ -106,23 +94,11 @@ impl wire::Query {
     }
 }
 
-fn query(r: &CountriesRequest) -> Vec<(&'static str, String)> {
-    let mut q = Vec::new();
-    if let Some(p) = r.page {
-        q.push(("page", p.to_string()));
-    }
-    if let Some(l) = r.limit {
-        q.push(("limit", l.to_string()));
-    }
-    q
-}
-
-/// `getCountries`: reads only, safe to repeat.
-#[derive(Debug, Clone, Copy)]
-pub struct GetCountries;
-
-impl Method for GetCountries {
-    const SPEC: Spec = Spec {
+list::list_method! {
+    /// `getCountries`: reads only, safe to repeat.
+    GetCountries: CountriesRequest => Country,
+    fields: |_| &[],
+    spec: Spec {
         route: Route {
             interface: "Countries",
             name: "getCountries",
@@ -138,29 +114,15 @@ impl Method for GetCountries {
         confidence: Confidence::PageAndClients,
         typed: true,
         example: "{\"limit\": 10}",
-    };
-    type Request = CountriesRequest;
-    type Wire = wire::Query;
-    type Output = Page<Country>;
-
-    fn prepare(request: &CountriesRequest) -> Result<Prepared, ValidationErrors> {
-        Ok(list::prepared(query(&check(&Typed::new(request, &[]))?)))
-    }
-
-    fn prepare_wire(request: &wire::Query) -> Result<Prepared, ValidationErrors> {
-        Ok(list::prepared(query(&check(request)?)))
-    }
-
-    fn decode(body: &[u8]) -> Result<Page<Country>, DecodeError> {
-        list::read_page(body, &RESULT, |r: &mut Country, field, text| {
-            match field {
-                "code" => r.code = Some(list::number(field, text)?),
-                "name" => r.name = Some(text.to_string()),
-                _ => {}
-            }
-            Ok(())
-        })
-    }
+    },
+    assign: |r: &mut Country, field, text| {
+        match field {
+            "code" => r.code = Some(list::number(field, text)?),
+            "name" => r.name = Some(text.to_string()),
+            _ => {}
+        }
+        Ok(())
+    },
 }
 
 impl list::Record for Country {

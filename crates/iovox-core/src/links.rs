@@ -2,14 +2,13 @@
 //! query string.
 
 use crate::check::{Given, Report};
-use crate::error::{DecodeError, ValidationErrors};
-use crate::list::Page;
+use crate::error::ValidationErrors;
 use crate::list::{self, QueryView, Typed};
 use crate::model::{
     Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
     ResultField, Spec,
 };
-use crate::vocab::{Method, Prepared, Retry, Route, Verb};
+use crate::vocab::{Retry, Route, Verb};
 use crate::wire;
 
 /// The `req_fields` (and `order`) abbreviations: node id, node name, node type, link id,
@@ -119,18 +118,6 @@ impl LinksRequest {
         self
     }
 
-    /// This page (from 1).
-    pub fn page(mut self, page: u32) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// This many results per page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
     /// Every check that needs only the request, with the pages' messages.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         check(&Typed::new(self, &self.req_fields)).map(drop)
@@ -186,34 +173,11 @@ impl wire::Query {
     }
 }
 
-fn query(r: &LinksRequest) -> Vec<(&'static str, String)> {
-    let fields = r.req_fields.join(",");
-    let page = r.page.map(|p| p.to_string());
-    let limit = r.limit.map(|l| l.to_string());
-    [
-        ("node_id", r.node_id.as_deref()),
-        ("node_type", r.node_type.as_deref()),
-        ("link_id", r.link_id.as_deref()),
-        ("link_type", r.link_type.as_deref()),
-        (
-            "req_fields",
-            Some(fields.as_str()).filter(|f| !f.is_empty()),
-        ),
-        ("order", r.order.as_deref()),
-        ("page", page.as_deref()),
-        ("limit", limit.as_deref()),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| v.map(|v| (k, v.to_string())))
-    .collect()
-}
-
-/// `getLinks`: reads only, safe to repeat.
-#[derive(Debug, Clone, Copy)]
-pub struct GetLinks;
-
-impl Method for GetLinks {
-    const SPEC: Spec = Spec {
+list::list_method! {
+    /// `getLinks`: reads only, safe to repeat.
+    GetLinks: LinksRequest => AccountLink,
+    fields: |r| &r.req_fields,
+    spec: Spec {
         route: Route {
             interface: "Links",
             name: "getLinks",
@@ -229,40 +193,23 @@ impl Method for GetLinks {
         confidence: Confidence::PageAndClients,
         typed: true,
         example: "{\"req_fields\": [\"lid\", \"vn\"], \"order\": \"lid_ASC\"}",
-    };
-    type Request = LinksRequest;
-    type Wire = wire::Query;
-    type Output = Page<AccountLink>;
-
-    fn prepare(request: &LinksRequest) -> Result<Prepared, ValidationErrors> {
-        Ok(list::prepared(query(&check(&Typed::new(
-            request,
-            &request.req_fields,
-        ))?)))
-    }
-
-    fn prepare_wire(request: &wire::Query) -> Result<Prepared, ValidationErrors> {
-        Ok(list::prepared(query(&check(request)?)))
-    }
-
-    fn decode(body: &[u8]) -> Result<Page<AccountLink>, DecodeError> {
-        list::read_page(body, &RESULT, |r: &mut AccountLink, field, text| {
-            let owned = || Some(text.to_string());
-            match field {
-                "node_id" => r.node_id = owned(),
-                "node_name" => r.node_name = owned(),
-                "node_type" => r.node_type = owned(),
-                "link_id" => r.link_id = owned(),
-                "link_name" => r.link_name = owned(),
-                "link_type" => r.link_type = owned(),
-                "click_to_call" => r.click_to_call = Some(list::flag(field, text)?),
-                "voxnumber" => r.voxnumber = owned(),
-                "rule_name" => r.rule_name = owned(),
-                _ => {}
-            }
-            Ok(())
-        })
-    }
+    },
+    assign: |r: &mut AccountLink, field, text| {
+        let owned = || Some(text.to_string());
+        match field {
+            "node_id" => r.node_id = owned(),
+            "node_name" => r.node_name = owned(),
+            "node_type" => r.node_type = owned(),
+            "link_id" => r.link_id = owned(),
+            "link_name" => r.link_name = owned(),
+            "link_type" => r.link_type = owned(),
+            "click_to_call" => r.click_to_call = Some(list::flag(field, text)?),
+            "voxnumber" => r.voxnumber = owned(),
+            "rule_name" => r.rule_name = owned(),
+            _ => {}
+        }
+        Ok(())
+    },
 }
 
 impl list::Record for AccountLink {

@@ -84,6 +84,94 @@ impl<'a, R> Typed<'a, R> {
     }
 }
 
+/// A checked request's query, in its declared arguments' order: what each argument reads as
+/// through the request's [`QueryView`], absent ones left out. One function for every list
+/// method, where each had its own.
+pub(crate) fn query_of(
+    view: &impl QueryView,
+    arguments: &[crate::model::Argument],
+) -> Vec<(&'static str, String)> {
+    arguments
+        .iter()
+        .filter_map(|a| {
+            let text = match view.get(a.name) {
+                Given::Text(s) => s.to_string(),
+                Given::Integer(n) => n.to_string(),
+                Given::Boolean(b) => (if b { "TRUE" } else { "FALSE" }).to_string(),
+                Given::Missing | Given::WrongKind | Given::LoneSurrogate(_) => return None,
+            };
+            Some((a.name, text))
+        })
+        .collect()
+}
+
+/// The `Method` of a list method, the same for every one: its request checked (typed or
+/// as given) by the module's `check`, its query from the declared arguments
+/// ([`query_of`]), its answer read by `read_page` over the module's `RESULT`, each field
+/// put in place by `$assign`. `$fields` gives a request's `req_fields` (`|_| &[]` for a
+/// method without them). The request's `page` and `limit` builders come with it.
+macro_rules! list_method {
+    ($(#[$doc:meta])* $name:ident: $request:ty => $record:ty,
+     fields: $fields:expr, spec: $spec:expr, assign: $assign:expr $(,)?) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+
+        impl $crate::vocab::Method for $name {
+            const SPEC: $crate::model::Spec = $spec;
+            type Request = $request;
+            type Wire = $crate::wire::Query;
+            type Output = $crate::list::Page<$record>;
+
+            fn prepare(
+                request: &$request,
+            ) -> Result<$crate::vocab::Prepared, $crate::error::ValidationErrors> {
+                let fields: fn(&$request) -> &[String] = $fields;
+                let checked = check(&$crate::list::Typed::new(request, fields(request)))?;
+                Self::query(&checked, fields)
+            }
+
+            fn prepare_wire(
+                request: &$crate::wire::Query,
+            ) -> Result<$crate::vocab::Prepared, $crate::error::ValidationErrors> {
+                Self::query(&check(request)?, $fields)
+            }
+
+            fn decode(body: &[u8]) -> Result<Self::Output, $crate::error::DecodeError> {
+                $crate::list::read_page(body, &RESULT, $assign)
+            }
+        }
+
+        impl $request {
+            /// This page (from 1).
+            pub fn page(mut self, page: u32) -> Self {
+                self.page = Some(page);
+                self
+            }
+
+            /// This many results per page.
+            pub fn limit(mut self, limit: u32) -> Self {
+                self.limit = Some(limit);
+                self
+            }
+        }
+
+        impl $name {
+            fn query(
+                checked: &$request,
+                fields: fn(&$request) -> &[String],
+            ) -> Result<$crate::vocab::Prepared, $crate::error::ValidationErrors> {
+                let view = $crate::list::Typed::new(checked, fields(checked));
+                Ok($crate::list::prepared($crate::list::query_of(
+                    &view,
+                    <Self as $crate::vocab::Method>::SPEC.arguments,
+                )))
+            }
+        }
+    };
+}
+pub(crate) use list_method;
+
 /// The query a method's accepted arguments become, and no body.
 pub(crate) fn prepared(query: Vec<(&'static str, String)>) -> crate::vocab::Prepared {
     crate::vocab::Prepared {

@@ -2,15 +2,14 @@
 //! country code, area code and number type). `GET /Purchase`, filters in the query string.
 
 use crate::check::{Given, Report};
-use crate::error::{DecodeError, ValidationErrors};
-use crate::list::Page;
+use crate::error::ValidationErrors;
 use crate::list::{self, QueryView, Typed};
 use crate::model::{
     Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
     ResultField, Spec,
 };
 use crate::purchase::NumberType;
-use crate::vocab::{Method, Prepared, Retry, Route, Verb};
+use crate::vocab::{Retry, Route, Verb};
 use crate::wire;
 
 /// The `req_fields` abbreviations: country code, area code, country name, state name,
@@ -122,18 +121,6 @@ impl RegionsRequest {
         self
     }
 
-    /// This page (from 1).
-    pub fn page(mut self, page: u32) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// This many results per page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
     /// Every check that needs only the request, with the pages' messages.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         check(&Typed::new(self, &self.req_fields)).map(drop)
@@ -202,35 +189,11 @@ impl wire::Query {
     }
 }
 
-fn query(r: &RegionsRequest) -> Vec<(&'static str, String)> {
-    let mut q = Vec::new();
-    if let Some(t) = r.number_type {
-        q.push(("number_type", t.as_str().to_string()));
-    }
-    if let Some(c) = r.country_code {
-        q.push(("country_code", c.to_string()));
-    }
-    if let Some(a) = r.area_code {
-        q.push(("area_code", a.to_string()));
-    }
-    if !r.req_fields.is_empty() {
-        q.push(("req_fields", r.req_fields.join(",")));
-    }
-    if let Some(p) = r.page {
-        q.push(("page", p.to_string()));
-    }
-    if let Some(l) = r.limit {
-        q.push(("limit", l.to_string()));
-    }
-    q
-}
-
-/// `getVoxnumberRegions`: reads only, safe to repeat.
-#[derive(Debug, Clone, Copy)]
-pub struct GetVoxnumberRegions;
-
-impl Method for GetVoxnumberRegions {
-    const SPEC: Spec = Spec {
+list::list_method! {
+    /// `getVoxnumberRegions`: reads only, safe to repeat.
+    GetVoxnumberRegions: RegionsRequest => VoxnumberRegion,
+    fields: |r| &r.req_fields,
+    spec: Spec {
         route: Route {
             interface: "Purchase",
             name: "getVoxnumberRegions",
@@ -246,38 +209,21 @@ impl Method for GetVoxnumberRegions {
         confidence: Confidence::PageAndClients,
         typed: true,
         example: "{\"country_code\": 44, \"number_type\": \"GEOGRAPHIC\", \"limit\": 10}",
-    };
-    type Request = RegionsRequest;
-    type Wire = wire::Query;
-    type Output = Page<VoxnumberRegion>;
-
-    fn prepare(request: &RegionsRequest) -> Result<Prepared, ValidationErrors> {
-        Ok(list::prepared(query(&check(&Typed::new(
-            request,
-            &request.req_fields,
-        ))?)))
-    }
-
-    fn prepare_wire(request: &wire::Query) -> Result<Prepared, ValidationErrors> {
-        Ok(list::prepared(query(&check(request)?)))
-    }
-
-    fn decode(body: &[u8]) -> Result<Page<VoxnumberRegion>, DecodeError> {
-        list::read_page(body, &RESULT, |r: &mut VoxnumberRegion, field, text| {
-            let owned = || Some(text.to_string());
-            match field {
-                "country_code" => r.country_code = Some(list::number(field, text)?),
-                "area_code" => r.area_code = Some(list::number(field, text)?),
-                "country_name" => r.country_name = owned(),
-                "state_name" => r.state_name = owned(),
-                "city_name" => r.city_name = owned(),
-                "require_purchase_info" => r.require_purchase_info = Some(list::flag(field, text)?),
-                "cost" => r.cost = owned(),
-                _ => {}
-            }
-            Ok(())
-        })
-    }
+    },
+    assign: |r: &mut VoxnumberRegion, field, text| {
+        let owned = || Some(text.to_string());
+        match field {
+            "country_code" => r.country_code = Some(list::number(field, text)?),
+            "area_code" => r.area_code = Some(list::number(field, text)?),
+            "country_name" => r.country_name = owned(),
+            "state_name" => r.state_name = owned(),
+            "city_name" => r.city_name = owned(),
+            "require_purchase_info" => r.require_purchase_info = Some(list::flag(field, text)?),
+            "cost" => r.cost = owned(),
+            _ => {}
+        }
+        Ok(())
+    },
 }
 
 impl list::Record for VoxnumberRegion {

@@ -2,14 +2,13 @@
 //! /Voxnumbers`, filters in the query string.
 
 use crate::check::{Given, Report};
-use crate::error::{DecodeError, ValidationErrors};
-use crate::list::Page;
+use crate::error::ValidationErrors;
 use crate::list::{self, word_enum, QueryView, Typed};
 use crate::model::{
     Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
     ResultField, Spec,
 };
-use crate::vocab::{Method, Prepared, Retry, Route, Verb};
+use crate::vocab::{Retry, Route, Verb};
 use crate::wire;
 
 /// The `req_fields` (and `order`) abbreviations: node id, node name, link id, link name,
@@ -184,18 +183,6 @@ impl VoxnumbersRequest {
         self
     }
 
-    /// This page (from 1).
-    pub fn page(mut self, page: u32) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// This many results per page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
     /// Every check that needs only the request, with the pages' messages.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         check(&Typed::new(self, &self.req_fields)).map(drop)
@@ -284,43 +271,11 @@ impl wire::Query {
     }
 }
 
-fn query(r: &VoxnumbersRequest) -> Vec<(&'static str, String)> {
-    let mut q: Vec<(&'static str, String)> = Vec::new();
-    let mut text = |k: &'static str, v: Option<&str>| {
-        if let Some(v) = v {
-            q.push((k, v.to_string()));
-        }
-    };
-    text("voxnumber", r.voxnumber.as_deref());
-    text(
-        "voxnumber_type",
-        r.voxnumber_type.map(VoxnumberType::as_str),
-    );
-    text("voxnumber_country", r.voxnumber_country.as_deref());
-    text("voxnumber_city", r.voxnumber_city.as_deref());
-    text(
-        "assigned_status",
-        r.assigned_status.map(AssignedStatus::as_str),
-    );
-    text("call_status", r.call_status.map(CallStatus::as_str));
-    text("link_id", r.link_id.as_deref());
-    let fields = r.req_fields.join(",");
-    text(
-        "req_fields",
-        Some(fields.as_str()).filter(|f| !f.is_empty()),
-    );
-    text("order", r.order.as_deref());
-    text("page", r.page.map(|p| p.to_string()).as_deref());
-    text("limit", r.limit.map(|l| l.to_string()).as_deref());
-    q
-}
-
-/// `getVoxnumbers`: reads only, safe to repeat.
-#[derive(Debug, Clone, Copy)]
-pub struct GetVoxnumbers;
-
-impl Method for GetVoxnumbers {
-    const SPEC: Spec = Spec {
+list::list_method! {
+    /// `getVoxnumbers`: reads only, safe to repeat.
+    GetVoxnumbers: VoxnumbersRequest => AccountVoxnumber,
+    fields: |r| &r.req_fields,
+    spec: Spec {
         route: Route {
             interface: "Voxnumbers",
             name: "getVoxnumbers",
@@ -336,49 +291,32 @@ impl Method for GetVoxnumbers {
         confidence: Confidence::PageAndClients,
         typed: true,
         example: "{\"assigned_status\": \"UNASSIGNED\", \"limit\": 10}",
-    };
-    type Request = VoxnumbersRequest;
-    type Wire = wire::Query;
-    type Output = Page<AccountVoxnumber>;
-
-    fn prepare(request: &VoxnumbersRequest) -> Result<Prepared, ValidationErrors> {
-        Ok(list::prepared(query(&check(&Typed::new(
-            request,
-            &request.req_fields,
-        ))?)))
-    }
-
-    fn prepare_wire(request: &wire::Query) -> Result<Prepared, ValidationErrors> {
-        Ok(list::prepared(query(&check(request)?)))
-    }
-
-    fn decode(body: &[u8]) -> Result<Page<AccountVoxnumber>, DecodeError> {
-        list::read_page(body, &RESULT, |r: &mut AccountVoxnumber, field, text| {
-            let owned = || Some(text.to_string());
-            match field {
-                "node_id" => r.node_id = owned(),
-                "node_name" => r.node_name = owned(),
-                "link_id" => r.link_id = owned(),
-                "link_name" => r.link_name = owned(),
-                "assigned_status" => {
-                    r.assigned_status = Some(list::known_word(field, text, AssignedStatus::parse)?)
-                }
-                "call_status" => {
-                    r.call_status = Some(list::known_word(field, text, CallStatus::parse)?)
-                }
-                "country_code" => r.country_code = Some(list::number(field, text)?),
-                "voxnumber" => r.voxnumber = owned(),
-                "voxnumber_type" => {
-                    r.voxnumber_type = Some(list::known_word(field, text, VoxnumberType::parse)?)
-                }
-                "voxnumber_country" => r.voxnumber_country = owned(),
-                "voxnumber_city" => r.voxnumber_city = owned(),
-                "purchase_date" => r.purchase_date = owned(),
-                _ => {}
+    },
+    assign: |r: &mut AccountVoxnumber, field, text| {
+        let owned = || Some(text.to_string());
+        match field {
+            "node_id" => r.node_id = owned(),
+            "node_name" => r.node_name = owned(),
+            "link_id" => r.link_id = owned(),
+            "link_name" => r.link_name = owned(),
+            "assigned_status" => {
+                r.assigned_status = Some(list::known_word(field, text, AssignedStatus::parse)?)
             }
-            Ok(())
-        })
-    }
+            "call_status" => {
+                r.call_status = Some(list::known_word(field, text, CallStatus::parse)?)
+            }
+            "country_code" => r.country_code = Some(list::number(field, text)?),
+            "voxnumber" => r.voxnumber = owned(),
+            "voxnumber_type" => {
+                r.voxnumber_type = Some(list::known_word(field, text, VoxnumberType::parse)?)
+            }
+            "voxnumber_country" => r.voxnumber_country = owned(),
+            "voxnumber_city" => r.voxnumber_city = owned(),
+            "purchase_date" => r.purchase_date = owned(),
+            _ => {}
+        }
+        Ok(())
+    },
 }
 
 impl list::Record for AccountVoxnumber {
