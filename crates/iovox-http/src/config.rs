@@ -238,6 +238,43 @@ fn shown_url(url: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A delay may be 0 and may be a whole day, in either unit; nothing past those bounds,
+    /// nothing that is not a number.
+    #[test]
+    fn delays_are_bounded_as_documented() {
+        let ok = |v: f64, u: Unit| delay("wait", v, u).unwrap();
+        assert_eq!(ok(0.0, Unit::Seconds), Duration::ZERO);
+        assert_eq!(ok(1500.0, Unit::Millis), Duration::from_millis(1500));
+        assert_eq!(ok(2.5, Unit::Seconds), Duration::from_millis(2500));
+        assert_eq!(ok(86_400.0, Unit::Seconds), MAX_DURATION);
+        assert_eq!(ok(86_400_000.0, Unit::Millis), MAX_DURATION);
+        for (v, u) in [
+            (-0.001, Unit::Seconds),
+            (86_400.001, Unit::Seconds),
+            (86_400_001.0, Unit::Millis),
+            (f64::NAN, Unit::Seconds),
+            (f64::INFINITY, Unit::Millis),
+        ] {
+            assert_eq!(
+                delay("wait", v, u).unwrap_err().to_string(),
+                format!(
+                    "client configuration: wait must be a number of {} from 0 to {}, not {v}",
+                    u.name(),
+                    86_400.0 * u.per_second()
+                )
+            );
+        }
+    }
+
+    /// A timeout of exactly a day is taken; a moment more is not, nor zero.
+    #[test]
+    fn a_duration_may_be_a_whole_day() {
+        assert_eq!(check_duration("t", MAX_DURATION).unwrap(), MAX_DURATION);
+        assert!(check_duration("t", MAX_DURATION + Duration::from_nanos(1)).is_err());
+        assert!(check_duration("t", Duration::ZERO).is_err());
+        assert_eq!(duration("t", 86_400.0, Unit::Seconds).unwrap(), MAX_DURATION);
+    }
+
     fn url(u: &str) -> Result<String, String> {
         base_url(Source::Given, u, false).map_err(|e| e.to_string())
     }
