@@ -272,7 +272,10 @@ mod tests {
         assert_eq!(check_duration("t", MAX_DURATION).unwrap(), MAX_DURATION);
         assert!(check_duration("t", MAX_DURATION + Duration::from_nanos(1)).is_err());
         assert!(check_duration("t", Duration::ZERO).is_err());
-        assert_eq!(duration("t", 86_400.0, Unit::Seconds).unwrap(), MAX_DURATION);
+        assert_eq!(
+            duration("t", 86_400.0, Unit::Seconds).unwrap(),
+            MAX_DURATION
+        );
     }
 
     fn url(u: &str) -> Result<String, String> {
