@@ -4,11 +4,16 @@
 // Node has no coverage-guided fuzzer on this machine's registries that reaches an addon,
 // so this one is generative: each input is a request from tests/vectors/ with some values,
 // keys or entries replaced by random JS values (BigInt, NaN, -0, symbols, functions,
-// cycles, getters that throw, toJSON, huge strings). Every call must give XML, a
-// ValidationError or a TypeError; anything else is a finding, printed with its seed.
+// cycles, getters that throw, toJSON, huge strings). A purchase or an attach must give XML,
+// a ValidationError or a TypeError; a list method of the model (tests/vectors/model.json,
+// its example with values replaced) on a closed client converts and checks its arguments
+// before it says it is closed (a ValidationError, a TypeError or that ConfigError); two
+// orders merged give an order, a TypeError or a RangeError. Anything else is a finding,
+// printed with its seed.
 'use strict'
 const fs = require('node:fs')
 const path = require('node:path')
+const util = require('node:util')
 const iovox = require('../node')
 
 const seconds = Number(process.argv[2] || 10)
@@ -21,6 +26,12 @@ const purchases = load('purchase_requests.json', 'request').concat(load('invalid
 const attaches = load('attach_requests.json', 'links').concat(load('invalid_attach.json', 'links'))
 const keys = [...new Set([...purchases.flatMap((r) => (r.items || []).flatMap(Object.keys)), ...attaches.flatMap((l) => l.flatMap(Object.keys))])]
 const allKeys = keys.concat(keys.map(camel), ['__proto__', 'constructor', 'toJSON', ''])
+const lists = JSON.parse(fs.readFileSync(path.join(vectors, 'model.json'), 'utf8')).methods.filter((m) => m.typed && m.list)
+const argumentKeys = [...new Set(lists.flatMap((m) => m.arguments.map((a) => a.name)))].flatMap((k) => [k, camel(k)]).concat(['pages', ''])
+const orders = load('order_merge.json', 'known')
+const camelKeys = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [camel(k), v]))
+const closed = new iovox.Client({ username: 'fuzz', secureKey: 'fuzz-key', baseUrl: 'http://127.0.0.1:9' })
+closed.close()
 
 const own = (o, k, v) => {
   try {
@@ -92,7 +103,29 @@ function fuzz(seed) {
     }
     return out
   }
-  if (r() < 0.5) {
+  const choice = int(6)
+  if (choice === 4) {
+    const m = pick(lists)
+    const args = { ...m.example }
+    for (let n = int(5); n > 0; n--) {
+      const k = pick(argumentKeys)
+      if (int(5) === 0) delete args[k]
+      else own(args, k, value())
+    }
+    const name = (r() < 0.5 ? 'get' : 'iter') + m.name.slice(3)
+    return ['list', () => closed[name](int(10) ? args : value())]
+  }
+  if (choice === 5) {
+    const order = () => {
+      if (int(4) === 0) return value()
+      const o = camelKeys(pick(orders))
+      const voxnumbers = o.voxnumbers.map(camelKeys)
+      if (r() < 0.5) voxnumbers.push({ countryCode: value(), areaCode: value(), fullVoxnumber: value() })
+      return { ...o, orderStatus: int(5) ? o.orderStatus : value(), voxnumbers }
+    }
+    return ['merge', () => iovox.mergeOrder(order(), order())]
+  }
+  if (choice < 2) {
     const base = pick(purchases)
     const req = int(10) ? { ...base, items: mutate(base.items) } : value()
     if (req && typeof req === 'object' && int(3) === 0) req[pick(['callbackUrl', 'ccList', 'dynamicQuantity', 'callback_url'])] = value()
@@ -104,24 +137,45 @@ function fuzz(seed) {
 
 // A thrown error of the caller's own making (a getter, a trap, a toJSON) is passed through.
 const callers = (e) => e instanceof RangeError || (e instanceof Error && e.message === 'trap')
-let execs = 0
-const outcomes = { xml: 0, validation: 0, type: 0, caller: 0 }
-const findings = []
-const deadline = Date.now() + seconds * 1000
-for (let s = seed; Date.now() < deadline; s++) {
-  const [method, call] = fuzz(s)
-  execs++
-  try {
-    const xml = call()
-    if (typeof xml !== 'string' || !xml.startsWith('<?xml')) throw new Error(`not XML: ${xml}`)
-    outcomes.xml++
-  } catch (e) {
-    if (e instanceof iovox.ValidationError) outcomes.validation++
-    else if (e instanceof TypeError) outcomes.type++
-    else if (callers(e)) outcomes.caller++
-    else findings.push({ seed: s, method, error: `${e && e.constructor && e.constructor.name}: ${e && e.message}` })
-  }
+// What each kind of call may end in, beside those errors.
+const fine = {
+  purchase: (v) => typeof v === 'string' && v.startsWith('<?xml'),
+  attach: (v) => typeof v === 'string' && v.startsWith('<?xml'),
+  merge: (v) => v && typeof v.orderReference === 'string' && Array.isArray(v.voxnumbers),
+  list: () => false, // a closed client never answers
 }
-console.log(JSON.stringify({ target: 'node_input', execs, findings: findings.length, outcomes }))
-for (const f of findings.slice(0, 10)) console.log(`finding: seed ${f.seed} (${f.method}): ${f.error}`)
-process.exitCode = findings.length ? 1 : 0
+const allowed = (method, e) =>
+  e instanceof iovox.ValidationError ||
+  e instanceof TypeError ||
+  callers(e) ||
+  (method === 'merge' && e instanceof RangeError) ||
+  (method === 'list' && e instanceof iovox.ConfigError && /closed/.test(e.message))
+
+async function main() {
+  let execs = 0
+  const outcomes = { ok: 0, validation: 0, type: 0, closed: 0, other: 0 }
+  const findings = []
+  const deadline = Date.now() + seconds * 1000
+  for (let s = seed; Date.now() < deadline; s++) {
+    const [method, call] = fuzz(s)
+    execs++
+    try {
+      let out = call()
+      // A page iterator fetches on its first step; a get* answers a promise.
+      if (out && typeof out[Symbol.asyncIterator] === 'function') out = await out[Symbol.asyncIterator]().next()
+      else if (out instanceof Promise) out = await out
+      if (!fine[method](out)) throw new Error(`unexpected answer: ${util.inspect(out).slice(0, 200)}`)
+      outcomes.ok++
+    } catch (e) {
+      if (!allowed(method, e)) findings.push({ seed: s, method, error: `${e && e.constructor && e.constructor.name}: ${e && e.message}` })
+      else if (e instanceof iovox.ValidationError) outcomes.validation++
+      else if (e instanceof TypeError) outcomes.type++
+      else if (e instanceof iovox.ConfigError) outcomes.closed++
+      else outcomes.other++
+    }
+  }
+  console.log(JSON.stringify({ target: 'node_input', execs, findings: findings.length, outcomes }))
+  for (const f of findings.slice(0, 10)) console.log(`finding: seed ${f.seed} (${f.method}): ${f.error}`)
+  process.exitCode = findings.length ? 1 : 0
+}
+main()

@@ -1,9 +1,13 @@
 """Fuzz target: the Python package's input conversion (dicts, typed objects, any value
-where a value goes) through the core's checks into XML. Run by scripts/fuzz with atheris.
+where a value goes) through the core's checks. Run by scripts/fuzz with atheris.
 
 Each input picks a request from tests/vectors/ and replaces some of its values, keys or
-entries with values built from the fuzz bytes. Every call must give XML, a
-ValidationError or a TypeError; anything else (another exception, a crash) is a finding.
+entries with values built from the fuzz bytes: a purchase or an attach into XML (XML, a
+ValidationError or a TypeError), or the keyword arguments of a list method of the model
+(tests/vectors/model.json, its example mutated) on a closed client, whose arguments are
+converted and checked before it says it is closed (a ValidationError, a TypeError or that
+ConfigError), or two orders merged (an Order, a ValueError or a TypeError). Anything else
+(another exception, a crash) is a finding.
 """
 import json
 import pathlib
@@ -24,6 +28,18 @@ def load(name, key):
 
 PURCHASES = load("purchase_requests.json", "request") + load("invalid_purchase.json", "request")
 ATTACHES = load("attach_requests.json", "links") + load("invalid_attach.json", "links")
+MODEL = json.loads((VECTORS / "model.json").read_text())["methods"]
+LISTS = [m for m in MODEL if m["typed"] and m["list"]]
+ARGUMENT_KEYS = sorted({a["name"] for m in LISTS for a in m["arguments"]} | {"timeout", "pages", ""})
+CLOSED = iovox.Client("fuzz", "fuzz-key", "http://127.0.0.1:9")
+CLOSED.close()
+ORDERS = load("order_merge.json", "known")
+
+
+def snake(name):
+    return "".join("_" + c.lower() if c.isupper() else c for c in name)
+
+
 KEYS = sorted({k for r in PURCHASES for i in r.get("items") or [] for k in i}
               | {k for links in ATTACHES for link in links for k in link})
 
@@ -92,10 +108,48 @@ def mutate(entries, fdp):
     return out
 
 
+def list_call(fdp):
+    """A list method's get_* or iter_* with its example's arguments, some replaced."""
+    m = fdp.PickValueInList(LISTS)
+    arguments = dict(m["example"])
+    for _ in range(fdp.ConsumeIntInRange(0, 4)):
+        key = fdp.PickValueInList(ARGUMENT_KEYS)
+        if fdp.ConsumeIntInRange(0, 4) == 0:
+            arguments.pop(key, None)
+        else:
+            arguments[key] = value(fdp)
+    get = snake(m["name"])
+    name = get if fdp.ConsumeBool() else "iter_" + get[len("get_"):]
+    try:
+        getattr(CLOSED, name)(**{k: v for k, v in arguments.items() if k})
+        raise AssertionError(f"{name} on a closed client gave no error")
+    except iovox.ConfigError as e:
+        assert "closed" in str(e), e
+
+
+def order(fdp):
+    """An order from the vectors, or one built from the fuzz bytes."""
+    if fdp.ConsumeIntInRange(0, 3):
+        o = fdp.PickValueInList(ORDERS)
+        numbers = [iovox.VoxNumber(**n) for n in o["voxnumbers"]]
+        if fdp.ConsumeBool():
+            numbers.append(iovox.VoxNumber(fdp.ConsumeIntInRange(0, 2**32 - 1), 20, fdp.ConsumeUnicode(12)))
+        return iovox.Order(o["order_reference"], o["order_status"], numbers)
+    return iovox.Order(fdp.ConsumeUnicode(8), fdp.PickValueInList(["PENDING", "FULFILLED"]), [])
+
+
 def one_input(data):
     fdp = atheris.FuzzedDataProvider(data)
     try:
-        if fdp.ConsumeBool():
+        branch = fdp.ConsumeIntInRange(0, 5)
+        if branch == 4:
+            list_call(fdp)
+            return
+        if branch == 5:
+            merged = order(fdp).merge(order(fdp) if fdp.ConsumeIntInRange(0, 5) else value(fdp))
+            assert isinstance(merged, iovox.Order)
+            return
+        if branch < 2:
             r = fdp.PickValueInList(PURCHASES)
             items = mutate(r.get("items"), fdp) if fdp.ConsumeIntInRange(0, 9) else value(fdp)
             extra = {k: (value(fdp) if fdp.ConsumeIntInRange(0, 3) == 0 else r.get(k))
@@ -106,7 +160,7 @@ def one_input(data):
             links = mutate(links, fdp) if fdp.ConsumeIntInRange(0, 9) else value(fdp)
             xml = iovox.attach_request_xml(links)
         assert isinstance(xml, str) and xml.startswith("<?xml"), xml
-    except (iovox.ValidationError, TypeError):
+    except (iovox.ValidationError, TypeError, ValueError):
         pass
 
 

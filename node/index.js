@@ -359,16 +359,38 @@ function parseCallback(body) {
   return unwrap(native.parseCallback(body), 'order')
 }
 
+const kindOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v)
+
+// An order as the native side takes it, or a TypeError naming the first value that is not
+// (`update.voxnumbers[1].areaCode must be ...`), where napi would say "rust type `u32`"
+// (found by fuzz/node_input.js).
+function orderArgument(name, order) {
+  if (order === null || typeof order !== 'object' || typeof order.orderReference !== 'string' || !Array.isArray(order.voxnumbers)) {
+    throw new TypeError(`${name} must be an order ({ orderReference, orderStatus, voxnumbers }), not ${kindOf(order)}`)
+  }
+  if (typeof order.orderStatus !== 'string') {
+    throw new TypeError(`${name}.orderStatus must be a string, not ${kindOf(order.orderStatus)}`)
+  }
+  const voxnumbers = order.voxnumbers.map((n, i) => {
+    const at = `${name}.voxnumbers[${i}]`
+    if (n === null || typeof n !== 'object') throw new TypeError(`${at} must be a VoxNumber ({ countryCode, areaCode, fullVoxnumber }), not ${kindOf(n)}`)
+    for (const field of ['countryCode', 'areaCode']) {
+      const v = n[field]
+      if (!Number.isInteger(v) || v < 0 || v > 0xffffffff || Object.is(v, -0)) {
+        throw new TypeError(`${at}.${field} must be an integer from 0 to 4294967295, not ${typeof v === 'number' ? v : kindOf(v)}`)
+      }
+    }
+    if (typeof n.fullVoxnumber !== 'string') throw new TypeError(`${at}.fullVoxnumber must be a string, not ${kindOf(n.fullVoxnumber)}`)
+    return { countryCode: n.countryCode, areaCode: n.areaCode, fullVoxnumber: n.fullVoxnumber }
+  })
+  return { orderReference: order.orderReference, orderStatus: order.orderStatus, voxnumbers }
+}
+
 /** `known` with `update` (a callback, or any later report of the same order) folded in,
  * right whichever way IOVOX reports: numbers united by `fullVoxnumber`, the status never
  * going back from FULFILLED. A new order; neither argument changes. */
 function mergeOrder(known, update) {
-  for (const [name, order] of [['known', known], ['update', update]]) {
-    if (order === null || typeof order !== 'object' || typeof order.orderReference !== 'string' || !Array.isArray(order.voxnumbers)) {
-      throw new TypeError(`${name} must be an order ({ orderReference, orderStatus, voxnumbers }), not ${order === null ? 'null' : typeof order}`)
-    }
-  }
-  const outcome = native.mergeOrder(known, update)
+  const outcome = native.mergeOrder(orderArgument('known', known), orderArgument('update', update))
   if (outcome.error) throw new RangeError(outcome.error.messages[0])
   return outcome.order
 }

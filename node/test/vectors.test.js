@@ -196,6 +196,23 @@ describe('callbacks fold into the known order either way (mergeOrder)', () => {
     assert.throws(() => iovox.mergeOrder(null, camel(c0())), /known must be an order/)
     assert.throws(() => iovox.mergeOrder(camel(c0()), 'x'), /update must be an order/)
   })
+  test('a value of the wrong kind inside an order is a TypeError naming where it is', () => {
+    const bad = (edit) => {
+      const o = camel(c0())
+      edit(o)
+      return o
+    }
+    const cases = [
+      [bad((o) => { o.voxnumbers[0].countryCode = '44' }), /^known\.voxnumbers\[0\]\.countryCode must be an integer from 0 to 4294967295, not string$/],
+      [bad((o) => { o.voxnumbers[0].areaCode = -1 }), /^known\.voxnumbers\[0\]\.areaCode must be an integer from 0 to 4294967295, not -1$/],
+      [bad((o) => { o.voxnumbers[0].fullVoxnumber = 441512100200 }), /^known\.voxnumbers\[0\]\.fullVoxnumber must be a string, not number$/],
+      [bad((o) => { o.orderStatus = true }), /^known\.orderStatus must be a string, not boolean$/],
+      [bad((o) => { o.voxnumbers[0] = null }), /^known\.voxnumbers\[0\] must be a VoxNumber/],
+    ]
+    for (const [known, message] of cases) {
+      assert.throws(() => iovox.mergeOrder(known, camel(c0())), (e) => e instanceof TypeError && message.test(e.message))
+    }
+  })
 })
 
 function c0() {
