@@ -120,6 +120,24 @@ mod tests {
     }
 
     #[test]
+    fn a_body_that_is_only_a_secret_is_replaced_whole() {
+        let s = Secrets::new("SECRET-KEY", None);
+        assert_eq!(&*s.redact_bytes(b"SECRET-KEY"), b"***");
+        assert_eq!(&*s.redact_bytes(b"SECRET-KE"), b"SECRET-KE");
+        assert_eq!(&*s.redact_bytes(b""), b"");
+    }
+
+    #[test]
+    fn a_short_decoded_password_is_not_redacted_alone() {
+        // "ab%43" decodes to "abC": too short to replace wherever it appears.
+        let s = Secrets::new("KEY-123456", Some("https://u:ab%43@me.example/"));
+        assert_eq!(s.redact("abC and u:ab%43".into()), "abC and ***");
+        // A long one is, in both spellings.
+        let s = Secrets::new("KEY-123456", Some("https://u:abcdef%43@me.example/"));
+        assert_eq!(s.redact("abcdefC abcdef%43".into()), "*** ***");
+    }
+
+    #[test]
     fn a_short_callback_password_is_only_redacted_with_its_user() {
         let s = Secrets::new("KEY-123456", Some("https://u:p@me.example/"));
         assert_eq!(

@@ -171,6 +171,14 @@ mod tests {
     }
 
     #[test]
+    fn none_never_retries() {
+        let p = RetryPolicy::none();
+        assert_eq!(p.max_attempts, 1);
+        assert!(p.decide(Class::SafeToRepeat, &status(503), 1).is_none());
+        assert!(p.decide(Class::SafeToRepeat, &failed(false), 1).is_none());
+    }
+
+    #[test]
     fn opting_in_retries_purchases() {
         let p = RetryPolicy {
             retry_purchase_after_send: true,

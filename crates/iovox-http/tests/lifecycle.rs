@@ -429,3 +429,57 @@ fn every_filter_of_the_lists_reaches_the_sandbox() {
     assert_eq!(one.results.len(), 1);
     assert_eq!(one.total_results, Some(1));
 }
+
+/// The by-name walk the bindings and `iovox list` use: it starts at the caller's `page`,
+/// says which page it asks for next, and ends after the last page.
+#[test]
+fn list_pages_by_name_start_at_the_callers_page_and_end_after_the_last() {
+    use iovox_http::{wire::Query, CallOptions, Field};
+    let sb = sandbox();
+    let c = client(&sb);
+    let list = iovox_http::method::list_named("getVoxnumbers").unwrap();
+    let numbers = |q: Query| -> (u32, Vec<(Option<u32>, Vec<String>)>, u32) {
+        let mut pages = c.list_pages(list, q, CallOptions::default()).unwrap();
+        let first = pages.next_page();
+        let mut seen = vec![];
+        for page in pages.by_ref() {
+            let page = page.unwrap();
+            let names = page
+                .results
+                .iter()
+                .map(|r| {
+                    let fields = r.fields();
+                    match fields.iter().find(|(name, _)| *name == "voxnumber") {
+                        Some((_, Some(Field::Text(t)))) => t.to_string(),
+                        other => panic!("no voxnumber: {other:?}"),
+                    }
+                })
+                .collect();
+            seen.push((page.current_page, names));
+        }
+        (first, seen, pages.next_page())
+    };
+    let q = || Query::default().set("limit", 2).set("order", "vn_ASC");
+    let (first, seen, after) = numbers(q().set("page", 2));
+    assert_eq!(first, 2, "the walk starts at the caller's page");
+    assert_eq!(
+        seen,
+        [
+            (
+                Some(2),
+                vec!["442071234567".to_string(), "442071234568".to_string()]
+            ),
+            (Some(3), vec!["4423012565866".to_string()]),
+        ]
+    );
+    assert_eq!(after, 4, "the walk moved past the last page it fetched");
+    let (first, seen, _) = numbers(q());
+    assert_eq!(first, 1);
+    assert_eq!(seen.len(), 3, "{seen:?}");
+    // A bad page is an error before anything is sent.
+    let err = c
+        .list_pages(list, q().set("page", 0), CallOptions::default())
+        .err()
+        .expect("page 0 refused");
+    assert_eq!(err.messages(), ["Page Number must be 1 or more"]);
+}
