@@ -438,7 +438,9 @@ fn list_pages_by_name_start_at_the_callers_page_and_end_after_the_last() {
     let sb = sandbox();
     let c = client(&sb);
     let list = iovox_http::method::list_named("getVoxnumbers").unwrap();
-    let numbers = |q: Query| -> (u32, Vec<(Option<u32>, Vec<String>)>, u32) {
+    // The first page asked for, each page's number and numbers, the page asked for after.
+    type Walk = (u32, Vec<(Option<u32>, Vec<String>)>, u32);
+    let numbers = |q: Query| -> Walk {
         let mut pages = c.list_pages(list, q, CallOptions::default()).unwrap();
         let first = pages.next_page();
         let mut seen = vec![];
