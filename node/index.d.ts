@@ -68,18 +68,6 @@ export interface PurchaseItem {
   additionalInformation?: AdditionalInformation
 }
 
-export interface PurchaseRequest {
-  items: PurchaseItem[]
-  /** Where IOVOX POSTs order updates (at most 120 characters; `user:pass@` gives basic auth). */
-  callbackUrl?: string
-  ccList?: string | string[]
-  /** Buy only what is in stock, and consider the order complete. */
-  dynamicQuantity?: boolean
-  /** Send a `callbackUrl` without `user:pass@` all the same (refused otherwise: anyone who
-   * finds the endpoint could forge its callbacks). Never sent to IOVOX. */
-  allowUnauthenticatedCallbacks?: boolean
-}
-
 export interface LinkByArea {
   linkId: string
   method: 'BY AREA'
@@ -254,14 +242,41 @@ export interface AccountVoxnumber {
   voxnumberCity?: string
   purchaseDate?: Date | string
 }
-// </generated>
 
+/** The arguments of attachVoxnumberToLink. */
+export interface AttachRequest {
+  /** Each link and how its number is chosen. */
+  links: Link[]
+}
+
+/** The arguments of removeVoxnumberFromLink. */
+export interface DetachRequest {
+  /** The links whose numbers to detach. */
+  linkIds: (string | number | bigint)[]
+}
+
+/** The arguments of purchaseVoxNumbers. */
+export interface PurchaseRequest {
+  /** What to buy: 1 to 250 numbers per item. */
+  items: PurchaseItem[]
+  /** Where IOVOX POSTs order updates (at most 120 characters; `user:pass@` gives basic auth). */
+  callbackUrl?: string
+  /** Addresses IOVOX copies its order e-mails to. */
+  ccList?: string | string[]
+  /** Buy only what is in stock, and consider the order complete. */
+  dynamicQuantity?: boolean
+  /** Send a `callback_url` without `user:pass@` all the same (refused otherwise: anyone who finds the endpoint could forge its callbacks). Never sent to IOVOX. */
+  allowUnauthenticatedCallbacks?: boolean
+}
+
+/** The arguments of deleteVoxnumbersFromAccount. */
 export interface DeleteVoxnumbersRequest {
-  /** At most 100, international digits. */
-  fullVoxnumbers: (string | number | bigint)[] | string
+  /** At most 100 numbers, international digits. */
+  fullVoxnumbers: (string | number | bigint)[]
   /** Detach attached numbers first (without it, they are refused). */
   rmIfInUse?: boolean
 }
+// </generated>
 
 export interface RawRequest {
   interface: string
@@ -283,14 +298,6 @@ export declare class Client {
   constructor(options?: ClientOptions)
   readonly username: string
   readonly baseUrl: string
-  purchaseVoxNumbers(request: PurchaseRequest, options?: CallOptions): Promise<Order>
-  /** `{ links }`: all of them, or none. (A bare array, the older call shape, is taken too.) */
-  attachVoxnumberToLink(request: { links: Link[] } | Link[], options?: CallOptions): Promise<void>
-  /** removeVoxnumberFromLink: each link's number goes back to the pool, unassigned. */
-  removeVoxnumberFromLink(
-    request: { linkIds: (string | number | bigint)[] } | (string | number | bigint)[],
-    options?: CallOptions,
-  ): Promise<void>
   // <generated: client> (scripts/generate writes this region from the model)
   /** One page of getLinks. */
   getLinks(args?: AccountLinkArguments, options?: CallOptions): Promise<Page<AccountLink>>
@@ -308,9 +315,15 @@ export declare class Client {
   getVoxnumbers(args?: AccountVoxnumberArguments, options?: CallOptions): Promise<Page<AccountVoxnumber>>
   /** Every result of getVoxnumbers, page after page (`for await`); `.iterPages()` for whole pages. */
   iterVoxnumbers(args?: AccountVoxnumberArguments, options?: CallOptions): PageIterator<AccountVoxnumber>
-  // </generated>
-  /** Gives numbers back for good; never repeated once it may have arrived. */
+  /** Attaches VoxNumbers to links: all of them, or none. Safe to repeat. */
+  attachVoxnumberToLink(request: AttachRequest | AttachRequest['links'], options?: CallOptions): Promise<void>
+  /** Detaches the VoxNumber of each link: the numbers go back to the account's pool, unassigned. All of them, or none. Safe to repeat. */
+  removeVoxnumberFromLink(request: DetachRequest | DetachRequest['linkIds'], options?: CallOptions): Promise<void>
+  /** Buys VoxNumbers. Every check the request alone allows is made first: a request IOVOX would refuse is never sent. Never repeated once it may have arrived, unless the client opts in (retry purchase after send). A callback URL without `user:password@` is refused unless unauthenticated callbacks are allowed by name: anyone could forge its callbacks. */
+  purchaseVoxNumbers(request: PurchaseRequest, options?: CallOptions): Promise<Order>
+  /** Gives numbers back to IOVOX for good: at most 100, all of them or none. Never repeated once it may have arrived. */
   deleteVoxnumbersFromAccount(request: DeleteVoxnumbersRequest, options?: CallOptions): Promise<void>
+  // </generated>
   rawRequest(request: RawRequest, options?: CallOptions): Promise<RawResponse>
   close(): void
 }

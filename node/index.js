@@ -155,19 +155,6 @@ async function withCallOptions(options, run) {
   }
 }
 
-/** Every method takes one object of named arguments: the one list in it, by its name. A
- * bare array is the older call shape; anything else goes on, for the core to name the
- * shape it wanted. */
-function named(request, key, method) {
-  if (Array.isArray(request) || request === null || typeof request !== 'object') return request
-  // An object that says how it serializes (toJSON) is taken as it says.
-  if (typeof request.toJSON === 'function') return request
-  for (const k of Object.keys(request)) {
-    if (k !== key) throw new TypeError(`unknown field '${k}' in the request of ${method}; the field is ${key}`)
-  }
-  return request[key] ?? []
-}
-
 function toError(info) {
   if (info.kind === 'type') return new TypeError(info.message)
   const Class = classes[info.kind] ?? IovoxError
@@ -230,34 +217,6 @@ class Client {
     return this.#native.baseUrl
   }
 
-  /** Buys VoxNumbers; checks the request first, and never sends one IOVOX would refuse.
-   * `options`: `{ signal, timeoutMs }` for this call. */
-  async purchaseVoxNumbers(request, options) {
-    const json = toJson(request)
-    return withCallOptions(options, async (id, timeoutMs) =>
-      unwrap(await this.#native.purchaseVoxNumbers(json, id, timeoutMs), 'order'),
-    )
-  }
-
-  /** Attaches VoxNumbers to links: `{ links }`, all of them or none. `options` as for a
-   * purchase. (A bare array of links, the older call shape, is taken too.) */
-  async attachVoxnumberToLink(request, options) {
-    const json = toJson(named(request, 'links', 'attachVoxnumberToLink'))
-    return withCallOptions(options, async (id, timeoutMs) => {
-      unwrap(await this.#native.attachVoxnumberToLink(json, id, timeoutMs), 'error')
-    })
-  }
-
-  /** Detaches the VoxNumber of each link (removeVoxnumberFromLink): `{ linkIds }`; the
-   * numbers go back to the account's pool, unassigned. All of them, or none. `options` as
-   * for a purchase. (A bare array of link IDs, the older call shape, is taken too.) */
-  async removeVoxnumberFromLink(request, options) {
-    const json = toJson(named(request, 'linkIds', 'removeVoxnumberFromLink'))
-    return withCallOptions(options, async (id, timeoutMs) => {
-      unwrap(await this.#native.removeVoxnumberFromLink(json, id, timeoutMs), 'error')
-    })
-  }
-
   // <generated: client> (scripts/generate writes this region from the model)
   /** One page of getLinks: a link of the account, with its node and number. */
   async getLinks(args, options) {
@@ -302,17 +261,27 @@ class Client {
   iterVoxnumbers(args, options) {
     return this.#pages('getVoxnumbers', args, options)
   }
-  // </generated>
 
-  /** Gives numbers back to IOVOX for good (deleteVoxnumbersFromAccount): `{ fullVoxnumbers,
-   * rmIfInUse }`, at most 100 numbers, all of them or none. Never repeated once it may
-   * have arrived. */
-  async deleteVoxnumbersFromAccount(request, options) {
-    const json = toJson(request)
-    return withCallOptions(options, async (id, timeoutMs) => {
-      unwrap(await this.#native.deleteVoxnumbersFromAccount(json, id, timeoutMs), 'error')
-    })
+  /** Attaches VoxNumbers to links: all of them, or none. Safe to repeat. `{ links }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of links, the older call shape, is taken too.) */
+  async attachVoxnumberToLink(request, options) {
+    return this.#act('attachVoxnumberToLink', request, options, 'links')
   }
+
+  /** Detaches the VoxNumber of each link: the numbers go back to the account's pool, unassigned. All of them, or none. Safe to repeat. `{ linkIds }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of linkIds, the older call shape, is taken too.) */
+  async removeVoxnumberFromLink(request, options) {
+    return this.#act('removeVoxnumberFromLink', request, options, 'linkIds')
+  }
+
+  /** Buys VoxNumbers. Every check the request alone allows is made first: a request IOVOX would refuse is never sent. Never repeated once it may have arrived, unless the client opts in (retry purchase after send). A callback URL without `user:password@` is refused unless unauthenticated callbacks are allowed by name: anyone could forge its callbacks. `{ items, callbackUrl, ccList, dynamicQuantity, allowUnauthenticatedCallbacks }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async purchaseVoxNumbers(request, options) {
+    return this.#act('purchaseVoxNumbers', request, options)
+  }
+
+  /** Gives numbers back to IOVOX for good: at most 100, all of them or none. Never repeated once it may have arrived. `{ fullVoxnumbers, rmIfInUse }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async deleteVoxnumbersFromAccount(request, options) {
+    return this.#act('deleteVoxnumbersFromAccount', request, options)
+  }
+  // </generated>
 
   /** Any IOVOX method: `{ interface, method, verb, query, body, safeToRepeat }`, with the
    * same auth, timeouts, retries (only when `safeToRepeat`), errors and redaction as the
@@ -324,6 +293,13 @@ class Client {
       if (outcome.error) throw toError(outcome.error)
       return { status: outcome.status, body: outcome.body }
     })
+  }
+
+  async #act(method, request, options, bare) {
+    const json = toJson(bare !== undefined && Array.isArray(request) ? { [bare]: request } : request ?? {})
+    return withCallOptions(options, async (id, timeoutMs) =>
+      unwrap(await this.#native.callAction(method, json, id, timeoutMs), 'order') ?? undefined,
+    )
   }
 
   async #page(method, args, options) {

@@ -11,19 +11,18 @@ export declare class NativeClient {
   get username(): string
   /** The base URL calls go to. */
   get baseUrl(): string
-  /** purchaseVoxNumbers for a request given as JSON text; `callId` from `beginCall()`. */
-  purchaseVoxNumbers(requestJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<OrderOutcome>
-  /** attachVoxnumberToLink for links given as JSON text; `callId` from `beginCall()`. */
-  attachVoxnumberToLink(linksJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<UnitOutcome>
-  /** removeVoxnumberFromLink for link IDs given as JSON text; `callId` from `beginCall()`. */
-  removeVoxnumberFromLink(linkIdsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<UnitOutcome>
+  /**
+   * Any typed method that is not a list, by name (`purchaseVoxNumbers`, …:
+   * `iovox_convert::ACTIONS`), for its arguments as one object in JSON text; an order,
+   * or neither order nor error for a method that answers nothing. `callId` from
+   * `beginCall()`.
+   */
+  callAction(method: string, argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<OrderOutcome>
   /**
    * Any list method of the model by name (`getVoxnumbers`, …: `iovox methods` lists
    * them), for arguments given as JSON text; the page as JSON text.
    */
   callList(method: string, argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<TextOutcome>
-  /** deleteVoxnumbersFromAccount for `{ fullVoxnumbers, rmIfInUse }` as JSON text. */
-  deleteVoxnumbersFromAccount(argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<UnitOutcome>
   /** Any method: `{ interface, method, verb, query, body, safeToRepeat }` as JSON text. */
   rawRequest(requestJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<RawOutcome>
   /** Lets go of the connections; later calls fail with a config error. */
@@ -156,12 +155,6 @@ export declare const SANDBOX_URL: string
 export interface TextOutcome {
   /** The text, on success. */
   text?: string
-  /** The error, on failure. */
-  error?: ErrorInfo
-}
-
-/** Nothing, or why not. */
-export interface UnitOutcome {
   /** The error, on failure. */
   error?: ErrorInfo
 }

@@ -148,46 +148,6 @@ class AsyncClient:
             finally:
                 self._in_flight.discard(future)
 
-    async def purchase_vox_numbers(
-        self,
-        items: Iterable[Union[PurchaseItem, Mapping[str, Any]]],
-        *,
-        callback_url: Optional[str] = None,
-        cc_list: Union[str, Iterable[str], None] = None,
-        dynamic_quantity: Optional[bool] = None,
-        allow_unauthenticated_callbacks: Optional[bool] = None,
-        timeout: Optional[float] = None,
-    ) -> Order:
-        """See ``Client.purchase_vox_numbers``."""
-        items = list(items)
-        return await self._run(
-            lambda cancel: self._client.purchase_vox_numbers(
-                items,
-                callback_url=callback_url,
-                cc_list=cc_list,
-                dynamic_quantity=dynamic_quantity,
-                allow_unauthenticated_callbacks=allow_unauthenticated_callbacks,
-                timeout=timeout,
-                _cancel=cancel,
-            )
-        )
-
-    async def attach_voxnumber_to_link(
-        self, links: Iterable[Union[Link, Mapping[str, Any]]], *, timeout: Optional[float] = None
-    ) -> None:
-        """See ``Client.attach_voxnumber_to_link``."""
-        links = list(links)
-        await self._run(lambda cancel: self._client.attach_voxnumber_to_link(links, timeout=timeout, _cancel=cancel))
-
-    async def remove_voxnumber_from_link(
-        self, link_ids: Iterable[Union[str, int]], *, timeout: Optional[float] = None
-    ) -> None:
-        """See ``Client.remove_voxnumber_from_link``."""
-        ids = list(link_ids) if not isinstance(link_ids, str) else link_ids
-        await self._run(
-            lambda cancel: self._client.remove_voxnumber_from_link(ids, timeout=timeout, _cancel=cancel)
-        )
-
     # <generated: client> (scripts/generate writes this region from the model)
     async def get_links(
         self,
@@ -322,7 +282,43 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return AsyncPageIterator(self, self._client.iter_voxnumbers(**arguments))
-    # </generated>
+
+    async def attach_voxnumber_to_link(
+        self,
+        links: Iterable[Union[Link, Mapping[str, Any]]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.attach_voxnumber_to_link``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.attach_voxnumber_to_link(_cancel=cancel, **arguments))
+
+    async def remove_voxnumber_from_link(
+        self,
+        link_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.remove_voxnumber_from_link``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.remove_voxnumber_from_link(_cancel=cancel, **arguments))
+
+    async def purchase_vox_numbers(
+        self,
+        items: Iterable[Union[PurchaseItem, Mapping[str, Any]]],
+        *,
+        callback_url: Optional[str] = None,
+        cc_list: Union[str, Iterable[str], None] = None,
+        dynamic_quantity: Optional[bool] = None,
+        allow_unauthenticated_callbacks: Optional[bool] = None,
+        timeout: Optional[float] = None,
+    ) -> Order:
+        """See ``Client.purchase_vox_numbers``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.purchase_vox_numbers(_cancel=cancel, **arguments))
 
     async def delete_voxnumbers_from_account(
         self,
@@ -332,12 +328,10 @@ class AsyncClient:
         timeout: Optional[float] = None,
     ) -> None:
         """See ``Client.delete_voxnumbers_from_account``."""
-        numbers = full_voxnumbers if isinstance(full_voxnumbers, str) else list(full_voxnumbers)
-        await self._run(
-            lambda cancel: self._client.delete_voxnumbers_from_account(
-                numbers, rm_if_in_use=rm_if_in_use, timeout=timeout, _cancel=cancel
-            )
-        )
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.delete_voxnumbers_from_account(_cancel=cancel, **arguments))
+    # </generated>
 
     async def raw_request(
         self,

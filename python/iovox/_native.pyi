@@ -223,27 +223,6 @@ class Client:
     def username(self) -> str: ...
     @property
     def base_url(self) -> str: ...
-    def purchase_vox_numbers(
-        self,
-        items: _Items,
-        *,
-        callback_url: Optional[str] = None,
-        cc_list: _CcList = None,
-        dynamic_quantity: Optional[bool] = None,
-        allow_unauthenticated_callbacks: Optional[bool] = None,
-        timeout: Optional[float] = None,
-        _cancel: Optional[_Cancel] = None,
-    ) -> Order: ...
-    def attach_voxnumber_to_link(
-        self, links: _Links, *, timeout: Optional[float] = None, _cancel: Optional[_Cancel] = None
-    ) -> None: ...
-    def remove_voxnumber_from_link(
-        self,
-        link_ids: Iterable[Union[str, int]],
-        *,
-        timeout: Optional[float] = None,
-        _cancel: Optional[_Cancel] = None,
-    ) -> None: ...
     # <generated: client> (scripts/generate writes this region from the model)
     def get_links(
         self,
@@ -343,7 +322,31 @@ class Client:
         limit: Optional[int] = None,
         timeout: Optional[float] = None,
     ) -> PageIterator[AccountVoxnumber]: ...
-    # </generated>
+    def attach_voxnumber_to_link(
+        self,
+        links: Iterable[Union[Link, Mapping[str, Any]]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def remove_voxnumber_from_link(
+        self,
+        link_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def purchase_vox_numbers(
+        self,
+        items: Iterable[Union[PurchaseItem, Mapping[str, Any]]],
+        *,
+        callback_url: Optional[str] = None,
+        cc_list: Union[str, Iterable[str], None] = None,
+        dynamic_quantity: Optional[bool] = None,
+        allow_unauthenticated_callbacks: Optional[bool] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Order: ...
     def delete_voxnumbers_from_account(
         self,
         full_voxnumbers: Iterable[Union[str, int]],
@@ -352,6 +355,7 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    # </generated>
     def raw_request(
         self,
         interface: str,

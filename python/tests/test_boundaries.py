@@ -132,7 +132,7 @@ def test_a_text_where_a_list_of_numbers_belongs_is_refused(silent: tuple[iovox.C
     a text is refused wherever a list is expected, and nothing is sent."""
     client, count = silent
     for numbers in ("441512100200, 442071234567", "441512100200"):
-        with pytest.raises(TypeError, match="^full_voxnumbers must be a list, not a string$"):
+        with pytest.raises(TypeError, match="^full_voxnumbers must be a list, not str$"):
             client.delete_voxnumbers_from_account(numbers)  # type: ignore[arg-type]
         with pytest.raises(TypeError, match="^link_ids must be a list, not str$"):
             client.remove_voxnumber_from_link(numbers)  # type: ignore[arg-type]

@@ -2,11 +2,8 @@
 //! thread pool stay free, and any number of calls can be in flight.
 
 use crate::error::{panic_text, ErrorInfo};
-use crate::{conv, lists, text_outcome, OrderOutcome, RawOutcome, TextOutcome, UnitOutcome};
-use iovox_core::method::{
-    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, Method, PurchaseVoxNumbers,
-    RemoveVoxnumberFromLink,
-};
+use crate::{conv, lists, text_outcome, OrderOutcome, RawOutcome, TextOutcome};
+use iovox_convert::Outcome;
 use iovox_http::config::{self, Unit};
 use iovox_http::{AsyncClient, CallOptions, Cancel, ListPages, RetryPolicy};
 use napi::bindgen_prelude::Object;
@@ -247,52 +244,46 @@ impl NativeClient {
             .unwrap_or_default()
     }
 
-    /// purchaseVoxNumbers for a request given as JSON text; `callId` from `beginCall()`.
+    /// Any typed method that is not a list, by name (`purchaseVoxNumbers`, …:
+    /// `iovox_convert::ACTIONS`), for its arguments as one object in JSON text; an order,
+    /// or neither order nor error for a method that answers nothing. `callId` from
+    /// `beginCall()`.
     #[napi(catch_unwind, ts_return_type = "Promise<OrderOutcome>")]
-    pub fn purchase_vox_numbers<'env>(
+    pub fn call_action<'env>(
         &self,
         env: &'env Env,
-        request_json: String,
+        method: String,
+        args_json: String,
         call_id: Option<u32>,
         timeout_ms: Option<f64>,
     ) -> NapiResult<Object<'env>> {
-        let request = conv::purchase_request(&request_json);
-        self.start::<PurchaseVoxNumbers, _>(env, request, call_id, timeout_ms, |r| match r {
-            Ok(order) => OrderOutcome {
-                order: Some(order.into()),
-                error: None,
+        let request = conv::action(&method, &args_json);
+        self.settle(
+            env,
+            request,
+            call_id,
+            timeout_ms,
+            |client, (action, prepared), options, done| {
+                client.spawn_call(
+                    move |c| c.call_prepared(&action.spec, prepared, &options, action.decode),
+                    done,
+                )
             },
-            Err(e) => OrderOutcome {
-                order: None,
-                error: Some(e),
+            |r| match r {
+                Ok(Outcome::Order(order)) => OrderOutcome {
+                    order: Some(order.into()),
+                    error: None,
+                },
+                Ok(Outcome::Nothing) => OrderOutcome {
+                    order: None,
+                    error: None,
+                },
+                Err(e) => OrderOutcome {
+                    order: None,
+                    error: Some(e),
+                },
             },
-        })
-    }
-
-    /// attachVoxnumberToLink for links given as JSON text; `callId` from `beginCall()`.
-    #[napi(catch_unwind, ts_return_type = "Promise<UnitOutcome>")]
-    pub fn attach_voxnumber_to_link<'env>(
-        &self,
-        env: &'env Env,
-        links_json: String,
-        call_id: Option<u32>,
-        timeout_ms: Option<f64>,
-    ) -> NapiResult<Object<'env>> {
-        let request = conv::attach_request(&links_json);
-        self.start::<AttachVoxnumberToLink, _>(env, request, call_id, timeout_ms, unit)
-    }
-
-    /// removeVoxnumberFromLink for link IDs given as JSON text; `callId` from `beginCall()`.
-    #[napi(catch_unwind, ts_return_type = "Promise<UnitOutcome>")]
-    pub fn remove_voxnumber_from_link<'env>(
-        &self,
-        env: &'env Env,
-        link_ids_json: String,
-        call_id: Option<u32>,
-        timeout_ms: Option<f64>,
-    ) -> NapiResult<Object<'env>> {
-        let request = conv::detach_request(&link_ids_json);
-        self.start::<RemoveVoxnumberFromLink, _>(env, request, call_id, timeout_ms, unit)
+        )
     }
 
     /// Any list method of the model by name (`getVoxnumbers`, …: `iovox methods` lists
@@ -323,20 +314,6 @@ impl NativeClient {
             },
             text_outcome,
         )
-    }
-
-    /// deleteVoxnumbersFromAccount for `{ fullVoxnumbers, rmIfInUse }` as JSON text.
-    #[napi(catch_unwind, ts_return_type = "Promise<UnitOutcome>")]
-    pub fn delete_voxnumbers_from_account<'env>(
-        &self,
-        env: &'env Env,
-        args_json: String,
-        call_id: Option<u32>,
-        timeout_ms: Option<f64>,
-    ) -> NapiResult<Object<'env>> {
-        let arguments = DeleteVoxnumbersFromAccount::SPEC.arguments;
-        let request = conv::query(&args_json, arguments, "deleteVoxnumbersFromAccount");
-        self.start::<DeleteVoxnumbersFromAccount, _>(env, request, call_id, timeout_ms, unit)
     }
 
     /// Any method: `{ interface, method, verb, query, body, safeToRepeat }` as JSON text.
@@ -379,30 +356,7 @@ impl NativeClient {
     /// blocking pool (never libuv's) and the promise is settled from there. Two thread hops
     /// in all (to the pool, back to JS); an `async fn` took four. A panic becomes an
     /// `internal` error.
-    fn start<'env, M, D>(
-        &self,
-        env: &'env Env,
-        request: Result<M::Wire, ErrorInfo>,
-        call_id: Option<u32>,
-        timeout_ms: Option<f64>,
-        into: fn(Result<M::Output, ErrorInfo>) -> D,
-    ) -> NapiResult<Object<'env>>
-    where
-        M: Method,
-        M::Wire: Send + 'static,
-        M::Output: Send + 'static,
-        D: napi::bindgen_prelude::ToNapiValue + Send + 'static,
-    {
-        self.settle(
-            env,
-            request,
-            call_id,
-            timeout_ms,
-            |client, request, options, done| client.spawn_wire::<M>(request, options, done),
-            into,
-        )
-    }
-
+    ///
     /// What every call shares: the client, the request and the call's options made ready
     /// (a failure settles the promise at once), the call started by `spawn`, and its
     /// outcome, or the panic it raised, settled on the JS thread through `into`.
@@ -466,10 +420,6 @@ fn raw_outcome(r: Result<iovox_http::RawResponse, ErrorInfo>) -> RawOutcome {
             error: Some(e),
         },
     }
-}
-
-fn unit(r: Result<(), ErrorInfo>) -> UnitOutcome {
-    UnitOutcome { error: r.err() }
 }
 
 /// The pages of a list method, walked by the one paging loop (`iovox_http::ListPages`):

@@ -10,19 +10,30 @@ fn type_error(e: ShapeError) -> ErrorInfo {
     ErrorInfo::type_error(e.0)
 }
 
-/// `{ items, callbackUrl, ccList, dynamicQuantity }` into the wire form.
+/// `{ items, callbackUrl, ccList, dynamicQuantity }` into the wire form (`purchaseRequestXml`).
 pub fn purchase_request(json: &str) -> Result<wire::PurchaseRequest, ErrorInfo> {
     iovox_convert::purchase_request_json(json, Case::Camel).map_err(type_error)
 }
 
-/// An array of links into the wire form.
+/// An array of links into the wire form (`attachRequestXml`).
 pub fn attach_request(json: &str) -> Result<wire::AttachRequest, ErrorInfo> {
     iovox_convert::attach_request_json(json, Case::Camel).map_err(type_error)
 }
 
-/// An array of link IDs into the wire form of removeVoxnumberFromLink.
-pub fn detach_request(json: &str) -> Result<wire::DetachRequest, ErrorInfo> {
-    iovox_convert::detach_request_json(json, Case::Camel).map_err(type_error)
+/// A typed method that is not a list, by name, and its arguments (an object, camelCase)
+/// through their shape and the method's rules.
+pub fn action(
+    method: &str,
+    json: &str,
+) -> Result<(&'static iovox_convert::Action, iovox_core::method::Prepared), ErrorInfo> {
+    let action = iovox_convert::action_named(method)
+        .ok_or_else(|| ErrorInfo::type_error(format!("{method} is not a method of the model")))?;
+    let args = serde_json::from_str(json).map_err(|e| ErrorInfo::type_error(e.to_string()))?;
+    match (action.prepare)(args, Case::Camel) {
+        Ok(prepared) => Ok((action, prepared)),
+        Err(iovox_convert::Refusal::Shape(e)) => Err(type_error(e)),
+        Err(iovox_convert::Refusal::Invalid(e)) => Err(iovox_http::Error::from(e).into()),
+    }
 }
 
 /// A query method's arguments (an object, camelCase) into the wire form.

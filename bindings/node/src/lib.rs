@@ -78,13 +78,6 @@ pub struct TextOutcome {
     pub error: Option<ErrorInfo>,
 }
 
-/// Nothing, or why not.
-#[napi(object)]
-pub struct UnitOutcome {
-    /// The error, on failure.
-    pub error: Option<ErrorInfo>,
-}
-
 /// Parses a callback body (root `<order>`), given as the UTF-8 bytes or a string.
 /// An order of the addon's shape back into the core's.
 fn core_order(o: Order) -> Result<iovox_core::Order, String> {

@@ -4,10 +4,7 @@
 use crate::lists::{self, Page, RawResponse, Wrap};
 use crate::models::Order;
 use crate::{conv, error, wait};
-use iovox_core::method::{
-    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, Method, PurchaseVoxNumbers,
-    RemoveVoxnumberFromLink, Verb,
-};
+use iovox_core::method::Verb;
 use iovox_http::config::{self, Unit};
 use iovox_http::{CallOptions, Cancel, ListPages, RetryPolicy};
 use pyo3::prelude::*;
@@ -138,94 +135,6 @@ impl Client {
         &self.base_url
     }
 
-    /// Buys VoxNumbers. Every check the request alone allows is made first: a request the
-    /// server would refuse is never sent. Never retried once it may have arrived, unless
-    /// the client was made with `retry_purchase_after_send=True`. `timeout` overrides the
-    /// client's for this call. A `callback_url` without `user:password@` is refused unless
-    /// `allow_unauthenticated_callbacks=True`: anyone could forge its callbacks.
-    #[pyo3(signature = (items, *, callback_url=None, cc_list=None, dynamic_quantity=None, allow_unauthenticated_callbacks=None, timeout=None, _cancel=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn purchase_vox_numbers(
-        &self,
-        py: Python<'_>,
-        items: &Bound<'_, PyAny>,
-        callback_url: Option<&Bound<'_, PyAny>>,
-        cc_list: Option<&Bound<'_, PyAny>>,
-        dynamic_quantity: Option<&Bound<'_, PyAny>>,
-        allow_unauthenticated_callbacks: Option<&Bound<'_, PyAny>>,
-        timeout: Option<&Bound<'_, PyAny>>,
-        _cancel: Option<&Bound<'_, PyCancel>>,
-    ) -> PyResult<Order> {
-        let request = error::guard(|| {
-            conv::purchase_request(
-                items,
-                &[
-                    ("callback_url", callback_url),
-                    ("cc_list", cc_list),
-                    ("dynamic_quantity", dynamic_quantity),
-                    (
-                        "allow_unauthenticated_callbacks",
-                        allow_unauthenticated_callbacks,
-                    ),
-                ],
-            )
-        })?;
-        let order = self.call::<PurchaseVoxNumbers>(py, request, timeout, _cancel)?;
-        Order::from_core(py, order)
-    }
-
-    /// Attaches VoxNumbers to links: all of them, or none.
-    #[pyo3(signature = (links, *, timeout=None, _cancel=None))]
-    fn attach_voxnumber_to_link(
-        &self,
-        py: Python<'_>,
-        links: &Bound<'_, PyAny>,
-        timeout: Option<&Bound<'_, PyAny>>,
-        _cancel: Option<&Bound<'_, PyCancel>>,
-    ) -> PyResult<()> {
-        let request = error::guard(|| conv::attach_request(links))?;
-        self.call::<AttachVoxnumberToLink>(py, request, timeout, _cancel)
-    }
-
-    /// Detaches the VoxNumber of each link (removeVoxnumberFromLink): the numbers go back
-    /// to the account's pool, unassigned. All of them, or none. Safe to repeat.
-    #[pyo3(signature = (link_ids, *, timeout=None, _cancel=None))]
-    fn remove_voxnumber_from_link(
-        &self,
-        py: Python<'_>,
-        link_ids: &Bound<'_, PyAny>,
-        timeout: Option<&Bound<'_, PyAny>>,
-        _cancel: Option<&Bound<'_, PyCancel>>,
-    ) -> PyResult<()> {
-        let request = error::guard(|| conv::detach_request(link_ids))?;
-        self.call::<RemoveVoxnumberFromLink>(py, request, timeout, _cancel)
-    }
-
-    /// Gives numbers back to IOVOX for good (deleteVoxnumbersFromAccount): at most 100,
-    /// all of them or none. Attached numbers are refused unless `rm_if_in_use=True`.
-    /// Never repeated once it may have arrived.
-    #[pyo3(signature = (full_voxnumbers, *, rm_if_in_use=None, timeout=None, _cancel=None))]
-    fn delete_voxnumbers_from_account(
-        &self,
-        py: Python<'_>,
-        full_voxnumbers: &Bound<'_, PyAny>,
-        rm_if_in_use: Option<&Bound<'_, PyAny>>,
-        timeout: Option<&Bound<'_, PyAny>>,
-        _cancel: Option<&Bound<'_, PyCancel>>,
-    ) -> PyResult<()> {
-        let arguments = PyDict::new(py);
-        arguments.set_item("full_voxnumbers", full_voxnumbers)?;
-        if let Some(r) = rm_if_in_use {
-            arguments.set_item("rm_if_in_use", r)?;
-        }
-        let q = conv::query(
-            Some(&arguments),
-            DeleteVoxnumbersFromAccount::SPEC.arguments,
-            "delete_voxnumbers_from_account",
-        )?;
-        self.call::<DeleteVoxnumbersFromAccount>(py, q, timeout, _cancel)
-    }
-
     /// Any IOVOX method, untyped: the same auth, timeouts, retries (only when
     /// `safe_to_repeat`), error decoding and redaction as the typed calls. `query` is a
     /// mapping or pairs; `verb` GET, POST, PUT or DELETE.
@@ -299,27 +208,6 @@ impl Client {
 }
 
 impl Client {
-    /// One path for every method: the call's options, then the client's one send path on
-    /// an interruptible wait (see `wait.rs`).
-    fn call<M>(
-        &self,
-        py: Python<'_>,
-        request: M::Wire,
-        timeout: Option<&Bound<'_, PyAny>>,
-        cancel: Option<&Bound<'_, PyCancel>>,
-    ) -> PyResult<M::Output>
-    where
-        M: Method,
-        M::Wire: Send + 'static,
-        M::Output: Send + 'static,
-    {
-        let client = self.client(py)?;
-        let (options, cancel) = options(py, timeout, cancel)?;
-        wait::call(py, cancel, move || {
-            client.call_wire::<M>(&request, &options)
-        })
-    }
-
     fn client(&self, py: Python<'_>) -> PyResult<Arc<iovox_http::Client>> {
         let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
         inner.clone().ok_or_else(|| {
@@ -464,6 +352,34 @@ impl Client {
         let (options, cancel) = options(py, timeout, cancel)?;
         let page = wait::call(py, cancel, move || client.call_list(list, &q, &options))?;
         lists::page(py, page, wrap)
+    }
+
+    /// A typed method that is not a list, by name, with its arguments (`None` when not
+    /// given): what every generated method of that kind calls. An order, or `None` for a
+    /// method that answers nothing.
+    pub(crate) fn act(
+        &self,
+        py: Python<'_>,
+        method: &'static str,
+        arguments: &[(&str, Option<&Bound<'_, PyAny>>)],
+        timeout: Option<&Bound<'_, PyAny>>,
+        cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        let action = iovox_convert::action_named(method).ok_or_else(|| {
+            pyo3::exceptions::PyTypeError::new_err(format!("{method} is not a method of the model"))
+        })?;
+        let prepared = error::guard(|| conv::action(py, action, arguments))?;
+        let client = self.client(py)?;
+        let (options, cancel) = options(py, timeout, cancel)?;
+        let outcome = wait::call(py, cancel, move || {
+            client.call_prepared(&action.spec, prepared, &options, action.decode)
+        })?;
+        match outcome {
+            iovox_convert::Outcome::Nothing => Ok(py.None()),
+            iovox_convert::Outcome::Order(o) => {
+                Ok(Py::new(py, Order::from_core(py, o)?)?.into_any())
+            }
+        }
     }
 
     /// Every result of a list method of the model, by name: what every generated `iter_*`

@@ -57,17 +57,6 @@ pub fn attach_request(links: &Bound<'_, PyAny>) -> PyResult<wire::AttachRequest>
     iovox_convert::attach_request(entries(links, "links")?, Case::Snake).map_err(type_error)
 }
 
-/// The link IDs of `remove_voxnumber_from_link`.
-pub fn detach_request(link_ids: &Bound<'_, PyAny>) -> PyResult<wire::DetachRequest> {
-    if link_ids.is_instance_of::<PyString>() || !is_iterable(link_ids) {
-        return Err(type_error(iovox_convert::not_a_list(
-            "link_ids",
-            &type_name(link_ids),
-        )));
-    }
-    iovox_convert::detach_request(value(link_ids)?, Case::Snake).map_err(type_error)
-}
-
 fn type_error(e: ShapeError) -> PyErr {
     PyTypeError::new_err(e.0)
 }
@@ -242,20 +231,6 @@ pub fn body_bytes(body: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     )))
 }
 
-/// A query method's keyword arguments into the wire form; unknown names are a `TypeError`
-/// naming the nearest known one.
-pub fn query(
-    arguments: Option<&Bound<'_, pyo3::types::PyDict>>,
-    known: &[iovox_core::model::Argument],
-    call: &str,
-) -> PyResult<wire::Query> {
-    let args = match arguments {
-        Some(a) => value(a.as_any())?,
-        None => Value::Null,
-    };
-    iovox_convert::query(args, known, call, Case::Snake).map_err(type_error)
-}
-
 /// A list method's keyword arguments (`None` when not given) and any unknown ones into
 /// the wire form; an unknown name is a `TypeError` naming the nearest known one.
 pub fn list_query(
@@ -275,6 +250,44 @@ pub fn list_query(
     }
     iovox_convert::query(Value::Object(map), list.spec.arguments, call, Case::Snake)
         .map_err(type_error)
+}
+
+/// A typed method's arguments (`None` when not given) through their shape and the
+/// method's rules into what to send, in the words of every language (`iovox-convert`).
+pub fn action(
+    py: Python<'_>,
+    method: &iovox_convert::Action,
+    arguments: &[(&str, Option<&Bound<'_, PyAny>>)],
+) -> PyResult<iovox_core::method::Prepared> {
+    let mut map = Map::new();
+    for &(name, v) in arguments {
+        let Some(v) = v.filter(|v| !v.is_none()) else {
+            continue;
+        };
+        // A list is checked here, to name what was given in Python's own words ("not
+        // str": a str is iterable, and its characters are no numbers).
+        let converted = match method
+            .params
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.kind)
+        {
+            Some(iovox_convert::ParamKind::Entries(_)) => entries(v, name)?,
+            Some(iovox_convert::ParamKind::Ids)
+                if v.is_instance_of::<PyString>()
+                    || v.cast::<PyMapping>().is_ok()
+                    || !is_iterable(v) =>
+            {
+                return Err(type_error(iovox_convert::not_a_list(name, &type_name(v))));
+            }
+            _ => value(v)?,
+        };
+        map.insert(name.to_string(), converted);
+    }
+    (method.prepare)(Value::Object(map), Case::Snake).map_err(|e| match e {
+        iovox_convert::Refusal::Shape(e) => type_error(e),
+        iovox_convert::Refusal::Invalid(e) => crate::error::validation(py, e),
+    })
 }
 
 /// A raw call's query: a mapping or pairs of text (numbers become their digits).

@@ -329,4 +329,114 @@ impl Client {
             timeout,
         )
     }
+
+    /// Attaches VoxNumbers to links: all of them, or none. Safe to repeat. (attachVoxnumberToLink)
+    ///
+    /// `links`: Each link and how its number is chosen.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (links, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn attach_voxnumber_to_link(
+        &self,
+        py: Python<'_>,
+        links: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "attachVoxnumberToLink",
+            &[("links", Some(links))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Detaches the VoxNumber of each link: the numbers go back to the account's pool, unassigned. All of them, or none. Safe to repeat. (removeVoxnumberFromLink)
+    ///
+    /// `link_ids`: The links whose numbers to detach.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (link_ids, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn remove_voxnumber_from_link(
+        &self,
+        py: Python<'_>,
+        link_ids: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "removeVoxnumberFromLink",
+            &[("link_ids", Some(link_ids))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Buys VoxNumbers. Every check the request alone allows is made first: a request IOVOX would refuse is never sent. Never repeated once it may have arrived, unless the client opts in (retry purchase after send). A callback URL without `user:password@` is refused unless unauthenticated callbacks are allowed by name: anyone could forge its callbacks. (purchaseVoxNumbers)
+    ///
+    /// `items`: What to buy: 1 to 250 numbers per item.
+    /// `callback_url`: Where IOVOX POSTs order updates (at most 120 characters; `user:pass@` gives basic auth).
+    /// `cc_list`: Addresses IOVOX copies its order e-mails to.
+    /// `dynamic_quantity`: Buy only what is in stock, and consider the order complete.
+    /// `allow_unauthenticated_callbacks`: Send a `callback_url` without `user:pass@` all the same (refused otherwise: anyone who finds the endpoint could forge its callbacks). Never sent to IOVOX.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (items, *, callback_url=None, cc_list=None, dynamic_quantity=None, allow_unauthenticated_callbacks=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn purchase_vox_numbers(
+        &self,
+        py: Python<'_>,
+        items: &Bound<'_, PyAny>,
+        callback_url: Option<&Bound<'_, PyAny>>,
+        cc_list: Option<&Bound<'_, PyAny>>,
+        dynamic_quantity: Option<&Bound<'_, PyAny>>,
+        allow_unauthenticated_callbacks: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "purchaseVoxNumbers",
+            &[
+                ("items", Some(items)),
+                ("callback_url", callback_url),
+                ("cc_list", cc_list),
+                ("dynamic_quantity", dynamic_quantity),
+                (
+                    "allow_unauthenticated_callbacks",
+                    allow_unauthenticated_callbacks,
+                ),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Gives numbers back to IOVOX for good: at most 100, all of them or none. Never repeated once it may have arrived. (deleteVoxnumbersFromAccount)
+    ///
+    /// `full_voxnumbers`: At most 100 numbers, international digits.
+    /// `rm_if_in_use`: Detach attached numbers first (without it, they are refused).
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (full_voxnumbers, *, rm_if_in_use=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn delete_voxnumbers_from_account(
+        &self,
+        py: Python<'_>,
+        full_voxnumbers: &Bound<'_, PyAny>,
+        rm_if_in_use: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "deleteVoxnumbersFromAccount",
+            &[
+                ("full_voxnumbers", Some(full_voxnumbers)),
+                ("rm_if_in_use", rm_if_in_use),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
 }

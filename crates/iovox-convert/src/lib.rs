@@ -20,7 +20,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod actions;
 pub mod fields;
+
+pub use actions::{action_named, Action, Outcome, Param, ParamKind, Refusal, ACTIONS};
 
 pub use fields::Case;
 use fields::{check_keys, snake};
@@ -227,7 +230,29 @@ pub fn query(
     case: Case,
 ) -> Result<wire::Query, ShapeError> {
     let known: Vec<&str> = arguments.iter().map(|a| a.name).collect();
-    let known = &known[..];
+    let map = arguments_of(args, &known, what, case)?;
+    for (key, value) in &map {
+        let declared = arguments.iter().find(|a| a.name == snake(key));
+        let is_text = matches!(value, Value::String(_)) || is_lone_surrogate(value);
+        if is_text && declared.is_some_and(|a| a.kind == ArgumentKind::List) {
+            return Err(not_a_list(key, "a string"));
+        }
+        if matches!(value, Value::Object(_)) && !is_lone_surrogate(value) {
+            return Err(ShapeError(format!(
+                "{key} must be a text, a number or a list, not a mapping"
+            )));
+        }
+    }
+    wire_from(Value::Object(snake_keys(map)))
+}
+
+/// The arguments of the call `what`: a mapping (`null`: none) of `known` names only.
+pub(crate) fn arguments_of(
+    args: Value,
+    known: &[&str],
+    what: &str,
+    case: Case,
+) -> Result<Map<String, Value>, ShapeError> {
     let map = match args {
         Value::Null => Map::new(),
         Value::Object(m) => m,
@@ -244,19 +269,7 @@ pub fn query(
         &format!("the arguments of {what}"),
         case,
     )?;
-    for (key, value) in &map {
-        let declared = arguments.iter().find(|a| a.name == snake(key));
-        let is_text = matches!(value, Value::String(_)) || is_lone_surrogate(value);
-        if is_text && declared.is_some_and(|a| a.kind == ArgumentKind::List) {
-            return Err(not_a_list(key, "a string"));
-        }
-        if matches!(value, Value::Object(_)) && !is_lone_surrogate(value) {
-            return Err(ShapeError(format!(
-                "{key} must be a text, a number or a list, not a mapping"
-            )));
-        }
-    }
-    wire_from(Value::Object(snake_keys(map)))
+    Ok(map)
 }
 
 /// [`query`] from JSON text (Node).

@@ -481,6 +481,20 @@ impl Client {
         self.send_prepared::<M>(M::prepare_wire(request)?, options)
     }
 
+    /// A request already through its method's checks, sent with the declaration's route
+    /// and retry class, and a success's body read by `decode`: how a method called by name
+    /// goes out (a list method's page, a binding's generated method).
+    pub fn call_prepared<T>(
+        &self,
+        spec: &iovox_core::model::Spec,
+        prepared: Prepared,
+        options: &CallOptions,
+        decode: impl Fn(&[u8]) -> Result<T, iovox_core::DecodeError>,
+    ) -> Result<T, Error> {
+        let pending = self.start_route(spec.route, spec.retry, prepared, options)?;
+        self.drive(pending, options, |_, body| decode(body))
+    }
+
     fn send_prepared<M: Method>(
         &self,
         prepared: Prepared,

@@ -27,8 +27,7 @@ impl Client {
         options: &CallOptions,
     ) -> Result<Page<AnyRecord>, Error> {
         let prepared = (list.prepare)(query)?;
-        let pending = self.start_route(list.spec.route, list.spec.retry, prepared, options)?;
-        self.drive(pending, options, |_, body| (list.decode)(body))
+        self.call_prepared(&list.spec, prepared, options, list.decode)
     }
 
     /// Every page of a list method named at run time, fetched as the iterator is read, from

@@ -32,7 +32,8 @@ pub use listener::{CallbackListener, ReceivedCallback};
 pub use server::{answers, FAULT_HEADER};
 
 /// Every method of the model as JSON ([`iovox_core::method::describe`]), each with
-/// `sandbox`: whether this sandbox answers it. What `iovox methods --json` prints and
+/// `sandbox`: whether this sandbox answers it, and `action`: a typed method's arguments as
+/// a caller names them, where it is not a list ([`iovox_convert::actions::describe`]). What `iovox methods --json` prints and
 /// `scripts/generate` reads (through this crate's `model` example, which needs nothing
 /// the generator writes).
 pub fn model_json() -> serde_json::Value {
@@ -41,6 +42,9 @@ pub fn model_json() -> serde_json::Value {
         .map(|spec| {
             let mut m = iovox_core::method::describe(spec);
             m["sandbox"] = answers(&spec.route).into();
+            m["action"] = iovox_convert::action_named(spec.route.name)
+                .map(iovox_convert::actions::describe)
+                .into();
             m
         })
         .collect()

@@ -1,0 +1,297 @@
+//! Every typed method that is not a list, callable by name with its arguments as one
+//! mapping (either case): what the bindings' generated methods and the command line call.
+//! One entry in [`ACTIONS`] is all such a method needs for Python and Node to have it; the
+//! list methods have theirs in `iovox_core::method::LISTS`.
+//!
+//! ```
+//! use iovox_convert::{action_named, Case};
+//! let delete = action_named("deleteVoxnumbersFromAccount").unwrap();
+//! let args = serde_json::json!({ "fullVoxnumbers": ["441512100200"], "rmIfInUse": true });
+//! let prepared = (delete.prepare)(args, Case::Camel).unwrap();
+//! assert_eq!(prepared.query[0], ("full_voxnumbers", "441512100200".to_string()));
+//! let refused = (delete.prepare)(serde_json::json!({ "fullVoxnumbers": "441512100200" }), Case::Camel);
+//! assert_eq!(refused.unwrap_err().to_string(), "fullVoxnumbers must be a list, not a string");
+//! ```
+
+use crate::fields::snake;
+use crate::ShapeError;
+use iovox_core::method::{
+    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, Method, Prepared, PurchaseVoxNumbers,
+    RemoveVoxnumberFromLink,
+};
+use iovox_core::model::Spec;
+use iovox_core::{DecodeError, Order, ValidationErrors};
+use serde_json::{Map, Value};
+
+/// What a success of an action answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Nothing (`204`).
+    Nothing,
+    /// An order (purchaseVoxNumbers).
+    Order(Order),
+}
+
+/// Why an action's arguments were not sent: their shape (a `TypeError` in Python and Node),
+/// or the method's own request-only rules (a `ValidationError`, every message at once).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum Refusal {
+    /// A value of the wrong shape.
+    #[error(transparent)]
+    Shape(#[from] ShapeError),
+    /// The method's rules.
+    #[error(transparent)]
+    Invalid(#[from] ValidationErrors),
+}
+
+/// What a caller gives for one argument, for the signatures and types each language is
+/// generated with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    /// A list of mappings or typed objects of this record (`PurchaseItem`, `Link`).
+    Entries(&'static str),
+    /// A list of IDs or numbers, each text or an integer.
+    Ids,
+    /// Addresses: one text with commas, or a list.
+    Addresses,
+    /// A text.
+    Text,
+    /// A flag.
+    Flag,
+}
+
+impl ParamKind {
+    /// Its name in the model's JSON (`entries`, `ids`, `addresses`, `text`, `flag`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamKind::Entries(_) => "entries",
+            ParamKind::Ids => "ids",
+            ParamKind::Addresses => "addresses",
+            ParamKind::Text => "text",
+            ParamKind::Flag => "flag",
+        }
+    }
+}
+
+/// One argument of an action as the caller names it (snake_case here; each language's
+/// case in its own signatures).
+#[derive(Debug, Clone, Copy)]
+pub struct Param {
+    /// Its name (`full_voxnumbers`).
+    pub name: &'static str,
+    /// Whether a call must give it (the required ones come first, positional in Python).
+    pub required: bool,
+    /// What it takes.
+    pub kind: ParamKind,
+    /// A line for the docs of every language.
+    pub about: &'static str,
+}
+
+/// A typed method that is not a list, by name: its declaration, the arguments a caller
+/// names, every check before sending, and its answer.
+#[derive(Clone, Copy)]
+pub struct Action {
+    /// The method's declaration.
+    pub spec: Spec,
+    /// What the call does, in a line, for the docs of every language.
+    pub about: &'static str,
+    /// Its arguments, as a caller names them.
+    pub params: &'static [Param],
+    /// The arguments (a mapping) through their shape and the method's rules into what
+    /// to send.
+    pub prepare: fn(Value, crate::Case) -> Result<Prepared, Refusal>,
+    /// A success's body into the answer.
+    pub decode: fn(&[u8]) -> Result<Outcome, DecodeError>,
+}
+
+impl std::fmt::Debug for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Action")
+            .field("spec", &self.spec)
+            .field("params", &self.params)
+            .finish_non_exhaustive()
+    }
+}
+
+const fn param(name: &'static str, kind: ParamKind, about: &'static str) -> Param {
+    Param {
+        name,
+        required: true,
+        kind,
+        about,
+    }
+}
+
+const fn optional(name: &'static str, kind: ParamKind, about: &'static str) -> Param {
+    Param {
+        name,
+        required: false,
+        kind,
+        about,
+    }
+}
+
+/// Every typed method that is not a list.
+pub const ACTIONS: &[Action] = &[
+    Action {
+        spec: PurchaseVoxNumbers::SPEC,
+        about: "Buys VoxNumbers. Every check the request alone allows is made first: a request \
+                IOVOX would refuse is never sent. Never repeated once it may have arrived, unless \
+                the client opts in (retry purchase after send). A callback URL without \
+                `user:password@` is refused unless unauthenticated callbacks are allowed by name: \
+                anyone could forge its callbacks.",
+        params: &[
+            param("items", ParamKind::Entries("PurchaseItem"), "What to buy: 1 to 250 numbers per item."),
+            optional("callback_url", ParamKind::Text, "Where IOVOX POSTs order updates (at most 120 characters; `user:pass@` gives basic auth)."),
+            optional("cc_list", ParamKind::Addresses, "Addresses IOVOX copies its order e-mails to."),
+            optional("dynamic_quantity", ParamKind::Flag, "Buy only what is in stock, and consider the order complete."),
+            optional("allow_unauthenticated_callbacks", ParamKind::Flag, "Send a `callback_url` without `user:pass@` all the same (refused otherwise: anyone who finds the endpoint could forge its callbacks). Never sent to IOVOX."),
+        ],
+        prepare: purchase,
+        decode: order::<PurchaseVoxNumbers>,
+    },
+    Action {
+        spec: AttachVoxnumberToLink::SPEC,
+        about: "Attaches VoxNumbers to links: all of them, or none. Safe to repeat.",
+        params: &[param("links", ParamKind::Entries("Link"), "Each link and how its number is chosen.")],
+        prepare: attach,
+        decode: nothing::<AttachVoxnumberToLink>,
+    },
+    Action {
+        spec: RemoveVoxnumberFromLink::SPEC,
+        about: "Detaches the VoxNumber of each link: the numbers go back to the account's pool, \
+                unassigned. All of them, or none. Safe to repeat.",
+        params: &[param("link_ids", ParamKind::Ids, "The links whose numbers to detach.")],
+        prepare: detach,
+        decode: nothing::<RemoveVoxnumberFromLink>,
+    },
+    Action {
+        spec: DeleteVoxnumbersFromAccount::SPEC,
+        about: "Gives numbers back to IOVOX for good: at most 100, all of them or none. \
+                Never repeated once it may have arrived.",
+        params: &[
+            param("full_voxnumbers", ParamKind::Ids, "At most 100 numbers, international digits."),
+            optional("rm_if_in_use", ParamKind::Flag, "Detach attached numbers first (without it, they are refused)."),
+        ],
+        prepare: delete,
+        decode: nothing::<DeleteVoxnumbersFromAccount>,
+    },
+];
+
+/// A typed method that is not a list, by its name as IOVOX spells it.
+pub fn action_named(name: &str) -> Option<&'static Action> {
+    ACTIONS.iter().find(|a| a.spec.route.name == name)
+}
+
+fn purchase(args: Value, case: crate::Case) -> Result<Prepared, Refusal> {
+    Ok(PurchaseVoxNumbers::prepare_wire(&crate::purchase_request(
+        args, case,
+    )?)?)
+}
+
+fn attach(args: Value, case: crate::Case) -> Result<Prepared, Refusal> {
+    let links = only(args, "links", "attachVoxnumberToLink", case)?;
+    Ok(AttachVoxnumberToLink::prepare_wire(
+        &crate::attach_request(links, case)?,
+    )?)
+}
+
+fn detach(args: Value, case: crate::Case) -> Result<Prepared, Refusal> {
+    let ids = only(args, "link_ids", "removeVoxnumberFromLink", case)?;
+    Ok(RemoveVoxnumberFromLink::prepare_wire(
+        &crate::detach_request(ids, case)?,
+    )?)
+}
+
+fn delete(args: Value, case: crate::Case) -> Result<Prepared, Refusal> {
+    let spec = DeleteVoxnumbersFromAccount::SPEC;
+    let query = crate::query(args, spec.arguments, spec.route.name, case)?;
+    Ok(DeleteVoxnumbersFromAccount::prepare_wire(&query)?)
+}
+
+/// The one argument of a method that takes one (`links`), from its mapping; a missing one
+/// is what the method's shape check says of `null`.
+fn only(args: Value, name: &str, what: &str, case: crate::Case) -> Result<Value, ShapeError> {
+    let map = crate::arguments_of(args, &[name], what, case)?;
+    Ok(map
+        .into_iter()
+        .find(|(k, _)| snake(k) == name)
+        .map_or(Value::Null, |(_, v)| v))
+}
+
+fn order<M: Method<Output = Order>>(body: &[u8]) -> Result<Outcome, DecodeError> {
+    M::decode(body).map(Outcome::Order)
+}
+
+fn nothing<M: Method<Output = ()>>(body: &[u8]) -> Result<Outcome, DecodeError> {
+    M::decode(body).map(|()| Outcome::Nothing)
+}
+
+/// An action as the generator and `iovox methods --json` read it: `about`, and `params`,
+/// each with `name`, `required`, `kind`, `record` (for `entries`) and `about`.
+pub fn describe(action: &Action) -> Value {
+    let params: Vec<Value> = action
+        .params
+        .iter()
+        .map(|p| {
+            let mut m = Map::new();
+            m.insert("name".into(), p.name.into());
+            m.insert("required".into(), p.required.into());
+            m.insert("kind".into(), p.kind.as_str().into());
+            if let ParamKind::Entries(record) = p.kind {
+                m.insert("record".into(), record.into());
+            }
+            m.insert("about".into(), p.about.into());
+            Value::Object(m)
+        })
+        .collect();
+    let mut m = Map::new();
+    m.insert("about".into(), action.about.into());
+    m.insert("params".into(), params.into());
+    Value::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Case;
+    use serde_json::json;
+
+    #[test]
+    fn every_action_is_a_typed_method_that_is_not_a_list_and_its_example_passes() {
+        for a in ACTIONS {
+            assert!(a.spec.typed, "{}", a.spec.route.name);
+            assert!(iovox_core::method::list_named(a.spec.route.name).is_none());
+            let example: Value = serde_json::from_str(a.spec.example).unwrap();
+            (a.prepare)(example, Case::Snake)
+                .unwrap_or_else(|e| panic!("{}: {e}", a.spec.route.name));
+            // The required arguments come first.
+            let first_optional = a.params.iter().position(|p| !p.required);
+            assert!(first_optional.is_none_or(|i| a.params[i..].iter().all(|p| !p.required)));
+        }
+    }
+
+    #[test]
+    fn arguments_are_one_mapping_with_only_the_methods_names() {
+        let attach = action_named("attachVoxnumberToLink").unwrap();
+        let e = (attach.prepare)(json!(null), Case::Camel).unwrap_err();
+        assert_eq!(e.to_string(), "links must be a list, not null");
+        let e = (attach.prepare)(json!([]), Case::Camel).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the arguments of attachVoxnumberToLink must be a mapping, not a list"
+        );
+        let e = (attach.prepare)(json!({ "link": [] }), Case::Camel).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "unknown field 'link' in the arguments of attachVoxnumberToLink; did you mean 'links'?"
+        );
+        let e = (attach.prepare)(json!({}), Case::Camel).unwrap_err();
+        assert_eq!(e.to_string(), "links must be a list, not null");
+        let detach = action_named("removeVoxnumberFromLink").unwrap();
+        let e = (detach.prepare)(json!({ "linkIds": "100" }), Case::Camel).unwrap_err();
+        assert_eq!(e.to_string(), "linkIds must be a list, not a string");
+        let e = (detach.prepare)(json!({ "link_ids": [""] }), Case::Snake).unwrap_err();
+        assert!(matches!(e, Refusal::Invalid(_)), "{e}");
+    }
+}
