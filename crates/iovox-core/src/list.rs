@@ -210,25 +210,39 @@ pub(crate) fn rule_page(v: Given<'_>, r: &mut Report) -> Option<Option<u32>> {
     }
 }
 
-/// `limit`: a whole number from 1 to 20,000.
+/// `limit`: a whole number from 1 to 20,000 ([`LIMIT_RANGE`]).
 pub(crate) fn rule_limit(v: Given<'_>, r: &mut Report) -> Option<Option<u32>> {
+    rule_limit_in(v, LIMIT_RANGE, r)
+}
+
+/// `limit` within `range`; its message is built from the bounds ("Limit must be between 1
+/// and 20000").
+pub(crate) fn rule_limit_in(
+    v: Given<'_>,
+    range: std::ops::RangeInclusive<u32>,
+    r: &mut Report,
+) -> Option<Option<u32>> {
+    let out_of_range = || {
+        format!(
+            "Limit must be between {} and {}",
+            range.start(),
+            range.end()
+        )
+    };
     match code(v) {
         Err(true) => Some(None),
-        Ok(n) if LIMIT_RANGE.contains(&n) => Some(Some(n)),
+        Ok(n) if range.contains(&n) => Some(Some(n)),
         Ok(_) => {
-            let m = "Limit must be between 1 and 20000".to_string();
-            r.push(C::LimitOutOfRange, None, Some("limit"), m);
+            r.push(C::LimitOutOfRange, None, Some("limit"), out_of_range());
             None
         }
         Err(false) => {
             // A number past u32 is still a number, just out of range.
             let (c, m) = match crate::check::int(v) {
-                crate::check::Int::Value(_) => {
-                    (C::LimitOutOfRange, "Limit must be between 1 and 20000")
-                }
-                _ => (C::LimitNotInteger, "Limit not an integer"),
+                crate::check::Int::Value(_) => (C::LimitOutOfRange, out_of_range()),
+                _ => (C::LimitNotInteger, "Limit not an integer".to_string()),
             };
-            r.push(c, None, Some("limit"), m.into());
+            r.push(c, None, Some("limit"), m);
             None
         }
     }
