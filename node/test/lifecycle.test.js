@@ -141,9 +141,9 @@ describe('against the sandbox', () => {
       page.results.map((n) => n.voxnumber),
       ['442071234568'],
     )
-    assert.throws(() => iovox.decodePage('getNodes', answer.body), TypeError)
+    assert.throws(() => iovox.decodePage('getNodeDetails', answer.body), TypeError)
     assert.throws(() => iovox.decodePage('getLinks', '<order/>'), iovox.DecodeError)
-    await assert.rejects(client.rawRequest({ interface: 'Nodes', method: 'getNodes', verb: 'GET' }), iovox.ApiError)
+    await assert.rejects(client.rawRequest({ interface: 'Nodes', method: 'getNodeDetails', verb: 'GET' }), iovox.ApiError)
     await assert.rejects(client.rawRequest({ interface: 'Links', method: 'getLinks', verb: 'FETCH' }), iovox.ConfigError)
   })
 

@@ -127,11 +127,11 @@ def test_raw_request(client: iovox.Client) -> None:
     page = iovox.decode_page("getVoxnumbers", answer.body)
     assert [n.voxnumber for n in page] == ["442071234568"]
     with pytest.raises(ValueError):
-        iovox.decode_page("getNodes", answer.body)
+        iovox.decode_page("getNodeDetails", answer.body)
     with pytest.raises(iovox.DecodeError):
         iovox.decode_page("getLinks", b"<order/>")
     with pytest.raises(iovox.ApiError):
-        client.raw_request("Nodes", "getNodes", "GET")
+        client.raw_request("Nodes", "getNodeDetails", "GET")
     with pytest.raises(iovox.ConfigError):
         client.raw_request("Links", "getLinks", "FETCH")
 

@@ -250,7 +250,7 @@ fn list_reaches_every_list_method_by_name() {
         .args(["list", "getCountries", "limt=5"])
         .checked_output();
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean 'limit'?"));
-    let out = iovox().args(["list", "getNodes"]).checked_output();
+    let out = iovox().args(["list", "getNodeDetails"]).checked_output();
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a list method"));
     assert_eq!(
         sb.stats().requests as usize,

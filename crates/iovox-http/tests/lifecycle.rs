@@ -298,7 +298,7 @@ fn the_raw_call_reaches_any_method_with_the_same_auth_and_errors() {
         "{body}"
     );
     let e = c
-        .raw_request(&RawRequest::new("Nodes", "getNodes", Verb::Get))
+        .raw_request(&RawRequest::new("Nodes", "getNodeDetails", Verb::Get))
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Api);
     let e = c

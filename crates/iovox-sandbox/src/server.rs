@@ -304,7 +304,7 @@ fn handler(route: Route) -> Option<Handler> {
 /// ```
 /// use iovox_core::method::{find, Method, GetLinks};
 /// assert!(iovox_sandbox::answers(&GetLinks::ROUTE));
-/// assert!(!iovox_sandbox::answers(&find("getNodes").unwrap().route));
+/// assert!(!iovox_sandbox::answers(&find("getNodeDetails").unwrap().route));
 /// ```
 pub fn answers(route: &Route) -> bool {
     handler(*route).is_some()
