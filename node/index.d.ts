@@ -179,6 +179,32 @@ export interface AccountLink {
   ruleName?: string
 }
 
+/** The arguments of getNodes. */
+export interface AccountNodeArguments {
+  nodeId?: string
+  nodeType?: string
+  linkId?: string
+  linkType?: string
+  voxnumber?: string
+  ruleName?: string
+  reqFields?: string | string[]
+  order?: string
+  page?: IntegerLike
+  limit?: IntegerLike
+}
+
+/** A node of the account, once per link (getNodes). */
+export interface AccountNode {
+  nodeId?: string
+  nodeName?: string
+  nodeType?: string
+  linkId?: string
+  linkName?: string
+  linkType?: string
+  ruleTemplateName?: string
+  voxnumber?: string
+}
+
 /** The arguments of getCountries. */
 export interface CountryArguments {
   page?: IntegerLike
@@ -303,6 +329,10 @@ export declare class Client {
   getLinks(args?: AccountLinkArguments, options?: CallOptions): Promise<Page<AccountLink>>
   /** Every result of getLinks, page after page (`for await`); `.iterPages()` for whole pages. */
   iterLinks(args?: AccountLinkArguments, options?: CallOptions): PageIterator<AccountLink>
+  /** One page of getNodes. */
+  getNodes(args?: AccountNodeArguments, options?: CallOptions): Promise<Page<AccountNode>>
+  /** Every result of getNodes, page after page (`for await`); `.iterPages()` for whole pages. */
+  iterNodes(args?: AccountNodeArguments, options?: CallOptions): PageIterator<AccountNode>
   /** One page of getCountries. */
   getCountries(args?: CountryArguments, options?: CallOptions): Promise<Page<Country>>
   /** Every result of getCountries, page after page (`for await`); `.iterPages()` for whole pages. */
@@ -336,6 +366,7 @@ export declare function parseCallback(body: Uint8Array | string): Order
 /** A list method's answer as a page, for bodies fetched with `rawRequest`. */
 // <generated: decodePage>
 export declare function decodePage(method: 'getLinks', body: Uint8Array | string): Page<AccountLink>
+export declare function decodePage(method: 'getNodes', body: Uint8Array | string): Page<AccountNode>
 export declare function decodePage(method: 'getCountries', body: Uint8Array | string): Page<Country>
 export declare function decodePage(method: 'getVoxnumberRegions', body: Uint8Array | string): Page<VoxnumberRegion>
 export declare function decodePage(method: 'getVoxnumbers', body: Uint8Array | string): Page<AccountVoxnumber>

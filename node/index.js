@@ -229,6 +229,17 @@ class Client {
     return this.#pages('getLinks', args, options)
   }
 
+  /** One page of getNodes: a node of the account, once per link. */
+  async getNodes(args, options) {
+    return this.#page('getNodes', args, options)
+  }
+
+  /** Every result of getNodes, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterNodes(args, options) {
+    return this.#pages('getNodes', args, options)
+  }
+
   /** One page of getCountries: a country IOVOX sells numbers in. */
   async getCountries(args, options) {
     return this.#page('getCountries', args, options)

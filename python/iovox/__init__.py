@@ -52,6 +52,7 @@ from iovox._native import (
 from iovox._native import (  # the result classes of the list methods
     # <generated: imports>
     AccountLink,
+    AccountNode,
     Country,
     VoxnumberRegion,
     AccountVoxnumber,
@@ -69,6 +70,7 @@ __all__ = [
     "SANDBOX_URL",
     # <generated: exports>
     "AccountLink",
+    "AccountNode",
     "Country",
     "VoxnumberRegion",
     "AccountVoxnumber",

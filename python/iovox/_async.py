@@ -185,6 +185,46 @@ class AsyncClient:
         del arguments['self']
         return AsyncPageIterator(self, self._client.iter_links(**arguments))
 
+    async def get_nodes(
+        self,
+        *,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        voxnumber: Optional[str] = None,
+        rule_name: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.AccountNode]:
+        """See ``Client.get_nodes``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_nodes(_cancel=cancel, **arguments))
+
+    def iter_nodes(
+        self,
+        *,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        voxnumber: Optional[str] = None,
+        rule_name: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncPageIterator[_native.AccountNode]:
+        """Every result of getNodes, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return AsyncPageIterator(self, self._client.iter_nodes(**arguments))
+
     async def get_countries(
         self,
         *,

@@ -18,6 +18,7 @@ __all__ = [
     "PageIterator",
     # <generated: exports>
     "AccountLink",
+    "AccountNode",
     "Country",
     "VoxnumberRegion",
     "AccountVoxnumber",
@@ -95,6 +96,29 @@ class AccountLink:
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
+class AccountNode:
+    """A node of the account, once per link (getNodes)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def node_id(self) -> Optional[str]: ...
+    @property
+    def node_name(self) -> Optional[str]: ...
+    @property
+    def node_type(self) -> Optional[str]: ...
+    @property
+    def link_id(self) -> Optional[str]: ...
+    @property
+    def link_name(self) -> Optional[str]: ...
+    @property
+    def link_type(self) -> Optional[str]: ...
+    @property
+    def rule_template_name(self) -> Optional[str]: ...
+    @property
+    def voxnumber(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
 class Country:
     """A country IOVOX sells numbers in (getCountries)."""
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -157,7 +181,7 @@ class AccountVoxnumber:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
-_Result = Union[AccountLink, Country, VoxnumberRegion, AccountVoxnumber]
+_Result = Union[AccountLink, AccountNode, Country, VoxnumberRegion, AccountVoxnumber]
 # </generated>
 
 _T = TypeVar("_T")
@@ -251,6 +275,37 @@ class Client:
         limit: Optional[int] = None,
         timeout: Optional[float] = None,
     ) -> PageIterator[AccountLink]: ...
+    def get_nodes(
+        self,
+        *,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        voxnumber: Optional[str] = None,
+        rule_name: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[AccountNode]: ...
+    def iter_nodes(
+        self,
+        *,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        voxnumber: Optional[str] = None,
+        rule_name: Optional[str] = None,
+        req_fields: _Fields = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> PageIterator[AccountNode]: ...
     def get_countries(
         self,
         *,

@@ -15,6 +15,11 @@ record_class! {
 }
 
 record_class! {
+    /// A node of the account, once per link (getNodes).
+    AccountNode("getNodes") { node_id, node_name, node_type, link_id, link_name, link_type, rule_template_name, voxnumber }
+}
+
+record_class! {
     /// A country IOVOX sells numbers in (getCountries).
     Country("getCountries") { code, name }
 }
@@ -33,6 +38,7 @@ record_class! {
 pub(crate) fn wrap(method: &str) -> Option<Wrap> {
     Some(match method {
         "getLinks" => |py, r| Ok(Py::new(py, AccountLink(r))?.into_any()),
+        "getNodes" => |py, r| Ok(Py::new(py, AccountNode(r))?.into_any()),
         "getCountries" => |py, r| Ok(Py::new(py, Country(r))?.into_any()),
         "getVoxnumberRegions" => |py, r| Ok(Py::new(py, VoxnumberRegion(r))?.into_any()),
         "getVoxnumbers" => |py, r| Ok(Py::new(py, AccountVoxnumber(r))?.into_any()),
@@ -43,6 +49,7 @@ pub(crate) fn wrap(method: &str) -> Option<Wrap> {
 /// Adds the result classes to the module.
 pub(crate) fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<AccountLink>()?;
+    m.add_class::<AccountNode>()?;
     m.add_class::<Country>()?;
     m.add_class::<VoxnumberRegion>()?;
     m.add_class::<AccountVoxnumber>()?;
@@ -120,6 +127,85 @@ impl Client {
             ("limit", limit),
         ];
         self.list_iter(py, "getLinks", "iter_links", &arguments, unknown, timeout)
+    }
+
+    /// One page of getNodes: a node of the account, once per link, as `Page`.
+    /// Arguments: `node_id`, `node_type`, `link_id`, `link_type`, `voxnumber`, `rule_name`, `req_fields`, `order`, `page`, `limit`. `timeout` overrides the client's for this call.
+    #[pyo3(signature = (*, node_id=None, node_type=None, link_id=None, link_type=None, voxnumber=None, rule_name=None, req_fields=None, order=None, page=None, limit=None, timeout=None, _cancel=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_nodes(
+        &self,
+        py: Python<'_>,
+        node_id: Option<&Bound<'_, PyAny>>,
+        node_type: Option<&Bound<'_, PyAny>>,
+        link_id: Option<&Bound<'_, PyAny>>,
+        link_type: Option<&Bound<'_, PyAny>>,
+        voxnumber: Option<&Bound<'_, PyAny>>,
+        rule_name: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let arguments = [
+            ("node_id", node_id),
+            ("node_type", node_type),
+            ("link_id", link_id),
+            ("link_type", link_type),
+            ("voxnumber", voxnumber),
+            ("rule_name", rule_name),
+            ("req_fields", req_fields),
+            ("order", order),
+            ("page", page),
+            ("limit", limit),
+        ];
+        self.list_page(
+            py,
+            "getNodes",
+            "get_nodes",
+            &arguments,
+            unknown,
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Every result of getNodes, page after page, fetched as the iterator is read:
+    /// one page in memory at a time, from the given `page` on.
+    #[pyo3(signature = (*, node_id=None, node_type=None, link_id=None, link_type=None, voxnumber=None, rule_name=None, req_fields=None, order=None, page=None, limit=None, timeout=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn iter_nodes(
+        &self,
+        py: Python<'_>,
+        node_id: Option<&Bound<'_, PyAny>>,
+        node_type: Option<&Bound<'_, PyAny>>,
+        link_id: Option<&Bound<'_, PyAny>>,
+        link_type: Option<&Bound<'_, PyAny>>,
+        voxnumber: Option<&Bound<'_, PyAny>>,
+        rule_name: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let arguments = [
+            ("node_id", node_id),
+            ("node_type", node_type),
+            ("link_id", link_id),
+            ("link_type", link_type),
+            ("voxnumber", voxnumber),
+            ("rule_name", rule_name),
+            ("req_fields", req_fields),
+            ("order", order),
+            ("page", page),
+            ("limit", limit),
+        ];
+        self.list_iter(py, "getNodes", "iter_nodes", &arguments, unknown, timeout)
     }
 
     /// One page of getCountries: a country IOVOX sells numbers in, as `Page`.

@@ -39,6 +39,7 @@ mod links;
 mod list;
 pub mod method;
 pub mod model;
+mod nodes;
 mod order;
 mod purchase;
 mod regions;
@@ -60,6 +61,7 @@ pub use error::{
 };
 pub use links::{AccountLink, LinksRequest, LINK_ARGUMENTS, LINK_FIELDS};
 pub use list::{Field, Page, Record, LIMIT_RANGE};
+pub use nodes::{AccountNode, NodesRequest, NODES_LIMIT, NODE_ARGUMENTS, NODE_FIELDS};
 pub use order::{Order, OrderStatus, VoxNumber};
 pub use purchase::{
     AdditionalInformation, NumberType, PurchaseItem, PurchaseRequest, CALLBACK_URL_MAX_CHARS,

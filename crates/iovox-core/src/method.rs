@@ -22,6 +22,7 @@ pub use crate::attach::AttachVoxnumberToLink;
 pub use crate::countries::GetCountries;
 pub use crate::detach::RemoveVoxnumberFromLink;
 pub use crate::links::GetLinks;
+pub use crate::nodes::GetNodes;
 pub use crate::purchase::PurchaseVoxNumbers;
 pub use crate::regions::GetVoxnumberRegions;
 pub use crate::release::DeleteVoxnumbersFromAccount;
@@ -85,6 +86,7 @@ pub const TYPED: &[Typed] = &[
     typed::<GetLinks>(),
     typed::<RemoveVoxnumberFromLink>(),
     typed::<GetCountries>(),
+    typed::<GetNodes>(),
     typed::<GetVoxnumberRegions>(),
     typed::<PurchaseVoxNumbers>(),
     typed::<DeleteVoxnumbersFromAccount>(),
@@ -136,7 +138,7 @@ pub const CATALOGUE: &[Spec] = &[
     Spec::untyped("AccountSetup", "Nodes", "createNodes", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
     Spec::untyped("AccountSetup", "Nodes", "deleteNodes", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::PageAndClients),
     Spec::untyped("AccountSetup", "Nodes", "getNodeDetails", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
-    Spec::untyped("AccountSetup", "Nodes", "getNodes", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    GetNodes::SPEC,
     Spec::untyped("AccountSetup", "Nodes", "updateNodes", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
     Spec::untyped("Analytics", "Calls", "getCallData", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
     Spec::untyped("Analytics", "Calls", "getCallMetrics", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
@@ -241,6 +243,7 @@ pub const LISTS: &[List] = &[
         "A number of the account. Fields not asked for in `req_fields` are empty",
     ),
     list::<GetCountries, crate::Country>("Country", "A country IOVOX sells numbers in"),
+    list::<GetNodes, crate::AccountNode>("AccountNode", "A node of the account, once per link"),
     list::<GetLinks, crate::AccountLink>(
         "AccountLink",
         "A link of the account, with its node and number",

@@ -122,6 +122,42 @@ impl Client {
         self.call_wire::<iovox_core::method::RemoveVoxnumberFromLink>(request, options)
     }
 
+    /// [`getNodes`](https://www.iovox.com/api/rest/getNodes.html) (`GET /Nodes`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetNodes`].
+    pub fn get_nodes(
+        &self,
+        request: &iovox_core::NodesRequest,
+    ) -> Result<iovox_core::Page<iovox_core::AccountNode>, Error> {
+        self.call::<iovox_core::method::GetNodes>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_nodes`] with per-call options (timeout, cancel).
+    pub fn get_nodes_with(
+        &self,
+        request: &iovox_core::NodesRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::AccountNode>, Error> {
+        self.call::<iovox_core::method::GetNodes>(request, options)
+    }
+
+    /// [`Client::get_nodes`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_nodes_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::Page<iovox_core::AccountNode>, Error> {
+        self.call_wire::<iovox_core::method::GetNodes>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_nodes_wire`] with per-call options.
+    pub fn get_nodes_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::AccountNode>, Error> {
+        self.call_wire::<iovox_core::method::GetNodes>(request, options)
+    }
+
     /// [`getCountries`](https://www.iovox.com/api/rest/getCountries.html) (`GET /Countries`; safe to repeat): every check that needs only the request first, then one call.
     /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetCountries`].
     pub fn get_countries(
@@ -362,6 +398,25 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<(), Error> {
         self.call::<iovox_core::method::RemoveVoxnumberFromLink>(request, options)
+            .await
+    }
+
+    /// [`Client::get_nodes`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_nodes(
+        &self,
+        request: iovox_core::NodesRequest,
+    ) -> Result<iovox_core::Page<iovox_core::AccountNode>, Error> {
+        self.call::<iovox_core::method::GetNodes>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_nodes`] with per-call options (timeout, cancel).
+    pub async fn get_nodes_with(
+        &self,
+        request: iovox_core::NodesRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::AccountNode>, Error> {
+        self.call::<iovox_core::method::GetNodes>(request, options)
             .await
     }
 

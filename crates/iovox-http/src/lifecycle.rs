@@ -119,7 +119,8 @@ paged!(
     RegionsRequest,
     VoxnumbersRequest,
     LinksRequest,
-    iovox_core::CountriesRequest
+    iovox_core::CountriesRequest,
+    iovox_core::NodesRequest
 );
 
 /// Pages of a list method, fetched one at a time as they are read ([`Client::pages`]).

@@ -40,6 +40,15 @@ fn every_typed_method_from_the_client() {
         ),
     );
     answered(
+        "getNodes",
+        c.get_nodes_wire(
+            &serde_json::from_str(
+                "{\"limit\": 100, \"order\": \"nid_ASC\", \"req_fields\": [\"nid\", \"lid\"]}",
+            )
+            .unwrap(),
+        ),
+    );
+    answered(
         "getCountries",
         c.get_countries_wire(&serde_json::from_str("{\"limit\": 10}").unwrap()),
     );
@@ -68,7 +77,7 @@ fn every_typed_method_from_the_client() {
             &serde_json::from_str("{\"assigned_status\": \"UNASSIGNED\", \"limit\": 10}").unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 8);
+    assert_eq!(sb.stats().requests, 9);
 }
 
 #[cfg(feature = "tokio")]
@@ -91,6 +100,17 @@ async fn every_typed_method_from_the_async_client() {
             "removeVoxnumberFromLink",
             a.call_wire::<iovox_core::method::RemoveVoxnumberFromLink>(
                 serde_json::from_str("{\"link_ids\": [\"100\"]}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "getNodes",
+            a.call_wire::<iovox_core::method::GetNodes>(
+                serde_json::from_str(
+                    "{\"limit\": 100, \"order\": \"nid_ASC\", \"req_fields\": [\"nid\", \"lid\"]}",
+                )
+                .unwrap(),
                 Default::default(),
             )
             .await,
@@ -136,5 +156,5 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 8);
+    assert_eq!(sb.stats().requests, 9);
 }

@@ -78,6 +78,72 @@ fn countries_of_the_regions_page_by_page() {
     }
 }
 
+/// getNodes, declared once: each node of the sandbox once per link, filtered, sorted and
+/// paged as the page says, from the sync and the async client.
+#[test]
+fn nodes_once_per_link_filtered_and_paged() {
+    use iovox_http::{AccountNode, NodesRequest};
+    let sb = sandbox();
+    let c = client(&sb);
+    let all = c.get_nodes(&NodesRequest::new().order("lid_ASC")).unwrap();
+    let links = sb.state().links;
+    assert_eq!(all.results.len(), links.iter().count());
+    // In ID order, as Links keeps them.
+    for (row, link) in all.results.iter().zip(links.iter()) {
+        assert_eq!(row.link_id.as_deref(), Some(link.link_id.as_str()));
+        assert_eq!(row.node_id.as_deref(), Some(link.node()));
+        assert_eq!(row.node_name.as_deref(), Some(link.node_name()));
+    }
+    // The default order is the node's name, descending.
+    let default = c.get_nodes(&NodesRequest::new()).unwrap();
+    let names: Vec<_> = default
+        .results
+        .iter()
+        .map(|n| n.node_name.clone())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    sorted.reverse();
+    assert_eq!(names, sorted);
+    let one = c.get_nodes(&NodesRequest::new().link_id("100")).unwrap();
+    assert_eq!(one.results.len(), 1);
+    assert_eq!(one.results[0].link_id.as_deref(), Some("100"));
+    let mut only = NodesRequest::new().link_id("100");
+    only.req_fields = vec!["lid".into()];
+    assert_eq!(
+        c.get_nodes(&only).unwrap().results,
+        [AccountNode {
+            link_id: Some("100".into()),
+            ..Default::default()
+        }]
+    );
+    let e = c
+        .get_nodes(&NodesRequest {
+            limit: Some(5001),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Limit must be between 1 and 5000"]);
+    let sizes: Vec<usize> = c
+        .pages::<iovox_core::method::GetNodes>(NodesRequest {
+            limit: Some(2),
+            ..Default::default()
+        })
+        .map(|p| p.unwrap().results.len())
+        .collect();
+    assert_eq!(sizes.iter().sum::<usize>(), links.iter().count());
+    assert!(sizes.iter().all(|&n| n <= 2), "{sizes:?}");
+    #[cfg(feature = "tokio")]
+    {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let asynchronous = iovox_http::AsyncClient::new(c);
+        let page = runtime
+            .block_on(asynchronous.get_nodes(NodesRequest::new().order("lid_ASC")))
+            .unwrap();
+        assert_eq!(page, all);
+    }
+}
+
 #[test]
 fn regions_filter_by_country_type_and_area() {
     let sb = sandbox();

@@ -9,6 +9,7 @@ use iovox_core::{
     DeleteVoxnumbersRequest, LinksRequest, Page, Position, RegionsRequest, VoxnumberRegion,
     VoxnumberType, VoxnumbersRequest,
 };
+use iovox_core::{AccountNode, NodesRequest};
 
 /// The slice of `all` a page asks for, with the totals.
 fn paginate<T>(all: Vec<T>, page: Option<u32>, limit: Option<u32>) -> Page<T> {
@@ -265,6 +266,58 @@ impl Account {
             };
         }
         Ok(paginate(all, r.page, r.limit))
+    }
+
+    /// getNodes: each node once per link, its default fields all but the number.
+    pub fn nodes(&self, r: &NodesRequest) -> Page<AccountNode> {
+        let number_of = |link: &str| {
+            let n = self.state.voxnumbers.iter();
+            n.filter(|n| n.link_id.as_deref() == Some(link))
+                .map(|n| n.full_voxnumber.clone())
+                .next()
+        };
+        let is =
+            |filter: &Option<String>, value: &str| filter.as_deref().is_none_or(|f| f == value);
+        let mut all: Vec<AccountNode> = (self.state.links.iter())
+            .filter(|l| is(&r.node_id, l.node()) && is(&r.node_type, l.node_type()))
+            .filter(|l| is(&r.link_id, &l.link_id) && is(&r.link_type, l.kind()))
+            .filter(|l| r.voxnumber.is_none() || number_of(&l.link_id) == r.voxnumber)
+            .filter(|_| r.rule_name.is_none())
+            .map(|l| AccountNode {
+                node_id: Some(l.node().into()),
+                node_name: Some(l.node_name().into()),
+                node_type: Some(l.node_type().into()),
+                link_id: Some(l.link_id.clone()),
+                link_name: Some(l.name()),
+                link_type: Some(l.kind().into()),
+                rule_template_name: None,
+                voxnumber: None,
+            })
+            .collect();
+        let order = r.order.clone().or(Some("nn_DESC".into()));
+        sort_by(&mut all, &order, |n, field| match field {
+            "nid" => n.node_id.clone(),
+            "nt" => n.node_type.clone(),
+            "lid" => n.link_id.clone(),
+            "ln" => n.link_name.clone(),
+            "lt" => n.link_type.clone(),
+            _ => n.node_name.clone(),
+        });
+        let f = &r.req_fields;
+        for n in &mut all {
+            let full = std::mem::take(n);
+            *n = AccountNode {
+                node_id: keep(wanted(f, "nid", true), full.node_id),
+                node_name: keep(wanted(f, "nn", true), full.node_name),
+                node_type: keep(wanted(f, "nt", true), full.node_type),
+                link_id: keep(wanted(f, "lid", true), full.link_id),
+                link_name: keep(wanted(f, "ln", true), full.link_name),
+                link_type: keep(wanted(f, "lt", true), full.link_type),
+                rule_template_name: None,
+                voxnumber: None,
+            };
+        }
+        paginate(all, r.page, r.limit)
     }
 
     /// deleteVoxnumbersFromAccount: every number or none.

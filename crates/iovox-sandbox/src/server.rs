@@ -244,6 +244,9 @@ async fn route(
         Handler::Countries => listed(&query, wire::Query::validate_countries, |r| {
             Ok(lock(&app.account).countries(r))
         }),
+        Handler::Nodes => listed(&query, wire::Query::validate_nodes, |r| {
+            Ok(lock(&app.account).nodes(r))
+        }),
         Handler::Regions => listed(&query, wire::Query::validate_regions, |r| {
             Ok(lock(&app.account).regions(r))
         }),
@@ -281,6 +284,7 @@ enum Handler {
     Links,
     Delete,
     Countries,
+    Nodes,
 }
 
 /// The sandbox's part for a method of the model, if it plays one.
@@ -294,6 +298,7 @@ fn handler(route: Route) -> Option<Handler> {
         GetLinks::ROUTE => Handler::Links,
         DeleteVoxnumbersFromAccount::ROUTE => Handler::Delete,
         GetCountries::ROUTE => Handler::Countries,
+        iovox_core::method::GetNodes::ROUTE => Handler::Nodes,
         _ => return None,
     })
 }

@@ -1,0 +1,257 @@
+//! getNodes: the account's nodes (a shop, a property), one row per node and link. `GET
+//! /Nodes`, filters in the query string. A node with several links comes back once per
+//! link (page, clients). The page's text gives 20,000 as the largest `limit` and its error
+//! table "Limit must be between 1 and 5000": the error is what IOVOX answers, so 5,000 is
+//! the bound checked (`docs/decisions.md` 36).
+
+use crate::check::{Given, Report};
+use crate::error::ValidationErrors;
+use crate::list::{self, QueryView, Typed};
+use crate::model::{
+    Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
+    ResultField, Spec,
+};
+use crate::vocab::{Retry, Route, Verb};
+use crate::wire;
+
+/// The largest `limit` of getNodes.
+pub const NODES_LIMIT: std::ops::RangeInclusive<u32> = 1..=5_000;
+
+/// A node's fields, as the answer names them. `voxnumber` has no abbreviation; when it
+/// comes is unknown (one client reads it).
+const RESULT: [ResultField; 8] = [
+    ResultField::new("node_id", "nid", F::Text),
+    ResultField::new("node_name", "nn", F::Text),
+    ResultField::new("node_type", "nt", F::Text),
+    ResultField::new("link_id", "lid", F::Text),
+    ResultField::new("link_name", "ln", F::Text),
+    ResultField::new("link_type", "lt", F::Text),
+    ResultField::new("rule_template_name", "rtn", F::Text),
+    ResultField::always("voxnumber", F::Text),
+];
+
+/// The `req_fields` (and `order`) abbreviations: node id, name and type, link id, name and
+/// type, rule template name.
+pub const NODE_FIELDS: &[&str] =
+    &crate::model::abbreviations::<{ crate::model::abbreviated(&RESULT) }>(&RESULT);
+
+const ARGUMENTS: [Argument; 10] = [
+    Argument::optional("node_id", K::Text),
+    Argument::optional("node_type", K::Text),
+    Argument::optional("link_id", K::Text),
+    Argument::optional("link_type", K::Text),
+    Argument::optional("voxnumber", K::Text),
+    Argument::optional("rule_name", K::Text),
+    Argument::optional("req_fields", K::Fields),
+    Argument::optional("order", K::Order),
+    crate::model::PAGING[0],
+    Argument::optional(
+        "limit",
+        K::Integer {
+            min: *NODES_LIMIT.start() as u64,
+            max: *NODES_LIMIT.end() as u64,
+        },
+    ),
+];
+
+/// getNodes' arguments: every key its request may have (the bindings refuse any other).
+pub const NODE_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
+
+/// A getNodes request: every filter optional.
+///
+/// ```
+/// let request = iovox_core::NodesRequest::new().node_type("Property").order("nn_ASC");
+/// assert!(request.validate().is_ok());
+/// let bad = iovox_core::NodesRequest { limit: Some(5_001), ..Default::default() };
+/// assert_eq!(bad.validate().unwrap_err().messages(), ["Limit must be between 1 and 5000"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct NodesRequest {
+    /// Only this node.
+    pub node_id: Option<String>,
+    /// Only nodes of this type.
+    pub node_type: Option<String>,
+    /// Only the node owning this link.
+    pub link_id: Option<String>,
+    /// Only links of this type.
+    pub link_type: Option<String>,
+    /// Only nodes whose link holds this number.
+    pub voxnumber: Option<String>,
+    /// Only nodes with this rule name.
+    pub rule_name: Option<String>,
+    /// Only these fields of each result ([`NODE_FIELDS`]); the default ones when empty.
+    pub req_fields: Vec<String>,
+    /// Sort: an abbreviation with `_ASC` or `_DESC` (default `nn_DESC`).
+    pub order: Option<String>,
+    /// The page (from 1; default 1).
+    pub page: Option<u32>,
+    /// Results per page (1 to 5,000).
+    pub limit: Option<u32>,
+}
+
+/// One node and one of its links. Fields not asked for in `req_fields` are `None`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AccountNode {
+    /// The node's ID.
+    pub node_id: Option<String>,
+    /// The node's name.
+    pub node_name: Option<String>,
+    /// The node's type.
+    pub node_type: Option<String>,
+    /// The link's ID; `None` for a node without links.
+    pub link_id: Option<String>,
+    /// The link's name.
+    pub link_name: Option<String>,
+    /// The link's type.
+    pub link_type: Option<String>,
+    /// The rule template of the link.
+    pub rule_template_name: Option<String>,
+    /// The number on the link, where IOVOX gives it.
+    pub voxnumber: Option<String>,
+}
+
+impl NodesRequest {
+    /// Every node, first page.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only this node.
+    pub fn node_id(mut self, id: impl Into<String>) -> Self {
+        self.node_id = Some(id.into());
+        self
+    }
+
+    /// Only nodes of this type.
+    pub fn node_type(mut self, kind: impl Into<String>) -> Self {
+        self.node_type = Some(kind.into());
+        self
+    }
+
+    /// Only the node owning this link.
+    pub fn link_id(mut self, id: impl Into<String>) -> Self {
+        self.link_id = Some(id.into());
+        self
+    }
+
+    /// Sort by an abbreviation with `_ASC` or `_DESC`.
+    pub fn order(mut self, order: impl Into<String>) -> Self {
+        self.order = Some(order.into());
+        self
+    }
+
+    /// Every check that needs only the request, with the page's messages.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        check(&Typed::new(self, &self.req_fields)).map(drop)
+    }
+}
+
+impl QueryView for Typed<'_, NodesRequest> {
+    fn get(&self, key: &str) -> Given<'_> {
+        let r = self.r;
+        match key {
+            "node_id" => Given::opt(&r.node_id),
+            "node_type" => Given::opt(&r.node_type),
+            "link_id" => Given::opt(&r.link_id),
+            "link_type" => Given::opt(&r.link_type),
+            "voxnumber" => Given::opt(&r.voxnumber),
+            "rule_name" => Given::opt(&r.rule_name),
+            "req_fields" => self.list(),
+            "order" => Given::opt(&r.order),
+            "page" => Given::int(r.page),
+            "limit" => Given::int(r.limit),
+            _ => Given::Missing,
+        }
+    }
+}
+
+fn check(q: &impl QueryView) -> Result<NodesRequest, ValidationErrors> {
+    let mut r = Report::default();
+    let texts_ok = list::check_texts(q, NODE_ARGUMENTS, &mut r);
+    let req_fields = list::rule_req_fields(q.get("req_fields"), NODE_FIELDS, &mut r);
+    let order = list::rule_order(q.get("order"), NODE_FIELDS, &mut r);
+    let page = list::rule_page(q.get("page"), &mut r);
+    let limit = list::rule_limit_in(q.get("limit"), NODES_LIMIT, &mut r);
+    let text = |k| list::text_filter(q.get(k));
+    let accepted = (|| {
+        Some(NodesRequest {
+            node_id: text("node_id"),
+            node_type: text("node_type"),
+            link_id: text("link_id"),
+            link_type: text("link_type"),
+            voxnumber: text("voxnumber"),
+            rule_name: text("rule_name"),
+            req_fields: req_fields?,
+            order: order?,
+            page: page?,
+            limit: limit?,
+        })
+    })();
+    list::finish(r, accepted.filter(|_| texts_ok))
+}
+
+impl wire::Query {
+    /// A getNodes request from its arguments as given, with the messages.
+    pub fn validate_nodes(&self) -> Result<NodesRequest, ValidationErrors> {
+        check(self)
+    }
+}
+
+list::list_method! {
+    /// `getNodes`: reads only, safe to repeat.
+    GetNodes: NodesRequest => AccountNode,
+    fields: |r| &r.req_fields,
+    spec: Spec {
+        route: Route {
+            interface: "Nodes",
+            name: "getNodes",
+            verb: Verb::Get,
+        },
+        retry: Retry::SafeToRepeat,
+        area: "AccountSetup",
+        request: RequestShape::Query,
+        arguments: &ARGUMENTS,
+        answer: Answer::List(&RESULT),
+        paged: Known::Yes(true),
+        success: Some(200),
+        confidence: Confidence::PageAndClients,
+        typed: true,
+        example: "{\"req_fields\": [\"nid\", \"lid\"], \"order\": \"nid_ASC\", \"limit\": 100}",
+    },
+    assign: |r: &mut AccountNode, field, text| {
+        let owned = || Some(text.to_string());
+        match field {
+            "node_id" => r.node_id = owned(),
+            "node_name" => r.node_name = owned(),
+            "node_type" => r.node_type = owned(),
+            "link_id" => r.link_id = owned(),
+            "link_name" => r.link_name = owned(),
+            "link_type" => r.link_type = owned(),
+            "rule_template_name" => r.rule_template_name = owned(),
+            "voxnumber" => r.voxnumber = owned(),
+            _ => {}
+        }
+        Ok(())
+    },
+}
+
+impl list::Record for AccountNode {
+    fn fields(&self) -> Vec<(&'static str, Option<list::Field<'_>>)> {
+        vec![
+            ("node_id", list::text_field(&self.node_id)),
+            ("node_name", list::text_field(&self.node_name)),
+            ("node_type", list::text_field(&self.node_type)),
+            ("link_id", list::text_field(&self.link_id)),
+            ("link_name", list::text_field(&self.link_name)),
+            ("link_type", list::text_field(&self.link_type)),
+            (
+                "rule_template_name",
+                list::text_field(&self.rule_template_name),
+            ),
+            ("voxnumber", list::text_field(&self.voxnumber)),
+        ]
+    }
+}
