@@ -275,10 +275,34 @@ export interface AttachRequest {
   links: Link[]
 }
 
+/** The arguments of createLinks. */
+export interface Records {
+  /** Each link: `node_id`, `link_id`, `link_name`, `link_type`, and `link_date`, `click_to_call` if wanted. */
+  links: { nodeId: string; linkId: string; linkName: string; linkType: string; linkDate?: string; clickToCall?: boolean }[]
+}
+
+/** The arguments of deleteLinks. */
+export interface IdsRequest {
+  /** The links to delete; an ID may not hold a comma. */
+  linkIds: (string | number | bigint)[]
+}
+
 /** The arguments of removeVoxnumberFromLink. */
 export interface DetachRequest {
   /** The links whose numbers to detach. */
   linkIds: (string | number | bigint)[]
+}
+
+/** The arguments of createNodes. */
+export interface Records {
+  /** Each node: `node_id`, `node_name`, `node_type`, and `node_date` (YYYY-MM-DD[ HH:MM:SS]) if not today. */
+  nodes: { nodeId: string; nodeName: string; nodeType: string; nodeDate?: string }[]
+}
+
+/** The arguments of deleteNodes. */
+export interface IdsRequest {
+  /** The nodes to delete; an ID may not hold a comma. */
+  nodeIds: (string | number | bigint)[]
 }
 
 /** The arguments of purchaseVoxNumbers. */
@@ -347,8 +371,16 @@ export declare class Client {
   iterVoxnumbers(args?: AccountVoxnumberArguments, options?: CallOptions): PageIterator<AccountVoxnumber>
   /** Attaches VoxNumbers to links: all of them, or none. Safe to repeat. */
   attachVoxnumberToLink(request: AttachRequest | AttachRequest['links'], options?: CallOptions): Promise<void>
+  /** Creates links under existing nodes, each with your own ID: what a number is attached to. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". */
+  createLinks(request: Records | Records['links'], options?: CallOptions): Promise<void>
+  /** Deletes links; their numbers stay in the account, unassigned. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */
+  deleteLinks(request: IdsRequest | IdsRequest['linkIds'], options?: CallOptions): Promise<void>
   /** Detaches the VoxNumber of each link: the numbers go back to the account's pool, unassigned. All of them, or none. Safe to repeat. */
   removeVoxnumberFromLink(request: DetachRequest | DetachRequest['linkIds'], options?: CallOptions): Promise<void>
+  /** Creates nodes (a shop, a property), each with your own ID. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". */
+  createNodes(request: Records | Records['nodes'], options?: CallOptions): Promise<void>
+  /** Deletes nodes with their links; their numbers stay in the account. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */
+  deleteNodes(request: IdsRequest | IdsRequest['nodeIds'], options?: CallOptions): Promise<void>
   /** Buys VoxNumbers. Every check the request alone allows is made first: a request IOVOX would refuse is never sent. Never repeated once it may have arrived, unless the client opts in (retry purchase after send). A callback URL without `user:password@` is refused unless unauthenticated callbacks are allowed by name: anyone could forge its callbacks. */
   purchaseVoxNumbers(request: PurchaseRequest, options?: CallOptions): Promise<Order>
   /** Gives numbers back to IOVOX for good: at most 100, all of them or none. Never repeated once it may have arrived. */

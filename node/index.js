@@ -278,9 +278,29 @@ class Client {
     return this.#act('attachVoxnumberToLink', request, options, 'links')
   }
 
+  /** Creates links under existing nodes, each with your own ID: what a number is attached to. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". `{ links }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of links, the older call shape, is taken too.) */
+  async createLinks(request, options) {
+    return this.#act('createLinks', request, options, 'links')
+  }
+
+  /** Deletes links; their numbers stay in the account, unassigned. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". `{ linkIds }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of linkIds, the older call shape, is taken too.) */
+  async deleteLinks(request, options) {
+    return this.#act('deleteLinks', request, options, 'linkIds')
+  }
+
   /** Detaches the VoxNumber of each link: the numbers go back to the account's pool, unassigned. All of them, or none. Safe to repeat. `{ linkIds }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of linkIds, the older call shape, is taken too.) */
   async removeVoxnumberFromLink(request, options) {
     return this.#act('removeVoxnumberFromLink', request, options, 'linkIds')
+  }
+
+  /** Creates nodes (a shop, a property), each with your own ID. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". `{ nodes }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of nodes, the older call shape, is taken too.) */
+  async createNodes(request, options) {
+    return this.#act('createNodes', request, options, 'nodes')
+  }
+
+  /** Deletes nodes with their links; their numbers stay in the account. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". `{ nodeIds }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of nodeIds, the older call shape, is taken too.) */
+  async deleteNodes(request, options) {
+    return this.#act('deleteNodes', request, options, 'nodeIds')
   }
 
   /** Buys VoxNumbers. Every check the request alone allows is made first: a request IOVOX would refuse is never sent. Never repeated once it may have arrived, unless the client opts in (retry purchase after send). A callback URL without `user:password@` is refused unless unauthenticated callbacks are allowed by name: anyone could forge its callbacks. `{ items, callbackUrl, ccList, dynamicQuantity, allowUnauthenticatedCallbacks }`; `options`: `{ signal, timeoutMs }` for this call. */

@@ -334,6 +334,28 @@ class AsyncClient:
         del arguments['self']
         return await self._run(lambda cancel: self._client.attach_voxnumber_to_link(_cancel=cancel, **arguments))
 
+    async def create_links(
+        self,
+        links: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.create_links``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.create_links(_cancel=cancel, **arguments))
+
+    async def delete_links(
+        self,
+        link_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.delete_links``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.delete_links(_cancel=cancel, **arguments))
+
     async def remove_voxnumber_from_link(
         self,
         link_ids: Iterable[Union[str, int]],
@@ -344,6 +366,28 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.remove_voxnumber_from_link(_cancel=cancel, **arguments))
+
+    async def create_nodes(
+        self,
+        nodes: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.create_nodes``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.create_nodes(_cancel=cancel, **arguments))
+
+    async def delete_nodes(
+        self,
+        node_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.delete_nodes``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.delete_nodes(_cancel=cancel, **arguments))
 
     async def purchase_vox_numbers(
         self,

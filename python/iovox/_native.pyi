@@ -384,9 +384,37 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    def create_links(
+        self,
+        links: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def delete_links(
+        self,
+        link_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
     def remove_voxnumber_from_link(
         self,
         link_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def create_nodes(
+        self,
+        nodes: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def delete_nodes(
+        self,
+        node_ids: Iterable[Union[str, int]],
         *,
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,

@@ -272,7 +272,9 @@ pub fn action(
             .find(|p| p.name == name)
             .map(|p| p.kind)
         {
-            Some(iovox_convert::ParamKind::Entries(_)) => entries(v, name)?,
+            Some(iovox_convert::ParamKind::Entries(_) | iovox_convert::ParamKind::Records(_)) => {
+                entries(v, name)?
+            }
             Some(iovox_convert::ParamKind::Ids)
                 if v.is_instance_of::<PyString>()
                     || v.cast::<PyMapping>().is_ok()

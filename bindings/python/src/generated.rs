@@ -438,6 +438,50 @@ impl Client {
         )
     }
 
+    /// Creates links under existing nodes, each with your own ID: what a number is attached to. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". (createLinks)
+    ///
+    /// `links`: Each link: `node_id`, `link_id`, `link_name`, `link_type`, and `link_date`, `click_to_call` if wanted.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (links, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_links(
+        &self,
+        py: Python<'_>,
+        links: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "createLinks",
+            &[("links", Some(links))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Deletes links; their numbers stay in the account, unassigned. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". (deleteLinks)
+    ///
+    /// `link_ids`: The links to delete; an ID may not hold a comma.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (link_ids, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn delete_links(
+        &self,
+        py: Python<'_>,
+        link_ids: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "deleteLinks",
+            &[("link_ids", Some(link_ids))],
+            timeout,
+            _cancel,
+        )
+    }
+
     /// Detaches the VoxNumber of each link: the numbers go back to the account's pool, unassigned. All of them, or none. Safe to repeat. (removeVoxnumberFromLink)
     ///
     /// `link_ids`: The links whose numbers to detach.
@@ -455,6 +499,50 @@ impl Client {
             py,
             "removeVoxnumberFromLink",
             &[("link_ids", Some(link_ids))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Creates nodes (a shop, a property), each with your own ID. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". (createNodes)
+    ///
+    /// `nodes`: Each node: `node_id`, `node_name`, `node_type`, and `node_date` (YYYY-MM-DD[ HH:MM:SS]) if not today.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (nodes, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_nodes(
+        &self,
+        py: Python<'_>,
+        nodes: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "createNodes",
+            &[("nodes", Some(nodes))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Deletes nodes with their links; their numbers stay in the account. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". (deleteNodes)
+    ///
+    /// `node_ids`: The nodes to delete; an ID may not hold a comma.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (node_ids, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn delete_nodes(
+        &self,
+        py: Python<'_>,
+        node_ids: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "deleteNodes",
+            &[("node_ids", Some(node_ids))],
             timeout,
             _cancel,
         )

@@ -16,10 +16,11 @@
 use crate::fields::snake;
 use crate::ShapeError;
 use iovox_core::method::{
-    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, Method, Prepared, PurchaseVoxNumbers,
-    RemoveVoxnumberFromLink,
+    AttachVoxnumberToLink, CreateLinks, CreateNodes, DeleteLinks, DeleteNodes,
+    DeleteVoxnumbersFromAccount, Method, Prepared, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
 };
 use iovox_core::model::Spec;
+use iovox_core::setup;
 use iovox_core::{DecodeError, Order, ValidationErrors};
 use serde_json::{Map, Value};
 
@@ -50,6 +51,8 @@ pub enum Refusal {
 pub enum ParamKind {
     /// A list of mappings or typed objects of this record (`PurchaseItem`, `Link`).
     Entries(&'static str),
+    /// A list of mappings of these elements (createNodes' nodes).
+    Records(&'static iovox_core::RecordsBody),
     /// A list of IDs or numbers, each text or an integer.
     Ids,
     /// Addresses: one text with commas, or a list.
@@ -65,6 +68,7 @@ impl ParamKind {
     pub fn as_str(self) -> &'static str {
         match self {
             ParamKind::Entries(_) => "entries",
+            ParamKind::Records(_) => "records",
             ParamKind::Ids => "ids",
             ParamKind::Addresses => "addresses",
             ParamKind::Text => "text",
@@ -176,6 +180,51 @@ pub const ACTIONS: &[Action] = &[
         prepare: delete,
         decode: nothing::<DeleteVoxnumbersFromAccount>,
     },
+    Action {
+        spec: CreateNodes::SPEC,
+        about: "Creates nodes (a shop, a property), each with your own ID. All of them, or \
+                none. Never repeated once it may have arrived: a repeat answers \"already exists\".",
+        params: &[param("nodes", ParamKind::Records(&setup::NODE), "Each node: `node_id`, `node_name`, `node_type`, and `node_date` (YYYY-MM-DD[ HH:MM:SS]) if not today.")],
+        prepare: |args, case| {
+            let list = only(args, "nodes", "createNodes", case)?;
+            Ok(CreateNodes::prepare_wire(&crate::records(list, &setup::NODE, case)?)?)
+        },
+        decode: nothing::<CreateNodes>,
+    },
+    Action {
+        spec: CreateLinks::SPEC,
+        about: "Creates links under existing nodes, each with your own ID: what a number is \
+                attached to. All of them, or none. Never repeated once it may have arrived: a \
+                repeat answers \"already exists\".",
+        params: &[param("links", ParamKind::Records(&setup::LINK), "Each link: `node_id`, `link_id`, `link_name`, `link_type`, and `link_date`, `click_to_call` if wanted.")],
+        prepare: |args, case| {
+            let list = only(args, "links", "createLinks", case)?;
+            Ok(CreateLinks::prepare_wire(&crate::records(list, &setup::LINK, case)?)?)
+        },
+        decode: nothing::<CreateLinks>,
+    },
+    Action {
+        spec: DeleteNodes::SPEC,
+        about: "Deletes nodes with their links; their numbers stay in the account. All of them, \
+                or none. Never repeated once it may have arrived: a repeat answers \"does not exist\".",
+        params: &[param("node_ids", ParamKind::Ids, "The nodes to delete; an ID may not hold a comma.")],
+        prepare: |args, case| {
+            let ids = only(args, "node_ids", "deleteNodes", case)?;
+            Ok(DeleteNodes::prepare_wire(&crate::ids(ids, "node_ids", case)?)?)
+        },
+        decode: nothing::<DeleteNodes>,
+    },
+    Action {
+        spec: DeleteLinks::SPEC,
+        about: "Deletes links; their numbers stay in the account, unassigned. All of them, or \
+                none. Never repeated once it may have arrived: a repeat answers \"does not exist\".",
+        params: &[param("link_ids", ParamKind::Ids, "The links to delete; an ID may not hold a comma.")],
+        prepare: |args, case| {
+            let ids = only(args, "link_ids", "deleteLinks", case)?;
+            Ok(DeleteLinks::prepare_wire(&crate::ids(ids, "link_ids", case)?)?)
+        },
+        decode: nothing::<DeleteLinks>,
+    },
 ];
 
 /// A typed method that is not a list, by its name as IOVOX spells it.
@@ -240,6 +289,16 @@ pub fn describe(action: &Action) -> Value {
             m.insert("kind".into(), p.kind.as_str().into());
             if let ParamKind::Entries(record) = p.kind {
                 m.insert("record".into(), record.into());
+            }
+            if let ParamKind::Records(body) = p.kind {
+                let elements: Vec<Value> = (body.elements.iter())
+                    .map(|e| serde_json::json!({ "name": e.name, "required": e.required, "kind": match e.kind {
+                        iovox_core::ElementKind::Text => "text",
+                        iovox_core::ElementKind::DateTime => "date-time",
+                        iovox_core::ElementKind::Flag => "flag",
+                    } }))
+                    .collect();
+                m.insert("elements".into(), elements.into());
             }
             m.insert("about".into(), p.about.into());
             Value::Object(m)

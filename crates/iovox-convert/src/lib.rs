@@ -194,10 +194,17 @@ pub fn attach_request(links: Value, case: Case) -> Result<wire::AttachRequest, S
 
 /// A list of link IDs (strings or numbers) into the wire form of removeVoxnumberFromLink.
 pub fn detach_request(link_ids: Value, case: Case) -> Result<wire::DetachRequest, ShapeError> {
+    ids(link_ids, "link_ids", case)
+}
+
+/// A list of IDs (strings or numbers) given as the argument `name` (snake_case) into the
+/// wire form of a list of IDs (removeVoxnumberFromLink's body, deleteNodes' query).
+pub fn ids(link_ids: Value, name: &str, case: Case) -> Result<wire::DetachRequest, ShapeError> {
     let what = match case {
-        Case::Snake => "link_ids",
-        Case::Camel => "linkIds",
+        Case::Snake => name.to_string(),
+        Case::Camel => fields::camel(name),
     };
+    let what = what.as_str();
     let Value::Array(ids) = link_ids else {
         return Err(not_a_list(what, kind(&link_ids)));
     };
@@ -270,6 +277,24 @@ pub(crate) fn arguments_of(
         case,
     )?;
     Ok(map)
+}
+
+/// A list of records (createNodes' `nodes`) of `body`'s elements (either case) into the
+/// wire form; the shape and the keys are checked, in the caller's case.
+pub fn records(
+    list: Value,
+    body: &iovox_core::RecordsBody,
+    case: Case,
+) -> Result<wire::Records, ShapeError> {
+    let names: Vec<&str> = body.elements.iter().map(|e| e.name).collect();
+    let what = match case {
+        Case::Snake => body.argument.to_string(),
+        Case::Camel => fields::camel(body.argument),
+    };
+    let records = entries(list, &what, &names, case)?;
+    let mut wrapped = Map::new();
+    wrapped.insert("records".into(), Value::Array(records));
+    wire_from(Value::Object(wrapped))
 }
 
 /// [`query`] from JSON text (Node).

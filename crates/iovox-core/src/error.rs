@@ -60,6 +60,14 @@ macro_rules! error_codes {
 error_codes! {
     /// "Request Empty": no item (purchase) or no link (attach).
     RequestEmpty => "request_empty",
+    /// "… x of y Empty" for an element of a record or an ID (`field` names which).
+    Empty => "empty",
+    /// "… x of y Invalid" for an element of a record (`field` names which).
+    Invalid => "invalid",
+    /// "Node IDs Empty", "Link IDs Empty": a list of IDs with none.
+    IdsEmpty => "ids_empty",
+    /// Ours: an ID holding a comma, which a comma-joined query list cannot carry.
+    IdHasComma => "id_has_comma",
     /// Ours: `callback_url` longer than 120 characters.
     CallbackUrlTooLong => "callback_url_too_long",
     /// Ours: `callback_url` not an http or https URL.

@@ -42,9 +42,11 @@ pub mod model;
 mod nodes;
 mod order;
 mod purchase;
+pub mod records;
 mod regions;
 mod release;
 pub mod request;
+pub mod setup;
 pub mod url;
 pub mod vocab;
 mod voxnumbers;
@@ -67,8 +69,10 @@ pub use purchase::{
     AdditionalInformation, NumberType, PurchaseItem, PurchaseRequest, CALLBACK_URL_MAX_CHARS,
     QUANTITY_RANGE,
 };
+pub use records::{read_records, Element, ElementKind, IdList, Records, RecordsBody};
 pub use regions::{RegionsRequest, VoxnumberRegion, REGION_ARGUMENTS, REGION_FIELDS};
 pub use release::{DeleteVoxnumbersRequest, DELETE_ARGUMENTS, MAX_VOXNUMBERS_PER_DELETE};
+pub use setup::IdsRequest;
 pub use voxnumbers::{
     AccountVoxnumber, AssignedStatus, CallStatus, VoxnumberType, VoxnumbersRequest,
     VOXNUMBER_ARGUMENTS, VOXNUMBER_FIELDS,

@@ -26,6 +26,7 @@ pub use crate::nodes::GetNodes;
 pub use crate::purchase::PurchaseVoxNumbers;
 pub use crate::regions::GetVoxnumberRegions;
 pub use crate::release::DeleteVoxnumbersFromAccount;
+pub use crate::setup::{CreateLinks, CreateNodes, DeleteLinks, DeleteNodes};
 pub use crate::voxnumbers::GetVoxnumbers;
 
 /// A typed method as the generators see it: its declaration and the names of its Rust
@@ -87,6 +88,10 @@ pub const TYPED: &[Typed] = &[
     typed::<RemoveVoxnumberFromLink>(),
     typed::<GetCountries>(),
     typed::<GetNodes>(),
+    typed::<CreateNodes>(),
+    typed::<CreateLinks>(),
+    typed::<DeleteNodes>(),
+    typed::<DeleteLinks>(),
     typed::<GetVoxnumberRegions>(),
     typed::<PurchaseVoxNumbers>(),
     typed::<DeleteVoxnumbersFromAccount>(),
@@ -125,9 +130,9 @@ pub const CATALOGUE: &[Spec] = &[
     Spec::untyped("AccountSetup", "Links", "attachRuleTemplateToLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
     Spec::untyped("AccountSetup", "Links", "attachSMSTemplateToLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
     AttachVoxnumberToLink::SPEC,
-    Spec::untyped("AccountSetup", "Links", "createLinks", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
+    CreateLinks::SPEC,
     Spec::untyped("AccountSetup", "Links", "createLinksFull", Verb::Post, Known::Yes(false), RequestShape::Body, None, Confidence::OneClient),
-    Spec::untyped("AccountSetup", "Links", "deleteLinks", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::PageAndClients),
+    DeleteLinks::SPEC,
     GetLinks::SPEC,
     Spec::untyped("AccountSetup", "Links", "removeCategoryFromLink", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
     Spec::untyped("AccountSetup", "Links", "removeRuleTemplateFromLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
@@ -135,8 +140,8 @@ pub const CATALOGUE: &[Spec] = &[
     RemoveVoxnumberFromLink::SPEC,
     Spec::untyped("AccountSetup", "Links", "updateLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
     Spec::untyped("AccountSetup", "Nodes", "createNodeFull", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
-    Spec::untyped("AccountSetup", "Nodes", "createNodes", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
-    Spec::untyped("AccountSetup", "Nodes", "deleteNodes", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::PageAndClients),
+    CreateNodes::SPEC,
+    DeleteNodes::SPEC,
     Spec::untyped("AccountSetup", "Nodes", "getNodeDetails", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
     GetNodes::SPEC,
     Spec::untyped("AccountSetup", "Nodes", "updateNodes", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),

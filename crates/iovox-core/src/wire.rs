@@ -326,6 +326,15 @@ pub struct DetachRequest {
     pub link_ids: Vec<Entry>,
 }
 
+/// Wire form of a body of records (createNodes, createLinks): each record's elements by
+/// name, every value as given (`crate::records`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Records {
+    /// The records, in order.
+    #[serde(default)]
+    pub records: Vec<std::collections::BTreeMap<String, Entry>>,
+}
+
 /// One value of a repeated element, read as leniently as any field.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]

@@ -47,6 +47,66 @@ impl Client {
         self.call_wire::<iovox_core::method::AttachVoxnumberToLink>(request, options)
     }
 
+    /// [`createLinks`](https://www.iovox.com/api/rest/createLinks.html) (`POST /Links`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::CreateLinks`].
+    pub fn create_links(&self, request: &iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateLinks>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_links`] with per-call options (timeout, cancel).
+    pub fn create_links_with(
+        &self,
+        request: &iovox_core::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateLinks>(request, options)
+    }
+
+    /// [`Client::create_links`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn create_links_wire(&self, request: &wire::Records) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateLinks>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_links_wire`] with per-call options.
+    pub fn create_links_wire_with(
+        &self,
+        request: &wire::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateLinks>(request, options)
+    }
+
+    /// [`deleteLinks`](https://www.iovox.com/api/rest/deleteLinks.html) (`DELETE /Links`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::DeleteLinks`].
+    pub fn delete_links(&self, request: &iovox_core::IdsRequest) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteLinks>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_links`] with per-call options (timeout, cancel).
+    pub fn delete_links_with(
+        &self,
+        request: &iovox_core::IdsRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteLinks>(request, options)
+    }
+
+    /// [`Client::delete_links`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn delete_links_wire(&self, request: &wire::DetachRequest) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteLinks>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_links_wire`] with per-call options.
+    pub fn delete_links_wire_with(
+        &self,
+        request: &wire::DetachRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteLinks>(request, options)
+    }
+
     /// [`getLinks`](https://www.iovox.com/api/rest/getLinks.html) (`GET /Links`; safe to repeat): every check that needs only the request first, then one call.
     /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetLinks`].
     pub fn get_links(
@@ -120,6 +180,66 @@ impl Client {
         options: &CallOptions,
     ) -> Result<(), Error> {
         self.call_wire::<iovox_core::method::RemoveVoxnumberFromLink>(request, options)
+    }
+
+    /// [`createNodes`](https://www.iovox.com/api/rest/createNodes.html) (`POST /Nodes`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::CreateNodes`].
+    pub fn create_nodes(&self, request: &iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateNodes>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_nodes`] with per-call options (timeout, cancel).
+    pub fn create_nodes_with(
+        &self,
+        request: &iovox_core::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateNodes>(request, options)
+    }
+
+    /// [`Client::create_nodes`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn create_nodes_wire(&self, request: &wire::Records) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateNodes>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_nodes_wire`] with per-call options.
+    pub fn create_nodes_wire_with(
+        &self,
+        request: &wire::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateNodes>(request, options)
+    }
+
+    /// [`deleteNodes`](https://www.iovox.com/api/rest/deleteNodes.html) (`DELETE /Nodes`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::DeleteNodes`].
+    pub fn delete_nodes(&self, request: &iovox_core::IdsRequest) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteNodes>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_nodes`] with per-call options (timeout, cancel).
+    pub fn delete_nodes_with(
+        &self,
+        request: &iovox_core::IdsRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteNodes>(request, options)
+    }
+
+    /// [`Client::delete_nodes`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn delete_nodes_wire(&self, request: &wire::DetachRequest) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteNodes>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_nodes_wire`] with per-call options.
+    pub fn delete_nodes_wire_with(
+        &self,
+        request: &wire::DetachRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteNodes>(request, options)
     }
 
     /// [`getNodes`](https://www.iovox.com/api/rest/getNodes.html) (`GET /Nodes`; safe to repeat): every check that needs only the request first, then one call.
@@ -363,6 +483,38 @@ impl crate::AsyncClient {
             .await
     }
 
+    /// [`Client::create_links`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn create_links(&self, request: iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateLinks>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::create_links`] with per-call options (timeout, cancel).
+    pub async fn create_links_with(
+        &self,
+        request: iovox_core::Records,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateLinks>(request, options)
+            .await
+    }
+
+    /// [`Client::delete_links`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn delete_links(&self, request: iovox_core::IdsRequest) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteLinks>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::delete_links`] with per-call options (timeout, cancel).
+    pub async fn delete_links_with(
+        &self,
+        request: iovox_core::IdsRequest,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteLinks>(request, options)
+            .await
+    }
+
     /// [`Client::get_links`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
     pub async fn get_links(
         &self,
@@ -398,6 +550,38 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<(), Error> {
         self.call::<iovox_core::method::RemoveVoxnumberFromLink>(request, options)
+            .await
+    }
+
+    /// [`Client::create_nodes`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn create_nodes(&self, request: iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateNodes>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::create_nodes`] with per-call options (timeout, cancel).
+    pub async fn create_nodes_with(
+        &self,
+        request: iovox_core::Records,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateNodes>(request, options)
+            .await
+    }
+
+    /// [`Client::delete_nodes`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn delete_nodes(&self, request: iovox_core::IdsRequest) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteNodes>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::delete_nodes`] with per-call options (timeout, cancel).
+    pub async fn delete_nodes_with(
+        &self,
+        request: iovox_core::IdsRequest,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteNodes>(request, options)
             .await
     }
 

@@ -26,6 +26,11 @@ fn every_typed_method_from_the_client() {
     let sb = Sandbox::start(Config::default()).unwrap();
     let c = client(&sb);
     answered("attachVoxnumberToLink", c.attach_voxnumber_to_link_wire(&serde_json::from_str("{\"links\": [{\"area_code\": 20, \"link_id\": \"100\", \"method\": \"BY AREA\", \"voxnumber_idd\": 44}]}").unwrap()));
+    answered("createLinks", c.create_links_wire(&serde_json::from_str("{\"links\": [{\"link_id\": \"Model L1\", \"link_name\": \"Model link\", \"link_type\": \"Web\", \"node_id\": \"N1\"}]}").unwrap()));
+    answered(
+        "deleteLinks",
+        c.delete_links_wire(&serde_json::from_str("{\"link_ids\": [\"Model L1\"]}").unwrap()),
+    );
     answered(
         "getLinks",
         c.get_links_wire(
@@ -38,6 +43,11 @@ fn every_typed_method_from_the_client() {
         c.remove_voxnumber_from_link_wire(
             &serde_json::from_str("{\"link_ids\": [\"100\"]}").unwrap(),
         ),
+    );
+    answered("createNodes", c.create_nodes_wire(&serde_json::from_str("{\"nodes\": [{\"node_id\": \"Model N1\", \"node_name\": \"Model shop\", \"node_type\": \"Store\"}]}").unwrap()));
+    answered(
+        "deleteNodes",
+        c.delete_nodes_wire(&serde_json::from_str("{\"node_ids\": [\"Model N1\"]}").unwrap()),
     );
     answered(
         "getNodes",
@@ -77,7 +87,7 @@ fn every_typed_method_from_the_client() {
             &serde_json::from_str("{\"assigned_status\": \"UNASSIGNED\", \"limit\": 10}").unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 9);
+    assert_eq!(sb.stats().requests, 13);
 }
 
 #[cfg(feature = "tokio")]
@@ -87,6 +97,15 @@ async fn every_typed_method_from_the_async_client() {
     let a = iovox_http::AsyncClient::new(client(&sb));
     {
         answered("attachVoxnumberToLink", a.call_wire::<iovox_core::method::AttachVoxnumberToLink>(serde_json::from_str("{\"links\": [{\"area_code\": 20, \"link_id\": \"100\", \"method\": \"BY AREA\", \"voxnumber_idd\": 44}]}").unwrap(), Default::default()).await);
+        answered("createLinks", a.call_wire::<iovox_core::method::CreateLinks>(serde_json::from_str("{\"links\": [{\"link_id\": \"Model L1\", \"link_name\": \"Model link\", \"link_type\": \"Web\", \"node_id\": \"N1\"}]}").unwrap(), Default::default()).await);
+        answered(
+            "deleteLinks",
+            a.call_wire::<iovox_core::method::DeleteLinks>(
+                serde_json::from_str("{\"link_ids\": [\"Model L1\"]}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
         answered(
             "getLinks",
             a.call_wire::<iovox_core::method::GetLinks>(
@@ -100,6 +119,15 @@ async fn every_typed_method_from_the_async_client() {
             "removeVoxnumberFromLink",
             a.call_wire::<iovox_core::method::RemoveVoxnumberFromLink>(
                 serde_json::from_str("{\"link_ids\": [\"100\"]}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered("createNodes", a.call_wire::<iovox_core::method::CreateNodes>(serde_json::from_str("{\"nodes\": [{\"node_id\": \"Model N1\", \"node_name\": \"Model shop\", \"node_type\": \"Store\"}]}").unwrap(), Default::default()).await);
+        answered(
+            "deleteNodes",
+            a.call_wire::<iovox_core::method::DeleteNodes>(
+                serde_json::from_str("{\"node_ids\": [\"Model N1\"]}").unwrap(),
                 Default::default(),
             )
             .await,
@@ -156,5 +184,5 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 9);
+    assert_eq!(sb.stats().requests, 13);
 }

@@ -551,3 +551,157 @@ fn list_pages_by_name_start_at_the_callers_page_and_end_after_the_last() {
         .expect("page 0 refused");
     assert_eq!(err.messages(), ["Page Number must be 1 or more"]);
 }
+
+/// Nodes and links made and removed: what createNodes and createLinks make is what
+/// getNodes, getLinks and attach see; every request is all or nothing; a repeat of a
+/// create or a delete is refused as IOVOX refuses it; the numbers of removed links stay
+/// in the account, unassigned.
+#[test]
+fn nodes_and_links_are_made_attached_and_removed() {
+    use iovox_core::method::{CreateLinks, CreateNodes, DeleteLinks, DeleteNodes};
+    use iovox_http::{
+        AttachRequest, CallOptions, IdsRequest, Link, LinksRequest, NodesRequest, Records,
+    };
+    let sb = sandbox();
+    let c = client(&sb);
+    let o = CallOptions::default();
+    let nodes = Records::new()
+        .record([
+            ("node_id", "Westbourne Apartments"),
+            ("node_name", "Westbourne"),
+            ("node_type", "Property"),
+            ("node_date", "2026-12-06 10:00:00"),
+        ])
+        .record([
+            ("node_id", "test/foo"),
+            ("node_name", "Foo"),
+            ("node_type", "Property"),
+        ]);
+    c.call::<CreateNodes>(&nodes, &o).unwrap();
+    // A node without links is listed once, its link fields empty.
+    let listed = c
+        .get_nodes(&NodesRequest::new().node_type("Property").order("nid_ASC"))
+        .unwrap();
+    let ids: Vec<_> = listed
+        .results
+        .iter()
+        .map(|n| n.node_id.clone().unwrap())
+        .collect();
+    assert_eq!(ids, ["Westbourne Apartments", "test/foo"]);
+    assert_eq!(listed.results[0].link_id, None);
+    // A repeat is refused, and nothing of the request is made.
+    let again = Records::new()
+        .record([
+            ("node_id", "N-new"),
+            ("node_name", "New"),
+            ("node_type", "Store"),
+        ])
+        .record([
+            ("node_id", "test/foo"),
+            ("node_name", "Foo"),
+            ("node_type", "Property"),
+        ]);
+    let e = c.call::<CreateNodes>(&again, &o).unwrap_err();
+    assert_eq!(e.messages(), ["Node ID 2 of 2 already exists"]);
+    assert!(c
+        .get_nodes(&NodesRequest::new().node_id("N-new"))
+        .unwrap()
+        .results
+        .is_empty());
+    // Checks before sending: nothing reaches the sandbox.
+    let before = sb.stats().requests;
+    let bad = Records::new()
+        .record([("node_id", " "), ("node_name", "X"), ("node_type", "T")])
+        .record([
+            ("node_id", "x"),
+            ("node_name", "X"),
+            ("node_type", "T"),
+            ("node_date", "2026-02-30"),
+        ]);
+    let e = c.call::<CreateNodes>(&bad, &o).unwrap_err();
+    assert_eq!(
+        e.messages(),
+        ["Node ID 1 of 2 Empty", "Node Date 2 of 2 Invalid"]
+    );
+    let e = c.call::<CreateNodes>(&Records::new(), &o).unwrap_err();
+    assert_eq!(e.messages(), ["Request Empty"]);
+    assert_eq!(sb.stats().requests, before);
+
+    let links = Records::new().record([
+        ("node_id", "Westbourne Apartments"),
+        ("link_id", "ext1"),
+        ("link_name", "Magazine"),
+        ("link_type", "Magazine Advertisement"),
+        ("click_to_call", "1"),
+    ]);
+    c.call::<CreateLinks>(&links, &o).unwrap();
+    let e = c.call::<CreateLinks>(&links, &o).unwrap_err();
+    assert_eq!(
+        e.messages(),
+        [
+            "Link ID 1 of 1 already exists",
+            "Link Name Magazine is already attached to Node Westbourne Apartments"
+        ]
+    );
+    let link = &c
+        .get_links(&LinksRequest::new().link_id("ext1"))
+        .unwrap()
+        .results[0];
+    assert_eq!(
+        (
+            link.node_id.as_deref(),
+            link.node_name.as_deref(),
+            link.node_type.as_deref()
+        ),
+        (
+            Some("Westbourne Apartments"),
+            Some("Westbourne"),
+            Some("Property")
+        )
+    );
+    // The new link takes a number as any other does.
+    c.attach_voxnumber_to_link(&AttachRequest::new(vec![Link::by_area("ext1", 44, 20)]))
+        .unwrap();
+    let attached = c
+        .get_voxnumbers(&iovox_http::VoxnumbersRequest::new().link_id("ext1"))
+        .unwrap()
+        .results;
+    assert_eq!(attached.len(), 1);
+    let number = attached[0].voxnumber.clone().unwrap();
+
+    // Deleting the node deletes its link; its number stays, unassigned.
+    let e = c
+        .call::<DeleteNodes>(&IdsRequest::new(["Westbourne Apartments", "nope"]), &o)
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Node ID 2 of 2 does not exist"]);
+    c.call::<DeleteNodes>(&IdsRequest::new(["Westbourne Apartments"]), &o)
+        .unwrap();
+    assert!(c
+        .get_links(&LinksRequest::new().link_id("ext1"))
+        .unwrap()
+        .results
+        .is_empty());
+    let n = &c
+        .get_voxnumbers(&iovox_http::VoxnumbersRequest::new().voxnumber(number))
+        .unwrap()
+        .results[0];
+    assert_eq!(
+        n.assigned_status,
+        Some(iovox_http::AssignedStatus::Unassigned)
+    );
+    let e = c
+        .call::<DeleteNodes>(&IdsRequest::new(["Westbourne Apartments"]), &o)
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Node ID 1 of 1 does not exist"]);
+    // deleteLinks, and an ID the comma-joined query could not carry.
+    let e = c
+        .call::<DeleteLinks>(&IdsRequest::new(["100,101"]), &o)
+        .unwrap_err();
+    assert_eq!(
+        e.messages(),
+        ["Link ID 1 of 1 holds a comma, which IOVOX's comma-joined list cannot carry"]
+    );
+    c.call::<DeleteLinks>(&IdsRequest::new(["101"]), &o)
+        .unwrap();
+    assert!(!sb.state().links.contains("101"));
+}

@@ -23,6 +23,7 @@ mod clock;
 mod lifecycle;
 mod listener;
 mod server;
+mod setup;
 mod state;
 mod waitable;
 
@@ -49,7 +50,7 @@ pub fn model_json() -> serde_json::Value {
         })
         .collect()
 }
-pub use state::{AccountNumber, LinkInfo, Links, Outcode, Region, State};
+pub use state::{AccountNumber, LinkInfo, Links, NodeInfo, Outcode, Region, State};
 
 use account::Account;
 use callbacks::{lock, Log, Sender};

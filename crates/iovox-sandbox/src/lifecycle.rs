@@ -294,6 +294,18 @@ impl Account {
                 voxnumber: None,
             })
             .collect();
+        // A node made by createNodes with no link yet comes once, its link fields empty.
+        let linkless = (self.state.nodes.iter())
+            .filter(|n| !self.state.links.iter().any(|l| l.node() == n.node_id))
+            .filter(|n| is(&r.node_id, &n.node_id) && is(&r.node_type, &n.node_type))
+            .filter(|_| r.link_id.is_none() && r.link_type.is_none() && r.voxnumber.is_none())
+            .filter(|_| r.rule_name.is_none());
+        all.extend(linkless.map(|n| AccountNode {
+            node_id: Some(n.node_id.clone()),
+            node_name: Some(n.node_name.clone()),
+            node_type: Some(n.node_type.clone()),
+            ..Default::default()
+        }));
         let order = r.order.clone().or(Some("nn_DESC".into()));
         sort_by(&mut all, &order, |n, field| match field {
             "nid" => n.node_id.clone(),

@@ -244,6 +244,14 @@ async fn route(
         Handler::Countries => listed(&query, wire::Query::validate_countries, |r| {
             Ok(lock(&app.account).countries(r))
         }),
+        Handler::CreateNodes => {
+            created(app, &body, &iovox_core::setup::NODE, Account::create_nodes)
+        }
+        Handler::CreateLinks => {
+            created(app, &body, &iovox_core::setup::LINK, Account::create_links)
+        }
+        Handler::DeleteNodes => by_ids(app, param("node_ids"), Account::delete_nodes),
+        Handler::DeleteLinks => by_ids(app, param("link_ids"), Account::delete_links),
         Handler::Nodes => listed(&query, wire::Query::validate_nodes, |r| {
             Ok(lock(&app.account).nodes(r))
         }),
@@ -285,6 +293,10 @@ enum Handler {
     Delete,
     Countries,
     Nodes,
+    CreateNodes,
+    CreateLinks,
+    DeleteNodes,
+    DeleteLinks,
 }
 
 /// The sandbox's part for a method of the model, if it plays one.
@@ -299,6 +311,10 @@ fn handler(route: Route) -> Option<Handler> {
         DeleteVoxnumbersFromAccount::ROUTE => Handler::Delete,
         GetCountries::ROUTE => Handler::Countries,
         iovox_core::method::GetNodes::ROUTE => Handler::Nodes,
+        iovox_core::method::CreateNodes::ROUTE => Handler::CreateNodes,
+        iovox_core::method::CreateLinks::ROUTE => Handler::CreateLinks,
+        iovox_core::method::DeleteNodes::ROUTE => Handler::DeleteNodes,
+        iovox_core::method::DeleteLinks::ROUTE => Handler::DeleteLinks,
         _ => return None,
     })
 }
@@ -360,6 +376,49 @@ fn no_content<R>(
             count(&mut lock(&app.stats));
             StatusCode::NO_CONTENT.into_response()
         }
+        Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+    }
+}
+
+/// A body of records (createNodes, createLinks): read, checked, applied whole; 201.
+fn created(
+    app: &Arc<App>,
+    body: &[u8],
+    records: &iovox_core::RecordsBody,
+    apply: fn(&mut Account, &wire::Records) -> Result<(), Vec<String>>,
+) -> Response {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
+    }
+    let Some(request) = iovox_core::read_records(body, records.item) else {
+        let e = RequestError::XmlParse {
+            reason: format!("not a <request> of flat <{}> elements", records.item),
+            line: 1,
+            column: 1,
+        };
+        return errors(StatusCode::BAD_REQUEST, &e.messages());
+    };
+    match apply(&mut lock(&app.account), &request) {
+        Ok(()) => StatusCode::CREATED.into_response(),
+        Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+    }
+}
+
+/// A comma-joined list of IDs in the query (deleteNodes, deleteLinks): checked, applied
+/// whole; 204.
+fn by_ids(
+    app: &Arc<App>,
+    joined: Option<&str>,
+    apply: fn(&mut Account, &wire::DetachRequest) -> Result<(), Vec<String>>,
+) -> Response {
+    let ids = wire::DetachRequest {
+        link_ids: (joined.filter(|j| !j.is_empty()).into_iter())
+            .flat_map(|j| j.split(','))
+            .map(|id| wire::Entry(Some(id.into())))
+            .collect(),
+    };
+    match apply(&mut lock(&app.account), &ids) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
     }
 }

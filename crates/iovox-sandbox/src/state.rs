@@ -21,6 +21,25 @@ pub struct State {
     /// Outcodes known to BY POSTCODE.
     #[serde(default)]
     pub postcodes: Vec<Outcode>,
+    /// Nodes made by createNodes. A node also exists while a link names it (the older
+    /// state files have links only); `#[serde(default)]` keeps those loading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nodes: Vec<NodeInfo>,
+}
+
+/// A node of the account, made by createNodes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeInfo {
+    /// Its ID, the caller's own.
+    pub node_id: String,
+    /// Its name.
+    pub node_name: String,
+    /// Its type.
+    pub node_type: String,
+    /// Its date, as given ("YYYY-MM-DD[ HH:MM:SS]"), where given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_date: Option<String>,
 }
 
 /// A region for sale, as getVoxnumberRegions would list it, with its stock.
@@ -373,6 +392,7 @@ impl Default for State {
                 outcode("M1", 161, 53.480, -2.237),
                 outcode("OX1", 1865, 51.752, -1.258),
             ],
+            nodes: Vec::new(),
         }
     }
 }

@@ -1,0 +1,201 @@
+//! Nodes and links made and removed: createNodes, createLinks, deleteNodes, deleteLinks,
+//! each a declaration over `crate::records`. None is repeated once it may have been sent:
+//! a create repeated answers "already exists", a delete repeated "does not exist".
+//! The facts and how sure we are of each: docs/decisions.md 37.
+
+use crate::error::ValidationErrors;
+use crate::model::{Answer, Argument, ArgumentKind as K, Confidence, Known, RequestShape, Spec};
+use crate::records::{
+    prepare_ids, prepare_records, Element, ElementKind as E, IdList, Records, RecordsBody,
+};
+use crate::vocab::{Method, Prepared, Retry, Route, Verb};
+use crate::wire;
+
+/// A list of IDs to remove (deleteNodes, deleteLinks).
+///
+/// ```
+/// use iovox_core::{method::{DeleteNodes, Method}, IdsRequest};
+/// let e = DeleteNodes::prepare(&IdsRequest::new(["N1", "", "a,b"])).unwrap_err();
+/// assert_eq!(e.messages(), ["Node ID 2 of 3 Empty",
+///     "Node ID 3 of 3 holds a comma, which IOVOX's comma-joined list cannot carry"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct IdsRequest {
+    /// The IDs, in order.
+    pub ids: Vec<String>,
+}
+
+impl IdsRequest {
+    /// These IDs.
+    pub fn new<S: Into<String>>(ids: impl IntoIterator<Item = S>) -> Self {
+        IdsRequest {
+            ids: ids.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// The request as the wire carries it.
+    pub fn to_wire(&self) -> wire::DetachRequest {
+        wire::DetachRequest {
+            link_ids: (self.ids.iter())
+                .map(|id| wire::Entry(Some(id.as_str().into())))
+                .collect(),
+        }
+    }
+}
+
+/// A `<node>` of createNodes (page, clients).
+pub const NODE: RecordsBody = RecordsBody {
+    item: "node",
+    argument: "nodes",
+    elements: &[
+        Element::required("node_id", "Node ID"),
+        Element::required("node_name", "Node Name"),
+        Element::required("node_type", "Node Type"),
+        Element::optional("node_date", "Node Date", E::DateTime, true),
+    ],
+};
+
+/// A `<link>` of createLinks (page, clients; only "Link ID x of y Empty" is stated).
+pub const LINK: RecordsBody = RecordsBody {
+    item: "link",
+    argument: "links",
+    elements: &[
+        Element::required_unchecked("node_id", "Node ID"),
+        Element::required("link_id", "Link ID"),
+        Element::required_unchecked("link_name", "Link Name"),
+        Element::required_unchecked("link_type", "Link Type"),
+        Element::optional("link_date", "Link Date", E::DateTime, false),
+        Element::optional("click_to_call", "Click To Call", E::Flag, false),
+    ],
+};
+
+/// deleteNodes' `node_ids` (page).
+pub const NODE_IDS: IdList = IdList {
+    argument: "node_ids",
+    label: "Node ID",
+    none: "Node IDs Empty",
+};
+
+/// deleteLinks' `link_ids` (page).
+pub const LINK_IDS: IdList = IdList {
+    argument: "link_ids",
+    label: "Link ID",
+    none: "Link IDs Empty",
+};
+
+macro_rules! records_method {
+    ($(#[$doc:meta])* $name:ident, $body:expr, $interface:literal, $method:literal, $example:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+
+        impl Method for $name {
+            const SPEC: Spec = Spec {
+                route: Route { interface: $interface, name: $method, verb: Verb::Post },
+                retry: Retry::NotAfterSent,
+                area: "AccountSetup",
+                request: RequestShape::Body,
+                arguments: &[Argument::required($body.item, K::List)],
+                answer: Answer::Nothing,
+                paged: Known::Yes(false),
+                success: Some(201),
+                confidence: Confidence::PageAndClients,
+                typed: true,
+                example: $example,
+            };
+            type Request = Records;
+            type Wire = wire::Records;
+            type Output = ();
+
+            fn prepare(request: &Records) -> Result<Prepared, ValidationErrors> {
+                Self::prepare_wire(&request.to_wire())
+            }
+
+            fn prepare_wire(request: &wire::Records) -> Result<Prepared, ValidationErrors> {
+                Ok(Prepared {
+                    query: Vec::new(),
+                    body: prepare_records(&$body, request)?,
+                    callback_url: None,
+                })
+            }
+
+            /// No answer body is documented or read.
+            fn decode(_: &[u8]) -> Result<(), crate::DecodeError> {
+                Ok(())
+            }
+        }
+    };
+}
+
+macro_rules! ids_method {
+    ($(#[$doc:meta])* $name:ident, $ids:expr, $interface:literal, $method:literal, $example:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+
+        impl Method for $name {
+            const SPEC: Spec = Spec {
+                route: Route { interface: $interface, name: $method, verb: Verb::Delete },
+                retry: Retry::NotAfterSent,
+                area: "AccountSetup",
+                request: RequestShape::Query,
+                arguments: &[Argument::required($ids.argument, K::List)],
+                answer: Answer::Nothing,
+                paged: Known::Yes(false),
+                success: Some(204),
+                confidence: Confidence::PageAndClients,
+                typed: true,
+                example: $example,
+            };
+            type Request = IdsRequest;
+            type Wire = wire::DetachRequest;
+            type Output = ();
+
+            fn prepare(request: &IdsRequest) -> Result<Prepared, ValidationErrors> {
+                Self::prepare_wire(&request.to_wire())
+            }
+
+            fn prepare_wire(request: &wire::DetachRequest) -> Result<Prepared, ValidationErrors> {
+                Ok(Prepared {
+                    query: prepare_ids(&$ids, request)?,
+                    body: String::new(),
+                    callback_url: None,
+                })
+            }
+
+            /// Success is "204 No Content".
+            fn decode(_: &[u8]) -> Result<(), crate::DecodeError> {
+                Ok(())
+            }
+        }
+    };
+}
+
+records_method!(
+    /// `createNodes`: nodes, each with the caller's own ID. Not repeated once it may have
+    /// been sent (a repeat answers "Node ID x of y already exists").
+    CreateNodes, NODE, "Nodes", "createNodes",
+    "{\"nodes\": [{\"node_id\": \"Model N1\", \"node_name\": \"Model shop\", \"node_type\": \"Store\"}]}"
+);
+
+records_method!(
+    /// `createLinks`: links under existing nodes, each with the caller's own ID. Not
+    /// repeated once it may have been sent (a repeat answers "Link ID x of y already exists").
+    CreateLinks, LINK, "Links", "createLinks",
+    "{\"links\": [{\"node_id\": \"N1\", \"link_id\": \"Model L1\", \"link_name\": \"Model link\", \"link_type\": \"Web\"}]}"
+);
+
+ids_method!(
+    /// `deleteNodes`: nodes with their links. Not repeated once it may have been sent (a
+    /// repeat answers "Node ID x of y does not exist").
+    DeleteNodes, NODE_IDS, "Nodes", "deleteNodes",
+    "{\"node_ids\": [\"Model N1\"]}"
+);
+
+ids_method!(
+    /// `deleteLinks`: links. Not repeated once it may have been sent (a repeat answers
+    /// "Link ID x of y does not exist").
+    DeleteLinks, LINK_IDS, "Links", "deleteLinks",
+    "{\"link_ids\": [\"Model L1\"]}"
+);

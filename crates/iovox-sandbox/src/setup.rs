@@ -1,0 +1,197 @@
+//! createNodes, createLinks, deleteNodes and deleteLinks as IOVOX answers them: the
+//! request's own checks (the SDK's, with the same words), then the account's, every
+//! message at once, and all of the request or none of it (docs/decisions.md 37).
+
+use crate::account::Account;
+use crate::state::{LinkInfo, NodeInfo};
+use iovox_core::{wire, Position, RecordsBody};
+use std::collections::BTreeMap;
+
+/// What the sandbox says where IOVOX's words are not documented: its own, and saying so.
+fn undocumented(what: String) -> String {
+    format!("iovox-sandbox: {what} (IOVOX's message for this is not documented)")
+}
+
+fn positions(total: usize) -> impl Iterator<Item = Position> {
+    (1..=total).map(move |index| Position { index, total })
+}
+
+/// Each record's elements as text, after the SDK's own checks of `body`.
+fn records(
+    body: &RecordsBody,
+    r: &wire::Records,
+) -> Result<Vec<BTreeMap<String, String>>, Vec<String>> {
+    iovox_core::records::prepare_records(body, r).map_err(|e| e.messages())?;
+    Ok(r.records
+        .iter()
+        .map(|record| {
+            (record.iter())
+                .filter_map(|(k, v)| match &v.0 {
+                    Some(wire::Given::Text(t)) => Some((k.clone(), t.trim().to_string())),
+                    _ => None,
+                })
+                .filter(|(_, t)| !t.is_empty())
+                .collect()
+        })
+        .collect())
+}
+
+/// IDs of a list, after the SDK's own checks.
+fn ids(ids: &iovox_core::IdList, given: &wire::DetachRequest) -> Result<Vec<String>, Vec<String>> {
+    let query = iovox_core::records::prepare_ids(ids, given).map_err(|e| e.messages())?;
+    Ok(query[0].1.split(',').map(str::to_string).collect())
+}
+
+impl Account {
+    /// Whether a node exists: made by createNodes, or named by a link.
+    fn has_node(&self, id: &str) -> bool {
+        self.state.nodes.iter().any(|n| n.node_id == id)
+            || self.state.links.iter().any(|l| l.node() == id)
+    }
+
+    /// createNodes: "Duplicate Node ID Received" when the request names one twice,
+    /// "Node ID x of y already exists" for one the account has.
+    pub fn create_nodes(&mut self, r: &wire::Records) -> Result<(), Vec<String>> {
+        let nodes = records(&iovox_core::setup::NODE, r)?;
+        let mut errors = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (p, n) in positions(nodes.len()).zip(&nodes) {
+            let id = &n["node_id"];
+            if !seen.insert(id.clone()) {
+                errors.push("Duplicate Node ID Received".to_string());
+            } else if self.has_node(id) {
+                errors.push(format!("Node ID {p} already exists"));
+            }
+        }
+        if !errors.is_empty() {
+            errors.dedup();
+            return Err(errors);
+        }
+        for mut n in nodes {
+            let text = |k: &str| n.get(k).cloned().unwrap_or_default();
+            let node = NodeInfo {
+                node_id: text("node_id"),
+                node_name: text("node_name"),
+                node_type: text("node_type"),
+                node_date: n.remove("node_date"),
+            };
+            self.state.nodes.push(node);
+        }
+        Ok(())
+    }
+
+    /// createLinks: each under a node the account has, its ID new ("Link ID x of y already
+    /// exists"), its name new in its node ("Link Name x is already attached to Node y").
+    pub fn create_links(&mut self, r: &wire::Records) -> Result<(), Vec<String>> {
+        let links = records(&iovox_core::setup::LINK, r)?;
+        let mut errors = Vec::new();
+        let mut ids = std::collections::HashSet::new();
+        let mut names = std::collections::HashSet::new();
+        for (p, l) in positions(links.len()).zip(&links) {
+            for (key, label) in [
+                ("node_id", "Node ID"),
+                ("link_name", "Link Name"),
+                ("link_type", "Link Type"),
+            ] {
+                if !l.contains_key(key) {
+                    errors.push(undocumented(format!("{label} {p} is required")));
+                }
+            }
+            let (Some(node), Some(id)) = (l.get("node_id"), l.get("link_id")) else {
+                continue;
+            };
+            if !self.has_node(node) {
+                errors.push(undocumented(format!(
+                    "Node ID {p} is not a node of this account"
+                )));
+            }
+            if self.state.links.contains(id) || !ids.insert(id.clone()) {
+                errors.push(format!("Link ID {p} already exists"));
+            }
+            if let Some(name) = l.get("link_name") {
+                let taken =
+                    (self.state.links.iter()).any(|k| k.node() == node && &k.name() == name);
+                if taken || !names.insert((node.clone(), name.clone())) {
+                    errors.push(format!(
+                        "Link Name {name} is already attached to Node {node}"
+                    ));
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for l in links {
+            let node = l["node_id"].clone();
+            // A node made by createNodes gives the link its name and type; a node known
+            // only from its links, theirs.
+            let (node_name, node_type) = match self.state.nodes.iter().find(|n| n.node_id == node) {
+                Some(n) => (n.node_name.clone(), n.node_type.clone()),
+                None => {
+                    let other = self.state.links.iter().find(|k| k.node() == node);
+                    let other =
+                        other.map(|k| (k.node_name().to_string(), k.node_type().to_string()));
+                    other.unwrap_or_default()
+                }
+            };
+            let id = l["link_id"].clone();
+            let info = LinkInfo {
+                link_id: id.clone(),
+                link_name: l.get("link_name").cloned(),
+                link_type: l.get("link_type").cloned(),
+                node_id: Some(node),
+                node_name: Some(node_name),
+                node_type: Some(node_type),
+            };
+            self.state.links.0.insert(id, info);
+        }
+        Ok(())
+    }
+
+    /// deleteNodes: each node the account has ("Node ID x of y does not exist"), with its
+    /// links; the numbers on them stay in the account, unassigned.
+    pub fn delete_nodes(&mut self, r: &wire::DetachRequest) -> Result<(), Vec<String>> {
+        let ids = ids(&iovox_core::setup::NODE_IDS, r)?;
+        let errors: Vec<String> = (positions(ids.len()).zip(&ids))
+            .filter(|(_, id)| !self.has_node(id))
+            .map(|(p, _)| format!("Node ID {p} does not exist"))
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.state.nodes.retain(|n| !ids.contains(&n.node_id));
+        let links: Vec<String> = (self.state.links.iter())
+            .filter(|l| ids.iter().any(|id| id == l.node()))
+            .map(|l| l.link_id.clone())
+            .collect();
+        self.remove_links(&links);
+        Ok(())
+    }
+
+    /// deleteLinks: each link the account has ("Link ID x of y does not exist"); the
+    /// numbers on them stay in the account, unassigned.
+    pub fn delete_links(&mut self, r: &wire::DetachRequest) -> Result<(), Vec<String>> {
+        let ids = ids(&iovox_core::setup::LINK_IDS, r)?;
+        let errors: Vec<String> = (positions(ids.len()).zip(&ids))
+            .filter(|(_, id)| !self.state.links.contains(id))
+            .map(|(p, _)| format!("Link ID {p} does not exist"))
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.remove_links(&ids);
+        Ok(())
+    }
+
+    fn remove_links(&mut self, ids: &[String]) {
+        for id in ids {
+            self.state.links.0.remove(id);
+        }
+        for n in &mut self.state.voxnumbers {
+            if n.link_id.as_ref().is_some_and(|l| ids.contains(l)) {
+                n.link_id = None;
+                n.call_status = None;
+            }
+        }
+    }
+}
