@@ -395,6 +395,9 @@ export declare class Client {
  * a RangeError for a report of another order. */
 export declare function mergeOrder(known: Order, update: Order): Order
 export declare function parseCallback(body: Uint8Array | string): Order
+/** What a typed method that is not a list would send for `args` (the object its call
+ * takes), after the same checks as the call. Nothing is sent. */
+export declare function prepareRequest(method: string, args: object): { query: [string, string][]; body: string }
 /** A list method's answer as a page, for bodies fetched with `rawRequest`. */
 // <generated: decodePage>
 export declare function decodePage(method: 'getLinks', body: Uint8Array | string): Page<AccountLink>

@@ -358,6 +358,16 @@ class Client {
   }
 }
 
+/** What a typed method that is not a list would send for `args` (the object its call
+ * takes), after the same checks as the call: `{ query, body }`, the query's `[name, value]`
+ * pairs in order and the body's XML (empty for a query method). Nothing is sent. */
+function prepareRequest(method, args) {
+  if (typeof method !== 'string') throw new TypeError(`method must be a string, not ${typeof method}`)
+  const outcome = native.prepareRequest(method, toJson(args ?? {}))
+  if (outcome.error) throw toError(outcome.error)
+  return { query: outcome.query, body: outcome.body }
+}
+
 /** Parses the body IOVOX POSTs to `callbackUrl` (a Buffer or a string). */
 function parseCallback(body) {
   if (!Buffer.isBuffer(body) && typeof body !== 'string') {
@@ -546,6 +556,7 @@ module.exports = {
   Client,
   parseCallback,
   mergeOrder,
+  prepareRequest,
   receiveCallback,
   decodePage,
   purchaseRequestXml,

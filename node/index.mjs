@@ -7,6 +7,7 @@ export const {
   Client,
   parseCallback,
   mergeOrder,
+  prepareRequest,
   receiveCallback,
   decodePage,
   purchaseRequestXml,

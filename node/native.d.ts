@@ -126,6 +126,22 @@ export interface Position {
   total: number
 }
 
+/** What a typed method would send, or why not. */
+export interface PreparedOutcome {
+  /** The query's pairs, in order. */
+  query?: Array<Array<string>>
+  /** The body's XML (empty for a query method). */
+  body?: string
+  /** The error, on failure. */
+  error?: ErrorInfo
+}
+
+/**
+ * What a typed method that is not a list would send for its arguments (one object as
+ * JSON text, camelCase), after the same checks as the call. Nothing is sent.
+ */
+export declare function prepareRequest(method: string, argsJson: string): PreparedOutcome
+
 /** IOVOX's production base URL. */
 export declare const PRODUCTION_URL: string
 

@@ -16,6 +16,7 @@ import {
   attachRequestXml,
   mergeOrder,
   parseCallback,
+  prepareRequest,
   purchaseRequestXml,
   receiveCallback,
   decodePage,
@@ -160,6 +161,8 @@ async function main(): Promise<void> {
   console.log(parseCallback(xml).orderStatus, parseCallback(Buffer.from(xml)).voxnumbers.length)
   const merged: Order = mergeOrder(parseCallback(xml), parseCallback(xml))
   console.log(merged.orderStatus)
+  const sent = prepareRequest('deleteNodes', { nodeIds: ['N9'] })
+  console.log(sent.query[0][1], sent.body.length)
 }
 
 void main()

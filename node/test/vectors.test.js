@@ -218,3 +218,32 @@ describe('callbacks fold into the known order either way (mergeOrder)', () => {
 function c0() {
   return vectors('order_merge')[0].known
 }
+
+describe('the typed methods that are not lists, by name (prepareRequest): what is sent, or every error', () => {
+  for (const c of vectors('actions')) {
+    test(c.name, () => {
+      const args = camel(c.args)
+      if (c.type_error !== undefined) {
+        assert.throws(() => iovox.prepareRequest(c.method, args), (e) => e instanceof TypeError && e.message.includes(c.type_error))
+      } else if (c.errors !== undefined) {
+        assert.throws(
+          () => iovox.prepareRequest(c.method, args),
+          (e) => {
+            assert.ok(e instanceof iovox.ValidationError, String(e))
+            assert.deepEqual(
+              e.errors.map((x) => ({ code: x.code, position: x.position && [x.position.index, x.position.total], field: x.field, message: x.message })),
+              c.errors.map((x) => ({ ...x, field: x.field && camelName(x.field) })),
+            )
+            return true
+          },
+        )
+      } else {
+        assert.deepEqual(iovox.prepareRequest(c.method, args), { query: c.query, body: c.body })
+      }
+    })
+  }
+})
+
+function camelName(name) {
+  return name.replace(/_([a-z])/g, (_, ch) => ch.toUpperCase())
+}

@@ -46,6 +46,7 @@ from iovox._native import (
     attach_request_xml,
     decode_page,
     parse_callback,
+    prepare_request,
     purchase_request_xml,
     receive_callback,
 )
@@ -107,6 +108,7 @@ __all__ = [
     "attach_request_xml",
     "decode_page",
     "parse_callback",
+    "prepare_request",
     "purchase_request_xml",
     "receive_callback",
 ]

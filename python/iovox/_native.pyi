@@ -29,6 +29,7 @@ __all__ = [
     "parse_callback",
     "purchase_request_xml",
     "attach_request_xml",
+    "prepare_request",
 ]
 
 __version__: str
@@ -478,3 +479,7 @@ def purchase_request_xml(
     dynamic_quantity: Optional[bool] = None,
 ) -> str: ...
 def attach_request_xml(links: _Links) -> str: ...
+def prepare_request(method: str, arguments: dict[str, Any]) -> tuple[list[tuple[str, str]], str]:
+    """What a typed method that is not a list would send for these arguments (a mapping of
+    its argument names), after the same checks as the call: ``(query, body)``. Nothing is
+    sent."""

@@ -191,3 +191,23 @@ def test_callbacks_fold_into_the_known_order_either_way(case: dict[str, Any]) ->
         assert "error" not in case
         assert known.to_dict() == case["order"]
     assert original.to_dict() == case["known"], "merge makes a new order"
+
+
+ACTIONS = vector_cases("actions")
+
+
+@pytest.mark.parametrize("case", ACTIONS, ids=case_ids(ACTIONS))
+def test_actions_send_exactly_this_or_refuse_with_these_errors(case: dict[str, Any]) -> None:
+    """Each typed method that is not a list, by name (prepare_request, the checks of its
+    call): the query and body to send, or exactly these errors, or a TypeError."""
+    if "type_error" in case:
+        with pytest.raises(TypeError, match=case["type_error"]):
+            iovox.prepare_request(case["method"], case["args"])
+    elif "errors" in case:
+        with pytest.raises(iovox.ValidationError) as e:
+            iovox.prepare_request(case["method"], case["args"])
+        assert issues(e.value.errors) == case["errors"]
+    else:
+        query, body = iovox.prepare_request(case["method"], case["args"])
+        assert [list(p) for p in query] == case["query"]
+        assert body == case["body"]

@@ -116,6 +116,39 @@ pub fn merge_order(known: Order, update: Order) -> OrderOutcome {
     }
 }
 
+/// What a typed method would send, or why not.
+#[napi(object)]
+pub struct PreparedOutcome {
+    /// The query's pairs, in order.
+    pub query: Option<Vec<Vec<String>>>,
+    /// The body's XML (empty for a query method).
+    pub body: Option<String>,
+    /// The error, on failure.
+    pub error: Option<ErrorInfo>,
+}
+
+/// What a typed method that is not a list would send for its arguments (one object as
+/// JSON text, camelCase), after the same checks as the call. Nothing is sent.
+#[napi(catch_unwind)]
+pub fn prepare_request(method: String, args_json: String) -> PreparedOutcome {
+    match conv::action(&method, &args_json) {
+        Ok((_, prepared)) => PreparedOutcome {
+            query: Some(
+                (prepared.query.into_iter())
+                    .map(|(k, v)| vec![k.to_string(), v])
+                    .collect(),
+            ),
+            body: Some(prepared.body),
+            error: None,
+        },
+        Err(e) => PreparedOutcome {
+            query: None,
+            body: None,
+            error: Some(e),
+        },
+    }
+}
+
 #[napi(catch_unwind)]
 pub fn parse_callback(body: napi::Either<napi::bindgen_prelude::Buffer, String>) -> OrderOutcome {
     let bytes: Vec<u8> = match body {

@@ -32,5 +32,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(lists::decode_page, m)?)?;
     m.add_function(wrap_pyfunction!(models::purchase_request_xml, m)?)?;
     m.add_function(wrap_pyfunction!(models::attach_request_xml, m)?)?;
+    m.add_function(wrap_pyfunction!(models::prepare_request, m)?)?;
     Ok(())
 }

@@ -276,6 +276,33 @@ pub fn receive_callback(
     })
 }
 
+/// What a typed method that is not a list would send for these arguments (a mapping of
+/// its argument names), after the same checks as the call: `(query, body)`, the query's
+/// pairs in order and the body's XML (empty for a query method). Nothing is sent.
+#[pyfunction]
+pub fn prepare_request(
+    py: Python<'_>,
+    method: &str,
+    arguments: &Bound<'_, pyo3::types::PyDict>,
+) -> PyResult<(Vec<(String, String)>, String)> {
+    let action = iovox_convert::action_named(method).ok_or_else(|| {
+        pyo3::exceptions::PyValueError::new_err(format!(
+            "{method} is not a typed method that sends a request (iovox methods lists them)"
+        ))
+    })?;
+    let given: Vec<(String, Bound<'_, PyAny>)> = arguments
+        .iter()
+        .map(|(k, v)| Ok((k.extract::<String>()?, v)))
+        .collect::<PyResult<_>>()?;
+    let pairs: Vec<(&str, Option<&Bound<'_, PyAny>>)> =
+        given.iter().map(|(k, v)| (k.as_str(), Some(v))).collect();
+    let prepared = error::guard(|| conv::action(py, action, &pairs))?;
+    let query = (prepared.query.into_iter())
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    Ok((query, prepared.body))
+}
+
 /// The XML `purchase_vox_numbers` would send for these arguments, after the same checks.
 #[pyfunction]
 #[pyo3(signature = (items, *, callback_url=None, cc_list=None, dynamic_quantity=None))]

@@ -1,0 +1,54 @@
+//! tests/vectors/actions.json: each typed method that is not a list, called by name
+//! through `iovox_convert::ACTIONS` as the bindings call it, gives exactly the query and
+//! body to send, or exactly these errors, or a shape error.
+
+use iovox_convert::{action_named, Case, Refusal};
+use serde_json::{json, Value};
+
+#[test]
+fn every_case_gives_its_request_or_its_errors() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/vectors/actions.json"
+    );
+    let vectors: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let cases = vectors["cases"].as_array().unwrap();
+    assert!(cases.len() >= 9);
+    for case in cases {
+        let name = case["name"].as_str().unwrap();
+        let action = action_named(case["method"].as_str().unwrap()).expect(name);
+        let outcome = (action.prepare)(case["args"].clone(), Case::Snake);
+        match outcome {
+            Ok(prepared) => {
+                let query: Vec<Value> = (prepared.query.iter())
+                    .map(|(k, v)| json!([k, v]))
+                    .collect();
+                assert_eq!(Some(&Value::from(query)), case.get("query"), "{name}");
+                assert_eq!(
+                    case["body"].as_str(),
+                    Some(prepared.body.as_str()),
+                    "{name}"
+                );
+            }
+            Err(Refusal::Invalid(errors)) => {
+                let got: Vec<Value> = (errors.iter())
+                    .map(|e| {
+                        json!({
+                            "code": e.code.as_str(),
+                            "position": e.position.map(|p| vec![p.index, p.total]),
+                            "field": e.field,
+                            "message": e.message,
+                        })
+                    })
+                    .collect();
+                assert_eq!(Some(&Value::from(got)), case.get("errors"), "{name}");
+            }
+            Err(Refusal::Shape(e)) => {
+                let want = case["type_error"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{name}: {e}"));
+                assert!(e.0.contains(want), "{name}: {e}");
+            }
+        }
+    }
+}
