@@ -331,6 +331,35 @@ mod tests {
     }
 
     #[test]
+    fn describe_gives_what_the_generators_read() {
+        let create = action_named("createNodes").unwrap();
+        let d = describe(create);
+        assert!(d["about"].as_str().unwrap().starts_with("Creates nodes"));
+        assert_eq!(d["params"][0]["name"], "nodes");
+        assert_eq!(d["params"][0]["kind"], "records");
+        assert_eq!(
+            d["params"][0]["elements"][0],
+            json!({"name": "node_id", "required": true, "kind": "text"})
+        );
+        assert_eq!(d["params"][0]["elements"][3]["kind"], "date-time");
+        let purchase = describe(action_named("purchaseVoxNumbers").unwrap());
+        let kinds: Vec<&str> = (purchase["params"].as_array().unwrap().iter())
+            .map(|p| p["kind"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["entries", "text", "addresses", "flag", "flag"]);
+        assert_eq!(purchase["params"][0]["record"], "PurchaseItem");
+        assert_eq!(
+            describe(action_named("deleteLinks").unwrap())["params"][0]["kind"],
+            "ids"
+        );
+        let shown = format!("{create:?}");
+        assert!(
+            shown.contains("createNodes") && shown.contains("params"),
+            "{shown}"
+        );
+    }
+
+    #[test]
     fn arguments_are_one_mapping_with_only_the_methods_names() {
         let attach = action_named("attachVoxnumberToLink").unwrap();
         let e = (attach.prepare)(json!(null), Case::Camel).unwrap_err();
