@@ -41,6 +41,22 @@ export interface Restock {
   numberType?: NumberType
 }
 
+/** A call to simulate (`Sandbox.simulateCall`). */
+export interface SimulatedCall {
+  /** The tracking number called: one of the account's, international digits. */
+  voxnumber: string
+  /** The caller's number, international digits. */
+  caller: string
+  /** "YYYY-MM-DD[ HH:MM:SS]", UTC; now when left out. */
+  start?: string
+  /** How long it lasted, in seconds (default 60). */
+  durationSec?: number
+  /** Answered (default), or missed. */
+  answered?: boolean
+  /** Whether it was recorded (default not). */
+  recording?: boolean
+}
+
 /** A local IOVOX inside the process, for offline tests. */
 export declare class Sandbox {
   private constructor()
@@ -49,6 +65,8 @@ export declare class Sandbox {
   readonly username: string
   readonly secureKey: string
   restock(restock: Restock): number
+  /** Records a call to one of the account's numbers, as IOVOX would after a real one; its ID. */
+  simulateCall(call: SimulatedCall): string
   readonly callbacks: SandboxCallback[]
   waitForCallbacks(count: number, options?: { timeoutMs?: number }): Promise<SandboxCallback[]>
   /** The account as it stands, in the state-file format. */

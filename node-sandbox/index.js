@@ -61,6 +61,19 @@ class Sandbox {
     return this.#native.restock(toJson({ count, countryCode, areaCode, numberType }))
   }
 
+  /** Records a call to one of the account's numbers, as IOVOX would after a real one:
+   * `getCallData` lists it, `getCallRecording` gives its audio when `recording`. `start`
+   * is "YYYY-MM-DD[ HH:MM:SS]" (UTC; now when left out). Returns the call's ID; throws a
+   * RangeError for a number the account does not have, a caller that is not digits or a
+   * start that is no date-time. */
+  simulateCall({ voxnumber, caller, start, durationSec, answered, recording }) {
+    try {
+      return this.#native.simulateCall(toJson({ voxnumber, caller, start, durationSec, answered, recording }))
+    } catch (e) {
+      throw e.code === 'InvalidArg' ? new RangeError(e.message) : e
+    }
+  }
+
   /** Every callback sent so far. */
   get callbacks() {
     return callbacks(this.#native.callbacks())

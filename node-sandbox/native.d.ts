@@ -16,6 +16,11 @@ export declare class NativeSandbox {
    * completes the PENDING orders it can; returns how many callbacks were queued.
    */
   restock(restockJson: string): number
+  /**
+   * Records a call (`{ voxnumber, caller, start?, durationSec?, answered?, recording? }`
+   * as JSON text) to one of the account's numbers; its ID.
+   */
+  simulateCall(callJson: string): string
   /** Every callback sent so far. */
   callbacks(): Array<SandboxCallback>
   /** Waits (off the event loop) for `count` callbacks or `timeoutMs`. */

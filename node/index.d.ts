@@ -205,6 +205,60 @@ export interface AccountNode {
   voxnumber?: string
 }
 
+/** The arguments of getCallData. */
+export interface CallArguments {
+  sdt?: string
+  edt?: string
+  dconst?: string
+  id?: string
+  nodeId?: string
+  nodeType?: string
+  linkId?: string
+  linkType?: string
+  ctype?: string
+  callRes?: string
+  ruleRes?: string
+  callOrigin?: string
+  callOriginEncoded?: string
+  voxnumber?: string
+  callDest?: string
+  direction?: string
+  detail?: string
+  order?: string
+  reqFields?: string
+  page?: IntegerLike
+  limit?: IntegerLike
+}
+
+/** A call one of the account's numbers received (getCallData). */
+export interface Call {
+  id?: string
+  callStart?: string
+  callEnd?: string
+  callOrigin?: string
+  callOriginEncoded?: string
+  callOriginLocation?: string
+  voxnumber?: string
+  callDestination?: string
+  detail?: string
+  callTime?: string
+  callTimeSec?: number
+  talkTime?: string
+  talkTimeSec?: number
+  callType?: string
+  callResult?: string
+  ruleResult?: string
+  nodeId?: string
+  nodeName?: string
+  nodeType?: string
+  linkId?: string
+  linkName?: string
+  linkType?: string
+  hasRecording?: boolean
+  emailSent?: boolean
+  direction?: string
+}
+
 /** The arguments of getCountries. */
 export interface CountryArguments {
   page?: IntegerLike
@@ -305,6 +359,12 @@ export interface IdsRequest {
   nodeIds: (string | number | bigint)[]
 }
 
+/** The arguments of getCallRecording. */
+export interface String {
+  /** The call's `id`, from getCallData. */
+  id: string
+}
+
 /** The arguments of purchaseVoxNumbers. */
 export interface PurchaseRequest {
   /** What to buy: 1 to 250 numbers per item. */
@@ -357,6 +417,10 @@ export declare class Client {
   getNodes(args?: AccountNodeArguments, options?: CallOptions): Promise<Page<AccountNode>>
   /** Every result of getNodes, page after page (`for await`); `.iterPages()` for whole pages. */
   iterNodes(args?: AccountNodeArguments, options?: CallOptions): PageIterator<AccountNode>
+  /** One page of getCallData. */
+  getCallData(args?: CallArguments, options?: CallOptions): Promise<Page<Call>>
+  /** Every result of getCallData, page after page (`for await`); `.iterPages()` for whole pages. */
+  iterCallData(args?: CallArguments, options?: CallOptions): PageIterator<Call>
   /** One page of getCountries. */
   getCountries(args?: CountryArguments, options?: CallOptions): Promise<Page<Country>>
   /** Every result of getCountries, page after page (`for await`); `.iterPages()` for whole pages. */
@@ -381,6 +445,8 @@ export declare class Client {
   createNodes(request: Records | Records['nodes'], options?: CallOptions): Promise<void>
   /** Deletes nodes with their links; their numbers stay in the account. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */
   deleteNodes(request: IdsRequest | IdsRequest['nodeIds'], options?: CallOptions): Promise<void>
+  /** The audio of a recorded call (`has_recording` in getCallData), MP3 bytes as IOVOX sends them. Safe to repeat. */
+  getCallRecording(request: String, options?: CallOptions): Promise<Bytes>
   /** Buys VoxNumbers. Every check the request alone allows is made first: a request IOVOX would refuse is never sent. Never repeated once it may have arrived, unless the client opts in (retry purchase after send). A callback URL without `user:password@` is refused unless unauthenticated callbacks are allowed by name: anyone could forge its callbacks. */
   purchaseVoxNumbers(request: PurchaseRequest, options?: CallOptions): Promise<Order>
   /** Gives numbers back to IOVOX for good: at most 100, all of them or none. Never repeated once it may have arrived. */
@@ -402,6 +468,7 @@ export declare function prepareRequest(method: string, args: object): { query: [
 // <generated: decodePage>
 export declare function decodePage(method: 'getLinks', body: Uint8Array | string): Page<AccountLink>
 export declare function decodePage(method: 'getNodes', body: Uint8Array | string): Page<AccountNode>
+export declare function decodePage(method: 'getCallData', body: Uint8Array | string): Page<Call>
 export declare function decodePage(method: 'getCountries', body: Uint8Array | string): Page<Country>
 export declare function decodePage(method: 'getVoxnumberRegions', body: Uint8Array | string): Page<VoxnumberRegion>
 export declare function decodePage(method: 'getVoxnumbers', body: Uint8Array | string): Page<AccountVoxnumber>

@@ -161,6 +161,12 @@ function toError(info) {
   return new Class(info)
 }
 
+// An action's answer: its order, its bytes, or nothing.
+function answer(outcome) {
+  if (outcome.error) throw toError(outcome.error)
+  return outcome.order ?? outcome.bytes ?? undefined
+}
+
 function unwrap(outcome, key) {
   if (outcome.error) throw toError(outcome.error)
   return outcome[key]
@@ -240,6 +246,17 @@ class Client {
     return this.#pages('getNodes', args, options)
   }
 
+  /** One page of getCallData: a call one of the account's numbers received. */
+  async getCallData(args, options) {
+    return this.#page('getCallData', args, options)
+  }
+
+  /** Every result of getCallData, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterCallData(args, options) {
+    return this.#pages('getCallData', args, options)
+  }
+
   /** One page of getCountries: a country IOVOX sells numbers in. */
   async getCountries(args, options) {
     return this.#page('getCountries', args, options)
@@ -303,6 +320,11 @@ class Client {
     return this.#act('deleteNodes', request, options, 'nodeIds')
   }
 
+  /** The audio of a recorded call (`has_recording` in getCallData), MP3 bytes as IOVOX sends them. Safe to repeat. `{ id }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async getCallRecording(request, options) {
+    return this.#act('getCallRecording', request, options)
+  }
+
   /** Buys VoxNumbers. Every check the request alone allows is made first: a request IOVOX would refuse is never sent. Never repeated once it may have arrived, unless the client opts in (retry purchase after send). A callback URL without `user:password@` is refused unless unauthenticated callbacks are allowed by name: anyone could forge its callbacks. `{ items, callbackUrl, ccList, dynamicQuantity, allowUnauthenticatedCallbacks }`; `options`: `{ signal, timeoutMs }` for this call. */
   async purchaseVoxNumbers(request, options) {
     return this.#act('purchaseVoxNumbers', request, options)
@@ -329,7 +351,7 @@ class Client {
   async #act(method, request, options, bare) {
     const json = toJson(bare !== undefined && Array.isArray(request) ? { [bare]: request } : request ?? {})
     return withCallOptions(options, async (id, timeoutMs) =>
-      unwrap(await this.#native.callAction(method, json, id, timeoutMs), 'order') ?? undefined,
+      answer(await this.#native.callAction(method, json, id, timeoutMs)),
     )
   }
 

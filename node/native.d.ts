@@ -17,7 +17,7 @@ export declare class NativeClient {
    * or neither order nor error for a method that answers nothing. `callId` from
    * `beginCall()`.
    */
-  callAction(method: string, argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<OrderOutcome>
+  callAction(method: string, argsJson: string, callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<ActionOutcome>
   /**
    * Any list method of the model by name (`getVoxnumbers`, …: `iovox methods` lists
    * them), for arguments given as JSON text; the page as JSON text.
@@ -43,6 +43,19 @@ export declare class NativePages {
   error(): ErrorInfo | null
   /** The next page as JSON text, or no text after the last; `callId` from `beginCall()`. */
   next(callId?: number | undefined | null, timeoutMs?: number | undefined | null): Promise<TextOutcome>
+}
+
+/**
+ * What a typed method that is not a list answered: an order, bytes, or neither (it
+ * answers nothing); or why not.
+ */
+export interface ActionOutcome {
+  /** The order, for a purchase. */
+  order?: Order
+  /** The bytes, for a recording. */
+  bytes?: Buffer
+  /** The error, on failure. */
+  error?: ErrorInfo
 }
 
 /** The XML an attach of these links (JSON text of the JS array) would send. */

@@ -41,6 +41,18 @@ class Sandbox:
     def username(self) -> str: ...
     @property
     def secure_key(self) -> str: ...
+    def simulate_call(
+        self,
+        voxnumber: str,
+        caller: str,
+        *,
+        start: Optional[str] = None,
+        duration: int = 60,
+        answered: bool = True,
+        recording: bool = False,
+    ) -> str:
+        """Records a call to one of the account's numbers, as IOVOX would after a real one;
+        returns its ID."""
     def restock(
         self,
         count: int,

@@ -54,6 +54,7 @@ from iovox._native import (  # the result classes of the list methods
     # <generated: imports>
     AccountLink,
     AccountNode,
+    Call,
     Country,
     VoxnumberRegion,
     AccountVoxnumber,
@@ -72,6 +73,7 @@ __all__ = [
     # <generated: exports>
     "AccountLink",
     "AccountNode",
+    "Call",
     "Country",
     "VoxnumberRegion",
     "AccountVoxnumber",

@@ -225,6 +225,68 @@ class AsyncClient:
         del arguments['self']
         return AsyncPageIterator(self, self._client.iter_nodes(**arguments))
 
+    async def get_call_data(
+        self,
+        *,
+        sdt: Optional[str] = None,
+        edt: Optional[str] = None,
+        dconst: Optional[str] = None,
+        id: Optional[str] = None,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        ctype: Optional[str] = None,
+        call_res: Optional[str] = None,
+        rule_res: Optional[str] = None,
+        call_origin: Optional[str] = None,
+        call_origin_encoded: Optional[str] = None,
+        voxnumber: Optional[str] = None,
+        call_dest: Optional[str] = None,
+        direction: Optional[str] = None,
+        detail: Optional[str] = None,
+        order: Optional[str] = None,
+        req_fields: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.Call]:
+        """See ``Client.get_call_data``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_call_data(_cancel=cancel, **arguments))
+
+    def iter_call_data(
+        self,
+        *,
+        sdt: Optional[str] = None,
+        edt: Optional[str] = None,
+        dconst: Optional[str] = None,
+        id: Optional[str] = None,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        ctype: Optional[str] = None,
+        call_res: Optional[str] = None,
+        rule_res: Optional[str] = None,
+        call_origin: Optional[str] = None,
+        call_origin_encoded: Optional[str] = None,
+        voxnumber: Optional[str] = None,
+        call_dest: Optional[str] = None,
+        direction: Optional[str] = None,
+        detail: Optional[str] = None,
+        order: Optional[str] = None,
+        req_fields: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncPageIterator[_native.Call]:
+        """Every result of getCallData, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return AsyncPageIterator(self, self._client.iter_call_data(**arguments))
+
     async def get_countries(
         self,
         *,
@@ -388,6 +450,17 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.delete_nodes(_cancel=cancel, **arguments))
+
+    async def get_call_recording(
+        self,
+        id: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> bytes:
+        """See ``Client.get_call_recording``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_call_recording(_cancel=cancel, **arguments))
 
     async def purchase_vox_numbers(
         self,

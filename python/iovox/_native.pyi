@@ -19,6 +19,7 @@ __all__ = [
     # <generated: exports>
     "AccountLink",
     "AccountNode",
+    "Call",
     "Country",
     "VoxnumberRegion",
     "AccountVoxnumber",
@@ -120,6 +121,63 @@ class AccountNode:
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
+class Call:
+    """A call one of the account's numbers received (getCallData)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def id(self) -> Optional[str]: ...
+    @property
+    def call_start(self) -> Optional[str]: ...
+    @property
+    def call_end(self) -> Optional[str]: ...
+    @property
+    def call_origin(self) -> Optional[str]: ...
+    @property
+    def call_origin_encoded(self) -> Optional[str]: ...
+    @property
+    def call_origin_location(self) -> Optional[str]: ...
+    @property
+    def voxnumber(self) -> Optional[str]: ...
+    @property
+    def call_destination(self) -> Optional[str]: ...
+    @property
+    def detail(self) -> Optional[str]: ...
+    @property
+    def call_time(self) -> Optional[str]: ...
+    @property
+    def call_time_sec(self) -> Optional[int]: ...
+    @property
+    def talk_time(self) -> Optional[str]: ...
+    @property
+    def talk_time_sec(self) -> Optional[int]: ...
+    @property
+    def call_type(self) -> Optional[str]: ...
+    @property
+    def call_result(self) -> Optional[str]: ...
+    @property
+    def rule_result(self) -> Optional[str]: ...
+    @property
+    def node_id(self) -> Optional[str]: ...
+    @property
+    def node_name(self) -> Optional[str]: ...
+    @property
+    def node_type(self) -> Optional[str]: ...
+    @property
+    def link_id(self) -> Optional[str]: ...
+    @property
+    def link_name(self) -> Optional[str]: ...
+    @property
+    def link_type(self) -> Optional[str]: ...
+    @property
+    def has_recording(self) -> Optional[bool]: ...
+    @property
+    def email_sent(self) -> Optional[bool]: ...
+    @property
+    def direction(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
 class Country:
     """A country IOVOX sells numbers in (getCountries)."""
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -182,7 +240,7 @@ class AccountVoxnumber:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
-_Result = Union[AccountLink, AccountNode, Country, VoxnumberRegion, AccountVoxnumber]
+_Result = Union[AccountLink, AccountNode, Call, Country, VoxnumberRegion, AccountVoxnumber]
 # </generated>
 
 _T = TypeVar("_T")
@@ -307,6 +365,59 @@ class Client:
         limit: Optional[int] = None,
         timeout: Optional[float] = None,
     ) -> PageIterator[AccountNode]: ...
+    def get_call_data(
+        self,
+        *,
+        sdt: Optional[str] = None,
+        edt: Optional[str] = None,
+        dconst: Optional[str] = None,
+        id: Optional[str] = None,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        ctype: Optional[str] = None,
+        call_res: Optional[str] = None,
+        rule_res: Optional[str] = None,
+        call_origin: Optional[str] = None,
+        call_origin_encoded: Optional[str] = None,
+        voxnumber: Optional[str] = None,
+        call_dest: Optional[str] = None,
+        direction: Optional[str] = None,
+        detail: Optional[str] = None,
+        order: Optional[str] = None,
+        req_fields: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[Call]: ...
+    def iter_call_data(
+        self,
+        *,
+        sdt: Optional[str] = None,
+        edt: Optional[str] = None,
+        dconst: Optional[str] = None,
+        id: Optional[str] = None,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        ctype: Optional[str] = None,
+        call_res: Optional[str] = None,
+        rule_res: Optional[str] = None,
+        call_origin: Optional[str] = None,
+        call_origin_encoded: Optional[str] = None,
+        voxnumber: Optional[str] = None,
+        call_dest: Optional[str] = None,
+        direction: Optional[str] = None,
+        detail: Optional[str] = None,
+        order: Optional[str] = None,
+        req_fields: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> PageIterator[Call]: ...
     def get_countries(
         self,
         *,
@@ -420,6 +531,13 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    def get_call_recording(
+        self,
+        id: str,
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> bytes: ...
     def purchase_vox_numbers(
         self,
         items: Iterable[Union[PurchaseItem, Mapping[str, Any]]],

@@ -8,7 +8,7 @@
 //! without sharing native code.
 
 use iovox_sandbox::{Config, Fault, Restock, State};
-use napi::{Error, Result};
+use napi::{Error, Result, Status};
 use napi_derive::napi;
 use serde::Deserialize;
 use std::sync::{Arc, Mutex};
@@ -165,6 +165,34 @@ impl NativeSandbox {
             number_type: r.number_type,
         };
         self.with(|s| s.restock(&restock) as u32)
+    }
+
+    /// Records a call (`{ voxnumber, caller, start?, durationSec?, answered?, recording? }`
+    /// as JSON text) to one of the account's numbers; its ID.
+    #[napi(catch_unwind)]
+    pub fn simulate_call(&self, call_json: String) -> Result<String> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        struct C {
+            voxnumber: String,
+            caller: String,
+            start: Option<String>,
+            duration_sec: Option<u32>,
+            answered: Option<bool>,
+            recording: Option<bool>,
+        }
+        let c: C = serde_json::from_str(&call_json)
+            .map_err(|e| Error::new(Status::InvalidArg, format!("invalid call: {e}")))?;
+        let call = iovox_sandbox::SimulatedCall {
+            voxnumber: c.voxnumber,
+            caller: c.caller,
+            start: c.start,
+            duration_sec: c.duration_sec.unwrap_or(60),
+            answered: c.answered.unwrap_or(true),
+            recording: c.recording.unwrap_or(false),
+        };
+        self.with(|s| s.simulate_call(&call))?
+            .map_err(|e| Error::new(Status::InvalidArg, e))
     }
 
     /// Every callback sent so far.

@@ -2,7 +2,7 @@
 //! thread pool stay free, and any number of calls can be in flight.
 
 use crate::error::{panic_text, ErrorInfo};
-use crate::{conv, lists, text_outcome, OrderOutcome, RawOutcome, TextOutcome};
+use crate::{conv, lists, text_outcome, ActionOutcome, RawOutcome, TextOutcome};
 use iovox_convert::Outcome;
 use iovox_http::config::{self, Unit};
 use iovox_http::{AsyncClient, CallOptions, Cancel, ListPages, RetryPolicy};
@@ -248,7 +248,7 @@ impl NativeClient {
     /// `iovox_convert::ACTIONS`), for its arguments as one object in JSON text; an order,
     /// or neither order nor error for a method that answers nothing. `callId` from
     /// `beginCall()`.
-    #[napi(catch_unwind, ts_return_type = "Promise<OrderOutcome>")]
+    #[napi(catch_unwind, ts_return_type = "Promise<ActionOutcome>")]
     pub fn call_action<'env>(
         &self,
         env: &'env Env,
@@ -269,19 +269,19 @@ impl NativeClient {
                     done,
                 )
             },
-            |r| match r {
-                Ok(Outcome::Order(order)) => OrderOutcome {
-                    order: Some(order.into()),
-                    error: None,
-                },
-                Ok(Outcome::Nothing) => OrderOutcome {
+            |r| {
+                let mut out = ActionOutcome {
                     order: None,
+                    bytes: None,
                     error: None,
-                },
-                Err(e) => OrderOutcome {
-                    order: None,
-                    error: Some(e),
-                },
+                };
+                match r {
+                    Ok(Outcome::Order(order)) => out.order = Some(order.into()),
+                    Ok(Outcome::Bytes(bytes)) => out.bytes = Some(bytes.into()),
+                    Ok(Outcome::Nothing) => {}
+                    Err(e) => out.error = Some(e),
+                }
+                out
             },
         )
     }

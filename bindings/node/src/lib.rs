@@ -60,6 +60,18 @@ impl From<iovox_core::Order> for Order {
     }
 }
 
+/// What a typed method that is not a list answered: an order, bytes, or neither (it
+/// answers nothing); or why not.
+#[napi(object)]
+pub struct ActionOutcome {
+    /// The order, for a purchase.
+    pub order: Option<Order>,
+    /// The bytes, for a recording.
+    pub bytes: Option<napi::bindgen_prelude::Buffer>,
+    /// The error, on failure.
+    pub error: Option<ErrorInfo>,
+}
+
 /// An order, or why there is none.
 #[napi(object)]
 pub struct OrderOutcome {

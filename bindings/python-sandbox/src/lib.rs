@@ -127,6 +127,35 @@ impl Sandbox {
         self.with(py, |s| s.restock(&restock))
     }
 
+    /// Records a call to one of the account's numbers, as IOVOX would after a real one:
+    /// `get_call_data` lists it, `get_call_recording` gives its audio when `recording`.
+    /// `start` is "YYYY-MM-DD[ HH:MM:SS]" (UTC; now when left out). Returns the call's ID;
+    /// `ValueError` for a number the account does not have, a caller that is not digits or
+    /// a start that is no date-time.
+    #[pyo3(signature = (voxnumber, caller, *, start=None, duration=60, answered=true, recording=false))]
+    #[allow(clippy::too_many_arguments)]
+    fn simulate_call(
+        &self,
+        py: Python<'_>,
+        voxnumber: String,
+        caller: String,
+        start: Option<String>,
+        duration: u32,
+        answered: bool,
+        recording: bool,
+    ) -> PyResult<String> {
+        let call = iovox_sandbox::SimulatedCall {
+            voxnumber,
+            caller,
+            start,
+            duration_sec: duration,
+            answered,
+            recording,
+        };
+        self.with(py, |s| s.simulate_call(&call))?
+            .map_err(pyo3::exceptions::PyValueError::new_err)
+    }
+
     /// Every callback sent so far, in order.
     #[getter]
     fn callbacks(&self, py: Python<'_>) -> PyResult<Vec<SandboxCallback>> {

@@ -379,6 +379,9 @@ impl Client {
             iovox_convert::Outcome::Order(o) => {
                 Ok(Py::new(py, Order::from_core(py, o)?)?.into_any())
             }
+            iovox_convert::Outcome::Bytes(b) => {
+                Ok(pyo3::types::PyBytes::new(py, &b).into_any().unbind())
+            }
         }
     }
 

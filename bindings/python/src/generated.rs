@@ -20,6 +20,11 @@ record_class! {
 }
 
 record_class! {
+    /// A call one of the account's numbers received (getCallData).
+    Call("getCallData") { id, call_start, call_end, call_origin, call_origin_encoded, call_origin_location, voxnumber, call_destination, detail, call_time, call_time_sec, talk_time, talk_time_sec, call_type, call_result, rule_result, node_id, node_name, node_type, link_id, link_name, link_type, has_recording, email_sent, direction }
+}
+
+record_class! {
     /// A country IOVOX sells numbers in (getCountries).
     Country("getCountries") { code, name }
 }
@@ -39,6 +44,7 @@ pub(crate) fn wrap(method: &str) -> Option<Wrap> {
     Some(match method {
         "getLinks" => |py, r| Ok(Py::new(py, AccountLink(r))?.into_any()),
         "getNodes" => |py, r| Ok(Py::new(py, AccountNode(r))?.into_any()),
+        "getCallData" => |py, r| Ok(Py::new(py, Call(r))?.into_any()),
         "getCountries" => |py, r| Ok(Py::new(py, Country(r))?.into_any()),
         "getVoxnumberRegions" => |py, r| Ok(Py::new(py, VoxnumberRegion(r))?.into_any()),
         "getVoxnumbers" => |py, r| Ok(Py::new(py, AccountVoxnumber(r))?.into_any()),
@@ -50,6 +56,7 @@ pub(crate) fn wrap(method: &str) -> Option<Wrap> {
 pub(crate) fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<AccountLink>()?;
     m.add_class::<AccountNode>()?;
+    m.add_class::<Call>()?;
     m.add_class::<Country>()?;
     m.add_class::<VoxnumberRegion>()?;
     m.add_class::<AccountVoxnumber>()?;
@@ -206,6 +213,136 @@ impl Client {
             ("limit", limit),
         ];
         self.list_iter(py, "getNodes", "iter_nodes", &arguments, unknown, timeout)
+    }
+
+    /// One page of getCallData: a call one of the account's numbers received, as `Page`.
+    /// Arguments: `sdt`, `edt`, `dconst`, `id`, `node_id`, `node_type`, `link_id`, `link_type`, `ctype`, `call_res`, `rule_res`, `call_origin`, `call_origin_encoded`, `voxnumber`, `call_dest`, `direction`, `detail`, `order`, `req_fields`, `page`, `limit`. `timeout` overrides the client's for this call.
+    #[pyo3(signature = (*, sdt=None, edt=None, dconst=None, id=None, node_id=None, node_type=None, link_id=None, link_type=None, ctype=None, call_res=None, rule_res=None, call_origin=None, call_origin_encoded=None, voxnumber=None, call_dest=None, direction=None, detail=None, order=None, req_fields=None, page=None, limit=None, timeout=None, _cancel=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_call_data(
+        &self,
+        py: Python<'_>,
+        sdt: Option<&Bound<'_, PyAny>>,
+        edt: Option<&Bound<'_, PyAny>>,
+        dconst: Option<&Bound<'_, PyAny>>,
+        id: Option<&Bound<'_, PyAny>>,
+        node_id: Option<&Bound<'_, PyAny>>,
+        node_type: Option<&Bound<'_, PyAny>>,
+        link_id: Option<&Bound<'_, PyAny>>,
+        link_type: Option<&Bound<'_, PyAny>>,
+        ctype: Option<&Bound<'_, PyAny>>,
+        call_res: Option<&Bound<'_, PyAny>>,
+        rule_res: Option<&Bound<'_, PyAny>>,
+        call_origin: Option<&Bound<'_, PyAny>>,
+        call_origin_encoded: Option<&Bound<'_, PyAny>>,
+        voxnumber: Option<&Bound<'_, PyAny>>,
+        call_dest: Option<&Bound<'_, PyAny>>,
+        direction: Option<&Bound<'_, PyAny>>,
+        detail: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let arguments = [
+            ("sdt", sdt),
+            ("edt", edt),
+            ("dconst", dconst),
+            ("id", id),
+            ("node_id", node_id),
+            ("node_type", node_type),
+            ("link_id", link_id),
+            ("link_type", link_type),
+            ("ctype", ctype),
+            ("call_res", call_res),
+            ("rule_res", rule_res),
+            ("call_origin", call_origin),
+            ("call_origin_encoded", call_origin_encoded),
+            ("voxnumber", voxnumber),
+            ("call_dest", call_dest),
+            ("direction", direction),
+            ("detail", detail),
+            ("order", order),
+            ("req_fields", req_fields),
+            ("page", page),
+            ("limit", limit),
+        ];
+        self.list_page(
+            py,
+            "getCallData",
+            "get_call_data",
+            &arguments,
+            unknown,
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Every result of getCallData, page after page, fetched as the iterator is read:
+    /// one page in memory at a time, from the given `page` on.
+    #[pyo3(signature = (*, sdt=None, edt=None, dconst=None, id=None, node_id=None, node_type=None, link_id=None, link_type=None, ctype=None, call_res=None, rule_res=None, call_origin=None, call_origin_encoded=None, voxnumber=None, call_dest=None, direction=None, detail=None, order=None, req_fields=None, page=None, limit=None, timeout=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn iter_call_data(
+        &self,
+        py: Python<'_>,
+        sdt: Option<&Bound<'_, PyAny>>,
+        edt: Option<&Bound<'_, PyAny>>,
+        dconst: Option<&Bound<'_, PyAny>>,
+        id: Option<&Bound<'_, PyAny>>,
+        node_id: Option<&Bound<'_, PyAny>>,
+        node_type: Option<&Bound<'_, PyAny>>,
+        link_id: Option<&Bound<'_, PyAny>>,
+        link_type: Option<&Bound<'_, PyAny>>,
+        ctype: Option<&Bound<'_, PyAny>>,
+        call_res: Option<&Bound<'_, PyAny>>,
+        rule_res: Option<&Bound<'_, PyAny>>,
+        call_origin: Option<&Bound<'_, PyAny>>,
+        call_origin_encoded: Option<&Bound<'_, PyAny>>,
+        voxnumber: Option<&Bound<'_, PyAny>>,
+        call_dest: Option<&Bound<'_, PyAny>>,
+        direction: Option<&Bound<'_, PyAny>>,
+        detail: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let arguments = [
+            ("sdt", sdt),
+            ("edt", edt),
+            ("dconst", dconst),
+            ("id", id),
+            ("node_id", node_id),
+            ("node_type", node_type),
+            ("link_id", link_id),
+            ("link_type", link_type),
+            ("ctype", ctype),
+            ("call_res", call_res),
+            ("rule_res", rule_res),
+            ("call_origin", call_origin),
+            ("call_origin_encoded", call_origin_encoded),
+            ("voxnumber", voxnumber),
+            ("call_dest", call_dest),
+            ("direction", direction),
+            ("detail", detail),
+            ("order", order),
+            ("req_fields", req_fields),
+            ("page", page),
+            ("limit", limit),
+        ];
+        self.list_iter(
+            py,
+            "getCallData",
+            "iter_call_data",
+            &arguments,
+            unknown,
+            timeout,
+        )
     }
 
     /// One page of getCountries: a country IOVOX sells numbers in, as `Page`.
@@ -543,6 +680,28 @@ impl Client {
             py,
             "deleteNodes",
             &[("node_ids", Some(node_ids))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// The audio of a recorded call (`has_recording` in getCallData), MP3 bytes as IOVOX sends them. Safe to repeat. (getCallRecording)
+    ///
+    /// `id`: The call's `id`, from getCallData.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (id, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_call_recording(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "getCallRecording",
+            &[("id", Some(id))],
             timeout,
             _cancel,
         )

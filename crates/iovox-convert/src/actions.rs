@@ -17,7 +17,8 @@ use crate::fields::snake;
 use crate::ShapeError;
 use iovox_core::method::{
     AttachVoxnumberToLink, CreateLinks, CreateNodes, DeleteLinks, DeleteNodes,
-    DeleteVoxnumbersFromAccount, Method, Prepared, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
+    DeleteVoxnumbersFromAccount, GetCallRecording, Method, Prepared, PurchaseVoxNumbers,
+    RemoveVoxnumberFromLink,
 };
 use iovox_core::model::Spec;
 use iovox_core::setup;
@@ -31,6 +32,8 @@ pub enum Outcome {
     Nothing,
     /// An order (purchaseVoxNumbers).
     Order(Order),
+    /// Bytes, as sent (a recording's audio).
+    Bytes(Vec<u8>),
 }
 
 /// Why an action's arguments were not sent: their shape (a `TypeError` in Python and Node),
@@ -224,6 +227,18 @@ pub const ACTIONS: &[Action] = &[
             Ok(DeleteLinks::prepare_wire(&crate::ids(ids, "link_ids", case)?)?)
         },
         decode: nothing::<DeleteLinks>,
+    },
+    Action {
+        spec: GetCallRecording::SPEC,
+        about: "The audio of a recorded call (`has_recording` in getCallData), MP3 bytes as \
+                IOVOX sends them. Safe to repeat.",
+        params: &[param("id", ParamKind::Text, "The call's `id`, from getCallData.")],
+        prepare: |args, case| {
+            let spec = GetCallRecording::SPEC;
+            let query = crate::query(args, spec.arguments, spec.route.name, case)?;
+            Ok(GetCallRecording::prepare_wire(&query)?)
+        },
+        decode: |body| GetCallRecording::decode(body).map(Outcome::Bytes),
     },
 ];
 

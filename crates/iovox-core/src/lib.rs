@@ -30,6 +30,7 @@
 #![warn(missing_docs)]
 
 mod attach;
+mod calls;
 mod check;
 mod countries;
 mod detach;
@@ -56,6 +57,7 @@ mod xml;
 pub use attach::{
     AttachMethod, AttachRequest, ByArea, ByPostcode, Link, BY_AREA, BY_POSTCODE, BY_VOXNUMBER,
 };
+pub use calls::{Call, CallDataRequest, CALL_ARGUMENTS, CALL_FIELDS, CALL_FILTERS};
 pub use countries::{CountriesRequest, Country, COUNTRY_ARGUMENTS};
 pub use detach::DetachRequest;
 pub use error::{

@@ -19,6 +19,7 @@ pub use crate::model::{Answer, Confidence, Known, RequestShape, Spec};
 pub use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 
 pub use crate::attach::AttachVoxnumberToLink;
+pub use crate::calls::{GetCallData, GetCallRecording};
 pub use crate::countries::GetCountries;
 pub use crate::detach::RemoveVoxnumberFromLink;
 pub use crate::links::GetLinks;
@@ -88,6 +89,8 @@ pub const TYPED: &[Typed] = &[
     typed::<RemoveVoxnumberFromLink>(),
     typed::<GetCountries>(),
     typed::<GetNodes>(),
+    typed::<GetCallData>(),
+    typed::<GetCallRecording>(),
     typed::<CreateNodes>(),
     typed::<CreateLinks>(),
     typed::<DeleteNodes>(),
@@ -145,9 +148,9 @@ pub const CATALOGUE: &[Spec] = &[
     Spec::untyped("AccountSetup", "Nodes", "getNodeDetails", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
     GetNodes::SPEC,
     Spec::untyped("AccountSetup", "Nodes", "updateNodes", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
-    Spec::untyped("Analytics", "Calls", "getCallData", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    GetCallData::SPEC,
     Spec::untyped("Analytics", "Calls", "getCallMetrics", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
-    Spec::untyped("Analytics", "Calls", "getCallRecording", Verb::Get, Known::Yes(false), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    GetCallRecording::SPEC,
     Spec::untyped("Analytics", "Calls", "getVoicemailRecording", Verb::Get, Known::Yes(false), RequestShape::Query, Some(200), Confidence::Page),
     Spec::untyped("Calling", "CallFlow", "createCallFlow", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
     Spec::untyped("Calling", "CallFlow", "deleteCallFlows", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
@@ -249,6 +252,7 @@ pub const LISTS: &[List] = &[
     ),
     list::<GetCountries, crate::Country>("Country", "A country IOVOX sells numbers in"),
     list::<GetNodes, crate::AccountNode>("AccountNode", "A node of the account, once per link"),
+    list::<GetCallData, crate::Call>("Call", "A call one of the account's numbers received"),
     list::<GetLinks, crate::AccountLink>(
         "AccountLink",
         "A link of the account, with its node and number",

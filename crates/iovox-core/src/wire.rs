@@ -321,8 +321,9 @@ pub struct Link {
 /// Wire form of a removeVoxnumberFromLink request: `<link_id>` repeated in `<request>`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DetachRequest {
-    /// The `<link_id>` elements, in order (`link_ids` is accepted from JSON).
-    #[serde(rename = "link_id", alias = "link_ids", default)]
+    /// The `<link_id>` elements, in order (`link_ids` is accepted from JSON, and
+    /// `node_ids`: the wire form of any list of IDs).
+    #[serde(rename = "link_id", alias = "link_ids", alias = "node_ids", default)]
     pub link_ids: Vec<Entry>,
 }
 
@@ -330,8 +331,9 @@ pub struct DetachRequest {
 /// name, every value as given (`crate::records`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Records {
-    /// The records, in order.
-    #[serde(default)]
+    /// The records, in order (`nodes` and `links` are accepted from JSON, as the methods
+    /// name them).
+    #[serde(default, alias = "nodes", alias = "links")]
     pub records: Vec<std::collections::BTreeMap<String, Entry>>,
 }
 

@@ -175,6 +175,7 @@ fn every_error_code_is_covered_by_a_vector() {
         "invalid_attach.json",
         "detach.json",
         "lists.json",
+        "actions.json",
     ] {
         for case in cases(file) {
             for e in case["errors"].as_array().cloned().unwrap_or_default() {

@@ -278,6 +278,72 @@ impl Client {
         self.call_wire::<iovox_core::method::GetNodes>(request, options)
     }
 
+    /// [`getCallData`](https://www.iovox.com/api/rest/getCallData.html) (`GET /Calls`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetCallData`].
+    pub fn get_call_data(
+        &self,
+        request: &iovox_core::CallDataRequest,
+    ) -> Result<iovox_core::Page<iovox_core::Call>, Error> {
+        self.call::<iovox_core::method::GetCallData>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_call_data`] with per-call options (timeout, cancel).
+    pub fn get_call_data_with(
+        &self,
+        request: &iovox_core::CallDataRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::Call>, Error> {
+        self.call::<iovox_core::method::GetCallData>(request, options)
+    }
+
+    /// [`Client::get_call_data`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_call_data_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::Page<iovox_core::Call>, Error> {
+        self.call_wire::<iovox_core::method::GetCallData>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_call_data_wire`] with per-call options.
+    pub fn get_call_data_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::Call>, Error> {
+        self.call_wire::<iovox_core::method::GetCallData>(request, options)
+    }
+
+    /// [`getCallRecording`](https://www.iovox.com/api/rest/getCallRecording.html) (`GET /Calls`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetCallRecording`].
+    pub fn get_call_recording(&self, request: &String) -> Result<Vec<u8>, Error> {
+        self.call::<iovox_core::method::GetCallRecording>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_call_recording`] with per-call options (timeout, cancel).
+    pub fn get_call_recording_with(
+        &self,
+        request: &String,
+        options: &CallOptions,
+    ) -> Result<Vec<u8>, Error> {
+        self.call::<iovox_core::method::GetCallRecording>(request, options)
+    }
+
+    /// [`Client::get_call_recording`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_call_recording_wire(&self, request: &wire::Query) -> Result<Vec<u8>, Error> {
+        self.call_wire::<iovox_core::method::GetCallRecording>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_call_recording_wire`] with per-call options.
+    pub fn get_call_recording_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<Vec<u8>, Error> {
+        self.call_wire::<iovox_core::method::GetCallRecording>(request, options)
+    }
+
     /// [`getCountries`](https://www.iovox.com/api/rest/getCountries.html) (`GET /Countries`; safe to repeat): every check that needs only the request first, then one call.
     /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetCountries`].
     pub fn get_countries(
@@ -601,6 +667,41 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<iovox_core::Page<iovox_core::AccountNode>, Error> {
         self.call::<iovox_core::method::GetNodes>(request, options)
+            .await
+    }
+
+    /// [`Client::get_call_data`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_call_data(
+        &self,
+        request: iovox_core::CallDataRequest,
+    ) -> Result<iovox_core::Page<iovox_core::Call>, Error> {
+        self.call::<iovox_core::method::GetCallData>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_call_data`] with per-call options (timeout, cancel).
+    pub async fn get_call_data_with(
+        &self,
+        request: iovox_core::CallDataRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::Call>, Error> {
+        self.call::<iovox_core::method::GetCallData>(request, options)
+            .await
+    }
+
+    /// [`Client::get_call_recording`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_call_recording(&self, request: String) -> Result<Vec<u8>, Error> {
+        self.call::<iovox_core::method::GetCallRecording>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_call_recording`] with per-call options (timeout, cancel).
+    pub async fn get_call_recording_with(
+        &self,
+        request: String,
+        options: CallOptions,
+    ) -> Result<Vec<u8>, Error> {
+        self.call::<iovox_core::method::GetCallRecording>(request, options)
             .await
     }
 

@@ -120,7 +120,8 @@ paged!(
     VoxnumbersRequest,
     LinksRequest,
     iovox_core::CountriesRequest,
-    iovox_core::NodesRequest
+    iovox_core::NodesRequest,
+    iovox_core::CallDataRequest
 );
 
 /// Pages of a list method, fetched one at a time as they are read ([`Client::pages`]).

@@ -59,6 +59,16 @@ fn every_typed_method_from_the_client() {
         ),
     );
     answered(
+        "getCallData",
+        c.get_call_data_wire(
+            &serde_json::from_str("{\"limit\": 100, \"sdt\": \"2026-01-01\"}").unwrap(),
+        ),
+    );
+    answered(
+        "getCallRecording",
+        c.get_call_recording_wire(&serde_json::from_str("{\"id\": \"CALL-000001\"}").unwrap()),
+    );
+    answered(
         "getCountries",
         c.get_countries_wire(&serde_json::from_str("{\"limit\": 10}").unwrap()),
     );
@@ -87,7 +97,7 @@ fn every_typed_method_from_the_client() {
             &serde_json::from_str("{\"assigned_status\": \"UNASSIGNED\", \"limit\": 10}").unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 13);
+    assert_eq!(sb.stats().requests, 15);
 }
 
 #[cfg(feature = "tokio")]
@@ -144,6 +154,22 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
         answered(
+            "getCallData",
+            a.call_wire::<iovox_core::method::GetCallData>(
+                serde_json::from_str("{\"limit\": 100, \"sdt\": \"2026-01-01\"}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "getCallRecording",
+            a.call_wire::<iovox_core::method::GetCallRecording>(
+                serde_json::from_str("{\"id\": \"CALL-000001\"}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
             "getCountries",
             a.call_wire::<iovox_core::method::GetCountries>(
                 serde_json::from_str("{\"limit\": 10}").unwrap(),
@@ -184,5 +210,5 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 13);
+    assert_eq!(sb.stats().requests, 15);
 }

@@ -705,3 +705,114 @@ fn nodes_and_links_are_made_attached_and_removed() {
         .unwrap();
     assert!(!sb.state().links.contains("101"));
 }
+
+/// 50 simulated calls on several numbers: getCallData's filters (dates, number, link,
+/// answered or missed) and its pages give exactly the calls the test made, counted here;
+/// a recorded call's audio comes back as bytes, MP3 frames; one without a recording is
+/// an error, never an empty file.
+#[test]
+fn simulated_calls_are_read_back_filtered_and_recorded() {
+    use iovox_core::method::{GetCallData, GetCallRecording};
+    use iovox_http::{CallDataRequest, CallOptions};
+    use iovox_sandbox::SimulatedCall;
+    let sb = sandbox();
+    let c = client(&sb);
+    let numbers: Vec<(String, Option<String>)> = sb
+        .state()
+        .voxnumbers
+        .iter()
+        .map(|n| (n.full_voxnumber.clone(), n.link_id.clone()))
+        .collect();
+    assert!(numbers.len() >= 3);
+    let mut made = Vec::new();
+    for i in 0..50u32 {
+        let (number, link) = &numbers[i as usize % numbers.len()];
+        let call = SimulatedCall {
+            voxnumber: number.clone(),
+            caller: format!("4479661{:05}", i),
+            start: Some(format!("2020-11-{:02} {:02}:00:00", 1 + i % 28, i % 24)),
+            duration_sec: 30 + i,
+            answered: i % 3 != 0,
+            recording: i % 5 == 0,
+        };
+        let id = sb.simulate_call(&call).unwrap();
+        made.push((id, call, link.clone()));
+    }
+    let november = || {
+        CallDataRequest::new()
+            .since("2020-11-01")
+            .until("2020-11-30")
+    };
+    let all: Vec<_> = c
+        .pages::<GetCallData>(november().limit(7))
+        .flat_map(|p| p.unwrap().results)
+        .collect();
+    assert_eq!(all.len(), 50);
+    // Newest first by default.
+    let starts: Vec<_> = all.iter().map(|c| c.call_start.clone().unwrap()).collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    sorted.reverse();
+    assert_eq!(starts, sorted);
+    // Each call made: its ID, what was simulated, the link of its number.
+    type Made = (String, SimulatedCall, Option<String>);
+    let count = |f: &dyn Fn(&Made) -> bool| made.iter().filter(|m| f(m)).count();
+    let page = |r: CallDataRequest| c.get_call_data(&r).unwrap().results;
+    let number = &numbers[1].0;
+    assert_eq!(
+        page(november().voxnumber(number)).len(),
+        count(&|m| &m.1.voxnumber == number)
+    );
+    assert_eq!(
+        page(november().filter("call_res", "MISSED")).len(),
+        count(&|m| !m.1.answered)
+    );
+    let linked = numbers
+        .iter()
+        .find_map(|(_, l)| l.clone())
+        .expect("a linked number");
+    let on_link = page(november().filter("link_id", linked.as_str()));
+    assert_eq!(
+        on_link.len(),
+        count(&|m| m.2.as_deref() == Some(linked.as_str()))
+    );
+    assert!(on_link.iter().all(|c| c.node_id.is_some()));
+    let window = page(
+        CallDataRequest::new()
+            .since("2020-11-10")
+            .until("2020-11-12 05:00:00"),
+    );
+    let within = |m: &Made| {
+        let s = m.1.start.clone().unwrap();
+        ("2020-11-10 00:00:00".to_string()..="2020-11-12 05:00:00".to_string()).contains(&s)
+    };
+    assert_eq!(window.len(), count(&within));
+    assert!(!window.is_empty());
+    // Nothing this month: the default window is the current month (the calls are of 2020).
+    assert!(page(CallDataRequest::new()).is_empty());
+    // req_fields keeps what is asked.
+    let mut only = november().limit(1);
+    only.req_fields = vec!["id".into(), "cts".into()];
+    let one = &page(only)[0];
+    assert!(one.id.is_some() && one.call_time_sec.is_some() && one.voxnumber.is_none());
+
+    // Recordings.
+    let (recorded, _, _) = made.iter().find(|m| m.1.recording).unwrap();
+    let audio = c
+        .call::<GetCallRecording>(recorded, &CallOptions::default())
+        .unwrap();
+    assert!(
+        audio.len() > 10_000 && audio[..2] == [0xFF, 0xFB],
+        "MP3 frames"
+    );
+    let (plain, _, _) = made.iter().find(|m| !m.1.recording).unwrap();
+    let e = c
+        .call::<GetCallRecording>(plain, &CallOptions::default())
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Api);
+    assert!(e.messages()[0].contains("has no recording"), "{e}");
+    // What the sandbox refuses to simulate.
+    assert!(sb
+        .simulate_call(&SimulatedCall::new("449999999999", "447966111222"))
+        .is_err());
+}

@@ -31,8 +31,66 @@ pub(crate) fn format_utc(secs: u64) -> String {
     )
 }
 
+/// "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" as seconds since 1970 (UTC); `None` when it is
+/// not such a date-time. A date alone is its first second.
+pub(crate) fn parse_utc(text: &str) -> Option<u64> {
+    let (date, time) = text
+        .trim()
+        .split_once(' ')
+        .unwrap_or((text.trim(), "00:00:00"));
+    let d: Vec<u64> = date
+        .split('-')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let t: Vec<u64> = time
+        .split(':')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let [y, m, day] = <[u64; 3]>::try_from(d).ok()?;
+    let [h, min, s] = <[u64; 3]>::try_from(t).ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || h > 23 || min > 59 || s > 59 {
+        return None;
+    }
+    // Howard Hinnant's days-from-civil, the inverse of `format_utc`'s.
+    let (y, m) = (y as i64 - i64::from(m <= 2), m as i64);
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let secs = days * 86_400 + (h * 3600 + min * 60 + s) as i64;
+    let secs = u64::try_from(secs).ok()?;
+    // A day past the month's end (02-30) reads back as another date: not a date-time.
+    (format_utc(secs)[..10] == format!("{:04}-{:02}-{:02}", y + i64::from(m <= 2), m, day))
+        .then_some(secs)
+}
+
+/// Now, in seconds since 1970.
+pub(crate) fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn parse_is_the_inverse_of_format() {
+        for secs in [0, 951_782_400, 1_795_600_000, 1_798_761_599] {
+            assert_eq!(super::parse_utc(&super::format_utc(secs)), Some(secs));
+        }
+        assert_eq!(super::parse_utc("2000-02-29"), Some(951_782_400));
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "x",
+            "2026-12-06 24:00:00",
+            "2026-12",
+        ] {
+            assert_eq!(super::parse_utc(bad), None, "{bad}");
+        }
+    }
+
     #[test]
     fn known_instants() {
         assert_eq!(super::format_utc(0), "1970-01-01 00:00:00");

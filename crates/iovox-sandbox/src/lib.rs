@@ -19,6 +19,7 @@
 
 mod account;
 mod callbacks;
+mod calls;
 mod clock;
 mod lifecycle;
 mod listener;
@@ -29,6 +30,7 @@ mod waitable;
 
 pub use account::Restock;
 pub use callbacks::CallbackRecord;
+pub use calls::{silence_mp3, SimulatedCall};
 pub use listener::{CallbackListener, ReceivedCallback};
 pub use server::{answers, FAULT_HEADER};
 
@@ -50,7 +52,7 @@ pub fn model_json() -> serde_json::Value {
         })
         .collect()
 }
-pub use state::{AccountNumber, LinkInfo, Links, NodeInfo, Outcode, Region, State};
+pub use state::{AccountNumber, CallRecord, LinkInfo, Links, NodeInfo, Outcode, Region, State};
 
 use account::Account;
 use callbacks::{lock, Log, Sender};
@@ -404,6 +406,14 @@ impl Sandbox {
     /// A copy of the account's state now.
     pub fn state(&self) -> State {
         lock(&self.app.account).state.clone()
+    }
+
+    /// Records a call to one of the account's numbers, as IOVOX would after a real one:
+    /// getCallData lists it, getCallRecording gives its audio when `recording`. Its ID, or
+    /// why not (a number the account does not have, a caller that is not digits, a start
+    /// that is not "YYYY-MM-DD[ HH:MM:SS]").
+    pub fn simulate_call(&self, call: &SimulatedCall) -> Result<String, String> {
+        lock(&self.app.account).simulate_call(call)
     }
 
     /// Counters of what was served.

@@ -12,7 +12,7 @@ use iovox_core::{
 use iovox_core::{AccountNode, NodesRequest};
 
 /// The slice of `all` a page asks for, with the totals.
-fn paginate<T>(all: Vec<T>, page: Option<u32>, limit: Option<u32>) -> Page<T> {
+pub(crate) fn paginate<T>(all: Vec<T>, page: Option<u32>, limit: Option<u32>) -> Page<T> {
     let limit = limit.unwrap_or(*iovox_core::LIMIT_RANGE.end()) as usize;
     let page = page.unwrap_or(1).max(1);
     let total = all.len();

@@ -252,6 +252,18 @@ async fn route(
         }
         Handler::DeleteNodes => by_ids(app, param("node_ids"), Account::delete_nodes),
         Handler::DeleteLinks => by_ids(app, param("link_ids"), Account::delete_links),
+        Handler::CallData => listed(&query, wire::Query::validate_call_data, |r| {
+            lock(&app.account).call_data(r)
+        }),
+        Handler::CallRecording => {
+            let id = param("id").unwrap_or_default().to_string();
+            match lock(&app.account).call_recording(&id) {
+                Ok(audio) => {
+                    ([(axum::http::header::CONTENT_TYPE, "audio/mpeg")], audio).into_response()
+                }
+                Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
+            }
+        }
         Handler::Nodes => listed(&query, wire::Query::validate_nodes, |r| {
             Ok(lock(&app.account).nodes(r))
         }),
@@ -297,6 +309,8 @@ enum Handler {
     CreateLinks,
     DeleteNodes,
     DeleteLinks,
+    CallData,
+    CallRecording,
 }
 
 /// The sandbox's part for a method of the model, if it plays one.
@@ -315,6 +329,8 @@ fn handler(route: Route) -> Option<Handler> {
         iovox_core::method::CreateLinks::ROUTE => Handler::CreateLinks,
         iovox_core::method::DeleteNodes::ROUTE => Handler::DeleteNodes,
         iovox_core::method::DeleteLinks::ROUTE => Handler::DeleteLinks,
+        iovox_core::method::GetCallData::ROUTE => Handler::CallData,
+        iovox_core::method::GetCallRecording::ROUTE => Handler::CallRecording,
         _ => return None,
     })
 }

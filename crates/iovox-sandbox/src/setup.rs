@@ -8,7 +8,7 @@ use iovox_core::{wire, Position, RecordsBody};
 use std::collections::BTreeMap;
 
 /// What the sandbox says where IOVOX's words are not documented: its own, and saying so.
-fn undocumented(what: String) -> String {
+pub(crate) fn undocumented(what: String) -> String {
     format!("iovox-sandbox: {what} (IOVOX's message for this is not documented)")
 }
 

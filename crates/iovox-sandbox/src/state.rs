@@ -25,6 +25,32 @@ pub struct State {
     /// state files have links only); `#[serde(default)]` keeps those loading.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nodes: Vec<NodeInfo>,
+    /// Calls the account's numbers received (`Sandbox::simulate_call`), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<CallRecord>,
+}
+
+/// A call a number of the account received, as the sandbox keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallRecord {
+    /// Its ID (getCallData's `id`, the key of its recording).
+    pub id: String,
+    /// The tracking number called.
+    pub voxnumber: String,
+    /// The caller's number, international digits.
+    pub caller: String,
+    /// When it started, "YYYY-MM-DD HH:MM:SS".
+    pub start: String,
+    /// How long it lasted, in seconds.
+    pub duration_sec: u32,
+    /// Whether it was answered (`ANSWERED`; otherwise `MISSED`).
+    pub answered: bool,
+    /// Whether it was recorded.
+    pub recording: bool,
+    /// The link the number was attached to when called, if any.
+    #[serde(default)]
+    pub link_id: Option<String>,
 }
 
 /// A node of the account, made by createNodes.
@@ -393,6 +419,7 @@ impl Default for State {
                 outcode("OX1", 1865, 51.752, -1.258),
             ],
             nodes: Vec::new(),
+            calls: Vec::new(),
         }
     }
 }

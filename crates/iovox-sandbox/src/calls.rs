@@ -1,0 +1,267 @@
+//! Calls to the account's numbers, simulated (`Sandbox::simulate_call`), and getCallData
+//! and getCallRecording as IOVOX answers them: the date window (this month by default),
+//! every filter, `order` (`cs_DESC` by default), `req_fields`, pages; a recording is a
+//! second of silence as MP3, which a player opens (docs/decisions.md 38).
+
+use crate::account::Account;
+use crate::clock::{format_utc, now_secs, parse_utc};
+use crate::state::CallRecord;
+use iovox_core::{Call, CallDataRequest, Page};
+
+/// A call to simulate: which number, who called, when, for how long, whether it was
+/// answered and recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SimulatedCall {
+    /// The tracking number called: one of the account's, international digits.
+    pub voxnumber: String,
+    /// The caller's number, international digits.
+    pub caller: String,
+    /// When it started, "YYYY-MM-DD HH:MM:SS" (UTC); `None`: now.
+    pub start: Option<String>,
+    /// How long it lasted, in seconds.
+    pub duration_sec: u32,
+    /// Answered (`ANSWERED`), or missed (`MISSED`, no talk time).
+    pub answered: bool,
+    /// Whether it was recorded (then getCallRecording gives its audio).
+    pub recording: bool,
+}
+
+impl SimulatedCall {
+    /// An answered call of a minute, now, not recorded.
+    pub fn new(voxnumber: impl Into<String>, caller: impl Into<String>) -> Self {
+        SimulatedCall {
+            voxnumber: voxnumber.into(),
+            caller: caller.into(),
+            start: None,
+            duration_sec: 60,
+            answered: true,
+            recording: false,
+        }
+    }
+}
+
+/// MPEG-1 Layer III, 128 kbit/s, 44.1 kHz, mono: 38 frames of silence, about a second.
+pub fn silence_mp3() -> Vec<u8> {
+    const FRAME: usize = 417; // 144 * 128000 / 44100, no padding
+    let mut out = Vec::with_capacity(FRAME * 38);
+    for _ in 0..38 {
+        let at = out.len();
+        out.extend_from_slice(&[0xFF, 0xFB, 0x90, 0xC4]);
+        out.resize(at + FRAME, 0);
+    }
+    out
+}
+
+fn hms(secs: u32) -> String {
+    format!("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+}
+
+/// The masked caller: the first four digits in clear (country and area), the rest hidden.
+fn masked(caller: &str) -> String {
+    let clear: String = caller.chars().take(4).collect();
+    format!(
+        "{clear}{}",
+        "X".repeat(caller.chars().count().saturating_sub(4))
+    )
+}
+
+impl Account {
+    /// Records a call; its ID, or why not (a number the account does not have, a start
+    /// that is not a date-time).
+    pub fn simulate_call(&mut self, c: &SimulatedCall) -> Result<String, String> {
+        let number = (self.state.voxnumbers.iter())
+            .find(|n| n.full_voxnumber == c.voxnumber)
+            .ok_or_else(|| format!("{} is not a number of this account", c.voxnumber))?;
+        if c.caller.is_empty() || !c.caller.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!(
+                "the caller {:?} is not international digits",
+                c.caller
+            ));
+        }
+        let start = match &c.start {
+            Some(s) => parse_utc(s)
+                .ok_or_else(|| format!("the start {s:?} is not YYYY-MM-DD[ HH:MM:SS]"))?,
+            None => now_secs(),
+        };
+        let id = format!("CALL-{:06}", self.state.calls.len() + 1);
+        self.state.calls.push(CallRecord {
+            id: id.clone(),
+            voxnumber: c.voxnumber.clone(),
+            caller: c.caller.clone(),
+            start: format_utc(start),
+            duration_sec: c.duration_sec,
+            answered: c.answered,
+            recording: c.recording,
+            link_id: number.link_id.clone(),
+        });
+        Ok(id)
+    }
+
+    /// One call as getCallData gives it, every field.
+    fn call(&self, r: &CallRecord) -> Call {
+        let start = parse_utc(&r.start).unwrap_or(0);
+        let link = r
+            .link_id
+            .as_deref()
+            .and_then(|id| self.state.links.0.get(id));
+        let talk = if r.answered { r.duration_sec } else { 0 };
+        Call {
+            id: Some(r.id.clone()),
+            call_start: Some(r.start.clone()),
+            call_end: Some(format_utc(start + u64::from(r.duration_sec))),
+            call_origin: Some(r.caller.clone()),
+            call_origin_encoded: Some(masked(&r.caller)),
+            call_origin_location: None,
+            voxnumber: Some(r.voxnumber.clone()),
+            call_destination: None,
+            detail: None,
+            call_time: Some(hms(r.duration_sec)),
+            call_time_sec: Some(r.duration_sec),
+            talk_time: Some(hms(talk)),
+            talk_time_sec: Some(talk),
+            call_type: Some("DIRECT".into()),
+            call_result: Some(if r.answered { "ANSWERED" } else { "MISSED" }.into()),
+            rule_result: None,
+            node_id: link.map(|l| l.node().to_string()),
+            node_name: link.map(|l| l.node_name().to_string()),
+            node_type: link.map(|l| l.node_type().to_string()),
+            link_id: link.map(|l| l.link_id.clone()),
+            link_name: link.map(|l| l.name()),
+            link_type: link.map(|l| l.kind().to_string()),
+            has_recording: Some(r.recording),
+            email_sent: Some(false),
+            direction: Some("IN".into()),
+        }
+    }
+
+    /// getCallData: the calls in the window (`sdt` to `edt`, this month by default;
+    /// `dconst=YESTERDAY`), filtered, ordered, the fields asked for, one page.
+    pub fn call_data(&self, r: &CallDataRequest) -> Result<Page<Call>, Vec<String>> {
+        let f = |k: &str| r.filters.get(k).map(String::as_str);
+        let today = now_secs() / 86_400 * 86_400;
+        let (mut since, mut until) = (first_of_month(today), today + 86_399);
+        if f("dconst") == Some("YESTERDAY") {
+            (since, until) = (today - 86_400, today - 1);
+        }
+        for (key, end) in [("sdt", false), ("edt", true)] {
+            let Some(text) = f(key) else { continue };
+            let Some(at) = parse_utc(text) else {
+                return Err(vec![crate::setup::undocumented(format!(
+                    "{key} {text:?} is not YYYY-MM-DD[ HH:MM:SS]"
+                ))]);
+            };
+            // A date alone: from its first second, or to its last.
+            let at = if end && !text.trim().contains(' ') {
+                at + 86_399
+            } else {
+                at
+            };
+            if end {
+                until = at
+            } else {
+                since = at
+            }
+        }
+        let mut all: Vec<Call> = (self.state.calls.iter())
+            .filter(|c| parse_utc(&c.start).is_some_and(|s| since <= s && s <= until))
+            .map(|c| self.call(c))
+            .filter(|c| {
+                let is = |key: &str, value: &Option<String>| {
+                    f(key).is_none_or(|want| value.as_deref() == Some(want))
+                };
+                is("id", &c.id)
+                    && is("node_id", &c.node_id)
+                    && is("node_type", &c.node_type)
+                    && is("link_id", &c.link_id)
+                    && is("link_type", &c.link_type)
+                    && is("ctype", &c.call_type)
+                    && is("call_res", &c.call_result)
+                    && is("rule_res", &c.rule_result)
+                    && is("call_origin", &c.call_origin)
+                    && is("call_origin_encoded", &c.call_origin_encoded)
+                    && is("voxnumber", &c.voxnumber)
+                    && is("call_dest", &c.call_destination)
+                    && is("direction", &c.direction)
+                    && is("detail", &c.detail)
+            })
+            .collect();
+        let order = f("order").unwrap_or("cs_DESC");
+        let (field, direction) = order.rsplit_once('_').unwrap_or((order, "ASC"));
+        all.sort_by_key(|c| sort_key(c, field));
+        if direction == "DESC" {
+            all.reverse();
+        }
+        if !r.req_fields.is_empty() {
+            for c in &mut all {
+                *c = only(std::mem::take(c), &r.req_fields);
+            }
+        }
+        Ok(crate::lifecycle::paginate(all, r.page, r.limit))
+    }
+
+    /// getCallRecording: the audio of a recorded call.
+    pub fn call_recording(&self, id: &str) -> Result<Vec<u8>, String> {
+        match self.state.calls.iter().find(|c| c.id == id) {
+            Some(c) if c.recording => Ok(silence_mp3()),
+            Some(_) => Err(crate::setup::undocumented(format!(
+                "call {id} has no recording"
+            ))),
+            None => Err(crate::setup::undocumented(format!("there is no call {id}"))),
+        }
+    }
+}
+
+fn first_of_month(day: u64) -> u64 {
+    let date = format_utc(day);
+    parse_utc(&format!("{}-01", &date[..7])).unwrap_or(day)
+}
+
+/// The value `order`'s abbreviation sorts by: numbers by their value.
+fn sort_key(c: &Call, field: &str) -> (u64, String) {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    match field {
+        "cts" => (u64::from(c.call_time_sec.unwrap_or(0)), String::new()),
+        "tts" => (u64::from(c.talk_time_sec.unwrap_or(0)), String::new()),
+        "id" => (0, text(&c.id)),
+        "ce" => (0, text(&c.call_end)),
+        "co" => (0, text(&c.call_origin)),
+        "vn" => (0, text(&c.voxnumber)),
+        "call_res" => (0, text(&c.call_result)),
+        "lid" => (0, text(&c.link_id)),
+        "nid" => (0, text(&c.node_id)),
+        _ => (0, text(&c.call_start)),
+    }
+}
+
+/// The call with only the fields `req_fields` names.
+fn only(c: Call, req_fields: &[String]) -> Call {
+    let on = |abbreviation: &str| req_fields.iter().any(|f| f == abbreviation);
+    let keep = |on: bool, v: Option<String>| v.filter(|_| on);
+    Call {
+        id: keep(on("id"), c.id),
+        call_start: keep(on("cs"), c.call_start),
+        call_end: keep(on("ce"), c.call_end),
+        call_origin: keep(on("co"), c.call_origin),
+        call_origin_encoded: keep(on("coe"), c.call_origin_encoded),
+        call_origin_location: keep(on("col"), c.call_origin_location),
+        voxnumber: keep(on("vn"), c.voxnumber),
+        call_destination: keep(on("cd"), c.call_destination),
+        detail: keep(on("detail"), c.detail),
+        call_time: keep(on("ct"), c.call_time),
+        call_time_sec: c.call_time_sec.filter(|_| on("cts")),
+        talk_time: keep(on("tt"), c.talk_time),
+        talk_time_sec: c.talk_time_sec.filter(|_| on("tts")),
+        call_type: keep(on("ctype"), c.call_type),
+        call_result: keep(on("call_res"), c.call_result),
+        rule_result: keep(on("rule_res"), c.rule_result),
+        node_id: keep(on("nid"), c.node_id),
+        node_name: keep(on("nname"), c.node_name),
+        node_type: keep(on("ntype"), c.node_type),
+        link_id: keep(on("lid"), c.link_id),
+        link_name: keep(on("lname"), c.link_name),
+        link_type: keep(on("ltype"), c.link_type),
+        has_recording: c.has_recording.filter(|_| on("has_rec")),
+        email_sent: c.email_sent.filter(|_| on("es")),
+        direction: keep(on("direction"), c.direction),
+    }
+}

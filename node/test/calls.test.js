@@ -1,0 +1,84 @@
+'use strict'
+// Calls, offline: the sandbox's simulateCall, getCallData's filters and pages counted
+// against the calls the test made, recordings as Buffers; nodes and links by name.
+const test = require('node:test')
+const assert = require('node:assert/strict')
+const iovox = require('..')
+const { Sandbox } = require('iovox-sandbox')
+const { KEY } = require('./helpers')
+
+const NOVEMBER = { sdt: '2020-11-01', edt: '2020-11-30' }
+
+async function withSandbox(run) {
+  const sb = await Sandbox.start({ secureKey: KEY })
+  const client = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url, retries: 0 })
+  try {
+    await run(sb, client)
+  } finally {
+    client.close()
+    await sb.close()
+  }
+}
+
+function simulate(sb, count) {
+  const numbers = sb.state.voxnumbers.map((n) => [n.full_voxnumber, n.link_id ?? null])
+  return Array.from({ length: count }, (_, i) => {
+    const [voxnumber, link] = numbers[i % numbers.length]
+    const call = {
+      voxnumber,
+      caller: `4479661${String(i).padStart(5, '0')}`,
+      start: `2020-11-${String(1 + (i % 28)).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:00:00`,
+      durationSec: 30 + i,
+      answered: i % 3 !== 0,
+      recording: i % 5 === 0,
+    }
+    return { ...call, id: sb.simulateCall(call), link }
+  })
+}
+
+test('50 simulated calls read back by every filter, page after page', async () => {
+  await withSandbox(async (sb, client) => {
+    const made = simulate(sb, 50)
+    const walked = []
+    for await (const c of client.iterCallData({ ...NOVEMBER, limit: 7 })) walked.push(c)
+    assert.deepEqual(walked.map((c) => c.id).sort(), made.map((m) => m.id).sort())
+    const missed = (await client.getCallData({ ...NOVEMBER, callRes: 'MISSED' })).results
+    assert.deepEqual(missed.map((c) => c.id).sort(), made.filter((m) => !m.answered).map((m) => m.id).sort())
+    const number = made[1].voxnumber
+    assert.equal((await client.getCallData({ ...NOVEMBER, voxnumber: number })).results.length, made.filter((m) => m.voxnumber === number).length)
+    const link = made.find((m) => m.link).link
+    assert.equal((await client.getCallData({ ...NOVEMBER, linkId: link })).results.length, made.filter((m) => m.link === link).length)
+    assert.deepEqual((await client.getCallData()).results, [], 'the default window is this month')
+    const [one] = (await client.getCallData({ ...NOVEMBER, reqFields: ['id', 'cts'], limit: 1 })).results
+    assert.equal(typeof one.callTimeSec, 'number')
+    assert.equal(one.voxnumber, undefined)
+  })
+})
+
+test('a recording is a Buffer of MP3 frames; a call without one is an ApiError', async () => {
+  await withSandbox(async (sb, client) => {
+    const made = simulate(sb, 6)
+    const audio = await client.getCallRecording({ id: made.find((m) => m.recording).id })
+    assert.ok(Buffer.isBuffer(audio) && audio[0] === 0xff && audio[1] === 0xfb && audio.length > 10000)
+    await assert.rejects(client.getCallRecording({ id: made.find((m) => !m.recording).id }), (e) => e instanceof iovox.ApiError && /has no recording/.test(e.message))
+    assert.throws(() => sb.simulateCall({ voxnumber: '449999999999', caller: '447966111222' }), RangeError)
+  })
+})
+
+test('nodes and links are made, attached, and removed by name', async () => {
+  await withSandbox(async (sb, client) => {
+    await client.createNodes({ nodes: [{ nodeId: 'P1', nodeName: 'Property', nodeType: 'Property' }] })
+    await client.createLinks({ links: [{ nodeId: 'P1', linkId: 'P1-web', linkName: 'Web', linkType: 'Web', clickToCall: true }] })
+    await assert.rejects(client.createNodes({ nodes: [{ nodeId: 'P1', nodeName: 'Again', nodeType: 'Property' }] }), (e) => {
+      assert.deepEqual(e.messages, ['Node ID 1 of 1 already exists'])
+      return e instanceof iovox.ApiError
+    })
+    assert.deepEqual((await client.getNodes({ nodeId: 'P1' })).results.map((n) => n.linkId), ['P1-web'])
+    const before = sb.stats.requests
+    await assert.rejects(client.deleteNodes({ nodeIds: 'P1' }), TypeError)
+    await assert.rejects(client.deleteNodes({ nodeIds: ['P1', 'a,b'] }), iovox.ValidationError)
+    assert.equal(sb.stats.requests, before, 'nothing sent')
+    await client.deleteNodes({ nodeIds: ['P1'] })
+    assert.deepEqual((await client.getLinks({ linkId: 'P1-web' })).results, [])
+  })
+})

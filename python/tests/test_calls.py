@@ -1,0 +1,107 @@
+"""Calls, offline: the sandbox's simulate_call, getCallData's filters and pages from the
+sync and the async client counted against the calls the test made, and recordings as
+bytes; nodes and links made and removed by name."""
+
+from __future__ import annotations
+
+import asyncio
+import pathlib
+from typing import Any
+
+import pytest
+from conftest import KEY
+
+import iovox
+from iovox_sandbox import Sandbox
+
+NOVEMBER = {"sdt": "2020-11-01", "edt": "2020-11-30"}
+
+
+def simulate(sb: Sandbox, count: int) -> list[dict[str, Any]]:
+    numbers = [(n["full_voxnumber"], n.get("link_id")) for n in sb.state["voxnumbers"]]
+    made = []
+    for i in range(count):
+        number, link = numbers[i % len(numbers)]
+        call = {
+            "voxnumber": number,
+            "caller": f"4479661{i:05}",
+            "start": f"2020-11-{1 + i % 28:02} {i % 24:02}:00:00",
+            "duration": 30 + i,
+            "answered": i % 3 != 0,
+            "recording": i % 5 == 0,
+        }
+        call["id"] = sb.simulate_call(call["voxnumber"], call["caller"], start=call["start"], duration=call["duration"], answered=call["answered"], recording=call["recording"])
+        call["link"] = link
+        made.append(call)
+    return made
+
+
+def test_50_calls_read_back_by_every_filter() -> None:
+    with Sandbox(secure_key=KEY) as sb, iovox.Client(sb.username, KEY, sb.url, retries=0) as client:
+        made = simulate(sb, 50)
+        walked = list(client.iter_call_data(limit=7, **NOVEMBER))
+        assert sorted(c.id for c in walked) == sorted(m["id"] for m in made)
+        assert [c.call_start for c in walked] == sorted((c.call_start for c in walked), reverse=True)
+        number = made[1]["voxnumber"]
+        assert len(client.get_call_data(voxnumber=number, **NOVEMBER).results) == sum(m["voxnumber"] == number for m in made)
+        missed = client.get_call_data(call_res="MISSED", **NOVEMBER).results
+        assert sorted(c.id for c in missed) == sorted(m["id"] for m in made if not m["answered"])
+        assert all(c.talk_time_sec == 0 for c in missed)
+        link = next(m["link"] for m in made if m["link"])
+        on_link = client.get_call_data(link_id=link, **NOVEMBER).results
+        assert len(on_link) == sum(m["link"] == link for m in made) and all(c.node_id for c in on_link)
+        window = client.get_call_data(sdt="2020-11-10", edt="2020-11-12 05:00:00").results
+        assert len(window) == sum("2020-11-10 00:00:00" <= m["start"] <= "2020-11-12 05:00:00" for m in made) > 0
+        assert client.get_call_data().results == [], "the default window is this month"
+        one = client.get_call_data(req_fields=["id", "cts"], limit=1, **NOVEMBER).results[0]
+        assert one.id and one.call_time_sec and one.voxnumber is None
+        assert one.to_dict()["call_time_sec"] == one.call_time_sec
+
+        async def walk() -> list[str]:
+            async with iovox.AsyncClient(sb.username, KEY, sb.url, retries=0) as a:
+                return [c.id async for c in a.iter_call_data(limit=9, **NOVEMBER)]
+
+        assert sorted(asyncio.run(walk())) == sorted(m["id"] for m in made)
+
+
+def test_a_recording_is_bytes_and_a_call_without_one_an_error(tmp_path: pathlib.Path) -> None:
+    with Sandbox(secure_key=KEY) as sb, iovox.Client(sb.username, KEY, sb.url, retries=0) as client:
+        made = simulate(sb, 6)
+        recorded = next(m["id"] for m in made if m["recording"])
+        audio = client.get_call_recording(recorded)
+        assert isinstance(audio, bytes) and audio[:2] == b"\xff\xfb" and len(audio) > 10_000
+        (tmp_path / "call.mp3").write_bytes(audio)
+        assert (tmp_path / "call.mp3").stat().st_size == len(audio)
+        plain = next(m["id"] for m in made if not m["recording"])
+        with pytest.raises(iovox.ApiError, match="has no recording"):
+            client.get_call_recording(plain)
+        assert asyncio.run(_async_recording(sb, recorded)) == audio
+        with pytest.raises(ValueError, match="not a number of this account"):
+            sb.simulate_call("449999999999", "447966111222")
+
+
+async def _async_recording(sb: Sandbox, call_id: str) -> bytes:
+    async with iovox.AsyncClient(sb.username, KEY, sb.url, retries=0) as a:
+        return await a.get_call_recording(call_id)
+
+
+def test_nodes_and_links_made_attached_and_removed() -> None:
+    with Sandbox(secure_key=KEY) as sb, iovox.Client(sb.username, KEY, sb.url, retries=0) as client:
+        client.create_nodes([{"node_id": "P1", "node_name": "Property", "node_type": "Property"}])
+        client.create_links([{"node_id": "P1", "link_id": "P1-web", "link_name": "Web", "link_type": "Web", "click_to_call": True}])
+        with pytest.raises(iovox.ApiError) as e:
+            client.create_nodes([{"node_id": "P1", "node_name": "Again", "node_type": "Property"}])
+        assert e.value.messages == ["Node ID 1 of 1 already exists"]
+        assert [n.link_id for n in client.get_nodes(node_id="P1").results] == ["P1-web"]
+        client.attach_voxnumber_to_link([{"link_id": "P1-web", "method": "BY AREA", "voxnumber_idd": 44, "area_code": 20}])
+        before = sb.stats["requests"]
+        with pytest.raises(iovox.ValidationError) as v:
+            client.delete_nodes(["P1", "a,b"])
+        assert v.value.messages == ["Node ID 2 of 2 holds a comma, which IOVOX's comma-joined list cannot carry"]
+        with pytest.raises(TypeError, match="node_ids must be a list, not str"):
+            client.delete_nodes("P1")  # type: ignore[arg-type]
+        assert sb.stats["requests"] == before, "nothing sent"
+        client.delete_nodes(["P1"])
+        assert client.get_links(link_id="P1-web").results == []
+        with pytest.raises(iovox.ApiError, match="does not exist"):
+            client.delete_links(["P1-web"])
