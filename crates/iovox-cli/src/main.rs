@@ -15,6 +15,7 @@ mod list;
 mod lists;
 mod methods;
 mod output;
+mod setup;
 
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use iovox_core::method::{
@@ -45,14 +46,14 @@ struct Cli {
 /// subcommand shows only the options it uses: `iovox sandbox --help` lists no client
 /// option).
 #[derive(Args)]
-struct Call<T: Args> {
+pub(crate) struct Call<T: Args> {
     #[command(flatten)]
-    args: T,
+    pub(crate) args: T,
     #[command(flatten)]
-    connection: Connection,
+    pub(crate) connection: Connection,
     /// Print results and errors as JSON on stdout.
     #[arg(long)]
-    json: bool,
+    pub(crate) json: bool,
 }
 
 /// Only `--json`, for the commands that print without calling IOVOX.
@@ -101,8 +102,15 @@ enum Command {
     Regions(Call<lists::RegionsArgs>),
     /// The account's numbers (getVoxnumbers); --unassigned for the free ones.
     Numbers(Call<lists::NumbersArgs>),
-    /// The account's links and their numbers (getLinks).
-    Links(Call<lists::LinksArgs>),
+    /// The account's links and their numbers (getLinks); `create` and `delete` them.
+    Links(setup::Links),
+    /// The account's nodes, once per link (getNodes); `create` and `delete` them.
+    Nodes(setup::Nodes),
+    /// The calls the account's numbers received (getCallData): `iovox calls --since
+    /// 2026-12-01 --csv`.
+    Calls(Call<setup::CallsArgs>),
+    /// A recorded call's audio into a file (getCallRecording): `iovox recording ID -o call.mp3`.
+    Recording(Call<setup::RecordingArgs>),
     /// Give numbers back to IOVOX for good (deleteVoxnumbersFromAccount); asks first
     /// unless --yes.
     Release(Call<lists::ReleaseArgs>),
@@ -209,6 +217,10 @@ struct SandboxArgs {
     /// Honour the x-iovox-sandbox-fault request header.
     #[arg(long)]
     faults: bool,
+    /// Simulate this many calls a minute to the account's numbers (getCallData lists
+    /// them; a third are recorded, a quarter missed).
+    #[arg(long, value_name = "RATE")]
+    simulate_calls: Option<f64>,
 }
 
 impl Command {
@@ -220,7 +232,10 @@ impl Command {
             Command::Detach(c) => c.json,
             Command::Regions(c) => c.json,
             Command::Numbers(c) => c.json,
-            Command::Links(c) => c.json,
+            Command::Links(c) => c.list.json,
+            Command::Nodes(_) => false,
+            Command::Calls(c) => c.json,
+            Command::Recording(c) => c.json,
             Command::Release(c) => c.json,
             Command::List(c) => c.json,
             Command::Methods(j) | Command::ParseCallback { json: j, .. } => j.json,
@@ -260,7 +275,10 @@ fn run(cli: Cli, sub: Option<&ArgMatches>) -> Result<u8, Usage> {
         Command::Detach(c) => detach(&c.connection, c.args, json),
         Command::Regions(c) => lists::regions(&c.connection, c.args, json),
         Command::Numbers(c) => lists::numbers(&c.connection, c.args, json),
-        Command::Links(c) => lists::links(&c.connection, c.args, json),
+        Command::Links(l) => setup::links(l, json),
+        Command::Nodes(n) => setup::nodes(n, json),
+        Command::Calls(c) => setup::calls(c, json),
+        Command::Recording(c) => setup::recording(c, json),
         Command::Release(c) => lists::release(&c.connection, c.args, json),
         Command::Methods(_) => return Ok(methods::run(json)),
         Command::List(c) => list::run(&c.connection, c.args, json),
@@ -517,6 +535,13 @@ fn parse_callback(file: &PathBuf, json: bool) -> Outcome {
 }
 
 fn sandbox(args: SandboxArgs) -> Result<u8, String> {
+    let every = match args.simulate_calls {
+        None => None,
+        Some(rate) if rate.is_finite() && rate > 0.0 && rate <= 60_000.0 => {
+            Some(Duration::from_secs_f64(60.0 / rate))
+        }
+        Some(rate) => return Err(format!("--simulate-calls must be a number of calls a minute above 0 and at most 60000, not {rate}")),
+    };
     let state = match &args.state {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -554,7 +579,25 @@ fn sandbox(args: SandboxArgs) -> Result<u8, String> {
     let mut out = std::io::stdout();
     let _ = std::io::Write::write_all(&mut out, banner.as_bytes());
     let _ = std::io::Write::flush(&mut out);
-    loop {
-        std::thread::park();
+    let Some(every) = every else {
+        loop {
+            std::thread::park();
+        }
+    };
+    for i in 0u64.. {
+        std::thread::sleep(every);
+        let numbers = sb.state().voxnumbers;
+        let Some(number) = numbers.get(i as usize % numbers.len().max(1)) else {
+            continue;
+        };
+        let mut call = iovox_sandbox::SimulatedCall::new(
+            number.full_voxnumber.clone(),
+            format!("44796611{:04}", i % 10_000),
+        );
+        call.duration_sec = 20 + (i * 37 % 400) as u32;
+        call.answered = i % 4 != 0;
+        call.recording = i % 3 == 0;
+        let _ = sb.simulate_call(&call);
     }
+    Ok(0)
 }

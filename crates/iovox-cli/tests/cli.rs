@@ -639,3 +639,72 @@ fn each_subcommand_shows_only_its_own_options() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unexpected argument '--production'"));
 }
+
+/// The call-tracking loop from the command line: a node and a link made, listed and
+/// deleted (deleting asks first; --yes confirms); calls listed as text, CSV and JSON;
+/// a recording written to a file.
+#[test]
+fn nodes_links_calls_and_recordings() {
+    let sb = Sandbox::start(config()).unwrap();
+    let out = stdout(against(&sb).args([
+        "nodes", "create", "W1", "--name", "West", "--type", "Property",
+    ]));
+    assert_eq!(out.trim(), "created node W1");
+    stdout(against(&sb).args([
+        "links", "create", "ext1", "--node", "W1", "--name", "Mag", "--type", "Web",
+    ]));
+    let nodes = stdout(against(&sb).args(["nodes", "--node-id", "W1"]));
+    assert!(
+        nodes.contains("West") && nodes.contains("link ext1"),
+        "{nodes}"
+    );
+    let refused = against(&sb)
+        .args(["nodes", "delete", "W1"])
+        .checked_output();
+    assert_eq!(refused.status.code(), Some(2), "no terminal, no --yes");
+    assert!(sb.state().links.contains("ext1"));
+    stdout(against(&sb).args(["nodes", "delete", "W1", "--yes"]));
+    assert!(!sb.state().links.contains("ext1"));
+
+    let number = sb.state().voxnumbers[0].full_voxnumber.clone();
+    let mut call = iovox_sandbox::SimulatedCall::new(number.clone(), "447966111222");
+    call.start = Some("2020-11-05 10:00:00".into());
+    call.recording = true;
+    let id = sb.simulate_call(&call).unwrap();
+    let csv = stdout(against(&sb).args([
+        "calls",
+        "--since",
+        "2020-11-01",
+        "--until",
+        "2020-11-30",
+        "--csv",
+    ]));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "id,call_start,call_end,call_origin,voxnumber,call_time_sec,call_result,link_id,has_recording");
+    assert!(
+        lines[1].starts_with(&format!(
+            "{id},2020-11-05 10:00:00,2020-11-05 10:01:00,447966111222,{number},60,ANSWERED,"
+        )),
+        "{csv}"
+    );
+    assert_eq!(lines.len(), 2);
+    let json = stdout(against(&sb).args([
+        "calls",
+        "--since",
+        "2020-11-01",
+        "--until",
+        "2020-11-30",
+        "--number",
+        &number,
+        "--json",
+    ]));
+    let first: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(first["id"], id.as_str());
+    let none = stdout(against(&sb).args(["calls"]));
+    assert!(none.trim().is_empty(), "this month has no call: {none}");
+    let file = std::env::temp_dir().join(format!("iovox-rec-{}.mp3", std::process::id()));
+    stdout(against(&sb).args(["recording", &id, "-o", file.to_str().unwrap()]));
+    let audio = std::fs::read(&file).unwrap();
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(&audio[..2], [0xFF, 0xFB]);
+}
