@@ -2,13 +2,14 @@
 //! this process. Every step prints what it did and what came back.
 
 use crate::output::order_text;
+use iovox_core::method::{CreateLinks, CreateNodes, DeleteNodes, GetCallRecording};
 use iovox_core::{
-    AssignedStatus, AttachRequest, ByPostcode, DeleteVoxnumbersRequest, DetachRequest, Link,
-    LinksRequest, NumberType, OrderStatus, PurchaseItem, PurchaseRequest, RegionsRequest,
-    VoxnumbersRequest,
+    AssignedStatus, AttachRequest, ByPostcode, CallDataRequest, DeleteVoxnumbersRequest,
+    DetachRequest, IdsRequest, Link, LinksRequest, NodesRequest, NumberType, OrderStatus,
+    PurchaseItem, PurchaseRequest, Records, RegionsRequest, VoxnumbersRequest,
 };
-use iovox_http::{receive_callback, Client, Error};
-use iovox_sandbox::{CallbackListener, Config, Restock, Sandbox};
+use iovox_http::{receive_callback, CallOptions, Client, Error};
+use iovox_sandbox::{CallbackListener, Config, Restock, Sandbox, SimulatedCall};
 use std::time::Duration;
 
 fn step(n: u32, title: &str) {
@@ -59,8 +60,39 @@ fn demo() -> Result<(), String> {
     )
     .map_err(e)?;
 
+    let o = CallOptions::default();
     step(
         1,
+        "createNodes and createLinks: a property, and a link for its web listing",
+    );
+    let node = Records::new().record([
+        ("node_id", "westbourne"),
+        ("node_name", "Westbourne Apartments"),
+        ("node_type", "Property"),
+    ]);
+    client.call::<CreateNodes>(&node, &o).map_err(e)?;
+    let link = Records::new().record([
+        ("node_id", "westbourne"),
+        ("link_id", "westbourne-web"),
+        ("link_name", "Website"),
+        ("link_type", "Web"),
+    ]);
+    client.call::<CreateLinks>(&link, &o).map_err(e)?;
+    for n in client
+        .get_nodes(&NodesRequest::new().node_id("westbourne"))
+        .map_err(e)?
+        .results
+    {
+        say!(
+            "    node {} ({}) has link {}",
+            n.node_id.as_deref().unwrap_or("-"),
+            n.node_name.as_deref().unwrap_or("-"),
+            n.link_id.as_deref().unwrap_or("-")
+        );
+    }
+
+    step(
+        2,
         "getVoxnumberRegions: where in the UK can geographic numbers be bought?",
     );
     let regions = client
@@ -87,7 +119,7 @@ fn demo() -> Result<(), String> {
     }
 
     step(
-        2,
+        3,
         "purchaseVoxNumbers: 3 in Liverpool (only 2 in stock) and 1 in London",
     );
     let callback_url = listener.url_with_credentials("demo", "callback-password");
@@ -105,7 +137,7 @@ fn demo() -> Result<(), String> {
         return Err("expected a PENDING order".into());
     }
 
-    step(3, "Stock arrives: the sandbox POSTs the <order> callback");
+    step(4, "Stock arrives: the sandbox POSTs the <order> callback");
     sandbox.restock(&Restock {
         country_code: Some(44),
         area_code: Some(151),
@@ -129,7 +161,7 @@ fn demo() -> Result<(), String> {
         return Err("expected the same order, FULFILLED".into());
     }
 
-    step(4, "getVoxnumbers: the account's unassigned numbers");
+    step(5, "getVoxnumbers: the account's unassigned numbers");
     let free = client
         .get_voxnumbers(&VoxnumbersRequest::new().assigned_status(AssignedStatus::Unassigned))
         .map_err(e)?;
@@ -143,13 +175,14 @@ fn demo() -> Result<(), String> {
     say!("    {} unassigned", free.total_results.unwrap_or(0));
 
     step(
-        5,
+        6,
         "attachVoxnumberToLink: BY VOXNUMBER, BY AREA and BY POSTCODE in one request",
     );
     let bought = &update.voxnumbers[0].full_voxnumber;
     let links = AttachRequest::new(vec![
         Link::by_voxnumber("333", bought.as_str()),
         Link::by_area("444", 44, 151),
+        Link::by_area("westbourne-web", 44, 151),
         Link::new(
             "555",
             ByPostcode::new("UNITED KINGDOM", "SW1A 0AA").fallback_area_distance(20),
@@ -169,7 +202,7 @@ fn demo() -> Result<(), String> {
         );
     }
 
-    step(6, "getLinks: the links and their numbers");
+    step(7, "getLinks: the links and their numbers");
     let page = client.get_links(&LinksRequest::new()).map_err(e)?;
     for l in page.results.iter().filter(|l| l.voxnumber.is_some()) {
         say!(
@@ -181,7 +214,56 @@ fn demo() -> Result<(), String> {
     }
 
     step(
-        7,
+        8,
+        "A call arrives on the Westbourne number (simulated), and it is recorded",
+    );
+    let tracking = client
+        .get_voxnumbers(&VoxnumbersRequest::new().link_id("westbourne-web"))
+        .map_err(e)?
+        .results
+        .into_iter()
+        .next()
+        .and_then(|n| n.voxnumber)
+        .ok_or("westbourne-web has no number")?;
+    let mut call = SimulatedCall::new(tracking.as_str(), "447966111222");
+    call.duration_sec = 95;
+    call.recording = true;
+    let call_id = sandbox.simulate_call(&call)?;
+    say!("    +447966111222 called +{tracking} for 95 s");
+
+    step(9, "getCallData: the calls to that number this month");
+    let calls = client
+        .get_call_data(&CallDataRequest::new().voxnumber(tracking.as_str()))
+        .map_err(e)?;
+    for c in &calls.results {
+        say!(
+            "    {} {} from +{} to link {} ({}), {} s, recorded: {}",
+            c.id.as_deref().unwrap_or("-"),
+            c.call_start.as_deref().unwrap_or("-"),
+            c.call_origin.as_deref().unwrap_or("-"),
+            c.link_id.as_deref().unwrap_or("-"),
+            c.node_name.as_deref().unwrap_or("-"),
+            c.call_time_sec.unwrap_or(0),
+            c.has_recording == Some(true)
+        );
+    }
+    if calls.results.len() != 1 {
+        return Err("expected the one call".into());
+    }
+
+    step(10, "getCallRecording: save the call's audio");
+    let audio = client.call::<GetCallRecording>(&call_id, &o).map_err(e)?;
+    let file = std::env::temp_dir().join(format!("iovox-demo-{}.mp3", std::process::id()));
+    std::fs::write(&file, &audio).map_err(|e| e.to_string())?;
+    say!(
+        "    wrote {} bytes of MP3 to {}",
+        audio.len(),
+        file.display()
+    );
+    let _ = std::fs::remove_file(&file);
+
+    step(
+        11,
         "removeVoxnumberFromLink: detach link 444; its number goes back to the pool",
     );
     let detached = client
@@ -207,7 +289,7 @@ fn demo() -> Result<(), String> {
     );
 
     step(
-        8,
+        12,
         "deleteVoxnumbersFromAccount: give that number back to IOVOX for good",
     );
     client
@@ -221,7 +303,28 @@ fn demo() -> Result<(), String> {
     }
     say!("    gave back +{detached}; the account no longer lists it");
 
-    step(9, "A validation error: caught before anything is sent");
+    step(
+        13,
+        "Leave nothing behind: detach and give back the Westbourne number, deleteNodes the property and its link",
+    );
+    client
+        .remove_voxnumber_from_link(&DetachRequest::new(["westbourne-web"]))
+        .map_err(e)?;
+    client
+        .delete_voxnumbers_from_account(&DeleteVoxnumbersRequest::new([tracking.as_str()]))
+        .map_err(e)?;
+    client
+        .call::<DeleteNodes>(&IdsRequest::new(["westbourne"]), &o)
+        .map_err(e)?;
+    let left = client
+        .get_nodes(&NodesRequest::new().node_id("westbourne"))
+        .map_err(e)?;
+    if !left.results.is_empty() || sandbox.state().links.contains("westbourne-web") {
+        return Err("the node or its link is still there".into());
+    }
+    say!("    detached and gave back +{tracking}; node westbourne and its link are gone: nothing left behind");
+
+    step(14, "A validation error: caught before anything is sent");
     let mut bad = item(44, 20, NumberType::Geographic, 0);
     bad.area_code = None;
     let invalid = PurchaseRequest::new(vec![item(44, 20, NumberType::Geographic, 1), bad]);
@@ -234,7 +337,7 @@ fn demo() -> Result<(), String> {
         other => return Err(format!("expected a validation error, got {other:?}")),
     }
 
-    step(10, "An API error: a link that does not exist");
+    step(15, "An API error: a link that does not exist");
     let missing = AttachRequest::new(vec![Link::by_area("999", 44, 20)]);
     match client.attach_voxnumber_to_link(&missing) {
         Err(err @ Error::Api { .. }) => {

@@ -384,6 +384,10 @@ fn demo_runs_end_to_end() {
         "the account no longer lists it",
         "Area Code 2 of 2 Empty",
         "HTTP 400: Link ID 1 of 1 does not exist",
+        "has link westbourne-web",
+        "to link westbourne-web (Westbourne Apartments), 95 s, recorded: true",
+        "bytes of MP3 to",
+        "nothing left behind",
         "Demo finished",
     ] {
         assert!(text.contains(expected), "{expected} missing from:\n{text}");
