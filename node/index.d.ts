@@ -365,6 +365,12 @@ export interface String {
   id: string
 }
 
+/** The arguments of getVoicemailRecording. */
+export interface String {
+  /** The call's `id`, from getCallData (inferred: the page reuses getCallRecording's words). */
+  id: string
+}
+
 /** The arguments of purchaseVoxNumbers. */
 export interface PurchaseRequest {
   /** What to buy: 1 to 250 numbers per item. */
@@ -447,6 +453,8 @@ export declare class Client {
   deleteNodes(request: IdsRequest | IdsRequest['nodeIds'], options?: CallOptions): Promise<void>
   /** The audio of a recorded call (`has_recording` in getCallData), MP3 bytes as IOVOX sends them. Safe to repeat. */
   getCallRecording(request: String, options?: CallOptions): Promise<Bytes>
+  /** The audio of the voicemail a caller left, MP3 bytes as IOVOX sends them. Safe to repeat. */
+  getVoicemailRecording(request: String, options?: CallOptions): Promise<Bytes>
   /** Buys VoxNumbers. Every check the request alone allows is made first: a request IOVOX would refuse is never sent. Never repeated once it may have arrived, unless the client opts in (retry purchase after send). A callback URL without `user:password@` is refused unless unauthenticated callbacks are allowed by name: anyone could forge its callbacks. */
   purchaseVoxNumbers(request: PurchaseRequest, options?: CallOptions): Promise<Order>
   /** Gives numbers back to IOVOX for good: at most 100, all of them or none. Never repeated once it may have arrived. */

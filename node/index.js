@@ -325,6 +325,11 @@ class Client {
     return this.#act('getCallRecording', request, options)
   }
 
+  /** The audio of the voicemail a caller left, MP3 bytes as IOVOX sends them. Safe to repeat. `{ id }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async getVoicemailRecording(request, options) {
+    return this.#act('getVoicemailRecording', request, options)
+  }
+
   /** Buys VoxNumbers. Every check the request alone allows is made first: a request IOVOX would refuse is never sent. Never repeated once it may have arrived, unless the client opts in (retry purchase after send). A callback URL without `user:password@` is refused unless unauthenticated callbacks are allowed by name: anyone could forge its callbacks. `{ items, callbackUrl, ccList, dynamicQuantity, allowUnauthenticatedCallbacks }`; `options`: `{ signal, timeoutMs }` for this call. */
   async purchaseVoxNumbers(request, options) {
     return this.#act('purchaseVoxNumbers', request, options)

@@ -462,6 +462,17 @@ class AsyncClient:
         del arguments['self']
         return await self._run(lambda cancel: self._client.get_call_recording(_cancel=cancel, **arguments))
 
+    async def get_voicemail_recording(
+        self,
+        id: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> bytes:
+        """See ``Client.get_voicemail_recording``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_voicemail_recording(_cancel=cancel, **arguments))
+
     async def purchase_vox_numbers(
         self,
         items: Iterable[Union[PurchaseItem, Mapping[str, Any]]],

@@ -538,6 +538,13 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> bytes: ...
+    def get_voicemail_recording(
+        self,
+        id: str,
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> bytes: ...
     def purchase_vox_numbers(
         self,
         items: Iterable[Union[PurchaseItem, Mapping[str, Any]]],

@@ -707,6 +707,28 @@ impl Client {
         )
     }
 
+    /// The audio of the voicemail a caller left, MP3 bytes as IOVOX sends them. Safe to repeat. (getVoicemailRecording)
+    ///
+    /// `id`: The call's `id`, from getCallData (inferred: the page reuses getCallRecording's words).
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (id, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_voicemail_recording(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "getVoicemailRecording",
+            &[("id", Some(id))],
+            timeout,
+            _cancel,
+        )
+    }
+
     /// Buys VoxNumbers. Every check the request alone allows is made first: a request IOVOX would refuse is never sent. Never repeated once it may have arrived, unless the client opts in (retry purchase after send). A callback URL without `user:password@` is refused unless unauthenticated callbacks are allowed by name: anyone could forge its callbacks. (purchaseVoxNumbers)
     ///
     /// `items`: What to buy: 1 to 250 numbers per item.

@@ -17,8 +17,8 @@ use crate::fields::snake;
 use crate::ShapeError;
 use iovox_core::method::{
     AttachVoxnumberToLink, CreateLinks, CreateNodes, DeleteLinks, DeleteNodes,
-    DeleteVoxnumbersFromAccount, GetCallRecording, Method, Prepared, PurchaseVoxNumbers,
-    RemoveVoxnumberFromLink,
+    DeleteVoxnumbersFromAccount, GetCallRecording, GetVoicemailRecording, Method, Prepared,
+    PurchaseVoxNumbers, RemoveVoxnumberFromLink,
 };
 use iovox_core::model::Spec;
 use iovox_core::setup;
@@ -239,6 +239,18 @@ pub const ACTIONS: &[Action] = &[
             Ok(GetCallRecording::prepare_wire(&query)?)
         },
         decode: |body| GetCallRecording::decode(body).map(Outcome::Bytes),
+    },
+    Action {
+        spec: GetVoicemailRecording::SPEC,
+        about: "The audio of the voicemail a caller left, MP3 bytes as IOVOX sends them. Safe \
+                to repeat.",
+        params: &[param("id", ParamKind::Text, "The call's `id`, from getCallData (inferred: the page reuses getCallRecording's words).")],
+        prepare: |args, case| {
+            let spec = GetVoicemailRecording::SPEC;
+            let query = crate::query(args, spec.arguments, spec.route.name, case)?;
+            Ok(GetVoicemailRecording::prepare_wire(&query)?)
+        },
+        decode: |body| GetVoicemailRecording::decode(body).map(Outcome::Bytes),
     },
 ];
 

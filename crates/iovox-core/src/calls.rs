@@ -328,60 +328,80 @@ impl list::Record for Call {
     }
 }
 
-/// `getCallRecording`: the audio of a recorded call (`has_recording` in getCallData), MP3,
-/// as IOVOX sends it: bytes, never text. A read, safe to repeat. An empty answer is a
-/// decode error, never an empty file.
-///
-/// ```
-/// use iovox_core::method::{GetCallRecording, Method};
-/// let prepared = GetCallRecording::prepare(&"CALL-000001".to_string()).unwrap();
-/// assert_eq!(prepared.query, [("id", "CALL-000001".to_string())]);
-/// assert_eq!(GetCallRecording::decode(b"ID3").unwrap(), b"ID3");
-/// assert!(GetCallRecording::decode(b"").is_err());
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct GetCallRecording;
+/// A method that answers a call's audio by its `id` (getCallRecording,
+/// getVoicemailRecording): MP3 bytes as IOVOX sends them, never text. A read, safe to
+/// repeat. The ID goes as given (the pages state no message for a missing one); an empty
+/// answer is a decode error, never an empty file.
+macro_rules! audio_by_id {
+    ($(#[$doc:meta])* $name:ident, $method:literal, $confidence:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
 
-impl crate::vocab::Method for GetCallRecording {
-    const SPEC: Spec = Spec {
-        route: Route {
-            interface: "Calls",
-            name: "getCallRecording",
-            verb: Verb::Get,
-        },
-        retry: Retry::SafeToRepeat,
-        area: "Analytics",
-        request: RequestShape::Query,
-        arguments: &[Argument::required("id", K::Text)],
-        answer: Answer::Binary,
-        paged: Known::Yes(false),
-        success: Some(200),
-        confidence: Confidence::PageAndClients,
-        typed: true,
-        example: "{\"id\": \"CALL-000001\"}",
-    };
-    /// The call's ID, from getCallData.
-    type Request = String;
-    type Wire = wire::Query;
-    type Output = Vec<u8>;
+        impl crate::vocab::Method for $name {
+            const SPEC: Spec = Spec {
+                route: Route {
+                    interface: "Calls",
+                    name: $method,
+                    verb: Verb::Get,
+                },
+                retry: Retry::SafeToRepeat,
+                area: "Analytics",
+                request: RequestShape::Query,
+                arguments: &[Argument::required("id", K::Text)],
+                answer: Answer::Binary,
+                paged: Known::Yes(false),
+                success: Some(200),
+                confidence: $confidence,
+                typed: true,
+                example: "{\"id\": \"CALL-000001\"}",
+            };
+            /// The call's ID, from getCallData.
+            type Request = String;
+            type Wire = wire::Query;
+            type Output = Vec<u8>;
 
-    /// The ID goes as given: the page states no message for a missing one.
-    fn prepare(id: &String) -> Result<crate::vocab::Prepared, ValidationErrors> {
-        Self::prepare_wire(&wire::Query::from_pairs([("id", id.as_str())]))
-    }
+            fn prepare(id: &String) -> Result<crate::vocab::Prepared, ValidationErrors> {
+                Self::prepare_wire(&wire::Query::from_pairs([("id", id.as_str())]))
+            }
 
-    fn prepare_wire(q: &wire::Query) -> Result<crate::vocab::Prepared, ValidationErrors> {
-        let mut r = Report::default();
-        let ok = list::check_texts(q, &["id"], &mut r);
-        r.finish(ok.then_some(()))?;
-        let id = list::text_filter(q.get("id")).unwrap_or_default();
-        Ok(list::prepared(vec![("id", id)]))
-    }
+            fn prepare_wire(q: &wire::Query) -> Result<crate::vocab::Prepared, ValidationErrors> {
+                let mut r = Report::default();
+                let ok = list::check_texts(q, &["id"], &mut r);
+                r.finish(ok.then_some(()))?;
+                let id = list::text_filter(q.get("id")).unwrap_or_default();
+                Ok(list::prepared(vec![("id", id)]))
+            }
 
-    fn decode(body: &[u8]) -> Result<Vec<u8>, crate::DecodeError> {
-        if body.is_empty() {
-            return Err(crate::DecodeError::new("the recording is empty"));
+            fn decode(body: &[u8]) -> Result<Vec<u8>, crate::DecodeError> {
+                if body.is_empty() {
+                    return Err(crate::DecodeError::new("the recording is empty"));
+                }
+                Ok(body.to_vec())
+            }
         }
-        Ok(body.to_vec())
-    }
+    };
 }
+
+audio_by_id!(
+    /// `getCallRecording`: the audio of a recorded call (`has_recording` in getCallData).
+    ///
+    /// ```
+    /// use iovox_core::method::{GetCallRecording, Method};
+    /// let prepared = GetCallRecording::prepare(&"CALL-000001".to_string()).unwrap();
+    /// assert_eq!(prepared.query, [("id", "CALL-000001".to_string())]);
+    /// assert_eq!(GetCallRecording::decode(b"ID3").unwrap(), b"ID3");
+    /// assert!(GetCallRecording::decode(b"").is_err());
+    /// ```
+    GetCallRecording,
+    "getCallRecording",
+    Confidence::PageAndClients
+);
+
+audio_by_id!(
+    /// `getVoicemailRecording`: the voicemail a caller left (the call's ID, inferred; how
+    /// to tell a call has one is not documented).
+    GetVoicemailRecording,
+    "getVoicemailRecording",
+    Confidence::Page
+);

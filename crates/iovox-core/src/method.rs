@@ -19,7 +19,7 @@ pub use crate::model::{Answer, Confidence, Known, RequestShape, Spec};
 pub use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 
 pub use crate::attach::AttachVoxnumberToLink;
-pub use crate::calls::{GetCallData, GetCallRecording};
+pub use crate::calls::{GetCallData, GetCallRecording, GetVoicemailRecording};
 pub use crate::countries::GetCountries;
 pub use crate::detach::RemoveVoxnumberFromLink;
 pub use crate::links::GetLinks;
@@ -91,6 +91,7 @@ pub const TYPED: &[Typed] = &[
     typed::<GetNodes>(),
     typed::<GetCallData>(),
     typed::<GetCallRecording>(),
+    typed::<GetVoicemailRecording>(),
     typed::<CreateNodes>(),
     typed::<CreateLinks>(),
     typed::<DeleteNodes>(),
@@ -151,7 +152,7 @@ pub const CATALOGUE: &[Spec] = &[
     GetCallData::SPEC,
     Spec::untyped("Analytics", "Calls", "getCallMetrics", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
     GetCallRecording::SPEC,
-    Spec::untyped("Analytics", "Calls", "getVoicemailRecording", Verb::Get, Known::Yes(false), RequestShape::Query, Some(200), Confidence::Page),
+    GetVoicemailRecording::SPEC,
     Spec::untyped("Calling", "CallFlow", "createCallFlow", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
     Spec::untyped("Calling", "CallFlow", "deleteCallFlows", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
     Spec::untyped("Calling", "CallFlow", "getCallFlow", Verb::Get, Known::Yes(false), RequestShape::Query, Some(200), Confidence::Page),

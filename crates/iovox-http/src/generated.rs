@@ -344,6 +344,39 @@ impl Client {
         self.call_wire::<iovox_core::method::GetCallRecording>(request, options)
     }
 
+    /// [`getVoicemailRecording`](https://www.iovox.com/api/rest/getVoicemailRecording.html) (`GET /Calls`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetVoicemailRecording`].
+    pub fn get_voicemail_recording(&self, request: &String) -> Result<Vec<u8>, Error> {
+        self.call::<iovox_core::method::GetVoicemailRecording>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_voicemail_recording`] with per-call options (timeout, cancel).
+    pub fn get_voicemail_recording_with(
+        &self,
+        request: &String,
+        options: &CallOptions,
+    ) -> Result<Vec<u8>, Error> {
+        self.call::<iovox_core::method::GetVoicemailRecording>(request, options)
+    }
+
+    /// [`Client::get_voicemail_recording`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_voicemail_recording_wire(&self, request: &wire::Query) -> Result<Vec<u8>, Error> {
+        self.call_wire::<iovox_core::method::GetVoicemailRecording>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::get_voicemail_recording_wire`] with per-call options.
+    pub fn get_voicemail_recording_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<Vec<u8>, Error> {
+        self.call_wire::<iovox_core::method::GetVoicemailRecording>(request, options)
+    }
+
     /// [`getCountries`](https://www.iovox.com/api/rest/getCountries.html) (`GET /Countries`; safe to repeat): every check that needs only the request first, then one call.
     /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetCountries`].
     pub fn get_countries(
@@ -702,6 +735,22 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<Vec<u8>, Error> {
         self.call::<iovox_core::method::GetCallRecording>(request, options)
+            .await
+    }
+
+    /// [`Client::get_voicemail_recording`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_voicemail_recording(&self, request: String) -> Result<Vec<u8>, Error> {
+        self.call::<iovox_core::method::GetVoicemailRecording>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_voicemail_recording`] with per-call options (timeout, cancel).
+    pub async fn get_voicemail_recording_with(
+        &self,
+        request: String,
+        options: CallOptions,
+    ) -> Result<Vec<u8>, Error> {
+        self.call::<iovox_core::method::GetVoicemailRecording>(request, options)
             .await
     }
 

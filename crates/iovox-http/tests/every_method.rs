@@ -69,6 +69,10 @@ fn every_typed_method_from_the_client() {
         c.get_call_recording_wire(&serde_json::from_str("{\"id\": \"CALL-000001\"}").unwrap()),
     );
     answered(
+        "getVoicemailRecording",
+        c.get_voicemail_recording_wire(&serde_json::from_str("{\"id\": \"CALL-000001\"}").unwrap()),
+    );
+    answered(
         "getCountries",
         c.get_countries_wire(&serde_json::from_str("{\"limit\": 10}").unwrap()),
     );
@@ -97,7 +101,7 @@ fn every_typed_method_from_the_client() {
             &serde_json::from_str("{\"assigned_status\": \"UNASSIGNED\", \"limit\": 10}").unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 15);
+    assert_eq!(sb.stats().requests, 16);
 }
 
 #[cfg(feature = "tokio")]
@@ -170,6 +174,14 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
         answered(
+            "getVoicemailRecording",
+            a.call_wire::<iovox_core::method::GetVoicemailRecording>(
+                serde_json::from_str("{\"id\": \"CALL-000001\"}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
             "getCountries",
             a.call_wire::<iovox_core::method::GetCountries>(
                 serde_json::from_str("{\"limit\": 10}").unwrap(),
@@ -210,5 +222,5 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 15);
+    assert_eq!(sb.stats().requests, 16);
 }

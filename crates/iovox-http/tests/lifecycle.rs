@@ -811,6 +811,21 @@ fn simulated_calls_are_read_back_filtered_and_recorded() {
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Api);
     assert!(e.messages()[0].contains("has no recording"), "{e}");
+    // A missed call that was recorded left a voicemail; an answered one did not.
+    use iovox_core::method::GetVoicemailRecording;
+    let (left, _, _) = made
+        .iter()
+        .find(|m| m.1.recording && !m.1.answered)
+        .unwrap();
+    let voicemail = c
+        .call::<GetVoicemailRecording>(left, &CallOptions::default())
+        .unwrap();
+    assert_eq!(voicemail[..2], [0xFF, 0xFB]);
+    let (answered, _, _) = made.iter().find(|m| m.1.recording && m.1.answered).unwrap();
+    let e = c
+        .call::<GetVoicemailRecording>(answered, &CallOptions::default())
+        .unwrap_err();
+    assert!(e.messages()[0].contains("has no voicemail"), "{e}");
     // What the sandbox refuses to simulate.
     assert!(sb
         .simulate_call(&SimulatedCall::new("449999999999", "447966111222"))

@@ -199,6 +199,17 @@ impl Account {
         Ok(crate::lifecycle::paginate(all, r.page, r.limit))
     }
 
+    /// getVoicemailRecording: what the caller of a recorded call that was missed left.
+    pub fn voicemail_recording(&self, id: &str) -> Result<Vec<u8>, String> {
+        match self.state.calls.iter().find(|c| c.id == id) {
+            Some(c) if c.recording && !c.answered => Ok(silence_mp3()),
+            Some(_) => Err(crate::setup::undocumented(format!(
+                "call {id} has no voicemail"
+            ))),
+            None => Err(crate::setup::undocumented(format!("there is no call {id}"))),
+        }
+    }
+
     /// getCallRecording: the audio of a recorded call.
     pub fn call_recording(&self, id: &str) -> Result<Vec<u8>, String> {
         match self.state.calls.iter().find(|c| c.id == id) {

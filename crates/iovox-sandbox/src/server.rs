@@ -255,9 +255,14 @@ async fn route(
         Handler::CallData => listed(&query, wire::Query::validate_call_data, |r| {
             lock(&app.account).call_data(r)
         }),
-        Handler::CallRecording => {
+        Handler::CallRecording | Handler::Voicemail => {
             let id = param("id").unwrap_or_default().to_string();
-            match lock(&app.account).call_recording(&id) {
+            let account = lock(&app.account);
+            let audio = match handler {
+                Handler::Voicemail => account.voicemail_recording(&id),
+                _ => account.call_recording(&id),
+            };
+            match audio {
                 Ok(audio) => {
                     ([(axum::http::header::CONTENT_TYPE, "audio/mpeg")], audio).into_response()
                 }
@@ -311,6 +316,7 @@ enum Handler {
     DeleteLinks,
     CallData,
     CallRecording,
+    Voicemail,
 }
 
 /// The sandbox's part for a method of the model, if it plays one.
@@ -331,6 +337,7 @@ fn handler(route: Route) -> Option<Handler> {
         iovox_core::method::DeleteLinks::ROUTE => Handler::DeleteLinks,
         iovox_core::method::GetCallData::ROUTE => Handler::CallData,
         iovox_core::method::GetCallRecording::ROUTE => Handler::CallRecording,
+        iovox_core::method::GetVoicemailRecording::ROUTE => Handler::Voicemail,
         _ => return None,
     })
 }
