@@ -330,13 +330,13 @@ export interface AttachRequest {
 }
 
 /** The arguments of createLinks. */
-export interface Records {
+export interface CreateLinksRequest {
   /** Each link: `node_id`, `link_id`, `link_name`, `link_type`, and `link_date`, `click_to_call` if wanted. */
   links: { nodeId: string; linkId: string; linkName: string; linkType: string; linkDate?: string; clickToCall?: boolean }[]
 }
 
 /** The arguments of deleteLinks. */
-export interface IdsRequest {
+export interface DeleteLinksRequest {
   /** The links to delete; an ID may not hold a comma. */
   linkIds: (string | number | bigint)[]
 }
@@ -347,26 +347,38 @@ export interface DetachRequest {
   linkIds: (string | number | bigint)[]
 }
 
+/** The arguments of updateLinks. */
+export interface UpdateLinksRequest {
+  /** Each link: `link_id`, and what changes: `new_link_id`, `link_name`, `link_type`, `click_to_call`, `link_date`. */
+  links: { linkId: string; newLinkId?: string; linkName?: string; linkType?: string; clickToCall?: boolean; linkDate?: string }[]
+}
+
 /** The arguments of createNodes. */
-export interface Records {
+export interface CreateNodesRequest {
   /** Each node: `node_id`, `node_name`, `node_type`, and `node_date` (YYYY-MM-DD[ HH:MM:SS]) if not today. */
   nodes: { nodeId: string; nodeName: string; nodeType: string; nodeDate?: string }[]
 }
 
 /** The arguments of deleteNodes. */
-export interface IdsRequest {
+export interface DeleteNodesRequest {
   /** The nodes to delete; an ID may not hold a comma. */
   nodeIds: (string | number | bigint)[]
 }
 
+/** The arguments of updateNodes. */
+export interface UpdateNodesRequest {
+  /** Each node: `node_id`, and what changes: `new_node_id`, `node_name`, `node_type`, `node_date`. */
+  nodes: { nodeId: string; newNodeId?: string; nodeName?: string; nodeType?: string; nodeDate?: string }[]
+}
+
 /** The arguments of getCallRecording. */
-export interface String {
+export interface GetCallRecordingRequest {
   /** The call's `id`, from getCallData. */
   id: string
 }
 
 /** The arguments of getVoicemailRecording. */
-export interface String {
+export interface GetVoicemailRecordingRequest {
   /** The call's `id`, from getCallData (inferred: the page reuses getCallRecording's words). */
   id: string
 }
@@ -442,19 +454,23 @@ export declare class Client {
   /** Attaches VoxNumbers to links: all of them, or none. Safe to repeat. */
   attachVoxnumberToLink(request: AttachRequest | AttachRequest['links'], options?: CallOptions): Promise<void>
   /** Creates links under existing nodes, each with your own ID: what a number is attached to. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". */
-  createLinks(request: Records | Records['links'], options?: CallOptions): Promise<void>
+  createLinks(request: CreateLinksRequest | CreateLinksRequest['links'], options?: CallOptions): Promise<void>
   /** Deletes links; their numbers stay in the account, unassigned. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */
-  deleteLinks(request: IdsRequest | IdsRequest['linkIds'], options?: CallOptions): Promise<void>
+  deleteLinks(request: DeleteLinksRequest | DeleteLinksRequest['linkIds'], options?: CallOptions): Promise<void>
   /** Detaches the VoxNumber of each link: the numbers go back to the account's pool, unassigned. All of them, or none. Safe to repeat. */
   removeVoxnumberFromLink(request: DetachRequest | DetachRequest['linkIds'], options?: CallOptions): Promise<void>
+  /** Changes links: names, types, click-to-call, dates, or a new ID (`new_link_id`); what is left out keeps its value. All of them, or none. Never repeated once it may have arrived. */
+  updateLinks(request: UpdateLinksRequest | UpdateLinksRequest['links'], options?: CallOptions): Promise<void>
   /** Creates nodes (a shop, a property), each with your own ID. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". */
-  createNodes(request: Records | Records['nodes'], options?: CallOptions): Promise<void>
+  createNodes(request: CreateNodesRequest | CreateNodesRequest['nodes'], options?: CallOptions): Promise<void>
   /** Deletes nodes with their links; their numbers stay in the account. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */
-  deleteNodes(request: IdsRequest | IdsRequest['nodeIds'], options?: CallOptions): Promise<void>
+  deleteNodes(request: DeleteNodesRequest | DeleteNodesRequest['nodeIds'], options?: CallOptions): Promise<void>
+  /** Changes nodes: names, types, dates, or a new ID (`new_node_id`); what is left out keeps its value. All of them, or none. Never repeated once it may have arrived. */
+  updateNodes(request: UpdateNodesRequest | UpdateNodesRequest['nodes'], options?: CallOptions): Promise<void>
   /** The audio of a recorded call (`has_recording` in getCallData), MP3 bytes as IOVOX sends them. Safe to repeat. */
-  getCallRecording(request: String, options?: CallOptions): Promise<Bytes>
+  getCallRecording(request: GetCallRecordingRequest, options?: CallOptions): Promise<Bytes>
   /** The audio of the voicemail a caller left, MP3 bytes as IOVOX sends them. Safe to repeat. */
-  getVoicemailRecording(request: String, options?: CallOptions): Promise<Bytes>
+  getVoicemailRecording(request: GetVoicemailRecordingRequest, options?: CallOptions): Promise<Bytes>
   /** Buys VoxNumbers. Every check the request alone allows is made first: a request IOVOX would refuse is never sent. Never repeated once it may have arrived, unless the client opts in (retry purchase after send). A callback URL without `user:password@` is refused unless unauthenticated callbacks are allowed by name: anyone could forge its callbacks. */
   purchaseVoxNumbers(request: PurchaseRequest, options?: CallOptions): Promise<Order>
   /** Gives numbers back to IOVOX for good: at most 100, all of them or none. Never repeated once it may have arrived. */

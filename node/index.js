@@ -310,6 +310,11 @@ class Client {
     return this.#act('removeVoxnumberFromLink', request, options, 'linkIds')
   }
 
+  /** Changes links: names, types, click-to-call, dates, or a new ID (`new_link_id`); what is left out keeps its value. All of them, or none. Never repeated once it may have arrived. `{ links }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of links, the older call shape, is taken too.) */
+  async updateLinks(request, options) {
+    return this.#act('updateLinks', request, options, 'links')
+  }
+
   /** Creates nodes (a shop, a property), each with your own ID. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". `{ nodes }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of nodes, the older call shape, is taken too.) */
   async createNodes(request, options) {
     return this.#act('createNodes', request, options, 'nodes')
@@ -318,6 +323,11 @@ class Client {
   /** Deletes nodes with their links; their numbers stay in the account. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". `{ nodeIds }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of nodeIds, the older call shape, is taken too.) */
   async deleteNodes(request, options) {
     return this.#act('deleteNodes', request, options, 'nodeIds')
+  }
+
+  /** Changes nodes: names, types, dates, or a new ID (`new_node_id`); what is left out keeps its value. All of them, or none. Never repeated once it may have arrived. `{ nodes }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of nodes, the older call shape, is taken too.) */
+  async updateNodes(request, options) {
+    return this.#act('updateNodes', request, options, 'nodes')
   }
 
   /** The audio of a recorded call (`has_recording` in getCallData), MP3 bytes as IOVOX sends them. Safe to repeat. `{ id }`; `options`: `{ signal, timeoutMs }` for this call. */

@@ -429,6 +429,17 @@ class AsyncClient:
         del arguments['self']
         return await self._run(lambda cancel: self._client.remove_voxnumber_from_link(_cancel=cancel, **arguments))
 
+    async def update_links(
+        self,
+        links: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.update_links``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.update_links(_cancel=cancel, **arguments))
+
     async def create_nodes(
         self,
         nodes: Iterable[Mapping[str, Any]],
@@ -450,6 +461,17 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.delete_nodes(_cancel=cancel, **arguments))
+
+    async def update_nodes(
+        self,
+        nodes: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.update_nodes``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.update_nodes(_cancel=cancel, **arguments))
 
     async def get_call_recording(
         self,

@@ -517,6 +517,13 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    def update_links(
+        self,
+        links: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
     def create_nodes(
         self,
         nodes: Iterable[Mapping[str, Any]],
@@ -527,6 +534,13 @@ class Client:
     def delete_nodes(
         self,
         node_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def update_nodes(
+        self,
+        nodes: Iterable[Mapping[str, Any]],
         *,
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,

@@ -641,6 +641,28 @@ impl Client {
         )
     }
 
+    /// Changes links: names, types, click-to-call, dates, or a new ID (`new_link_id`); what is left out keeps its value. All of them, or none. Never repeated once it may have arrived. (updateLinks)
+    ///
+    /// `links`: Each link: `link_id`, and what changes: `new_link_id`, `link_name`, `link_type`, `click_to_call`, `link_date`.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (links, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn update_links(
+        &self,
+        py: Python<'_>,
+        links: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "updateLinks",
+            &[("links", Some(links))],
+            timeout,
+            _cancel,
+        )
+    }
+
     /// Creates nodes (a shop, a property), each with your own ID. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". (createNodes)
     ///
     /// `nodes`: Each node: `node_id`, `node_name`, `node_type`, and `node_date` (YYYY-MM-DD[ HH:MM:SS]) if not today.
@@ -680,6 +702,28 @@ impl Client {
             py,
             "deleteNodes",
             &[("node_ids", Some(node_ids))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Changes nodes: names, types, dates, or a new ID (`new_node_id`); what is left out keeps its value. All of them, or none. Never repeated once it may have arrived. (updateNodes)
+    ///
+    /// `nodes`: Each node: `node_id`, and what changes: `new_node_id`, `node_name`, `node_type`, `node_date`.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (nodes, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn update_nodes(
+        &self,
+        py: Python<'_>,
+        nodes: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "updateNodes",
+            &[("nodes", Some(nodes))],
             timeout,
             _cancel,
         )

@@ -18,7 +18,7 @@ use crate::ShapeError;
 use iovox_core::method::{
     AttachVoxnumberToLink, CreateLinks, CreateNodes, DeleteLinks, DeleteNodes,
     DeleteVoxnumbersFromAccount, GetCallRecording, GetVoicemailRecording, Method, Prepared,
-    PurchaseVoxNumbers, RemoveVoxnumberFromLink,
+    PurchaseVoxNumbers, RemoveVoxnumberFromLink, UpdateLinks, UpdateNodes,
 };
 use iovox_core::model::Spec;
 use iovox_core::setup;
@@ -205,6 +205,29 @@ pub const ACTIONS: &[Action] = &[
             Ok(CreateLinks::prepare_wire(&crate::records(list, &setup::LINK, case)?)?)
         },
         decode: nothing::<CreateLinks>,
+    },
+    Action {
+        spec: UpdateNodes::SPEC,
+        about: "Changes nodes: names, types, dates, or a new ID (`new_node_id`); what is left \
+                out keeps its value. All of them, or none. Never repeated once it may have arrived.",
+        params: &[param("nodes", ParamKind::Records(&setup::NODE_UPDATE), "Each node: `node_id`, and what changes: `new_node_id`, `node_name`, `node_type`, `node_date`.")],
+        prepare: |args, case| {
+            let list = only(args, "nodes", "updateNodes", case)?;
+            Ok(UpdateNodes::prepare_wire(&crate::records(list, &setup::NODE_UPDATE, case)?)?)
+        },
+        decode: nothing::<UpdateNodes>,
+    },
+    Action {
+        spec: UpdateLinks::SPEC,
+        about: "Changes links: names, types, click-to-call, dates, or a new ID \
+                (`new_link_id`); what is left out keeps its value. All of them, or none. Never \
+                repeated once it may have arrived.",
+        params: &[param("links", ParamKind::Records(&setup::LINK_UPDATE), "Each link: `link_id`, and what changes: `new_link_id`, `link_name`, `link_type`, `click_to_call`, `link_date`.")],
+        prepare: |args, case| {
+            let list = only(args, "links", "updateLinks", case)?;
+            Ok(UpdateLinks::prepare_wire(&crate::records(list, &setup::LINK_UPDATE, case)?)?)
+        },
+        decode: nothing::<UpdateLinks>,
     },
     Action {
         spec: DeleteNodes::SPEC,

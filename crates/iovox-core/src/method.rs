@@ -27,7 +27,9 @@ pub use crate::nodes::GetNodes;
 pub use crate::purchase::PurchaseVoxNumbers;
 pub use crate::regions::GetVoxnumberRegions;
 pub use crate::release::DeleteVoxnumbersFromAccount;
-pub use crate::setup::{CreateLinks, CreateNodes, DeleteLinks, DeleteNodes};
+pub use crate::setup::{
+    CreateLinks, CreateNodes, DeleteLinks, DeleteNodes, UpdateLinks, UpdateNodes,
+};
 pub use crate::voxnumbers::GetVoxnumbers;
 
 /// A typed method as the generators see it: its declaration and the names of its Rust
@@ -96,6 +98,8 @@ pub const TYPED: &[Typed] = &[
     typed::<CreateLinks>(),
     typed::<DeleteNodes>(),
     typed::<DeleteLinks>(),
+    typed::<UpdateNodes>(),
+    typed::<UpdateLinks>(),
     typed::<GetVoxnumberRegions>(),
     typed::<PurchaseVoxNumbers>(),
     typed::<DeleteVoxnumbersFromAccount>(),
@@ -142,13 +146,13 @@ pub const CATALOGUE: &[Spec] = &[
     Spec::untyped("AccountSetup", "Links", "removeRuleTemplateFromLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
     Spec::untyped("AccountSetup", "Links", "removeSMSTemplateFromLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
     RemoveVoxnumberFromLink::SPEC,
-    Spec::untyped("AccountSetup", "Links", "updateLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    UpdateLinks::SPEC,
     Spec::untyped("AccountSetup", "Nodes", "createNodeFull", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
     CreateNodes::SPEC,
     DeleteNodes::SPEC,
     Spec::untyped("AccountSetup", "Nodes", "getNodeDetails", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
     GetNodes::SPEC,
-    Spec::untyped("AccountSetup", "Nodes", "updateNodes", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    UpdateNodes::SPEC,
     GetCallData::SPEC,
     Spec::untyped("Analytics", "Calls", "getCallMetrics", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
     GetCallRecording::SPEC,

@@ -34,6 +34,9 @@ pub struct Element {
     /// Whether the page states the message for a missing or malformed one ("Node ID x of
     /// y Empty", "Node Date x of y Invalid"); only those are checked before sending.
     pub checked: bool,
+    /// For an optional element: whether one given blank is refused ("Node Name x of y
+    /// Empty" in an update, where leaving it out keeps the value).
+    pub blank_refused: bool,
 }
 
 impl Element {
@@ -45,6 +48,7 @@ impl Element {
             kind: ElementKind::Text,
             required: true,
             checked: true,
+            blank_refused: false,
         }
     }
 
@@ -69,6 +73,15 @@ impl Element {
             kind,
             required: false,
             checked,
+            blank_refused: false,
+        }
+    }
+
+    /// An optional text that, when given, may not be blank ("… x of y Empty").
+    pub const fn not_blank(name: &'static str, label: &'static str) -> Element {
+        Element {
+            blank_refused: true,
+            ..Element::optional(name, label, ElementKind::Text, true)
         }
     }
 }
@@ -154,7 +167,8 @@ pub fn prepare_records(
         };
         let mut values = Vec::new();
         for e in body.elements {
-            let given: Given<'_> = record.get(e.name).map_or(Given::Missing, |v| (&v.0).into());
+            let entry = record.get(e.name).filter(|v| v.0.is_some());
+            let given: Given<'_> = entry.map_or(Given::Missing, |v| (&v.0).into());
             if !xml_text(&mut r, p, e.name, given) {
                 continue;
             }
@@ -163,7 +177,7 @@ pub fn prepare_records(
                 _ => owned_text(given),
             };
             match text {
-                None if e.required && e.checked => {
+                None if (e.required && e.checked) || (e.blank_refused && entry.is_some()) => {
                     let m = format!("{} {p} Empty", e.label);
                     r.push(C::Empty, Some(p), Some(e.name), m);
                 }

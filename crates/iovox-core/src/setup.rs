@@ -85,21 +85,21 @@ pub const LINK_IDS: IdList = IdList {
 };
 
 macro_rules! records_method {
-    ($(#[$doc:meta])* $name:ident, $body:expr, $interface:literal, $method:literal, $example:literal) => {
+    ($(#[$doc:meta])* $name:ident, $body:expr, $interface:literal, $method:literal, $verb:ident, $success:literal, $example:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy)]
         pub struct $name;
 
         impl Method for $name {
             const SPEC: Spec = Spec {
-                route: Route { interface: $interface, name: $method, verb: Verb::Post },
+                route: Route { interface: $interface, name: $method, verb: Verb::$verb },
                 retry: Retry::NotAfterSent,
                 area: "AccountSetup",
                 request: RequestShape::Body,
                 arguments: &[Argument::required($body.item, K::List)],
                 answer: Answer::Nothing,
                 paged: Known::Yes(false),
-                success: Some(201),
+                success: Some($success),
                 confidence: Confidence::PageAndClients,
                 typed: true,
                 example: $example,
@@ -175,15 +175,59 @@ macro_rules! ids_method {
 records_method!(
     /// `createNodes`: nodes, each with the caller's own ID. Not repeated once it may have
     /// been sent (a repeat answers "Node ID x of y already exists").
-    CreateNodes, NODE, "Nodes", "createNodes",
+    CreateNodes, NODE, "Nodes", "createNodes", Post, 201,
     "{\"nodes\": [{\"node_id\": \"Model N1\", \"node_name\": \"Model shop\", \"node_type\": \"Store\"}]}"
 );
 
 records_method!(
     /// `createLinks`: links under existing nodes, each with the caller's own ID. Not
     /// repeated once it may have been sent (a repeat answers "Link ID x of y already exists").
-    CreateLinks, LINK, "Links", "createLinks",
+    CreateLinks, LINK, "Links", "createLinks", Post, 201,
     "{\"links\": [{\"node_id\": \"N1\", \"link_id\": \"Model L1\", \"link_name\": \"Model link\", \"link_type\": \"Web\"}]}"
+);
+
+/// A `<node>` of updateNodes (page, clients): omitted elements keep their value; a name or
+/// type given blank is refused.
+pub const NODE_UPDATE: RecordsBody = RecordsBody {
+    item: "node",
+    argument: "nodes",
+    elements: &[
+        Element::required("node_id", "Node ID"),
+        Element::optional("new_node_id", "New Node ID", E::Text, false),
+        Element::not_blank("node_name", "Node Name"),
+        Element::not_blank("node_type", "Node Type"),
+        Element::optional("node_date", "Node Date", E::DateTime, false),
+    ],
+};
+
+/// A `<link>` of updateLinks (page, clients): omitted elements keep their value; a name
+/// given blank is refused. A link cannot move to another node (no `node_id`).
+pub const LINK_UPDATE: RecordsBody = RecordsBody {
+    item: "link",
+    argument: "links",
+    elements: &[
+        Element::required("link_id", "Link ID"),
+        Element::optional("new_link_id", "New Link ID", E::Text, false),
+        Element::not_blank("link_name", "Link Name"),
+        Element::optional("link_type", "Link Type", E::Text, false),
+        Element::optional("click_to_call", "Click To Call", E::Flag, false),
+        Element::optional("link_date", "Link Date", E::DateTime, false),
+    ],
+};
+
+records_method!(
+    /// `updateNodes`: names, types, dates, or a new ID (`new_node_id`). Not repeated once
+    /// it may have been sent: a rename repeated answers "Node ID x of y does not exist".
+    UpdateNodes, NODE_UPDATE, "Nodes", "updateNodes", Put, 204,
+    "{\"nodes\": [{\"node_id\": \"N1\", \"node_name\": \"Main shop\"}]}"
+);
+
+records_method!(
+    /// `updateLinks`: names, types, click-to-call, dates, or a new ID (`new_link_id`). Not
+    /// repeated once it may have been sent: a rename repeated answers "Link ID x of y does
+    /// not exist".
+    UpdateLinks, LINK_UPDATE, "Links", "updateLinks", Put, 204,
+    "{\"links\": [{\"link_id\": \"100\", \"link_name\": \"Main line\"}]}"
 );
 
 ids_method!(

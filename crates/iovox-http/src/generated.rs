@@ -182,6 +182,36 @@ impl Client {
         self.call_wire::<iovox_core::method::RemoveVoxnumberFromLink>(request, options)
     }
 
+    /// [`updateLinks`](https://www.iovox.com/api/rest/updateLinks.html) (`PUT /Links`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::UpdateLinks`].
+    pub fn update_links(&self, request: &iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateLinks>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_links`] with per-call options (timeout, cancel).
+    pub fn update_links_with(
+        &self,
+        request: &iovox_core::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateLinks>(request, options)
+    }
+
+    /// [`Client::update_links`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn update_links_wire(&self, request: &wire::Records) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateLinks>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_links_wire`] with per-call options.
+    pub fn update_links_wire_with(
+        &self,
+        request: &wire::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateLinks>(request, options)
+    }
+
     /// [`createNodes`](https://www.iovox.com/api/rest/createNodes.html) (`POST /Nodes`; not after sent): every check that needs only the request first, then one call.
     /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::CreateNodes`].
     pub fn create_nodes(&self, request: &iovox_core::Records) -> Result<(), Error> {
@@ -276,6 +306,36 @@ impl Client {
         options: &CallOptions,
     ) -> Result<iovox_core::Page<iovox_core::AccountNode>, Error> {
         self.call_wire::<iovox_core::method::GetNodes>(request, options)
+    }
+
+    /// [`updateNodes`](https://www.iovox.com/api/rest/updateNodes.html) (`PUT /Nodes`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::UpdateNodes`].
+    pub fn update_nodes(&self, request: &iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateNodes>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_nodes`] with per-call options (timeout, cancel).
+    pub fn update_nodes_with(
+        &self,
+        request: &iovox_core::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateNodes>(request, options)
+    }
+
+    /// [`Client::update_nodes`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn update_nodes_wire(&self, request: &wire::Records) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateNodes>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_nodes_wire`] with per-call options.
+    pub fn update_nodes_wire_with(
+        &self,
+        request: &wire::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateNodes>(request, options)
     }
 
     /// [`getCallData`](https://www.iovox.com/api/rest/getCallData.html) (`GET /Calls`; safe to repeat): every check that needs only the request first, then one call.
@@ -652,6 +712,22 @@ impl crate::AsyncClient {
             .await
     }
 
+    /// [`Client::update_links`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn update_links(&self, request: iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateLinks>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::update_links`] with per-call options (timeout, cancel).
+    pub async fn update_links_with(
+        &self,
+        request: iovox_core::Records,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateLinks>(request, options)
+            .await
+    }
+
     /// [`Client::create_nodes`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
     pub async fn create_nodes(&self, request: iovox_core::Records) -> Result<(), Error> {
         self.call::<iovox_core::method::CreateNodes>(request, CallOptions::default())
@@ -700,6 +776,22 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<iovox_core::Page<iovox_core::AccountNode>, Error> {
         self.call::<iovox_core::method::GetNodes>(request, options)
+            .await
+    }
+
+    /// [`Client::update_nodes`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn update_nodes(&self, request: iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateNodes>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::update_nodes`] with per-call options (timeout, cancel).
+    pub async fn update_nodes_with(
+        &self,
+        request: iovox_core::Records,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateNodes>(request, options)
             .await
     }
 

@@ -44,6 +44,15 @@ fn every_typed_method_from_the_client() {
             &serde_json::from_str("{\"link_ids\": [\"100\"]}").unwrap(),
         ),
     );
+    answered(
+        "updateLinks",
+        c.update_links_wire(
+            &serde_json::from_str(
+                "{\"links\": [{\"link_id\": \"100\", \"link_name\": \"Main line\"}]}",
+            )
+            .unwrap(),
+        ),
+    );
     answered("createNodes", c.create_nodes_wire(&serde_json::from_str("{\"nodes\": [{\"node_id\": \"Model N1\", \"node_name\": \"Model shop\", \"node_type\": \"Store\"}]}").unwrap()));
     answered(
         "deleteNodes",
@@ -54,6 +63,15 @@ fn every_typed_method_from_the_client() {
         c.get_nodes_wire(
             &serde_json::from_str(
                 "{\"limit\": 100, \"order\": \"nid_ASC\", \"req_fields\": [\"nid\", \"lid\"]}",
+            )
+            .unwrap(),
+        ),
+    );
+    answered(
+        "updateNodes",
+        c.update_nodes_wire(
+            &serde_json::from_str(
+                "{\"nodes\": [{\"node_id\": \"N1\", \"node_name\": \"Main shop\"}]}",
             )
             .unwrap(),
         ),
@@ -101,7 +119,7 @@ fn every_typed_method_from_the_client() {
             &serde_json::from_str("{\"assigned_status\": \"UNASSIGNED\", \"limit\": 10}").unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 16);
+    assert_eq!(sb.stats().requests, 18);
 }
 
 #[cfg(feature = "tokio")]
@@ -137,6 +155,17 @@ async fn every_typed_method_from_the_async_client() {
             )
             .await,
         );
+        answered(
+            "updateLinks",
+            a.call_wire::<iovox_core::method::UpdateLinks>(
+                serde_json::from_str(
+                    "{\"links\": [{\"link_id\": \"100\", \"link_name\": \"Main line\"}]}",
+                )
+                .unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
         answered("createNodes", a.call_wire::<iovox_core::method::CreateNodes>(serde_json::from_str("{\"nodes\": [{\"node_id\": \"Model N1\", \"node_name\": \"Model shop\", \"node_type\": \"Store\"}]}").unwrap(), Default::default()).await);
         answered(
             "deleteNodes",
@@ -151,6 +180,17 @@ async fn every_typed_method_from_the_async_client() {
             a.call_wire::<iovox_core::method::GetNodes>(
                 serde_json::from_str(
                     "{\"limit\": 100, \"order\": \"nid_ASC\", \"req_fields\": [\"nid\", \"lid\"]}",
+                )
+                .unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "updateNodes",
+            a.call_wire::<iovox_core::method::UpdateNodes>(
+                serde_json::from_str(
+                    "{\"nodes\": [{\"node_id\": \"N1\", \"node_name\": \"Main shop\"}]}",
                 )
                 .unwrap(),
                 Default::default(),
@@ -222,5 +262,5 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 16);
+    assert_eq!(sb.stats().requests, 18);
 }

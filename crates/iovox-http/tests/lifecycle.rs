@@ -669,6 +669,40 @@ fn nodes_and_links_are_made_attached_and_removed() {
     assert_eq!(attached.len(), 1);
     let number = attached[0].voxnumber.clone().unwrap();
 
+    // A rename: the link keeps its number; the node's new name follows to its links.
+    use iovox_core::method::{UpdateLinks, UpdateNodes};
+    let rename = Records::new().record([("link_id", "ext1"), ("new_link_id", "ext9")]);
+    c.call::<UpdateLinks>(&rename, &o).unwrap();
+    let e = c.call::<UpdateLinks>(&rename, &o).unwrap_err();
+    assert_eq!(
+        e.messages(),
+        ["Link ID 1 of 1 does not exist", "New Link ID 1 of 1 already exist"],
+        "a repeated rename"
+    );
+    let moved = c
+        .get_voxnumbers(&iovox_http::VoxnumbersRequest::new().link_id("ext9"))
+        .unwrap()
+        .results;
+    assert_eq!(moved[0].voxnumber.as_deref(), Some(number.as_str()));
+    let back = Records::new().record([("link_id", "ext9"), ("new_link_id", "ext1")]);
+    c.call::<UpdateLinks>(&back, &o).unwrap();
+    let named = Records::new().record([
+        ("node_id", "Westbourne Apartments"),
+        ("node_name", "Westbourne House"),
+    ]);
+    c.call::<UpdateNodes>(&named, &o).unwrap();
+    let link = &c
+        .get_links(&LinksRequest::new().link_id("ext1"))
+        .unwrap()
+        .results[0];
+    assert_eq!(link.node_name.as_deref(), Some("Westbourne House"));
+    let taken = Records::new().record([
+        ("node_id", "test/foo"),
+        ("new_node_id", "Westbourne Apartments"),
+    ]);
+    let e = c.call::<UpdateNodes>(&taken, &o).unwrap_err();
+    assert_eq!(e.messages(), ["New Node ID 1 of 1 already exist"]);
+
     // Deleting the node deletes its link; its number stays, unassigned.
     let e = c
         .call::<DeleteNodes>(&IdsRequest::new(["Westbourne Apartments", "nope"]), &o)

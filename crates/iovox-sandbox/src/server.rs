@@ -250,6 +250,18 @@ async fn route(
         Handler::CreateLinks => {
             created(app, &body, &iovox_core::setup::LINK, Account::create_links)
         }
+        Handler::UpdateNodes => updated(
+            app,
+            &body,
+            &iovox_core::setup::NODE_UPDATE,
+            Account::update_nodes,
+        ),
+        Handler::UpdateLinks => updated(
+            app,
+            &body,
+            &iovox_core::setup::LINK_UPDATE,
+            Account::update_links,
+        ),
         Handler::DeleteNodes => by_ids(app, param("node_ids"), Account::delete_nodes),
         Handler::DeleteLinks => by_ids(app, param("link_ids"), Account::delete_links),
         Handler::CallData => listed(&query, wire::Query::validate_call_data, |r| {
@@ -317,6 +329,8 @@ enum Handler {
     CallData,
     CallRecording,
     Voicemail,
+    UpdateNodes,
+    UpdateLinks,
 }
 
 /// The sandbox's part for a method of the model, if it plays one.
@@ -338,6 +352,8 @@ fn handler(route: Route) -> Option<Handler> {
         iovox_core::method::GetCallData::ROUTE => Handler::CallData,
         iovox_core::method::GetCallRecording::ROUTE => Handler::CallRecording,
         iovox_core::method::GetVoicemailRecording::ROUTE => Handler::Voicemail,
+        iovox_core::method::UpdateNodes::ROUTE => Handler::UpdateNodes,
+        iovox_core::method::UpdateLinks::ROUTE => Handler::UpdateLinks,
         _ => return None,
     })
 }
@@ -400,6 +416,21 @@ fn no_content<R>(
             StatusCode::NO_CONTENT.into_response()
         }
         Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+    }
+}
+
+/// A body of records that changes (updateNodes, updateLinks): as [`created`], 204.
+fn updated(
+    app: &Arc<App>,
+    body: &[u8],
+    records: &iovox_core::RecordsBody,
+    apply: fn(&mut Account, &wire::Records) -> Result<(), Vec<String>>,
+) -> Response {
+    let answer = created(app, body, records, apply);
+    if answer.status() == StatusCode::CREATED {
+        StatusCode::NO_CONTENT.into_response()
+    } else {
+        answer
     }
 }
 

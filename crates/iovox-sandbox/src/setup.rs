@@ -148,6 +148,77 @@ impl Account {
         Ok(())
     }
 
+    /// updateNodes: each node the account has ("Node ID x of y does not exist"), a new ID
+    /// free ("New Node ID x of y already exist", sic); names and types follow to its links.
+    pub fn update_nodes(&mut self, r: &wire::Records) -> Result<(), Vec<String>> {
+        let nodes = records(&iovox_core::setup::NODE_UPDATE, r)?;
+        let mut errors = Vec::new();
+        for (p, n) in positions(nodes.len()).zip(&nodes) {
+            if !self.has_node(&n["node_id"]) {
+                errors.push(format!("Node ID {p} does not exist"));
+            }
+            if n.get("new_node_id").is_some_and(|new| self.has_node(new)) {
+                errors.push(format!("New Node ID {p} already exist"));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for n in nodes {
+            let id = &n["node_id"];
+            let new_id = n.get("new_node_id").unwrap_or(id).clone();
+            if let Some(node) = self.state.nodes.iter_mut().find(|k| &k.node_id == id) {
+                node.node_id = new_id.clone();
+                node.node_name = n.get("node_name").unwrap_or(&node.node_name).clone();
+                node.node_type = n.get("node_type").unwrap_or(&node.node_type).clone();
+                node.node_date = n.get("node_date").cloned().or(node.node_date.take());
+            }
+            for link in self.state.links.0.values_mut().filter(|l| l.node() == id) {
+                link.node_id = Some(new_id.clone());
+                link.node_name = n.get("node_name").cloned().or(link.node_name.take());
+                link.node_type = n.get("node_type").cloned().or(link.node_type.take());
+            }
+        }
+        Ok(())
+    }
+
+    /// updateLinks: each link the account has ("Link ID x of y does not exist"), a new ID
+    /// free ("New Link ID x of y already exist", sic); a renamed link keeps its number.
+    pub fn update_links(&mut self, r: &wire::Records) -> Result<(), Vec<String>> {
+        let links = records(&iovox_core::setup::LINK_UPDATE, r)?;
+        let mut errors = Vec::new();
+        for (p, l) in positions(links.len()).zip(&links) {
+            if !self.state.links.contains(&l["link_id"]) {
+                errors.push(format!("Link ID {p} does not exist"));
+            }
+            if l.get("new_link_id")
+                .is_some_and(|new| self.state.links.contains(new))
+            {
+                errors.push(format!("New Link ID {p} already exist"));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for l in links {
+            let id = &l["link_id"];
+            let Some(mut link) = self.state.links.0.remove(id) else {
+                continue;
+            };
+            let new_id = l.get("new_link_id").unwrap_or(id).clone();
+            link.link_id = new_id.clone();
+            link.link_name = l.get("link_name").cloned().or(link.link_name.take());
+            link.link_type = l.get("link_type").cloned().or(link.link_type.take());
+            self.state.links.0.insert(new_id.clone(), link);
+            for n in &mut self.state.voxnumbers {
+                if n.link_id.as_ref() == Some(id) {
+                    n.link_id = Some(new_id.clone());
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// deleteNodes: each node the account has ("Node ID x of y does not exist"), with its
     /// links; the numbers on them stay in the account, unassigned.
     pub fn delete_nodes(&mut self, r: &wire::DetachRequest) -> Result<(), Vec<String>> {
