@@ -259,6 +259,59 @@ export interface Call {
   direction?: string
 }
 
+/** The arguments of getCallMetrics. */
+export interface CallMetricsArguments {
+  sdt?: string
+  edt?: string
+  nodeId?: string
+  nodeType?: string
+  linkId?: string
+  linkType?: string
+  callRes?: string
+  ruleRes?: string
+  callOrigin?: string
+  callOriginEncryption?: string
+  callDest?: string
+  ctype?: string
+  detail?: string
+  voxnumber?: string
+  reqFields?: string
+  groupFields?: string
+  page?: IntegerLike
+  limit?: IntegerLike
+}
+
+/** The figures of one group of calls (of every call, ungrouped) (getCallMetrics). */
+export interface CallMetrics {
+  totalCalls?: number
+  aveCallsPerDay?: string
+  totalCallTime?: string
+  totalCallTimeSec?: string
+  aveCallTime?: string
+  aveCallTimeSec?: string
+  totalTalkTime?: string
+  totalTalkTimeSec?: number
+  aveTalkTime?: string
+  aveTalkTimeSec?: string
+  totalUniqueCallers?: number
+  totalUniqueNodes?: number
+  totalUniqueLinks?: number
+  callDate?: string
+  callWeekday?: string
+  callMonth?: string
+  callOrigin?: string
+  callOriginEncoded?: string
+  voxnumber?: string
+  callDestination?: string
+  detail?: string
+  callResult?: string
+  nodeId?: string
+  nodeType?: string
+  linkId?: string
+  linkName?: string
+  linkType?: string
+}
+
 /** The arguments of getCountries. */
 export interface CountryArguments {
   page?: IntegerLike
@@ -439,6 +492,10 @@ export declare class Client {
   getCallData(args?: CallArguments, options?: CallOptions): Promise<Page<Call>>
   /** Every result of getCallData, page after page (`for await`); `.iterPages()` for whole pages. */
   iterCallData(args?: CallArguments, options?: CallOptions): PageIterator<Call>
+  /** One page of getCallMetrics. */
+  getCallMetrics(args?: CallMetricsArguments, options?: CallOptions): Promise<Page<CallMetrics>>
+  /** Every result of getCallMetrics, page after page (`for await`); `.iterPages()` for whole pages. */
+  iterCallMetrics(args?: CallMetricsArguments, options?: CallOptions): PageIterator<CallMetrics>
   /** One page of getCountries. */
   getCountries(args?: CountryArguments, options?: CallOptions): Promise<Page<Country>>
   /** Every result of getCountries, page after page (`for await`); `.iterPages()` for whole pages. */
@@ -493,6 +550,7 @@ export declare function prepareRequest(method: string, args: object): { query: [
 export declare function decodePage(method: 'getLinks', body: Uint8Array | string): Page<AccountLink>
 export declare function decodePage(method: 'getNodes', body: Uint8Array | string): Page<AccountNode>
 export declare function decodePage(method: 'getCallData', body: Uint8Array | string): Page<Call>
+export declare function decodePage(method: 'getCallMetrics', body: Uint8Array | string): Page<CallMetrics>
 export declare function decodePage(method: 'getCountries', body: Uint8Array | string): Page<Country>
 export declare function decodePage(method: 'getVoxnumberRegions', body: Uint8Array | string): Page<VoxnumberRegion>
 export declare function decodePage(method: 'getVoxnumbers', body: Uint8Array | string): Page<AccountVoxnumber>

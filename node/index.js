@@ -257,6 +257,17 @@ class Client {
     return this.#pages('getCallData', args, options)
   }
 
+  /** One page of getCallMetrics: the figures of one group of calls (of every call, ungrouped). */
+  async getCallMetrics(args, options) {
+    return this.#page('getCallMetrics', args, options)
+  }
+
+  /** Every result of getCallMetrics, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterCallMetrics(args, options) {
+    return this.#pages('getCallMetrics', args, options)
+  }
+
   /** One page of getCountries: a country IOVOX sells numbers in. */
   async getCountries(args, options) {
     return this.#page('getCountries', args, options)

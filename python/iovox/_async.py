@@ -287,6 +287,62 @@ class AsyncClient:
         del arguments['self']
         return AsyncPageIterator(self, self._client.iter_call_data(**arguments))
 
+    async def get_call_metrics(
+        self,
+        *,
+        sdt: Optional[str] = None,
+        edt: Optional[str] = None,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        call_res: Optional[str] = None,
+        rule_res: Optional[str] = None,
+        call_origin: Optional[str] = None,
+        call_origin_encryption: Optional[str] = None,
+        call_dest: Optional[str] = None,
+        ctype: Optional[str] = None,
+        detail: Optional[str] = None,
+        voxnumber: Optional[str] = None,
+        req_fields: Optional[str] = None,
+        group_fields: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.CallMetrics]:
+        """See ``Client.get_call_metrics``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_call_metrics(_cancel=cancel, **arguments))
+
+    def iter_call_metrics(
+        self,
+        *,
+        sdt: Optional[str] = None,
+        edt: Optional[str] = None,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        call_res: Optional[str] = None,
+        rule_res: Optional[str] = None,
+        call_origin: Optional[str] = None,
+        call_origin_encryption: Optional[str] = None,
+        call_dest: Optional[str] = None,
+        ctype: Optional[str] = None,
+        detail: Optional[str] = None,
+        voxnumber: Optional[str] = None,
+        req_fields: Optional[str] = None,
+        group_fields: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncPageIterator[_native.CallMetrics]:
+        """Every result of getCallMetrics, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return AsyncPageIterator(self, self._client.iter_call_metrics(**arguments))
+
     async def get_countries(
         self,
         *,

@@ -20,6 +20,7 @@ __all__ = [
     "AccountLink",
     "AccountNode",
     "Call",
+    "CallMetrics",
     "Country",
     "VoxnumberRegion",
     "AccountVoxnumber",
@@ -178,6 +179,67 @@ class Call:
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
+class CallMetrics:
+    """The figures of one group of calls (of every call, ungrouped) (getCallMetrics)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def total_calls(self) -> Optional[int]: ...
+    @property
+    def ave_calls_per_day(self) -> Optional[str]: ...
+    @property
+    def total_call_time(self) -> Optional[str]: ...
+    @property
+    def total_call_time_sec(self) -> Optional[str]: ...
+    @property
+    def ave_call_time(self) -> Optional[str]: ...
+    @property
+    def ave_call_time_sec(self) -> Optional[str]: ...
+    @property
+    def total_talk_time(self) -> Optional[str]: ...
+    @property
+    def total_talk_time_sec(self) -> Optional[int]: ...
+    @property
+    def ave_talk_time(self) -> Optional[str]: ...
+    @property
+    def ave_talk_time_sec(self) -> Optional[str]: ...
+    @property
+    def total_unique_callers(self) -> Optional[int]: ...
+    @property
+    def total_unique_nodes(self) -> Optional[int]: ...
+    @property
+    def total_unique_links(self) -> Optional[int]: ...
+    @property
+    def call_date(self) -> Optional[str]: ...
+    @property
+    def call_weekday(self) -> Optional[str]: ...
+    @property
+    def call_month(self) -> Optional[str]: ...
+    @property
+    def call_origin(self) -> Optional[str]: ...
+    @property
+    def call_origin_encoded(self) -> Optional[str]: ...
+    @property
+    def voxnumber(self) -> Optional[str]: ...
+    @property
+    def call_destination(self) -> Optional[str]: ...
+    @property
+    def detail(self) -> Optional[str]: ...
+    @property
+    def call_result(self) -> Optional[str]: ...
+    @property
+    def node_id(self) -> Optional[str]: ...
+    @property
+    def node_type(self) -> Optional[str]: ...
+    @property
+    def link_id(self) -> Optional[str]: ...
+    @property
+    def link_name(self) -> Optional[str]: ...
+    @property
+    def link_type(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
 class Country:
     """A country IOVOX sells numbers in (getCountries)."""
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -240,7 +302,7 @@ class AccountVoxnumber:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
-_Result = Union[AccountLink, AccountNode, Call, Country, VoxnumberRegion, AccountVoxnumber]
+_Result = Union[AccountLink, AccountNode, Call, CallMetrics, Country, VoxnumberRegion, AccountVoxnumber]
 # </generated>
 
 _T = TypeVar("_T")
@@ -418,6 +480,53 @@ class Client:
         limit: Optional[int] = None,
         timeout: Optional[float] = None,
     ) -> PageIterator[Call]: ...
+    def get_call_metrics(
+        self,
+        *,
+        sdt: Optional[str] = None,
+        edt: Optional[str] = None,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        call_res: Optional[str] = None,
+        rule_res: Optional[str] = None,
+        call_origin: Optional[str] = None,
+        call_origin_encryption: Optional[str] = None,
+        call_dest: Optional[str] = None,
+        ctype: Optional[str] = None,
+        detail: Optional[str] = None,
+        voxnumber: Optional[str] = None,
+        req_fields: Optional[str] = None,
+        group_fields: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[CallMetrics]: ...
+    def iter_call_metrics(
+        self,
+        *,
+        sdt: Optional[str] = None,
+        edt: Optional[str] = None,
+        node_id: Optional[str] = None,
+        node_type: Optional[str] = None,
+        link_id: Optional[str] = None,
+        link_type: Optional[str] = None,
+        call_res: Optional[str] = None,
+        rule_res: Optional[str] = None,
+        call_origin: Optional[str] = None,
+        call_origin_encryption: Optional[str] = None,
+        call_dest: Optional[str] = None,
+        ctype: Optional[str] = None,
+        detail: Optional[str] = None,
+        voxnumber: Optional[str] = None,
+        req_fields: Optional[str] = None,
+        group_fields: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> PageIterator[CallMetrics]: ...
     def get_countries(
         self,
         *,

@@ -57,6 +57,17 @@ def test_50_calls_read_back_by_every_filter() -> None:
         assert one.id and one.call_time_sec and one.voxnumber is None
         assert one.to_dict()["call_time_sec"] == one.call_time_sec
 
+        total = client.get_call_metrics(**NOVEMBER).results[0]
+        assert total.total_calls == 50
+        assert total.total_talk_time_sec == sum(m["duration"] for m in made if m["answered"])
+        assert total.total_unique_callers == len({m["caller"] for m in made})
+        assert total.total_unique_links == len({m["link"] for m in made if m["link"]})
+        per_number = client.get_call_metrics(group_fields=["vn"], req_fields=["tc"], **NOVEMBER).results
+        assert {r.voxnumber: r.total_calls for r in per_number} == {
+            n: sum(m["voxnumber"] == n for m in made) for n in {m["voxnumber"] for m in made}
+        }
+        assert all(r.total_talk_time_sec is None for r in per_number), "only what req_fields asks"
+
         async def walk() -> list[str]:
             async with iovox.AsyncClient(sb.username, KEY, sb.url, retries=0) as a:
                 return [c.id async for c in a.iter_call_data(limit=9, **NOVEMBER)]

@@ -25,6 +25,11 @@ record_class! {
 }
 
 record_class! {
+    /// The figures of one group of calls (of every call, ungrouped) (getCallMetrics).
+    CallMetrics("getCallMetrics") { total_calls, ave_calls_per_day, total_call_time, total_call_time_sec, ave_call_time, ave_call_time_sec, total_talk_time, total_talk_time_sec, ave_talk_time, ave_talk_time_sec, total_unique_callers, total_unique_nodes, total_unique_links, call_date, call_weekday, call_month, call_origin, call_origin_encoded, voxnumber, call_destination, detail, call_result, node_id, node_type, link_id, link_name, link_type }
+}
+
+record_class! {
     /// A country IOVOX sells numbers in (getCountries).
     Country("getCountries") { code, name }
 }
@@ -45,6 +50,7 @@ pub(crate) fn wrap(method: &str) -> Option<Wrap> {
         "getLinks" => |py, r| Ok(Py::new(py, AccountLink(r))?.into_any()),
         "getNodes" => |py, r| Ok(Py::new(py, AccountNode(r))?.into_any()),
         "getCallData" => |py, r| Ok(Py::new(py, Call(r))?.into_any()),
+        "getCallMetrics" => |py, r| Ok(Py::new(py, CallMetrics(r))?.into_any()),
         "getCountries" => |py, r| Ok(Py::new(py, Country(r))?.into_any()),
         "getVoxnumberRegions" => |py, r| Ok(Py::new(py, VoxnumberRegion(r))?.into_any()),
         "getVoxnumbers" => |py, r| Ok(Py::new(py, AccountVoxnumber(r))?.into_any()),
@@ -57,6 +63,7 @@ pub(crate) fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<AccountLink>()?;
     m.add_class::<AccountNode>()?;
     m.add_class::<Call>()?;
+    m.add_class::<CallMetrics>()?;
     m.add_class::<Country>()?;
     m.add_class::<VoxnumberRegion>()?;
     m.add_class::<AccountVoxnumber>()?;
@@ -339,6 +346,124 @@ impl Client {
             py,
             "getCallData",
             "iter_call_data",
+            &arguments,
+            unknown,
+            timeout,
+        )
+    }
+
+    /// One page of getCallMetrics: the figures of one group of calls (of every call, ungrouped), as `Page`.
+    /// Arguments: `sdt`, `edt`, `node_id`, `node_type`, `link_id`, `link_type`, `call_res`, `rule_res`, `call_origin`, `call_origin_encryption`, `call_dest`, `ctype`, `detail`, `voxnumber`, `req_fields`, `group_fields`, `page`, `limit`. `timeout` overrides the client's for this call.
+    #[pyo3(signature = (*, sdt=None, edt=None, node_id=None, node_type=None, link_id=None, link_type=None, call_res=None, rule_res=None, call_origin=None, call_origin_encryption=None, call_dest=None, ctype=None, detail=None, voxnumber=None, req_fields=None, group_fields=None, page=None, limit=None, timeout=None, _cancel=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_call_metrics(
+        &self,
+        py: Python<'_>,
+        sdt: Option<&Bound<'_, PyAny>>,
+        edt: Option<&Bound<'_, PyAny>>,
+        node_id: Option<&Bound<'_, PyAny>>,
+        node_type: Option<&Bound<'_, PyAny>>,
+        link_id: Option<&Bound<'_, PyAny>>,
+        link_type: Option<&Bound<'_, PyAny>>,
+        call_res: Option<&Bound<'_, PyAny>>,
+        rule_res: Option<&Bound<'_, PyAny>>,
+        call_origin: Option<&Bound<'_, PyAny>>,
+        call_origin_encryption: Option<&Bound<'_, PyAny>>,
+        call_dest: Option<&Bound<'_, PyAny>>,
+        ctype: Option<&Bound<'_, PyAny>>,
+        detail: Option<&Bound<'_, PyAny>>,
+        voxnumber: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        group_fields: Option<&Bound<'_, PyAny>>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let arguments = [
+            ("sdt", sdt),
+            ("edt", edt),
+            ("node_id", node_id),
+            ("node_type", node_type),
+            ("link_id", link_id),
+            ("link_type", link_type),
+            ("call_res", call_res),
+            ("rule_res", rule_res),
+            ("call_origin", call_origin),
+            ("call_origin_encryption", call_origin_encryption),
+            ("call_dest", call_dest),
+            ("ctype", ctype),
+            ("detail", detail),
+            ("voxnumber", voxnumber),
+            ("req_fields", req_fields),
+            ("group_fields", group_fields),
+            ("page", page),
+            ("limit", limit),
+        ];
+        self.list_page(
+            py,
+            "getCallMetrics",
+            "get_call_metrics",
+            &arguments,
+            unknown,
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Every result of getCallMetrics, page after page, fetched as the iterator is read:
+    /// one page in memory at a time, from the given `page` on.
+    #[pyo3(signature = (*, sdt=None, edt=None, node_id=None, node_type=None, link_id=None, link_type=None, call_res=None, rule_res=None, call_origin=None, call_origin_encryption=None, call_dest=None, ctype=None, detail=None, voxnumber=None, req_fields=None, group_fields=None, page=None, limit=None, timeout=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn iter_call_metrics(
+        &self,
+        py: Python<'_>,
+        sdt: Option<&Bound<'_, PyAny>>,
+        edt: Option<&Bound<'_, PyAny>>,
+        node_id: Option<&Bound<'_, PyAny>>,
+        node_type: Option<&Bound<'_, PyAny>>,
+        link_id: Option<&Bound<'_, PyAny>>,
+        link_type: Option<&Bound<'_, PyAny>>,
+        call_res: Option<&Bound<'_, PyAny>>,
+        rule_res: Option<&Bound<'_, PyAny>>,
+        call_origin: Option<&Bound<'_, PyAny>>,
+        call_origin_encryption: Option<&Bound<'_, PyAny>>,
+        call_dest: Option<&Bound<'_, PyAny>>,
+        ctype: Option<&Bound<'_, PyAny>>,
+        detail: Option<&Bound<'_, PyAny>>,
+        voxnumber: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        group_fields: Option<&Bound<'_, PyAny>>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let arguments = [
+            ("sdt", sdt),
+            ("edt", edt),
+            ("node_id", node_id),
+            ("node_type", node_type),
+            ("link_id", link_id),
+            ("link_type", link_type),
+            ("call_res", call_res),
+            ("rule_res", rule_res),
+            ("call_origin", call_origin),
+            ("call_origin_encryption", call_origin_encryption),
+            ("call_dest", call_dest),
+            ("ctype", ctype),
+            ("detail", detail),
+            ("voxnumber", voxnumber),
+            ("req_fields", req_fields),
+            ("group_fields", group_fields),
+            ("page", page),
+            ("limit", limit),
+        ];
+        self.list_iter(
+            py,
+            "getCallMetrics",
+            "iter_call_metrics",
             &arguments,
             unknown,
             timeout,

@@ -328,6 +328,351 @@ impl list::Record for Call {
     }
 }
 
+/// getCallMetrics' figures and groups, as the answer names them (PHP model), with their
+/// `req_fields` / `group_fields` abbreviations. Averages and seconds that PHP reads as
+/// floats stay text ("12.5").
+const METRICS: [ResultField; 27] = [
+    ResultField::new("total_calls", "tc", F::Integer),
+    ResultField::new("ave_calls_per_day", "acpd", F::Text),
+    ResultField::new("total_call_time", "tct", F::Text),
+    ResultField::new("total_call_time_sec", "tcts", F::Text),
+    ResultField::new("ave_call_time", "act", F::Text),
+    ResultField::new("ave_call_time_sec", "acts", F::Text),
+    ResultField::new("total_talk_time", "ttt", F::Text),
+    ResultField::new("total_talk_time_sec", "ttts", F::Integer),
+    ResultField::new("ave_talk_time", "att", F::Text),
+    ResultField::new("ave_talk_time_sec", "atts", F::Text),
+    ResultField::new("total_unique_callers", "tuc", F::Integer),
+    ResultField::new("total_unique_nodes", "tun", F::Integer),
+    ResultField::new("total_unique_links", "tul", F::Integer),
+    ResultField::new("call_date", "cdate", F::Text),
+    ResultField::new("call_weekday", "cweekd", F::Text),
+    ResultField::new("call_month", "cmonth", F::Text),
+    ResultField::new("call_origin", "co", F::Text),
+    ResultField::new("call_origin_encoded", "coe", F::Text),
+    ResultField::new("voxnumber", "vn", F::Text),
+    ResultField::new("call_destination", "cd", F::Text),
+    ResultField::new("detail", "detail", F::Text),
+    ResultField::new("call_result", "call_res", F::Text),
+    ResultField::new("node_id", "nid", F::Text),
+    ResultField::new("node_type", "ntype", F::Text),
+    ResultField::new("link_id", "lid", F::Text),
+    ResultField::new("link_name", "lname", F::Text),
+    ResultField::new("link_type", "ltype", F::Text),
+];
+
+/// The `req_fields` and `group_fields` abbreviations of getCallMetrics.
+pub const METRIC_FIELDS: &[&str] =
+    &crate::model::abbreviations::<{ crate::model::abbreviated(&METRICS) }>(&METRICS);
+
+/// The text filters of getCallMetrics, by their query names (no `order`, `dconst`, `id`
+/// or `direction` here).
+pub const METRIC_FILTERS: [&str; 14] = [
+    "sdt",
+    "edt",
+    "node_id",
+    "node_type",
+    "link_id",
+    "link_type",
+    "call_res",
+    "rule_res",
+    "call_origin",
+    "call_origin_encryption",
+    "call_dest",
+    "ctype",
+    "detail",
+    "voxnumber",
+];
+
+const METRIC_ARGUMENTS: [Argument; 18] = {
+    let mut out = [Argument::optional("", K::Text); 18];
+    let mut i = 0;
+    while i < METRIC_FILTERS.len() {
+        out[i] = Argument::optional(METRIC_FILTERS[i], K::Text);
+        i += 1;
+    }
+    out[14] = Argument::optional("req_fields", K::List);
+    out[15] = Argument::optional("group_fields", K::List);
+    out[16] = crate::model::PAGING[0];
+    out[17] = crate::model::PAGING[1];
+    out
+};
+
+/// getCallMetrics' arguments: every key its request may have.
+pub const METRIC_ARGUMENTS_NAMES: &[&str] = &crate::model::names(&METRIC_ARGUMENTS);
+
+/// A getCallMetrics request: filters by their query names ([`METRIC_FILTERS`]), the figures
+/// (`req_fields`) and up to two groups (`group_fields`).
+///
+/// ```
+/// let mut request = iovox_core::CallMetricsRequest::new().filter("sdt", "2026-12-01");
+/// request.req_fields = vec!["tc".into(), "tuc".into()];
+/// request.group_fields = vec!["vn".into()];
+/// assert!(request.validate().is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct CallMetricsRequest {
+    /// Each filter given, by its query name.
+    pub filters: BTreeMap<String, String>,
+    /// The figures ([`METRIC_FIELDS`]).
+    pub req_fields: Vec<String>,
+    /// Up to two groups: one result per group.
+    pub group_fields: Vec<String>,
+    /// The page (from 1; default 1).
+    pub page: Option<u32>,
+    /// Results per page (1 to 20,000).
+    pub limit: Option<u32>,
+}
+
+/// One row of getCallMetrics: the figures of one group (or of every call, ungrouped).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CallMetrics {
+    /// Calls.
+    pub total_calls: Option<u32>,
+    /// Calls per day, on average (text: "12.5").
+    pub ave_calls_per_day: Option<String>,
+    /// Call time, `HH:MM:SS`.
+    pub total_call_time: Option<String>,
+    /// Call time, in seconds.
+    pub total_call_time_sec: Option<String>,
+    /// Average call time, `HH:MM:SS`.
+    pub ave_call_time: Option<String>,
+    /// Average call time, in seconds.
+    pub ave_call_time_sec: Option<String>,
+    /// Talk time, `HH:MM:SS`.
+    pub total_talk_time: Option<String>,
+    /// Talk time, in seconds.
+    pub total_talk_time_sec: Option<u32>,
+    /// Average talk time, `HH:MM:SS`.
+    pub ave_talk_time: Option<String>,
+    /// Average talk time, in seconds.
+    pub ave_talk_time_sec: Option<String>,
+    /// Callers, each once.
+    pub total_unique_callers: Option<u32>,
+    /// Nodes called, each once.
+    pub total_unique_nodes: Option<u32>,
+    /// Links called, each once.
+    pub total_unique_links: Option<u32>,
+    /// Group: the day.
+    pub call_date: Option<String>,
+    /// Group: the weekday.
+    pub call_weekday: Option<String>,
+    /// Group: the month.
+    pub call_month: Option<String>,
+    /// Group: the caller.
+    pub call_origin: Option<String>,
+    /// Group: the masked caller.
+    pub call_origin_encoded: Option<String>,
+    /// Group: the number called.
+    pub voxnumber: Option<String>,
+    /// Group: where calls were put through.
+    pub call_destination: Option<String>,
+    /// Group: the detail.
+    pub detail: Option<String>,
+    /// Group: the result.
+    pub call_result: Option<String>,
+    /// Group: the node.
+    pub node_id: Option<String>,
+    /// Group: the node's type.
+    pub node_type: Option<String>,
+    /// Group: the link.
+    pub link_id: Option<String>,
+    /// Group: the link's name.
+    pub link_name: Option<String>,
+    /// Group: the link's type.
+    pub link_type: Option<String>,
+}
+
+impl CallMetricsRequest {
+    /// Every call this month, all figures.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A filter by its query name ([`METRIC_FILTERS`]).
+    pub fn filter(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.filters.insert(name.into(), value.into());
+        self
+    }
+
+    /// The request as its query's arguments.
+    pub fn to_query(&self) -> wire::Query {
+        let mut pairs: Vec<(String, String)> = self.filters.clone().into_iter().collect();
+        for (key, list) in [
+            ("req_fields", &self.req_fields),
+            ("group_fields", &self.group_fields),
+        ] {
+            if !list.is_empty() {
+                pairs.push((key.into(), list.join(",")));
+            }
+        }
+        pairs.extend(self.page.map(|p| ("page".to_string(), p.to_string())));
+        pairs.extend(self.limit.map(|l| ("limit".to_string(), l.to_string())));
+        wire::Query::from_pairs(pairs)
+    }
+
+    /// Every check that needs only the request, with the pages' messages.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        check_metrics(&self.to_query()).map(drop)
+    }
+}
+
+/// Only `page` and `limit` are checked: the page states no message for the rest (as
+/// getCallData's). The query keeps the declared arguments' order.
+fn check_metrics(q: &wire::Query) -> Result<Vec<(&'static str, String)>, ValidationErrors> {
+    let mut r = Report::default();
+    let texts_ok = list::check_texts(q, METRIC_ARGUMENTS_NAMES, &mut r);
+    let page = list::rule_page(q.get("page"), &mut r);
+    let limit = list::rule_limit(q.get("limit"), &mut r);
+    let query = (page.is_some() && limit.is_some()).then(|| list::query_of(q, &METRIC_ARGUMENTS));
+    r.finish(query.filter(|_| texts_ok))
+}
+
+/// `getCallMetrics`: aggregated figures of the calls, one row per group. Reads only, safe
+/// to repeat.
+#[derive(Debug, Clone, Copy)]
+pub struct GetCallMetrics;
+
+impl crate::vocab::Method for GetCallMetrics {
+    const SPEC: Spec = Spec {
+        route: Route {
+            interface: "Calls",
+            name: "getCallMetrics",
+            verb: Verb::Get,
+        },
+        retry: Retry::SafeToRepeat,
+        area: "Analytics",
+        request: RequestShape::Query,
+        arguments: &METRIC_ARGUMENTS,
+        answer: Answer::List(&METRICS),
+        paged: Known::Yes(true),
+        success: Some(200),
+        confidence: Confidence::PageAndClients,
+        typed: true,
+        example: "{\"sdt\": \"2026-01-01\", \"req_fields\": [\"tc\", \"tuc\"], \"group_fields\": [\"vn\"]}",
+    };
+    type Request = CallMetricsRequest;
+    type Wire = wire::Query;
+    type Output = list::Page<CallMetrics>;
+
+    fn prepare(request: &CallMetricsRequest) -> Result<crate::vocab::Prepared, ValidationErrors> {
+        Self::prepare_wire(&request.to_query())
+    }
+
+    fn prepare_wire(q: &wire::Query) -> Result<crate::vocab::Prepared, ValidationErrors> {
+        Ok(list::prepared(check_metrics(q)?))
+    }
+
+    fn decode(body: &[u8]) -> Result<Self::Output, crate::DecodeError> {
+        list::read_page(body, &METRICS, |r: &mut CallMetrics, field, text| {
+            let owned = || Some(text.to_string());
+            match field {
+                "total_calls" => r.total_calls = Some(list::number(field, text)?),
+                "ave_calls_per_day" => r.ave_calls_per_day = owned(),
+                "total_call_time" => r.total_call_time = owned(),
+                "total_call_time_sec" => r.total_call_time_sec = owned(),
+                "ave_call_time" => r.ave_call_time = owned(),
+                "ave_call_time_sec" => r.ave_call_time_sec = owned(),
+                "total_talk_time" => r.total_talk_time = owned(),
+                "total_talk_time_sec" => r.total_talk_time_sec = Some(list::number(field, text)?),
+                "ave_talk_time" => r.ave_talk_time = owned(),
+                "ave_talk_time_sec" => r.ave_talk_time_sec = owned(),
+                "total_unique_callers" => r.total_unique_callers = Some(list::number(field, text)?),
+                "total_unique_nodes" => r.total_unique_nodes = Some(list::number(field, text)?),
+                "total_unique_links" => r.total_unique_links = Some(list::number(field, text)?),
+                "call_date" => r.call_date = owned(),
+                "call_weekday" => r.call_weekday = owned(),
+                "call_month" => r.call_month = owned(),
+                "call_origin" => r.call_origin = owned(),
+                "call_origin_encoded" => r.call_origin_encoded = owned(),
+                "voxnumber" => r.voxnumber = owned(),
+                "call_destination" => r.call_destination = owned(),
+                "detail" => r.detail = owned(),
+                "call_result" => r.call_result = owned(),
+                "node_id" => r.node_id = owned(),
+                "node_type" => r.node_type = owned(),
+                "link_id" => r.link_id = owned(),
+                "link_name" => r.link_name = owned(),
+                "link_type" => r.link_type = owned(),
+                _ => {}
+            }
+            Ok(())
+        })
+    }
+}
+
+impl list::Record for CallMetrics {
+    fn fields(&self) -> Vec<(&'static str, Option<list::Field<'_>>)> {
+        use list::{text_field as t, Field};
+        vec![
+            ("total_calls", self.total_calls.map(Field::Number)),
+            ("ave_calls_per_day", t(&self.ave_calls_per_day)),
+            ("total_call_time", t(&self.total_call_time)),
+            ("total_call_time_sec", t(&self.total_call_time_sec)),
+            ("ave_call_time", t(&self.ave_call_time)),
+            ("ave_call_time_sec", t(&self.ave_call_time_sec)),
+            ("total_talk_time", t(&self.total_talk_time)),
+            (
+                "total_talk_time_sec",
+                self.total_talk_time_sec.map(Field::Number),
+            ),
+            ("ave_talk_time", t(&self.ave_talk_time)),
+            ("ave_talk_time_sec", t(&self.ave_talk_time_sec)),
+            (
+                "total_unique_callers",
+                self.total_unique_callers.map(Field::Number),
+            ),
+            (
+                "total_unique_nodes",
+                self.total_unique_nodes.map(Field::Number),
+            ),
+            (
+                "total_unique_links",
+                self.total_unique_links.map(Field::Number),
+            ),
+            ("call_date", t(&self.call_date)),
+            ("call_weekday", t(&self.call_weekday)),
+            ("call_month", t(&self.call_month)),
+            ("call_origin", t(&self.call_origin)),
+            ("call_origin_encoded", t(&self.call_origin_encoded)),
+            ("voxnumber", t(&self.voxnumber)),
+            ("call_destination", t(&self.call_destination)),
+            ("detail", t(&self.detail)),
+            ("call_result", t(&self.call_result)),
+            ("node_id", t(&self.node_id)),
+            ("node_type", t(&self.node_type)),
+            ("link_id", t(&self.link_id)),
+            ("link_name", t(&self.link_name)),
+            ("link_type", t(&self.link_type)),
+        ]
+    }
+}
+
+impl wire::Query {
+    /// A getCallMetrics request from its arguments as given, with the messages.
+    pub fn validate_call_metrics(&self) -> Result<CallMetricsRequest, ValidationErrors> {
+        check_metrics(self)?;
+        let text = |k: &str| list::text_filter(self.get(k));
+        let split = |k: &str| {
+            text(k).map_or_else(Vec::new, |t| {
+                t.split(',').map(|f| f.trim().to_string()).collect()
+            })
+        };
+        Ok(CallMetricsRequest {
+            filters: (METRIC_FILTERS.iter())
+                .filter_map(|k| text(k).map(|v| (k.to_string(), v)))
+                .collect(),
+            req_fields: split("req_fields"),
+            group_fields: split("group_fields"),
+            page: text("page").and_then(|p| p.parse().ok()),
+            limit: text("limit").and_then(|l| l.parse().ok()),
+        })
+    }
+}
+
 /// A method that answers a call's audio by its `id` (getCallRecording,
 /// getVoicemailRecording): MP3 bytes as IOVOX sends them, never text. A read, safe to
 /// repeat. The ID goes as given (the pages state no message for a missing one); an empty

@@ -57,7 +57,10 @@ mod xml;
 pub use attach::{
     AttachMethod, AttachRequest, ByArea, ByPostcode, Link, BY_AREA, BY_POSTCODE, BY_VOXNUMBER,
 };
-pub use calls::{Call, CallDataRequest, CALL_ARGUMENTS, CALL_FIELDS, CALL_FILTERS};
+pub use calls::{
+    Call, CallDataRequest, CallMetrics, CallMetricsRequest, CALL_ARGUMENTS, CALL_FIELDS,
+    CALL_FILTERS, METRIC_FIELDS, METRIC_FILTERS,
+};
 pub use countries::{CountriesRequest, Country, COUNTRY_ARGUMENTS};
 pub use detach::DetachRequest;
 pub use error::{

@@ -19,7 +19,7 @@ pub use crate::model::{Answer, Confidence, Known, RequestShape, Spec};
 pub use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 
 pub use crate::attach::AttachVoxnumberToLink;
-pub use crate::calls::{GetCallData, GetCallRecording, GetVoicemailRecording};
+pub use crate::calls::{GetCallData, GetCallMetrics, GetCallRecording, GetVoicemailRecording};
 pub use crate::countries::GetCountries;
 pub use crate::detach::RemoveVoxnumberFromLink;
 pub use crate::links::GetLinks;
@@ -92,6 +92,7 @@ pub const TYPED: &[Typed] = &[
     typed::<GetCountries>(),
     typed::<GetNodes>(),
     typed::<GetCallData>(),
+    typed::<GetCallMetrics>(),
     typed::<GetCallRecording>(),
     typed::<GetVoicemailRecording>(),
     typed::<CreateNodes>(),
@@ -154,7 +155,7 @@ pub const CATALOGUE: &[Spec] = &[
     GetNodes::SPEC,
     UpdateNodes::SPEC,
     GetCallData::SPEC,
-    Spec::untyped("Analytics", "Calls", "getCallMetrics", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    GetCallMetrics::SPEC,
     GetCallRecording::SPEC,
     GetVoicemailRecording::SPEC,
     Spec::untyped("Calling", "CallFlow", "createCallFlow", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
@@ -258,6 +259,10 @@ pub const LISTS: &[List] = &[
     list::<GetCountries, crate::Country>("Country", "A country IOVOX sells numbers in"),
     list::<GetNodes, crate::AccountNode>("AccountNode", "A node of the account, once per link"),
     list::<GetCallData, crate::Call>("Call", "A call one of the account's numbers received"),
+    list::<GetCallMetrics, crate::CallMetrics>(
+        "CallMetrics",
+        "The figures of one group of calls (of every call, ungrouped)",
+    ),
     list::<GetLinks, crate::AccountLink>(
         "AccountLink",
         "A link of the account, with its node and number",

@@ -374,6 +374,42 @@ impl Client {
         self.call_wire::<iovox_core::method::GetCallData>(request, options)
     }
 
+    /// [`getCallMetrics`](https://www.iovox.com/api/rest/getCallMetrics.html) (`GET /Calls`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetCallMetrics`].
+    pub fn get_call_metrics(
+        &self,
+        request: &iovox_core::CallMetricsRequest,
+    ) -> Result<iovox_core::Page<iovox_core::CallMetrics>, Error> {
+        self.call::<iovox_core::method::GetCallMetrics>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_call_metrics`] with per-call options (timeout, cancel).
+    pub fn get_call_metrics_with(
+        &self,
+        request: &iovox_core::CallMetricsRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::CallMetrics>, Error> {
+        self.call::<iovox_core::method::GetCallMetrics>(request, options)
+    }
+
+    /// [`Client::get_call_metrics`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_call_metrics_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::Page<iovox_core::CallMetrics>, Error> {
+        self.call_wire::<iovox_core::method::GetCallMetrics>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_call_metrics_wire`] with per-call options.
+    pub fn get_call_metrics_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::CallMetrics>, Error> {
+        self.call_wire::<iovox_core::method::GetCallMetrics>(request, options)
+    }
+
     /// [`getCallRecording`](https://www.iovox.com/api/rest/getCallRecording.html) (`GET /Calls`; safe to repeat): every check that needs only the request first, then one call.
     /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetCallRecording`].
     pub fn get_call_recording(&self, request: &String) -> Result<Vec<u8>, Error> {
@@ -811,6 +847,25 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<iovox_core::Page<iovox_core::Call>, Error> {
         self.call::<iovox_core::method::GetCallData>(request, options)
+            .await
+    }
+
+    /// [`Client::get_call_metrics`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_call_metrics(
+        &self,
+        request: iovox_core::CallMetricsRequest,
+    ) -> Result<iovox_core::Page<iovox_core::CallMetrics>, Error> {
+        self.call::<iovox_core::method::GetCallMetrics>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_call_metrics`] with per-call options (timeout, cancel).
+    pub async fn get_call_metrics_with(
+        &self,
+        request: iovox_core::CallMetricsRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::CallMetrics>, Error> {
+        self.call::<iovox_core::method::GetCallMetrics>(request, options)
             .await
     }
 

@@ -59,7 +59,10 @@ pub use iovox_core::{
     Page, PurchaseItem, PurchaseRequest, RegionsRequest, VoxNumber, VoxnumberRegion, VoxnumberType,
     VoxnumbersRequest,
 };
-pub use iovox_core::{AccountNode, Call, CallDataRequest, IdsRequest, NodesRequest, Records};
+pub use iovox_core::{
+    AccountNode, Call, CallDataRequest, CallMetrics, CallMetricsRequest, IdsRequest, NodesRequest,
+    Records,
+};
 pub use lifecycle::{Paged, Pages, RawRequest, RawResponse};
 pub use listing::ListPages;
 pub use retry::RetryPolicy;

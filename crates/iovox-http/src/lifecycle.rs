@@ -121,7 +121,8 @@ paged!(
     LinksRequest,
     iovox_core::CountriesRequest,
     iovox_core::NodesRequest,
-    iovox_core::CallDataRequest
+    iovox_core::CallDataRequest,
+    iovox_core::CallMetricsRequest
 );
 
 /// Pages of a list method, fetched one at a time as they are read ([`Client::pages`]).

@@ -82,6 +82,7 @@ fn every_typed_method_from_the_client() {
             &serde_json::from_str("{\"limit\": 100, \"sdt\": \"2026-01-01\"}").unwrap(),
         ),
     );
+    answered("getCallMetrics", c.get_call_metrics_wire(&serde_json::from_str("{\"group_fields\": [\"vn\"], \"req_fields\": [\"tc\", \"tuc\"], \"sdt\": \"2026-01-01\"}").unwrap()));
     answered(
         "getCallRecording",
         c.get_call_recording_wire(&serde_json::from_str("{\"id\": \"CALL-000001\"}").unwrap()),
@@ -119,7 +120,7 @@ fn every_typed_method_from_the_client() {
             &serde_json::from_str("{\"assigned_status\": \"UNASSIGNED\", \"limit\": 10}").unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 18);
+    assert_eq!(sb.stats().requests, 19);
 }
 
 #[cfg(feature = "tokio")]
@@ -205,6 +206,7 @@ async fn every_typed_method_from_the_async_client() {
             )
             .await,
         );
+        answered("getCallMetrics", a.call_wire::<iovox_core::method::GetCallMetrics>(serde_json::from_str("{\"group_fields\": [\"vn\"], \"req_fields\": [\"tc\", \"tuc\"], \"sdt\": \"2026-01-01\"}").unwrap(), Default::default()).await);
         answered(
             "getCallRecording",
             a.call_wire::<iovox_core::method::GetCallRecording>(
@@ -262,5 +264,5 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 18);
+    assert_eq!(sb.stats().requests, 19);
 }

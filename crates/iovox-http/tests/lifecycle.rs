@@ -676,7 +676,10 @@ fn nodes_and_links_are_made_attached_and_removed() {
     let e = c.call::<UpdateLinks>(&rename, &o).unwrap_err();
     assert_eq!(
         e.messages(),
-        ["Link ID 1 of 1 does not exist", "New Link ID 1 of 1 already exist"],
+        [
+            "Link ID 1 of 1 does not exist",
+            "New Link ID 1 of 1 already exist"
+        ],
         "a repeated rename"
     );
     let moved = c
@@ -829,6 +832,45 @@ fn simulated_calls_are_read_back_filtered_and_recorded() {
     only.req_fields = vec!["id".into(), "cts".into()];
     let one = &page(only)[0];
     assert!(one.id.is_some() && one.call_time_sec.is_some() && one.voxnumber.is_none());
+
+    // getCallMetrics: the totals, and per number, against the calls made.
+    use iovox_http::CallMetricsRequest;
+    let metrics = |groups: &[&str]| {
+        let mut r = CallMetricsRequest::new()
+            .filter("sdt", "2020-11-01")
+            .filter("edt", "2020-11-30");
+        r.group_fields = groups.iter().map(|g| g.to_string()).collect();
+        c.get_call_metrics(&r).unwrap().results
+    };
+    let total = &metrics(&[])[0];
+    let talk: u32 = made
+        .iter()
+        .filter(|m| m.1.answered)
+        .map(|m| m.1.duration_sec)
+        .sum();
+    assert_eq!(total.total_calls, Some(50));
+    assert_eq!(total.total_talk_time_sec, Some(talk));
+    assert_eq!(total.total_unique_callers, Some(50));
+    assert_eq!(
+        total.total_call_time_sec.as_deref(),
+        Some(
+            made.iter()
+                .map(|m| m.1.duration_sec)
+                .sum::<u32>()
+                .to_string()
+                .as_str()
+        )
+    );
+    let per_number = metrics(&["vn"]);
+    assert_eq!(per_number.len(), numbers.len());
+    for row in &per_number {
+        let vn = row.voxnumber.clone().unwrap();
+        assert_eq!(
+            row.total_calls,
+            Some(count(&|m| m.1.voxnumber == vn) as u32),
+            "{vn}"
+        );
+    }
 
     // Recordings.
     let (recorded, _, _) = made.iter().find(|m| m.1.recording).unwrap();

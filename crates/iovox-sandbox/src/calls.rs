@@ -6,7 +6,8 @@
 use crate::account::Account;
 use crate::clock::{format_utc, now_secs, parse_utc};
 use crate::state::CallRecord;
-use iovox_core::{Call, CallDataRequest, Page};
+use iovox_core::{Call, CallDataRequest, CallMetrics, CallMetricsRequest, Page};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A call to simulate: which number, who called, when, for how long, whether it was
 /// answered and recorded.
@@ -199,6 +200,131 @@ impl Account {
         Ok(crate::lifecycle::paginate(all, r.page, r.limit))
     }
 
+    /// getCallMetrics: the figures of the calls getCallData would list for the same window
+    /// and filters, one row per group of `group_fields` (one row ungrouped), the figures
+    /// `req_fields` asks for (all by default).
+    pub fn call_metrics(&self, r: &CallMetricsRequest) -> Result<Page<CallMetrics>, Vec<String>> {
+        let mut filters = r.filters.clone();
+        filters.remove("call_origin_encryption");
+        let calls = self.call_data(&CallDataRequest {
+            filters,
+            ..Default::default()
+        })?;
+        let day = |c: &Call| {
+            c.call_start
+                .as_deref()
+                .unwrap_or("")
+                .get(..10)
+                .unwrap_or("")
+                .to_string()
+        };
+        let group_of = |c: &Call| -> Vec<(String, String)> {
+            (r.group_fields.iter())
+                .map(|g| {
+                    let v = match g.as_str() {
+                        "cdate" => Some(day(c)),
+                        "cweekd" => parse_utc(&day(c)).map(|s| weekday(s / 86_400)),
+                        "cmonth" => Some(day(c).get(..7).unwrap_or("").to_string()),
+                        "co" => c.call_origin.clone(),
+                        "coe" => c.call_origin_encoded.clone(),
+                        "vn" => c.voxnumber.clone(),
+                        "cd" => c.call_destination.clone(),
+                        "detail" => c.detail.clone(),
+                        "call_res" => c.call_result.clone(),
+                        "nid" => c.node_id.clone(),
+                        "ntype" => c.node_type.clone(),
+                        "lid" => c.link_id.clone(),
+                        "lname" => c.link_name.clone(),
+                        "ltype" => c.link_type.clone(),
+                        _ => None,
+                    };
+                    (g.clone(), v.unwrap_or_default())
+                })
+                .collect()
+        };
+        let mut groups: BTreeMap<Vec<(String, String)>, Vec<&Call>> = BTreeMap::new();
+        for c in &calls.results {
+            groups.entry(group_of(c)).or_default().push(c);
+        }
+        let window_days = {
+            let f = |k: &str| r.filters.get(k).and_then(|t| parse_utc(t));
+            match (f("sdt"), f("edt")) {
+                (Some(a), Some(b)) if b >= a => (b - a) / 86_400 + 1,
+                _ => calls
+                    .results
+                    .iter()
+                    .map(day)
+                    .collect::<BTreeSet<_>>()
+                    .len()
+                    .max(1) as u64,
+            }
+        };
+        let wanted = |abbreviation: &str| {
+            r.req_fields.is_empty() || r.req_fields.iter().any(|f| f == abbreviation)
+        };
+        let rows: Vec<CallMetrics> = groups
+            .into_iter()
+            .map(|(group, calls)| {
+                let n = calls.len() as u32;
+                let call_sec: u32 = calls.iter().map(|c| c.call_time_sec.unwrap_or(0)).sum();
+                let talk_sec: u32 = calls.iter().map(|c| c.talk_time_sec.unwrap_or(0)).sum();
+                let unique = |f: fn(&Call) -> Option<String>| {
+                    calls
+                        .iter()
+                        .filter_map(|c| f(c))
+                        .collect::<BTreeSet<_>>()
+                        .len() as u32
+                };
+                let average =
+                    |total: f64, over: f64| decimal(if over > 0.0 { total / over } else { 0.0 });
+                let mut m = CallMetrics {
+                    total_calls: Some(n).filter(|_| wanted("tc")),
+                    ave_calls_per_day: Some(average(n.into(), window_days as f64))
+                        .filter(|_| wanted("acpd")),
+                    total_call_time: Some(hms(call_sec)).filter(|_| wanted("tct")),
+                    total_call_time_sec: Some(call_sec.to_string()).filter(|_| wanted("tcts")),
+                    ave_call_time: Some(hms(call_sec / n.max(1))).filter(|_| wanted("act")),
+                    ave_call_time_sec: Some(average(call_sec.into(), n.into()))
+                        .filter(|_| wanted("acts")),
+                    total_talk_time: Some(hms(talk_sec)).filter(|_| wanted("ttt")),
+                    total_talk_time_sec: Some(talk_sec).filter(|_| wanted("ttts")),
+                    ave_talk_time: Some(hms(talk_sec / n.max(1))).filter(|_| wanted("att")),
+                    ave_talk_time_sec: Some(average(talk_sec.into(), n.into()))
+                        .filter(|_| wanted("atts")),
+                    total_unique_callers: Some(unique(|c| c.call_origin.clone()))
+                        .filter(|_| wanted("tuc")),
+                    total_unique_nodes: Some(unique(|c| c.node_id.clone()))
+                        .filter(|_| wanted("tun")),
+                    total_unique_links: Some(unique(|c| c.link_id.clone()))
+                        .filter(|_| wanted("tul")),
+                    ..Default::default()
+                };
+                for (g, v) in group {
+                    let v = Some(v);
+                    match g.as_str() {
+                        "cdate" => m.call_date = v,
+                        "cweekd" => m.call_weekday = v,
+                        "cmonth" => m.call_month = v,
+                        "co" => m.call_origin = v,
+                        "coe" => m.call_origin_encoded = v,
+                        "vn" => m.voxnumber = v,
+                        "cd" => m.call_destination = v,
+                        "detail" => m.detail = v,
+                        "call_res" => m.call_result = v,
+                        "nid" => m.node_id = v,
+                        "ntype" => m.node_type = v,
+                        "lid" => m.link_id = v,
+                        "lname" => m.link_name = v,
+                        "ltype" => m.link_type = v,
+                        _ => {}
+                    }
+                }
+                m
+            })
+            .collect();
+        Ok(crate::lifecycle::paginate(rows, r.page, r.limit))
+    }
+
     /// getVoicemailRecording: what the caller of a recorded call that was missed left.
     pub fn voicemail_recording(&self, id: &str) -> Result<Vec<u8>, String> {
         match self.state.calls.iter().find(|c| c.id == id) {
@@ -220,6 +346,26 @@ impl Account {
             None => Err(crate::setup::undocumented(format!("there is no call {id}"))),
         }
     }
+}
+
+/// A number as text with at most two decimals ("12.5", "3").
+fn decimal(v: f64) -> String {
+    let text = format!("{v:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The weekday of a day since 1970 (a Thursday).
+fn weekday(days: u64) -> String {
+    [
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+    ][(days % 7) as usize]
+        .into()
 }
 
 fn first_of_month(day: u64) -> u64 {

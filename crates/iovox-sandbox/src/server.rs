@@ -267,6 +267,9 @@ async fn route(
         Handler::CallData => listed(&query, wire::Query::validate_call_data, |r| {
             lock(&app.account).call_data(r)
         }),
+        Handler::CallMetrics => listed(&query, wire::Query::validate_call_metrics, |r| {
+            lock(&app.account).call_metrics(r)
+        }),
         Handler::CallRecording | Handler::Voicemail => {
             let id = param("id").unwrap_or_default().to_string();
             let account = lock(&app.account);
@@ -331,6 +334,7 @@ enum Handler {
     Voicemail,
     UpdateNodes,
     UpdateLinks,
+    CallMetrics,
 }
 
 /// The sandbox's part for a method of the model, if it plays one.
@@ -354,6 +358,7 @@ fn handler(route: Route) -> Option<Handler> {
         iovox_core::method::GetVoicemailRecording::ROUTE => Handler::Voicemail,
         iovox_core::method::UpdateNodes::ROUTE => Handler::UpdateNodes,
         iovox_core::method::UpdateLinks::ROUTE => Handler::UpdateLinks,
+        iovox_core::method::GetCallMetrics::ROUTE => Handler::CallMetrics,
         _ => return None,
     })
 }
