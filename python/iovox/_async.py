@@ -59,6 +59,15 @@ class AsyncPageIterator(Generic[T]):
             self._buffer = list(reversed(page.results))
         return self._buffer.pop()
 
+    async def to_dataframe(self) -> Any:
+        """Every result still to come as one pandas DataFrame (``pip install iovox[pandas]``)."""
+        rows: list[Any] = [r async for r in self]
+        try:
+            import pandas  # type: ignore[import-not-found, import-untyped, unused-ignore]
+        except ImportError as e:
+            raise ImportError("to_dataframe needs pandas, an optional extra: pip install iovox[pandas]") from e
+        return pandas.DataFrame([r.to_dict() for r in rows])
+
     async def iter_pages(self) -> AsyncIterator[Page[T]]:
         """Each whole page in turn. Call it before reading results one by one: a page
         already part-read cannot be given whole."""

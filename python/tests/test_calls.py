@@ -116,3 +116,27 @@ def test_nodes_and_links_made_attached_and_removed() -> None:
         assert client.get_links(link_id="P1-web").results == []
         with pytest.raises(iovox.ApiError, match="does not exist"):
             client.delete_links(["P1-web"])
+
+
+def test_calls_and_metrics_as_dataframes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """to_dataframe() on a page and on a whole walk, sync and async; without pandas, an
+    ImportError that says how to install it."""
+    import pandas
+
+    with Sandbox(secure_key=KEY) as sb, iovox.Client(sb.username, KEY, sb.url, retries=0) as client:
+        made = simulate(sb, 12)
+        frame = client.iter_call_data(limit=5, **NOVEMBER).to_dataframe()
+        assert isinstance(frame, pandas.DataFrame) and len(frame) == 12
+        assert sorted(frame["id"]) == sorted(m["id"] for m in made)
+        assert int(frame["call_time_sec"].sum()) == sum(m["duration"] for m in made)
+        metrics = client.get_call_metrics(group_fields=["vn"], **NOVEMBER).to_dataframe()
+        assert int(metrics["total_calls"].sum()) == 12
+
+        async def walk() -> Any:
+            async with iovox.AsyncClient(sb.username, KEY, sb.url, retries=0) as a:
+                return await a.iter_call_data(limit=5, **NOVEMBER).to_dataframe()
+
+        assert len(asyncio.run(walk())) == 12
+        monkeypatch.setitem(__import__("sys").modules, "pandas", None)
+        with pytest.raises(ImportError, match=r"pip install iovox\[pandas\]"):
+            client.get_call_data(**NOVEMBER).to_dataframe()

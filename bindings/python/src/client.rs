@@ -269,6 +269,14 @@ impl PageIterator {
         slf
     }
 
+    /// Every result still to come, page after page, as one pandas DataFrame (pandas is an
+    /// extra: `pip install iovox[pandas]`).
+    fn to_dataframe<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let records: Vec<Bound<'py, PyAny>> = slf.as_any().try_iter()?.collect::<PyResult<_>>()?;
+        crate::lists::dataframe(py, records.into_iter())
+    }
+
     /// `PageIterator[AccountVoxnumber]` in annotations read at run time.
     #[classmethod]
     fn __class_getitem__<'py>(

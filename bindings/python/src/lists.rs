@@ -222,6 +222,12 @@ impl Page {
         Ok(d)
     }
 
+    /// The results as a pandas DataFrame: a row per result, a column per field (dates as
+    /// ISO text, as `to_dict()` gives them). pandas is an extra: `pip install iovox[pandas]`.
+    fn to_dataframe<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        dataframe(py, self.results.bind(py).iter())
+    }
+
     /// `Page[AccountVoxnumber]` in annotations read at run time.
     #[classmethod]
     fn __class_getitem__<'py>(
@@ -318,4 +324,22 @@ pub fn decode_page(py: Python<'_>, method: &str, body: &Bound<'_, PyAny>) -> PyR
             .map_err(|e| crate::error::to_py(py, e.into()))?;
         page(py, p, wrap)
     })
+}
+
+/// A pandas DataFrame of records (each one's `to_dict()`), or an `ImportError` saying how
+/// to install pandas.
+pub(crate) fn dataframe<'py>(
+    py: Python<'py>,
+    records: impl Iterator<Item = Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let pandas = py.import("pandas").map_err(|_| {
+        pyo3::exceptions::PyImportError::new_err(
+            "to_dataframe needs pandas, an optional extra: pip install iovox[pandas]",
+        )
+    })?;
+    let rows = PyList::empty(py);
+    for r in records {
+        rows.append(r.call_method0("to_dict")?)?;
+    }
+    pandas.call_method1("DataFrame", (rows,))
 }
