@@ -35,7 +35,16 @@ pub(crate) fn run(c: &Connection, args: ListArgs, json: bool) -> Outcome {
         let Some((name, v)) = a.split_once('=') else {
             return Err(Usage(format!("an argument is NAME=VALUE, not {a:?}")));
         };
-        given.insert(name.to_string(), Value::String(v.to_string()));
+        // An argument the method declares a list is given comma-joined on the command
+        // line (`group_fields=vn,cdate`), where code would give a list.
+        let is_list = (list.spec.arguments.iter())
+            .any(|d| d.name == name && d.kind == iovox_core::model::ArgumentKind::List);
+        let value = if is_list {
+            Value::Array(v.split(',').map(|p| Value::String(p.to_string())).collect())
+        } else {
+            Value::String(v.to_string())
+        };
+        given.insert(name.to_string(), value);
     }
     let query = iovox_convert::query(
         Value::Object(given),

@@ -704,6 +704,19 @@ fn nodes_links_calls_and_recordings() {
     ]));
     let first: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
     assert_eq!(first["id"], id.as_str());
+    // A list argument is comma-joined on the command line.
+    let metrics = stdout(against(&sb).args([
+        "list",
+        "getCallMetrics",
+        "sdt=2020-11-01",
+        "edt=2020-11-30",
+        "group_fields=vn",
+        "req_fields=tc,tuc",
+    ]));
+    assert_eq!(
+        metrics.trim(),
+        format!("total_calls=1  total_unique_callers=1  voxnumber={number}")
+    );
     let none = stdout(against(&sb).args(["calls"]));
     assert!(none.trim().is_empty(), "this month has no call: {none}");
     let file = std::env::temp_dir().join(format!("iovox-rec-{}.mp3", std::process::id()));
