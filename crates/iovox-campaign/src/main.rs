@@ -108,6 +108,11 @@ enum Kind {
     List,
     /// deleteVoxnumbersFromAccount: never repeated once it may have arrived, opt-in or not.
     Delete,
+    /// createNodes then createLinks (a node and its link): never repeated once they may
+    /// have arrived.
+    Node,
+    /// getCallData over the calls the sandbox was told of: safe to repeat.
+    Calls,
 }
 
 impl Kind {
@@ -117,6 +122,8 @@ impl Kind {
             Kind::Attach => "attach",
             Kind::List => "list",
             Kind::Delete => "delete",
+            Kind::Node => "create",
+            Kind::Calls => "calls",
         }
     }
 }
@@ -125,15 +132,16 @@ fn allowed(fault: Injected, kind: Kind, opted_in: bool) -> &'static [&'static st
     let purchase = kind == Kind::Purchase;
     let opted_in = opted_in && purchase;
     // 5xx are retried for the methods safe to repeat, and for opted-in purchases.
-    let retried = matches!(kind, Kind::Attach | Kind::List) || opted_in;
+    let retried = matches!(kind, Kind::Attach | Kind::List | Kind::Calls) || opted_in;
+    let read = matches!(kind, Kind::List | Kind::Calls);
     match fault {
         Injected::None => match kind {
-            Kind::Purchase | Kind::List => &["ok"],
+            Kind::Purchase | Kind::List | Kind::Calls | Kind::Node => &["ok"],
             // A link that does not exist; a number attached, or already given back.
             Kind::Attach | Kind::Delete => &["ok", "api 400"],
         },
-        Injected::Status500 if retried && kind == Kind::List => &["ok"],
-        Injected::NotXml if retried && kind == Kind::List => &["ok"],
+        Injected::Status500 if retried && read => &["ok"],
+        Injected::NotXml if retried && read => &["ok"],
         Injected::Status500 if retried => &["ok", "api 400"],
         Injected::Status500 => &["api 500"],
         Injected::NotXml if retried => &["ok", "api 400"],
@@ -174,6 +182,10 @@ struct Figures {
     lists: u64,
     deletes: u64,
     delete_requests_received: u64,
+    creates: u64,
+    create_requests_received: u64,
+    nodes_maybe: u64,
+    call_reads: u64,
     start_stock: u64,
     restocked: u64,
     stock: u64,
@@ -208,6 +220,10 @@ impl Figures {
         self.lists += o.lists;
         self.deletes += o.deletes;
         self.delete_requests_received += o.delete_requests_received;
+        self.creates += o.creates;
+        self.nodes_maybe += o.nodes_maybe;
+        self.create_requests_received += o.create_requests_received;
+        self.call_reads += o.call_reads;
         self.repeated_purchases_opted_in += o.repeated_purchases_opted_in;
         self.start_stock += o.start_stock;
         self.restocked += o.restocked;
@@ -392,6 +408,10 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     let mut released: HashSet<String> = HashSet::new();
     let mut given_back: Vec<String> = Vec::new();
     let mut list_violations: Vec<String> = Vec::new();
+    // Nodes a create reported made, and those whose answer was lost after sending.
+    let mut nodes_made: Vec<String> = Vec::new();
+    let mut nodes_maybe: Vec<String> = Vec::new();
+    let mut calls_made = 0u64;
     for call in 0..calls {
         if call % 20 == 19 {
             let (cc, area, _) = REGIONS[rng.usize(..REGIONS.len())];
@@ -411,11 +431,13 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.restocked += u64::from(count) * matching;
         }
         let fault = Injected::draw(&mut rng);
-        let kind = match rng.u32(0..20) {
+        let kind = match rng.u32(0..22) {
             0..12 => Kind::Purchase,
             12..16 => Kind::Attach,
             16..18 => Kind::List,
-            _ if !seen.is_empty() => Kind::Delete,
+            18..20 if !seen.is_empty() => Kind::Delete,
+            20 => Kind::Node,
+            21 => Kind::Calls,
             _ => Kind::List,
         };
         let purchase = kind == Kind::Purchase;
@@ -481,6 +503,62 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
                     })
                 })
             }
+            Kind::Node => {
+                // One create per call: the fault hits it; a node made is then kept in mind
+                // and must be in the account at the end (nothing lost), made once.
+                let id = format!("node-{lane}-{call}");
+                let request = iovox_http::Records::new().record([
+                    ("node_id", id.as_str()),
+                    ("node_name", "Campaign node"),
+                    ("node_type", "Test"),
+                ]);
+                if let Some(fault) = fault.fault() {
+                    sandbox.inject(fault);
+                }
+                started = Instant::now();
+                let options = iovox_http::CallOptions::default();
+                let result = catch_unwind(AssertUnwindSafe(|| {
+                    client.call::<iovox_core::method::CreateNodes>(&request, &options)
+                }))
+                .map(|r| r.map(|()| None));
+                if matches!(result, Ok(Ok(_))) {
+                    nodes_made.push(id);
+                } else if matches!(fault, Injected::Slow | Injected::Drop) {
+                    nodes_maybe.push(id);
+                }
+                result
+            }
+            Kind::Calls => {
+                if let Some(number) = start.voxnumbers.first() {
+                    let mut simulated = iovox_sandbox::SimulatedCall::new(
+                        number.full_voxnumber.clone(),
+                        format!("4479{lane:02}{call:06}"),
+                    );
+                    simulated.start = Some("2020-11-05 10:00:00".into());
+                    if sandbox.simulate_call(&simulated).is_ok() {
+                        calls_made += 1;
+                    }
+                }
+                let request = iovox_http::CallDataRequest::new()
+                    .since("2020-11-01")
+                    .until("2020-11-30")
+                    .limit(20_000);
+                if let Some(fault) = fault.fault() {
+                    sandbox.inject(fault);
+                }
+                started = Instant::now();
+                catch_unwind(AssertUnwindSafe(|| client.get_call_data(&request))).map(|r| {
+                    r.map(|page| {
+                        if page.results.len() as u64 != calls_made {
+                            list_violations.push(format!(
+                                "lane {lane} call {call}: getCallData gave {} calls of {calls_made}",
+                                page.results.len()
+                            ));
+                        }
+                        None
+                    })
+                })
+            }
             Kind::Delete => {
                 let n = seen[rng.usize(..seen.len())].clone();
                 deleting.push(n.clone());
@@ -504,6 +582,8 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             Kind::Attach => f.attaches += 1,
             Kind::List => f.lists += 1,
             Kind::Delete => f.deletes += 1,
+            Kind::Node => f.creates += 1,
+            Kind::Calls => f.call_reads += 1,
         }
         let Ok(result) = result else {
             f.panics += 1;
@@ -619,6 +699,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     // not from the sandbox's own counters (which move together and could not disagree).
     let stats = sandbox.stats();
     let end = sandbox.state();
+    let end_nodes = end.nodes.clone();
     f.stock = stock(&end);
     let account: HashSet<String> = end
         .voxnumbers
@@ -643,6 +724,25 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             "lane {lane}: {} delete calls reached the sandbox as {} requests",
             f.deletes, f.delete_requests_received
         ));
+    }
+    // createNodes is never repeated once it may have arrived: each call reached the
+    // sandbox once; every node a create reported made is in the account (nothing lost).
+    // One whose answer was lost may or may not have been made: the fault decides when.
+    f.create_requests_received = sandbox.requests_for("createNodes");
+    if f.create_requests_received != f.creates {
+        f.violations.push(format!(
+            "lane {lane}: {} create calls reached the sandbox as {} requests",
+            f.creates, f.create_requests_received
+        ));
+    }
+    let nodes: HashSet<String> = end_nodes.into_iter().map(|n| n.node_id).collect();
+    f.nodes_maybe += nodes_maybe.len() as u64;
+    for id in &nodes_made {
+        if !nodes.contains(id) {
+            f.violations.push(format!(
+                "lane {lane}: node {id} was made but is not in the account"
+            ));
+        }
     }
     if f.stock + f.sold != f.start_stock + f.restocked {
         f.violations.push(format!(
@@ -743,8 +843,8 @@ fn main() {
         ));
     }
 
-    println!("fault campaign (Rust client), seed {seed}: {} calls in {LANES} lanes ({} purchases, {} attaches, {} lists, {} deletes) in {:.1} s",
-        all.calls, all.purchases, all.attaches, all.lists, all.deletes, wall.as_secs_f64());
+    println!("fault campaign (Rust client), seed {seed}: {} calls in {LANES} lanes ({} purchases, {} attaches, {} lists, {} deletes, {} node creates, {} call reads) in {:.1} s",
+        all.calls, all.purchases, all.attaches, all.lists, all.deletes, all.creates, all.call_reads, wall.as_secs_f64());
     let faults: Vec<String> = all.faults.iter().map(|(k, v)| format!("{k} {v}")).collect();
     println!("  faults injected: {}", faults.join(", "));
     let outcomes: Vec<String> = all
@@ -766,6 +866,10 @@ fn main() {
     println!(
         "  deleteVoxnumbersFromAccount (never repeated once it may have arrived, opt-in or not): {} calls, {} requests received",
         all.deletes, all.delete_requests_received
+    );
+    println!(
+        "  createNodes (never repeated once it may have arrived): {} calls, {} requests received; every node made is in the account ({} answers lost to a fault)",
+        all.creates, all.create_requests_received, all.nodes_maybe
     );
     println!(
         "  orders compared with their requests: {}",
