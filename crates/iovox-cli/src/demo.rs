@@ -264,6 +264,21 @@ fn demo() -> Result<(), String> {
 
     step(
         11,
+        "getCallMetrics: the month's figures for the Westbourne node",
+    );
+    let mut figures = iovox_core::CallMetricsRequest::new().filter("node_id", "westbourne");
+    figures.req_fields = vec!["tc".into(), "tcts".into(), "tuc".into()];
+    for m in client.get_call_metrics(&figures).map_err(e)?.results {
+        say!(
+            "    {} call(s), {} s in all, {} caller(s)",
+            m.total_calls.unwrap_or(0),
+            m.total_call_time_sec.as_deref().unwrap_or("0"),
+            m.total_unique_callers.unwrap_or(0)
+        );
+    }
+
+    step(
+        12,
         "removeVoxnumberFromLink: detach link 444; its number goes back to the pool",
     );
     let detached = client
@@ -289,7 +304,7 @@ fn demo() -> Result<(), String> {
     );
 
     step(
-        12,
+        13,
         "deleteVoxnumbersFromAccount: give that number back to IOVOX for good",
     );
     client
@@ -303,8 +318,7 @@ fn demo() -> Result<(), String> {
     }
     say!("    gave back +{detached}; the account no longer lists it");
 
-    step(
-        13,
+    step(14,
         "Leave nothing behind: detach and give back the Westbourne number, deleteNodes the property and its link",
     );
     client
@@ -324,7 +338,7 @@ fn demo() -> Result<(), String> {
     }
     say!("    detached and gave back +{tracking}; node westbourne and its link are gone: nothing left behind");
 
-    step(14, "A validation error: caught before anything is sent");
+    step(15, "A validation error: caught before anything is sent");
     let mut bad = item(44, 20, NumberType::Geographic, 0);
     bad.area_code = None;
     let invalid = PurchaseRequest::new(vec![item(44, 20, NumberType::Geographic, 1), bad]);
@@ -337,7 +351,7 @@ fn demo() -> Result<(), String> {
         other => return Err(format!("expected a validation error, got {other:?}")),
     }
 
-    step(15, "An API error: a link that does not exist");
+    step(16, "An API error: a link that does not exist");
     let missing = AttachRequest::new(vec![Link::by_area("999", 44, 20)]);
     match client.attach_voxnumber_to_link(&missing) {
         Err(err @ Error::Api { .. }) => {

@@ -387,6 +387,7 @@ fn demo_runs_end_to_end() {
         "has link westbourne-web",
         "to link westbourne-web (Westbourne Apartments), 95 s, recorded: true",
         "bytes of MP3 to",
+        "1 call(s), 95 s in all, 1 caller(s)",
         "nothing left behind",
         "Demo finished",
     ] {
