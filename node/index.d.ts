@@ -457,6 +457,14 @@ export interface DeleteVoxnumbersRequest {
   /** Detach attached numbers first (without it, they are refused). */
   rmIfInUse?: boolean
 }
+
+/** The arguments of setCallStatus. */
+export interface CallStatusRequest {
+  /** `ON` or `OFF`. */
+  callStatus: string
+  /** The numbers, international digits, each attached to a link. */
+  voxnumbers: (string | number | bigint)[]
+}
 // </generated>
 
 export interface RawRequest {
@@ -532,6 +540,8 @@ export declare class Client {
   purchaseVoxNumbers(request: PurchaseRequest, options?: CallOptions): Promise<Order>
   /** Gives numbers back to IOVOX for good: at most 100, all of them or none. Never repeated once it may have arrived. */
   deleteVoxnumbersFromAccount(request: DeleteVoxnumbersRequest, options?: CallOptions): Promise<void>
+  /** Switches the calls of numbers attached to links: `ON` runs the link's rules, `OFF` drops the calls. The numbers stay on their links. Safe to repeat. */
+  setCallStatus(request: CallStatusRequest, options?: CallOptions): Promise<void>
   // </generated>
   rawRequest(request: RawRequest, options?: CallOptions): Promise<RawResponse>
   close(): void

@@ -360,6 +360,11 @@ class Client {
   async deleteVoxnumbersFromAccount(request, options) {
     return this.#act('deleteVoxnumbersFromAccount', request, options)
   }
+
+  /** Switches the calls of numbers attached to links: `ON` runs the link's rules, `OFF` drops the calls. The numbers stay on their links. Safe to repeat. `{ callStatus, voxnumbers }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async setCallStatus(request, options) {
+    return this.#act('setCallStatus', request, options)
+  }
   // </generated>
 
   /** Any IOVOX method: `{ interface, method, verb, query, body, safeToRepeat }`, with the

@@ -586,6 +586,18 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.delete_voxnumbers_from_account(_cancel=cancel, **arguments))
+
+    async def set_call_status(
+        self,
+        call_status: str,
+        voxnumbers: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.set_call_status``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.set_call_status(_cancel=cancel, **arguments))
     # </generated>
 
     async def raw_request(

@@ -691,6 +691,14 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    def set_call_status(
+        self,
+        call_status: str,
+        voxnumbers: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
     # </generated>
     def raw_request(
         self,

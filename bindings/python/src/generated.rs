@@ -963,4 +963,31 @@ impl Client {
             _cancel,
         )
     }
+
+    /// Switches the calls of numbers attached to links: `ON` runs the link's rules, `OFF` drops the calls. The numbers stay on their links. Safe to repeat. (setCallStatus)
+    ///
+    /// `call_status`: `ON` or `OFF`.
+    /// `voxnumbers`: The numbers, international digits, each attached to a link.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (call_status, voxnumbers, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn set_call_status(
+        &self,
+        py: Python<'_>,
+        call_status: &Bound<'_, PyAny>,
+        voxnumbers: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "setCallStatus",
+            &[
+                ("call_status", Some(call_status)),
+                ("voxnumbers", Some(voxnumbers)),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
 }

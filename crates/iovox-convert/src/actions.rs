@@ -18,7 +18,7 @@ use crate::ShapeError;
 use iovox_core::method::{
     AttachVoxnumberToLink, CreateLinks, CreateNodes, DeleteLinks, DeleteNodes,
     DeleteVoxnumbersFromAccount, GetCallRecording, GetVoicemailRecording, Method, Prepared,
-    PurchaseVoxNumbers, RemoveVoxnumberFromLink, UpdateLinks, UpdateNodes,
+    PurchaseVoxNumbers, RemoveVoxnumberFromLink, SetCallStatus, UpdateLinks, UpdateNodes,
 };
 use iovox_core::model::Spec;
 use iovox_core::setup;
@@ -182,6 +182,32 @@ pub const ACTIONS: &[Action] = &[
         ],
         prepare: delete,
         decode: nothing::<DeleteVoxnumbersFromAccount>,
+    },
+    Action {
+        spec: SetCallStatus::SPEC,
+        about: "Switches the calls of numbers attached to links: `ON` runs the link's rules, \
+                `OFF` drops the calls. The numbers stay on their links. Safe to repeat.",
+        params: &[
+            param("call_status", ParamKind::Text, "`ON` or `OFF`."),
+            param("voxnumbers", ParamKind::Ids, "The numbers, international digits, each attached to a link."),
+        ],
+        prepare: |args, case| {
+            let mut map = crate::arguments_of(args, &["call_status", "voxnumbers"], "setCallStatus", case)?;
+            let numbers = map
+                .iter()
+                .find(|(k, _)| snake(k) == "voxnumbers")
+                .map(|(k, _)| k.clone())
+                .and_then(|k| map.remove(&k))
+                .unwrap_or(Value::Null);
+            let ids = crate::ids(numbers, "voxnumbers", case)?;
+            let status = map.into_iter().find(|(k, _)| snake(k) == "call_status").map(|(_, v)| v);
+            let mut wire: iovox_core::wire::CallStatusRequest =
+                serde_json::from_value(serde_json::json!({ "call_status": status }))
+                    .map_err(|e| ShapeError(e.to_string()))?;
+            wire.voxnumbers = ids.link_ids;
+            Ok(SetCallStatus::prepare_wire(&wire)?)
+        },
+        decode: nothing::<SetCallStatus>,
     },
     Action {
         spec: CreateNodes::SPEC,

@@ -64,6 +64,8 @@ error_codes! {
     Empty => "empty",
     /// "… x of y Invalid" for an element of a record (`field` names which).
     Invalid => "invalid",
+    /// "Call Status Invalid": setCallStatus with a status other than ON or OFF.
+    CallStatusInvalid => "call_status_invalid",
     /// "Node IDs Empty", "Link IDs Empty": a list of IDs with none.
     IdsEmpty => "ids_empty",
     /// Ours: an ID holding a comma, which a comma-joined query list cannot carry.

@@ -48,6 +48,7 @@ mod regions;
 mod release;
 pub mod request;
 pub mod setup;
+mod status;
 pub mod url;
 pub mod vocab;
 mod voxnumbers;
@@ -78,6 +79,7 @@ pub use records::{read_records, Element, ElementKind, IdList, Records, RecordsBo
 pub use regions::{RegionsRequest, VoxnumberRegion, REGION_ARGUMENTS, REGION_FIELDS};
 pub use release::{DeleteVoxnumbersRequest, DELETE_ARGUMENTS, MAX_VOXNUMBERS_PER_DELETE};
 pub use setup::IdsRequest;
+pub use status::{read_call_status, CallStatusRequest, SETTABLE_CALL_STATUSES};
 pub use voxnumbers::{
     AccountVoxnumber, AssignedStatus, CallStatus, VoxnumberType, VoxnumbersRequest,
     VOXNUMBER_ARGUMENTS, VOXNUMBER_FIELDS,

@@ -30,6 +30,7 @@ pub use crate::release::DeleteVoxnumbersFromAccount;
 pub use crate::setup::{
     CreateLinks, CreateNodes, DeleteLinks, DeleteNodes, UpdateLinks, UpdateNodes,
 };
+pub use crate::status::SetCallStatus;
 pub use crate::voxnumbers::GetVoxnumbers;
 
 /// A typed method as the generators see it: its declaration and the names of its Rust
@@ -91,6 +92,7 @@ pub const TYPED: &[Typed] = &[
     typed::<RemoveVoxnumberFromLink>(),
     typed::<GetCountries>(),
     typed::<GetNodes>(),
+    typed::<SetCallStatus>(),
     typed::<GetCallData>(),
     typed::<GetCallMetrics>(),
     typed::<GetCallRecording>(),
@@ -188,7 +190,7 @@ pub const CATALOGUE: &[Spec] = &[
     PurchaseVoxNumbers::SPEC,
     DeleteVoxnumbersFromAccount::SPEC,
     GetVoxnumbers::SPEC,
-    Spec::untyped("Numbering", "Voxnumbers", "setCallStatus", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    SetCallStatus::SPEC,
     Spec::untyped("Other", "User", "userPortalLogin", Verb::Get, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
     Spec::untyped("Other", "JsApi", "createActionKey", Verb::Post, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
     Spec::untyped("Other", "JsApi", "getActionKey", Verb::Get, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
@@ -288,7 +290,8 @@ pub fn list_named(name: &str) -> Option<&'static List> {
 /// ```
 /// let spec = iovox_core::method::find("setCallStatus").unwrap();
 /// assert_eq!(spec.route.path(), "/Voxnumbers?v=3&method=setCallStatus");
-/// assert!(!spec.typed);
+/// assert!(spec.typed);
+/// assert!(!iovox_core::method::find("createNodeFull").unwrap().typed);
 /// ```
 pub fn find(name: &str) -> Option<&'static Spec> {
     CATALOGUE.iter().find(|s| s.route.name == name)

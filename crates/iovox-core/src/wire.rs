@@ -337,6 +337,17 @@ pub struct Records {
     pub records: Vec<std::collections::BTreeMap<String, Entry>>,
 }
 
+/// Wire form of a setCallStatus request: `call_status` and the `voxnumbers`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallStatusRequest {
+    /// `ON` or `OFF`.
+    #[serde(default, deserialize_with = "scalar")]
+    pub call_status: Option<Given>,
+    /// The numbers, in order.
+    #[serde(default)]
+    pub voxnumbers: Vec<Entry>,
+}
+
 /// One value of a repeated element, read as leniently as any field.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]

@@ -655,6 +655,36 @@ impl Client {
     ) -> Result<iovox_core::Page<iovox_core::AccountVoxnumber>, Error> {
         self.call_wire::<iovox_core::method::GetVoxnumbers>(request, options)
     }
+
+    /// [`setCallStatus`](https://www.iovox.com/api/rest/setCallStatus.html) (`PUT /Voxnumbers`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::SetCallStatus`].
+    pub fn set_call_status(&self, request: &iovox_core::CallStatusRequest) -> Result<(), Error> {
+        self.call::<iovox_core::method::SetCallStatus>(request, &CallOptions::default())
+    }
+
+    /// [`Client::set_call_status`] with per-call options (timeout, cancel).
+    pub fn set_call_status_with(
+        &self,
+        request: &iovox_core::CallStatusRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::SetCallStatus>(request, options)
+    }
+
+    /// [`Client::set_call_status`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn set_call_status_wire(&self, request: &wire::CallStatusRequest) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::SetCallStatus>(request, &CallOptions::default())
+    }
+
+    /// [`Client::set_call_status_wire`] with per-call options.
+    pub fn set_call_status_wire_with(
+        &self,
+        request: &wire::CallStatusRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::SetCallStatus>(request, options)
+    }
 }
 
 #[cfg(feature = "tokio")]
@@ -996,6 +1026,25 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<iovox_core::Page<iovox_core::AccountVoxnumber>, Error> {
         self.call::<iovox_core::method::GetVoxnumbers>(request, options)
+            .await
+    }
+
+    /// [`Client::set_call_status`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn set_call_status(
+        &self,
+        request: iovox_core::CallStatusRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::SetCallStatus>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::set_call_status`] with per-call options (timeout, cancel).
+    pub async fn set_call_status_with(
+        &self,
+        request: iovox_core::CallStatusRequest,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::SetCallStatus>(request, options)
             .await
     }
 }

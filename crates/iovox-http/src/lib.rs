@@ -60,8 +60,8 @@ pub use iovox_core::{
     VoxnumbersRequest,
 };
 pub use iovox_core::{
-    AccountNode, Call, CallDataRequest, CallMetrics, CallMetricsRequest, IdsRequest, NodesRequest,
-    Records,
+    AccountNode, Call, CallDataRequest, CallMetrics, CallMetricsRequest, CallStatusRequest,
+    IdsRequest, NodesRequest, Records,
 };
 pub use lifecycle::{Paged, Pages, RawRequest, RawResponse};
 pub use listing::ListPages;

@@ -120,7 +120,14 @@ fn every_typed_method_from_the_client() {
             &serde_json::from_str("{\"assigned_status\": \"UNASSIGNED\", \"limit\": 10}").unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 19);
+    answered(
+        "setCallStatus",
+        c.set_call_status_wire(
+            &serde_json::from_str("{\"call_status\": \"ON\", \"voxnumbers\": [\"442071234568\"]}")
+                .unwrap(),
+        ),
+    );
+    assert_eq!(sb.stats().requests, 20);
 }
 
 #[cfg(feature = "tokio")]
@@ -263,6 +270,17 @@ async fn every_typed_method_from_the_async_client() {
             )
             .await,
         );
+        answered(
+            "setCallStatus",
+            a.call_wire::<iovox_core::method::SetCallStatus>(
+                serde_json::from_str(
+                    "{\"call_status\": \"ON\", \"voxnumbers\": [\"442071234568\"]}",
+                )
+                .unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
     }
-    assert_eq!(sb.stats().requests, 19);
+    assert_eq!(sb.stats().requests, 20);
 }

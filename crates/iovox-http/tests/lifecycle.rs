@@ -907,3 +907,56 @@ fn simulated_calls_are_read_back_filtered_and_recorded() {
         .simulate_call(&SimulatedCall::new("449999999999", "447966111222"))
         .is_err());
 }
+
+/// setCallStatus: a number on a link switched OFF and back ON, as getVoxnumbers reads it;
+/// a number without a link, or not in the account, refused with the page's words.
+#[test]
+fn call_status_switches_attached_numbers() {
+    use iovox_core::method::SetCallStatus;
+    use iovox_http::{CallOptions, CallStatusRequest};
+    let sb = sandbox();
+    let c = client(&sb);
+    let o = CallOptions::default();
+    let state = sb.state();
+    let linked = state
+        .voxnumbers
+        .iter()
+        .find(|n| n.link_id.is_some())
+        .unwrap();
+    let free = state
+        .voxnumbers
+        .iter()
+        .find(|n| n.link_id.is_none())
+        .unwrap();
+    let status = |number: &str| {
+        c.get_voxnumbers(&VoxnumbersRequest::new().voxnumber(number))
+            .unwrap()
+            .results[0]
+            .call_status
+    };
+    c.call::<SetCallStatus>(
+        &CallStatusRequest::new("OFF", [linked.full_voxnumber.as_str()]),
+        &o,
+    )
+    .unwrap();
+    assert_eq!(status(&linked.full_voxnumber), Some(CallStatus::Off));
+    c.call::<SetCallStatus>(
+        &CallStatusRequest::new("ON", [linked.full_voxnumber.as_str()]),
+        &o,
+    )
+    .unwrap();
+    assert_eq!(status(&linked.full_voxnumber), Some(CallStatus::On));
+    let e = c
+        .call::<SetCallStatus>(
+            &CallStatusRequest::new("OFF", [free.full_voxnumber.as_str(), "449999999999"]),
+            &o,
+        )
+        .unwrap_err();
+    assert_eq!(
+        e.messages(),
+        [
+            "VoxNumber 1 of 2 is not attached to a Link",
+            "VoxNumber 2 of 2 does not exist"
+        ]
+    );
+}

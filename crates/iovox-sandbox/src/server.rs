@@ -250,6 +250,19 @@ async fn route(
         Handler::CreateLinks => {
             created(app, &body, &iovox_core::setup::LINK, Account::create_links)
         }
+        Handler::CallStatus => {
+            if body.iter().all(u8::is_ascii_whitespace) {
+                return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
+            }
+            // The page writes this one without the position details.
+            let Some(request) = iovox_core::read_call_status(&body) else {
+                return errors(StatusCode::BAD_REQUEST, &["XML Parse Error".to_string()]);
+            };
+            match lock(&app.account).set_call_status(&request) {
+                Ok(()) => StatusCode::NO_CONTENT.into_response(),
+                Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+            }
+        }
         Handler::UpdateNodes => updated(
             app,
             &body,
@@ -335,6 +348,7 @@ enum Handler {
     UpdateNodes,
     UpdateLinks,
     CallMetrics,
+    CallStatus,
 }
 
 /// The sandbox's part for a method of the model, if it plays one.
@@ -359,6 +373,7 @@ fn handler(route: Route) -> Option<Handler> {
         iovox_core::method::UpdateNodes::ROUTE => Handler::UpdateNodes,
         iovox_core::method::UpdateLinks::ROUTE => Handler::UpdateLinks,
         iovox_core::method::GetCallMetrics::ROUTE => Handler::CallMetrics,
+        iovox_core::method::SetCallStatus::ROUTE => Handler::CallStatus,
         _ => return None,
     })
 }

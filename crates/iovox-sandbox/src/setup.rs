@@ -219,6 +219,37 @@ impl Account {
         Ok(())
     }
 
+    /// setCallStatus: each number the account has ("VoxNumber x of y does not exist"),
+    /// attached to a link ("… is not attached to a Link"); they stay on their links.
+    pub fn set_call_status(&mut self, r: &wire::CallStatusRequest) -> Result<(), Vec<String>> {
+        let request = r.validate().map_err(|e| e.messages())?;
+        let errors: Vec<String> = (positions(request.voxnumbers.len()).zip(&request.voxnumbers))
+            .filter_map(|(p, v)| {
+                match self
+                    .state
+                    .voxnumbers
+                    .iter()
+                    .find(|n| &n.full_voxnumber == v)
+                {
+                    None => Some(format!("VoxNumber {p} does not exist")),
+                    Some(n) if n.link_id.is_none() => {
+                        Some(format!("VoxNumber {p} is not attached to a Link"))
+                    }
+                    Some(_) => None,
+                }
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for n in &mut self.state.voxnumbers {
+            if request.voxnumbers.contains(&n.full_voxnumber) {
+                n.call_status = Some(request.call_status.clone());
+            }
+        }
+        Ok(())
+    }
+
     /// deleteNodes: each node the account has ("Node ID x of y does not exist"), with its
     /// links; the numbers on them stay in the account, unassigned.
     pub fn delete_nodes(&mut self, r: &wire::DetachRequest) -> Result<(), Vec<String>> {
