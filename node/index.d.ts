@@ -408,7 +408,7 @@ export interface UpdateLinksRequest {
 
 /** The arguments of createNodes. */
 export interface CreateNodesRequest {
-  /** Each node: `node_id`, `node_name`, `node_type`, and `node_date` (YYYY-MM-DD[ HH:MM:SS]) if not today. */
+  /** Each node: `node_id`, `node_name`, `node_type`, and `node_date` (`YYYY-MM-DD[ HH:MM:SS]`) if not today. */
   nodes: { nodeId: string; nodeName: string; nodeType: string; nodeDate?: string }[]
 }
 

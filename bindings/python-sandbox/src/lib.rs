@@ -129,7 +129,7 @@ impl Sandbox {
 
     /// Records a call to one of the account's numbers, as IOVOX would after a real one:
     /// `get_call_data` lists it, `get_call_recording` gives its audio when `recording`.
-    /// `start` is "YYYY-MM-DD[ HH:MM:SS]" (UTC; now when left out). Returns the call's ID;
+    /// `start` is `YYYY-MM-DD[ HH:MM:SS]` (UTC; now when left out). Returns the call's ID;
     /// `ValueError` for a number the account does not have, a caller that is not digits or
     /// a start that is no date-time.
     #[pyo3(signature = (voxnumber, caller, *, start=None, duration=60, answered=true, recording=false))]

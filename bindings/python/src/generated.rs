@@ -790,7 +790,7 @@ impl Client {
 
     /// Creates nodes (a shop, a property), each with your own ID. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". (createNodes)
     ///
-    /// `nodes`: Each node: `node_id`, `node_name`, `node_type`, and `node_date` (YYYY-MM-DD[ HH:MM:SS]) if not today.
+    /// `nodes`: Each node: `node_id`, `node_name`, `node_type`, and `node_date` (`YYYY-MM-DD[ HH:MM:SS]`) if not today.
     /// `timeout` overrides the client's for this call.
     #[pyo3(signature = (nodes, *, timeout=None, _cancel=None))]
     #[allow(clippy::too_many_arguments)]

@@ -58,7 +58,7 @@ pub struct CreateNodeArgs {
     /// Its type (free text: Property, Business, …).
     #[arg(long = "type")]
     kind: String,
-    /// Its date, YYYY-MM-DD[ HH:MM:SS] (default: today).
+    /// Its date, `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS` (default: today).
     #[arg(long)]
     date: Option<String>,
 }
@@ -114,7 +114,7 @@ pub struct CreateLinkArgs {
 /// `iovox calls`: the calls the account's numbers received (getCallData).
 #[derive(Args)]
 pub struct CallsArgs {
-    /// Calls since (YYYY-MM-DD[ HH:MM:SS]; default: the first of this month).
+    /// Calls since (`YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS`; default: the first of this month).
     #[arg(long)]
     since: Option<String>,
     /// Calls until (default: today, 23:59:59).

@@ -213,7 +213,7 @@ pub const ACTIONS: &[Action] = &[
         spec: CreateNodes::SPEC,
         about: "Creates nodes (a shop, a property), each with your own ID. All of them, or \
                 none. Never repeated once it may have arrived: a repeat answers \"already exists\".",
-        params: &[param("nodes", ParamKind::Records(&setup::NODE), "Each node: `node_id`, `node_name`, `node_type`, and `node_date` (YYYY-MM-DD[ HH:MM:SS]) if not today.")],
+        params: &[param("nodes", ParamKind::Records(&setup::NODE), "Each node: `node_id`, `node_name`, `node_type`, and `node_date` (`YYYY-MM-DD[ HH:MM:SS]`) if not today.")],
         prepare: |args, case| {
             let list = only(args, "nodes", "createNodes", case)?;
             Ok(CreateNodes::prepare_wire(&crate::records(list, &setup::NODE, case)?)?)

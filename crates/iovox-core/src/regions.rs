@@ -13,7 +13,7 @@ use crate::vocab::{Retry, Route, Verb};
 use crate::wire;
 
 /// The `req_fields` abbreviations: country code, area code, country name, state name,
-/// city name, cost (each result field's own, in [`GetVoxnumberRegions::SPEC`]).
+/// city name, cost (each result field's own, in `GetVoxnumberRegions::SPEC`).
 pub const REGION_FIELDS: &[&str] =
     &crate::model::abbreviations::<{ crate::model::abbreviated(&RESULT) }>(&RESULT);
 

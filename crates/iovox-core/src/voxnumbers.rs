@@ -13,7 +13,7 @@ use crate::wire;
 
 /// The `req_fields` (and `order`) abbreviations: node id, node name, link id, link name,
 /// assigned status, call status, voxnumber, voxnumber type, country, city, purchase date
-/// (each result field's own, in [`GetVoxnumbers::SPEC`]).
+/// (each result field's own, in `GetVoxnumbers::SPEC`).
 pub const VOXNUMBER_FIELDS: &[&str] =
     &crate::model::abbreviations::<{ crate::model::abbreviated(&RESULT) }>(&RESULT);
 

@@ -411,7 +411,7 @@ impl Sandbox {
     /// Records a call to one of the account's numbers, as IOVOX would after a real one:
     /// getCallData lists it, getCallRecording gives its audio when `recording`. Its ID, or
     /// why not (a number the account does not have, a caller that is not digits, a start
-    /// that is not "YYYY-MM-DD[ HH:MM:SS]").
+    /// that is not `YYYY-MM-DD[ HH:MM:SS]`).
     pub fn simulate_call(&self, call: &SimulatedCall) -> Result<String, String> {
         lock(&self.app.account).simulate_call(call)
     }

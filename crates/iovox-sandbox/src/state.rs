@@ -63,7 +63,7 @@ pub struct NodeInfo {
     pub node_name: String,
     /// Its type.
     pub node_type: String,
-    /// Its date, as given ("YYYY-MM-DD[ HH:MM:SS]"), where given.
+    /// Its date, as given (`YYYY-MM-DD[ HH:MM:SS]`), where given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_date: Option<String>,
 }
