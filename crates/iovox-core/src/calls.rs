@@ -71,18 +71,37 @@ pub const CALL_FILTERS: [&str; 18] = [
     "order",
 ];
 
-const ARGUMENTS: [Argument; 21] = {
-    let mut out = [Argument::optional("", K::Text); 21];
+const ARGUMENTS: [Argument; 21] = query_arguments(&CALL_FILTERS, &["req_fields"]);
+
+/// A Calls method's arguments: its text filters, then its lists, then `page` and `limit`
+/// (`N` is their number). One builder for getCallData and getCallMetrics.
+const fn query_arguments<const N: usize>(
+    filters: &[&'static str],
+    lists: &[&'static str],
+) -> [Argument; N] {
+    let mut out = [Argument::optional("", K::Text); N];
     let mut i = 0;
-    while i < CALL_FILTERS.len() {
-        out[i] = Argument::optional(CALL_FILTERS[i], K::Text);
+    while i < filters.len() {
+        out[i] = Argument::optional(filters[i], K::Text);
         i += 1;
     }
-    out[18] = Argument::optional("req_fields", K::List);
-    out[19] = crate::model::PAGING[0];
-    out[20] = crate::model::PAGING[1];
+    let mut j = 0;
+    while j < lists.len() {
+        out[i + j] = Argument::optional(lists[j], K::List);
+        j += 1;
+    }
+    out[N - 2] = crate::model::PAGING[0];
+    out[N - 1] = crate::model::PAGING[1];
     out
-};
+}
+
+/// A comma-joined list as given (`req_fields`, `group_fields`), each part trimmed; empty
+/// when none is given. Not checked: the Calls pages state no message for it.
+fn comma_list(v: Given<'_>) -> Vec<String> {
+    list::text_filter(v)
+        .map(|t| t.split(',').map(|f| f.trim().to_string()).collect())
+        .unwrap_or_default()
+}
 
 /// getCallData's arguments: every key its request may have (the bindings refuse any other).
 pub const CALL_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
@@ -219,9 +238,7 @@ fn check(q: &impl QueryView) -> Result<CallDataRequest, ValidationErrors> {
     let filters = (CALL_FILTERS.iter())
         .filter_map(|k| list::text_filter(q.get(k)).map(|v| (k.to_string(), v)))
         .collect();
-    let req_fields = list::text_filter(q.get("req_fields"))
-        .map(|t| t.split(',').map(|f| f.trim().to_string()).collect())
-        .unwrap_or_default();
+    let req_fields = comma_list(q.get("req_fields"));
     let accepted = (|| {
         Some(CallDataRequest {
             filters,
@@ -384,19 +401,8 @@ pub const METRIC_FILTERS: [&str; 14] = [
     "voxnumber",
 ];
 
-const METRIC_ARGUMENTS: [Argument; 18] = {
-    let mut out = [Argument::optional("", K::Text); 18];
-    let mut i = 0;
-    while i < METRIC_FILTERS.len() {
-        out[i] = Argument::optional(METRIC_FILTERS[i], K::Text);
-        i += 1;
-    }
-    out[14] = Argument::optional("req_fields", K::List);
-    out[15] = Argument::optional("group_fields", K::List);
-    out[16] = crate::model::PAGING[0];
-    out[17] = crate::model::PAGING[1];
-    out
-};
+const METRIC_ARGUMENTS: [Argument; 18] =
+    query_arguments(&METRIC_FILTERS, &["req_fields", "group_fields"]);
 
 /// getCallMetrics' arguments: every key its request may have.
 pub const METRIC_ARGUMENTS_NAMES: &[&str] = &crate::model::names(&METRIC_ARGUMENTS);
@@ -656,17 +662,12 @@ impl wire::Query {
     pub fn validate_call_metrics(&self) -> Result<CallMetricsRequest, ValidationErrors> {
         check_metrics(self)?;
         let text = |k: &str| list::text_filter(self.get(k));
-        let split = |k: &str| {
-            text(k).map_or_else(Vec::new, |t| {
-                t.split(',').map(|f| f.trim().to_string()).collect()
-            })
-        };
         Ok(CallMetricsRequest {
             filters: (METRIC_FILTERS.iter())
                 .filter_map(|k| text(k).map(|v| (k.to_string(), v)))
                 .collect(),
-            req_fields: split("req_fields"),
-            group_fields: split("group_fields"),
+            req_fields: comma_list(self.get("req_fields")),
+            group_fields: comma_list(self.get("group_fields")),
             page: text("page").and_then(|p| p.parse().ok()),
             limit: text("limit").and_then(|l| l.parse().ok()),
         })

@@ -325,23 +325,15 @@ impl Account {
         Ok(crate::lifecycle::paginate(rows, r.page, r.limit))
     }
 
-    /// getVoicemailRecording: what the caller of a recorded call that was missed left.
-    pub fn voicemail_recording(&self, id: &str) -> Result<Vec<u8>, String> {
+    /// getCallRecording (`voicemail` false): the audio of a recorded call;
+    /// getVoicemailRecording (`voicemail` true): what the caller of a recorded call that
+    /// was missed left.
+    pub fn recording(&self, id: &str, voicemail: bool) -> Result<Vec<u8>, String> {
+        let what = if voicemail { "voicemail" } else { "recording" };
         match self.state.calls.iter().find(|c| c.id == id) {
-            Some(c) if c.recording && !c.answered => Ok(silence_mp3()),
+            Some(c) if c.recording && !(voicemail && c.answered) => Ok(silence_mp3()),
             Some(_) => Err(crate::setup::undocumented(format!(
-                "call {id} has no voicemail"
-            ))),
-            None => Err(crate::setup::undocumented(format!("there is no call {id}"))),
-        }
-    }
-
-    /// getCallRecording: the audio of a recorded call.
-    pub fn call_recording(&self, id: &str) -> Result<Vec<u8>, String> {
-        match self.state.calls.iter().find(|c| c.id == id) {
-            Some(c) if c.recording => Ok(silence_mp3()),
-            Some(_) => Err(crate::setup::undocumented(format!(
-                "call {id} has no recording"
+                "call {id} has no {what}"
             ))),
             None => Err(crate::setup::undocumented(format!("there is no call {id}"))),
         }

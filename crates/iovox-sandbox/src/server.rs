@@ -285,11 +285,8 @@ async fn route(
         }),
         Handler::CallRecording | Handler::Voicemail => {
             let id = param("id").unwrap_or_default().to_string();
-            let account = lock(&app.account);
-            let audio = match handler {
-                Handler::Voicemail => account.voicemail_recording(&id),
-                _ => account.call_recording(&id),
-            };
+            let voicemail = matches!(handler, Handler::Voicemail);
+            let audio = lock(&app.account).recording(&id, voicemail);
             match audio {
                 Ok(audio) => {
                     ([(axum::http::header::CONTENT_TYPE, "audio/mpeg")], audio).into_response()
