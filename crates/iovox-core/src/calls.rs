@@ -130,60 +130,60 @@ pub struct CallDataRequest {
     pub limit: Option<u32>,
 }
 
-/// One call. Fields not asked for in `req_fields` are `None`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Call {
-    /// The call's ID: the key of its recording.
-    pub id: Option<String>,
-    /// When it started, as IOVOX writes it (its format and time zone are not documented).
-    pub call_start: Option<String>,
-    /// When it ended.
-    pub call_end: Option<String>,
-    /// The caller's number, international digits.
-    pub call_origin: Option<String>,
-    /// The caller's number, masked.
-    pub call_origin_encoded: Option<String>,
-    /// Where the caller is.
-    pub call_origin_location: Option<String>,
-    /// The tracking number called.
-    pub voxnumber: Option<String>,
-    /// The number the call was put through to.
-    pub call_destination: Option<String>,
-    /// An IP address (two-way calls) or a conference room.
-    pub detail: Option<String>,
-    /// How long the call lasted, `HH:MM:SS`.
-    pub call_time: Option<String>,
-    /// How long the call lasted, in seconds.
-    pub call_time_sec: Option<u32>,
-    /// How long the parties talked, `HH:MM:SS`.
-    pub talk_time: Option<String>,
-    /// How long the parties talked, in seconds.
-    pub talk_time_sec: Option<u32>,
-    /// `DIRECT`, `API`, ….
-    pub call_type: Option<String>,
-    /// `ANSWERED`, ….
-    pub call_result: Option<String>,
-    /// What the call rule did.
-    pub rule_result: Option<String>,
-    /// The node of the number's link.
-    pub node_id: Option<String>,
-    /// Its name.
-    pub node_name: Option<String>,
-    /// Its type.
-    pub node_type: Option<String>,
-    /// The link of the number.
-    pub link_id: Option<String>,
-    /// Its name.
-    pub link_name: Option<String>,
-    /// Its type.
-    pub link_type: Option<String>,
-    /// Whether the call was recorded (getCallRecording gives it).
-    pub has_recording: Option<bool>,
-    /// Whether an alert e-mail was sent.
-    pub email_sent: Option<bool>,
-    /// `IN`, ….
-    pub direction: Option<String>,
+list::record! {
+    /// One call. Fields not asked for in `req_fields` are `None`.
+    Call {
+        /// The call's ID: the key of its recording.
+        id: String,
+        /// When it started, as IOVOX writes it (its format and time zone are not documented).
+        call_start: String,
+        /// When it ended.
+        call_end: String,
+        /// The caller's number, international digits.
+        call_origin: String,
+        /// The caller's number, masked.
+        call_origin_encoded: String,
+        /// Where the caller is.
+        call_origin_location: String,
+        /// The tracking number called.
+        voxnumber: String,
+        /// The number the call was put through to.
+        call_destination: String,
+        /// An IP address (two-way calls) or a conference room.
+        detail: String,
+        /// How long the call lasted, `HH:MM:SS`.
+        call_time: String,
+        /// How long the call lasted, in seconds.
+        call_time_sec: u32,
+        /// How long the parties talked, `HH:MM:SS`.
+        talk_time: String,
+        /// How long the parties talked, in seconds.
+        talk_time_sec: u32,
+        /// `DIRECT`, `API`, ….
+        call_type: String,
+        /// `ANSWERED`, ….
+        call_result: String,
+        /// What the call rule did.
+        rule_result: String,
+        /// The node of the number's link.
+        node_id: String,
+        /// Its name.
+        node_name: String,
+        /// Its type.
+        node_type: String,
+        /// The link of the number.
+        link_id: String,
+        /// Its name.
+        link_name: String,
+        /// Its type.
+        link_type: String,
+        /// Whether the call was recorded (getCallRecording gives it).
+        has_recording: bool,
+        /// Whether an alert e-mail was sent.
+        email_sent: bool,
+        /// `IN`, ….
+        direction: String,
+    }
 }
 
 impl CallDataRequest {
@@ -278,71 +278,6 @@ list::list_method! {
         typed: true,
         example: "{\"sdt\": \"2026-01-01\", \"limit\": 100}",
     },
-    assign: |r: &mut Call, field, text| {
-        let owned = || Some(text.to_string());
-        match field {
-            "id" => r.id = owned(),
-            "call_start" => r.call_start = owned(),
-            "call_end" => r.call_end = owned(),
-            "call_origin" => r.call_origin = owned(),
-            "call_origin_encoded" => r.call_origin_encoded = owned(),
-            "call_origin_location" => r.call_origin_location = owned(),
-            "voxnumber" => r.voxnumber = owned(),
-            "call_destination" => r.call_destination = owned(),
-            "detail" => r.detail = owned(),
-            "call_time" => r.call_time = owned(),
-            "call_time_sec" => r.call_time_sec = Some(list::number(field, text)?),
-            "talk_time" => r.talk_time = owned(),
-            "talk_time_sec" => r.talk_time_sec = Some(list::number(field, text)?),
-            "call_type" => r.call_type = owned(),
-            "call_result" => r.call_result = owned(),
-            "rule_result" => r.rule_result = owned(),
-            "node_id" => r.node_id = owned(),
-            "node_name" => r.node_name = owned(),
-            "node_type" => r.node_type = owned(),
-            "link_id" => r.link_id = owned(),
-            "link_name" => r.link_name = owned(),
-            "link_type" => r.link_type = owned(),
-            "has_recording" => r.has_recording = Some(list::flag(field, text)?),
-            "email_sent" => r.email_sent = Some(list::flag(field, text)?),
-            "direction" => r.direction = owned(),
-            _ => {}
-        }
-        Ok(())
-    },
-}
-
-impl list::Record for Call {
-    fn fields(&self) -> Vec<(&'static str, Option<list::Field<'_>>)> {
-        use list::{text_field as t, Field};
-        vec![
-            ("id", t(&self.id)),
-            ("call_start", t(&self.call_start)),
-            ("call_end", t(&self.call_end)),
-            ("call_origin", t(&self.call_origin)),
-            ("call_origin_encoded", t(&self.call_origin_encoded)),
-            ("call_origin_location", t(&self.call_origin_location)),
-            ("voxnumber", t(&self.voxnumber)),
-            ("call_destination", t(&self.call_destination)),
-            ("detail", t(&self.detail)),
-            ("call_time", t(&self.call_time)),
-            ("call_time_sec", self.call_time_sec.map(Field::Number)),
-            ("talk_time", t(&self.talk_time)),
-            ("talk_time_sec", self.talk_time_sec.map(Field::Number)),
-            ("call_type", t(&self.call_type)),
-            ("call_result", t(&self.call_result)),
-            ("rule_result", t(&self.rule_result)),
-            ("node_id", t(&self.node_id)),
-            ("node_name", t(&self.node_name)),
-            ("node_type", t(&self.node_type)),
-            ("link_id", t(&self.link_id)),
-            ("link_name", t(&self.link_name)),
-            ("link_type", t(&self.link_type)),
-            ("has_recording", self.has_recording.map(Field::Flag)),
-            ("email_sent", self.email_sent.map(Field::Flag)),
-            ("direction", t(&self.direction)),
-        ]
-    }
 }
 
 /// getCallMetrics' figures and groups, as the answer names them (PHP model), with their
@@ -432,64 +367,64 @@ pub struct CallMetricsRequest {
     pub limit: Option<u32>,
 }
 
-/// One row of getCallMetrics: the figures of one group (or of every call, ungrouped).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct CallMetrics {
-    /// Calls.
-    pub total_calls: Option<u32>,
-    /// Calls per day, on average (text: "12.5").
-    pub ave_calls_per_day: Option<String>,
-    /// Call time, `HH:MM:SS`.
-    pub total_call_time: Option<String>,
-    /// Call time, in seconds.
-    pub total_call_time_sec: Option<String>,
-    /// Average call time, `HH:MM:SS`.
-    pub ave_call_time: Option<String>,
-    /// Average call time, in seconds.
-    pub ave_call_time_sec: Option<String>,
-    /// Talk time, `HH:MM:SS`.
-    pub total_talk_time: Option<String>,
-    /// Talk time, in seconds.
-    pub total_talk_time_sec: Option<u32>,
-    /// Average talk time, `HH:MM:SS`.
-    pub ave_talk_time: Option<String>,
-    /// Average talk time, in seconds.
-    pub ave_talk_time_sec: Option<String>,
-    /// Callers, each once.
-    pub total_unique_callers: Option<u32>,
-    /// Nodes called, each once.
-    pub total_unique_nodes: Option<u32>,
-    /// Links called, each once.
-    pub total_unique_links: Option<u32>,
-    /// Group: the day.
-    pub call_date: Option<String>,
-    /// Group: the weekday.
-    pub call_weekday: Option<String>,
-    /// Group: the month.
-    pub call_month: Option<String>,
-    /// Group: the caller.
-    pub call_origin: Option<String>,
-    /// Group: the masked caller.
-    pub call_origin_encoded: Option<String>,
-    /// Group: the number called.
-    pub voxnumber: Option<String>,
-    /// Group: where calls were put through.
-    pub call_destination: Option<String>,
-    /// Group: the detail.
-    pub detail: Option<String>,
-    /// Group: the result.
-    pub call_result: Option<String>,
-    /// Group: the node.
-    pub node_id: Option<String>,
-    /// Group: the node's type.
-    pub node_type: Option<String>,
-    /// Group: the link.
-    pub link_id: Option<String>,
-    /// Group: the link's name.
-    pub link_name: Option<String>,
-    /// Group: the link's type.
-    pub link_type: Option<String>,
+list::record! {
+    /// One row of getCallMetrics: the figures of one group (or of every call, ungrouped).
+    CallMetrics {
+        /// Calls.
+        total_calls: u32,
+        /// Calls per day, on average (text: "12.5").
+        ave_calls_per_day: String,
+        /// Call time, `HH:MM:SS`.
+        total_call_time: String,
+        /// Call time, in seconds.
+        total_call_time_sec: String,
+        /// Average call time, `HH:MM:SS`.
+        ave_call_time: String,
+        /// Average call time, in seconds.
+        ave_call_time_sec: String,
+        /// Talk time, `HH:MM:SS`.
+        total_talk_time: String,
+        /// Talk time, in seconds.
+        total_talk_time_sec: u32,
+        /// Average talk time, `HH:MM:SS`.
+        ave_talk_time: String,
+        /// Average talk time, in seconds.
+        ave_talk_time_sec: String,
+        /// Callers, each once.
+        total_unique_callers: u32,
+        /// Nodes called, each once.
+        total_unique_nodes: u32,
+        /// Links called, each once.
+        total_unique_links: u32,
+        /// Group: the day.
+        call_date: String,
+        /// Group: the weekday.
+        call_weekday: String,
+        /// Group: the month.
+        call_month: String,
+        /// Group: the caller.
+        call_origin: String,
+        /// Group: the masked caller.
+        call_origin_encoded: String,
+        /// Group: the number called.
+        voxnumber: String,
+        /// Group: where calls were put through.
+        call_destination: String,
+        /// Group: the detail.
+        detail: String,
+        /// Group: the result.
+        call_result: String,
+        /// Group: the node.
+        node_id: String,
+        /// Group: the node's type.
+        node_type: String,
+        /// Group: the link.
+        link_id: String,
+        /// Group: the link's name.
+        link_name: String,
+        /// Group: the link's type.
+        link_type: String,
+    }
 }
 
 impl CallMetricsRequest {
@@ -573,87 +508,7 @@ impl crate::vocab::Method for GetCallMetrics {
     }
 
     fn decode(body: &[u8]) -> Result<Self::Output, crate::DecodeError> {
-        list::read_page(body, &METRICS, |r: &mut CallMetrics, field, text| {
-            let owned = || Some(text.to_string());
-            match field {
-                "total_calls" => r.total_calls = Some(list::number(field, text)?),
-                "ave_calls_per_day" => r.ave_calls_per_day = owned(),
-                "total_call_time" => r.total_call_time = owned(),
-                "total_call_time_sec" => r.total_call_time_sec = owned(),
-                "ave_call_time" => r.ave_call_time = owned(),
-                "ave_call_time_sec" => r.ave_call_time_sec = owned(),
-                "total_talk_time" => r.total_talk_time = owned(),
-                "total_talk_time_sec" => r.total_talk_time_sec = Some(list::number(field, text)?),
-                "ave_talk_time" => r.ave_talk_time = owned(),
-                "ave_talk_time_sec" => r.ave_talk_time_sec = owned(),
-                "total_unique_callers" => r.total_unique_callers = Some(list::number(field, text)?),
-                "total_unique_nodes" => r.total_unique_nodes = Some(list::number(field, text)?),
-                "total_unique_links" => r.total_unique_links = Some(list::number(field, text)?),
-                "call_date" => r.call_date = owned(),
-                "call_weekday" => r.call_weekday = owned(),
-                "call_month" => r.call_month = owned(),
-                "call_origin" => r.call_origin = owned(),
-                "call_origin_encoded" => r.call_origin_encoded = owned(),
-                "voxnumber" => r.voxnumber = owned(),
-                "call_destination" => r.call_destination = owned(),
-                "detail" => r.detail = owned(),
-                "call_result" => r.call_result = owned(),
-                "node_id" => r.node_id = owned(),
-                "node_type" => r.node_type = owned(),
-                "link_id" => r.link_id = owned(),
-                "link_name" => r.link_name = owned(),
-                "link_type" => r.link_type = owned(),
-                _ => {}
-            }
-            Ok(())
-        })
-    }
-}
-
-impl list::Record for CallMetrics {
-    fn fields(&self) -> Vec<(&'static str, Option<list::Field<'_>>)> {
-        use list::{text_field as t, Field};
-        vec![
-            ("total_calls", self.total_calls.map(Field::Number)),
-            ("ave_calls_per_day", t(&self.ave_calls_per_day)),
-            ("total_call_time", t(&self.total_call_time)),
-            ("total_call_time_sec", t(&self.total_call_time_sec)),
-            ("ave_call_time", t(&self.ave_call_time)),
-            ("ave_call_time_sec", t(&self.ave_call_time_sec)),
-            ("total_talk_time", t(&self.total_talk_time)),
-            (
-                "total_talk_time_sec",
-                self.total_talk_time_sec.map(Field::Number),
-            ),
-            ("ave_talk_time", t(&self.ave_talk_time)),
-            ("ave_talk_time_sec", t(&self.ave_talk_time_sec)),
-            (
-                "total_unique_callers",
-                self.total_unique_callers.map(Field::Number),
-            ),
-            (
-                "total_unique_nodes",
-                self.total_unique_nodes.map(Field::Number),
-            ),
-            (
-                "total_unique_links",
-                self.total_unique_links.map(Field::Number),
-            ),
-            ("call_date", t(&self.call_date)),
-            ("call_weekday", t(&self.call_weekday)),
-            ("call_month", t(&self.call_month)),
-            ("call_origin", t(&self.call_origin)),
-            ("call_origin_encoded", t(&self.call_origin_encoded)),
-            ("voxnumber", t(&self.voxnumber)),
-            ("call_destination", t(&self.call_destination)),
-            ("detail", t(&self.detail)),
-            ("call_result", t(&self.call_result)),
-            ("node_id", t(&self.node_id)),
-            ("node_type", t(&self.node_type)),
-            ("link_id", t(&self.link_id)),
-            ("link_name", t(&self.link_name)),
-            ("link_type", t(&self.link_type)),
-        ]
+        list::read_page(body, &METRICS, CallMetrics::assign)
     }
 }
 

@@ -3,62 +3,35 @@
 //! `code` is read as the calling code (44, 33): numeric on both clients, which is likely
 //! but not stated (inferred, `docs/decisions.md` 33).
 
-use crate::check::{Given, Report};
+use crate::check::Report;
 use crate::error::ValidationErrors;
-use crate::list::{self, QueryView, Typed};
+use crate::list::{self, QueryView};
 use crate::model::{
     Answer, Argument, Confidence, FieldKind as F, Known, RequestShape, ResultField, Spec,
 };
 use crate::vocab::{Retry, Route, Verb};
 use crate::wire;
 
-/// A getCountries request: which page, how many per page.
-///
-/// ```
-/// let request = iovox_core::CountriesRequest::new().limit(50);
-/// assert!(request.validate().is_ok());
-/// let bad = iovox_core::CountriesRequest::new().limit(20_001);
-/// assert_eq!(bad.validate().unwrap_err().messages(), ["Limit must be between 1 and 20000"]);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default))]
-pub struct CountriesRequest {
-    /// The page (from 1; default 1).
-    pub page: Option<u32>,
-    /// Results per page (1 to 20,000; default 20,000).
-    pub limit: Option<u32>,
+list::request! {
+    /// A getCountries request: which page, how many per page.
+    ///
+    /// ```
+    /// let request = iovox_core::CountriesRequest::new().limit(50);
+    /// assert!(request.validate().is_ok());
+    /// let bad = iovox_core::CountriesRequest::new().limit(20_001);
+    /// assert_eq!(bad.validate().unwrap_err().messages(), ["Limit must be between 1 and 20000"]);
+    /// ```
+    CountriesRequest {}
+    limit: "Results per page (1 to 20,000; default 20,000).",
 }
 
-/// A country IOVOX sells numbers in.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Country {
-    /// Its calling code (44).
-    pub code: Option<u32>,
-    /// Its name, as IOVOX writes it ("UNITED KINGDOM").
-    pub name: Option<String>,
-}
-
-impl CountriesRequest {
-    /// Every country, first page.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Every check that needs only the request, with the page's messages.
-    pub fn validate(&self) -> Result<(), ValidationErrors> {
-        check(&Typed::new(self, &[])).map(drop)
-    }
-}
-
-impl QueryView for Typed<'_, CountriesRequest> {
-    fn get(&self, key: &str) -> Given<'_> {
-        match key {
-            "page" => Given::int(self.r.page),
-            "limit" => Given::int(self.r.limit),
-            _ => Given::Missing,
-        }
+list::record! {
+    /// A country IOVOX sells numbers in.
+    Country {
+        /// Its calling code (44).
+        code: u32,
+        /// Its name, as IOVOX writes it ("UNITED KINGDOM").
+        name: String,
     }
 }
 
@@ -115,21 +88,4 @@ list::list_method! {
         typed: true,
         example: "{\"limit\": 10}",
     },
-    assign: |r: &mut Country, field, text| {
-        match field {
-            "code" => r.code = Some(list::number(field, text)?),
-            "name" => r.name = Some(text.to_string()),
-            _ => {}
-        }
-        Ok(())
-    },
-}
-
-impl list::Record for Country {
-    fn fields(&self) -> Vec<(&'static str, Option<list::Field<'_>>)> {
-        vec![
-            ("code", self.code.map(list::Field::Number)),
-            ("name", list::text_field(&self.name)),
-        ]
-    }
 }

@@ -1,9 +1,9 @@
 //! getLinks: the account's links, with their node and number. `GET /Links`, filters in the
 //! query string.
 
-use crate::check::{Given, Report};
+use crate::check::Report;
 use crate::error::ValidationErrors;
-use crate::list::{self, QueryView, Typed};
+use crate::list::{self, QueryView};
 use crate::model::{
     Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
     ResultField, Spec,
@@ -40,104 +40,52 @@ const ARGUMENTS: [Argument; 8] = [
     crate::model::PAGING[1],
 ];
 
-/// A getLinks request: every filter optional.
-///
-/// ```
-/// let request = iovox_core::LinksRequest::new().order("ln_ASC");
-/// assert!(request.validate().is_ok());
-/// let bad = iovox_core::LinksRequest::new().order("xx_ASC");
-/// assert_eq!(bad.validate().unwrap_err().messages(), vec!["Order Field Invalid"]);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default))]
-pub struct LinksRequest {
-    /// Only links of this node.
-    pub node_id: Option<String>,
-    /// Only links of nodes of this type.
-    pub node_type: Option<String>,
-    /// Only this link.
-    pub link_id: Option<String>,
-    /// Only links of this type.
-    pub link_type: Option<String>,
-    /// Only these fields of each result ([`LINK_FIELDS`]); all when empty.
-    pub req_fields: Vec<String>,
-    /// Sort: an abbreviation with `_ASC` or `_DESC` ("nn_DESC").
-    pub order: Option<String>,
-    /// The page (from 1; default 1).
-    pub page: Option<u32>,
-    /// Results per page (1 to 20,000; default 20,000).
-    pub limit: Option<u32>,
+list::request! {
+    /// A getLinks request: every filter optional.
+    ///
+    /// ```
+    /// let request = iovox_core::LinksRequest::new().order("ln_ASC");
+    /// assert!(request.validate().is_ok());
+    /// let bad = iovox_core::LinksRequest::new().order("xx_ASC");
+    /// assert_eq!(bad.validate().unwrap_err().messages(), vec!["Order Field Invalid"]);
+    /// ```
+    LinksRequest {
+        /// Only links of this node.
+        node_id: String,
+        /// Only links of nodes of this type.
+        node_type: String,
+        /// Only this link.
+        link_id: String,
+        /// Only links of this type.
+        link_type: String,
+        /// Sort: an abbreviation with `_ASC` or `_DESC` ("nn_DESC").
+        order: String,
+    }
+    fields: req_fields,
+    limit: "Results per page (1 to 20,000; default 20,000).",
 }
 
-/// One link of the account. Fields not asked for in `req_fields` are `None`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct AccountLink {
-    /// Its node.
-    pub node_id: Option<String>,
-    /// The node's name.
-    pub node_name: Option<String>,
-    /// The node's type.
-    pub node_type: Option<String>,
-    /// The link's ID.
-    pub link_id: Option<String>,
-    /// The link's name.
-    pub link_name: Option<String>,
-    /// The link's type.
-    pub link_type: Option<String>,
-    /// Whether click-to-call is on.
-    pub click_to_call: Option<bool>,
-    /// The number attached, international digits; `None` when there is none.
-    pub voxnumber: Option<String>,
-    /// The call rule's name.
-    pub rule_name: Option<String>,
-}
-
-impl LinksRequest {
-    /// Every link, first page.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Only links of this node.
-    pub fn node_id(mut self, id: impl Into<String>) -> Self {
-        self.node_id = Some(id.into());
-        self
-    }
-
-    /// Only this link.
-    pub fn link_id(mut self, id: impl Into<String>) -> Self {
-        self.link_id = Some(id.into());
-        self
-    }
-
-    /// Sort by an abbreviation with `_ASC` or `_DESC`.
-    pub fn order(mut self, order: impl Into<String>) -> Self {
-        self.order = Some(order.into());
-        self
-    }
-
-    /// Every check that needs only the request, with the pages' messages.
-    pub fn validate(&self) -> Result<(), ValidationErrors> {
-        check(&Typed::new(self, &self.req_fields)).map(drop)
-    }
-}
-
-impl QueryView for Typed<'_, LinksRequest> {
-    fn get(&self, key: &str) -> Given<'_> {
-        let r = self.r;
-        match key {
-            "node_id" => Given::opt(&r.node_id),
-            "node_type" => Given::opt(&r.node_type),
-            "link_id" => Given::opt(&r.link_id),
-            "link_type" => Given::opt(&r.link_type),
-            "req_fields" => self.list(),
-            "order" => Given::opt(&r.order),
-            "page" => Given::int(r.page),
-            "limit" => Given::int(r.limit),
-            _ => Given::Missing,
-        }
+list::record! {
+    /// One link of the account. Fields not asked for in `req_fields` are `None`.
+    AccountLink {
+        /// Its node.
+        node_id: String,
+        /// The node's name.
+        node_name: String,
+        /// The node's type.
+        node_type: String,
+        /// The link's ID.
+        link_id: String,
+        /// The link's name.
+        link_name: String,
+        /// The link's type.
+        link_type: String,
+        /// Whether click-to-call is on.
+        click_to_call: bool,
+        /// The number attached, international digits; `None` when there is none.
+        voxnumber: String,
+        /// The call rule's name.
+        rule_name: String,
     }
 }
 
@@ -194,37 +142,4 @@ list::list_method! {
         typed: true,
         example: "{\"req_fields\": [\"lid\", \"vn\"], \"order\": \"lid_ASC\"}",
     },
-    assign: |r: &mut AccountLink, field, text| {
-        let owned = || Some(text.to_string());
-        match field {
-            "node_id" => r.node_id = owned(),
-            "node_name" => r.node_name = owned(),
-            "node_type" => r.node_type = owned(),
-            "link_id" => r.link_id = owned(),
-            "link_name" => r.link_name = owned(),
-            "link_type" => r.link_type = owned(),
-            "click_to_call" => r.click_to_call = Some(list::flag(field, text)?),
-            "voxnumber" => r.voxnumber = owned(),
-            "rule_name" => r.rule_name = owned(),
-            _ => {}
-        }
-        Ok(())
-    },
-}
-
-impl list::Record for AccountLink {
-    fn fields(&self) -> Vec<(&'static str, Option<list::Field<'_>>)> {
-        use list::Field::Flag;
-        vec![
-            ("node_id", list::text_field(&self.node_id)),
-            ("node_name", list::text_field(&self.node_name)),
-            ("node_type", list::text_field(&self.node_type)),
-            ("link_id", list::text_field(&self.link_id)),
-            ("link_name", list::text_field(&self.link_name)),
-            ("link_type", list::text_field(&self.link_type)),
-            ("click_to_call", self.click_to_call.map(Flag)),
-            ("voxnumber", list::text_field(&self.voxnumber)),
-            ("rule_name", list::text_field(&self.rule_name)),
-        ]
-    }
 }

@@ -112,7 +112,7 @@ pub(crate) fn query_of(
 /// method without them). The request's `page` and `limit` builders come with it.
 macro_rules! list_method {
     ($(#[$doc:meta])* $name:ident: $request:ty => $record:ty,
-     fields: $fields:expr, spec: $spec:expr, assign: $assign:expr $(,)?) => {
+     fields: $fields:expr, spec: $spec:expr $(,)?) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy)]
         pub struct $name;
@@ -138,7 +138,7 @@ macro_rules! list_method {
             }
 
             fn decode(body: &[u8]) -> Result<Self::Output, $crate::error::DecodeError> {
-                $crate::list::read_page(body, &RESULT, $assign)
+                $crate::list::read_page(body, &RESULT, <$record>::assign)
             }
         }
 
@@ -579,6 +579,27 @@ macro_rules! word_enum {
                 f.write_str(self.as_str())
             }
         }
+
+        impl $crate::list::Filter for Option<$name> {
+            fn given<'a>(&'a self, _: &'a str) -> $crate::check::Given<'a> {
+                self.map_or($crate::check::Given::Missing, |w| $crate::check::Given::Text(w.as_str()))
+            }
+        }
+
+        impl $crate::list::Setter<$name> for $name {
+            fn into_value(self) -> $name {
+                self
+            }
+        }
+
+        impl $crate::list::FieldValue for $name {
+            fn read(field: &str, text: &str) -> Result<Self, String> {
+                $crate::list::known_word(field, text, $name::parse)
+            }
+            fn field(&self) -> $crate::list::Field<'_> {
+                $crate::list::Field::Text(self.as_str())
+            }
+        }
     };
 }
 pub(crate) use word_enum;
@@ -604,6 +625,197 @@ impl Field<'_> {
         }
     }
 }
+
+/// A value a result's field holds: read from the answer's text by element name, and
+/// handed back as a [`Field`]. Text, whole numbers, flags and IOVOX's words.
+pub trait FieldValue: Sized {
+    /// From the element's text; the message names the field.
+    fn read(field: &str, text: &str) -> Result<Self, String>;
+    /// As a [`Field`].
+    fn field(&self) -> Field<'_>;
+}
+
+impl FieldValue for String {
+    fn read(_: &str, text: &str) -> Result<Self, String> {
+        Ok(text.to_string())
+    }
+    fn field(&self) -> Field<'_> {
+        Field::Text(self)
+    }
+}
+
+impl FieldValue for u32 {
+    fn read(field: &str, text: &str) -> Result<Self, String> {
+        number(field, text)
+    }
+    fn field(&self) -> Field<'_> {
+        Field::Number(*self)
+    }
+}
+
+impl FieldValue for bool {
+    fn read(field: &str, text: &str) -> Result<Self, String> {
+        flag(field, text)
+    }
+    fn field(&self) -> Field<'_> {
+        Field::Flag(*self)
+    }
+}
+
+/// A value a caller may give a list method's typed request, as the validator reads it
+/// (`joined`: the request's one list, as the query carries it).
+pub(crate) trait Filter {
+    fn given<'a>(&'a self, joined: &'a str) -> Given<'a>;
+}
+
+impl Filter for Option<String> {
+    fn given<'a>(&'a self, _: &'a str) -> Given<'a> {
+        Given::opt(self)
+    }
+}
+
+impl Filter for Option<u32> {
+    fn given<'a>(&'a self, _: &'a str) -> Given<'a> {
+        Given::int(*self)
+    }
+}
+
+impl Filter for Vec<String> {
+    fn given<'a>(&'a self, joined: &'a str) -> Given<'a> {
+        if joined.is_empty() {
+            Given::Missing
+        } else {
+            Given::Text(joined)
+        }
+    }
+}
+
+/// What a typed request's setter takes for a field of type `T`: any text for a text,
+/// the value itself for a number or one of IOVOX's words.
+pub trait Setter<T> {
+    /// The field's value.
+    fn into_value(self) -> T;
+}
+
+impl<S: Into<String>> Setter<String> for S {
+    fn into_value(self) -> String {
+        self.into()
+    }
+}
+
+impl Setter<u32> for u32 {
+    fn into_value(self) -> u32 {
+        self
+    }
+}
+
+/// A list method's typed request declared once: the struct (each filter optional, the
+/// list of `req_fields` if the method takes one, then `page` and `limit`), a setter per
+/// filter, `new` and `validate` (through the module's one validator, `check`), and the
+/// validator's view of it.
+macro_rules! request {
+    ($(#[$doc:meta])* $name:ident {
+        $($(#[$fdoc:meta])* $field:ident: $ty:ty,)*
+    }
+    $(fields: $list:ident,)?
+    limit: $limit_doc:literal $(,)?) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(default))]
+        pub struct $name {
+            $($(#[$fdoc])* pub $field: Option<$ty>,)*
+            $(
+                /// Only these fields of each result (abbreviations: the method's
+                /// `req_fields`); IOVOX's default ones when empty.
+                pub $list: Vec<String>,
+            )?
+            /// The page (from 1; default 1).
+            pub page: Option<u32>,
+            #[doc = $limit_doc]
+            pub limit: Option<u32>,
+        }
+
+        impl $name {
+            /// No filter: every result, first page.
+            pub fn new() -> Self {
+                Self::default()
+            }
+
+            $(
+                $(#[$fdoc])*
+                pub fn $field(mut self, value: impl $crate::list::Setter<$ty>) -> Self {
+                    self.$field = Some(value.into_value());
+                    self
+                }
+            )*
+
+            $(
+                /// Only these fields of each result (abbreviations).
+                pub fn $list<S: Into<String>>(mut self, fields: impl IntoIterator<Item = S>) -> Self {
+                    self.$list = fields.into_iter().map(Into::into).collect();
+                    self
+                }
+            )?
+
+            /// Every check that needs only the request, with the page's messages.
+            pub fn validate(&self) -> Result<(), $crate::error::ValidationErrors> {
+                #[allow(unused_variables)]
+                let list: &[String] = &[];
+                $(let list = &self.$list[..];)?
+                check(&$crate::list::Typed::new(self, list)).map(drop)
+            }
+        }
+
+        impl $crate::list::QueryView for $crate::list::Typed<'_, $name> {
+            fn get(&self, key: &str) -> $crate::check::Given<'_> {
+                use $crate::list::Filter;
+                match key {
+                    $(stringify!($field) => self.r.$field.given(&self.joined),)*
+                    $(stringify!($list) => self.r.$list.given(&self.joined),)?
+                    "page" => self.r.page.given(&self.joined),
+                    "limit" => self.r.limit.given(&self.joined),
+                    _ => $crate::check::Given::Missing,
+                }
+            }
+        }
+    };
+}
+pub(crate) use request;
+
+/// A list's result declared once: the struct (every field optional, as `req_fields` may
+/// leave any out), its reader by element name (what the list's decoder calls) and its
+/// [`Record`] fields in the answer's order. Each field's name is its element's.
+macro_rules! record {
+    ($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident: $ty:ty,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        pub struct $name {
+            $($(#[$fdoc])* pub $field: Option<$ty>,)*
+        }
+
+        impl $name {
+            /// Sets the field of this element name from its text; other names are left.
+            pub(crate) fn assign(&mut self, field: &'static str, text: &str) -> Result<(), String> {
+                match field {
+                    $(stringify!($field) => {
+                        self.$field = Some(<$ty as $crate::list::FieldValue>::read(field, text)?)
+                    })*
+                    _ => {}
+                }
+                Ok(())
+            }
+        }
+
+        impl $crate::list::Record for $name {
+            fn fields(&self) -> Vec<(&'static str, Option<$crate::list::Field<'_>>)> {
+                vec![$((stringify!($field), self.$field.as_ref().map($crate::list::FieldValue::field)),)*]
+            }
+        }
+    };
+}
+pub(crate) use record;
 
 /// A result of a list method, field by field as the answer carries it: what a server (the
 /// sandbox, a mock) writes, what the decoders read back, and what a binding hands on.
@@ -700,9 +912,4 @@ impl<T: Record> Page<T> {
         out.push_str("</results></response>");
         out
     }
-}
-
-/// An optional text as a [`Field`].
-pub(crate) fn text_field(v: &Option<String>) -> Option<Field<'_>> {
-    v.as_deref().map(Field::Text)
 }

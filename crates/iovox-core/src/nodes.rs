@@ -4,9 +4,9 @@
 //! table "Limit must be between 1 and 5000": the error is what IOVOX answers, so 5,000 is
 //! the bound checked (`docs/decisions.md` 36).
 
-use crate::check::{Given, Report};
+use crate::check::Report;
 use crate::error::ValidationErrors;
-use crate::list::{self, QueryView, Typed};
+use crate::list::{self, QueryView};
 use crate::model::{
     Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
     ResultField, Spec,
@@ -57,114 +57,54 @@ const ARGUMENTS: [Argument; 10] = [
 /// getNodes' arguments: every key its request may have (the bindings refuse any other).
 pub const NODE_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
 
-/// A getNodes request: every filter optional.
-///
-/// ```
-/// let request = iovox_core::NodesRequest::new().node_type("Property").order("nn_ASC");
-/// assert!(request.validate().is_ok());
-/// let bad = iovox_core::NodesRequest { limit: Some(5_001), ..Default::default() };
-/// assert_eq!(bad.validate().unwrap_err().messages(), ["Limit must be between 1 and 5000"]);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default))]
-pub struct NodesRequest {
-    /// Only this node.
-    pub node_id: Option<String>,
-    /// Only nodes of this type.
-    pub node_type: Option<String>,
-    /// Only the node owning this link.
-    pub link_id: Option<String>,
-    /// Only links of this type.
-    pub link_type: Option<String>,
-    /// Only nodes whose link holds this number.
-    pub voxnumber: Option<String>,
-    /// Only nodes with this rule name.
-    pub rule_name: Option<String>,
-    /// Only these fields of each result ([`NODE_FIELDS`]); the default ones when empty.
-    pub req_fields: Vec<String>,
-    /// Sort: an abbreviation with `_ASC` or `_DESC` (default `nn_DESC`).
-    pub order: Option<String>,
-    /// The page (from 1; default 1).
-    pub page: Option<u32>,
-    /// Results per page (1 to 5,000).
-    pub limit: Option<u32>,
+list::request! {
+    /// A getNodes request: every filter optional.
+    ///
+    /// ```
+    /// let request = iovox_core::NodesRequest::new().node_type("Property").order("nn_ASC");
+    /// assert!(request.validate().is_ok());
+    /// let bad = iovox_core::NodesRequest { limit: Some(5_001), ..Default::default() };
+    /// assert_eq!(bad.validate().unwrap_err().messages(), ["Limit must be between 1 and 5000"]);
+    /// ```
+    NodesRequest {
+        /// Only this node.
+        node_id: String,
+        /// Only nodes of this type.
+        node_type: String,
+        /// Only the node owning this link.
+        link_id: String,
+        /// Only links of this type.
+        link_type: String,
+        /// Only nodes whose link holds this number.
+        voxnumber: String,
+        /// Only nodes with this rule name.
+        rule_name: String,
+        /// Sort: an abbreviation with `_ASC` or `_DESC` (default `nn_DESC`).
+        order: String,
+    }
+    fields: req_fields,
+    limit: "Results per page (1 to 5,000).",
 }
 
-/// One node and one of its links. Fields not asked for in `req_fields` are `None`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct AccountNode {
-    /// The node's ID.
-    pub node_id: Option<String>,
-    /// The node's name.
-    pub node_name: Option<String>,
-    /// The node's type.
-    pub node_type: Option<String>,
-    /// The link's ID; `None` for a node without links.
-    pub link_id: Option<String>,
-    /// The link's name.
-    pub link_name: Option<String>,
-    /// The link's type.
-    pub link_type: Option<String>,
-    /// The rule template of the link.
-    pub rule_template_name: Option<String>,
-    /// The number on the link, where IOVOX gives it.
-    pub voxnumber: Option<String>,
-}
-
-impl NodesRequest {
-    /// Every node, first page.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Only this node.
-    pub fn node_id(mut self, id: impl Into<String>) -> Self {
-        self.node_id = Some(id.into());
-        self
-    }
-
-    /// Only nodes of this type.
-    pub fn node_type(mut self, kind: impl Into<String>) -> Self {
-        self.node_type = Some(kind.into());
-        self
-    }
-
-    /// Only the node owning this link.
-    pub fn link_id(mut self, id: impl Into<String>) -> Self {
-        self.link_id = Some(id.into());
-        self
-    }
-
-    /// Sort by an abbreviation with `_ASC` or `_DESC`.
-    pub fn order(mut self, order: impl Into<String>) -> Self {
-        self.order = Some(order.into());
-        self
-    }
-
-    /// Every check that needs only the request, with the page's messages.
-    pub fn validate(&self) -> Result<(), ValidationErrors> {
-        check(&Typed::new(self, &self.req_fields)).map(drop)
-    }
-}
-
-impl QueryView for Typed<'_, NodesRequest> {
-    fn get(&self, key: &str) -> Given<'_> {
-        let r = self.r;
-        match key {
-            "node_id" => Given::opt(&r.node_id),
-            "node_type" => Given::opt(&r.node_type),
-            "link_id" => Given::opt(&r.link_id),
-            "link_type" => Given::opt(&r.link_type),
-            "voxnumber" => Given::opt(&r.voxnumber),
-            "rule_name" => Given::opt(&r.rule_name),
-            "req_fields" => self.list(),
-            "order" => Given::opt(&r.order),
-            "page" => Given::int(r.page),
-            "limit" => Given::int(r.limit),
-            _ => Given::Missing,
-        }
+list::record! {
+    /// One node and one of its links. Fields not asked for in `req_fields` are `None`.
+    AccountNode {
+        /// The node's ID.
+        node_id: String,
+        /// The node's name.
+        node_name: String,
+        /// The node's type.
+        node_type: String,
+        /// The link's ID; `None` for a node without links.
+        link_id: String,
+        /// The link's name.
+        link_name: String,
+        /// The link's type.
+        link_type: String,
+        /// The rule template of the link.
+        rule_template_name: String,
+        /// The number on the link, where IOVOX gives it.
+        voxnumber: String,
     }
 }
 
@@ -221,37 +161,4 @@ list::list_method! {
         typed: true,
         example: "{\"req_fields\": [\"nid\", \"lid\"], \"order\": \"nid_ASC\", \"limit\": 100}",
     },
-    assign: |r: &mut AccountNode, field, text| {
-        let owned = || Some(text.to_string());
-        match field {
-            "node_id" => r.node_id = owned(),
-            "node_name" => r.node_name = owned(),
-            "node_type" => r.node_type = owned(),
-            "link_id" => r.link_id = owned(),
-            "link_name" => r.link_name = owned(),
-            "link_type" => r.link_type = owned(),
-            "rule_template_name" => r.rule_template_name = owned(),
-            "voxnumber" => r.voxnumber = owned(),
-            _ => {}
-        }
-        Ok(())
-    },
-}
-
-impl list::Record for AccountNode {
-    fn fields(&self) -> Vec<(&'static str, Option<list::Field<'_>>)> {
-        vec![
-            ("node_id", list::text_field(&self.node_id)),
-            ("node_name", list::text_field(&self.node_name)),
-            ("node_type", list::text_field(&self.node_type)),
-            ("link_id", list::text_field(&self.link_id)),
-            ("link_name", list::text_field(&self.link_name)),
-            ("link_type", list::text_field(&self.link_type)),
-            (
-                "rule_template_name",
-                list::text_field(&self.rule_template_name),
-            ),
-            ("voxnumber", list::text_field(&self.voxnumber)),
-        ]
-    }
 }

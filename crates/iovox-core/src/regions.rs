@@ -3,7 +3,7 @@
 
 use crate::check::{Given, Report};
 use crate::error::ValidationErrors;
-use crate::list::{self, QueryView, Typed};
+use crate::list::{self, QueryView};
 use crate::model::{
     Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
     ResultField, Spec,
@@ -52,96 +52,55 @@ const ARGUMENTS: [Argument; 6] = [
     crate::model::PAGING[1],
 ];
 
-/// A getVoxnumberRegions request: every filter optional.
-///
-/// ```
-/// use iovox_core::{NumberType, RegionsRequest};
-/// let request = RegionsRequest::new().country_code(44).number_type(NumberType::Geographic);
-/// assert!(request.validate().is_ok());
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default))]
-pub struct RegionsRequest {
-    /// Only regions selling this type.
-    pub number_type: Option<NumberType>,
-    /// Only this country (IDD).
-    pub country_code: Option<u32>,
-    /// Only this area code.
-    pub area_code: Option<u32>,
-    /// Only these fields of each result ([`REGION_FIELDS`]); all when empty.
-    pub req_fields: Vec<String>,
-    /// The page (from 1; default 1).
-    pub page: Option<u32>,
-    /// Results per page (1 to 20,000; default 20,000).
-    pub limit: Option<u32>,
-}
-
-/// One region for sale.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct VoxnumberRegion {
-    /// IDD (44).
-    pub country_code: Option<u32>,
-    /// Area code (151).
-    pub area_code: Option<u32>,
-    /// Country name ("UNITED KINGDOM").
-    pub country_name: Option<String>,
-    /// State or region.
-    pub state_name: Option<String>,
-    /// City.
-    pub city_name: Option<String>,
-    /// Whether a purchase here needs `additional_information`.
-    pub require_purchase_info: Option<bool>,
-    /// The price, as IOVOX writes it.
-    pub cost: Option<String>,
-}
-
-impl RegionsRequest {
-    /// Every region, first page.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Only regions selling this type.
-    pub fn number_type(mut self, t: NumberType) -> Self {
-        self.number_type = Some(t);
-        self
-    }
-
-    /// Only this country.
-    pub fn country_code(mut self, c: u32) -> Self {
-        self.country_code = Some(c);
-        self
-    }
-
-    /// Only this area code.
-    pub fn area_code(mut self, a: u32) -> Self {
-        self.area_code = Some(a);
-        self
-    }
-
-    /// Every check that needs only the request, with the pages' messages.
-    pub fn validate(&self) -> Result<(), ValidationErrors> {
-        check(&Typed::new(self, &self.req_fields)).map(drop)
+impl list::Filter for Option<NumberType> {
+    fn given<'a>(&'a self, _: &'a str) -> Given<'a> {
+        self.map_or(Given::Missing, |t| Given::Text(t.as_str()))
     }
 }
 
-/// The typed request as the validator reads it.
-impl QueryView for Typed<'_, RegionsRequest> {
-    fn get(&self, key: &str) -> Given<'_> {
-        match key {
-            "number_type" => self
-                .r
-                .number_type
-                .map_or(Given::Missing, |t| Given::Text(t.as_str())),
-            "country_code" => Given::int(self.r.country_code),
-            "area_code" => Given::int(self.r.area_code),
-            "req_fields" => self.list(),
-            "page" => Given::int(self.r.page),
-            "limit" => Given::int(self.r.limit),
-            _ => Given::Missing,
-        }
+impl list::Setter<NumberType> for NumberType {
+    fn into_value(self) -> NumberType {
+        self
+    }
+}
+
+list::request! {
+    /// A getVoxnumberRegions request: every filter optional.
+    ///
+    /// ```
+    /// use iovox_core::{NumberType, RegionsRequest};
+    /// let request = RegionsRequest::new().country_code(44).number_type(NumberType::Geographic);
+    /// assert!(request.validate().is_ok());
+    /// ```
+    RegionsRequest {
+        /// Only regions selling this type.
+        number_type: NumberType,
+        /// Only this country (IDD).
+        country_code: u32,
+        /// Only this area code.
+        area_code: u32,
+    }
+    fields: req_fields,
+    limit: "Results per page (1 to 20,000; default 20,000).",
+}
+
+list::record! {
+    /// One region for sale.
+    VoxnumberRegion {
+        /// IDD (44).
+        country_code: u32,
+        /// Area code (151).
+        area_code: u32,
+        /// Country name ("UNITED KINGDOM").
+        country_name: String,
+        /// State or region.
+        state_name: String,
+        /// City.
+        city_name: String,
+        /// Whether a purchase here needs `additional_information`.
+        require_purchase_info: bool,
+        /// The price, as IOVOX writes it.
+        cost: String,
     }
 }
 
@@ -210,36 +169,4 @@ list::list_method! {
         typed: true,
         example: "{\"country_code\": 44, \"number_type\": \"GEOGRAPHIC\", \"limit\": 10}",
     },
-    assign: |r: &mut VoxnumberRegion, field, text| {
-        let owned = || Some(text.to_string());
-        match field {
-            "country_code" => r.country_code = Some(list::number(field, text)?),
-            "area_code" => r.area_code = Some(list::number(field, text)?),
-            "country_name" => r.country_name = owned(),
-            "state_name" => r.state_name = owned(),
-            "city_name" => r.city_name = owned(),
-            "require_purchase_info" => r.require_purchase_info = Some(list::flag(field, text)?),
-            "cost" => r.cost = owned(),
-            _ => {}
-        }
-        Ok(())
-    },
-}
-
-impl list::Record for VoxnumberRegion {
-    fn fields(&self) -> Vec<(&'static str, Option<list::Field<'_>>)> {
-        use list::Field::{Flag, Number};
-        vec![
-            ("country_code", self.country_code.map(Number)),
-            ("area_code", self.area_code.map(Number)),
-            ("country_name", list::text_field(&self.country_name)),
-            ("state_name", list::text_field(&self.state_name)),
-            ("city_name", list::text_field(&self.city_name)),
-            (
-                "require_purchase_info",
-                self.require_purchase_info.map(Flag),
-            ),
-            ("cost", list::text_field(&self.cost)),
-        ]
-    }
 }

@@ -1,9 +1,9 @@
 //! getVoxnumbers: the numbers the account holds, with their link and status. `GET
 //! /Voxnumbers`, filters in the query string.
 
-use crate::check::{Given, Report};
+use crate::check::Report;
 use crate::error::ValidationErrors;
-use crate::list::{self, word_enum, QueryView, Typed};
+use crate::list::{self, word_enum, QueryView};
 use crate::model::{
     Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
     ResultField, Spec,
@@ -82,135 +82,63 @@ word_enum! {
     }
 }
 
-/// A getVoxnumbers request: every filter optional.
-///
-/// ```
-/// use iovox_core::{AssignedStatus, VoxnumbersRequest};
-/// let unassigned = VoxnumbersRequest::new().assigned_status(AssignedStatus::Unassigned);
-/// assert!(unassigned.validate().is_ok());
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default))]
-pub struct VoxnumbersRequest {
-    /// Only this number (international digits).
-    pub voxnumber: Option<String>,
-    /// Only numbers of this type.
-    pub voxnumber_type: Option<VoxnumberType>,
-    /// Only numbers of this country (its name).
-    pub voxnumber_country: Option<String>,
-    /// Only numbers of this city.
-    pub voxnumber_city: Option<String>,
-    /// Only attached, or only free, numbers.
-    pub assigned_status: Option<AssignedStatus>,
-    /// Only numbers with this call status.
-    pub call_status: Option<CallStatus>,
-    /// Only the number of this link.
-    pub link_id: Option<String>,
-    /// Only these fields of each result ([`VOXNUMBER_FIELDS`]); IOVOX's default when empty.
-    pub req_fields: Vec<String>,
-    /// Sort: an abbreviation with `_ASC` or `_DESC` ("vnpd_DESC").
-    pub order: Option<String>,
-    /// The page (from 1; default 1).
-    pub page: Option<u32>,
-    /// Results per page (1 to 20,000; default 20,000).
-    pub limit: Option<u32>,
+list::request! {
+    /// A getVoxnumbers request: every filter optional.
+    ///
+    /// ```
+    /// use iovox_core::{AssignedStatus, VoxnumbersRequest};
+    /// let unassigned = VoxnumbersRequest::new().assigned_status(AssignedStatus::Unassigned);
+    /// assert!(unassigned.validate().is_ok());
+    /// ```
+    VoxnumbersRequest {
+        /// Only this number (international digits).
+        voxnumber: String,
+        /// Only numbers of this type.
+        voxnumber_type: VoxnumberType,
+        /// Only numbers of this country (its name).
+        voxnumber_country: String,
+        /// Only numbers of this city.
+        voxnumber_city: String,
+        /// Only attached, or only free, numbers.
+        assigned_status: AssignedStatus,
+        /// Only numbers with this call status.
+        call_status: CallStatus,
+        /// Only the number of this link.
+        link_id: String,
+        /// Sort: an abbreviation with `_ASC` or `_DESC` ("vnpd_DESC").
+        order: String,
+    }
+    fields: req_fields,
+    limit: "Results per page (1 to 20,000; default 20,000).",
 }
 
-/// One number of the account. Fields not asked for in `req_fields` are `None`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct AccountVoxnumber {
-    /// The node of its link.
-    pub node_id: Option<String>,
-    /// The node's name.
-    pub node_name: Option<String>,
-    /// The link it is attached to.
-    pub link_id: Option<String>,
-    /// The link's name.
-    pub link_name: Option<String>,
-    /// ASSIGNED or UNASSIGNED.
-    pub assigned_status: Option<AssignedStatus>,
-    /// ON, NO RULES, ACTIVE or OFF.
-    pub call_status: Option<CallStatus>,
-    /// IDD (44).
-    pub country_code: Option<u32>,
-    /// The number, international digits.
-    pub voxnumber: Option<String>,
-    /// LOCAL or NATIONAL.
-    pub voxnumber_type: Option<VoxnumberType>,
-    /// Country name.
-    pub voxnumber_country: Option<String>,
-    /// City.
-    pub voxnumber_city: Option<String>,
-    /// When it was bought: "YYYY-MM-DD HH:MM:SS" as IOVOX writes it.
-    pub purchase_date: Option<String>,
-}
-
-impl VoxnumbersRequest {
-    /// Every number, first page.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Only attached, or only free, numbers.
-    pub fn assigned_status(mut self, s: AssignedStatus) -> Self {
-        self.assigned_status = Some(s);
-        self
-    }
-
-    /// Only numbers with this call status.
-    pub fn call_status(mut self, s: CallStatus) -> Self {
-        self.call_status = Some(s);
-        self
-    }
-
-    /// Only the number of this link.
-    pub fn link_id(mut self, id: impl Into<String>) -> Self {
-        self.link_id = Some(id.into());
-        self
-    }
-
-    /// Only this number.
-    pub fn voxnumber(mut self, n: impl Into<String>) -> Self {
-        self.voxnumber = Some(n.into());
-        self
-    }
-
-    /// Sort by an abbreviation with `_ASC` or `_DESC`.
-    pub fn order(mut self, order: impl Into<String>) -> Self {
-        self.order = Some(order.into());
-        self
-    }
-
-    /// Every check that needs only the request, with the pages' messages.
-    pub fn validate(&self) -> Result<(), ValidationErrors> {
-        check(&Typed::new(self, &self.req_fields)).map(drop)
-    }
-}
-
-/// A typed word as the validator reads it.
-fn word<T: Copy>(v: Option<T>, f: fn(T) -> &'static str) -> Given<'static> {
-    v.map_or(Given::Missing, |w| Given::Text(f(w)))
-}
-
-impl QueryView for Typed<'_, VoxnumbersRequest> {
-    fn get(&self, key: &str) -> Given<'_> {
-        let r = self.r;
-        match key {
-            "voxnumber" => Given::opt(&r.voxnumber),
-            "voxnumber_type" => word(r.voxnumber_type, VoxnumberType::as_str),
-            "voxnumber_country" => Given::opt(&r.voxnumber_country),
-            "voxnumber_city" => Given::opt(&r.voxnumber_city),
-            "assigned_status" => word(r.assigned_status, AssignedStatus::as_str),
-            "call_status" => word(r.call_status, CallStatus::as_str),
-            "link_id" => Given::opt(&r.link_id),
-            "req_fields" => self.list(),
-            "order" => Given::opt(&r.order),
-            "page" => Given::int(r.page),
-            "limit" => Given::int(r.limit),
-            _ => Given::Missing,
-        }
+list::record! {
+    /// One number of the account. Fields not asked for in `req_fields` are `None`.
+    AccountVoxnumber {
+        /// The node of its link.
+        node_id: String,
+        /// The node's name.
+        node_name: String,
+        /// The link it is attached to.
+        link_id: String,
+        /// The link's name.
+        link_name: String,
+        /// ASSIGNED or UNASSIGNED.
+        assigned_status: AssignedStatus,
+        /// ON, NO RULES, ACTIVE or OFF.
+        call_status: CallStatus,
+        /// IDD (44).
+        country_code: u32,
+        /// The number, international digits.
+        voxnumber: String,
+        /// LOCAL or NATIONAL.
+        voxnumber_type: VoxnumberType,
+        /// Country name.
+        voxnumber_country: String,
+        /// City.
+        voxnumber_city: String,
+        /// When it was bought: "YYYY-MM-DD HH:MM:SS" as IOVOX writes it.
+        purchase_date: String,
     }
 }
 
@@ -292,58 +220,4 @@ list::list_method! {
         typed: true,
         example: "{\"assigned_status\": \"UNASSIGNED\", \"limit\": 10}",
     },
-    assign: |r: &mut AccountVoxnumber, field, text| {
-        let owned = || Some(text.to_string());
-        match field {
-            "node_id" => r.node_id = owned(),
-            "node_name" => r.node_name = owned(),
-            "link_id" => r.link_id = owned(),
-            "link_name" => r.link_name = owned(),
-            "assigned_status" => {
-                r.assigned_status = Some(list::known_word(field, text, AssignedStatus::parse)?)
-            }
-            "call_status" => {
-                r.call_status = Some(list::known_word(field, text, CallStatus::parse)?)
-            }
-            "country_code" => r.country_code = Some(list::number(field, text)?),
-            "voxnumber" => r.voxnumber = owned(),
-            "voxnumber_type" => {
-                r.voxnumber_type = Some(list::known_word(field, text, VoxnumberType::parse)?)
-            }
-            "voxnumber_country" => r.voxnumber_country = owned(),
-            "voxnumber_city" => r.voxnumber_city = owned(),
-            "purchase_date" => r.purchase_date = owned(),
-            _ => {}
-        }
-        Ok(())
-    },
-}
-
-impl list::Record for AccountVoxnumber {
-    fn fields(&self) -> Vec<(&'static str, Option<list::Field<'_>>)> {
-        use list::Field::{Number, Text};
-        vec![
-            ("node_id", list::text_field(&self.node_id)),
-            ("node_name", list::text_field(&self.node_name)),
-            ("link_id", list::text_field(&self.link_id)),
-            ("link_name", list::text_field(&self.link_name)),
-            (
-                "assigned_status",
-                self.assigned_status.map(|s| Text(s.as_str())),
-            ),
-            ("call_status", self.call_status.map(|s| Text(s.as_str()))),
-            ("country_code", self.country_code.map(Number)),
-            ("voxnumber", list::text_field(&self.voxnumber)),
-            (
-                "voxnumber_type",
-                self.voxnumber_type.map(|t| Text(t.as_str())),
-            ),
-            (
-                "voxnumber_country",
-                list::text_field(&self.voxnumber_country),
-            ),
-            ("voxnumber_city", list::text_field(&self.voxnumber_city)),
-            ("purchase_date", list::text_field(&self.purchase_date)),
-        ]
-    }
 }
