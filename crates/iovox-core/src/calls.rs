@@ -192,6 +192,18 @@ impl CallDataRequest {
         Self::default()
     }
 
+    /// This page (from 1).
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// This many results per page.
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
     /// A filter by its query name ([`CALL_FILTERS`]).
     pub fn filter(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.filters.insert(name.into(), value.into());

@@ -3,14 +3,11 @@
 //! `code` is read as the calling code (44, 33): numeric on both clients, which is likely
 //! but not stated (inferred, `docs/decisions.md` 33).
 
-use crate::check::Report;
-use crate::error::ValidationErrors;
-use crate::list::{self, QueryView};
+use crate::list;
 use crate::model::{
     Answer, Argument, Confidence, FieldKind as F, Known, RequestShape, ResultField, Spec,
 };
 use crate::vocab::{Retry, Route, Verb};
-use crate::wire;
 
 list::request! {
     /// A getCountries request: which page, how many per page.
@@ -21,8 +18,15 @@ list::request! {
     /// let bad = iovox_core::CountriesRequest::new().limit(20_001);
     /// assert_eq!(bad.validate().unwrap_err().messages(), ["Limit must be between 1 and 20000"]);
     /// ```
-    CountriesRequest {}
-    limit: "Results per page (1 to 20,000; default 20,000).",
+    CountriesRequest {
+        /// The page (from 1; default 1).
+        page: Option<u32> = list::PageNumber,
+        /// Results per page (1 to 20,000; default 20,000).
+        limit: Option<u32> = list::Limit(list::LIMIT_RANGE),
+    }
+    arguments: COUNTRY_ARGUMENTS,
+    /// A getCountries request from its arguments as given, with the messages.
+    wire: validate_countries,
 }
 
 list::record! {
@@ -45,27 +49,6 @@ const RESULT: [ResultField; 2] = [
     ResultField::always("code", F::Integer),
     ResultField::always("name", F::Text),
 ];
-
-fn check(q: &impl QueryView) -> Result<CountriesRequest, ValidationErrors> {
-    let mut r = Report::default();
-    let texts_ok = list::check_texts(q, COUNTRY_ARGUMENTS, &mut r);
-    let page = list::rule_page(q.get("page"), &mut r);
-    let limit = list::rule_limit(q.get("limit"), &mut r);
-    let accepted = (|| {
-        Some(CountriesRequest {
-            page: page?,
-            limit: limit?,
-        })
-    })();
-    list::finish(r, accepted.filter(|_| texts_ok))
-}
-
-impl wire::Query {
-    /// A getCountries request from its arguments as given, with the messages.
-    pub fn validate_countries(&self) -> Result<CountriesRequest, ValidationErrors> {
-        check(self)
-    }
-}
 
 list::list_method! {
     /// `getCountries`: reads only, safe to repeat.

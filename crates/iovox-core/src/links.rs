@@ -1,15 +1,12 @@
 //! getLinks: the account's links, with their node and number. `GET /Links`, filters in the
 //! query string.
 
-use crate::check::Report;
-use crate::error::ValidationErrors;
-use crate::list::{self, QueryView};
+use crate::list;
 use crate::model::{
     Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
     ResultField, Spec,
 };
 use crate::vocab::{Retry, Route, Verb};
-use crate::wire;
 
 /// The `req_fields` (and `order`) abbreviations: node id, node name, node type, link id,
 /// link name, link type, voxnumber, rule name.
@@ -51,18 +48,26 @@ list::request! {
     /// ```
     LinksRequest {
         /// Only links of this node.
-        node_id: String,
+        node_id: Option<String> = list::Text,
         /// Only links of nodes of this type.
-        node_type: String,
+        node_type: Option<String> = list::Text,
         /// Only this link.
-        link_id: String,
+        link_id: Option<String> = list::Text,
         /// Only links of this type.
-        link_type: String,
+        link_type: Option<String> = list::Text,
+        /// Only these fields of each result (abbreviations: [`LINK_FIELDS`]); IOVOX's
+        /// default ones when empty.
+        req_fields: Vec<String> = list::Fields(LINK_FIELDS),
         /// Sort: an abbreviation with `_ASC` or `_DESC` ("nn_DESC").
-        order: String,
+        order: Option<String> = list::Order(LINK_FIELDS),
+        /// The page (from 1; default 1).
+        page: Option<u32> = list::PageNumber,
+        /// Results per page (1 to 20,000; default 20,000).
+        limit: Option<u32> = list::Limit(list::LIMIT_RANGE),
     }
-    fields: req_fields,
-    limit: "Results per page (1 to 20,000; default 20,000).",
+    arguments: LINK_ARGUMENTS,
+    /// A getLinks request from its arguments as given, with the messages.
+    wire: validate_links,
 }
 
 list::record! {
@@ -91,35 +96,6 @@ list::record! {
 
 /// getLinks's arguments: every key its request may have (the bindings refuse any other).
 pub const LINK_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
-
-fn check(q: &impl QueryView) -> Result<LinksRequest, ValidationErrors> {
-    let mut r = Report::default();
-    let texts_ok = list::check_texts(q, LINK_ARGUMENTS, &mut r);
-    let req_fields = list::rule_req_fields(q.get("req_fields"), LINK_FIELDS, &mut r);
-    let order = list::rule_order(q.get("order"), LINK_FIELDS, &mut r);
-    let page = list::rule_page(q.get("page"), &mut r);
-    let limit = list::rule_limit(q.get("limit"), &mut r);
-    let accepted = (|| {
-        Some(LinksRequest {
-            node_id: list::text_filter(q.get("node_id")),
-            node_type: list::text_filter(q.get("node_type")),
-            link_id: list::text_filter(q.get("link_id")),
-            link_type: list::text_filter(q.get("link_type")),
-            req_fields: req_fields?,
-            order: order?,
-            page: page?,
-            limit: limit?,
-        })
-    })();
-    list::finish(r, accepted.filter(|_| texts_ok))
-}
-
-impl wire::Query {
-    /// A getLinks request from its arguments as given, with the messages.
-    pub fn validate_links(&self) -> Result<LinksRequest, ValidationErrors> {
-        check(self)
-    }
-}
 
 list::list_method! {
     /// `getLinks`: reads only, safe to repeat.

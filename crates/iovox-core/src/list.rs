@@ -142,20 +142,6 @@ macro_rules! list_method {
             }
         }
 
-        impl $request {
-            /// This page (from 1).
-            pub fn page(mut self, page: u32) -> Self {
-                self.page = Some(page);
-                self
-            }
-
-            /// This many results per page.
-            pub fn limit(mut self, limit: u32) -> Self {
-                self.limit = Some(limit);
-                self
-            }
-        }
-
         impl $name {
             fn query(
                 checked: &$request,
@@ -580,15 +566,19 @@ macro_rules! word_enum {
             }
         }
 
-        impl $crate::list::Filter for Option<$name> {
-            fn given<'a>(&'a self, _: &'a str) -> $crate::check::Given<'a> {
-                self.map_or($crate::check::Given::Missing, |w| $crate::check::Given::Text(w.as_str()))
+        impl $crate::list::Setter<Option<$name>> for $name {
+            fn into_value(self) -> Option<$name> {
+                Some(self)
             }
         }
 
-        impl $crate::list::Setter<$name> for $name {
-            fn into_value(self) -> $name {
-                self
+        impl $crate::list::Words for $name {
+            const WORDS: &'static [&'static str] = $name::WORDS;
+            fn parse(s: &str) -> Option<Self> {
+                $name::parse(s)
+            }
+            fn word(self) -> &'static str {
+                self.as_str()
             }
         }
 
@@ -662,10 +652,15 @@ impl FieldValue for bool {
     }
 }
 
-/// A value a caller may give a list method's typed request, as the validator reads it
-/// (`joined`: the request's one list, as the query carries it).
+/// A value a caller may give a list method's typed request, as the validator reads it:
+/// `joined` is the request's one list (`req_fields`) joined with commas, as the query
+/// carries it.
 pub(crate) trait Filter {
     fn given<'a>(&'a self, joined: &'a str) -> Given<'a>;
+    /// This value's part of `joined`: the list's text; nothing for any other value.
+    fn joined(&self) -> String {
+        String::new()
+    }
 }
 
 impl Filter for Option<String> {
@@ -688,52 +683,136 @@ impl Filter for Vec<String> {
             Given::Text(joined)
         }
     }
+    fn joined(&self) -> String {
+        self.join(",")
+    }
 }
 
 /// What a typed request's setter takes for a field of type `T`: any text for a text,
-/// the value itself for a number or one of IOVOX's words.
+/// the value itself for a number or one of IOVOX's words, any list of texts for a list.
 pub trait Setter<T> {
     /// The field's value.
     fn into_value(self) -> T;
 }
 
-impl<S: Into<String>> Setter<String> for S {
-    fn into_value(self) -> String {
-        self.into()
+impl<S: Into<String>> Setter<Option<String>> for S {
+    fn into_value(self) -> Option<String> {
+        Some(self.into())
     }
 }
 
-impl Setter<u32> for u32 {
-    fn into_value(self) -> u32 {
-        self
+impl Setter<Option<u32>> for u32 {
+    fn into_value(self) -> Option<u32> {
+        Some(self)
     }
 }
 
-/// A list method's typed request declared once: the struct (each filter optional, the
-/// list of `req_fields` if the method takes one, then `page` and `limit`), a setter per
-/// filter, `new` and `validate` (through the module's one validator, `check`), and the
-/// validator's view of it.
+impl<S: Into<String>, I: IntoIterator<Item = S>> Setter<Vec<String>> for I {
+    fn into_value(self) -> Vec<String> {
+        self.into_iter().map(Into::into).collect()
+    }
+}
+
+/// One of IOVOX's word lists, for [`Word`].
+pub(crate) trait Words: Sized + Copy + 'static {
+    const WORDS: &'static [&'static str];
+    fn parse(s: &str) -> Option<Self>;
+    fn word(self) -> &'static str;
+}
+
+impl<T: Words> Filter for Option<T> {
+    fn given<'a>(&'a self, _: &'a str) -> Given<'a> {
+        self.map_or(Given::Missing, |w| Given::Text(w.word()))
+    }
+}
+
+/// A check of one argument of a list method, with the page's message; `None` when it
+/// reported one.
+pub(crate) trait Rule<T> {
+    fn apply(&self, v: Given<'_>, field: &'static str, r: &mut Report) -> Option<T>;
+}
+
+/// Any text, as given (only its XML-safety is checked, for every argument at once).
+pub(crate) struct Text;
+impl Rule<Option<String>> for Text {
+    fn apply(&self, v: Given<'_>, _: &'static str, _: &mut Report) -> Option<Option<String>> {
+        Some(text_filter(v))
+    }
+}
+
+/// Digits ("VoxNumber Invalid").
+pub(crate) struct Digits(pub &'static str);
+impl Rule<Option<String>> for Digits {
+    fn apply(&self, v: Given<'_>, field: &'static str, r: &mut Report) -> Option<Option<String>> {
+        rule_digits_filter(v, field, self.0, r)
+    }
+}
+
+/// One of IOVOX's words ("Call Status Invalid").
+pub(crate) struct Word(pub &'static str);
+impl<T: Words> Rule<Option<T>> for Word {
+    fn apply(&self, v: Given<'_>, field: &'static str, r: &mut Report) -> Option<Option<T>> {
+        rule_word_filter(v, field, self.0, T::WORDS, r).map(|w| w.and_then(T::parse))
+    }
+}
+
+/// A whole number ("Country Code not an integer").
+pub(crate) struct Code(pub &'static str);
+impl Rule<Option<u32>> for Code {
+    fn apply(&self, v: Given<'_>, field: &'static str, r: &mut Report) -> Option<Option<u32>> {
+        rule_code_filter(v, field, self.0, r)
+    }
+}
+
+/// `req_fields`: these abbreviations.
+pub(crate) struct Fields(pub &'static [&'static str]);
+impl Rule<Vec<String>> for Fields {
+    fn apply(&self, v: Given<'_>, _: &'static str, r: &mut Report) -> Option<Vec<String>> {
+        rule_req_fields(v, self.0, r)
+    }
+}
+
+/// `order`: one of these abbreviations with `_ASC` or `_DESC`.
+pub(crate) struct Order(pub &'static [&'static str]);
+impl Rule<Option<String>> for Order {
+    fn apply(&self, v: Given<'_>, _: &'static str, r: &mut Report) -> Option<Option<String>> {
+        rule_order(v, self.0, r)
+    }
+}
+
+/// `page`: from 1.
+pub(crate) struct PageNumber;
+impl Rule<Option<u32>> for PageNumber {
+    fn apply(&self, v: Given<'_>, _: &'static str, r: &mut Report) -> Option<Option<u32>> {
+        rule_page(v, r)
+    }
+}
+
+/// `limit`: within these bounds.
+pub(crate) struct Limit(pub std::ops::RangeInclusive<u32>);
+impl Rule<Option<u32>> for Limit {
+    fn apply(&self, v: Given<'_>, _: &'static str, r: &mut Report) -> Option<Option<u32>> {
+        rule_limit_in(v, self.0.clone(), r)
+    }
+}
+
+/// A list method's typed request declared once, each argument with its type and its
+/// rule: the struct, a setter per argument, `new` and `validate`, the one validator
+/// (`check`: every rule in the declared order, all messages at once), the validator's
+/// view of the typed request, and the validator of the untyped form
+/// (`wire::Query::$validate`). `page` and `limit` are declared like any argument.
 macro_rules! request {
     ($(#[$doc:meta])* $name:ident {
-        $($(#[$fdoc:meta])* $field:ident: $ty:ty,)*
+        $($(#[$fdoc:meta])* $field:ident: $ty:ty = $rule:expr,)*
     }
-    $(fields: $list:ident,)?
-    limit: $limit_doc:literal $(,)?) => {
+    arguments: $arguments:expr,
+    $(#[$vdoc:meta])* wire: $validate:ident $(,)?) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Default)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[cfg_attr(feature = "serde", serde(default))]
         pub struct $name {
-            $($(#[$fdoc])* pub $field: Option<$ty>,)*
-            $(
-                /// Only these fields of each result (abbreviations: the method's
-                /// `req_fields`); IOVOX's default ones when empty.
-                pub $list: Vec<String>,
-            )?
-            /// The page (from 1; default 1).
-            pub page: Option<u32>,
-            #[doc = $limit_doc]
-            pub limit: Option<u32>,
+            $($(#[$fdoc])* pub $field: $ty,)*
         }
 
         impl $name {
@@ -745,25 +824,19 @@ macro_rules! request {
             $(
                 $(#[$fdoc])*
                 pub fn $field(mut self, value: impl $crate::list::Setter<$ty>) -> Self {
-                    self.$field = Some(value.into_value());
+                    self.$field = value.into_value();
                     self
                 }
             )*
 
-            $(
-                /// Only these fields of each result (abbreviations).
-                pub fn $list<S: Into<String>>(mut self, fields: impl IntoIterator<Item = S>) -> Self {
-                    self.$list = fields.into_iter().map(Into::into).collect();
-                    self
-                }
-            )?
-
             /// Every check that needs only the request, with the page's messages.
             pub fn validate(&self) -> Result<(), $crate::error::ValidationErrors> {
-                #[allow(unused_variables)]
-                let list: &[String] = &[];
-                $(let list = &self.$list[..];)?
-                check(&$crate::list::Typed::new(self, list)).map(drop)
+                check(&self.view()).map(drop)
+            }
+
+            fn view(&self) -> $crate::list::Typed<'_, $name> {
+                use $crate::list::Filter;
+                $crate::list::Typed { r: self, joined: [$(self.$field.joined()),*].concat() }
             }
         }
 
@@ -772,11 +845,24 @@ macro_rules! request {
                 use $crate::list::Filter;
                 match key {
                     $(stringify!($field) => self.r.$field.given(&self.joined),)*
-                    $(stringify!($list) => self.r.$list.given(&self.joined),)?
-                    "page" => self.r.page.given(&self.joined),
-                    "limit" => self.r.limit.given(&self.joined),
                     _ => $crate::check::Given::Missing,
                 }
+            }
+        }
+
+        /// The one validator, over either form: every rule, in the declared order.
+        fn check(q: &impl $crate::list::QueryView) -> Result<$name, $crate::error::ValidationErrors> {
+            let mut r = $crate::check::Report::default();
+            let texts_ok = $crate::list::check_texts(q, $arguments, &mut r);
+            $(let $field = <_ as $crate::list::Rule<$ty>>::apply(&$rule, q.get(stringify!($field)), stringify!($field), &mut r);)*
+            let accepted = (|| Some($name { $($field: $field?,)* }))();
+            $crate::list::finish(r, accepted.filter(|_| texts_ok))
+        }
+
+        impl $crate::wire::Query {
+            $(#[$vdoc])*
+            pub fn $validate(&self) -> Result<$name, $crate::error::ValidationErrors> {
+                check(self)
             }
         }
     };

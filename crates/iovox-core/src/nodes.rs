@@ -4,15 +4,12 @@
 //! table "Limit must be between 1 and 5000": the error is what IOVOX answers, so 5,000 is
 //! the bound checked (`docs/decisions.md` 36).
 
-use crate::check::Report;
-use crate::error::ValidationErrors;
-use crate::list::{self, QueryView};
+use crate::list;
 use crate::model::{
     Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
     ResultField, Spec,
 };
 use crate::vocab::{Retry, Route, Verb};
-use crate::wire;
 
 /// The largest `limit` of getNodes.
 pub const NODES_LIMIT: std::ops::RangeInclusive<u32> = 1..=5_000;
@@ -68,22 +65,30 @@ list::request! {
     /// ```
     NodesRequest {
         /// Only this node.
-        node_id: String,
+        node_id: Option<String> = list::Text,
         /// Only nodes of this type.
-        node_type: String,
+        node_type: Option<String> = list::Text,
         /// Only the node owning this link.
-        link_id: String,
+        link_id: Option<String> = list::Text,
         /// Only links of this type.
-        link_type: String,
+        link_type: Option<String> = list::Text,
         /// Only nodes whose link holds this number.
-        voxnumber: String,
+        voxnumber: Option<String> = list::Text,
         /// Only nodes with this rule name.
-        rule_name: String,
+        rule_name: Option<String> = list::Text,
+        /// Only these fields of each result (abbreviations: [`NODE_FIELDS`]); IOVOX's
+        /// default ones when empty.
+        req_fields: Vec<String> = list::Fields(NODE_FIELDS),
         /// Sort: an abbreviation with `_ASC` or `_DESC` (default `nn_DESC`).
-        order: String,
+        order: Option<String> = list::Order(NODE_FIELDS),
+        /// The page (from 1; default 1).
+        page: Option<u32> = list::PageNumber,
+        /// Results per page (1 to 5,000).
+        limit: Option<u32> = list::Limit(NODES_LIMIT),
     }
-    fields: req_fields,
-    limit: "Results per page (1 to 5,000).",
+    arguments: NODE_ARGUMENTS,
+    /// A getNodes request from its arguments as given, with the messages.
+    wire: validate_nodes,
 }
 
 list::record! {
@@ -105,38 +110,6 @@ list::record! {
         rule_template_name: String,
         /// The number on the link, where IOVOX gives it.
         voxnumber: String,
-    }
-}
-
-fn check(q: &impl QueryView) -> Result<NodesRequest, ValidationErrors> {
-    let mut r = Report::default();
-    let texts_ok = list::check_texts(q, NODE_ARGUMENTS, &mut r);
-    let req_fields = list::rule_req_fields(q.get("req_fields"), NODE_FIELDS, &mut r);
-    let order = list::rule_order(q.get("order"), NODE_FIELDS, &mut r);
-    let page = list::rule_page(q.get("page"), &mut r);
-    let limit = list::rule_limit_in(q.get("limit"), NODES_LIMIT, &mut r);
-    let text = |k| list::text_filter(q.get(k));
-    let accepted = (|| {
-        Some(NodesRequest {
-            node_id: text("node_id"),
-            node_type: text("node_type"),
-            link_id: text("link_id"),
-            link_type: text("link_type"),
-            voxnumber: text("voxnumber"),
-            rule_name: text("rule_name"),
-            req_fields: req_fields?,
-            order: order?,
-            page: page?,
-            limit: limit?,
-        })
-    })();
-    list::finish(r, accepted.filter(|_| texts_ok))
-}
-
-impl wire::Query {
-    /// A getNodes request from its arguments as given, with the messages.
-    pub fn validate_nodes(&self) -> Result<NodesRequest, ValidationErrors> {
-        check(self)
     }
 }
 

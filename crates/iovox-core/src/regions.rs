@@ -1,16 +1,13 @@
 //! getVoxnumberRegions: the regions numbers can be bought in (a purchase item names one by
 //! country code, area code and number type). `GET /Purchase`, filters in the query string.
 
-use crate::check::{Given, Report};
-use crate::error::ValidationErrors;
-use crate::list::{self, QueryView};
+use crate::list;
 use crate::model::{
     Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
     ResultField, Spec,
 };
 use crate::purchase::NumberType;
 use crate::vocab::{Retry, Route, Verb};
-use crate::wire;
 
 /// The `req_fields` abbreviations: country code, area code, country name, state name,
 /// city name, cost (each result field's own, in `GetVoxnumberRegions::SPEC`).
@@ -52,15 +49,19 @@ const ARGUMENTS: [Argument; 6] = [
     crate::model::PAGING[1],
 ];
 
-impl list::Filter for Option<NumberType> {
-    fn given<'a>(&'a self, _: &'a str) -> Given<'a> {
-        self.map_or(Given::Missing, |t| Given::Text(t.as_str()))
+impl list::Words for NumberType {
+    const WORDS: &'static [&'static str] = NUMBER_TYPES;
+    fn parse(s: &str) -> Option<Self> {
+        NumberType::parse(s)
+    }
+    fn word(self) -> &'static str {
+        self.as_str()
     }
 }
 
-impl list::Setter<NumberType> for NumberType {
-    fn into_value(self) -> NumberType {
-        self
+impl list::Setter<Option<NumberType>> for NumberType {
+    fn into_value(self) -> Option<NumberType> {
+        Some(self)
     }
 }
 
@@ -74,14 +75,22 @@ list::request! {
     /// ```
     RegionsRequest {
         /// Only regions selling this type.
-        number_type: NumberType,
+        number_type: Option<NumberType> = list::Word("Number Type"),
         /// Only this country (IDD).
-        country_code: u32,
+        country_code: Option<u32> = list::Code("Country Code"),
         /// Only this area code.
-        area_code: u32,
+        area_code: Option<u32> = list::Code("Area Code"),
+        /// Only these fields of each result (abbreviations: [`REGION_FIELDS`]); IOVOX's
+        /// default ones when empty.
+        req_fields: Vec<String> = list::Fields(REGION_FIELDS),
+        /// The page (from 1; default 1).
+        page: Option<u32> = list::PageNumber,
+        /// Results per page (1 to 20,000; default 20,000).
+        limit: Option<u32> = list::Limit(list::LIMIT_RANGE),
     }
-    fields: req_fields,
-    limit: "Results per page (1 to 20,000; default 20,000).",
+    arguments: REGION_ARGUMENTS,
+    /// A getVoxnumberRegions request from its arguments as given, with the messages.
+    wire: validate_regions,
 }
 
 list::record! {
@@ -106,47 +115,6 @@ list::record! {
 
 /// getVoxnumberRegions's arguments: every key its request may have (the bindings refuse any other).
 pub const REGION_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
-
-/// The one validator, over either form.
-fn check(q: &impl QueryView) -> Result<RegionsRequest, ValidationErrors> {
-    let mut r = Report::default();
-    let texts_ok = list::check_texts(q, REGION_ARGUMENTS, &mut r);
-    let number_type = list::rule_word_filter(
-        q.get("number_type"),
-        "number_type",
-        "Number Type",
-        NUMBER_TYPES,
-        &mut r,
-    );
-    let country_code = list::rule_code_filter(
-        q.get("country_code"),
-        "country_code",
-        "Country Code",
-        &mut r,
-    );
-    let area_code = list::rule_code_filter(q.get("area_code"), "area_code", "Area Code", &mut r);
-    let req_fields = list::rule_req_fields(q.get("req_fields"), REGION_FIELDS, &mut r);
-    let page = list::rule_page(q.get("page"), &mut r);
-    let limit = list::rule_limit(q.get("limit"), &mut r);
-    let accepted = (|| {
-        Some(RegionsRequest {
-            number_type: number_type?.and_then(NumberType::parse),
-            country_code: country_code?,
-            area_code: area_code?,
-            req_fields: req_fields?,
-            page: page?,
-            limit: limit?,
-        })
-    })();
-    list::finish(r, accepted.filter(|_| texts_ok))
-}
-
-impl wire::Query {
-    /// A getVoxnumberRegions request from its arguments as given, with the messages.
-    pub fn validate_regions(&self) -> Result<RegionsRequest, ValidationErrors> {
-        check(self)
-    }
-}
 
 list::list_method! {
     /// `getVoxnumberRegions`: reads only, safe to repeat.

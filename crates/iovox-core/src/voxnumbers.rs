@@ -1,15 +1,12 @@
 //! getVoxnumbers: the numbers the account holds, with their link and status. `GET
 //! /Voxnumbers`, filters in the query string.
 
-use crate::check::Report;
-use crate::error::ValidationErrors;
-use crate::list::{self, word_enum, QueryView};
+use crate::list::{self, word_enum};
 use crate::model::{
     Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
     ResultField, Spec,
 };
 use crate::vocab::{Retry, Route, Verb};
-use crate::wire;
 
 /// The `req_fields` (and `order`) abbreviations: node id, node name, link id, link name,
 /// assigned status, call status, voxnumber, voxnumber type, country, city, purchase date
@@ -92,24 +89,32 @@ list::request! {
     /// ```
     VoxnumbersRequest {
         /// Only this number (international digits).
-        voxnumber: String,
+        voxnumber: Option<String> = list::Digits("VoxNumber"),
         /// Only numbers of this type.
-        voxnumber_type: VoxnumberType,
+        voxnumber_type: Option<VoxnumberType> = list::Word("VoxNumber Type"),
         /// Only numbers of this country (its name).
-        voxnumber_country: String,
+        voxnumber_country: Option<String> = list::Text,
         /// Only numbers of this city.
-        voxnumber_city: String,
+        voxnumber_city: Option<String> = list::Text,
         /// Only attached, or only free, numbers.
-        assigned_status: AssignedStatus,
+        assigned_status: Option<AssignedStatus> = list::Word("Assigned Status"),
         /// Only numbers with this call status.
-        call_status: CallStatus,
+        call_status: Option<CallStatus> = list::Word("Call Status"),
         /// Only the number of this link.
-        link_id: String,
+        link_id: Option<String> = list::Text,
+        /// Only these fields of each result (abbreviations: [`VOXNUMBER_FIELDS`]); IOVOX's
+        /// default ones when empty.
+        req_fields: Vec<String> = list::Fields(VOXNUMBER_FIELDS),
         /// Sort: an abbreviation with `_ASC` or `_DESC` ("vnpd_DESC").
-        order: String,
+        order: Option<String> = list::Order(VOXNUMBER_FIELDS),
+        /// The page (from 1; default 1).
+        page: Option<u32> = list::PageNumber,
+        /// Results per page (1 to 20,000; default 20,000).
+        limit: Option<u32> = list::Limit(list::LIMIT_RANGE),
     }
-    fields: req_fields,
-    limit: "Results per page (1 to 20,000; default 20,000).",
+    arguments: VOXNUMBER_ARGUMENTS,
+    /// A getVoxnumbers request from its arguments as given, with the messages.
+    wire: validate_voxnumbers,
 }
 
 list::record! {
@@ -144,60 +149,6 @@ list::record! {
 
 /// getVoxnumbers's arguments: every key its request may have (the bindings refuse any other).
 pub const VOXNUMBER_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
-
-fn check(q: &impl QueryView) -> Result<VoxnumbersRequest, ValidationErrors> {
-    let mut r = Report::default();
-    let texts_ok = list::check_texts(q, VOXNUMBER_ARGUMENTS, &mut r);
-    let voxnumber = list::rule_digits_filter(q.get("voxnumber"), "voxnumber", "VoxNumber", &mut r);
-    let voxnumber_type = list::rule_word_filter(
-        q.get("voxnumber_type"),
-        "voxnumber_type",
-        "VoxNumber Type",
-        VoxnumberType::WORDS,
-        &mut r,
-    );
-    let assigned_status = list::rule_word_filter(
-        q.get("assigned_status"),
-        "assigned_status",
-        "Assigned Status",
-        AssignedStatus::WORDS,
-        &mut r,
-    );
-    let call_status = list::rule_word_filter(
-        q.get("call_status"),
-        "call_status",
-        "Call Status",
-        CallStatus::WORDS,
-        &mut r,
-    );
-    let req_fields = list::rule_req_fields(q.get("req_fields"), VOXNUMBER_FIELDS, &mut r);
-    let order = list::rule_order(q.get("order"), VOXNUMBER_FIELDS, &mut r);
-    let page = list::rule_page(q.get("page"), &mut r);
-    let limit = list::rule_limit(q.get("limit"), &mut r);
-    let accepted = (|| {
-        Some(VoxnumbersRequest {
-            voxnumber: voxnumber?,
-            voxnumber_type: voxnumber_type?.and_then(VoxnumberType::parse),
-            voxnumber_country: list::text_filter(q.get("voxnumber_country")),
-            voxnumber_city: list::text_filter(q.get("voxnumber_city")),
-            assigned_status: assigned_status?.and_then(AssignedStatus::parse),
-            call_status: call_status?.and_then(CallStatus::parse),
-            link_id: list::text_filter(q.get("link_id")),
-            req_fields: req_fields?,
-            order: order?,
-            page: page?,
-            limit: limit?,
-        })
-    })();
-    list::finish(r, accepted.filter(|_| texts_ok))
-}
-
-impl wire::Query {
-    /// A getVoxnumbers request from its arguments as given, with the messages.
-    pub fn validate_voxnumbers(&self) -> Result<VoxnumbersRequest, ValidationErrors> {
-        check(self)
-    }
-}
 
 list::list_method! {
     /// `getVoxnumbers`: reads only, safe to repeat.
