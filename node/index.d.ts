@@ -406,6 +406,20 @@ export interface UpdateLinksRequest {
   links: { linkId: string; newLinkId?: string; linkName?: string; linkType?: string; clickToCall?: boolean; linkDate?: string }[]
 }
 
+/** The arguments of createNodeFull. */
+export interface CreateNodeFullRequest {
+  /** The node's ID, your own. */
+  nodeId: string
+  /** Its name. */
+  nodeName: string
+  /** Its type, free text (`Property`, `Store`). */
+  nodeType: string
+  /** Each link: `link_id`, `link_name`, `link_type`; `link_date`, `click_to_call`, `rule_template_name`, `rules_variable`, `assign_voxnumber` (as attach's link, without `link_id`), `categories` if wanted. */
+  links: { linkId: string; linkName: string; linkType: string; linkDate?: string; clickToCall?: boolean; ruleTemplateName?: string; rulesVariable?: { ruleId?: string; ruleType?: string; ruleLabel?: string; contact?: { contactId?: string; displayName?: string; businessPhone?: string; phoneNumber?: string }; callerMessage?: string[]; calledMessage?: string[]; recordCall?: string; sendCallAlert?: string }[]; assignVoxnumber?: { method: string; voxnumberIdd?: number; areaCode?: number; fullVoxnumber?: string; voxnumberCountry?: string; postcode?: string; fallbackAreaDistance?: number }; categories?: { parentCategoryId?: string; categoryId: string; value?: string }[] }[]
+  /** `YYYY-MM-DD[ HH:MM:SS]`, if not today. */
+  nodeDate?: string
+}
+
 /** The arguments of createNodes. */
 export interface CreateNodesRequest {
   /** Each node: `node_id`, `node_name`, `node_type`, and `node_date` (`YYYY-MM-DD[ HH:MM:SS]`) if not today. */
@@ -416,6 +430,26 @@ export interface CreateNodesRequest {
 export interface DeleteNodesRequest {
   /** The nodes to delete; an ID may not hold a comma. */
   nodeIds: (string | number | bigint)[]
+}
+
+/** The arguments of getNodeDetails. */
+export interface NodeDetailsRequest {
+  /** The node. */
+  nodeId: string
+  /** Only this link of it. */
+  linkId?: string
+  /** Only these fields (`nid`, `nn`, `nt`, `nd`, `lid`, `ln`, `lt`, `ld`, `vn`, `cid`, `cl`, `cv`). */
+  reqFields?: (string | number | bigint)[]
+  /** Sort: an abbreviation with `_ASC` or `_DESC`. */
+  order?: string
+  /** `true` (IOVOX's default) or `false`. */
+  returnRuleName?: string
+  /** `true` or `false`. */
+  returnVoxnumber?: string
+  /** The page (from 1). */
+  page?: number
+  /** Results per page (1 to 20,000). */
+  limit?: number
 }
 
 /** The arguments of updateNodes. */
@@ -526,10 +560,14 @@ export declare class Client {
   removeVoxnumberFromLink(request: DetachRequest | DetachRequest['linkIds'], options?: CallOptions): Promise<void>
   /** Changes links: names, types, click-to-call, dates, or a new ID (`new_link_id`); what is left out keeps its value. All of them, or none. Never repeated once it may have arrived. */
   updateLinks(request: UpdateLinksRequest | UpdateLinksRequest['links'], options?: CallOptions): Promise<void>
+  /** Creates a node with its links in one call, each link with its number (chosen as attach chooses it), categories and rules, each with your own ID. All of it, or none. Never repeated once it may have arrived: a repeat answers "already exists". Answers the node's ID and each link's. */
+  createNodeFull(request: CreateNodeFullRequest, options?: CallOptions): Promise<Record<string, any>>
   /** Creates nodes (a shop, a property), each with your own ID. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". */
   createNodes(request: CreateNodesRequest | CreateNodesRequest['nodes'], options?: CallOptions): Promise<void>
   /** Deletes nodes with their links; their numbers stay in the account. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */
   deleteNodes(request: DeleteNodesRequest | DeleteNodesRequest['nodeIds'], options?: CallOptions): Promise<void>
+  /** One node in depth: its links, each link's number, rule template, rules and categories, as IOVOX holds them. Safe to repeat. */
+  getNodeDetails(request: NodeDetailsRequest, options?: CallOptions): Promise<Record<string, any>>
   /** Changes nodes: names, types, dates, or a new ID (`new_node_id`); what is left out keeps its value. All of them, or none. Never repeated once it may have arrived. */
   updateNodes(request: UpdateNodesRequest | UpdateNodesRequest['nodes'], options?: CallOptions): Promise<void>
   /** The audio of a recorded call (`has_recording` in getCallData), MP3 bytes as IOVOX sends them. Safe to repeat. */

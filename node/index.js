@@ -164,6 +164,7 @@ function toError(info) {
 // An action's answer: its order, its bytes, or nothing.
 function answer(outcome) {
   if (outcome.error) throw toError(outcome.error)
+  if (outcome.data != null) return JSON.parse(outcome.data)
   return outcome.order ?? outcome.bytes ?? undefined
 }
 
@@ -326,6 +327,11 @@ class Client {
     return this.#act('updateLinks', request, options, 'links')
   }
 
+  /** Creates a node with its links in one call, each link with its number (chosen as attach chooses it), categories and rules, each with your own ID. All of it, or none. Never repeated once it may have arrived: a repeat answers "already exists". Answers the node's ID and each link's. `{ nodeId, nodeName, nodeType, links, nodeDate }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async createNodeFull(request, options) {
+    return this.#act('createNodeFull', request, options)
+  }
+
   /** Creates nodes (a shop, a property), each with your own ID. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". `{ nodes }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of nodes, the older call shape, is taken too.) */
   async createNodes(request, options) {
     return this.#act('createNodes', request, options, 'nodes')
@@ -334,6 +340,11 @@ class Client {
   /** Deletes nodes with their links; their numbers stay in the account. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". `{ nodeIds }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of nodeIds, the older call shape, is taken too.) */
   async deleteNodes(request, options) {
     return this.#act('deleteNodes', request, options, 'nodeIds')
+  }
+
+  /** One node in depth: its links, each link's number, rule template, rules and categories, as IOVOX holds them. Safe to repeat. `{ nodeId, linkId, reqFields, order, returnRuleName, returnVoxnumber, page, limit }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async getNodeDetails(request, options) {
+    return this.#act('getNodeDetails', request, options)
   }
 
   /** Changes nodes: names, types, dates, or a new ID (`new_node_id`); what is left out keeps its value. All of them, or none. Never repeated once it may have arrived. `{ nodes }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of nodes, the older call shape, is taken too.) */

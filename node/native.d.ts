@@ -54,6 +54,8 @@ export interface ActionOutcome {
   order?: Order
   /** The bytes, for a recording. */
   bytes?: Buffer
+  /** A mapping as JSON text (createNodeFull, getNodeDetails). */
+  data?: string
   /** The error, on failure. */
   error?: ErrorInfo
 }

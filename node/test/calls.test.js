@@ -82,3 +82,42 @@ test('nodes and links are made, attached, and removed by name', async () => {
     assert.deepEqual((await client.getLinks({ linkId: 'P1-web' })).results, [])
   })
 })
+
+test('a whole node in one call (createNodeFull) and in depth (getNodeDetails)', async () => {
+  await withSandbox(async (sb, client) => {
+    const free = sb.state.voxnumbers.filter((n) => !n.link_id).map((n) => n.full_voxnumber)
+    const made = await client.createNodeFull({
+      nodeId: 'Westbourne',
+      nodeName: 'Westbourne Apartments',
+      nodeType: 'Property',
+      links: [
+        {
+          linkId: 'W-web',
+          linkName: 'Website',
+          linkType: 'Web',
+          assignVoxnumber: { method: 'BY VOXNUMBER', fullVoxnumber: free[0] },
+          categories: [{ categoryId: 'Campaign', value: 'Spring' }],
+          rulesVariable: [{ ruleId: 'call', callerMessage: ['Greetings|Welcome'] }],
+        },
+      ],
+    })
+    assert.deepEqual(made, { node_id: 'Westbourne', links: [{ link_id: 'W-web' }] })
+    const node = await client.getNodeDetails({ nodeId: 'Westbourne', returnVoxnumber: 'true' })
+    const [web] = node.links
+    assert.equal(web.voxnumber, free[0])
+    assert.deepEqual(web.cats, [{ category_id: 'Campaign', value: 'Spring' }])
+    assert.deepEqual(web.rules[0].caller_message, ['Greetings|Welcome'])
+    await assert.rejects(
+      client.createNodeFull({ nodeId: ' ', nodeName: 'N', nodeType: 'T', links: [], nodeDate: '06/12/2026' }),
+      (e) => e instanceof iovox.ValidationError && e.messages.join('|') === 'Node ID 1 of 1 Empty|Node Date 1 of 1 Invalid',
+    )
+    await assert.rejects(
+      client.createNodeFull({ nodeId: 'X', nodeName: 'N', nodeType: 'T', links: [{ linkId: 'L', linkNam: 'x' }] }),
+      (e) => e instanceof TypeError && e.message.includes("did you mean 'linkName'"),
+    )
+    await assert.rejects(
+      client.createNodeFull({ nodeId: 'Westbourne', nodeName: 'Again', nodeType: 'Property', links: [] }),
+      (e) => e instanceof iovox.ApiError && e.messages[0] === 'Node ID 1 of 1 already exists',
+    )
+  })
+})

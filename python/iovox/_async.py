@@ -505,6 +505,21 @@ class AsyncClient:
         del arguments['self']
         return await self._run(lambda cancel: self._client.update_links(_cancel=cancel, **arguments))
 
+    async def create_node_full(
+        self,
+        node_id: str,
+        node_name: str,
+        node_type: str,
+        links: Iterable[Mapping[str, Any]],
+        *,
+        node_date: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> dict[str, Any]:
+        """See ``Client.create_node_full``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.create_node_full(_cancel=cancel, **arguments))
+
     async def create_nodes(
         self,
         nodes: Iterable[Mapping[str, Any]],
@@ -526,6 +541,24 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.delete_nodes(_cancel=cancel, **arguments))
+
+    async def get_node_details(
+        self,
+        node_id: str,
+        *,
+        link_id: Optional[str] = None,
+        req_fields: Optional[Iterable[Union[str, int]]] = None,
+        order: Optional[str] = None,
+        return_rule_name: Optional[str] = None,
+        return_voxnumber: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> dict[str, Any]:
+        """See ``Client.get_node_details``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_node_details(_cancel=cancel, **arguments))
 
     async def update_nodes(
         self,

@@ -637,6 +637,17 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    def create_node_full(
+        self,
+        node_id: str,
+        node_name: str,
+        node_type: str,
+        links: Iterable[Mapping[str, Any]],
+        *,
+        node_date: Optional[str] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> dict[str, Any]: ...
     def create_nodes(
         self,
         nodes: Iterable[Mapping[str, Any]],
@@ -651,6 +662,20 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    def get_node_details(
+        self,
+        node_id: str,
+        *,
+        link_id: Optional[str] = None,
+        req_fields: Optional[Iterable[Union[str, int]]] = None,
+        order: Optional[str] = None,
+        return_rule_name: Optional[str] = None,
+        return_voxnumber: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> dict[str, Any]: ...
     def update_nodes(
         self,
         nodes: Iterable[Mapping[str, Any]],

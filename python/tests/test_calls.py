@@ -140,3 +140,48 @@ def test_calls_and_metrics_as_dataframes(monkeypatch: pytest.MonkeyPatch) -> Non
         monkeypatch.setitem(__import__("sys").modules, "pandas", None)
         with pytest.raises(ImportError, match=r"pip install iovox\[pandas\]"):
             client.get_call_data(**NOVEMBER).to_dataframe()
+
+
+def test_a_whole_node_in_one_call_and_in_depth_sync_and_async() -> None:
+    with Sandbox(secure_key=KEY) as sb, iovox.Client(sb.username, KEY, sb.url, retries=0) as client:
+        free = [n["full_voxnumber"] for n in sb.state["voxnumbers"] if not n.get("link_id")]
+        made = client.create_node_full(
+            "Westbourne",
+            "Westbourne Apartments",
+            "Property",
+            [
+                {
+                    "link_id": "W-web",
+                    "link_name": "Website",
+                    "link_type": "Web",
+                    "assign_voxnumber": {"method": "BY VOXNUMBER", "full_voxnumber": free[0]},
+                    "categories": [{"category_id": "Campaign", "value": "Spring"}],
+                    "rules_variable": [{"rule_id": "call", "caller_message": ["Greetings|Welcome"]}],
+                }
+            ],
+            node_date="2026-12-06",
+        )
+        assert made == {"node_id": "Westbourne", "links": [{"link_id": "W-web"}]}
+        node = client.get_node_details("Westbourne", return_voxnumber="true")
+        assert isinstance(node, dict)
+        [web] = node["links"]
+        assert web["voxnumber"] == free[0]
+        assert web["cats"] == [{"category_id": "Campaign", "value": "Spring"}]
+        assert web["rules"][0]["caller_message"] == ["Greetings|Welcome"]
+        # The node's own rules, before sending, in IOVOX's words; a shape error names the field.
+        with pytest.raises(iovox.ValidationError) as e:
+            client.create_node_full(" ", "N", "T", [], node_date="06/12/2026")
+        assert e.value.messages == ["Node ID 1 of 1 Empty", "Node Date 1 of 1 Invalid"]
+        with pytest.raises(TypeError, match="did you mean 'link_name'"):
+            client.create_node_full("X", "N", "T", [{"link_id": "L", "link_nam": "x"}])
+        with pytest.raises(iovox.ApiError) as api:
+            client.create_node_full("Westbourne", "Again", "Property", [])
+        assert api.value.messages == ["Node ID 1 of 1 already exists"]
+        with pytest.raises(iovox.ValidationError, match="Required Fields Invalid: xx"):
+            client.get_node_details("Westbourne", req_fields=["nid", "xx"])
+
+        async def from_async() -> dict:
+            async with iovox.AsyncClient(sb.username, KEY, sb.url, retries=0) as a:
+                return await a.get_node_details("Westbourne", link_id="W-web")
+
+        assert asyncio.run(from_async())["links"][0]["link_id"] == "W-web"

@@ -273,11 +273,13 @@ impl NativeClient {
                 let mut out = ActionOutcome {
                     order: None,
                     bytes: None,
+                    data: None,
                     error: None,
                 };
                 match r {
                     Ok(Outcome::Order(order)) => out.order = Some(order.into()),
                     Ok(Outcome::Bytes(bytes)) => out.bytes = Some(bytes.into()),
+                    Ok(Outcome::Data(v)) => out.data = Some(v.to_string()),
                     Ok(Outcome::Nothing) => {}
                     Err(e) => out.error = Some(e),
                 }

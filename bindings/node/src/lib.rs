@@ -68,6 +68,8 @@ pub struct ActionOutcome {
     pub order: Option<Order>,
     /// The bytes, for a recording.
     pub bytes: Option<napi::bindgen_prelude::Buffer>,
+    /// A mapping as JSON text (createNodeFull, getNodeDetails).
+    pub data: Option<String>,
     /// The error, on failure.
     pub error: Option<ErrorInfo>,
 }

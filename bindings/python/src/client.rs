@@ -390,6 +390,7 @@ impl Client {
             iovox_convert::Outcome::Bytes(b) => {
                 Ok(pyo3::types::PyBytes::new(py, &b).into_any().unbind())
             }
+            iovox_convert::Outcome::Data(v) => Ok(pythonize::pythonize(py, &v)?.unbind()),
         }
     }
 

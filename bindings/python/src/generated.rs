@@ -788,6 +788,42 @@ impl Client {
         )
     }
 
+    /// Creates a node with its links in one call, each link with its number (chosen as attach chooses it), categories and rules, each with your own ID. All of it, or none. Never repeated once it may have arrived: a repeat answers "already exists". Answers the node's ID and each link's. (createNodeFull)
+    ///
+    /// `node_id`: The node's ID, your own.
+    /// `node_name`: Its name.
+    /// `node_type`: Its type, free text (`Property`, `Store`).
+    /// `links`: Each link: `link_id`, `link_name`, `link_type`; `link_date`, `click_to_call`, `rule_template_name`, `rules_variable`, `assign_voxnumber` (as attach's link, without `link_id`), `categories` if wanted.
+    /// `node_date`: `YYYY-MM-DD[ HH:MM:SS]`, if not today.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (node_id, node_name, node_type, links, *, node_date=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_node_full(
+        &self,
+        py: Python<'_>,
+        node_id: &Bound<'_, PyAny>,
+        node_name: &Bound<'_, PyAny>,
+        node_type: &Bound<'_, PyAny>,
+        links: &Bound<'_, PyAny>,
+        node_date: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "createNodeFull",
+            &[
+                ("node_id", Some(node_id)),
+                ("node_name", Some(node_name)),
+                ("node_type", Some(node_type)),
+                ("links", Some(links)),
+                ("node_date", node_date),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
+
     /// Creates nodes (a shop, a property), each with your own ID. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". (createNodes)
     ///
     /// `nodes`: Each node: `node_id`, `node_name`, `node_type`, and `node_date` (`YYYY-MM-DD[ HH:MM:SS]`) if not today.
@@ -827,6 +863,51 @@ impl Client {
             py,
             "deleteNodes",
             &[("node_ids", Some(node_ids))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// One node in depth: its links, each link's number, rule template, rules and categories, as IOVOX holds them. Safe to repeat. (getNodeDetails)
+    ///
+    /// `node_id`: The node.
+    /// `link_id`: Only this link of it.
+    /// `req_fields`: Only these fields (`nid`, `nn`, `nt`, `nd`, `lid`, `ln`, `lt`, `ld`, `vn`, `cid`, `cl`, `cv`).
+    /// `order`: Sort: an abbreviation with `_ASC` or `_DESC`.
+    /// `return_rule_name`: `true` (IOVOX's default) or `false`.
+    /// `return_voxnumber`: `true` or `false`.
+    /// `page`: The page (from 1).
+    /// `limit`: Results per page (1 to 20,000).
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (node_id, *, link_id=None, req_fields=None, order=None, return_rule_name=None, return_voxnumber=None, page=None, limit=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_node_details(
+        &self,
+        py: Python<'_>,
+        node_id: &Bound<'_, PyAny>,
+        link_id: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        return_rule_name: Option<&Bound<'_, PyAny>>,
+        return_voxnumber: Option<&Bound<'_, PyAny>>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "getNodeDetails",
+            &[
+                ("node_id", Some(node_id)),
+                ("link_id", link_id),
+                ("req_fields", req_fields),
+                ("order", order),
+                ("return_rule_name", return_rule_name),
+                ("return_voxnumber", return_voxnumber),
+                ("page", page),
+                ("limit", limit),
+            ],
             timeout,
             _cancel,
         )

@@ -10,6 +10,7 @@ macro_rules! say {
     }};
 }
 
+mod call;
 mod demo;
 mod list;
 mod lists;
@@ -117,6 +118,9 @@ enum Command {
     /// Any list method of the model by IOVOX's name, with NAME=VALUE arguments:
     /// `iovox list getCountries limit=10`.
     List(Call<list::ListArgs>),
+    /// Any other typed method by IOVOX's name, with its arguments as JSON:
+    /// `iovox call getNodeDetails '{"node_id": "N1"}'`, `iovox call createNodeFull @node.json`.
+    Call(Call<call::CallArgs>),
     /// Every IOVOX method: route, verb, retry class, whether the SDK types it and the
     /// sandbox answers it. The raw call takes the interface and method names shown here.
     Methods(Json),
@@ -238,6 +242,7 @@ impl Command {
             Command::Recording(c) => c.json,
             Command::Release(c) => c.json,
             Command::List(c) => c.json,
+            Command::Call(c) => c.json,
             Command::Methods(j) | Command::ParseCallback { json: j, .. } => j.json,
             Command::Sandbox(_) | Command::Demo | Command::Completions { .. } => false,
         }
@@ -282,6 +287,7 @@ fn run(cli: Cli, sub: Option<&ArgMatches>) -> Result<u8, Usage> {
         Command::Release(c) => lists::release(&c.connection, c.args, json),
         Command::Methods(_) => return Ok(methods::run(json)),
         Command::List(c) => list::run(&c.connection, c.args, json),
+        Command::Call(c) => call::run(&c.connection, c.args, json),
         Command::ParseCallback { file, .. } => parse_callback(&file, json),
         Command::Sandbox(args) => return sandbox(args).map_err(Usage),
         Command::Demo => return Ok(demo::run()),

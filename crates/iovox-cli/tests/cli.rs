@@ -726,3 +726,65 @@ fn nodes_links_calls_and_recordings() {
     let _ = std::fs::remove_file(&file);
     assert_eq!(&audio[..2], [0xFF, 0xFB]);
 }
+
+/// `iovox call`: any typed method that is not a list, its arguments as JSON (inline, a
+/// file, standard input), checked as in every language; a mapping answered is printed as
+/// JSON, bytes go to a file.
+#[test]
+fn call_runs_any_method_by_name_with_json_arguments() {
+    let sb = Sandbox::start(config()).unwrap();
+    let dir = std::env::temp_dir().join(format!("iovox-call-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("node.json");
+    std::fs::write(
+        &file,
+        r#"{"node_id": "W1", "node_name": "Westbourne", "node_type": "Property",
+            "links": [{"link_id": "W1-web", "link_name": "Website", "link_type": "Web",
+                       "categories": [{"category_id": "Campaign", "value": "Spring"}]}]}"#,
+    )
+    .unwrap();
+    let made = stdout(against(&sb).args([
+        "call",
+        "createNodeFull",
+        &format!("@{}", file.display()),
+        "--json",
+    ]));
+    let made: serde_json::Value = serde_json::from_str(&made).unwrap();
+    assert_eq!(made["links"][0]["link_id"], "W1-web");
+    let shown = stdout(against(&sb).args(["call", "getNodeDetails", r#"{"node_id": "W1"}"#]));
+    let node: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(node["links"][0]["cats"][0]["value"], "Spring");
+    // Standard input, and a method that answers nothing.
+    let out = against(&sb)
+        .args(["call", "deleteNodes", "-"])
+        .write_stdin(r#"{"node_ids": ["W1"]}"#)
+        .checked_output();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "done: deleteNodes"
+    );
+    // Checked before sending: the method's words, the shape's, and a list is no action.
+    let before = sb.stats().requests;
+    let out = against(&sb)
+        .args([
+            "call",
+            "createNodeFull",
+            r#"{"node_id": "", "node_name": "N", "node_type": "T", "links": []}"#,
+        ])
+        .checked_output();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Node ID 1 of 1 Empty"));
+    let out = against(&sb)
+        .args(["call", "getNodeDetails", r#"{"node": "W1"}"#])
+        .checked_output();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean 'node_id'?"));
+    let out = against(&sb).args(["call", "getNodes"]).checked_output();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("for a list, `iovox list`"));
+    assert_eq!(sb.stats().requests, before);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -16,11 +16,12 @@
 use crate::fields::snake;
 use crate::ShapeError;
 use iovox_core::method::{
-    AttachVoxnumberToLink, CreateLinks, CreateNodes, DeleteLinks, DeleteNodes,
-    DeleteVoxnumbersFromAccount, GetCallRecording, GetVoicemailRecording, Method, Prepared,
-    PurchaseVoxNumbers, RemoveVoxnumberFromLink, SetCallStatus, UpdateLinks, UpdateNodes,
+    AttachVoxnumberToLink, CreateLinks, CreateNodeFull, CreateNodes, DeleteLinks, DeleteNodes,
+    DeleteVoxnumbersFromAccount, GetCallRecording, GetNodeDetails, GetVoicemailRecording, Method,
+    Prepared, PurchaseVoxNumbers, RemoveVoxnumberFromLink, SetCallStatus, UpdateLinks, UpdateNodes,
 };
 use iovox_core::model::Spec;
+use iovox_core::nested;
 use iovox_core::setup;
 use iovox_core::{DecodeError, Order, ValidationErrors};
 use serde_json::{Map, Value};
@@ -34,6 +35,9 @@ pub enum Outcome {
     Order(Order),
     /// Bytes, as sent (a recording's audio).
     Bytes(Vec<u8>),
+    /// A mapping read by the method's declared tree (createNodeFull's IDs,
+    /// getNodeDetails' node): a dict in Python, an object in Node.
+    Data(Value),
 }
 
 /// Why an action's arguments were not sent: their shape (a `TypeError` in Python and Node),
@@ -62,12 +66,17 @@ pub enum ParamKind {
     Addresses,
     /// A text.
     Text,
+    /// A whole number.
+    Integer,
     /// A flag.
     Flag,
+    /// A list of mappings, each of this tree (createNodeFull's links).
+    Tree(&'static [iovox_core::tree::Element]),
 }
 
 impl ParamKind {
-    /// Its name in the model's JSON (`entries`, `ids`, `addresses`, `text`, `flag`).
+    /// Its name in the model's JSON (`entries`, `records`, `ids`, `addresses`, `text`,
+    /// `integer`, `flag`, `tree`).
     pub fn as_str(self) -> &'static str {
         match self {
             ParamKind::Entries(_) => "entries",
@@ -75,7 +84,9 @@ impl ParamKind {
             ParamKind::Ids => "ids",
             ParamKind::Addresses => "addresses",
             ParamKind::Text => "text",
+            ParamKind::Integer => "integer",
             ParamKind::Flag => "flag",
+            ParamKind::Tree(_) => "tree",
         }
     }
 }
@@ -233,6 +244,47 @@ pub const ACTIONS: &[Action] = &[
         decode: nothing::<CreateLinks>,
     },
     Action {
+        spec: CreateNodeFull::SPEC,
+        about: "Creates a node with its links in one call, each link with its number (chosen \
+                as attach chooses it), categories and rules, each with your own ID. All of it, \
+                or none. Never repeated once it may have arrived: a repeat answers \"already \
+                exists\". Answers the node's ID and each link's.",
+        params: &[
+            param("node_id", ParamKind::Text, "The node's ID, your own."),
+            param("node_name", ParamKind::Text, "Its name."),
+            param("node_type", ParamKind::Text, "Its type, free text (`Property`, `Store`)."),
+            param("links", ParamKind::Tree(nested::LINK), "Each link: `link_id`, `link_name`, `link_type`; `link_date`, `click_to_call`, `rule_template_name`, `rules_variable`, `assign_voxnumber` (as attach's link, without `link_id`), `categories` if wanted."),
+            optional("node_date", ParamKind::Text, "`YYYY-MM-DD[ HH:MM:SS]`, if not today."),
+        ],
+        prepare: |args, case| {
+            let names = iovox_core::tree::names(nested::NODE_FULL);
+            let node = crate::tree(args, nested::NODE_FULL, "createNodeFull", &names, case)?;
+            Ok(CreateNodeFull::prepare_wire(&node)?)
+        },
+        decode: |body| CreateNodeFull::decode(body).map(Outcome::Data),
+    },
+    Action {
+        spec: GetNodeDetails::SPEC,
+        about: "One node in depth: its links, each link's number, rule template, rules and \
+                categories, as IOVOX holds them. Safe to repeat.",
+        params: &[
+            param("node_id", ParamKind::Text, "The node."),
+            optional("link_id", ParamKind::Text, "Only this link of it."),
+            optional("req_fields", ParamKind::Ids, "Only these fields (`nid`, `nn`, `nt`, `nd`, `lid`, `ln`, `lt`, `ld`, `vn`, `cid`, `cl`, `cv`)."),
+            optional("order", ParamKind::Text, "Sort: an abbreviation with `_ASC` or `_DESC`."),
+            optional("return_rule_name", ParamKind::Text, "`true` (IOVOX's default) or `false`."),
+            optional("return_voxnumber", ParamKind::Text, "`true` or `false`."),
+            optional("page", ParamKind::Integer, "The page (from 1)."),
+            optional("limit", ParamKind::Integer, "Results per page (1 to 20,000)."),
+        ],
+        prepare: |args, case| {
+            let spec = GetNodeDetails::SPEC;
+            let query = crate::query(args, spec.arguments, spec.route.name, case)?;
+            Ok(GetNodeDetails::prepare_wire(&query)?)
+        },
+        decode: |body| GetNodeDetails::decode(body).map(Outcome::Data),
+    },
+    Action {
         spec: UpdateNodes::SPEC,
         about: "Changes nodes: names, types, dates, or a new ID (`new_node_id`); what is left \
                 out keeps its value. All of them, or none. Never repeated once it may have arrived.",
@@ -376,6 +428,9 @@ pub fn describe(action: &Action) -> Value {
                     .collect();
                 m.insert("elements".into(), elements.into());
             }
+            if let ParamKind::Tree(elements) = p.kind {
+                m.insert("elements".into(), describe_tree(elements));
+            }
             m.insert("about".into(), p.about.into());
             Value::Object(m)
         })
@@ -384,6 +439,36 @@ pub fn describe(action: &Action) -> Value {
     m.insert("about".into(), action.about.into());
     m.insert("params".into(), params.into());
     Value::Object(m)
+}
+
+/// A tree's elements as the generators read them: `name`, `required`, `shape` (`text`,
+/// `date-time`, `flag`, `integer`, `group`, `list`, `texts`) and, for a group or a list,
+/// `elements`.
+pub fn describe_tree(elements: &[iovox_core::tree::Element]) -> Value {
+    use iovox_core::tree::Shape;
+    let out: Vec<Value> = elements
+        .iter()
+        .map(|e| {
+            let (shape, inner) = match e.shape {
+                Shape::Text => ("text", None),
+                Shape::DateTime => ("date-time", None),
+                Shape::Flag => ("flag", None),
+                Shape::Integer => ("integer", None),
+                Shape::Group(inner) => ("group", Some(inner)),
+                Shape::List(_, inner) => ("list", Some(inner)),
+                Shape::Texts(_) => ("texts", None),
+            };
+            let mut m = Map::new();
+            m.insert("name".into(), e.name.into());
+            m.insert("required".into(), e.required.into());
+            m.insert("shape".into(), shape.into());
+            if let Some(inner) = inner {
+                m.insert("elements".into(), describe_tree(inner));
+            }
+            Value::Object(m)
+        })
+        .collect();
+    Value::Array(out)
 }
 
 #[cfg(test)]

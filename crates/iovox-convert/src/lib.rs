@@ -297,6 +297,91 @@ pub fn records(
     wire_from(Value::Object(wrapped))
 }
 
+/// A method's arguments that nest (createNodeFull's node and its links) into the tree's
+/// mapping in snake_case, after its shape: every key an element of its place (the nearest
+/// suggested), a list a list, a group a mapping, a text not a list or a mapping. `names`
+/// are the top level's, as the caller names them.
+pub fn tree(
+    args: Value,
+    elements: &[iovox_core::tree::Element],
+    what: &str,
+    names: &[&str],
+    case: Case,
+) -> Result<Value, ShapeError> {
+    let map = arguments_of(args, names, what, case)?;
+    tree_mapping(map, elements, case)
+}
+
+fn tree_mapping(
+    map: Map<String, Value>,
+    elements: &[iovox_core::tree::Element],
+    case: Case,
+) -> Result<Value, ShapeError> {
+    use iovox_core::tree::Shape;
+    let mut out = Map::new();
+    for (key, v) in map {
+        let name = snake(&key);
+        let Some(e) = elements.iter().find(|e| e.name == name) else {
+            continue;
+        };
+        // Keys inside a list's items arrive in snake_case; messages use the caller's case.
+        let key = match case {
+            Case::Snake => name.clone(),
+            Case::Camel => fields::camel(&name),
+        };
+        let v = match (e.shape, v) {
+            (_, Value::Null) => Value::Null,
+            (Shape::Group(inner), Value::Object(m))
+                if !is_lone_surrogate(&Value::Object(m.clone())) =>
+            {
+                let names = iovox_core::tree::names(inner);
+                check_keys(m.keys().map(String::as_str), &names, &key, case)?;
+                tree_mapping(m, inner, case)?
+            }
+            (Shape::Group(_), other) => {
+                return Err(ShapeError(format!(
+                    "{key} must be a mapping of field names to values, not {}",
+                    kind(&other)
+                )))
+            }
+            (Shape::List(_, inner), list) => {
+                let names = iovox_core::tree::names(inner);
+                let items = entries(list, &key, &names, case)?;
+                let items: Result<Vec<Value>, ShapeError> = (items.into_iter())
+                    .map(|item| match item {
+                        Value::Object(m) => tree_mapping(m, inner, case),
+                        other => Ok(other),
+                    })
+                    .collect();
+                Value::Array(items?)
+            }
+            (Shape::Texts(_), Value::Array(items)) => {
+                for item in &items {
+                    if matches!(item, Value::Array(_) | Value::Object(_))
+                        && !is_lone_surrogate(item)
+                    {
+                        return Err(ShapeError(format!(
+                            "each of {key} must be a text, not {}",
+                            kind(item)
+                        )));
+                    }
+                }
+                Value::Array(items)
+            }
+            (Shape::Texts(_), other) => return Err(not_a_list(&key, kind(&other))),
+            (_, v @ (Value::Array(_) | Value::Object(_))) if !is_lone_surrogate(&v) => {
+                return Err(ShapeError(format!(
+                    "{key} must be a text, not {}",
+                    kind(&v)
+                )))
+            }
+            (_, v) => v,
+        };
+        out.insert(name, v);
+    }
+    Ok(Value::Object(out))
+}
+
 /// [`query`] from JSON text (Node).
 pub fn query_json(
     json: &str,

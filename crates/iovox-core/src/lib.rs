@@ -40,6 +40,7 @@ mod links;
 mod list;
 pub mod method;
 pub mod model;
+pub mod nested;
 mod nodes;
 mod order;
 mod purchase;
@@ -49,6 +50,7 @@ mod release;
 pub mod request;
 pub mod setup;
 mod status;
+pub mod tree;
 pub mod url;
 pub mod vocab;
 mod voxnumbers;
@@ -69,6 +71,7 @@ pub use error::{
 };
 pub use links::{AccountLink, LinksRequest, LINK_ARGUMENTS, LINK_FIELDS};
 pub use list::{Field, Page, Record, LIMIT_RANGE};
+pub use nested::{NodeDetailsRequest, NODE_DETAIL_ARGUMENTS, NODE_DETAIL_FIELDS};
 pub use nodes::{AccountNode, NodesRequest, NODES_LIMIT, NODE_ARGUMENTS, NODE_FIELDS};
 pub use order::{Order, OrderStatus, VoxNumber};
 pub use purchase::{

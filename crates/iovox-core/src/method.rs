@@ -23,6 +23,7 @@ pub use crate::calls::{GetCallData, GetCallMetrics, GetCallRecording, GetVoicema
 pub use crate::countries::GetCountries;
 pub use crate::detach::RemoveVoxnumberFromLink;
 pub use crate::links::GetLinks;
+pub use crate::nested::{CreateNodeFull, GetNodeDetails};
 pub use crate::nodes::GetNodes;
 pub use crate::purchase::PurchaseVoxNumbers;
 pub use crate::regions::GetVoxnumberRegions;
@@ -92,6 +93,8 @@ pub const TYPED: &[Typed] = &[
     typed::<RemoveVoxnumberFromLink>(),
     typed::<GetCountries>(),
     typed::<GetNodes>(),
+    typed::<CreateNodeFull>(),
+    typed::<GetNodeDetails>(),
     typed::<SetCallStatus>(),
     typed::<GetCallData>(),
     typed::<GetCallMetrics>(),
@@ -150,10 +153,10 @@ pub const CATALOGUE: &[Spec] = &[
     Spec::untyped("AccountSetup", "Links", "removeSMSTemplateFromLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
     RemoveVoxnumberFromLink::SPEC,
     UpdateLinks::SPEC,
-    Spec::untyped("AccountSetup", "Nodes", "createNodeFull", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
+    CreateNodeFull::SPEC,
     CreateNodes::SPEC,
     DeleteNodes::SPEC,
-    Spec::untyped("AccountSetup", "Nodes", "getNodeDetails", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    GetNodeDetails::SPEC,
     GetNodes::SPEC,
     UpdateNodes::SPEC,
     GetCallData::SPEC,
@@ -291,7 +294,7 @@ pub fn list_named(name: &str) -> Option<&'static List> {
 /// let spec = iovox_core::method::find("setCallStatus").unwrap();
 /// assert_eq!(spec.route.path(), "/Voxnumbers?v=3&method=setCallStatus");
 /// assert!(spec.typed);
-/// assert!(!iovox_core::method::find("createNodeFull").unwrap().typed);
+/// assert!(!iovox_core::method::find("createCategories").unwrap().typed);
 /// ```
 pub fn find(name: &str) -> Option<&'static Spec> {
     CATALOGUE.iter().find(|s| s.route.name == name)

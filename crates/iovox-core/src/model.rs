@@ -148,18 +148,21 @@ pub enum Answer {
     List(&'static [ResultField]),
     /// Raw bytes (audio).
     Binary,
+    /// A mapping read by its declared tree (`crate::tree`): getNodeDetails' node.
+    Tree(&'static [crate::tree::Element]),
     /// Not known.
     Unknown,
 }
 
 impl Answer {
-    /// `nothing`, `order`, `list`, `binary` or `unknown`.
+    /// `nothing`, `order`, `list`, `binary`, `tree` or `unknown`.
     pub fn as_str(self) -> &'static str {
         match self {
             Answer::Nothing => "nothing",
             Answer::Order => "order",
             Answer::List(_) => "list",
             Answer::Binary => "binary",
+            Answer::Tree(_) => "tree",
             Answer::Unknown => "unknown",
         }
     }

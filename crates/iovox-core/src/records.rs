@@ -196,7 +196,7 @@ pub fn prepare_records(
 }
 
 /// `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM:SS`, each part in range.
-fn date_time(t: &str) -> bool {
+pub(crate) fn date_time(t: &str) -> bool {
     let (date, time) = match t.split_once(' ') {
         Some((d, t)) => (d, Some(t)),
         None => (t, None),

@@ -212,6 +212,42 @@ impl Client {
         self.call_wire::<iovox_core::method::UpdateLinks>(request, options)
     }
 
+    /// [`createNodeFull`](https://www.iovox.com/api/rest/createNodeFull.html) (`POST /Nodes`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::CreateNodeFull`].
+    pub fn create_node_full(
+        &self,
+        request: &iovox_core::tree::Value,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::CreateNodeFull>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_node_full`] with per-call options (timeout, cancel).
+    pub fn create_node_full_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::CreateNodeFull>(request, options)
+    }
+
+    /// [`Client::create_node_full`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn create_node_full_wire(
+        &self,
+        request: &iovox_core::tree::Value,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call_wire::<iovox_core::method::CreateNodeFull>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_node_full_wire`] with per-call options.
+    pub fn create_node_full_wire_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call_wire::<iovox_core::method::CreateNodeFull>(request, options)
+    }
+
     /// [`createNodes`](https://www.iovox.com/api/rest/createNodes.html) (`POST /Nodes`; not after sent): every check that needs only the request first, then one call.
     /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::CreateNodes`].
     pub fn create_nodes(&self, request: &iovox_core::Records) -> Result<(), Error> {
@@ -270,6 +306,42 @@ impl Client {
         options: &CallOptions,
     ) -> Result<(), Error> {
         self.call_wire::<iovox_core::method::DeleteNodes>(request, options)
+    }
+
+    /// [`getNodeDetails`](https://www.iovox.com/api/rest/getNodeDetails.html) (`GET /Nodes`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetNodeDetails`].
+    pub fn get_node_details(
+        &self,
+        request: &iovox_core::NodeDetailsRequest,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetNodeDetails>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_node_details`] with per-call options (timeout, cancel).
+    pub fn get_node_details_with(
+        &self,
+        request: &iovox_core::NodeDetailsRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetNodeDetails>(request, options)
+    }
+
+    /// [`Client::get_node_details`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_node_details_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call_wire::<iovox_core::method::GetNodeDetails>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_node_details_wire`] with per-call options.
+    pub fn get_node_details_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call_wire::<iovox_core::method::GetNodeDetails>(request, options)
     }
 
     /// [`getNodes`](https://www.iovox.com/api/rest/getNodes.html) (`GET /Nodes`; safe to repeat): every check that needs only the request first, then one call.
@@ -794,6 +866,25 @@ impl crate::AsyncClient {
             .await
     }
 
+    /// [`Client::create_node_full`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn create_node_full(
+        &self,
+        request: iovox_core::tree::Value,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::CreateNodeFull>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::create_node_full`] with per-call options (timeout, cancel).
+    pub async fn create_node_full_with(
+        &self,
+        request: iovox_core::tree::Value,
+        options: CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::CreateNodeFull>(request, options)
+            .await
+    }
+
     /// [`Client::create_nodes`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
     pub async fn create_nodes(&self, request: iovox_core::Records) -> Result<(), Error> {
         self.call::<iovox_core::method::CreateNodes>(request, CallOptions::default())
@@ -823,6 +914,25 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<(), Error> {
         self.call::<iovox_core::method::DeleteNodes>(request, options)
+            .await
+    }
+
+    /// [`Client::get_node_details`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_node_details(
+        &self,
+        request: iovox_core::NodeDetailsRequest,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetNodeDetails>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_node_details`] with per-call options (timeout, cancel).
+    pub async fn get_node_details_with(
+        &self,
+        request: iovox_core::NodeDetailsRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetNodeDetails>(request, options)
             .await
     }
 

@@ -61,7 +61,7 @@ pub use iovox_core::{
 };
 pub use iovox_core::{
     AccountNode, Call, CallDataRequest, CallMetrics, CallMetricsRequest, CallStatusRequest,
-    IdsRequest, NodesRequest, Records,
+    IdsRequest, NodeDetailsRequest, NodesRequest, Records,
 };
 pub use lifecycle::{Paged, Pages, RawRequest, RawResponse};
 pub use listing::ListPages;

@@ -53,10 +53,15 @@ fn every_typed_method_from_the_client() {
             .unwrap(),
         ),
     );
+    answered("createNodeFull", c.create_node_full_wire(&serde_json::from_str("{\"links\": [{\"categories\": [{\"category_id\": \"Colour\", \"value\": \"Blue\"}], \"link_id\": \"Model NF1 L1\", \"link_name\": \"Web\", \"link_type\": \"Web\"}], \"node_id\": \"Model NF1\", \"node_name\": \"Model shop\", \"node_type\": \"Store\"}").unwrap()));
     answered("createNodes", c.create_nodes_wire(&serde_json::from_str("{\"nodes\": [{\"node_id\": \"Model N1\", \"node_name\": \"Model shop\", \"node_type\": \"Store\"}]}").unwrap()));
     answered(
         "deleteNodes",
         c.delete_nodes_wire(&serde_json::from_str("{\"node_ids\": [\"Model N1\"]}").unwrap()),
+    );
+    answered(
+        "getNodeDetails",
+        c.get_node_details_wire(&serde_json::from_str("{\"node_id\": \"N1\"}").unwrap()),
     );
     answered(
         "getNodes",
@@ -127,7 +132,7 @@ fn every_typed_method_from_the_client() {
                 .unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 20);
+    assert_eq!(sb.stats().requests, 22);
 }
 
 #[cfg(feature = "tokio")]
@@ -174,11 +179,20 @@ async fn every_typed_method_from_the_async_client() {
             )
             .await,
         );
+        answered("createNodeFull", a.call_wire::<iovox_core::method::CreateNodeFull>(serde_json::from_str("{\"links\": [{\"categories\": [{\"category_id\": \"Colour\", \"value\": \"Blue\"}], \"link_id\": \"Model NF1 L1\", \"link_name\": \"Web\", \"link_type\": \"Web\"}], \"node_id\": \"Model NF1\", \"node_name\": \"Model shop\", \"node_type\": \"Store\"}").unwrap(), Default::default()).await);
         answered("createNodes", a.call_wire::<iovox_core::method::CreateNodes>(serde_json::from_str("{\"nodes\": [{\"node_id\": \"Model N1\", \"node_name\": \"Model shop\", \"node_type\": \"Store\"}]}").unwrap(), Default::default()).await);
         answered(
             "deleteNodes",
             a.call_wire::<iovox_core::method::DeleteNodes>(
                 serde_json::from_str("{\"node_ids\": [\"Model N1\"]}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "getNodeDetails",
+            a.call_wire::<iovox_core::method::GetNodeDetails>(
+                serde_json::from_str("{\"node_id\": \"N1\"}").unwrap(),
                 Default::default(),
             )
             .await,
@@ -282,5 +296,5 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 20);
+    assert_eq!(sb.stats().requests, 22);
 }

@@ -960,3 +960,145 @@ fn call_status_switches_attached_numbers() {
         ]
     );
 }
+
+/// createNodeFull makes a node, its links and their numbers in one call, all of it or
+/// none; getNodeDetails shows the node as it stands: links, numbers, rule template, rules
+/// and categories. A repeat answers "already exists" and is not retried.
+#[test]
+fn a_whole_node_is_made_in_one_call_and_read_back_in_depth() {
+    use iovox_core::method::{CreateNodeFull, GetNodeDetails};
+    use iovox_http::{
+        AssignedStatus, CallOptions, LinksRequest, NodeDetailsRequest, VoxnumbersRequest,
+    };
+    let sb = sandbox();
+    let c = client(&sb);
+    let o = CallOptions::default();
+    let free = c
+        .get_voxnumbers(&VoxnumbersRequest::new().assigned_status(AssignedStatus::Unassigned))
+        .unwrap();
+    let number = free.results[0].voxnumber.clone().unwrap();
+    let node = serde_json::json!({
+        "node_id": "Westbourne", "node_name": "Westbourne Apartments", "node_type": "Property",
+        "links": [
+            {"link_id": "W-web", "link_name": "Website", "link_type": "Web",
+             "rule_template_name": "Call Sales",
+             "rules_variable": [{"rule_id": "call", "rule_type": "call", "rule_label": "Call",
+                                 "contact": {"contact_id": "Sales", "business_phone": "442071234000"},
+                                 "caller_message": ["Greetings|Welcome"]}],
+             "assign_voxnumber": {"method": "BY VOXNUMBER", "full_voxnumber": number},
+             "categories": [{"category_id": "Campaign", "value": "Spring"}]},
+            {"link_id": "W-print", "link_name": "Magazine", "link_type": "Print"}
+        ]
+    });
+    let made = c.call::<CreateNodeFull>(&node, &o).unwrap();
+    assert_eq!(
+        made,
+        serde_json::json!({"node_id": "Westbourne", "links": [{"link_id": "W-web"}, {"link_id": "W-print"}]})
+    );
+    let links = c
+        .get_links(&LinksRequest::new().node_id("Westbourne").order("lid_DESC"))
+        .unwrap();
+    let numbers: Vec<_> = (links.results.iter())
+        .map(|l| (l.link_id.clone().unwrap(), l.voxnumber.clone()))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("W-web".to_string(), Some(number.clone())),
+            ("W-print".to_string(), None)
+        ]
+    );
+
+    let details = c
+        .call::<GetNodeDetails>(
+            &NodeDetailsRequest::new()
+                .node_id("Westbourne")
+                .return_voxnumber("true"),
+            &o,
+        )
+        .unwrap();
+    assert_eq!(details["node_name"], "Westbourne Apartments");
+    let link = |id: &str| {
+        (details["links"].as_array().unwrap().iter())
+            .find(|l| l["link_id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let web = &link("W-web");
+    assert_eq!(web["voxnumber"], number.as_str());
+    assert_eq!(web["rule_template_name"], "Call Sales");
+    assert_eq!(
+        web["rules"][0]["contact"],
+        serde_json::json!({"contact_id": "Sales", "phone_number": "442071234000"})
+    );
+    assert_eq!(
+        web["rules"][0]["caller_message"],
+        serde_json::json!(["Greetings|Welcome"])
+    );
+    assert_eq!(
+        web["cats"][0],
+        serde_json::json!({"category_id": "Campaign", "value": "Spring"})
+    );
+    assert_eq!(link("W-print")["link_name"], "Magazine");
+    assert_eq!(link("W-print")["voxnumber"], serde_json::Value::Null);
+    let one = c
+        .call::<GetNodeDetails>(
+            &NodeDetailsRequest::new()
+                .node_id("Westbourne")
+                .link_id("W-print"),
+            &o,
+        )
+        .unwrap();
+    assert_eq!(one["links"].as_array().unwrap().len(), 1);
+    let e = c
+        .call::<GetNodeDetails>(&NodeDetailsRequest::new().node_id("Nowhere"), &o)
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Node ID Doesn't exist"]);
+
+    // Repeated: refused as IOVOX refuses it, sent once (not after it may have arrived).
+    let before = sb.stats().requests;
+    let e = c.call::<CreateNodeFull>(&node, &o).unwrap_err();
+    assert_eq!(e.messages(), ["Node ID 1 of 1 already exists"]);
+    assert_eq!(sb.stats().requests, before + 1);
+
+    // All or none: a link whose number is taken leaves no node and no link behind.
+    let taken = serde_json::json!({
+        "node_id": "Eastbourne", "node_name": "Eastbourne", "node_type": "Property",
+        "links": [{"link_id": "E-web", "link_name": "Website", "link_type": "Web",
+                   "assign_voxnumber": {"method": "BY VOXNUMBER", "full_voxnumber": number}}]
+    });
+    let e = c.call::<CreateNodeFull>(&taken, &o).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Api, "{e}");
+    let e = c
+        .call::<GetNodeDetails>(&NodeDetailsRequest::new().node_id("Eastbourne"), &o)
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Node ID Doesn't exist"]);
+    assert!(c
+        .get_links(&LinksRequest::new().link_id("E-web"))
+        .unwrap()
+        .results
+        .is_empty());
+
+    // Checked before sending: the node's own words; nothing leaves.
+    let before = sb.stats().requests;
+    let bad = serde_json::json!({"node_id": "", "node_type": "Property", "node_date": "2026-13-01", "links": []});
+    let e = c.call::<CreateNodeFull>(&bad, &o).unwrap_err();
+    assert_eq!(
+        e.messages(),
+        [
+            "Node ID 1 of 1 Empty",
+            "Node Name 1 of 1 Empty",
+            "Node Date 1 of 1 Invalid"
+        ]
+    );
+    let e = c
+        .call::<GetNodeDetails>(
+            &NodeDetailsRequest::new()
+                .node_id("W")
+                .req_fields(["nid", "xx"]),
+            &o,
+        )
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Required Fields Invalid: xx"]);
+    assert_eq!(sb.stats().requests, before);
+}

@@ -294,6 +294,50 @@ async fn route(
                 Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
             }
         }
+        Handler::CreateNodeFull => {
+            use iovox_core::nested::{NODE_FULL, NODE_FULL_ANSWER};
+            if body.iter().all(u8::is_ascii_whitespace) {
+                return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
+            }
+            let node = match iovox_core::tree::read_tree(&body, &["node"], NODE_FULL) {
+                Ok(node) => node,
+                Err(e) => {
+                    let e = RequestError::XmlParse {
+                        reason: e.message,
+                        line: e.line.unwrap_or(1),
+                        column: e.column.unwrap_or(1),
+                    };
+                    return errors(StatusCode::BAD_REQUEST, &e.messages());
+                }
+            };
+            if let Err(e) = iovox_core::tree::prepare_tree(&["request", "node"], NODE_FULL, &node) {
+                return errors(StatusCode::BAD_REQUEST, &e.messages());
+            }
+            match lock(&app.account).create_node_full(&node) {
+                Ok(answer) => xml(
+                    StatusCode::CREATED,
+                    iovox_core::tree::write_tree(&["response"], NODE_FULL_ANSWER, &answer),
+                ),
+                Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+            }
+        }
+        Handler::NodeDetails => {
+            let request = match wire::Query::validate_node_details(&arguments(&query)) {
+                Ok(r) => r,
+                Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
+            };
+            match lock(&app.account).node_details(&request) {
+                Ok(node) => xml(
+                    StatusCode::OK,
+                    iovox_core::tree::write_tree(
+                        &["response", "results", "result"],
+                        iovox_core::nested::NODE_DETAILS,
+                        &node,
+                    ),
+                ),
+                Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+            }
+        }
         Handler::Nodes => listed(&query, wire::Query::validate_nodes, |r| {
             Ok(lock(&app.account).nodes(r))
         }),
@@ -346,6 +390,8 @@ enum Handler {
     UpdateLinks,
     CallMetrics,
     CallStatus,
+    CreateNodeFull,
+    NodeDetails,
 }
 
 /// The sandbox's part for a method of the model, if it plays one.
@@ -361,6 +407,8 @@ fn handler(route: Route) -> Option<Handler> {
         GetCountries::ROUTE => Handler::Countries,
         iovox_core::method::GetNodes::ROUTE => Handler::Nodes,
         iovox_core::method::CreateNodes::ROUTE => Handler::CreateNodes,
+        iovox_core::method::CreateNodeFull::ROUTE => Handler::CreateNodeFull,
+        iovox_core::method::GetNodeDetails::ROUTE => Handler::NodeDetails,
         iovox_core::method::CreateLinks::ROUTE => Handler::CreateLinks,
         iovox_core::method::DeleteNodes::ROUTE => Handler::DeleteNodes,
         iovox_core::method::DeleteLinks::ROUTE => Handler::DeleteLinks,
@@ -381,7 +429,7 @@ fn handler(route: Route) -> Option<Handler> {
 /// ```
 /// use iovox_core::method::{find, Method, GetLinks};
 /// assert!(iovox_sandbox::answers(&GetLinks::ROUTE));
-/// assert!(!iovox_sandbox::answers(&find("getNodeDetails").unwrap().route));
+/// assert!(!iovox_sandbox::answers(&find("createCategories").unwrap().route));
 /// ```
 pub fn answers(route: &Route) -> bool {
     handler(*route).is_some()

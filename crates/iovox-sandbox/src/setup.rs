@@ -142,6 +142,7 @@ impl Account {
                 node_id: Some(node),
                 node_name: Some(node_name),
                 node_type: Some(node_type),
+                ..LinkInfo::new(id.clone())
             };
             self.state.links.0.insert(id, info);
         }
@@ -295,5 +296,165 @@ impl Account {
                 n.call_status = None;
             }
         }
+    }
+}
+
+/// The text of a tree's element, trimmed; `None` when blank or missing.
+fn text_of(v: &serde_json::Value, key: &str) -> Option<String> {
+    let t = match v.get(key)? {
+        serde_json::Value::String(s) => s.trim().to_string(),
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    (!t.is_empty()).then_some(t)
+}
+
+impl Account {
+    /// createNodeFull: createNodes of its node, createLinks of its links, attach of each
+    /// `assign_voxnumber`, with their words and positions; the links keep their rule
+    /// template, rules and categories. All of it or none (one client saw a failed number
+    /// leave no link). Answers the node's ID and each link's.
+    pub fn create_node_full(
+        &mut self,
+        node: &serde_json::Value,
+    ) -> Result<serde_json::Value, Vec<String>> {
+        use serde_json::{json, Value};
+        let before = self.state.clone();
+        let result = (|| {
+            let record = |pairs: Vec<(&str, Option<String>)>| {
+                (pairs.into_iter())
+                    .filter_map(|(k, v)| Some((k.to_string(), wire::Entry(Some(v?.into())))))
+                    .collect::<BTreeMap<_, _>>()
+            };
+            let text = |k: &str| text_of(node, k);
+            let nodes = wire::Records {
+                records: vec![record(vec![
+                    ("node_id", text("node_id")),
+                    ("node_name", text("node_name")),
+                    ("node_type", text("node_type")),
+                    ("node_date", text("node_date")),
+                ])],
+            };
+            self.create_nodes(&nodes)?;
+            let links: Vec<Value> = match node.get("links") {
+                Some(Value::Array(l)) => l.clone(),
+                _ => Vec::new(),
+            };
+            let records = (links.iter())
+                .map(|l| {
+                    record(vec![
+                        ("node_id", text("node_id")),
+                        ("link_id", text_of(l, "link_id")),
+                        ("link_name", text_of(l, "link_name")),
+                        ("link_type", text_of(l, "link_type")),
+                        ("link_date", text_of(l, "link_date")),
+                    ])
+                })
+                .collect();
+            self.create_links(&wire::Records { records })?;
+            let assign: Vec<Value> = (links.iter())
+                .filter_map(|l| {
+                    let mut a = l.get("assign_voxnumber")?.as_object()?.clone();
+                    a.insert("link_id".into(), l.get("link_id")?.clone());
+                    Some(Value::Object(a))
+                })
+                .collect();
+            if !assign.is_empty() {
+                let wire =
+                    iovox_convert::attach_request(Value::Array(assign), iovox_convert::Case::Snake)
+                        .map_err(|e| vec![e.to_string()])?;
+                let typed = wire.validate().map_err(|e| e.messages())?;
+                self.attach(&typed)?;
+            }
+            for l in &links {
+                let Some(id) = text_of(l, "link_id") else {
+                    continue;
+                };
+                if let Some(info) = self.state.links.0.get_mut(&id) {
+                    info.rule_template_name = text_of(l, "rule_template_name");
+                    let list = |k: &str| match l.get(k) {
+                        Some(Value::Array(v)) => v.clone(),
+                        _ => Vec::new(),
+                    };
+                    info.rules = list("rules_variable");
+                    info.categories = list("categories");
+                }
+            }
+            let ids: Vec<Value> = (links.iter())
+                .filter_map(|l| Some(json!({ "link_id": text_of(l, "link_id")? })))
+                .collect();
+            Ok(json!({ "node_id": text("node_id"), "links": ids }))
+        })();
+        if result.is_err() {
+            self.state = before;
+        }
+        result
+    }
+
+    /// getNodeDetails: the node with its links (one when `link_id` is given), each with its
+    /// number (`return_voxnumber=true`), rule template (unless `return_rule_name=false`),
+    /// rules and categories. "Node ID Doesn't exist" (page, this casing) for an unknown one.
+    pub fn node_details(
+        &self,
+        r: &iovox_core::NodeDetailsRequest,
+    ) -> Result<serde_json::Value, Vec<String>> {
+        use serde_json::{json, Value};
+        let id = r.node_id.clone().unwrap_or_default();
+        if !self.has_node(&id) {
+            return Err(vec!["Node ID Doesn't exist".into()]);
+        }
+        let links: Vec<&LinkInfo> = (self.state.links.iter())
+            .filter(|l| l.node() == id)
+            .filter(|l| r.link_id.as_deref().is_none_or(|k| l.link_id == k))
+            .collect();
+        let (name, kind) = match self.state.nodes.iter().find(|n| n.node_id == id) {
+            Some(n) => (n.node_name.clone(), n.node_type.clone()),
+            None => (
+                links
+                    .first()
+                    .map(|l| l.node_name().to_string())
+                    .unwrap_or_default(),
+                links
+                    .first()
+                    .map(|l| l.node_type().to_string())
+                    .unwrap_or_default(),
+            ),
+        };
+        let with_number = r.return_voxnumber.as_deref() == Some("true");
+        let with_rule = r.return_rule_name.as_deref() != Some("false");
+        let links: Vec<Value> = links
+            .into_iter()
+            .map(|l| {
+                let number = (self.state.voxnumbers.iter())
+                    .find(|n| n.link_id.as_deref() == Some(&l.link_id))
+                    .map(|n| n.full_voxnumber.clone());
+                let rules: Vec<Value> = (l.rules.iter())
+                    .map(|rule| {
+                        let mut rule = rule.clone();
+                        if let Some(c) = rule.get_mut("contact").and_then(Value::as_object_mut) {
+                            let phone = c.get("business_phone").or(c.get("phone_number")).cloned();
+                            c.retain(|k, _| k == "contact_id");
+                            c.extend(phone.map(|p| ("phone_number".to_string(), p)));
+                        }
+                        rule
+                    })
+                    .collect();
+                let cats: Vec<Value> = (l.categories.iter())
+                    .map(
+                        |c| json!({ "category_id": c.get("category_id"), "value": c.get("value") }),
+                    )
+                    .collect();
+                json!({
+                    "link_id": l.link_id,
+                    "link_name": l.name(),
+                    "link_type": l.kind(),
+                    "voxnumber": number.filter(|_| with_number),
+                    "rule_template_name": l.rule_template_name.clone().filter(|_| with_rule),
+                    "rules": rules,
+                    "cats": cats,
+                })
+            })
+            .collect();
+        Ok(json!({ "node_id": id, "node_name": name, "node_type": kind, "links": links }))
     }
 }

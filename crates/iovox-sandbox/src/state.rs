@@ -140,6 +140,15 @@ pub struct LinkInfo {
     /// The node's type (default "Store").
     #[serde(default)]
     pub node_type: Option<String>,
+    /// Its rule template, by name (createNodeFull).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_template_name: Option<String>,
+    /// Its variable rules as given to createNodeFull, each a mapping.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<serde_json::Value>,
+    /// Its categories as given to createNodeFull (`category_id`, `value`), each a mapping.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<serde_json::Value>,
 }
 
 impl LinkInfo {
@@ -152,6 +161,9 @@ impl LinkInfo {
             node_id: None,
             node_name: None,
             node_type: None,
+            rule_template_name: None,
+            rules: Vec::new(),
+            categories: Vec::new(),
         }
     }
 
