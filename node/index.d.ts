@@ -593,6 +593,9 @@ export declare function parseCallback(body: Uint8Array | string): Order
 /** What a typed method that is not a list would send for `args` (the object its call
  * takes), after the same checks as the call. Nothing is sent. */
 export declare function prepareRequest(method: string, args: object): { query: [string, string][]; body: string }
+/** Writes a recording's audio (`getCallRecording`) to `path`, whole or not at all: a file
+ * beside it first, then renamed over it. Empty audio is refused. The bytes written. */
+export declare function saveRecording(audio: Uint8Array, path: string): number
 /** A list method's answer as a page, for bodies fetched with `rawRequest`. */
 // <generated: decodePage>
 export declare function decodePage(method: 'getLinks', body: Uint8Array | string): Page<AccountLink>

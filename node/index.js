@@ -432,6 +432,14 @@ function prepareRequest(method, args) {
   return { query: outcome.query, body: outcome.body }
 }
 
+/** Writes a recording's audio (`getCallRecording`) to `path`, whole or not at all: a file
+ * beside it first, then renamed over it. Empty audio is refused. The bytes written. */
+function saveRecording(audio, path) {
+  if (!(audio instanceof Uint8Array)) throw new TypeError(`audio must be a Buffer, not ${typeof audio}`)
+  if (typeof path !== 'string') throw new TypeError(`path must be a string, not ${typeof path}`)
+  return native.saveRecording(Buffer.from(audio.buffer, audio.byteOffset, audio.byteLength), path)
+}
+
 /** Parses the body IOVOX POSTs to `callbackUrl` (a Buffer or a string). */
 function parseCallback(body) {
   if (!Buffer.isBuffer(body) && typeof body !== 'string') {
@@ -621,6 +629,7 @@ module.exports = {
   parseCallback,
   mergeOrder,
   prepareRequest,
+  saveRecording,
   receiveCallback,
   decodePage,
   purchaseRequestXml,

@@ -8,6 +8,7 @@ export const {
   parseCallback,
   mergeOrder,
   prepareRequest,
+  saveRecording,
   receiveCallback,
   decodePage,
   purchaseRequestXml,

@@ -182,6 +182,12 @@ export declare function receiveCallback(callbackUrl: string, authorization: stri
 /** IOVOX's hosted sandbox base URL. */
 export declare const SANDBOX_URL: string
 
+/**
+ * Writes a recording's audio to `path`, whole or not at all (a file beside it, then
+ * renamed over it); empty audio is refused. The bytes written.
+ */
+export declare function saveRecording(audio: Buffer, path: string): number
+
 /** A text (request XML), or why there is none. */
 export interface TextOutcome {
   /** The text, on success. */

@@ -3,6 +3,9 @@
 // against the calls the test made, recordings as Buffers; nodes and links by name.
 const test = require('node:test')
 const assert = require('node:assert/strict')
+const fs = require('node:fs')
+const os = require('node:os')
+const path = require('node:path')
 const iovox = require('..')
 const { Sandbox } = require('iovox-sandbox')
 const { KEY } = require('./helpers')
@@ -60,6 +63,20 @@ test('a recording is a Buffer of MP3 frames; a call without one is an ApiError',
     const made = simulate(sb, 6)
     const audio = await client.getCallRecording({ id: made.find((m) => m.recording).id })
     assert.ok(Buffer.isBuffer(audio) && audio[0] === 0xff && audio[1] === 0xfb && audio.length > 10000)
+    // The helper writes it whole, refuses empty audio, and names the path it could not write.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iovox-rec-'))
+    try {
+      assert.equal(iovox.saveRecording(audio, path.join(dir, 'call.mp3')), audio.length)
+      assert.deepEqual(fs.readFileSync(path.join(dir, 'call.mp3')), audio)
+      assert.equal(iovox.saveRecording(new Uint8Array(audio.subarray(0, 100)), path.join(dir, 'call.mp3')), 100)
+      assert.throws(() => iovox.saveRecording(Buffer.alloc(0), path.join(dir, 'call.mp3')), /empty/)
+      assert.throws(() => iovox.saveRecording(audio, path.join(dir, 'no', 'call.mp3')), /could not save the recording to .*no/)
+      assert.throws(() => iovox.saveRecording('audio', path.join(dir, 'x.mp3')), TypeError)
+      assert.deepEqual(fs.readdirSync(dir), ['call.mp3'])
+      assert.equal(fs.readFileSync(path.join(dir, 'call.mp3')).length, 100)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
     await assert.rejects(client.getCallRecording({ id: made.find((m) => !m.recording).id }), (e) => e instanceof iovox.ApiError && /has no recording/.test(e.message))
     assert.throws(() => sb.simulateCall({ voxnumber: '449999999999', caller: '447966111222' }), RangeError)
   })

@@ -47,6 +47,7 @@ from iovox._native import (
     decode_page,
     parse_callback,
     prepare_request,
+    save_recording,
     purchase_request_xml,
     receive_callback,
 )
@@ -113,6 +114,7 @@ __all__ = [
     "decode_page",
     "parse_callback",
     "prepare_request",
+    "save_recording",
     "purchase_request_xml",
     "receive_callback",
 ]

@@ -2,6 +2,7 @@
 from types import TracebackType
 from os import PathLike
 from datetime import datetime
+import os
 from typing import Any, ClassVar, Generic, Iterable, Iterator, Literal, Mapping, Optional, Sequence, TypeVar, Union, final
 
 from iovox._models import AssignedStatus, CallStatus, Link, NumberType, OrderStatus, PurchaseItem, VoxnumberType
@@ -32,6 +33,7 @@ __all__ = [
     "purchase_request_xml",
     "attach_request_xml",
     "prepare_request",
+    "save_recording",
 ]
 
 __version__: str
@@ -768,3 +770,7 @@ def prepare_request(method: str, arguments: dict[str, Any]) -> tuple[list[tuple[
     """What a typed method that is not a list would send for these arguments (a mapping of
     its argument names), after the same checks as the call: ``(query, body)``. Nothing is
     sent."""
+def save_recording(audio: bytes, path: Union[str, "os.PathLike[str]"]) -> int:
+    """Writes a recording's audio (``get_call_recording``) to ``path``, whole or not at all:
+    a file beside it first, then renamed over it. Empty audio raises ``ValueError``; a file
+    system failure is the ``OSError`` it is. Returns the bytes written."""

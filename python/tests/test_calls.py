@@ -81,8 +81,17 @@ def test_a_recording_is_bytes_and_a_call_without_one_an_error(tmp_path: pathlib.
         recorded = next(m["id"] for m in made if m["recording"])
         audio = client.get_call_recording(recorded)
         assert isinstance(audio, bytes) and audio[:2] == b"\xff\xfb" and len(audio) > 10_000
-        (tmp_path / "call.mp3").write_bytes(audio)
-        assert (tmp_path / "call.mp3").stat().st_size == len(audio)
+        # The helper writes it whole (nothing but the file left in the folder), refuses
+        # empty audio, and fails as the OSError it is.
+        assert iovox.save_recording(audio, tmp_path / "call.mp3") == len(audio)
+        assert (tmp_path / "call.mp3").read_bytes() == audio
+        assert iovox.save_recording(audio[:100], str(tmp_path / "call.mp3")) == 100
+        with pytest.raises(ValueError, match="empty"):
+            iovox.save_recording(b"", tmp_path / "call.mp3")
+        with pytest.raises(FileNotFoundError):
+            iovox.save_recording(audio, tmp_path / "no" / "call.mp3")
+        assert [p.name for p in tmp_path.iterdir()] == ["call.mp3"]
+        assert (tmp_path / "call.mp3").read_bytes() == audio[:100]
         plain = next(m["id"] for m in made if not m["recording"])
         with pytest.raises(iovox.ApiError, match="has no recording"):
             client.get_call_recording(plain)

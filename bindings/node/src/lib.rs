@@ -141,6 +141,17 @@ pub struct PreparedOutcome {
     pub error: Option<ErrorInfo>,
 }
 
+/// Writes a recording's audio to `path`, whole or not at all (a file beside it, then
+/// renamed over it); empty audio is refused. The bytes written.
+#[napi(catch_unwind)]
+pub fn save_recording(audio: napi::bindgen_prelude::Buffer, path: String) -> napi::Result<u32> {
+    iovox_http::save_recording(&audio, &path)
+        .map(|n| n as u32)
+        .map_err(|e| {
+            napi::Error::from_reason(format!("could not save the recording to {path}: {e}"))
+        })
+}
+
 /// What a typed method that is not a list would send for its arguments (one object as
 /// JSON text, camelCase), after the same checks as the call. Nothing is sent.
 #[napi(catch_unwind)]

@@ -336,3 +336,17 @@ pub fn attach_request_xml(py: Python<'_>, links: &Bound<'_, PyAny>) -> PyResult<
         Ok(request.to_xml())
     })
 }
+
+/// Writes a recording's audio to `path`, whole or not at all (a file beside it, then
+/// renamed over it); empty audio is refused with `ValueError`, a file system failure is
+/// the `OSError` it is. Answers the bytes written.
+#[pyfunction]
+pub fn save_recording(py: Python<'_>, audio: &[u8], path: std::path::PathBuf) -> PyResult<u64> {
+    py.detach(|| iovox_http::save_recording(audio, &path))
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::InvalidInput => {
+                pyo3::exceptions::PyValueError::new_err(e.to_string())
+            }
+            _ => e.into(),
+        })
+}

@@ -85,7 +85,7 @@ pub(crate) fn run(c: &Connection, args: CallArgs, json: bool) -> Outcome {
                     bytes.len()
                 )));
             };
-            std::fs::write(&path, &bytes)
+            iovox_http::save_recording(&bytes, &path)
                 .map_err(|e| Usage(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("wrote {} bytes to {}", bytes.len(), path.display());
             Ok(None)

@@ -254,7 +254,7 @@ fn demo() -> Result<(), String> {
     step(10, "getCallRecording: save the call's audio");
     let audio = client.call::<GetCallRecording>(&call_id, &o).map_err(e)?;
     let file = std::env::temp_dir().join(format!("iovox-demo-{}.mp3", std::process::id()));
-    std::fs::write(&file, &audio).map_err(|e| e.to_string())?;
+    iovox_http::save_recording(&audio, &file).map_err(|e| e.to_string())?;
     say!(
         "    wrote {} bytes of MP3 to {}",
         audio.len(),

@@ -395,7 +395,7 @@ pub fn recording(call: Call<RecordingArgs>, json: bool) -> Outcome {
         Ok(audio) => audio,
         Err(e) => return Ok(Some(e)),
     };
-    std::fs::write(&a.output, &audio)
+    iovox_http::save_recording(&audio, &a.output)
         .map_err(|e| Usage(format!("cannot write {}: {e}", a.output.display())))?;
     if json || call.json {
         say!(

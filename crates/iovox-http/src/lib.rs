@@ -27,6 +27,7 @@ mod lifecycle;
 mod listing;
 mod redact;
 mod retry;
+mod save;
 mod tls;
 
 #[cfg(feature = "tokio")]
@@ -66,3 +67,4 @@ pub use iovox_core::{
 pub use lifecycle::{Paged, Pages, RawRequest, RawResponse};
 pub use listing::ListPages;
 pub use retry::RetryPolicy;
+pub use save::save_recording;
