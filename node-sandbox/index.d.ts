@@ -75,6 +75,9 @@ export declare class Sandbox {
   readonly purchaseCallbackUrls: (string | null)[]
   readonly orders: Order[]
   readonly stats: SandboxStats
+  /** How many requests named this IOVOX method (`getNodes`, …), faulted ones included:
+   * how a test proves a call was not repeated. */
+  requestsFor(method: string): number
   inject(fault: string): void
   close(): Promise<void>
 }

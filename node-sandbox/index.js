@@ -106,6 +106,13 @@ class Sandbox {
     return this.#native.stats()
   }
 
+  /** How many requests named this IOVOX method (`getNodes`, …), faulted ones included:
+   * how a test proves a call was not repeated. */
+  requestsFor(method) {
+    if (typeof method !== 'string') throw new TypeError(`method must be a string, not ${typeof method}`)
+    return this.#native.requestsFor(method)
+  }
+
   /** Makes the next answer fail: "500", "slow:MS", "drop", "not-xml", "oversized:BYTES". */
   inject(fault) {
     this.#native.inject(String(fault))

@@ -34,6 +34,8 @@ export declare class NativeSandbox {
    * order of `orders()`.
    */
   purchaseCallbackUrls(): Array<string | undefined | null>
+  /** How many requests named this IOVOX method, faulted ones included. */
+  requestsFor(method: string): number
   /** Counters. */
   stats(): SandboxStats
   /** Makes the next answer fail: "500", "slow:MS", "drop", "not-xml", "oversized:BYTES". */

@@ -5,6 +5,8 @@
 // deadline; that every order matches what was asked for; that no purchase reached the
 // sandbox twice (and that a lane opting in to purchase retries does repeat them); that the
 // account listed afterwards accounts for every number, from what the campaign itself did;
+// that nodes and links made and deleted under faults are as the calls reported, each create
+// and delete sent once, and getCallData sees every simulated call;
 // that an abort lane (random aborts before and after sending) never has a purchase the
 // caller was told was not sent; and that no file descriptor or thread is left.
 //
@@ -141,6 +143,80 @@ const arg = (name, dflt) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt
 }
 
+// Nodes, links and call reads under the same faults: a create or a delete is never repeated
+// once it may have arrived (the sandbox's count of requests per method equals the calls
+// made); every node and link a call reported made is in the account, every link reported
+// deleted is gone; getCallData, safe to repeat, gives every call simulated so far.
+async function setupLane(sb, r, calls, violations) {
+  const client = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url, timeoutMs: TIMEOUT_MS, connectTimeoutMs: TIMEOUT_MS, retries: RETRIES })
+  const number = sb.state.voxnumbers[0].full_voxnumber
+  const names = Object.keys(FAULTS)
+  const total = names.reduce((s, k) => s + FAULTS[k][0], 0)
+  const sent = {}
+  const outcomes = {}
+  const nodes = []
+  const links = []
+  const gone = []
+  let simulated = 0
+  let linksMade = 0
+  for (let call = 0; call < calls; call++) {
+    let x = r() * total
+    const fault = names.find((k) => (x -= FAULTS[k][0]) < 0) || 'none'
+    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData'][Math.floor(r() * 4)]
+    if ((kind === 'createLinks' && !nodes.length) || (kind === 'deleteLinks' && !links.length)) kind = 'createNodes'
+    let made
+    let run
+    if (kind === 'createNodes') {
+      made = `js-node-${call}`
+      run = () => client.createNodes({ nodes: [{ nodeId: made, nodeName: 'Campaign', nodeType: 'Test' }] })
+    } else if (kind === 'createLinks') {
+      made = `js-link-${call}`
+      const nodeId = nodes[Math.floor(r() * nodes.length)]
+      run = () => client.createLinks({ links: [{ nodeId, linkId: made, linkName: made, linkType: 'Web' }] })
+    } else if (kind === 'deleteLinks') {
+      made = links.splice(Math.floor(r() * links.length), 1)[0]
+      run = () => client.deleteLinks({ linkIds: [made] })
+    } else {
+      sb.simulateCall({ voxnumber: number, caller: `4479${String(call).padStart(6, '0')}`, start: '2020-11-05 10:00:00' })
+      simulated++
+      run = () => client.getCallData({ sdt: '2020-11-01', edt: '2020-11-30', limit: 20000 })
+    }
+    sent[kind] = (sent[kind] || 0) + 1
+    if (fault !== 'none') sb.inject(fault)
+    const t0 = performance.now()
+    let outcome = 'ok'
+    let answer
+    try {
+      answer = await run()
+    } catch (e) {
+      outcome = outcomeOf(e)
+    }
+    outcomes[outcome] = (outcomes[outcome] || 0) + 1
+    const elapsed = performance.now() - t0
+    if (elapsed > DEADLINE_MS) violations.push(`setup call ${call} (${kind}): ${outcome} after ${elapsed.toFixed(0)} ms`)
+    if (outcome.startsWith('untyped')) violations.push(`setup call ${call} (${kind}) ended in ${outcome}`)
+    if (outcome !== 'ok') continue
+    if (kind === 'createNodes') nodes.push(made)
+    else if (kind === 'createLinks') {
+      links.push(made)
+      linksMade++
+    } else if (kind === 'deleteLinks') gone.push(made)
+    else if (answer.results.length !== simulated) violations.push(`setup call ${call}: getCallData gave ${answer.results.length} calls of ${simulated}`)
+  }
+  client.close()
+  for (const method of ['createNodes', 'createLinks', 'deleteLinks']) {
+    const received = sb.requestsFor(method)
+    if (received !== (sent[method] || 0)) violations.push(`${sent[method] || 0} ${method} calls reached the sandbox as ${received} requests`)
+  }
+  const state = sb.state
+  const haveNodes = new Set((state.nodes || []).map((n) => n.node_id))
+  const haveLinks = new Set(state.links.map((l) => l.link_id))
+  const lost = nodes.filter((n) => !haveNodes.has(n)).concat(links.filter((l) => !haveLinks.has(l)))
+  if (lost.length) violations.push(`made but not in the account: ${lost.slice(0, 5)}`)
+  if (gone.some((l) => haveLinks.has(l))) violations.push('a link reported deleted is still in the account')
+  return { sent, outcomes, nodes: nodes.length, links: linksMade, gone: gone.length, simulated }
+}
+
 function outcomeOf(e) {
   if (e instanceof iovox.ApiError) return `api ${e.status}`
   if (e instanceof iovox.TimeoutError) return 'timeout'
@@ -237,6 +313,7 @@ async function main() {
   }
   const missing = [...seen].filter((n) => !soldSet.has(n)).length
   if (missing) violations.push(`${missing} numbers given to the client are not in the account`)
+  const setup = await setupLane(sb, r, Math.floor(calls / 3), violations)
   const repeated = await optInLane(sb, violations)
   client.close()
   await sb.close()
@@ -292,6 +369,8 @@ async function main() {
   console.log(`  orders compared with their requests: ${ordersChecked}`)
   console.log(`  purchases that reached the sandbox twice: ${stats.repeatedPurchases}; cut-off purchases repeated: ${repeated.false} of 10 without the opt-in, ${repeated.true} of 10 with it`)
   console.log(`  numbers (from the account as listed): stock ${stockOf(start)} + restocked ${restocked} = stock ${stockOf(end)} + sold ${sold.length}; ${seen.size} reached the client, all in the account`)
+  console.log(`  setup lane: ${list(setup.sent)} (each reached the sandbox once); ${setup.nodes} nodes and ${setup.links} links made, ${setup.gone} deleted, all as reported; getCallData saw all ${setup.simulated} simulated calls`)
+  console.log(`    outcomes: ${list(setup.outcomes)}`)
   console.log(`  abort lane: 150 purchases: ${list(aborts.told)}; told "not sent" yet reached the sandbox: ${aborts.reached}; slowest abort ${aborts.slowest.toFixed(0)} ms (bound ${ABORT_BOUND_MS} ms)`)
   console.log(`  malformed callbacks: ${bad} tried, ${rejected} DecodeError, ${bad - rejected - other} parsed, ${other} other`)
   console.log(`  file descriptors: ${fdsBefore} before, ${fdsAfter} after; threads: ${threadsBefore} before, ${threadsAfter} after`)

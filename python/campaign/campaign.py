@@ -4,7 +4,9 @@ iovox.parse_callback. Checks that every call ends in its result or a typed error
 its deadline; that every order matches what was asked for; that no purchase reached the
 sandbox twice (and that one lane which opts in to retrying purchases does repeat them);
 that the account listed afterwards accounts for every number, from what the campaign
-itself did, not from the sandbox's counters; that processes forked with an inherited
+itself did, not from the sandbox's counters; that nodes and links made and deleted under
+faults are as the calls reported, each create and delete sent once, and that getCallData
+sees every simulated call; that processes forked with an inherited
 client never get each other's answers; and that no file descriptor or thread is left.
 
 Usage: python campaign.py [--seed N] [--calls N]. Prints its figures; exits 1 on any
@@ -168,6 +170,75 @@ def opt_in_lane(sb, violations):
     return repeated
 
 
+def setup_lane(sb, rng, violations, calls):
+    """Nodes, links and call reads under the same faults: a create or a delete is never
+    repeated once it may have arrived (the sandbox's count of requests per method equals
+    the calls made); every node and link a call reported made is in the account, every
+    link a call reported deleted is gone (nothing lost); getCallData, safe to repeat, gives
+    every call simulated so far. Returns the figures."""
+    client = iovox.Client(sb.username, KEY, sb.url, timeout=TIMEOUT, connect_timeout=TIMEOUT, retries=RETRIES)
+    number = sb.state["voxnumbers"][0]["full_voxnumber"]
+    sent = collections.Counter()
+    nodes, links, gone, outcomes = [], [], [], collections.Counter()
+    simulated = links_made = 0
+    for call in range(calls):
+        fault = rng.choices(list(FAULTS), weights=[w for w, _, _ in FAULTS.values()])[0]
+        kind = rng.choice(["createNodes", "createLinks", "deleteLinks", "getCallData"])
+        if kind == "createLinks" and not nodes or kind == "deleteLinks" and not links:
+            kind = "createNodes"
+        if kind == "createNodes":
+            made = f"py-node-{call}"
+            run = lambda: client.create_nodes([{"node_id": made, "node_name": "Campaign", "node_type": "Test"}])  # noqa: E731
+        elif kind == "createLinks":
+            made = f"py-link-{call}"
+            node = rng.choice(nodes)
+            run = lambda: client.create_links([{"node_id": node, "link_id": made, "link_name": made, "link_type": "Web"}])  # noqa: E731
+        elif kind == "deleteLinks":
+            made = links.pop(rng.randrange(len(links)))
+            run = lambda: client.delete_links([made])  # noqa: E731
+        else:
+            sb.simulate_call(number, f"4479{call:06}", start="2020-11-05 10:00:00")
+            simulated += 1
+            run = lambda: client.get_call_data(sdt="2020-11-01", edt="2020-11-30", limit=20000)  # noqa: E731
+        sent[kind] += 1
+        if fault:
+            sb.inject(fault)
+        t0 = time.monotonic()
+        try:
+            outcome, answer = outcome_of(run)
+        except Exception as e:  # anything untyped is a violation
+            outcome, answer = f"untyped {type(e).__name__}", None
+        outcomes[outcome] += 1
+        if time.monotonic() - t0 > DEADLINE:
+            violations.append(f"setup call {call} ({kind}): {outcome} after {time.monotonic() - t0:.3f} s")
+        if outcome.startswith("untyped"):
+            violations.append(f"setup call {call} ({kind}) ended in {outcome}")
+        if outcome != "ok":
+            continue
+        if kind == "createNodes":
+            nodes.append(made)
+        elif kind == "createLinks":
+            links.append(made)
+            links_made += 1
+        elif kind == "deleteLinks":
+            gone.append(made)
+        elif len(answer) != simulated:
+            violations.append(f"setup call {call}: getCallData gave {len(answer)} calls of {simulated}")
+    client.close()
+    for method in ("createNodes", "createLinks", "deleteLinks"):
+        if sb.requests_for(method) != sent[method]:
+            violations.append(f"{sent[method]} {method} calls reached the sandbox as {sb.requests_for(method)} requests")
+    state = sb.state
+    have_nodes = {n["node_id"] for n in state.get("nodes", [])}
+    have_links = {link["link_id"] for link in state["links"]}
+    lost = [n for n in nodes if n not in have_nodes] + [k for k in links if k not in have_links]
+    if lost:
+        violations.append(f"made but not in the account: {lost[:5]}")
+    if any(k in have_links for k in gone):
+        violations.append("a link reported deleted is still in the account")
+    return sent, outcomes, len(nodes), links_made, len(gone), simulated
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=1)
@@ -241,6 +312,7 @@ def main():
             violations.append(f"books: stock {stock(start)} + restocked {restocked} != stock {stock(end)} + sold {len(sold)}")
         if not seen <= sold:
             violations.append(f"{len(seen - sold)} numbers given to the client are not in the account")
+        setup = setup_lane(sb, rng, violations, args.calls // 3)
         forked = fork_lane(sb, rng, violations)
         repeated = opt_in_lane(sb, violations)
     bad, rejected, other = 0, 0, 0
@@ -277,6 +349,11 @@ def main():
           f"{repeated[False]} of 10 without the opt-in, {repeated[True]} of 10 with it")
     print(f"  numbers (from the account as listed): stock {stock(start)} + restocked {restocked} = stock {stock(end)}"
           f" + sold {len(sold)}; {len(seen)} reached the client, all in the account")
+    sent, setup_outcomes, made_nodes, made_links, deleted, simulated = setup
+    print("  setup lane: " + ", ".join(f"{k} {v}" for k, v in sorted(sent.items()))
+          + f" (each reached the sandbox once); {made_nodes} nodes and {made_links} links made, {deleted} deleted,"
+          + f" all as reported; getCallData saw all {simulated} simulated calls")
+    print("    outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(setup_outcomes.items())))
     print(f"  fork lane: {forked[0]} purchases in 4 processes sharing one inherited client; "
           f"{forked[1]} crossed answers, {forked[2]} children failed")
     print(f"  malformed callbacks: {bad} tried, {rejected} DecodeError, {bad - rejected - other} parsed, {other} other")

@@ -243,6 +243,12 @@ impl NativeSandbox {
         self.with(|s| s.purchase_callback_urls())
     }
 
+    /// How many requests named this IOVOX method, faulted ones included.
+    #[napi(catch_unwind)]
+    pub fn requests_for(&self, method: String) -> Result<f64> {
+        self.with(|s| s.requests_for(&method) as f64)
+    }
+
     /// Counters.
     #[napi(catch_unwind)]
     pub fn stats(&self) -> Result<SandboxStats> {

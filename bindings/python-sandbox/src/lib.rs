@@ -215,6 +215,12 @@ impl Sandbox {
         orders.iter().map(|o| order(py, o)).collect()
     }
 
+    /// How many requests named this IOVOX method (`getNodes`, …), faulted ones included:
+    /// how a test proves a call was not repeated.
+    fn requests_for(&self, py: Python<'_>, method: &str) -> PyResult<u64> {
+        self.with(py, |s| s.requests_for(method))
+    }
+
     /// Counters: requests, purchases, attaches, connections, repeated_purchases (a purchase
     /// that reached the sandbox twice), stock, sold and restocked (numbers).
     #[getter]
