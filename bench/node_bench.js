@@ -41,6 +41,10 @@ async function perCallUs(fn, n) {
   return ((performance.now() - t) / n) * 1000
 }
 
+async function perCallMs(fn, n) {
+  return (await perCallUs(fn, n)) / 1000
+}
+
 function perCallSyncMs(fn, n) {
   const t = performance.now()
   for (let i = 0; i < n; i++) fn()
@@ -118,6 +122,50 @@ async function main() {
   ratio = median(theirs) / median(sdk)
   results.push(record(`decode a 20,000-result getVoxnumbers page (${(pageBody.length / 1e6).toFixed(2)} MB) into objects`, 'ms', sdk, theirs,
     `${ratio.toFixed(2)}x faster`, '≥ 5x faster', ratio >= 5))
+
+  const november = { sdt: '2020-11-01', edt: '2020-11-30', limit: 20000 }
+  const callsClient = new iovox.Client({ username: USER, secureKey: KEY, baseUrl: arg('--calls-sandbox'), timeoutMs: 120000 })
+  const callsPeer = new Peer(arg('--calls-sandbox'), USER, KEY, 120000)
+  const myCalls = await callsClient.getCallData(november)
+  const peerCalls = await callsPeer.callData(november)
+  assert.equal(myCalls.results.length, 20000)
+  assert.equal(peerCalls.results.length, 20000)
+  assert.deepEqual(myCalls.results.slice(0, 50).map((c) => c.id), peerCalls.results.slice(0, 50).map((c) => c.id))
+  n = quick ? 1 : 3
+  sdk = []
+  theirs = []
+  for (let r = 0; r < rounds; r++) {
+    sdk.push(await perCallMs(async () => (await callsClient.getCallData(november)).results.length, n))
+    theirs.push(await perCallMs(async () => (await callsPeer.callData(november)).results.length, n))
+  }
+  ratio = median(theirs) / median(sdk)
+  results.push(record('fetch a 20,000-call getCallData page from the sandbox and turn it into objects', 'ms', sdk, theirs,
+    `${ratio.toFixed(2)}x faster`, '≥ 5x faster', ratio >= 5, 'both include the sandbox answering and the transfer'))
+  callsClient.close()
+
+  const many = new iovox.Client({ username: USER, secureKey: KEY, baseUrl: arg('--many-calls-sandbox'), timeoutMs: 120000 })
+  const walkCalls = async () => {
+    const marks = []
+    let count = 0
+    const started = performance.now()
+    for await (const _call of many.iterCallData(november)) {
+      count++
+      if (count % 20000 === 0) {
+        if (global.gc) global.gc()
+        marks.push(process.memoryUsage().rss / 2 ** 20)
+      }
+    }
+    assert.equal(count, 100000)
+    return { marks, took: (performance.now() - started) / 1000 }
+  }
+  const firstCalls = await walkCalls()
+  const walked = await walkCalls()
+  const callsGrowth = walked.marks[walked.marks.length - 1] - walked.marks[0]
+  const firstCallsGrowth = firstCalls.marks[firstCalls.marks.length - 1] - firstCalls.marks[0]
+  results.push(record(`iterate 100,000 calls (getCallData) over 5 pages of 20,000 (${walked.took.toFixed(1)} s; after the first page: ${walked.marks[0].toFixed(1)} MB; the first walk grew ${firstCallsGrowth >= 0 ? '+' : ''}${firstCallsGrowth.toFixed(1)} MB)`,
+    'MB', walked.marks.slice(1), null, `${callsGrowth >= 0 ? '+' : ''}${callsGrowth.toFixed(1)} MB after the first page`,
+    'flat after the first page (< 5 MB)', callsGrowth < 5))
+  many.close()
 
   const big = new iovox.Client({ username: USER, secureKey: KEY, baseUrl: arg('--big-sandbox'), timeoutMs: 120000 })
   const walk = async () => {

@@ -26,6 +26,23 @@ function pageFromXml(text) {
   return { totalResults: Number(response.total_results), results }
 }
 
+/** A getCallData page into objects as a user would write it with fast-xml-parser: every
+ * field of each call in camelCase, the seconds as numbers, the flags as booleans. */
+function callsFromXml(text) {
+  const response = pageParser.parse(text).response
+  const results = ((response.results && response.results.result) || []).map((r) => {
+    const o = {}
+    for (const [k, v] of Object.entries(r)) {
+      if (v === '' || v === undefined) continue
+      o[camel(k)] = v
+    }
+    for (const k of ['callTimeSec', 'talkTimeSec']) if (o[k] !== undefined) o[k] = Number(o[k])
+    for (const k of ['hasRecording', 'emailSent']) if (o[k] !== undefined) o[k] = o[k] === '1' || o[k] === 'TRUE'
+    return o
+  })
+  return { totalResults: Number(response.total_results), results }
+}
+
 const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 function purchaseXml(items) {
@@ -72,6 +89,15 @@ class Peer {
   async purchase(items) {
     return orderFromXml(await this.purchaseRaw(items))
   }
+
+  async callData(query) {
+    const url = new URL(this.url.replace('/Purchase?v=3&method=purchaseVoxNumbers', '/Calls'))
+    for (const [k, v] of Object.entries({ v: '3', method: 'getCallData', ...query })) url.searchParams.set(k, String(v))
+    const res = await fetch(url, { headers: this.headers, signal: AbortSignal.timeout(this.timeoutMs) })
+    const text = await res.text()
+    if (!res.ok) throw new Error(`HTTP ${res.status}: ${text}`)
+    return callsFromXml(text)
+  }
 }
 
-module.exports = { Peer, orderFromXml, pageFromXml, purchaseXml }
+module.exports = { Peer, callsFromXml, orderFromXml, pageFromXml, purchaseXml }

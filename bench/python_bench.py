@@ -98,6 +98,8 @@ def main():
     ap.add_argument("--slow-sandbox", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--big-sandbox", required=True, help="a sandbox holding 100,000 numbers")
+    ap.add_argument("--calls-sandbox", required=True, help="a sandbox holding 20,000 calls")
+    ap.add_argument("--many-calls-sandbox", required=True, help="a sandbox holding 100,000 calls")
     ap.add_argument("--quick", action="store_true")
     a = ap.parse_args()
     q = a.quick
@@ -142,6 +144,43 @@ def main():
                           "ms", sdk, theirs, f"{r:.2f}x faster", "≥ 5x faster", r >= 5,
                           "fields are read on access; reading every field of every result as well: "
                           f"{statistics.median(every_field):.1f} ms"))
+
+    november = {"sdt": "2020-11-01", "edt": "2020-11-30"}
+    calls_client = iovox.Client(USER, KEY, a.calls_sandbox, timeout=120)
+    calls_peer = python_peer.Peer(a.calls_sandbox, USER, KEY, timeout=120)
+    mine = calls_client.get_call_data(**november, limit=20_000)
+    theirs_page = calls_peer.call_data(**november, limit=20_000)
+    assert len(mine.results) == len(theirs_page["results"]) == 20_000
+    assert [c.id for c in mine.results[:50]] == [c["id"] for c in theirs_page["results"][:50]]
+    n = 1 if q else 3
+    sdk, theirs = [], []
+    for _ in range(rounds):
+        sdk.append(per_call_us(lambda: len(calls_client.get_call_data(**november, limit=20_000).results), n) / 1000)
+        theirs.append(per_call_us(lambda: len(calls_peer.call_data(**november, limit=20_000)["results"]), n) / 1000)
+    r = statistics.median(theirs) / statistics.median(sdk)
+    results.append(record("fetch a 20,000-call getCallData page from the sandbox and turn it into objects", "ms",
+                          sdk, theirs, f"{r:.2f}x faster", "≥ 5x faster", r >= 5,
+                          "both include the sandbox answering and the transfer"))
+
+    many = iovox.Client(USER, KEY, a.many_calls_sandbox, timeout=120)
+
+    def walk_calls():
+        marks, count = [], 0
+        started = time.perf_counter()
+        for i, _call in enumerate(many.iter_call_data(**november, limit=20_000)):
+            count += 1
+            if (i + 1) % 20_000 == 0:
+                marks.append(rss_mb())
+        assert count == 100_000, count
+        return marks, time.perf_counter() - started
+
+    first, _ = walk_calls()
+    marks, took = walk_calls()
+    growth = marks[-1] - marks[0]
+    results.append(record(f"iterate 100,000 calls (getCallData) over 5 pages of 20,000 ({took:.1f} s; after the "
+                          f"first page: {marks[0]:.1f} MB; the first walk grew {first[-1] - first[0]:+.1f} MB)",
+                          "MB", marks[1:], None, f"{growth:+.1f} MB after the first page",
+                          "flat after the first page (< 5 MB)", growth < 5.0))
 
     big = iovox.Client(USER, KEY, a.big_sandbox, timeout=120)
 

@@ -45,6 +45,23 @@ def page_from_xml(body):
     return {"total_results": int(root.findtext("total_results") or 0), "results": results}
 
 
+def calls_from_xml(body):
+    """A getCallData page into dicts, as a user would write it with ElementTree: every field
+    of each call, the seconds as ints, the flags as bools."""
+    root = ET.fromstring(body)
+    results = []
+    for r in root.iterfind("results/result"):
+        d = {child.tag: (child.text or None) for child in r}
+        for k in ("call_time_sec", "talk_time_sec"):
+            if d.get(k) is not None:
+                d[k] = int(d[k])
+        for k in ("has_recording", "email_sent"):
+            if d.get(k) is not None:
+                d[k] = d[k] in ("1", "TRUE", "true")
+        results.append(d)
+    return {"total_results": int(root.findtext("total_results") or 0), "results": results}
+
+
 class Peer:
     def __init__(self, base_url, username, secure_key, timeout=30.0):
         self.session = requests.Session()
@@ -60,3 +77,10 @@ class Peer:
 
     def purchase(self, items):
         return order_from_xml(self.purchase_raw(items))
+
+    def call_data(self, **query):
+        url = self.url.replace("/Purchase?v=3&method=purchaseVoxNumbers", "/Calls")
+        params = {"v": "3", "method": "getCallData", **query}
+        response = self.session.get(url, params=params, timeout=self.timeout)
+        response.raise_for_status()
+        return calls_from_xml(response.content)

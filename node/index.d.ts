@@ -114,6 +114,9 @@ export interface ClientOptions {
   retryPurchaseAfterSend?: boolean
   /** A PEM file of extra certificate authorities to trust beside the platform's store. */
   caFile?: string
+  /** The largest answer body read, in bytes (1024 to 1 GiB); default 64 MiB. A larger
+   * one is a DecodeError. */
+  maxResponseBytes?: number
   /** One line per attempt on stderr ("iovox request method=… outcome=… attempt=…
    * duration_ms=… maybe_sent=…"), never a secret or personal data. Default: on when the
    * environment has `IOVOX_LOG=debug` (or 1, true, on). */
@@ -596,6 +599,10 @@ export declare function prepareRequest(method: string, args: object): { query: [
 /** Writes a recording's audio (`getCallRecording`) to `path`, whole or not at all: a file
  * beside it first, then renamed over it. Empty audio is refused. The bytes written. */
 export declare function saveRecording(audio: Uint8Array, path: string): number
+/** What a typed method that is not a list answered, from the body IOVOX sent (for bodies
+ * fetched with `rawRequest`): `undefined`, an order, a Buffer or an object, as its call
+ * gives them; a DecodeError for a body it cannot read. */
+export declare function decodeAnswer(method: string, body: Uint8Array | string): Order | Bytes | Record<string, any> | undefined
 /** A list method's answer as a page, for bodies fetched with `rawRequest`. */
 // <generated: decodePage>
 export declare function decodePage(method: 'getLinks', body: Uint8Array | string): Page<AccountLink>

@@ -432,6 +432,17 @@ function prepareRequest(method, args) {
   return { query: outcome.query, body: outcome.body }
 }
 
+/** What a typed method that is not a list answered, from the body IOVOX sent (for bodies
+ * fetched with `rawRequest`): `undefined`, an order, a Buffer or an object, as its call
+ * gives them; a DecodeError for a body it cannot read. */
+function decodeAnswer(method, body) {
+  if (typeof method !== 'string') throw new TypeError(`method must be a string, not ${typeof method}`)
+  if (!Buffer.isBuffer(body) && typeof body !== 'string') {
+    throw new TypeError(`body must be a Buffer or a string, not ${typeof body}`)
+  }
+  return answer(native.decodeAnswer(method, body))
+}
+
 /** Writes a recording's audio (`getCallRecording`) to `path`, whole or not at all: a file
  * beside it first, then renamed over it. Empty audio is refused. The bytes written. */
 function saveRecording(audio, path) {
@@ -630,6 +641,7 @@ module.exports = {
   mergeOrder,
   prepareRequest,
   saveRecording,
+  decodeAnswer,
   receiveCallback,
   decodePage,
   purchaseRequestXml,

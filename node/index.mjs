@@ -9,6 +9,7 @@ export const {
   mergeOrder,
   prepareRequest,
   saveRecording,
+  decodeAnswer,
   receiveCallback,
   decodePage,
   purchaseRequestXml,

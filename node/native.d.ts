@@ -73,6 +73,12 @@ export declare function beginCall(): number
 export declare function cancelCall(id: number): boolean
 
 /**
+ * What a typed method that is not a list answered, from the body IOVOX sent (for
+ * bodies fetched with `rawRequest`).
+ */
+export declare function decodeAnswer(method: string, body: Buffer | string): ActionOutcome
+
+/**
  * A list method's answer as the page's JSON text, for bodies fetched with `rawRequest`:
  * any list method of the model, by IOVOX's name.
  */

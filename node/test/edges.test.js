@@ -53,6 +53,20 @@ test('numbers that cannot be timeouts or retries are ConfigErrors naming the set
   configError({ retries: -1 }, 'retries must be a whole number from 0 to 10, not -1')
   configError({ retries: 2.5 }, 'retries must be a whole number from 0 to 10, not 2.5')
   configError({ retries: NaN }, 'retries must be a whole number')
+  configError({ maxResponseBytes: 0 }, 'maxResponseBytes must be a whole number of bytes from 1024 to 1073741824, not 0')
+  configError({ maxResponseBytes: 2048.5 }, 'maxResponseBytes must be a whole number of bytes from 1024 to 1073741824, not 2048.5')
+  configError({ maxResponseBytes: NaN }, 'maxResponseBytes must be a whole number of bytes from 1024 to 1073741824, not NaN')
+})
+
+test('the answer cap is a setting; a bigger answer is a DecodeError', async () => {
+  const sb = await Sandbox.start({ secureKey: KEY })
+  const small = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url, maxResponseBytes: 1024 })
+  try {
+    await assert.rejects(small.getVoxnumbers(), (e) => e instanceof iovox.DecodeError && /over the 1024-byte cap/.test(e.message))
+  } finally {
+    small.close()
+    await sb.close()
+  }
 })
 
 test('a bad base URL or credential is refused at construction, and nothing is sent', async () => {

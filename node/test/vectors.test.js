@@ -247,3 +247,28 @@ describe('the typed methods that are not lists, by name (prepareRequest): what i
 function camelName(name) {
   return name.replace(/_([a-z])/g, (_, ch) => ch.toUpperCase())
 }
+
+describe('what the typed methods that are not lists answer (decodeAnswer): bytes, a mapping, nothing, or a DecodeError', () => {
+  for (const c of vectors('answers')) {
+    test(c.name, () => {
+      const body = c.body_base64 !== undefined ? Buffer.from(c.body_base64, 'base64') : c.body
+      if (c.decode_error !== undefined) {
+        assert.throws(() => iovox.decodeAnswer(c.method, body), (e) => e instanceof iovox.DecodeError && e.message.includes(c.decode_error))
+        return
+      }
+      const got = iovox.decodeAnswer(c.method, body)
+      if (c.bytes_base64 !== undefined) {
+        assert.ok(Buffer.isBuffer(got))
+        assert.deepEqual(got, Buffer.from(c.bytes_base64, 'base64'))
+      } else if (c.data !== undefined) {
+        assert.deepEqual(got, c.data)
+      } else {
+        assert.equal(c.nothing, true)
+        assert.equal(got, undefined)
+      }
+    })
+  }
+  test('a list method is not read here', () => {
+    assert.throws(() => iovox.decodeAnswer('getVoxnumbers', ''), (e) => e instanceof TypeError && /decodePage reads the lists/.test(e.message))
+  })
+})

@@ -25,6 +25,8 @@ from iovox_sandbox import Sandbox
 KEY = "SECRET-KEY-c0ffee-5ca1ab1e"
 TIMEOUT = 0.2
 SLOW_MS = 500
+# The clients read at most 8 MiB, so an oversized answer is refused before the timeout.
+MAX_BODY = 8 * 1024 * 1024
 RETRIES = 2
 # The package's waits between attempts: 200 ms doubling, jitter up to all of it.
 BACKOFF = sum(0.2 * 2**i for i in range(RETRIES))
@@ -41,7 +43,7 @@ FAULTS = {
     f"slow:{SLOW_MS}": (8, {"timeout"}, {"timeout"}),
     "drop": (14, {"connection (maybe sent)"}, {"connection (maybe sent)"}),
     "not-xml": (14, {"api 502"}, {"ok", "api 400"}),
-    # Past the client's 8 MiB body cap.
+    # Past the 8 MiB body cap its clients set.
     "oversized:9000000": (4, {"decode"}, {"decode"}),
 }
 CALLBACK = (b"<order><order_reference>r1</order_reference><order_status>FULFILLED</order_status>"
@@ -176,7 +178,8 @@ def setup_lane(sb, rng, violations, calls):
     the calls made); every node and link a call reported made is in the account, every
     link a call reported deleted is gone (nothing lost); getCallData, safe to repeat, gives
     every call simulated so far. Returns the figures."""
-    client = iovox.Client(sb.username, KEY, sb.url, timeout=TIMEOUT, connect_timeout=TIMEOUT, retries=RETRIES)
+    client = iovox.Client(sb.username, KEY, sb.url, timeout=TIMEOUT, connect_timeout=TIMEOUT, retries=RETRIES,
+                          max_response_bytes=MAX_BODY)
     number = sb.state["voxnumbers"][0]["full_voxnumber"]
     sent = collections.Counter()
     nodes, links, gone, outcomes = [], [], [], collections.Counter()
@@ -252,7 +255,8 @@ def main():
     worst = 0.0
     started = time.monotonic()
     with Sandbox(secure_key=KEY) as sb, iovox.Client(
-            sb.username, KEY, sb.url, timeout=TIMEOUT, connect_timeout=TIMEOUT, retries=RETRIES) as client:
+            sb.username, KEY, sb.url, timeout=TIMEOUT, connect_timeout=TIMEOUT, retries=RETRIES,
+            max_response_bytes=MAX_BODY) as client:
         start = sb.state
         restocked = 0
         for call in range(args.calls):

@@ -48,6 +48,7 @@ from iovox._native import (
     parse_callback,
     prepare_request,
     save_recording,
+    decode_answer,
     purchase_request_xml,
     receive_callback,
 )
@@ -115,6 +116,7 @@ __all__ = [
     "parse_callback",
     "prepare_request",
     "save_recording",
+    "decode_answer",
     "purchase_request_xml",
     "receive_callback",
 ]

@@ -100,6 +100,7 @@ class AsyncClient:
         retries: Optional[int] = None,
         retry_purchase_after_send: bool = False,
         ca_file: Optional[str] = None,
+        max_response_bytes: Optional[int] = None,
         max_concurrency: int = 32,
     ) -> None:
         if isinstance(max_concurrency, bool) or not isinstance(max_concurrency, int) or max_concurrency < 1:
@@ -115,6 +116,7 @@ class AsyncClient:
             retries=retries,
             retry_purchase_after_send=retry_purchase_after_send,
             ca_file=ca_file,
+            max_response_bytes=max_response_bytes,
         )
         self._max_concurrency = max_concurrency
         self._slots: Optional[asyncio.Semaphore] = None

@@ -34,6 +34,7 @@ __all__ = [
     "attach_request_xml",
     "prepare_request",
     "save_recording",
+    "decode_answer",
 ]
 
 __version__: str
@@ -369,6 +370,7 @@ class Client:
         retries: Optional[int] = None,
         retry_purchase_after_send: bool = False,
         ca_file: Union[str, PathLike[str], None] = None,
+        max_response_bytes: Optional[int] = None,
     ) -> Client: ...
     @property
     def username(self) -> str: ...
@@ -770,6 +772,10 @@ def prepare_request(method: str, arguments: dict[str, Any]) -> tuple[list[tuple[
     """What a typed method that is not a list would send for these arguments (a mapping of
     its argument names), after the same checks as the call: ``(query, body)``. Nothing is
     sent."""
+def decode_answer(method: str, body: Union[bytes, str]) -> Union[None, Order, bytes, dict[str, Any]]:
+    """What a typed method that is not a list answered, from the body IOVOX sent (for bodies
+    fetched with ``raw_request``): ``None``, an ``Order``, ``bytes`` or a ``dict``, as its
+    call gives them; ``DecodeError`` for a body it cannot read."""
 def save_recording(audio: bytes, path: Union[str, "os.PathLike[str]"]) -> int:
     """Writes a recording's audio (``get_call_recording``) to ``path``, whole or not at all:
     a file beside it first, then renamed over it. Empty audio raises ``ValueError``; a file

@@ -121,6 +121,9 @@ def test_a_key_read_from_a_file_keeps_working(tmp_path: Path, sandbox: Sandbox) 
         ({"retries": -1}, "retries must be a whole number from 0 to 10, not -1"),
         ({"retries": 2**70}, "retries must be a whole number from 0 to 10"),
         ({"retries": 2.0}, "retries must be a number, not float"),
+        ({"max_response_bytes": 0}, "max_response_bytes must be a whole number of bytes from 1024 to 1073741824, not 0"),
+        ({"max_response_bytes": 2**31}, "max_response_bytes must be a whole number of bytes"),
+        ({"max_response_bytes": "1e6"}, "max_response_bytes must be a number, not str"),
     ],
 )
 def test_numbers_out_of_range_are_config_errors_naming_the_setting(kwargs: dict[str, Any], says: str) -> None:
@@ -516,3 +519,10 @@ def test_a_cancelled_asyncio_task_starts_no_further_attempt(sandbox: Sandbox) ->
     asyncio.run(main())
     assert sandbox.stats["requests"] == 1
     assert sandbox.stats["attaches"] == 0
+
+
+def test_the_answer_cap_is_a_setting_and_a_bigger_answer_a_decode_error(sandbox: Sandbox) -> None:
+    small = iovox.Client(sandbox.username, KEY, sandbox.url, max_response_bytes=1024)
+    with pytest.raises(iovox.DecodeError, match="over the 1024-byte cap"):
+        small.get_voxnumbers()
+    assert len(iovox.Client(sandbox.username, KEY, sandbox.url).get_voxnumbers().results) > 3

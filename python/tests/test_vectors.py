@@ -211,3 +211,32 @@ def test_actions_send_exactly_this_or_refuse_with_these_errors(case: dict[str, A
         query, body = iovox.prepare_request(case["method"], case["args"])
         assert [list(p) for p in query] == case["query"]
         assert body == case["body"]
+
+
+ANSWERS = vector_cases("answers")
+
+
+@pytest.mark.parametrize("case", ANSWERS, ids=case_ids(ANSWERS))
+def test_answers_read_exactly_as_the_vectors_say(case: dict[str, Any]) -> None:
+    """What each typed method that is not a list answers (decode_answer, as its call reads
+    it): the bytes exactly, the mapping, nothing, or a DecodeError."""
+    import base64
+
+    body = base64.b64decode(case["body_base64"]) if "body_base64" in case else case["body"].encode()
+    if "decode_error" in case:
+        with pytest.raises(iovox.DecodeError) as e:
+            iovox.decode_answer(case["method"], body)
+        assert case["decode_error"] in str(e.value)
+        return
+    got = iovox.decode_answer(case["method"], body)
+    if "bytes_base64" in case:
+        assert isinstance(got, bytes) and got == base64.b64decode(case["bytes_base64"])
+    elif "data" in case:
+        assert got == case["data"]
+    else:
+        assert case["nothing"] is True and got is None
+
+
+def test_decode_answer_names_what_it_reads() -> None:
+    with pytest.raises(ValueError, match="decode_page reads the lists"):
+        iovox.decode_answer("getVoxnumbers", b"")

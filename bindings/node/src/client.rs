@@ -2,8 +2,7 @@
 //! thread pool stay free, and any number of calls can be in flight.
 
 use crate::error::{panic_text, ErrorInfo};
-use crate::{conv, lists, text_outcome, ActionOutcome, RawOutcome, TextOutcome};
-use iovox_convert::Outcome;
+use crate::{conv, lists, text_outcome, RawOutcome, TextOutcome};
 use iovox_http::config::{self, Unit};
 use iovox_http::{AsyncClient, CallOptions, Cancel, ListPages, RetryPolicy};
 use napi::bindgen_prelude::Object;
@@ -30,6 +29,7 @@ struct Options {
     retries: Option<Value>,
     retry_purchase_after_send: Option<bool>,
     ca_file: Option<Value>,
+    max_response_bytes: Option<Value>,
     log: Option<Value>,
     /// `IOVOX_LOG` as the process has it now.
     log_env: Option<Value>,
@@ -139,6 +139,15 @@ fn build(options_json: &str) -> Result<iovox_http::Client, iovox_http::Error> {
     }
     if let Some(path) = text("caFile", o.ca_file)? {
         builder = builder.ca_file(path);
+    }
+    if let Some(n) = number("maxResponseBytes", o.max_response_bytes)? {
+        if n.fract() != 0.0 || !n.is_finite() {
+            return Err(iovox_http::Error::Config(format!(
+                "maxResponseBytes must be a whole number of bytes from 1024 to 1073741824, not {n}"
+            )));
+        }
+        builder =
+            builder.max_response_bytes(config::max_response_bytes("maxResponseBytes", n as i128)?);
     }
     if logging(o.log, o.log_env)? {
         // One line per attempt on stderr, as the Rust client's AttemptLog writes it: no
@@ -269,22 +278,7 @@ impl NativeClient {
                     done,
                 )
             },
-            |r| {
-                let mut out = ActionOutcome {
-                    order: None,
-                    bytes: None,
-                    data: None,
-                    error: None,
-                };
-                match r {
-                    Ok(Outcome::Order(order)) => out.order = Some(order.into()),
-                    Ok(Outcome::Bytes(bytes)) => out.bytes = Some(bytes.into()),
-                    Ok(Outcome::Data(v)) => out.data = Some(v.to_string()),
-                    Ok(Outcome::Nothing) => {}
-                    Err(e) => out.error = Some(e),
-                }
-                out
-            },
+            crate::action_outcome,
         )
     }
 

@@ -141,6 +141,47 @@ pub struct PreparedOutcome {
     pub error: Option<ErrorInfo>,
 }
 
+/// What an action answered, or why not, as JavaScript receives it.
+pub(crate) fn action_outcome(
+    r: std::result::Result<iovox_convert::Outcome, ErrorInfo>,
+) -> ActionOutcome {
+    use iovox_convert::Outcome;
+    let mut out = ActionOutcome {
+        order: None,
+        bytes: None,
+        data: None,
+        error: None,
+    };
+    match r {
+        Ok(Outcome::Order(order)) => out.order = Some(order.into()),
+        Ok(Outcome::Bytes(bytes)) => out.bytes = Some(bytes.into()),
+        Ok(Outcome::Data(v)) => out.data = Some(v.to_string()),
+        Ok(Outcome::Nothing) => {}
+        Err(e) => out.error = Some(e),
+    }
+    out
+}
+
+/// What a typed method that is not a list answered, from the body IOVOX sent (for
+/// bodies fetched with `rawRequest`).
+#[napi(catch_unwind)]
+pub fn decode_answer(
+    method: String,
+    body: napi::Either<napi::bindgen_prelude::Buffer, String>,
+) -> ActionOutcome {
+    let bytes: &[u8] = match &body {
+        napi::Either::A(b) => b,
+        napi::Either::B(s) => s.as_bytes(),
+    };
+    let Some(action) = iovox_convert::action_named(&method) else {
+        return action_outcome(Err(ErrorInfo::type_error(format!(
+            "{method:?} is not a typed method that answers by name (decodePage reads the lists)"
+        ))));
+    };
+    let failed = |e: iovox_core::DecodeError| ErrorInfo::from(iovox_http::Error::from(e));
+    action_outcome((action.decode)(bytes).map_err(failed))
+}
+
 /// Writes a recording's audio to `path`, whole or not at all (a file beside it, then
 /// renamed over it); empty audio is refused. The bytes written.
 #[napi(catch_unwind)]

@@ -67,7 +67,7 @@ fn log_hook(logger: Py<PyAny>) -> iovox_http::AttemptHook {
 #[pymethods]
 impl Client {
     #[new]
-    #[pyo3(signature = (username=None, secure_key=None, base_url=None, *, timeout=None, connect_timeout=None, retries=None, retry_purchase_after_send=false, ca_file=None))]
+    #[pyo3(signature = (username=None, secure_key=None, base_url=None, *, timeout=None, connect_timeout=None, retries=None, retry_purchase_after_send=false, ca_file=None, max_response_bytes=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -79,6 +79,7 @@ impl Client {
         retries: Option<&Bound<'_, PyAny>>,
         retry_purchase_after_send: bool,
         ca_file: Option<std::path::PathBuf>,
+        max_response_bytes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let logger = py
             .import("logging")?
@@ -112,6 +113,10 @@ impl Client {
             }
             if let Some(path) = ca_file {
                 b = b.ca_file(path);
+            }
+            if let Some(n) = max_response_bytes.filter(|n| !n.is_none()) {
+                let n = conv::whole(n, "max_response_bytes")?;
+                b = b.max_response_bytes(config::max_response_bytes("max_response_bytes", n)?);
             }
             b.retry(policy).build()
         })();
@@ -339,6 +344,21 @@ impl PageWalk {
     }
 }
 
+/// What an action answered, as Python holds it: `None`, an `Order`, `bytes` or a `dict`.
+pub(crate) fn outcome_to_py(
+    py: Python<'_>,
+    outcome: iovox_convert::Outcome,
+) -> PyResult<Py<PyAny>> {
+    match outcome {
+        iovox_convert::Outcome::Nothing => Ok(py.None()),
+        iovox_convert::Outcome::Order(o) => Ok(Py::new(py, Order::from_core(py, o)?)?.into_any()),
+        iovox_convert::Outcome::Bytes(b) => {
+            Ok(pyo3::types::PyBytes::new(py, &b).into_any().unbind())
+        }
+        iovox_convert::Outcome::Data(v) => Ok(pythonize::pythonize(py, &v)?.unbind()),
+    }
+}
+
 impl Client {
     /// One page of a list method of the model, by name: what every generated `get_*`
     /// method calls. `arguments` are the method's own, `None` when not given; `unknown`
@@ -382,16 +402,7 @@ impl Client {
         let outcome = wait::call(py, cancel, move || {
             client.call_prepared(&action.spec, prepared, &options, action.decode)
         })?;
-        match outcome {
-            iovox_convert::Outcome::Nothing => Ok(py.None()),
-            iovox_convert::Outcome::Order(o) => {
-                Ok(Py::new(py, Order::from_core(py, o)?)?.into_any())
-            }
-            iovox_convert::Outcome::Bytes(b) => {
-                Ok(pyo3::types::PyBytes::new(py, &b).into_any().unbind())
-            }
-            iovox_convert::Outcome::Data(v) => Ok(pythonize::pythonize(py, &v)?.unbind()),
-        }
+        outcome_to_py(py, outcome)
     }
 
     /// Every result of a list method of the model, by name: what every generated `iter_*`

@@ -34,5 +34,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(models::attach_request_xml, m)?)?;
     m.add_function(wrap_pyfunction!(models::prepare_request, m)?)?;
     m.add_function(wrap_pyfunction!(models::save_recording, m)?)?;
+    m.add_function(wrap_pyfunction!(models::decode_answer, m)?)?;
     Ok(())
 }

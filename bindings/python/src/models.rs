@@ -350,3 +350,20 @@ pub fn save_recording(py: Python<'_>, audio: &[u8], path: std::path::PathBuf) ->
             _ => e.into(),
         })
 }
+
+/// What a typed method that is not a list answered, from the body IOVOX sent (for bodies
+/// fetched with `raw_request`): `None`, an `Order`, `bytes` or a `dict`, as its call
+/// gives them; a `DecodeError` for a body it cannot read.
+#[pyfunction]
+pub fn decode_answer(py: Python<'_>, method: &str, body: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let action = iovox_convert::action_named(method).ok_or_else(|| {
+        pyo3::exceptions::PyValueError::new_err(format!(
+            "{method} is not a typed method that answers by name (decode_page reads the lists)"
+        ))
+    })?;
+    let bytes = crate::conv::body_bytes(body)?;
+    let outcome = py
+        .detach(|| (action.decode)(&bytes))
+        .map_err(|e| crate::error::to_py(py, e.into()))?;
+    crate::client::outcome_to_py(py, outcome)
+}

@@ -108,7 +108,7 @@ enum Kind {
     List,
     /// deleteVoxnumbersFromAccount: never repeated once it may have arrived, opt-in or not.
     Delete,
-    /// createNodes then createLinks (a node and its link): never repeated once they may
+    /// createNodes, or createLinks under a node made before: never repeated once they may
     /// have arrived.
     Node,
     /// getCallData over the calls the sandbox was told of: safe to repeat.
@@ -185,6 +185,7 @@ struct Figures {
     creates: u64,
     create_requests_received: u64,
     nodes_maybe: u64,
+    links_made: u64,
     call_reads: u64,
     start_stock: u64,
     restocked: u64,
@@ -222,6 +223,7 @@ impl Figures {
         self.delete_requests_received += o.delete_requests_received;
         self.creates += o.creates;
         self.nodes_maybe += o.nodes_maybe;
+        self.links_made += o.links_made;
         self.create_requests_received += o.create_requests_received;
         self.call_reads += o.call_reads;
         self.repeated_purchases_opted_in += o.repeated_purchases_opted_in;
@@ -411,6 +413,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     // Nodes a create reported made, and those whose answer was lost after sending.
     let mut nodes_made: Vec<String> = Vec::new();
     let mut nodes_maybe: Vec<String> = Vec::new();
+    let mut links_made: Vec<String> = Vec::new();
     let mut calls_made = 0u64;
     for call in 0..calls {
         if call % 20 == 19 {
@@ -504,25 +507,45 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
                 })
             }
             Kind::Node => {
-                // One create per call: the fault hits it; a node made is then kept in mind
-                // and must be in the account at the end (nothing lost), made once.
-                let id = format!("node-{lane}-{call}");
-                let request = iovox_http::Records::new().record([
-                    ("node_id", id.as_str()),
-                    ("node_name", "Campaign node"),
-                    ("node_type", "Test"),
-                ]);
+                // One create per call, a node or (once there are nodes) a link under one:
+                // the fault hits it; what was made is then kept in mind and must be in the
+                // account at the end (nothing lost), made once.
+                let link_under = (!nodes_made.is_empty() && rng.bool())
+                    .then(|| nodes_made[rng.usize(..nodes_made.len())].clone());
+                let id = match link_under {
+                    Some(_) => format!("link-{lane}-{call}"),
+                    None => format!("node-{lane}-{call}"),
+                };
+                let request = match &link_under {
+                    Some(node) => iovox_http::Records::new().record([
+                        ("node_id", node.as_str()),
+                        ("link_id", id.as_str()),
+                        ("link_name", id.as_str()),
+                        ("link_type", "Web"),
+                    ]),
+                    None => iovox_http::Records::new().record([
+                        ("node_id", id.as_str()),
+                        ("node_name", "Campaign node"),
+                        ("node_type", "Test"),
+                    ]),
+                };
                 if let Some(fault) = fault.fault() {
                     sandbox.inject(fault);
                 }
                 started = Instant::now();
                 let options = iovox_http::CallOptions::default();
-                let result = catch_unwind(AssertUnwindSafe(|| {
-                    client.call::<iovox_core::method::CreateNodes>(&request, &options)
+                let result = catch_unwind(AssertUnwindSafe(|| match link_under {
+                    Some(_) => client.call::<iovox_core::method::CreateLinks>(&request, &options),
+                    None => client.call::<iovox_core::method::CreateNodes>(&request, &options),
                 }))
                 .map(|r| r.map(|()| None));
+                let made = if link_under.is_some() {
+                    &mut links_made
+                } else {
+                    &mut nodes_made
+                };
                 if matches!(result, Ok(Ok(_))) {
-                    nodes_made.push(id);
+                    made.push(id);
                 } else if matches!(fault, Injected::Slow | Injected::Drop) {
                     nodes_maybe.push(id);
                 }
@@ -700,6 +723,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     let stats = sandbox.stats();
     let end = sandbox.state();
     let end_nodes = end.nodes.clone();
+    let end_links: HashSet<String> = end.links.iter().map(|l| l.link_id.clone()).collect();
     f.stock = stock(&end);
     let account: HashSet<String> = end
         .voxnumbers
@@ -728,7 +752,8 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     // createNodes is never repeated once it may have arrived: each call reached the
     // sandbox once; every node a create reported made is in the account (nothing lost).
     // One whose answer was lost may or may not have been made: the fault decides when.
-    f.create_requests_received = sandbox.requests_for("createNodes");
+    f.create_requests_received =
+        sandbox.requests_for("createNodes") + sandbox.requests_for("createLinks");
     if f.create_requests_received != f.creates {
         f.violations.push(format!(
             "lane {lane}: {} create calls reached the sandbox as {} requests",
@@ -737,10 +762,18 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     }
     let nodes: HashSet<String> = end_nodes.into_iter().map(|n| n.node_id).collect();
     f.nodes_maybe += nodes_maybe.len() as u64;
+    f.links_made += links_made.len() as u64;
     for id in &nodes_made {
         if !nodes.contains(id) {
             f.violations.push(format!(
                 "lane {lane}: node {id} was made but is not in the account"
+            ));
+        }
+    }
+    for id in &links_made {
+        if !end_links.contains(id) {
+            f.violations.push(format!(
+                "lane {lane}: link {id} was made but is not in the account"
             ));
         }
     }
@@ -868,8 +901,8 @@ fn main() {
         all.deletes, all.delete_requests_received
     );
     println!(
-        "  createNodes (never repeated once it may have arrived): {} calls, {} requests received; every node made is in the account ({} answers lost to a fault)",
-        all.creates, all.create_requests_received, all.nodes_maybe
+        "  createNodes and createLinks (never repeated once they may have arrived): {} calls, {} requests received; every node and link made is in the account ({} links among them; {} answers lost to a fault)",
+        all.creates, all.create_requests_received, all.links_made, all.nodes_maybe
     );
     println!(
         "  orders compared with their requests: {}",

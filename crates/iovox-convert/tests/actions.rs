@@ -52,3 +52,42 @@ fn every_case_gives_its_request_or_its_errors() {
         }
     }
 }
+
+/// tests/vectors/answers.json: each typed method that is not a list reads IOVOX's answer
+/// into exactly these bytes, this mapping, nothing, or a decode error.
+#[test]
+fn every_answer_reads_as_its_vector_says() {
+    use base64::Engine;
+    use iovox_convert::Outcome;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/vectors/answers.json"
+    );
+    let vectors: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let b64 = base64::engine::general_purpose::STANDARD;
+    for case in vectors["cases"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let action = action_named(case["method"].as_str().unwrap()).expect(name);
+        let body = match case.get("body_base64") {
+            Some(b) => b64.decode(b.as_str().unwrap()).unwrap(),
+            None => case["body"].as_str().unwrap().as_bytes().to_vec(),
+        };
+        match (action.decode)(&body) {
+            Ok(Outcome::Bytes(bytes)) => {
+                let want = b64
+                    .decode(case["bytes_base64"].as_str().expect(name))
+                    .unwrap();
+                assert_eq!(bytes, want, "{name}");
+            }
+            Ok(Outcome::Data(v)) => assert_eq!(Some(&v), case.get("data"), "{name}"),
+            Ok(Outcome::Nothing) => assert_eq!(case["nothing"], true, "{name}"),
+            Ok(Outcome::Order(o)) => panic!("{name}: an order {o:?}"),
+            Err(e) => {
+                let want = case["decode_error"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{name}: {e}"));
+                assert!(e.message.contains(want), "{name}: {e}");
+            }
+        }
+    }
+}

@@ -27,7 +27,7 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default timeout for a whole request (connect, send, answer).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// Default cap on an answer's body: room for about 60,000 numbers in one order.
-pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 8 * 1024 * 1024;
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
 /// How much of a non-IOVOX body an error quotes.
 const EXCERPT_CHARS: usize = 200;
 
@@ -135,7 +135,8 @@ impl ClientBuilder {
         self
     }
 
-    /// Largest answer body read (default 8 MiB); a larger one is a decode error.
+    /// Largest answer body read (default 64 MiB: a full 20,000-call getCallData page is
+    /// about 14 MB); a larger one is a decode error.
     pub fn max_response_bytes(mut self, n: u64) -> Self {
         self.max_response_bytes = n;
         self
@@ -340,7 +341,7 @@ pub(crate) enum Step<T> {
 
 impl Client {
     /// A builder with the defaults: production ([`ClientBuilder::base_url`] to change it),
-    /// 10 s connect, 30 s per attempt, 8 MiB answers, 1 MiB requests, retries per
+    /// 10 s connect, 30 s per attempt, 64 MiB answers, 1 MiB requests, retries per
     /// [`RetryPolicy::default`], the platform's certificate store.
     pub fn builder(credentials: Credentials) -> ClientBuilder {
         Self::builder_from(

@@ -96,6 +96,25 @@ pub fn retries(setting: &str, value: i128) -> Result<u32, Error> {
         })
 }
 
+/// The largest answer body a client reads (`max_response_bytes`): a whole number of bytes
+/// from 1,024 to 1 GiB.
+///
+/// ```
+/// assert_eq!(iovox_http::config::max_response_bytes("max_response_bytes", 8_388_608).unwrap(), 8_388_608);
+/// let e = iovox_http::config::max_response_bytes("maxResponseBytes", 0).unwrap_err();
+/// assert_eq!(e.to_string(), "client configuration: maxResponseBytes must be a whole number of bytes from 1024 to 1073741824, not 0");
+/// ```
+pub fn max_response_bytes(setting: &str, value: i128) -> Result<u64, Error> {
+    u64::try_from(value)
+        .ok()
+        .filter(|n| (1024..=1 << 30).contains(n))
+        .ok_or_else(|| {
+            Error::Config(format!(
+                "{setting} must be a whole number of bytes from 1024 to 1073741824, not {value}"
+            ))
+        })
+}
+
 /// A text setting holding a lone UTF-16 surrogate (Python and JavaScript strings can),
 /// which no header or URL can carry: named, with the code unit.
 ///

@@ -68,6 +68,7 @@ fn log_lines_carry_no_secret_and_no_personal_data() {
         let client = Client::builder(iovox_http::Credentials::new(sb.username(), KEY))
             .base_url(sb.url())
             .timeout(Duration::from_millis(200))
+            .max_response_bytes(8 * 1024 * 1024)
             .retry(RetryPolicy {
                 initial_backoff: Duration::from_millis(5),
                 ..Default::default()
