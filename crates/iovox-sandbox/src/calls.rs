@@ -188,7 +188,7 @@ impl Account {
             .collect();
         let order = f("order").unwrap_or("cs_DESC");
         let (field, direction) = order.rsplit_once('_').unwrap_or((order, "ASC"));
-        all.sort_by_key(|c| sort_key(c, field));
+        all.sort_by_cached_key(|c| sort_key(c, field));
         if direction == "DESC" {
             all.reverse();
         }
