@@ -9,9 +9,9 @@ const parser = new XMLParser({ isArray: (name) => name === 'voxnumber', parseTag
 const pageParser = new XMLParser({ isArray: (name) => name === 'result', parseTagValue: false })
 const camel = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
 
-/** A getVoxnumbers page into objects as a user would write it with fast-xml-parser: every
- * field of each result in camelCase, the country code a number, the date a Date. */
-function pageFromXml(text) {
+/** A page's results into objects as a user would write it with fast-xml-parser: every
+ * field in camelCase, empty ones left out, each object then given to `finish`. */
+function resultsFromXml(text, finish) {
   const response = pageParser.parse(text).response
   const results = ((response.results && response.results.result) || []).map((r) => {
     const o = {}
@@ -19,28 +19,26 @@ function pageFromXml(text) {
       if (v === '' || v === undefined) continue
       o[camel(k)] = v
     }
-    if (o.countryCode !== undefined) o.countryCode = Number(o.countryCode)
-    if (o.purchaseDate !== undefined) o.purchaseDate = new Date(`${o.purchaseDate.replace(' ', 'T')}Z`)
+    finish(o)
     return o
   })
   return { totalResults: Number(response.total_results), results }
 }
 
-/** A getCallData page into objects as a user would write it with fast-xml-parser: every
- * field of each call in camelCase, the seconds as numbers, the flags as booleans. */
+/** A getVoxnumbers page: the country code a number, the date a Date. */
+function pageFromXml(text) {
+  return resultsFromXml(text, (o) => {
+    if (o.countryCode !== undefined) o.countryCode = Number(o.countryCode)
+    if (o.purchaseDate !== undefined) o.purchaseDate = new Date(`${o.purchaseDate.replace(' ', 'T')}Z`)
+  })
+}
+
+/** A getCallData page: the seconds as numbers, the flags as booleans. */
 function callsFromXml(text) {
-  const response = pageParser.parse(text).response
-  const results = ((response.results && response.results.result) || []).map((r) => {
-    const o = {}
-    for (const [k, v] of Object.entries(r)) {
-      if (v === '' || v === undefined) continue
-      o[camel(k)] = v
-    }
+  return resultsFromXml(text, (o) => {
     for (const k of ['callTimeSec', 'talkTimeSec']) if (o[k] !== undefined) o[k] = Number(o[k])
     for (const k of ['hasRecording', 'emailSent']) if (o[k] !== undefined) o[k] = o[k] === '1' || o[k] === 'TRUE'
-    return o
   })
-  return { totalResults: Number(response.total_results), results }
 }
 
 const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')

@@ -32,34 +32,31 @@ def order_from_xml(body):
     }
 
 
-def page_from_xml(body):
-    """A getVoxnumbers page into dicts, as a user would write it with ElementTree: every
-    field of each result, the country code as an int."""
+def results_from_xml(body, ints=(), flags=()):
+    """A page's results into dicts, as a user would write it with ElementTree: every field
+    of each result, the `ints` as ints and the `flags` as bools."""
     root = ET.fromstring(body)
     results = []
     for r in root.iterfind("results/result"):
         d = {child.tag: (child.text or None) for child in r}
-        if d.get("country_code") is not None:
-            d["country_code"] = int(d["country_code"])
-        results.append(d)
-    return {"total_results": int(root.findtext("total_results") or 0), "results": results}
-
-
-def calls_from_xml(body):
-    """A getCallData page into dicts, as a user would write it with ElementTree: every field
-    of each call, the seconds as ints, the flags as bools."""
-    root = ET.fromstring(body)
-    results = []
-    for r in root.iterfind("results/result"):
-        d = {child.tag: (child.text or None) for child in r}
-        for k in ("call_time_sec", "talk_time_sec"):
+        for k in ints:
             if d.get(k) is not None:
                 d[k] = int(d[k])
-        for k in ("has_recording", "email_sent"):
+        for k in flags:
             if d.get(k) is not None:
                 d[k] = d[k] in ("1", "TRUE", "true")
         results.append(d)
     return {"total_results": int(root.findtext("total_results") or 0), "results": results}
+
+
+def page_from_xml(body):
+    """A getVoxnumbers page: the country code as an int."""
+    return results_from_xml(body, ints=("country_code",))
+
+
+def calls_from_xml(body):
+    """A getCallData page: the seconds as ints, the flags as bools."""
+    return results_from_xml(body, ints=("call_time_sec", "talk_time_sec"), flags=("has_recording", "email_sent"))
 
 
 class Peer:

@@ -68,6 +68,17 @@ def outcome_of(call):
         return "decode", None
     except iovox.IovoxError as e:
         return type(e).__name__, None
+    except Exception as e:  # anything untyped is a violation
+        return f"untyped {type(e).__name__}", None
+
+
+def faulted(sb, fault, run):
+    """`run` with `fault` injected first: its outcome, its answer and how long it took."""
+    if fault:
+        sb.inject(fault)
+    t0 = time.monotonic()
+    outcome, answer = outcome_of(run)
+    return outcome, answer, time.monotonic() - t0
 
 
 def malformed(rng, body):
@@ -204,16 +215,10 @@ def setup_lane(sb, rng, violations, calls):
             simulated += 1
             run = lambda: client.get_call_data(sdt="2020-11-01", edt="2020-11-30", limit=20000)  # noqa: E731
         sent[kind] += 1
-        if fault:
-            sb.inject(fault)
-        t0 = time.monotonic()
-        try:
-            outcome, answer = outcome_of(run)
-        except Exception as e:  # anything untyped is a violation
-            outcome, answer = f"untyped {type(e).__name__}", None
+        outcome, answer, elapsed = faulted(sb, fault, run)
         outcomes[outcome] += 1
-        if time.monotonic() - t0 > DEADLINE:
-            violations.append(f"setup call {call} ({kind}): {outcome} after {time.monotonic() - t0:.3f} s")
+        if elapsed > DEADLINE:
+            violations.append(f"setup call {call} ({kind}): {outcome} after {elapsed:.3f} s")
         if outcome.startswith("untyped"):
             violations.append(f"setup call {call} ({kind}) ended in {outcome}")
         if outcome != "ok":
@@ -282,14 +287,7 @@ def main():
                         "link_id": rng.choice(LINKS), "method": "BY AREA",
                         "voxnumber_idd": 44, "area_code": 20}
                 run = lambda: client.attach_voxnumber_to_link([link])  # noqa: E731
-            if fault:
-                sb.inject(fault)
-            t0 = time.monotonic()
-            try:
-                outcome, order = outcome_of(run)
-            except Exception as e:  # anything untyped is a violation
-                outcome, order = f"untyped {type(e).__name__}", None
-            elapsed = time.monotonic() - t0
+            outcome, order, elapsed = faulted(sb, fault, run)
             worst = max(worst, elapsed / DEADLINE)
             faults[fault or "none"] += 1
             outcomes[outcome] += 1

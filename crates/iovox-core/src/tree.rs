@@ -311,29 +311,22 @@ pub fn read_tree(body: &[u8], path: &[&str], elements: &[Element]) -> Result<Val
 fn mapping(el: &Read, elements: &[Element]) -> Result<Value, DecodeError> {
     let mut out = Map::new();
     for child in &el.children {
-        let value = match elements.iter().find(|e| e.name == child.name) {
+        let declared = elements.iter().find(|e| e.name == child.name);
+        let value = match declared {
             Some(e) => read(child, e)?,
             None => undeclared(child),
         };
-        match elements
-            .iter()
-            .find(|e| e.name == child.name)
-            .map(|e| e.shape)
+        // One entry of a list element given twice: the entries join.
+        if let (
+            Some(Shape::List(..) | Shape::Texts(_)),
+            Some(Value::Array(have)),
+            Value::Array(more),
+        ) = (declared.map(|e| e.shape), out.get_mut(&child.name), &value)
         {
-            // One entry of a list element given twice: the entries join.
-            Some(Shape::List(..) | Shape::Texts(_)) => {
-                if let (Some(Value::Array(have)), Value::Array(more)) =
-                    (out.get_mut(&child.name), &value)
-                {
-                    have.extend(more.iter().cloned());
-                    continue;
-                }
-                out.insert(child.name.clone(), value);
-            }
-            _ => {
-                out.insert(child.name.clone(), value);
-            }
+            have.extend(more.iter().cloned());
+            continue;
         }
+        out.insert(child.name.clone(), value);
     }
     Ok(Value::Object(out))
 }
