@@ -7,47 +7,10 @@
 use crate::check::{Given, Report};
 use crate::error::ValidationErrors;
 use crate::list::{self, QueryView, Typed};
-use crate::model::{
-    Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
-    ResultField, Spec,
-};
+use crate::model::{Answer, Argument, ArgumentKind as K, Confidence, Known, RequestShape, Spec};
 use crate::vocab::{Retry, Route, Verb};
 use crate::wire;
 use std::collections::BTreeMap;
-
-/// A call's fields, as the answer names them, with their `req_fields` abbreviations. The
-/// category lists (`cat_id`, `call_cat_id`, …) are nested and not read yet.
-const RESULT: [ResultField; 25] = [
-    ResultField::new("id", "id", F::Text),
-    ResultField::new("call_start", "cs", F::Text),
-    ResultField::new("call_end", "ce", F::Text),
-    ResultField::new("call_origin", "co", F::Text),
-    ResultField::new("call_origin_encoded", "coe", F::Text),
-    ResultField::new("call_origin_location", "col", F::Text),
-    ResultField::new("voxnumber", "vn", F::Text),
-    ResultField::new("call_destination", "cd", F::Text),
-    ResultField::new("detail", "detail", F::Text),
-    ResultField::new("call_time", "ct", F::Text),
-    ResultField::new("call_time_sec", "cts", F::Integer),
-    ResultField::new("talk_time", "tt", F::Text),
-    ResultField::new("talk_time_sec", "tts", F::Integer),
-    ResultField::new("call_type", "ctype", F::Text),
-    ResultField::new("call_result", "call_res", F::Text),
-    ResultField::new("rule_result", "rule_res", F::Text),
-    ResultField::new("node_id", "nid", F::Text),
-    ResultField::new("node_name", "nname", F::Text),
-    ResultField::new("node_type", "ntype", F::Text),
-    ResultField::new("link_id", "lid", F::Text),
-    ResultField::new("link_name", "lname", F::Text),
-    ResultField::new("link_type", "ltype", F::Text),
-    ResultField::new("has_recording", "has_rec", F::Flag),
-    ResultField::new("email_sent", "es", F::Flag),
-    ResultField::new("direction", "direction", F::Text),
-];
-
-/// The `req_fields` (and `order`) abbreviations of getCallData's flat fields.
-pub const CALL_FIELDS: &[&str] =
-    &crate::model::abbreviations::<{ crate::model::abbreviated(&RESULT) }>(&RESULT);
 
 /// The text filters of getCallData, by their query names.
 pub const CALL_FILTERS: [&str; 18] = [
@@ -134,56 +97,58 @@ list::record! {
     /// One call. Fields not asked for in `req_fields` are `None`.
     Call {
         /// The call's ID: the key of its recording.
-        id: String,
+        id: String = "id",
         /// When it started, as IOVOX writes it (its format and time zone are not documented).
-        call_start: String,
+        call_start: String = "cs",
         /// When it ended.
-        call_end: String,
+        call_end: String = "ce",
         /// The caller's number, international digits.
-        call_origin: String,
+        call_origin: String = "co",
         /// The caller's number, masked.
-        call_origin_encoded: String,
+        call_origin_encoded: String = "coe",
         /// Where the caller is.
-        call_origin_location: String,
+        call_origin_location: String = "col",
         /// The tracking number called.
-        voxnumber: String,
+        voxnumber: String = "vn",
         /// The number the call was put through to.
-        call_destination: String,
+        call_destination: String = "cd",
         /// An IP address (two-way calls) or a conference room.
-        detail: String,
+        detail: String = "detail",
         /// How long the call lasted, `HH:MM:SS`.
-        call_time: String,
+        call_time: String = "ct",
         /// How long the call lasted, in seconds.
-        call_time_sec: u32,
+        call_time_sec: u32 = "cts",
         /// How long the parties talked, `HH:MM:SS`.
-        talk_time: String,
+        talk_time: String = "tt",
         /// How long the parties talked, in seconds.
-        talk_time_sec: u32,
+        talk_time_sec: u32 = "tts",
         /// `DIRECT`, `API`, ….
-        call_type: String,
+        call_type: String = "ctype",
         /// `ANSWERED`, ….
-        call_result: String,
+        call_result: String = "call_res",
         /// What the call rule did.
-        rule_result: String,
+        rule_result: String = "rule_res",
         /// The node of the number's link.
-        node_id: String,
+        node_id: String = "nid",
         /// Its name.
-        node_name: String,
+        node_name: String = "nname",
         /// Its type.
-        node_type: String,
+        node_type: String = "ntype",
         /// The link of the number.
-        link_id: String,
+        link_id: String = "lid",
         /// Its name.
-        link_name: String,
+        link_name: String = "lname",
         /// Its type.
-        link_type: String,
+        link_type: String = "ltype",
         /// Whether the call was recorded (getCallRecording gives it).
-        has_recording: bool,
+        has_recording: bool = "has_rec",
         /// Whether an alert e-mail was sent.
-        email_sent: bool,
+        email_sent: bool = "es",
         /// `IN`, ….
-        direction: String,
+        direction: String = "direction",
     }
+    /// The `req_fields` (and `order`) abbreviations of getCallData's flat fields.
+    abbreviations: CALL_FIELDS,
 }
 
 impl CallDataRequest {
@@ -283,7 +248,7 @@ list::list_method! {
         area: "Analytics",
         request: RequestShape::Query,
         arguments: &ARGUMENTS,
-        answer: Answer::List(&RESULT),
+        answer: Answer::List(&Call::RESULT),
         paged: Known::Yes(true),
         success: Some(200),
         confidence: Confidence::PageAndClients,
@@ -291,43 +256,6 @@ list::list_method! {
         example: "{\"sdt\": \"2026-01-01\", \"limit\": 100}",
     },
 }
-
-/// getCallMetrics' figures and groups, as the answer names them (PHP model), with their
-/// `req_fields` / `group_fields` abbreviations. Averages and seconds that PHP reads as
-/// floats stay text ("12.5").
-const METRICS: [ResultField; 27] = [
-    ResultField::new("total_calls", "tc", F::Integer),
-    ResultField::new("ave_calls_per_day", "acpd", F::Text),
-    ResultField::new("total_call_time", "tct", F::Text),
-    ResultField::new("total_call_time_sec", "tcts", F::Text),
-    ResultField::new("ave_call_time", "act", F::Text),
-    ResultField::new("ave_call_time_sec", "acts", F::Text),
-    ResultField::new("total_talk_time", "ttt", F::Text),
-    ResultField::new("total_talk_time_sec", "ttts", F::Integer),
-    ResultField::new("ave_talk_time", "att", F::Text),
-    ResultField::new("ave_talk_time_sec", "atts", F::Text),
-    ResultField::new("total_unique_callers", "tuc", F::Integer),
-    ResultField::new("total_unique_nodes", "tun", F::Integer),
-    ResultField::new("total_unique_links", "tul", F::Integer),
-    ResultField::new("call_date", "cdate", F::Text),
-    ResultField::new("call_weekday", "cweekd", F::Text),
-    ResultField::new("call_month", "cmonth", F::Text),
-    ResultField::new("call_origin", "co", F::Text),
-    ResultField::new("call_origin_encoded", "coe", F::Text),
-    ResultField::new("voxnumber", "vn", F::Text),
-    ResultField::new("call_destination", "cd", F::Text),
-    ResultField::new("detail", "detail", F::Text),
-    ResultField::new("call_result", "call_res", F::Text),
-    ResultField::new("node_id", "nid", F::Text),
-    ResultField::new("node_type", "ntype", F::Text),
-    ResultField::new("link_id", "lid", F::Text),
-    ResultField::new("link_name", "lname", F::Text),
-    ResultField::new("link_type", "ltype", F::Text),
-];
-
-/// The `req_fields` and `group_fields` abbreviations of getCallMetrics.
-pub const METRIC_FIELDS: &[&str] =
-    &crate::model::abbreviations::<{ crate::model::abbreviated(&METRICS) }>(&METRICS);
 
 /// The text filters of getCallMetrics, by their query names (no `order`, `dconst`, `id`
 /// or `direction` here).
@@ -383,60 +311,62 @@ list::record! {
     /// One row of getCallMetrics: the figures of one group (or of every call, ungrouped).
     CallMetrics {
         /// Calls.
-        total_calls: u32,
+        total_calls: u32 = "tc",
         /// Calls per day, on average (text: "12.5").
-        ave_calls_per_day: String,
+        ave_calls_per_day: String = "acpd",
         /// Call time, `HH:MM:SS`.
-        total_call_time: String,
+        total_call_time: String = "tct",
         /// Call time, in seconds.
-        total_call_time_sec: String,
+        total_call_time_sec: String = "tcts",
         /// Average call time, `HH:MM:SS`.
-        ave_call_time: String,
+        ave_call_time: String = "act",
         /// Average call time, in seconds.
-        ave_call_time_sec: String,
+        ave_call_time_sec: String = "acts",
         /// Talk time, `HH:MM:SS`.
-        total_talk_time: String,
+        total_talk_time: String = "ttt",
         /// Talk time, in seconds.
-        total_talk_time_sec: u32,
+        total_talk_time_sec: u32 = "ttts",
         /// Average talk time, `HH:MM:SS`.
-        ave_talk_time: String,
+        ave_talk_time: String = "att",
         /// Average talk time, in seconds.
-        ave_talk_time_sec: String,
+        ave_talk_time_sec: String = "atts",
         /// Callers, each once.
-        total_unique_callers: u32,
+        total_unique_callers: u32 = "tuc",
         /// Nodes called, each once.
-        total_unique_nodes: u32,
+        total_unique_nodes: u32 = "tun",
         /// Links called, each once.
-        total_unique_links: u32,
+        total_unique_links: u32 = "tul",
         /// Group: the day.
-        call_date: String,
+        call_date: String = "cdate",
         /// Group: the weekday.
-        call_weekday: String,
+        call_weekday: String = "cweekd",
         /// Group: the month.
-        call_month: String,
+        call_month: String = "cmonth",
         /// Group: the caller.
-        call_origin: String,
+        call_origin: String = "co",
         /// Group: the masked caller.
-        call_origin_encoded: String,
+        call_origin_encoded: String = "coe",
         /// Group: the number called.
-        voxnumber: String,
+        voxnumber: String = "vn",
         /// Group: where calls were put through.
-        call_destination: String,
+        call_destination: String = "cd",
         /// Group: the detail.
-        detail: String,
+        detail: String = "detail",
         /// Group: the result.
-        call_result: String,
+        call_result: String = "call_res",
         /// Group: the node.
-        node_id: String,
+        node_id: String = "nid",
         /// Group: the node's type.
-        node_type: String,
+        node_type: String = "ntype",
         /// Group: the link.
-        link_id: String,
+        link_id: String = "lid",
         /// Group: the link's name.
-        link_name: String,
+        link_name: String = "lname",
         /// Group: the link's type.
-        link_type: String,
+        link_type: String = "ltype",
     }
+    /// The `req_fields` and `group_fields` abbreviations of getCallMetrics.
+    abbreviations: METRIC_FIELDS,
 }
 
 impl CallMetricsRequest {
@@ -500,7 +430,7 @@ impl crate::vocab::Method for GetCallMetrics {
         area: "Analytics",
         request: RequestShape::Query,
         arguments: &METRIC_ARGUMENTS,
-        answer: Answer::List(&METRICS),
+        answer: Answer::List(&CallMetrics::RESULT),
         paged: Known::Yes(true),
         success: Some(200),
         confidence: Confidence::PageAndClients,
@@ -520,7 +450,7 @@ impl crate::vocab::Method for GetCallMetrics {
     }
 
     fn decode(body: &[u8]) -> Result<Self::Output, crate::DecodeError> {
-        list::read_page(body, &METRICS, CallMetrics::assign)
+        list::read_page(body, &CallMetrics::RESULT, CallMetrics::assign)
     }
 }
 

@@ -4,9 +4,7 @@
 //! but not stated (inferred, `docs/decisions.md` 33).
 
 use crate::list;
-use crate::model::{
-    Answer, Argument, Confidence, FieldKind as F, Known, RequestShape, ResultField, Spec,
-};
+use crate::model::{Answer, Confidence, Known, RequestShape, Spec};
 use crate::vocab::{Retry, Route, Verb};
 
 list::request! {
@@ -24,6 +22,7 @@ list::request! {
         /// Results per page (1 to 20,000; default 20,000).
         limit: Option<u32> = list::Limit(list::LIMIT_RANGE),
     }
+    /// getCountries' arguments: every key its request may have (the bindings refuse any other).
     arguments: COUNTRY_ARGUMENTS,
     /// A getCountries request from its arguments as given, with the messages.
     wire: validate_countries,
@@ -39,17 +38,6 @@ list::record! {
     }
 }
 
-const ARGUMENTS: [Argument; 2] = crate::model::PAGING;
-
-/// getCountries' arguments: every key its request may have (the bindings refuse any other).
-pub const COUNTRY_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
-
-/// A country's fields, as the answer names them.
-const RESULT: [ResultField; 2] = [
-    ResultField::always("code", F::Integer),
-    ResultField::always("name", F::Text),
-];
-
 list::list_method! {
     /// `getCountries`: reads only, safe to repeat.
     GetCountries: CountriesRequest => Country,
@@ -63,8 +51,8 @@ list::list_method! {
         retry: Retry::SafeToRepeat,
         area: "Numbering",
         request: RequestShape::Query,
-        arguments: &ARGUMENTS,
-        answer: Answer::List(&RESULT),
+        arguments: &CountriesRequest::ARGUMENTS,
+        answer: Answer::List(&Country::RESULT),
         paged: Known::Yes(true),
         success: Some(200),
         confidence: Confidence::PageAndClients,

@@ -2,40 +2,8 @@
 //! query string.
 
 use crate::list;
-use crate::model::{
-    Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
-    ResultField, Spec,
-};
+use crate::model::{Answer, Confidence, Known, RequestShape, Spec};
 use crate::vocab::{Retry, Route, Verb};
-
-/// The `req_fields` (and `order`) abbreviations: node id, node name, node type, link id,
-/// link name, link type, voxnumber, rule name.
-pub const LINK_FIELDS: &[&str] =
-    &crate::model::abbreviations::<{ crate::model::abbreviated(&RESULT) }>(&RESULT);
-
-/// A link's fields, as the answer names them.
-const RESULT: [ResultField; 9] = [
-    ResultField::new("node_id", "nid", F::Text),
-    ResultField::new("node_name", "nn", F::Text),
-    ResultField::new("node_type", "nt", F::Text),
-    ResultField::new("link_id", "lid", F::Text),
-    ResultField::new("link_name", "ln", F::Text),
-    ResultField::new("link_type", "lt", F::Text),
-    ResultField::always("click_to_call", F::Flag),
-    ResultField::new("voxnumber", "vn", F::Text),
-    ResultField::new("rule_name", "rn", F::Text),
-];
-
-const ARGUMENTS: [Argument; 8] = [
-    Argument::optional("node_id", K::Text),
-    Argument::optional("node_type", K::Text),
-    Argument::optional("link_id", K::Text),
-    Argument::optional("link_type", K::Text),
-    Argument::optional("req_fields", K::Fields),
-    Argument::optional("order", K::Order),
-    crate::model::PAGING[0],
-    crate::model::PAGING[1],
-];
 
 list::request! {
     /// A getLinks request: every filter optional.
@@ -65,6 +33,7 @@ list::request! {
         /// Results per page (1 to 20,000; default 20,000).
         limit: Option<u32> = list::Limit(list::LIMIT_RANGE),
     }
+    /// getLinks's arguments: every key its request may have (the bindings refuse any other).
     arguments: LINK_ARGUMENTS,
     /// A getLinks request from its arguments as given, with the messages.
     wire: validate_links,
@@ -74,28 +43,28 @@ list::record! {
     /// One link of the account. Fields not asked for in `req_fields` are `None`.
     AccountLink {
         /// Its node.
-        node_id: String,
+        node_id: String = "nid",
         /// The node's name.
-        node_name: String,
+        node_name: String = "nn",
         /// The node's type.
-        node_type: String,
+        node_type: String = "nt",
         /// The link's ID.
-        link_id: String,
+        link_id: String = "lid",
         /// The link's name.
-        link_name: String,
+        link_name: String = "ln",
         /// The link's type.
-        link_type: String,
+        link_type: String = "lt",
         /// Whether click-to-call is on.
         click_to_call: bool,
         /// The number attached, international digits; `None` when there is none.
-        voxnumber: String,
+        voxnumber: String = "vn",
         /// The call rule's name.
-        rule_name: String,
+        rule_name: String = "rn",
     }
+    /// The `req_fields` (and `order`) abbreviations: node id, node name, node type, link id,
+    /// link name, link type, voxnumber, rule name.
+    abbreviations: LINK_FIELDS,
 }
-
-/// getLinks's arguments: every key its request may have (the bindings refuse any other).
-pub const LINK_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
 
 list::list_method! {
     /// `getLinks`: reads only, safe to repeat.
@@ -110,8 +79,8 @@ list::list_method! {
         retry: Retry::SafeToRepeat,
         area: "AccountSetup",
         request: RequestShape::Query,
-        arguments: &ARGUMENTS,
-        answer: Answer::List(&RESULT),
+        arguments: &LinksRequest::ARGUMENTS,
+        answer: Answer::List(&AccountLink::RESULT),
         paged: Known::Yes(true),
         success: Some(200),
         confidence: Confidence::PageAndClients,

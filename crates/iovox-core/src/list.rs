@@ -5,6 +5,7 @@
 
 use crate::check::{code, free_text, word, Given, Report};
 use crate::error::{DecodeError, ErrorCode as C, ValidationErrors};
+use crate::model::{Argument, ArgumentKind as K};
 use crate::xml;
 use std::borrow::Cow;
 
@@ -138,7 +139,7 @@ macro_rules! list_method {
             }
 
             fn decode(body: &[u8]) -> Result<Self::Output, $crate::error::DecodeError> {
-                $crate::list::read_page(body, &RESULT, <$record>::assign)
+                $crate::list::read_page(body, &<$record>::RESULT, <$record>::assign)
             }
         }
 
@@ -583,6 +584,7 @@ macro_rules! word_enum {
         }
 
         impl $crate::list::FieldValue for $name {
+            const KIND: $crate::model::FieldKind = $crate::model::FieldKind::Word($name::WORDS);
             fn read(field: &str, text: &str) -> Result<Self, String> {
                 $crate::list::known_word(field, text, $name::parse)
             }
@@ -619,6 +621,9 @@ impl Field<'_> {
 /// A value a result's field holds: read from the answer's text by element name, and
 /// handed back as a [`Field`]. Text, whole numbers, flags and IOVOX's words.
 pub trait FieldValue: Sized {
+    /// What the model says the answer holds for a field of this type (a field declared
+    /// `as DateTime` in [`record!`] says so itself).
+    const KIND: crate::model::FieldKind;
     /// From the element's text; the message names the field.
     fn read(field: &str, text: &str) -> Result<Self, String>;
     /// As a [`Field`].
@@ -626,6 +631,7 @@ pub trait FieldValue: Sized {
 }
 
 impl FieldValue for String {
+    const KIND: crate::model::FieldKind = crate::model::FieldKind::Text;
     fn read(_: &str, text: &str) -> Result<Self, String> {
         Ok(text.to_string())
     }
@@ -635,6 +641,7 @@ impl FieldValue for String {
 }
 
 impl FieldValue for u32 {
+    const KIND: crate::model::FieldKind = crate::model::FieldKind::Integer;
     fn read(field: &str, text: &str) -> Result<Self, String> {
         number(field, text)
     }
@@ -644,6 +651,7 @@ impl FieldValue for u32 {
 }
 
 impl FieldValue for bool {
+    const KIND: crate::model::FieldKind = crate::model::FieldKind::Flag;
     fn read(field: &str, text: &str) -> Result<Self, String> {
         flag(field, text)
     }
@@ -656,6 +664,8 @@ impl FieldValue for bool {
 /// `joined` is the request's one list (`req_fields`) joined with commas, as the query
 /// carries it.
 pub(crate) trait Filter {
+    /// The words a value of this type is one of ([`Word`]'s argument declares them).
+    const WORDS: &'static [&'static str] = &[];
     fn given<'a>(&'a self, joined: &'a str) -> Given<'a>;
     /// This value's part of `joined`: the list's text; nothing for any other value.
     fn joined(&self) -> String {
@@ -721,6 +731,7 @@ pub(crate) trait Words: Sized + Copy + 'static {
 }
 
 impl<T: Words> Filter for Option<T> {
+    const WORDS: &'static [&'static str] = T::WORDS;
     fn given<'a>(&'a self, _: &'a str) -> Given<'a> {
         self.map_or(Given::Missing, |w| Given::Text(w.word()))
     }
@@ -734,14 +745,54 @@ pub(crate) trait Rule<T> {
 
 /// Any text, as given (only its XML-safety is checked, for every argument at once).
 pub(crate) struct Text;
+impl Text {
+    /// The argument this rule declares in the model.
+    pub(crate) const fn declare(
+        &self,
+        name: &'static str,
+        _words: &'static [&'static str],
+    ) -> Argument {
+        Argument::optional(name, K::Text)
+    }
+}
 impl Rule<Option<String>> for Text {
     fn apply(&self, v: Given<'_>, _: &'static str, _: &mut Report) -> Option<Option<String>> {
         Some(text_filter(v))
     }
 }
 
+/// Text the method cannot go without: checked like [`Text`] (IOVOX's page gives no
+/// message of its own for its absence), declared required, so every language's
+/// signature asks for it.
+pub(crate) struct RequiredText;
+impl RequiredText {
+    /// The argument this rule declares in the model.
+    pub(crate) const fn declare(
+        &self,
+        name: &'static str,
+        _words: &'static [&'static str],
+    ) -> Argument {
+        Argument::required(name, K::Text)
+    }
+}
+impl Rule<Option<String>> for RequiredText {
+    fn apply(&self, v: Given<'_>, f: &'static str, r: &mut Report) -> Option<Option<String>> {
+        Text.apply(v, f, r)
+    }
+}
+
 /// Digits ("VoxNumber Invalid").
 pub(crate) struct Digits(pub &'static str);
+impl Digits {
+    /// The argument this rule declares in the model.
+    pub(crate) const fn declare(
+        &self,
+        name: &'static str,
+        _words: &'static [&'static str],
+    ) -> Argument {
+        Argument::optional(name, K::Digits)
+    }
+}
 impl Rule<Option<String>> for Digits {
     fn apply(&self, v: Given<'_>, field: &'static str, r: &mut Report) -> Option<Option<String>> {
         rule_digits_filter(v, field, self.0, r)
@@ -750,6 +801,16 @@ impl Rule<Option<String>> for Digits {
 
 /// One of IOVOX's words ("Call Status Invalid").
 pub(crate) struct Word(pub &'static str);
+impl Word {
+    /// The argument this rule declares in the model.
+    pub(crate) const fn declare(
+        &self,
+        name: &'static str,
+        _words: &'static [&'static str],
+    ) -> Argument {
+        Argument::optional(name, K::Words(_words))
+    }
+}
 impl<T: Words> Rule<Option<T>> for Word {
     fn apply(&self, v: Given<'_>, field: &'static str, r: &mut Report) -> Option<Option<T>> {
         rule_word_filter(v, field, self.0, T::WORDS, r).map(|w| w.and_then(T::parse))
@@ -758,6 +819,22 @@ impl<T: Words> Rule<Option<T>> for Word {
 
 /// A whole number ("Country Code not an integer").
 pub(crate) struct Code(pub &'static str);
+impl Code {
+    /// The argument this rule declares in the model.
+    pub(crate) const fn declare(
+        &self,
+        name: &'static str,
+        _words: &'static [&'static str],
+    ) -> Argument {
+        Argument::optional(
+            name,
+            K::Integer {
+                min: 0,
+                max: u32::MAX as u64,
+            },
+        )
+    }
+}
 impl Rule<Option<u32>> for Code {
     fn apply(&self, v: Given<'_>, field: &'static str, r: &mut Report) -> Option<Option<u32>> {
         rule_code_filter(v, field, self.0, r)
@@ -766,6 +843,16 @@ impl Rule<Option<u32>> for Code {
 
 /// `req_fields`: these abbreviations.
 pub(crate) struct Fields(pub &'static [&'static str]);
+impl Fields {
+    /// The argument this rule declares in the model.
+    pub(crate) const fn declare(
+        &self,
+        name: &'static str,
+        _words: &'static [&'static str],
+    ) -> Argument {
+        Argument::optional(name, K::Fields)
+    }
+}
 impl Rule<Vec<String>> for Fields {
     fn apply(&self, v: Given<'_>, _: &'static str, r: &mut Report) -> Option<Vec<String>> {
         rule_req_fields(v, self.0, r)
@@ -774,6 +861,16 @@ impl Rule<Vec<String>> for Fields {
 
 /// `order`: one of these abbreviations with `_ASC` or `_DESC`.
 pub(crate) struct Order(pub &'static [&'static str]);
+impl Order {
+    /// The argument this rule declares in the model.
+    pub(crate) const fn declare(
+        &self,
+        name: &'static str,
+        _words: &'static [&'static str],
+    ) -> Argument {
+        Argument::optional(name, K::Order)
+    }
+}
 impl Rule<Option<String>> for Order {
     fn apply(&self, v: Given<'_>, _: &'static str, r: &mut Report) -> Option<Option<String>> {
         rule_order(v, self.0, r)
@@ -782,6 +879,22 @@ impl Rule<Option<String>> for Order {
 
 /// `page`: from 1.
 pub(crate) struct PageNumber;
+impl PageNumber {
+    /// The argument this rule declares in the model.
+    pub(crate) const fn declare(
+        &self,
+        name: &'static str,
+        _words: &'static [&'static str],
+    ) -> Argument {
+        Argument::optional(
+            name,
+            K::Integer {
+                min: 1,
+                max: u32::MAX as u64,
+            },
+        )
+    }
+}
 impl Rule<Option<u32>> for PageNumber {
     fn apply(&self, v: Given<'_>, _: &'static str, r: &mut Report) -> Option<Option<u32>> {
         rule_page(v, r)
@@ -790,6 +903,22 @@ impl Rule<Option<u32>> for PageNumber {
 
 /// `limit`: within these bounds.
 pub(crate) struct Limit(pub std::ops::RangeInclusive<u32>);
+impl Limit {
+    /// The argument this rule declares in the model.
+    pub(crate) const fn declare(
+        &self,
+        name: &'static str,
+        _words: &'static [&'static str],
+    ) -> Argument {
+        Argument::optional(
+            name,
+            K::Integer {
+                min: *self.0.start() as u64,
+                max: *self.0.end() as u64,
+            },
+        )
+    }
+}
 impl Rule<Option<u32>> for Limit {
     fn apply(&self, v: Given<'_>, _: &'static str, r: &mut Report) -> Option<Option<u32>> {
         rule_limit_in(v, self.0.clone(), r)
@@ -805,8 +934,11 @@ macro_rules! request {
     ($(#[$doc:meta])* $name:ident {
         $($(#[$fdoc:meta])* $field:ident: $ty:ty = $rule:expr,)*
     }
-    arguments: $arguments:expr,
+    $(#[$adoc:meta])* arguments: $arguments:ident,
     $(#[$vdoc:meta])* wire: $validate:ident $(,)?) => {
+        $(#[$adoc])*
+        pub const $arguments: &[&str] = &$crate::model::names(&$name::ARGUMENTS);
+
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Default)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -816,6 +948,11 @@ macro_rules! request {
         }
 
         impl $name {
+            /// The method's arguments in the model, each declared by its rule.
+            pub(crate) const ARGUMENTS: [$crate::model::Argument; [$(stringify!($field)),*].len()] = [
+                $($rule.declare(stringify!($field), <$ty as $crate::list::Filter>::WORDS),)*
+            ];
+
             /// No filter: every result, first page.
             pub fn new() -> Self {
                 Self::default()
@@ -873,7 +1010,17 @@ pub(crate) use request;
 /// leave any out), its reader by element name (what the list's decoder calls) and its
 /// [`Record`] fields in the answer's order. Each field's name is its element's.
 macro_rules! record {
-    ($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident: $ty:ty,)* }) => {
+    ($(#[$doc:meta])* $name:ident {
+        $($(#[$fdoc:meta])* $field:ident: $ty:ty $(as $kind:ident)? $(= $abbreviation:literal)?,)*
+    }
+    $($(#[$adoc:meta])* abbreviations: $abbreviations:ident $(,)?)?) => {
+        $(
+            $(#[$adoc])*
+            pub const $abbreviations: &[&str] = &$crate::model::abbreviations::<
+                { $crate::model::abbreviated(&$name::RESULT) },
+            >(&$name::RESULT);
+        )?
+
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Default)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -882,6 +1029,17 @@ macro_rules! record {
         }
 
         impl $name {
+            /// Each field in the model, in the answer's order: its element, its
+            /// `req_fields` abbreviation (none for a field IOVOX always sends) and its kind
+            /// (its type's, unless declared `as` another).
+            pub(crate) const RESULT: [$crate::model::ResultField; [$(stringify!($field)),*].len()] = [
+                $($crate::model::ResultField {
+                    element: stringify!($field),
+                    abbreviation: $crate::list::record!(@abbreviation $($abbreviation)?),
+                    kind: $crate::list::record!(@kind $ty $(, $kind)?),
+                },)*
+            ];
+
             /// Sets the field of this element name from its text; other names are left.
             pub(crate) fn assign(&mut self, field: &'static str, text: &str) -> Result<(), String> {
                 match field {
@@ -900,6 +1058,10 @@ macro_rules! record {
             }
         }
     };
+    (@abbreviation) => { None };
+    (@abbreviation $abbreviation:literal) => { Some($abbreviation) };
+    (@kind $ty:ty) => { <$ty as $crate::list::FieldValue>::KIND };
+    (@kind $ty:ty, $kind:ident) => { $crate::model::FieldKind::$kind };
 }
 pub(crate) use record;
 

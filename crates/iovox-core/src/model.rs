@@ -179,30 +179,6 @@ pub struct ResultField {
     pub kind: FieldKind,
 }
 
-impl ResultField {
-    /// A field with an abbreviation.
-    pub(crate) const fn new(
-        element: &'static str,
-        abbreviation: &'static str,
-        kind: FieldKind,
-    ) -> Self {
-        ResultField {
-            element,
-            abbreviation: Some(abbreviation),
-            kind,
-        }
-    }
-
-    /// A field `req_fields` cannot name.
-    pub(crate) const fn always(element: &'static str, kind: FieldKind) -> Self {
-        ResultField {
-            element,
-            abbreviation: None,
-            kind,
-        }
-    }
-}
-
 /// How a field's text reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {

@@ -194,20 +194,6 @@ pub const NODE_DETAIL_FIELDS: &[&str] = &[
     "nid", "nn", "nt", "nd", "lid", "ln", "lt", "ld", "vn", "cid", "cl", "cv",
 ];
 
-const ARGUMENTS: [Argument; 8] = [
-    Argument::required("node_id", K::Text),
-    Argument::optional("link_id", K::Text),
-    Argument::optional("req_fields", K::Fields),
-    Argument::optional("order", K::Text),
-    Argument::optional("return_rule_name", K::Words(&["true", "false"])),
-    Argument::optional("return_voxnumber", K::Words(&["true", "false"])),
-    crate::model::PAGING[0],
-    crate::model::PAGING[1],
-];
-
-/// getNodeDetails' arguments.
-pub const NODE_DETAIL_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
-
 list::request! {
     /// A getNodeDetails request: the node, and what to show of it. The page states no
     /// message for a missing `node_id` or a bad `order`, so those go as given.
@@ -220,7 +206,7 @@ list::request! {
     /// ```
     NodeDetailsRequest {
         /// The node.
-        node_id: Option<String> = list::Text,
+        node_id: Option<String> = list::RequiredText,
         /// Only this link of it.
         link_id: Option<String> = list::Text,
         /// Only these fields ([`NODE_DETAIL_FIELDS`]); IOVOX's default ones when empty.
@@ -236,6 +222,7 @@ list::request! {
         /// Results per page (1 to 20,000; default 20,000).
         limit: Option<u32> = list::Limit(list::LIMIT_RANGE),
     }
+    /// getNodeDetails' arguments.
     arguments: NODE_DETAIL_ARGUMENTS,
     /// A getNodeDetails request from its arguments as given, with the messages.
     wire: validate_node_details,
@@ -264,7 +251,7 @@ impl Method for GetNodeDetails {
         retry: Retry::SafeToRepeat,
         area: "AccountSetup",
         request: RequestShape::Query,
-        arguments: &ARGUMENTS,
+        arguments: &NodeDetailsRequest::ARGUMENTS,
         answer: Answer::Tree(NODE_DETAILS),
         paged: Known::Yes(false),
         success: Some(200),
@@ -279,7 +266,10 @@ impl Method for GetNodeDetails {
     fn prepare(request: &NodeDetailsRequest) -> Result<Prepared, ValidationErrors> {
         let view = request.view();
         check(&view)?;
-        Ok(list::prepared(list::query_of(&view, &ARGUMENTS)))
+        Ok(list::prepared(list::query_of(
+            &view,
+            &NodeDetailsRequest::ARGUMENTS,
+        )))
     }
 
     fn prepare_wire(request: &wire::Query) -> Result<Prepared, ValidationErrors> {

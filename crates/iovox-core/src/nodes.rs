@@ -5,54 +5,11 @@
 //! the bound checked (`docs/decisions.md` 36).
 
 use crate::list;
-use crate::model::{
-    Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
-    ResultField, Spec,
-};
+use crate::model::{Answer, Confidence, Known, RequestShape, Spec};
 use crate::vocab::{Retry, Route, Verb};
 
 /// The largest `limit` of getNodes.
 pub const NODES_LIMIT: std::ops::RangeInclusive<u32> = 1..=5_000;
-
-/// A node's fields, as the answer names them. `voxnumber` has no abbreviation; when it
-/// comes is unknown (one client reads it).
-const RESULT: [ResultField; 8] = [
-    ResultField::new("node_id", "nid", F::Text),
-    ResultField::new("node_name", "nn", F::Text),
-    ResultField::new("node_type", "nt", F::Text),
-    ResultField::new("link_id", "lid", F::Text),
-    ResultField::new("link_name", "ln", F::Text),
-    ResultField::new("link_type", "lt", F::Text),
-    ResultField::new("rule_template_name", "rtn", F::Text),
-    ResultField::always("voxnumber", F::Text),
-];
-
-/// The `req_fields` (and `order`) abbreviations: node id, name and type, link id, name and
-/// type, rule template name.
-pub const NODE_FIELDS: &[&str] =
-    &crate::model::abbreviations::<{ crate::model::abbreviated(&RESULT) }>(&RESULT);
-
-const ARGUMENTS: [Argument; 10] = [
-    Argument::optional("node_id", K::Text),
-    Argument::optional("node_type", K::Text),
-    Argument::optional("link_id", K::Text),
-    Argument::optional("link_type", K::Text),
-    Argument::optional("voxnumber", K::Text),
-    Argument::optional("rule_name", K::Text),
-    Argument::optional("req_fields", K::Fields),
-    Argument::optional("order", K::Order),
-    crate::model::PAGING[0],
-    Argument::optional(
-        "limit",
-        K::Integer {
-            min: *NODES_LIMIT.start() as u64,
-            max: *NODES_LIMIT.end() as u64,
-        },
-    ),
-];
-
-/// getNodes' arguments: every key its request may have (the bindings refuse any other).
-pub const NODE_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
 
 list::request! {
     /// A getNodes request: every filter optional.
@@ -86,6 +43,7 @@ list::request! {
         /// Results per page (1 to 5,000).
         limit: Option<u32> = list::Limit(NODES_LIMIT),
     }
+    /// getNodes' arguments: every key its request may have (the bindings refuse any other).
     arguments: NODE_ARGUMENTS,
     /// A getNodes request from its arguments as given, with the messages.
     wire: validate_nodes,
@@ -95,22 +53,25 @@ list::record! {
     /// One node and one of its links. Fields not asked for in `req_fields` are `None`.
     AccountNode {
         /// The node's ID.
-        node_id: String,
+        node_id: String = "nid",
         /// The node's name.
-        node_name: String,
+        node_name: String = "nn",
         /// The node's type.
-        node_type: String,
+        node_type: String = "nt",
         /// The link's ID; `None` for a node without links.
-        link_id: String,
+        link_id: String = "lid",
         /// The link's name.
-        link_name: String,
+        link_name: String = "ln",
         /// The link's type.
-        link_type: String,
+        link_type: String = "lt",
         /// The rule template of the link.
-        rule_template_name: String,
+        rule_template_name: String = "rtn",
         /// The number on the link, where IOVOX gives it.
         voxnumber: String,
     }
+    /// The `req_fields` (and `order`) abbreviations: node id, name and type, link id, name and
+    /// type, rule template name.
+    abbreviations: NODE_FIELDS,
 }
 
 list::list_method! {
@@ -126,8 +87,8 @@ list::list_method! {
         retry: Retry::SafeToRepeat,
         area: "AccountSetup",
         request: RequestShape::Query,
-        arguments: &ARGUMENTS,
-        answer: Answer::List(&RESULT),
+        arguments: &NodesRequest::ARGUMENTS,
+        answer: Answer::List(&AccountNode::RESULT),
         paged: Known::Yes(true),
         success: Some(200),
         confidence: Confidence::PageAndClients,

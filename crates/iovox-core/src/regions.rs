@@ -2,52 +2,12 @@
 //! country code, area code and number type). `GET /Purchase`, filters in the query string.
 
 use crate::list;
-use crate::model::{
-    Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
-    ResultField, Spec,
-};
+use crate::model::{Answer, Confidence, Known, RequestShape, Spec};
 use crate::purchase::NumberType;
 use crate::vocab::{Retry, Route, Verb};
 
-/// The `req_fields` abbreviations: country code, area code, country name, state name,
-/// city name, cost (each result field's own, in `GetVoxnumberRegions::SPEC`).
-pub const REGION_FIELDS: &[&str] =
-    &crate::model::abbreviations::<{ crate::model::abbreviated(&RESULT) }>(&RESULT);
-
-/// A region's fields, as the answer names them.
-const RESULT: [ResultField; 7] = [
-    ResultField::new("country_code", "cc", F::Integer),
-    ResultField::new("area_code", "ac", F::Integer),
-    ResultField::new("country_name", "con", F::Text),
-    ResultField::new("state_name", "stn", F::Text),
-    ResultField::new("city_name", "cin", F::Text),
-    ResultField::always("require_purchase_info", F::Flag),
-    ResultField::new("cost", "ct", F::Text),
-];
-
 /// The number types a region sells.
 const NUMBER_TYPES: &[&str] = &["NATIONAL", "GEOGRAPHIC", "TOLLFREE"];
-
-const ARGUMENTS: [Argument; 6] = [
-    Argument::optional("number_type", K::Words(NUMBER_TYPES)),
-    Argument::optional(
-        "country_code",
-        K::Integer {
-            min: 0,
-            max: u32::MAX as u64,
-        },
-    ),
-    Argument::optional(
-        "area_code",
-        K::Integer {
-            min: 0,
-            max: u32::MAX as u64,
-        },
-    ),
-    Argument::optional("req_fields", K::Fields),
-    crate::model::PAGING[0],
-    crate::model::PAGING[1],
-];
 
 impl list::Words for NumberType {
     const WORDS: &'static [&'static str] = NUMBER_TYPES;
@@ -88,6 +48,7 @@ list::request! {
         /// Results per page (1 to 20,000; default 20,000).
         limit: Option<u32> = list::Limit(list::LIMIT_RANGE),
     }
+    /// getVoxnumberRegions's arguments: every key its request may have (the bindings refuse any other).
     arguments: REGION_ARGUMENTS,
     /// A getVoxnumberRegions request from its arguments as given, with the messages.
     wire: validate_regions,
@@ -97,24 +58,24 @@ list::record! {
     /// One region for sale.
     VoxnumberRegion {
         /// IDD (44).
-        country_code: u32,
+        country_code: u32 = "cc",
         /// Area code (151).
-        area_code: u32,
+        area_code: u32 = "ac",
         /// Country name ("UNITED KINGDOM").
-        country_name: String,
+        country_name: String = "con",
         /// State or region.
-        state_name: String,
+        state_name: String = "stn",
         /// City.
-        city_name: String,
+        city_name: String = "cin",
         /// Whether a purchase here needs `additional_information`.
         require_purchase_info: bool,
         /// The price, as IOVOX writes it.
-        cost: String,
+        cost: String = "ct",
     }
+    /// The `req_fields` abbreviations: country code, area code, country name, state name,
+    /// city name, cost (each result field's own, in `GetVoxnumberRegions::SPEC`).
+    abbreviations: REGION_FIELDS,
 }
-
-/// getVoxnumberRegions's arguments: every key its request may have (the bindings refuse any other).
-pub const REGION_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
 
 list::list_method! {
     /// `getVoxnumberRegions`: reads only, safe to repeat.
@@ -129,8 +90,8 @@ list::list_method! {
         retry: Retry::SafeToRepeat,
         area: "Numbering",
         request: RequestShape::Query,
-        arguments: &ARGUMENTS,
-        answer: Answer::List(&RESULT),
+        arguments: &RegionsRequest::ARGUMENTS,
+        answer: Answer::List(&VoxnumberRegion::RESULT),
         paged: Known::Yes(true),
         success: Some(200),
         confidence: Confidence::PageAndClients,

@@ -2,48 +2,8 @@
 //! /Voxnumbers`, filters in the query string.
 
 use crate::list::{self, word_enum};
-use crate::model::{
-    Answer, Argument, ArgumentKind as K, Confidence, FieldKind as F, Known, RequestShape,
-    ResultField, Spec,
-};
+use crate::model::{Answer, Confidence, Known, RequestShape, Spec};
 use crate::vocab::{Retry, Route, Verb};
-
-/// The `req_fields` (and `order`) abbreviations: node id, node name, link id, link name,
-/// assigned status, call status, voxnumber, voxnumber type, country, city, purchase date
-/// (each result field's own, in `GetVoxnumbers::SPEC`).
-pub const VOXNUMBER_FIELDS: &[&str] =
-    &crate::model::abbreviations::<{ crate::model::abbreviated(&RESULT) }>(&RESULT);
-
-/// A number's fields, as the answer names them. `country_code` has no abbreviation the
-/// page gives (one client asks for `cc`).
-const RESULT: [ResultField; 12] = [
-    ResultField::new("node_id", "nid", F::Text),
-    ResultField::new("node_name", "nname", F::Text),
-    ResultField::new("link_id", "lid", F::Text),
-    ResultField::new("link_name", "lname", F::Text),
-    ResultField::new("assigned_status", "as", F::Word(AssignedStatus::WORDS)),
-    ResultField::new("call_status", "cs", F::Word(CallStatus::WORDS)),
-    ResultField::always("country_code", F::Integer),
-    ResultField::new("voxnumber", "vn", F::Text),
-    ResultField::new("voxnumber_type", "vnt", F::Word(VoxnumberType::WORDS)),
-    ResultField::new("voxnumber_country", "vnco", F::Text),
-    ResultField::new("voxnumber_city", "vnci", F::Text),
-    ResultField::new("purchase_date", "vnpd", F::DateTime),
-];
-
-const ARGUMENTS: [Argument; 11] = [
-    Argument::optional("voxnumber", K::Digits),
-    Argument::optional("voxnumber_type", K::Words(VoxnumberType::WORDS)),
-    Argument::optional("voxnumber_country", K::Text),
-    Argument::optional("voxnumber_city", K::Text),
-    Argument::optional("assigned_status", K::Words(AssignedStatus::WORDS)),
-    Argument::optional("call_status", K::Words(CallStatus::WORDS)),
-    Argument::optional("link_id", K::Text),
-    Argument::optional("req_fields", K::Fields),
-    Argument::optional("order", K::Order),
-    crate::model::PAGING[0],
-    crate::model::PAGING[1],
-];
 
 word_enum! {
     /// Whether a number is attached to a link.
@@ -112,6 +72,7 @@ list::request! {
         /// Results per page (1 to 20,000; default 20,000).
         limit: Option<u32> = list::Limit(list::LIMIT_RANGE),
     }
+    /// getVoxnumbers's arguments: every key its request may have (the bindings refuse any other).
     arguments: VOXNUMBER_ARGUMENTS,
     /// A getVoxnumbers request from its arguments as given, with the messages.
     wire: validate_voxnumbers,
@@ -121,34 +82,35 @@ list::record! {
     /// One number of the account. Fields not asked for in `req_fields` are `None`.
     AccountVoxnumber {
         /// The node of its link.
-        node_id: String,
+        node_id: String = "nid",
         /// The node's name.
-        node_name: String,
+        node_name: String = "nname",
         /// The link it is attached to.
-        link_id: String,
+        link_id: String = "lid",
         /// The link's name.
-        link_name: String,
+        link_name: String = "lname",
         /// ASSIGNED or UNASSIGNED.
-        assigned_status: AssignedStatus,
+        assigned_status: AssignedStatus = "as",
         /// ON, NO RULES, ACTIVE or OFF.
-        call_status: CallStatus,
+        call_status: CallStatus = "cs",
         /// IDD (44).
         country_code: u32,
         /// The number, international digits.
-        voxnumber: String,
+        voxnumber: String = "vn",
         /// LOCAL or NATIONAL.
-        voxnumber_type: VoxnumberType,
+        voxnumber_type: VoxnumberType = "vnt",
         /// Country name.
-        voxnumber_country: String,
+        voxnumber_country: String = "vnco",
         /// City.
-        voxnumber_city: String,
+        voxnumber_city: String = "vnci",
         /// When it was bought: "YYYY-MM-DD HH:MM:SS" as IOVOX writes it.
-        purchase_date: String,
+        purchase_date: String as DateTime = "vnpd",
     }
+    /// The `req_fields` (and `order`) abbreviations: node id, node name, link id, link name,
+    /// assigned status, call status, voxnumber, voxnumber type, country, city, purchase date
+    /// (each result field's own, in `GetVoxnumbers::SPEC`).
+    abbreviations: VOXNUMBER_FIELDS,
 }
-
-/// getVoxnumbers's arguments: every key its request may have (the bindings refuse any other).
-pub const VOXNUMBER_ARGUMENTS: &[&str] = &crate::model::names(&ARGUMENTS);
 
 list::list_method! {
     /// `getVoxnumbers`: reads only, safe to repeat.
@@ -163,8 +125,8 @@ list::list_method! {
         retry: Retry::SafeToRepeat,
         area: "Numbering",
         request: RequestShape::Query,
-        arguments: &ARGUMENTS,
-        answer: Answer::List(&RESULT),
+        arguments: &VoxnumbersRequest::ARGUMENTS,
+        answer: Answer::List(&AccountVoxnumber::RESULT),
         paged: Known::Yes(true),
         success: Some(200),
         confidence: Confidence::PageAndClients,
