@@ -8,9 +8,11 @@ use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use iovox_core::method::{
-    AttachVoxnumberToLink, DeleteVoxnumbersFromAccount, GetCountries, GetLinks,
-    GetVoxnumberRegions, GetVoxnumbers, Method as _, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
-    Route, CATALOGUE,
+    AttachVoxnumberToLink, CreateLinks, CreateNodeFull, CreateNodes, DeleteLinks, DeleteNodes,
+    DeleteVoxnumbersFromAccount, GetCallData, GetCallMetrics, GetCallRecording, GetCountries,
+    GetLinks, GetNodeDetails, GetNodes, GetVoicemailRecording, GetVoxnumberRegions, GetVoxnumbers,
+    PurchaseVoxNumbers, RemoveVoxnumberFromLink, Route, SetCallStatus, UpdateLinks, UpdateNodes,
+    CATALOGUE,
 };
 use iovox_core::request::{
     decode_attach_request, decode_detach_request, decode_purchase_request, RequestError,
@@ -207,7 +209,7 @@ async fn route(
         },
         None => return error(StatusCode::NOT_FOUND, "Method name Empty"),
     };
-    let Some(handler) = handler(route) else {
+    let Some(play) = player(route) else {
         // A method IOVOX has, that the sandbox does not play: said in our words, not
         // IOVOX's, so no test mistakes it for an answer.
         let msg = format!(
@@ -230,197 +232,192 @@ async fn route(
             return error(StatusCode::PAYLOAD_TOO_LARGE, &msg);
         }
     };
-    match handler {
-        Handler::Purchase => {
-            let call = headers.get("x-iovox-call").and_then(|v| v.to_str().ok());
-            purchase(app, &body, call)
-        }
-        Handler::Attach => no_content(app, &body, decode_attach_request, Account::attach, |s| {
-            s.attaches += 1
-        }),
-        Handler::Detach => no_content(app, &body, decode_detach_request, Account::detach, |s| {
-            s.detaches += 1
-        }),
-        Handler::Countries => listed(&query, wire::Query::validate_countries, |r| {
-            Ok(lock(&app.account).countries(r))
-        }),
-        Handler::CreateNodes => {
-            created(app, &body, &iovox_core::setup::NODE, Account::create_nodes)
-        }
-        Handler::CreateLinks => {
-            created(app, &body, &iovox_core::setup::LINK, Account::create_links)
-        }
-        Handler::CallStatus => {
-            if body.iter().all(u8::is_ascii_whitespace) {
-                return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
-            }
-            // The page writes this one without the position details.
-            let Some(request) = iovox_core::read_call_status(&body) else {
-                return errors(StatusCode::BAD_REQUEST, &["XML Parse Error".to_string()]);
-            };
-            match lock(&app.account).set_call_status(&request) {
-                Ok(()) => StatusCode::NO_CONTENT.into_response(),
-                Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
-            }
-        }
-        Handler::UpdateNodes => updated(
-            app,
-            &body,
-            &iovox_core::setup::NODE_UPDATE,
-            Account::update_nodes,
-        ),
-        Handler::UpdateLinks => updated(
-            app,
-            &body,
-            &iovox_core::setup::LINK_UPDATE,
-            Account::update_links,
-        ),
-        Handler::DeleteNodes => by_ids(app, param("node_ids"), Account::delete_nodes),
-        Handler::DeleteLinks => by_ids(app, param("link_ids"), Account::delete_links),
-        Handler::CallData => listed(&query, wire::Query::validate_call_data, |r| {
-            lock(&app.account).call_data(r)
-        }),
-        Handler::CallMetrics => listed(&query, wire::Query::validate_call_metrics, |r| {
-            lock(&app.account).call_metrics(r)
-        }),
-        Handler::CallRecording | Handler::Voicemail => {
-            let id = param("id").unwrap_or_default().to_string();
-            let voicemail = matches!(handler, Handler::Voicemail);
-            let audio = lock(&app.account).recording(&id, voicemail);
-            match audio {
-                Ok(audio) => {
-                    ([(axum::http::header::CONTENT_TYPE, "audio/mpeg")], audio).into_response()
-                }
-                Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
-            }
-        }
-        Handler::CreateNodeFull => {
-            use iovox_core::nested::{NODE_FULL, NODE_FULL_ANSWER};
-            if body.iter().all(u8::is_ascii_whitespace) {
-                return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
-            }
-            let node = match iovox_core::tree::read_tree(&body, &["node"], NODE_FULL) {
-                Ok(node) => node,
-                Err(e) => {
-                    let e = RequestError::XmlParse {
-                        reason: e.message,
-                        line: e.line.unwrap_or(1),
-                        column: e.column.unwrap_or(1),
-                    };
-                    return errors(StatusCode::BAD_REQUEST, &e.messages());
-                }
-            };
-            if let Err(e) = iovox_core::tree::prepare_tree(&["request", "node"], NODE_FULL, &node) {
-                return errors(StatusCode::BAD_REQUEST, &e.messages());
-            }
-            match lock(&app.account).create_node_full(&node) {
-                Ok(answer) => xml(
-                    StatusCode::CREATED,
-                    iovox_core::tree::write_tree(&["response"], NODE_FULL_ANSWER, &answer),
-                ),
-                Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
-            }
-        }
-        Handler::NodeDetails => {
-            let request = match wire::Query::validate_node_details(&arguments(&query)) {
-                Ok(r) => r,
-                Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
-            };
-            match lock(&app.account).node_details(&request) {
-                Ok(node) => xml(
-                    StatusCode::OK,
-                    iovox_core::tree::write_tree(
-                        &["response", "results", "result"],
-                        iovox_core::nested::NODE_DETAILS,
-                        &node,
-                    ),
-                ),
-                Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
-            }
-        }
-        Handler::Nodes => listed(&query, wire::Query::validate_nodes, |r| {
-            Ok(lock(&app.account).nodes(r))
-        }),
-        Handler::Regions => listed(&query, wire::Query::validate_regions, |r| {
-            Ok(lock(&app.account).regions(r))
-        }),
-        Handler::Voxnumbers => listed(&query, wire::Query::validate_voxnumbers, |r| {
-            Ok(lock(&app.account).voxnumbers(r))
-        }),
-        Handler::Links => listed(&query, wire::Query::validate_links, |r| {
-            lock(&app.account).links(r)
-        }),
-        Handler::Delete => {
-            let request = match arguments(&query).validate_delete_voxnumbers() {
-                Ok(r) => r,
-                Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
-            };
-            let result = lock(&app.account).delete_voxnumbers(&request);
-            match result {
-                Ok(()) => {
-                    lock(&app.stats).deletes += 1;
-                    StatusCode::NO_CONTENT.into_response()
-                }
-                Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
-            }
-        }
+    play(
+        app,
+        &Incoming {
+            query: &query,
+            headers: &headers,
+            body: &body,
+        },
+    )
+}
+
+/// A request that reached a method the sandbox plays, its route checked.
+struct Incoming<'a> {
+    query: &'a [(String, String)],
+    headers: &'a HeaderMap,
+    body: &'a [u8],
+}
+
+impl Incoming<'_> {
+    fn param(&self, name: &str) -> Option<&str> {
+        (self.query.iter())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim())
+    }
+
+    /// The body is only blanks: IOVOX's "XML Empty".
+    fn blank(&self) -> bool {
+        self.body.iter().all(u8::is_ascii_whitespace)
     }
 }
 
-/// What the sandbox does for each method it answers.
-#[derive(Debug, Clone, Copy)]
-enum Handler {
-    Purchase,
-    Attach,
-    Detach,
-    Regions,
-    Voxnumbers,
-    Links,
-    Delete,
-    Countries,
-    Nodes,
-    CreateNodes,
-    CreateLinks,
-    DeleteNodes,
-    DeleteLinks,
-    CallData,
-    CallRecording,
-    Voicemail,
-    UpdateNodes,
-    UpdateLinks,
-    CallMetrics,
-    CallStatus,
-    CreateNodeFull,
-    NodeDetails,
+/// What the sandbox answers for a method of the model, as IOVOX would. Every typed method
+/// has one: the router is built from `iovox_core::typed_methods!`, so a typed method
+/// without its part here does not compile.
+trait Play: iovox_core::method::Method {
+    fn play(app: &Arc<App>, request: &Incoming<'_>) -> Response;
 }
 
-/// The sandbox's part for a method of the model, if it plays one.
-fn handler(route: Route) -> Option<Handler> {
-    Some(match route {
-        PurchaseVoxNumbers::ROUTE => Handler::Purchase,
-        AttachVoxnumberToLink::ROUTE => Handler::Attach,
-        RemoveVoxnumberFromLink::ROUTE => Handler::Detach,
-        GetVoxnumberRegions::ROUTE => Handler::Regions,
-        GetVoxnumbers::ROUTE => Handler::Voxnumbers,
-        GetLinks::ROUTE => Handler::Links,
-        DeleteVoxnumbersFromAccount::ROUTE => Handler::Delete,
-        GetCountries::ROUTE => Handler::Countries,
-        iovox_core::method::GetNodes::ROUTE => Handler::Nodes,
-        iovox_core::method::CreateNodes::ROUTE => Handler::CreateNodes,
-        iovox_core::method::CreateNodeFull::ROUTE => Handler::CreateNodeFull,
-        iovox_core::method::GetNodeDetails::ROUTE => Handler::NodeDetails,
-        iovox_core::method::CreateLinks::ROUTE => Handler::CreateLinks,
-        iovox_core::method::DeleteNodes::ROUTE => Handler::DeleteNodes,
-        iovox_core::method::DeleteLinks::ROUTE => Handler::DeleteLinks,
-        iovox_core::method::GetCallData::ROUTE => Handler::CallData,
-        iovox_core::method::GetCallRecording::ROUTE => Handler::CallRecording,
-        iovox_core::method::GetVoicemailRecording::ROUTE => Handler::Voicemail,
-        iovox_core::method::UpdateNodes::ROUTE => Handler::UpdateNodes,
-        iovox_core::method::UpdateLinks::ROUTE => Handler::UpdateLinks,
-        iovox_core::method::GetCallMetrics::ROUTE => Handler::CallMetrics,
-        iovox_core::method::SetCallStatus::ROUTE => Handler::CallStatus,
-        _ => return None,
-    })
+macro_rules! router {
+    ($($method:path),* $(,)?) => {
+        /// The sandbox's part for a method of the model, if it plays one.
+        fn player(route: Route) -> Option<fn(&Arc<App>, &Incoming<'_>) -> Response> {
+            $(if route == <$method as iovox_core::method::Method>::ROUTE {
+                return Some(<$method as Play>::play);
+            })*
+            None
+        }
+    };
+}
+iovox_core::typed_methods!(router);
+
+/// Each typed method's part, by a shape shared with its kin (`listed`, `created`, …).
+macro_rules! plays {
+    ($($method:ty => |$app:ident, $request:ident| $body:expr;)*) => {
+        $(impl Play for $method {
+            fn play($app: &Arc<App>, $request: &Incoming<'_>) -> Response {
+                $body
+            }
+        })*
+    };
+}
+
+plays! {
+    PurchaseVoxNumbers => |app, r| {
+        let call = r.headers.get("x-iovox-call").and_then(|v| v.to_str().ok());
+        purchase(app, r.body, call)
+    };
+    AttachVoxnumberToLink => |app, r| {
+        no_content(app, r.body, decode_attach_request, Account::attach, |s| s.attaches += 1)
+    };
+    RemoveVoxnumberFromLink => |app, r| {
+        no_content(app, r.body, decode_detach_request, Account::detach, |s| s.detaches += 1)
+    };
+    GetCountries => |app, r| listed(r.query, wire::Query::validate_countries, |q| {
+        Ok(lock(&app.account).countries(q))
+    });
+    GetNodes => |app, r| listed(r.query, wire::Query::validate_nodes, |q| {
+        Ok(lock(&app.account).nodes(q))
+    });
+    GetVoxnumberRegions => |app, r| listed(r.query, wire::Query::validate_regions, |q| {
+        Ok(lock(&app.account).regions(q))
+    });
+    GetVoxnumbers => |app, r| listed(r.query, wire::Query::validate_voxnumbers, |q| {
+        Ok(lock(&app.account).voxnumbers(q))
+    });
+    GetLinks => |app, r| listed(r.query, wire::Query::validate_links, |q| {
+        lock(&app.account).links(q)
+    });
+    GetCallData => |app, r| listed(r.query, wire::Query::validate_call_data, |q| {
+        lock(&app.account).call_data(q)
+    });
+    GetCallMetrics => |app, r| listed(r.query, wire::Query::validate_call_metrics, |q| {
+        lock(&app.account).call_metrics(q)
+    });
+    CreateNodes => |app, r| created(app, r, &iovox_core::setup::NODE, Account::create_nodes);
+    CreateLinks => |app, r| created(app, r, &iovox_core::setup::LINK, Account::create_links);
+    UpdateNodes => |app, r| {
+        updated(app, r, &iovox_core::setup::NODE_UPDATE, Account::update_nodes)
+    };
+    UpdateLinks => |app, r| {
+        updated(app, r, &iovox_core::setup::LINK_UPDATE, Account::update_links)
+    };
+    DeleteNodes => |app, r| by_ids(app, r.param("node_ids"), Account::delete_nodes);
+    DeleteLinks => |app, r| by_ids(app, r.param("link_ids"), Account::delete_links);
+    GetCallRecording => |app, r| recording(app, r, false);
+    GetVoicemailRecording => |app, r| recording(app, r, true);
+    SetCallStatus => |app, r| {
+        if r.blank() {
+            return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
+        }
+        // The page writes this one without the position details.
+        let Some(request) = iovox_core::read_call_status(r.body) else {
+            return errors(StatusCode::BAD_REQUEST, &["XML Parse Error".to_string()]);
+        };
+        match lock(&app.account).set_call_status(&request) {
+            Ok(()) => StatusCode::NO_CONTENT.into_response(),
+            Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+        }
+    };
+    CreateNodeFull => |app, r| {
+        use iovox_core::nested::{NODE_FULL, NODE_FULL_ANSWER};
+        if r.blank() {
+            return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
+        }
+        let node = match iovox_core::tree::read_tree(r.body, &["node"], NODE_FULL) {
+            Ok(node) => node,
+            Err(e) => {
+                let e = RequestError::XmlParse {
+                    reason: e.message,
+                    line: e.line.unwrap_or(1),
+                    column: e.column.unwrap_or(1),
+                };
+                return errors(StatusCode::BAD_REQUEST, &e.messages());
+            }
+        };
+        if let Err(e) = iovox_core::tree::prepare_tree(&["request", "node"], NODE_FULL, &node) {
+            return errors(StatusCode::BAD_REQUEST, &e.messages());
+        }
+        match lock(&app.account).create_node_full(&node) {
+            Ok(answer) => xml(
+                StatusCode::CREATED,
+                iovox_core::tree::write_tree(&["response"], NODE_FULL_ANSWER, &answer),
+            ),
+            Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+        }
+    };
+    GetNodeDetails => |app, r| {
+        let request = match wire::Query::validate_node_details(&arguments(r.query)) {
+            Ok(q) => q,
+            Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
+        };
+        match lock(&app.account).node_details(&request) {
+            Ok(node) => xml(
+                StatusCode::OK,
+                iovox_core::tree::write_tree(
+                    &["response", "results", "result"],
+                    iovox_core::nested::NODE_DETAILS,
+                    &node,
+                ),
+            ),
+            Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+        }
+    };
+    DeleteVoxnumbersFromAccount => |app, r| {
+        let request = match arguments(r.query).validate_delete_voxnumbers() {
+            Ok(q) => q,
+            Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
+        };
+        let result = lock(&app.account).delete_voxnumbers(&request);
+        match result {
+            Ok(()) => {
+                lock(&app.stats).deletes += 1;
+                StatusCode::NO_CONTENT.into_response()
+            }
+            Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+        }
+    };
+}
+
+/// getCallRecording and getVoicemailRecording: the call's audio, or IOVOX's message.
+fn recording(app: &Arc<App>, r: &Incoming<'_>, voicemail: bool) -> Response {
+    let id = r.param("id").unwrap_or_default();
+    let audio = lock(&app.account).recording(id, voicemail);
+    match audio {
+        Ok(audio) => ([(axum::http::header::CONTENT_TYPE, "audio/mpeg")], audio).into_response(),
+        Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
+    }
 }
 
 /// Whether the sandbox answers this method as IOVOX would (`iovox methods` says so for
@@ -432,7 +429,7 @@ fn handler(route: Route) -> Option<Handler> {
 /// assert!(!iovox_sandbox::answers(&find("createCategories").unwrap().route));
 /// ```
 pub fn answers(route: &Route) -> bool {
-    handler(*route).is_some()
+    player(*route).is_some()
 }
 
 /// A query string's arguments, without `v` and `method`, as the wire form.
@@ -487,11 +484,11 @@ fn no_content<R>(
 /// A body of records that changes (updateNodes, updateLinks): as [`created`], 204.
 fn updated(
     app: &Arc<App>,
-    body: &[u8],
+    r: &Incoming<'_>,
     records: &iovox_core::RecordsBody,
     apply: fn(&mut Account, &wire::Records) -> Result<(), Vec<String>>,
 ) -> Response {
-    let answer = created(app, body, records, apply);
+    let answer = created(app, r, records, apply);
     if answer.status() == StatusCode::CREATED {
         StatusCode::NO_CONTENT.into_response()
     } else {
@@ -502,14 +499,14 @@ fn updated(
 /// A body of records (createNodes, createLinks): read, checked, applied whole; 201.
 fn created(
     app: &Arc<App>,
-    body: &[u8],
+    r: &Incoming<'_>,
     records: &iovox_core::RecordsBody,
     apply: fn(&mut Account, &wire::Records) -> Result<(), Vec<String>>,
 ) -> Response {
-    if body.iter().all(u8::is_ascii_whitespace) {
+    if r.blank() {
         return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
     }
-    let Some(request) = iovox_core::read_records(body, records.item) else {
+    let Some(request) = iovox_core::read_records(r.body, records.item) else {
         let e = RequestError::XmlParse {
             reason: format!("not a <request> of flat <{}> elements", records.item),
             line: 1,
