@@ -745,16 +745,6 @@ pub(crate) trait Rule<T> {
 
 /// Any text, as given (only its XML-safety is checked, for every argument at once).
 pub(crate) struct Text;
-impl Text {
-    /// The argument this rule declares in the model.
-    pub(crate) const fn declare(
-        &self,
-        name: &'static str,
-        _words: &'static [&'static str],
-    ) -> Argument {
-        Argument::optional(name, K::Text)
-    }
-}
 impl Rule<Option<String>> for Text {
     fn apply(&self, v: Given<'_>, _: &'static str, _: &mut Report) -> Option<Option<String>> {
         Some(text_filter(v))
@@ -765,16 +755,6 @@ impl Rule<Option<String>> for Text {
 /// message of its own for its absence), declared required, so every language's
 /// signature asks for it.
 pub(crate) struct RequiredText;
-impl RequiredText {
-    /// The argument this rule declares in the model.
-    pub(crate) const fn declare(
-        &self,
-        name: &'static str,
-        _words: &'static [&'static str],
-    ) -> Argument {
-        Argument::required(name, K::Text)
-    }
-}
 impl Rule<Option<String>> for RequiredText {
     fn apply(&self, v: Given<'_>, f: &'static str, r: &mut Report) -> Option<Option<String>> {
         Text.apply(v, f, r)
@@ -783,16 +763,6 @@ impl Rule<Option<String>> for RequiredText {
 
 /// Digits ("VoxNumber Invalid").
 pub(crate) struct Digits(pub &'static str);
-impl Digits {
-    /// The argument this rule declares in the model.
-    pub(crate) const fn declare(
-        &self,
-        name: &'static str,
-        _words: &'static [&'static str],
-    ) -> Argument {
-        Argument::optional(name, K::Digits)
-    }
-}
 impl Rule<Option<String>> for Digits {
     fn apply(&self, v: Given<'_>, field: &'static str, r: &mut Report) -> Option<Option<String>> {
         rule_digits_filter(v, field, self.0, r)
@@ -801,16 +771,6 @@ impl Rule<Option<String>> for Digits {
 
 /// One of IOVOX's words ("Call Status Invalid").
 pub(crate) struct Word(pub &'static str);
-impl Word {
-    /// The argument this rule declares in the model.
-    pub(crate) const fn declare(
-        &self,
-        name: &'static str,
-        _words: &'static [&'static str],
-    ) -> Argument {
-        Argument::optional(name, K::Words(_words))
-    }
-}
 impl<T: Words> Rule<Option<T>> for Word {
     fn apply(&self, v: Given<'_>, field: &'static str, r: &mut Report) -> Option<Option<T>> {
         rule_word_filter(v, field, self.0, T::WORDS, r).map(|w| w.and_then(T::parse))
@@ -819,22 +779,6 @@ impl<T: Words> Rule<Option<T>> for Word {
 
 /// A whole number ("Country Code not an integer").
 pub(crate) struct Code(pub &'static str);
-impl Code {
-    /// The argument this rule declares in the model.
-    pub(crate) const fn declare(
-        &self,
-        name: &'static str,
-        _words: &'static [&'static str],
-    ) -> Argument {
-        Argument::optional(
-            name,
-            K::Integer {
-                min: 0,
-                max: u32::MAX as u64,
-            },
-        )
-    }
-}
 impl Rule<Option<u32>> for Code {
     fn apply(&self, v: Given<'_>, field: &'static str, r: &mut Report) -> Option<Option<u32>> {
         rule_code_filter(v, field, self.0, r)
@@ -843,16 +787,6 @@ impl Rule<Option<u32>> for Code {
 
 /// `req_fields`: these abbreviations.
 pub(crate) struct Fields(pub &'static [&'static str]);
-impl Fields {
-    /// The argument this rule declares in the model.
-    pub(crate) const fn declare(
-        &self,
-        name: &'static str,
-        _words: &'static [&'static str],
-    ) -> Argument {
-        Argument::optional(name, K::Fields)
-    }
-}
 impl Rule<Vec<String>> for Fields {
     fn apply(&self, v: Given<'_>, _: &'static str, r: &mut Report) -> Option<Vec<String>> {
         rule_req_fields(v, self.0, r)
@@ -861,16 +795,6 @@ impl Rule<Vec<String>> for Fields {
 
 /// `order`: one of these abbreviations with `_ASC` or `_DESC`.
 pub(crate) struct Order(pub &'static [&'static str]);
-impl Order {
-    /// The argument this rule declares in the model.
-    pub(crate) const fn declare(
-        &self,
-        name: &'static str,
-        _words: &'static [&'static str],
-    ) -> Argument {
-        Argument::optional(name, K::Order)
-    }
-}
 impl Rule<Option<String>> for Order {
     fn apply(&self, v: Given<'_>, _: &'static str, r: &mut Report) -> Option<Option<String>> {
         rule_order(v, self.0, r)
@@ -879,22 +803,6 @@ impl Rule<Option<String>> for Order {
 
 /// `page`: from 1.
 pub(crate) struct PageNumber;
-impl PageNumber {
-    /// The argument this rule declares in the model.
-    pub(crate) const fn declare(
-        &self,
-        name: &'static str,
-        _words: &'static [&'static str],
-    ) -> Argument {
-        Argument::optional(
-            name,
-            K::Integer {
-                min: 1,
-                max: u32::MAX as u64,
-            },
-        )
-    }
-}
 impl Rule<Option<u32>> for PageNumber {
     fn apply(&self, v: Given<'_>, _: &'static str, r: &mut Report) -> Option<Option<u32>> {
         rule_page(v, r)
@@ -903,26 +811,40 @@ impl Rule<Option<u32>> for PageNumber {
 
 /// `limit`: within these bounds.
 pub(crate) struct Limit(pub std::ops::RangeInclusive<u32>);
-impl Limit {
-    /// The argument this rule declares in the model.
-    pub(crate) const fn declare(
-        &self,
-        name: &'static str,
-        _words: &'static [&'static str],
-    ) -> Argument {
-        Argument::optional(
-            name,
-            K::Integer {
-                min: *self.0.start() as u64,
-                max: *self.0.end() as u64,
-            },
-        )
-    }
-}
 impl Rule<Option<u32>> for Limit {
     fn apply(&self, v: Given<'_>, _: &'static str, r: &mut Report) -> Option<Option<u32>> {
         rule_limit_in(v, self.0.clone(), r)
     }
+}
+
+/// Each rule's argument in the model (`Rule::declare`): whether the method goes without
+/// it, and its kind from the rule (the bounds it checks) and the words of its value's type.
+macro_rules! declares {
+    ($($rule:ident: |$s:pat_param, $w:pat_param| $required:literal, $kind:expr;)*) => {$(
+        impl $rule {
+            /// The argument this rule declares in the model.
+            pub(crate) const fn declare(
+                &self,
+                name: &'static str,
+                words: &'static [&'static str],
+            ) -> Argument {
+                let ($s, $w) = (self, words);
+                Argument { name, kind: $kind, required: $required }
+            }
+        }
+    )*};
+}
+
+declares! {
+    Text: |_, _| false, K::Text;
+    RequiredText: |_, _| true, K::Text;
+    Digits: |_, _| false, K::Digits;
+    Word: |_, words| false, K::Words(words);
+    Code: |_, _| false, K::Integer { min: 0, max: u32::MAX as u64 };
+    Fields: |_, _| false, K::Fields;
+    Order: |_, _| false, K::Order;
+    PageNumber: |_, _| false, K::Integer { min: 1, max: u32::MAX as u64 };
+    Limit: |rule, _| false, K::Integer { min: *rule.0.start() as u64, max: *rule.0.end() as u64 };
 }
 
 /// A list method's typed request declared once, each argument with its type and its
