@@ -44,7 +44,7 @@ test('the README quick start runs', () => {
   const lines = done.stdout.trim().split('\n')
   assert.match(lines[0], / FULFILLED$/)
   assert.match(lines[1], /^attached \+44151/)
-  assert.deepEqual(lines.slice(2), ['Area Code 1 of 1 Empty', 'Quantity must be between 1 and 250'])
+  assert.equal(lines.length, 2, done.stdout)
 })
 
 test('the process ends by itself after close()', () => {

@@ -1,4 +1,6 @@
 # Stub of the native module, checked against it by `python -m mypy.stubtest iovox_sandbox._native`.
+# Annotations are read lazily: pdoc (scripts/docs) runs this file to take its types.
+from __future__ import annotations
 from types import TracebackType
 from typing import Any, Mapping, Optional, final
 

@@ -26,8 +26,9 @@ class ValidationIssue:
     name of the ``field`` at fault."""
 
     code: str
-    position: Optional[Position]
-    field: Optional[str]
+    # Written so they resolve in `iovox` too, where the class says it lives (for pdoc).
+    position: Position | None
+    field: str | None
     message: str
 
 

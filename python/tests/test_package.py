@@ -23,7 +23,7 @@ def test_quickstart_runs() -> None:
     lines = done.stdout.splitlines()
     assert lines[0].endswith(" FULFILLED")
     assert lines[1].startswith("attached +44151")
-    assert lines[2:] == ["Area Code 1 of 1 Empty", "Quantity must be between 1 and 250"]
+    assert len(lines) == 2, lines
 
 
 def test_every_name_example_runs() -> None:

@@ -396,16 +396,19 @@ fn demo_runs_end_to_end() {
 }
 
 #[test]
-fn the_readme_curl_call_works_as_written() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
-    let curl = readme
+fn the_sandbox_page_curl_call_works_as_written() {
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/sandbox.md"
+    ))
+    .unwrap();
+    let curl = page
         .lines()
         .find(|l| l.starts_with("curl -i -X POST"))
-        .expect("README shows a curl call");
-    // The README's key is the sandbox's default, whatever IOVOX_SANDBOX_SECURE_KEY says here.
+        .expect("docs/sandbox.md shows a curl call");
+    // The page's key is the sandbox's default, whatever IOVOX_SANDBOX_SECURE_KEY says here.
     let (mut child, url) = spawn_sandbox(&["--key", iovox_sandbox::DEFAULT_SECURE_KEY]);
-    // The README's default port is 8080; this test takes a free one.
+    // The page's default port is 8080; this test takes a free one.
     let command = curl.replace("http://127.0.0.1:8080", &url);
     let out = std::process::Command::new("sh")
         .arg("-c")

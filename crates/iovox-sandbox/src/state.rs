@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The whole state of a sandbox account. `State::default()` is the built-in one that the
-/// README documents.
+/// The whole state of a sandbox account. `State::default()` is the built-in one that
+/// `docs/sandbox.md` documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct State {
@@ -343,7 +343,7 @@ const UK: &str = "UNITED KINGDOM";
 const US: &str = "UNITED STATES";
 
 impl Default for State {
-    /// The built-in account (see the README's sandbox section).
+    /// The built-in account (see docs/sandbox.md).
     fn default() -> State {
         State {
             regions: vec![
