@@ -93,38 +93,76 @@ pub(crate) struct Connection {
 #[derive(Subcommand)]
 enum Command {
     /// Buy VoxNumbers (purchaseVoxNumbers).
+    #[command(
+        after_help = "Examples:\n  iovox regions --country-code 44 --number-type GEOGRAPHIC   # where stock is\n  iovox purchase --item 44:151:GEOGRAPHIC:2 --callback-url https://user:pass@me.example/hook\n  iovox purchase --file order.json --dry-run                 # the XML, nothing sent"
+    )]
     Purchase(Call<PurchaseArgs>),
     /// Attach VoxNumbers to links (attachVoxnumberToLink); links keep their order.
+    #[command(
+        after_help = "Examples:\n  iovox attach --by-voxnumber 333=441512100200\n  iovox attach --by-area 444=44:20:city,country --by-postcode \"555=UNITED KINGDOM:SW1A 0AA:20\""
+    )]
     Attach(Call<AttachArgs>),
     /// Detach the VoxNumber of each link (removeVoxnumberFromLink); the numbers go back to
     /// the account's pool, unassigned.
+    #[command(
+        after_help = "Examples:\n  iovox detach 333 444          # both links' numbers back to the pool"
+    )]
     Detach(Call<DetachArgs>),
     /// The regions numbers can be bought in (getVoxnumberRegions).
+    #[command(
+        after_help = "Examples:\n  iovox regions --country-code 44 --number-type GEOGRAPHIC\n  iovox --json regions --country-code 1"
+    )]
     Regions(Call<lists::RegionsArgs>),
     /// The account's numbers (getVoxnumbers); --unassigned for the free ones.
+    #[command(
+        after_help = "Examples:\n  iovox numbers --unassigned --all          # every page\n  iovox numbers --order vnpd_DESC --limit 10"
+    )]
     Numbers(Call<lists::NumbersArgs>),
     /// The account's links and their numbers (getLinks); `create` and `delete` them.
+    #[command(
+        after_help = "Examples:\n  iovox links --node-id N1\n  iovox links create westbourne-web --node westbourne --name Website --type Web\n  iovox links delete westbourne-web --yes"
+    )]
     Links(setup::Links),
     /// The account's nodes, once per link (getNodes); `create` and `delete` them.
+    #[command(
+        after_help = "Examples:\n  iovox nodes\n  iovox nodes create westbourne --name \"Westbourne Apartments\" --type Property\n  iovox nodes delete westbourne --yes"
+    )]
     Nodes(setup::Nodes),
     /// The calls the account's numbers received (getCallData): `iovox calls --since
     /// 2026-12-01 --csv`.
+    #[command(
+        after_help = "Examples:\n  iovox calls --since 2026-12-01 --csv > december.csv\n  iovox calls --number 442071234567 --json"
+    )]
     Calls(Call<setup::CallsArgs>),
     /// A recorded call's audio into a file (getCallRecording): `iovox recording ID -o call.mp3`.
+    #[command(after_help = "Examples:\n  iovox recording CALL-000001 -o call.mp3")]
     Recording(Call<setup::RecordingArgs>),
     /// Give numbers back to IOVOX for good (deleteVoxnumbersFromAccount); asks first
     /// unless --yes.
+    #[command(after_help = "Examples:\n  iovox release 441512100200 --rm-if-in-use --yes")]
     Release(Call<lists::ReleaseArgs>),
     /// Any list method of the model by IOVOX's name, with NAME=VALUE arguments:
     /// `iovox list getCountries limit=10`.
+    #[command(
+        after_help = "Examples:\n  iovox list getCountries limit=10\n  iovox list getCallMetrics group_fields=vn --all"
+    )]
     List(Call<list::ListArgs>),
     /// Any other typed method by IOVOX's name, with its arguments as JSON:
     /// `iovox call getNodeDetails '{"node_id": "N1"}'`, `iovox call createNodeFull @node.json`.
+    #[command(
+        after_help = "Examples:\n  iovox call getNodeDetails '{\"node_id\": \"N1\"}'\n  iovox call createNodeFull @node.json\n  echo '{\"call_status\": \"OFF\", \"voxnumbers\": [\"442071234567\"]}' | iovox call setCallStatus -"
+    )]
     Call(Call<call::CallArgs>),
     /// Every IOVOX method: route, verb, retry class, whether the SDK types it and the
     /// sandbox answers it. The raw call takes the interface and method names shown here.
+    #[command(
+        after_help = "Examples:\n  iovox methods                  # interface and verb, for the raw call\n  iovox methods --json | jq '.[] | select(.typed | not) | .name'"
+    )]
     Methods(Json),
     /// Decode a callback body that IOVOX POSTed (a file, or - for standard input).
+    #[command(
+        after_help = "Examples:\n  iovox parse-callback callback.xml\n  curl -s https://me.example/last-callback | iovox parse-callback -"
+    )]
     ParseCallback {
         /// The file holding the `<order>` XML.
         file: PathBuf,
@@ -132,10 +170,17 @@ enum Command {
         json: Json,
     },
     /// Run the local sandbox server until interrupted.
+    #[command(
+        after_help = "Examples:\n  iovox sandbox                                 # 127.0.0.1:8080, key sandbox-secure-key\n  iovox sandbox --state my-state.json --simulate-calls 6\n  iovox sandbox --faults --response-delay-ms 300   # slow, and x-iovox-sandbox-fault works"
+    )]
     Sandbox(SandboxArgs),
     /// Run the SDK end to end against a sandbox started inside this process.
+    #[command(after_help = "Examples:\n  iovox demo")]
     Demo,
     /// Print the shell completion script: `iovox completions bash > ~/.local/share/bash-completion/completions/iovox`.
+    #[command(
+        after_help = "Examples:\n  iovox completions bash > ~/.local/share/bash-completion/completions/iovox"
+    )]
     Completions {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
@@ -252,8 +297,79 @@ impl Command {
 /// A command-line mistake (not an IOVOX one): clap's exit code 2.
 pub(crate) struct Usage(String);
 
+/// `iovox --help` lists the commands by what a user wants to do, each with its one-line
+/// summary; every command is in one group (a test holds it so).
+const GROUPS: &[(&str, &[&str])] = &[
+    (
+        "Numbers: find, buy, attach, give back",
+        &[
+            "regions", "purchase", "numbers", "attach", "detach", "release",
+        ],
+    ),
+    (
+        "Nodes, links and calls",
+        &["nodes", "links", "calls", "recording"],
+    ),
+    (
+        "Any IOVOX method, by its name",
+        &["methods", "list", "call"],
+    ),
+    (
+        "Offline, and tools",
+        &["sandbox", "demo", "parse-callback", "completions"],
+    ),
+];
+
+/// The command line, with its help grouped ([`GROUPS`]).
+fn command() -> clap::Command {
+    let cmd = Cli::command();
+    let mut groups = String::new();
+    for (title, names) in GROUPS {
+        groups.push_str(&format!("{title}:\n"));
+        for name in *names {
+            let about = (cmd.find_subcommand(name))
+                .and_then(|c| c.get_about())
+                .map(|a| a.to_string())
+                .unwrap_or_default();
+            groups.push_str(&wrapped(&format!("  {name:<15} "), &about, 18));
+        }
+        groups.push('\n');
+    }
+    cmd.help_template(format!(
+        "{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{groups}Options:\n{{options}}{{after-help}}"
+    ))
+    .after_help(wrapped(
+        "",
+        "Each command's --help ends with examples. Credentials come from --username and \
+         --secure-key, or IOVOX_USERNAME and IOVOX_SECURE_KEY; --sandbox and --base-url pick \
+         the server. Exit status: 0 done, 3 the request is invalid (nothing sent), 1 any other \
+         error, 2 a command-line mistake.",
+        0,
+    ))
+}
+
+/// `prefix` then `text`, folded at 100 columns, the lines after the first indented by
+/// `indent` spaces.
+fn wrapped(prefix: &str, text: &str, indent: usize) -> String {
+    let mut out = String::new();
+    let mut line = prefix.to_string();
+    for word in text.split_whitespace() {
+        if line.len() > indent && line.len() + 1 + word.len() > 100 {
+            out.push_str(&line);
+            out.push('\n');
+            line = " ".repeat(indent);
+        } else if !line.ends_with(' ') && !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
 fn main() -> ExitCode {
-    let matches = Cli::command().get_matches();
+    let matches = command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => e.exit(),
@@ -262,7 +378,7 @@ fn main() -> ExitCode {
     match run(cli, sub) {
         Ok(code) => ExitCode::from(code),
         Err(Usage(message)) => {
-            let mut cmd = Cli::command();
+            let mut cmd = command();
             cmd.error(clap::error::ErrorKind::InvalidValue, message)
                 .exit()
         }
@@ -606,4 +722,78 @@ fn sandbox(args: SandboxArgs) -> Result<u8, String> {
         let _ = sb.simulate_call(&call);
     }
     Ok(0)
+}
+
+#[cfg(test)]
+mod help {
+    use super::*;
+
+    #[test]
+    fn every_command_is_in_one_group_of_the_help() {
+        let cmd = command();
+        let mut grouped: Vec<&str> = GROUPS.iter().flat_map(|(_, n)| n.iter().copied()).collect();
+        grouped.sort_unstable();
+        let mut commands: Vec<&str> = cmd
+            .get_subcommands()
+            .map(|c| c.get_name())
+            .filter(|n| *n != "help")
+            .collect();
+        commands.sort_unstable();
+        assert_eq!(grouped, commands);
+        let help = command().render_help().to_string();
+        for name in commands {
+            assert!(
+                help.contains(&format!("\n  {name} ")),
+                "{name} missing from:\n{help}"
+            );
+        }
+    }
+
+    /// An example's words as a shell would split them (quotes kept together), without
+    /// a trailing comment or redirection.
+    fn words(example: &str) -> Vec<String> {
+        let (mut out, mut word, mut quote) = (Vec::new(), String::new(), None);
+        for c in example.chars() {
+            match (quote, c) {
+                (None, '#' | '>') if word.is_empty() => break,
+                (None, '\'' | '"') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, ' ') => {
+                    if !word.is_empty() {
+                        out.push(std::mem::take(&mut word));
+                    }
+                }
+                _ => word.push(c),
+            }
+        }
+        if !word.is_empty() {
+            out.push(word);
+        }
+        out
+    }
+
+    #[test]
+    fn every_example_in_a_commands_help_is_one_it_accepts() {
+        let mut seen = 0;
+        for sub in command().get_subcommands() {
+            let Some(after) = sub.get_after_help() else {
+                continue;
+            };
+            for line in after.to_string().lines().filter(|l| l.starts_with("  ")) {
+                // `echo ... | iovox call ... -`: the iovox part of a pipeline.
+                let Some(part) = line
+                    .split(" | ")
+                    .find(|p| p.trim_start().starts_with("iovox"))
+                else {
+                    continue;
+                };
+                let argv = words(part.trim());
+                assert!(argv.len() > 1, "{line:?}");
+                let parsed = command().try_get_matches_from(&argv);
+                assert!(parsed.is_ok(), "{line:?}: {}", parsed.unwrap_err());
+                seen += 1;
+            }
+        }
+        assert!(seen >= 30, "only {seen} examples");
+    }
 }
