@@ -796,4 +796,31 @@ mod help {
         }
         assert!(seen >= 30, "only {seen} examples");
     }
+
+    /// The `iovox` lines of the shell blocks in the README and the command line's page are
+    /// commands the parser accepts: a renamed flag cannot leave them behind.
+    #[test]
+    fn every_iovox_line_in_the_docs_is_one_it_accepts() {
+        let mut seen = 0;
+        for page in ["README.md", "docs/cli.md"] {
+            let path = format!("{}/../../{page}", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut in_shell = false;
+            for line in text.lines() {
+                if line.starts_with("```") {
+                    in_shell = line == "```sh";
+                    continue;
+                }
+                if !in_shell || !line.starts_with("iovox ") {
+                    continue;
+                }
+                // A line continued on the next (`\`) is checked up to the break.
+                let argv = words(line.trim_end_matches('\\').trim());
+                let parsed = command().try_get_matches_from(&argv);
+                assert!(parsed.is_ok(), "{page}: {line:?}: {}", parsed.unwrap_err());
+                seen += 1;
+            }
+        }
+        assert!(seen >= 20, "only {seen} lines");
+    }
 }
