@@ -392,6 +392,9 @@ pub(crate) fn read_page<T: Default>(
     let mut in_results = false;
     let mut in_result = false;
     let mut at: Option<(At, usize)> = None;
+    // Where the next field is looked for first: IOVOX writes a result's fields in the
+    // declared order, so each lookup is one comparison, not a scan of every field.
+    let mut next_field = 0;
     let mut buf = String::new();
     let root = xml::walk(text, |node| {
         match node {
@@ -411,17 +414,27 @@ pub(crate) fn read_page<T: Default>(
                     (2, b"total_results") => Some((At::Total(2), depth)),
                     (2, b"results") => {
                         in_results = true;
+                        // A page holds at most `limit` (20,000) of the results counted.
+                        let expected = totals[2].unwrap_or(0).min(*LIMIT_RANGE.end() as u64);
+                        results.reserve(expected as usize);
                         None
                     }
                     (3, b"result") if in_results => {
                         in_result = true;
+                        next_field = 0;
                         results.push(T::default());
                         None
                     }
-                    (4, name) if in_result => fields
-                        .iter()
-                        .position(|f| f.element.as_bytes() == name)
-                        .map(|i| (At::Field(i), depth)),
+                    (4, name) if in_result => {
+                        let found = match fields.get(next_field) {
+                            Some(f) if f.element.as_bytes() == name => Some(next_field),
+                            _ => fields.iter().position(|f| f.element.as_bytes() == name),
+                        };
+                        found.map(|i| {
+                            next_field = i + 1;
+                            (At::Field(i), depth)
+                        })
+                    }
                     _ => None,
                 };
                 buf.clear();
@@ -1055,7 +1068,13 @@ impl<T: Record> Page<T> {
             out.push('<');
             out.push_str(name);
             out.push('>');
-            out.push_str(&quick_xml::escape::escape(value));
+            // Text needs only `<`, `>` and `&` escaped; most values have none, found at
+            // memchr's speed (a 20,000-call page is about 14 MB of text).
+            if memchr::memchr3(b'<', b'>', b'&', value.as_bytes()).is_none() {
+                out.push_str(value);
+            } else {
+                out.push_str(&quick_xml::escape::partial_escape(value));
+            }
             out.push_str("</");
             out.push_str(name);
             out.push('>');
@@ -1070,7 +1089,8 @@ impl<T: Record> Page<T> {
             }
         }
         out.push_str("<results>");
-        for r in &self.results {
+        for (i, r) in self.results.iter().enumerate() {
+            let before = out.len();
             out.push_str("<result>");
             for (name, value) in r.fields() {
                 if let Some(v) = value {
@@ -1078,6 +1098,10 @@ impl<T: Record> Page<T> {
                 }
             }
             out.push_str("</result>");
+            if i == 0 {
+                // The rest are about as long as the first: one allocation, not twenty.
+                out.reserve((out.len() - before) * (self.results.len() - 1));
+            }
         }
         out.push_str("</results></response>");
         out
