@@ -10,6 +10,7 @@
   (target/docs-check); every `json` block parses.
 - Blocks in other languages (`sh`, `text`) are commands and output, not checked here: the
   test command runs its own commands.
+- Every relative link goes to a file that exists, and its `#anchor` to one of its headings.
 
 A failure names the page and the line its block starts on.
   scripts/check_docs.py [PAGE...]      (default: README.md and docs/*.md)
@@ -118,12 +119,43 @@ def rust(page: Path, found: list[tuple[int, str]]) -> bool:
     )
 
 
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def slug(heading: str) -> str:
+    """A heading's anchor as GitHub makes it."""
+    text = re.sub(r"[`*_]", "", heading.strip().lower())
+    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+
+
+def links(page: Path) -> list[str]:
+    """What is wrong with the page's relative links: a file that is not there, or an
+    anchor that is not one of its headings."""
+    wrong = []
+    text = re.sub(r"^```.*?^```", "", page.read_text(), flags=re.S | re.M)
+    for target in LINK.findall(text):
+        if re.match(r"[a-z]+:", target):
+            continue
+        path, _, anchor = target.partition("#")
+        file = (page.parent / path).resolve() if path else page
+        if not file.exists():
+            wrong.append(f"{target}: no such file")
+        elif anchor and file.suffix == ".md":
+            headings = re.findall(r"^#+ (.*)$", file.read_text(), re.M)
+            if anchor not in {slug(h) for h in headings}:
+                wrong.append(f"{target}: no such heading")
+    return wrong
+
+
 def main() -> int:
     pages = [Path(p).resolve() for p in sys.argv[1:]] or [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
     WORK.mkdir(parents=True, exist_ok=True)
     ok = True
     for page in pages:
         where = page.relative_to(ROOT)
+        for wrong in links(page):
+            print(f"{where}: a link goes nowhere: {wrong}", file=sys.stderr)
+            ok = False
         by_language: dict[str, list[tuple[int, str]]] = {}
         for line, language, text, marker in blocks(page):
             if marker:
