@@ -975,6 +975,30 @@ macro_rules! record {
                 },)*
             ];
 
+            /// Keeps the fields `keep` says yes to, given each field's declaration; the
+            /// others become `None` (what a server does for `req_fields`).
+            pub fn retain_fields(&mut self, mut keep: impl FnMut(&$crate::model::ResultField) -> bool) {
+                let mut declared = Self::RESULT.iter();
+                $(
+                    if declared.next().is_some_and(|d| !keep(d)) {
+                        self.$field = None;
+                    }
+                )*
+            }
+
+            /// The text of the field with this `req_fields` abbreviation, as the answer
+            /// writes it; `None` when it is absent or no field has that abbreviation (what
+            /// a server sorts by for `order`).
+            pub fn text_of(&self, abbreviation: &str) -> Option<String> {
+                let mut declared = Self::RESULT.iter();
+                $(
+                    if declared.next().is_some_and(|d| d.abbreviation == Some(abbreviation)) {
+                        return self.$field.as_ref().map(|v| $crate::list::FieldValue::field(v).text().into_owned());
+                    }
+                )*
+                None
+            }
+
             /// Sets the field of this element name from its text; other names are left.
             pub(crate) fn assign(&mut self, field: &'static str, text: &str) -> Result<(), String> {
                 match field {

@@ -195,7 +195,10 @@ impl Account {
         }
         if !r.req_fields.is_empty() {
             for c in &mut all {
-                *c = only(std::mem::take(c), &r.req_fields);
+                c.retain_fields(|d| {
+                    d.abbreviation
+                        .is_some_and(|a| r.req_fields.iter().any(|f| f == a))
+                });
             }
         }
         Ok(crate::lifecycle::paginate(all, r.page, r.limit))
@@ -380,38 +383,5 @@ fn sort_key<'a>(c: &'a Call, field: &str) -> (u64, &'a str) {
         "lid" => (0, text(&c.link_id)),
         "nid" => (0, text(&c.node_id)),
         _ => (0, text(&c.call_start)),
-    }
-}
-
-/// The call with only the fields `req_fields` names.
-fn only(c: Call, req_fields: &[String]) -> Call {
-    let on = |abbreviation: &str| req_fields.iter().any(|f| f == abbreviation);
-    let keep = |on: bool, v: Option<String>| v.filter(|_| on);
-    Call {
-        id: keep(on("id"), c.id),
-        call_start: keep(on("cs"), c.call_start),
-        call_end: keep(on("ce"), c.call_end),
-        call_origin: keep(on("co"), c.call_origin),
-        call_origin_encoded: keep(on("coe"), c.call_origin_encoded),
-        call_origin_location: keep(on("col"), c.call_origin_location),
-        voxnumber: keep(on("vn"), c.voxnumber),
-        call_destination: keep(on("cd"), c.call_destination),
-        detail: keep(on("detail"), c.detail),
-        call_time: keep(on("ct"), c.call_time),
-        call_time_sec: c.call_time_sec.filter(|_| on("cts")),
-        talk_time: keep(on("tt"), c.talk_time),
-        talk_time_sec: c.talk_time_sec.filter(|_| on("tts")),
-        call_type: keep(on("ctype"), c.call_type),
-        call_result: keep(on("call_res"), c.call_result),
-        rule_result: keep(on("rule_res"), c.rule_result),
-        node_id: keep(on("nid"), c.node_id),
-        node_name: keep(on("nname"), c.node_name),
-        node_type: keep(on("ntype"), c.node_type),
-        link_id: keep(on("lid"), c.link_id),
-        link_name: keep(on("lname"), c.link_name),
-        link_type: keep(on("ltype"), c.link_type),
-        has_recording: c.has_recording.filter(|_| on("has_rec")),
-        email_sent: c.email_sent.filter(|_| on("es")),
-        direction: keep(on("direction"), c.direction),
     }
 }

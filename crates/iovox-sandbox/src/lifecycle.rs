@@ -38,10 +38,6 @@ fn wanted(req_fields: &[String], abbreviation: &str, default: bool) -> bool {
     }
 }
 
-fn keep<T>(on: bool, value: Option<T>) -> Option<T> {
-    value.filter(|_| on)
-}
-
 /// Sorts by the `order` abbreviation's key, ascending or descending; stable.
 fn sort_by<T>(items: &mut [T], order: &Option<String>, key: impl Fn(&T, &str) -> Option<String>) {
     if let Some((field, direction)) = order.as_deref().and_then(|o| o.rsplit_once('_')) {
@@ -85,20 +81,18 @@ impl Account {
             .filter(|g| r.number_type.is_none_or(|t| g.number_type == t.as_str()))
             .filter(|g| r.country_code.is_none_or(|c| g.country_code == c))
             .filter(|g| r.area_code.is_none_or(|a| g.area_code == a))
-            .map(|g| VoxnumberRegion {
-                country_code: keep(wanted(f, "cc", true), Some(g.country_code)),
-                area_code: keep(wanted(f, "ac", true), Some(g.area_code)),
-                country_name: keep(wanted(f, "con", true), Some(g.country_name.clone())),
-                state_name: keep(
-                    wanted(f, "stn", true),
-                    Some(g.state_name.clone()).filter(|s| !s.is_empty()),
-                ),
-                city_name: keep(
-                    wanted(f, "cin", true),
-                    Some(g.city_name.clone()).filter(|s| !s.is_empty()),
-                ),
-                require_purchase_info: Some(g.require_purchase_info),
-                cost: keep(wanted(f, "ct", true), Some("1.00".into())),
+            .map(|g| {
+                let mut region = VoxnumberRegion {
+                    country_code: Some(g.country_code),
+                    area_code: Some(g.area_code),
+                    country_name: Some(g.country_name.clone()),
+                    state_name: Some(g.state_name.clone()).filter(|s| !s.is_empty()),
+                    city_name: Some(g.city_name.clone()).filter(|s| !s.is_empty()),
+                    require_purchase_info: Some(g.require_purchase_info),
+                    cost: Some("1.00".into()),
+                };
+                region.retain_fields(|d| d.abbreviation.is_none_or(|a| wanted(f, a, true)));
+                region
             })
             .collect();
         paginate(all, r.page, r.limit)
@@ -174,36 +168,14 @@ impl Account {
             .filter(|v| r.call_status.is_none() || v.call_status == r.call_status)
             .filter(|v| r.link_id.is_none() || v.link_id == r.link_id)
             .collect();
-        sort_by(&mut all, &r.order, |v, field| match field {
-            "nid" => v.node_id.clone(),
-            "nname" => v.node_name.clone(),
-            "lid" => v.link_id.clone(),
-            "lname" => v.link_name.clone(),
-            "as" => v.assigned_status.map(|s| s.as_str().into()),
-            "cs" => v.call_status.map(|s| s.as_str().into()),
-            "vnt" => v.voxnumber_type.map(|s| s.as_str().into()),
-            "vnco" => v.voxnumber_country.clone(),
-            "vnci" => v.voxnumber_city.clone(),
-            "vnpd" => v.purchase_date.clone(),
-            _ => v.voxnumber.clone(),
-        });
+        sort_by(&mut all, &r.order, |v, field| v.text_of(field));
         let f = &r.req_fields;
         for v in &mut all {
-            let full = std::mem::take(v);
-            *v = AccountVoxnumber {
-                node_id: keep(wanted(f, "nid", false), full.node_id),
-                node_name: keep(wanted(f, "nname", false), full.node_name),
-                link_id: keep(wanted(f, "lid", true), full.link_id),
-                link_name: keep(wanted(f, "lname", true), full.link_name),
-                assigned_status: keep(wanted(f, "as", true), full.assigned_status),
-                call_status: keep(wanted(f, "cs", true), full.call_status),
-                country_code: keep(wanted(f, "vn", true), full.country_code),
-                voxnumber: keep(wanted(f, "vn", true), full.voxnumber),
-                voxnumber_type: keep(wanted(f, "vnt", true), full.voxnumber_type),
-                voxnumber_country: keep(wanted(f, "vnco", true), full.voxnumber_country),
-                voxnumber_city: keep(wanted(f, "vnci", true), full.voxnumber_city),
-                purchase_date: keep(wanted(f, "vnpd", true), full.purchase_date),
-            };
+            // The node's fields only when asked for; the country code goes with the number.
+            v.retain_fields(|d| match d.abbreviation {
+                Some(a) => wanted(f, a, !matches!(a, "nid" | "nname")),
+                None => wanted(f, "vn", true),
+            });
         }
         paginate(all, r.page, r.limit)
     }
@@ -241,29 +213,9 @@ impl Account {
                 rule_name: None,
             })
             .collect();
-        sort_by(&mut all, &r.order, |l, field| match field {
-            "nid" => l.node_id.clone(),
-            "nn" => l.node_name.clone(),
-            "nt" => l.node_type.clone(),
-            "ln" => l.link_name.clone(),
-            "lt" => l.link_type.clone(),
-            "vn" => l.voxnumber.clone(),
-            "rn" => l.rule_name.clone(),
-            _ => l.link_id.clone(),
-        });
+        sort_by(&mut all, &r.order, |l, field| l.text_of(field));
         for l in &mut all {
-            let full = std::mem::take(l);
-            *l = AccountLink {
-                node_id: keep(wanted(f, "nid", true), full.node_id),
-                node_name: keep(wanted(f, "nn", true), full.node_name),
-                node_type: keep(wanted(f, "nt", true), full.node_type),
-                link_id: keep(wanted(f, "lid", true), full.link_id),
-                link_name: keep(wanted(f, "ln", true), full.link_name),
-                link_type: keep(wanted(f, "lt", true), full.link_type),
-                click_to_call: full.click_to_call,
-                voxnumber: keep(wanted(f, "vn", true), full.voxnumber),
-                rule_name: keep(wanted(f, "rn", true), full.rule_name),
-            };
+            l.retain_fields(|d| d.abbreviation.is_none_or(|a| wanted(f, a, true)));
         }
         Ok(paginate(all, r.page, r.limit))
     }
@@ -307,27 +259,14 @@ impl Account {
             ..Default::default()
         }));
         let order = r.order.clone().or(Some("nn_DESC".into()));
-        sort_by(&mut all, &order, |n, field| match field {
-            "nid" => n.node_id.clone(),
-            "nt" => n.node_type.clone(),
-            "lid" => n.link_id.clone(),
-            "ln" => n.link_name.clone(),
-            "lt" => n.link_type.clone(),
-            _ => n.node_name.clone(),
-        });
+        sort_by(&mut all, &order, |n, field| n.text_of(field));
         let f = &r.req_fields;
         for n in &mut all {
-            let full = std::mem::take(n);
-            *n = AccountNode {
-                node_id: keep(wanted(f, "nid", true), full.node_id),
-                node_name: keep(wanted(f, "nn", true), full.node_name),
-                node_type: keep(wanted(f, "nt", true), full.node_type),
-                link_id: keep(wanted(f, "lid", true), full.link_id),
-                link_name: keep(wanted(f, "ln", true), full.link_name),
-                link_type: keep(wanted(f, "lt", true), full.link_type),
-                rule_template_name: None,
-                voxnumber: None,
-            };
+            // The sandbox keeps no rule template, and getNodes lists no number.
+            n.retain_fields(|d| {
+                d.abbreviation
+                    .is_some_and(|a| a != "rtn" && wanted(f, a, true))
+            });
         }
         paginate(all, r.page, r.limit)
     }
