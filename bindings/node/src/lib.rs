@@ -162,6 +162,15 @@ pub(crate) fn action_outcome(
     out
 }
 
+/// A body as JavaScript hands it over, a `Buffer` (any `Uint8Array`) or a string, as
+/// bytes, without a copy.
+fn body_bytes(body: &napi::Either<napi::bindgen_prelude::Buffer, String>) -> &[u8] {
+    match body {
+        napi::Either::A(b) => b,
+        napi::Either::B(s) => s.as_bytes(),
+    }
+}
+
 /// What a typed method that is not a list answered, from the body IOVOX sent (for
 /// bodies fetched with `rawRequest`).
 #[napi(catch_unwind)]
@@ -169,10 +178,7 @@ pub fn decode_answer(
     method: String,
     body: napi::Either<napi::bindgen_prelude::Buffer, String>,
 ) -> ActionOutcome {
-    let bytes: &[u8] = match &body {
-        napi::Either::A(b) => b,
-        napi::Either::B(s) => s.as_bytes(),
-    };
+    let bytes = body_bytes(&body);
     let Some(action) = iovox_convert::action_named(&method) else {
         return action_outcome(Err(ErrorInfo::type_error(format!(
             "{method:?} is not a typed method that answers by name (decodePage reads the lists)"
@@ -217,11 +223,8 @@ pub fn prepare_request(method: String, args_json: String) -> PreparedOutcome {
 
 #[napi(catch_unwind)]
 pub fn parse_callback(body: napi::Either<napi::bindgen_prelude::Buffer, String>) -> OrderOutcome {
-    let bytes: Vec<u8> = match body {
-        napi::Either::A(b) => b.to_vec(),
-        napi::Either::B(s) => s.into_bytes(),
-    };
-    match iovox_http::parse_callback(&bytes) {
+    let bytes = body_bytes(&body);
+    match iovox_http::parse_callback(bytes) {
         Ok(o) => OrderOutcome {
             order: Some(o.into()),
             error: None,
@@ -242,13 +245,9 @@ pub fn receive_callback(
     body: napi::Either<napi::bindgen_prelude::Buffer, String>,
     allow_unauthenticated_callbacks: bool,
 ) -> OrderOutcome {
-    let bytes: Vec<u8> = match body {
-        napi::Either::A(b) => b.to_vec(),
-        napi::Either::B(s) => s.into_bytes(),
-    };
+    let bytes = body_bytes(&body);
     let allow = allow_unauthenticated_callbacks;
-    match iovox_http::receive_callback_with(&callback_url, authorization.as_deref(), &bytes, allow)
-    {
+    match iovox_http::receive_callback_with(&callback_url, authorization.as_deref(), bytes, allow) {
         Ok(o) => OrderOutcome {
             order: Some(o.into()),
             error: None,
@@ -267,10 +266,7 @@ pub fn decode_page(
     method: String,
     body: napi::Either<napi::bindgen_prelude::Buffer, String>,
 ) -> TextOutcome {
-    let bytes: &[u8] = match &body {
-        napi::Either::A(b) => b,
-        napi::Either::B(s) => s.as_bytes(),
-    };
+    let bytes = body_bytes(&body);
     let Some(list) = iovox_core::method::list_named(&method) else {
         let names: Vec<&str> = iovox_core::method::LISTS
             .iter()

@@ -5,14 +5,16 @@
 use iovox_convert::{action_named, Case, Refusal};
 use serde_json::{json, Value};
 
+/// The cases of a file of `tests/vectors/`.
+fn cases(file: &str) -> Vec<Value> {
+    let path = format!("{}/../../tests/vectors/{file}", env!("CARGO_MANIFEST_DIR"));
+    let vectors: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    vectors["cases"].as_array().unwrap().clone()
+}
+
 #[test]
 fn every_case_gives_its_request_or_its_errors() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/vectors/actions.json"
-    );
-    let vectors: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let cases = vectors["cases"].as_array().unwrap();
+    let cases = cases("actions.json");
     assert!(cases.len() >= 9);
     for case in cases {
         let name = case["name"].as_str().unwrap();
@@ -59,13 +61,8 @@ fn every_case_gives_its_request_or_its_errors() {
 fn every_answer_reads_as_its_vector_says() {
     use base64::Engine;
     use iovox_convert::Outcome;
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/vectors/answers.json"
-    );
-    let vectors: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let b64 = base64::engine::general_purpose::STANDARD;
-    for case in vectors["cases"].as_array().unwrap() {
+    for case in &cases("answers.json") {
         let name = case["name"].as_str().unwrap();
         let action = action_named(case["method"].as_str().unwrap()).expect(name);
         let body = match case.get("body_base64") {

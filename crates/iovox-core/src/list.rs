@@ -990,13 +990,9 @@ macro_rules! record {
             /// writes it; `None` when it is absent or no field has that abbreviation (what
             /// a server sorts by for `order`).
             pub fn text_of(&self, abbreviation: &str) -> Option<String> {
-                let mut declared = Self::RESULT.iter();
-                $(
-                    if declared.next().is_some_and(|d| d.abbreviation == Some(abbreviation)) {
-                        return self.$field.as_ref().map(|v| $crate::list::FieldValue::field(v).text().into_owned());
-                    }
-                )*
-                None
+                let i = Self::RESULT.iter().position(|d| d.abbreviation == Some(abbreviation))?;
+                let (_, value) = $crate::list::Record::fields(self).swap_remove(i);
+                value.map(|v| v.text().into_owned())
             }
 
             /// Sets the field of this element name from its text; other names are left.

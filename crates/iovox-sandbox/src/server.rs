@@ -182,7 +182,7 @@ async fn route(
     let query: Vec<(String, String)> = form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
         .into_owned()
         .collect();
-    let param = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim());
+    let param = |name| query_param(&query, name);
     // Routes come from the methods' own definitions (iovox_core::method).
     let interface = uri.path().trim_start_matches('/');
     match uri.path() {
@@ -242,6 +242,13 @@ async fn route(
     )
 }
 
+/// A query string argument, trimmed.
+fn query_param<'a>(query: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    (query.iter())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim())
+}
+
 /// A request that reached a method the sandbox plays, its route checked.
 struct Incoming<'a> {
     query: &'a [(String, String)],
@@ -251,9 +258,7 @@ struct Incoming<'a> {
 
 impl Incoming<'_> {
     fn param(&self, name: &str) -> Option<&str> {
-        (self.query.iter())
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim())
+        query_param(self.query, name)
     }
 
     /// The body is only blanks: IOVOX's "XML Empty".
