@@ -394,7 +394,7 @@ fn check_attach<'a>(
 ) -> Result<AttachRequest, ValidationErrors> {
     let mut report = Report::default();
     let total = links.len();
-    let mut ok = total > 0;
+    let mut ok = true; // an empty request fails through its report
     if total == 0 {
         report.push(C::RequestEmpty, None, None, "Request Empty".into());
     }

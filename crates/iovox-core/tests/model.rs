@@ -1,0 +1,36 @@
+//! The model as declared is the model the other languages read: `tests/vectors/model.json`
+//! (written by `scripts/generate`, which adds what the sandbox and the bindings answer)
+//! holds every method's declaration, and each must be what the core describes now. A change
+//! to a declaration, an argument list or a route shows here until `scripts/generate` is
+//! run and the new file committed.
+
+use iovox_core::method::{describe, find, CATALOGUE};
+use serde_json::Value;
+
+fn recorded() -> Vec<Value> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/vectors/model.json"
+    );
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    file["methods"].as_array().unwrap().clone()
+}
+
+#[test]
+fn every_declaration_is_what_the_vectors_record() {
+    let recorded = recorded();
+    let names: Vec<&str> = recorded
+        .iter()
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    let declared: Vec<&str> = CATALOGUE.iter().map(|s| s.route.name).collect();
+    assert_eq!(names, declared, "the catalogue's methods, in its order");
+    for mut method in recorded {
+        let name = method["name"].as_str().unwrap().to_string();
+        let object = method.as_object_mut().unwrap();
+        // What the sandbox and the conversion crate add; not the core's.
+        object.remove("sandbox");
+        object.remove("action");
+        assert_eq!(describe(find(&name).unwrap()), method, "{name}");
+    }
+}
