@@ -157,6 +157,37 @@ export interface PageIterator<T> extends AsyncIterableIterator<T> {
 }
 
 // <generated: types> (scripts/generate writes this region from the model)
+/** The arguments of getCategories. */
+export interface CategoryArguments {
+  page?: IntegerLike
+  limit?: IntegerLike
+  parentCategoryId?: string
+  reqFields?: string | string[]
+}
+
+/** A category: a label's value, or one under it (getCategories). */
+export interface Category {
+  categoryId?: string
+  label?: string
+  value?: string
+  childCount?: number
+}
+
+/** The arguments of getCategoryId. */
+export interface CategoryMatchArguments {
+  page?: IntegerLike
+  limit?: IntegerLike
+  label?: string
+  value?: string
+  delimiter?: string
+}
+
+/** A category holding the value asked for, with its path from the top (getCategoryId). */
+export interface CategoryMatch {
+  categoryId?: string
+  categoryPath?: string
+}
+
 /** The arguments of getLinks. */
 export interface AccountLinkArguments {
   nodeId?: string
@@ -379,6 +410,18 @@ export interface AccountVoxnumber {
   purchaseDate?: Date | string
 }
 
+/** The arguments of createCategories. */
+export interface CreateCategoriesRequest {
+  /** Each category: `category_id`, `label` (its tree: `Location`), `value` (`London`), and `parent_category_id` for one under another. */
+  categories: { parentCategoryId?: string; categoryId: string; label: string; value: string }[]
+}
+
+/** The arguments of deleteCategories. */
+export interface DeleteCategoriesRequest {
+  /** Each category as `label;category_id` (`Location;London`); none may hold a comma. */
+  categories: (string | number | bigint)[]
+}
+
 /** The arguments of attachVoxnumberToLink. */
 export interface AttachRequest {
   /** Each link and how its number is chosen. */
@@ -525,6 +568,14 @@ export declare class Client {
   readonly username: string
   readonly baseUrl: string
   // <generated: client> (scripts/generate writes this region from the model)
+  /** One page of getCategories. */
+  getCategories(args?: CategoryArguments, options?: CallOptions): Promise<Page<Category>>
+  /** Every result of getCategories, page after page (`for await`); `.iterPages()` for whole pages. */
+  iterCategories(args?: CategoryArguments, options?: CallOptions): PageIterator<Category>
+  /** One page of getCategoryId. */
+  getCategoryId(args?: CategoryMatchArguments, options?: CallOptions): Promise<Page<CategoryMatch>>
+  /** Every result of getCategoryId, page after page (`for await`); `.iterPages()` for whole pages. */
+  iterCategoryId(args?: CategoryMatchArguments, options?: CallOptions): PageIterator<CategoryMatch>
   /** One page of getLinks. */
   getLinks(args?: AccountLinkArguments, options?: CallOptions): Promise<Page<AccountLink>>
   /** Every result of getLinks, page after page (`for await`); `.iterPages()` for whole pages. */
@@ -553,6 +604,10 @@ export declare class Client {
   getVoxnumbers(args?: AccountVoxnumberArguments, options?: CallOptions): Promise<Page<AccountVoxnumber>>
   /** Every result of getVoxnumbers, page after page (`for await`); `.iterPages()` for whole pages. */
   iterVoxnumbers(args?: AccountVoxnumberArguments, options?: CallOptions): PageIterator<AccountVoxnumber>
+  /** Creates categories, each with your own ID: at the top of a label, or under a parent. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exist". */
+  createCategories(request: CreateCategoriesRequest | CreateCategoriesRequest['categories'], options?: CallOptions): Promise<void>
+  /** Deletes categories with the categories under them. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */
+  deleteCategories(request: DeleteCategoriesRequest | DeleteCategoriesRequest['categories'], options?: CallOptions): Promise<void>
   /** Attaches VoxNumbers to links: all of them, or none. Safe to repeat. */
   attachVoxnumberToLink(request: AttachRequest | AttachRequest['links'], options?: CallOptions): Promise<void>
   /** Creates links under existing nodes, each with your own ID: what a number is attached to. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". */
@@ -605,6 +660,8 @@ export declare function saveRecording(audio: Uint8Array, path: string): number
 export declare function decodeAnswer(method: string, body: Uint8Array | string): Order | Bytes | Record<string, any> | undefined
 /** A list method's answer as a page, for bodies fetched with `rawRequest`. */
 // <generated: decodePage>
+export declare function decodePage(method: 'getCategories', body: Uint8Array | string): Page<Category>
+export declare function decodePage(method: 'getCategoryId', body: Uint8Array | string): Page<CategoryMatch>
 export declare function decodePage(method: 'getLinks', body: Uint8Array | string): Page<AccountLink>
 export declare function decodePage(method: 'getNodes', body: Uint8Array | string): Page<AccountNode>
 export declare function decodePage(method: 'getCallData', body: Uint8Array | string): Page<Call>

@@ -225,6 +225,28 @@ class Client {
   }
 
   // <generated: client> (scripts/generate writes this region from the model)
+  /** One page of getCategories: a category: a label's value, or one under it. */
+  async getCategories(args, options) {
+    return this.#page('getCategories', args, options)
+  }
+
+  /** Every result of getCategories, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterCategories(args, options) {
+    return this.#pages('getCategories', args, options)
+  }
+
+  /** One page of getCategoryId: a category holding the value asked for, with its path from the top. */
+  async getCategoryId(args, options) {
+    return this.#page('getCategoryId', args, options)
+  }
+
+  /** Every result of getCategoryId, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterCategoryId(args, options) {
+    return this.#pages('getCategoryId', args, options)
+  }
+
   /** One page of getLinks: a link of the account, with its node and number. */
   async getLinks(args, options) {
     return this.#page('getLinks', args, options)
@@ -300,6 +322,16 @@ class Client {
    * `.iterPages()` gives each whole page with its totals. */
   iterVoxnumbers(args, options) {
     return this.#pages('getVoxnumbers', args, options)
+  }
+
+  /** Creates categories, each with your own ID: at the top of a label, or under a parent. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exist". `{ categories }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of categories, the older call shape, is taken too.) */
+  async createCategories(request, options) {
+    return this.#act('createCategories', request, options, 'categories')
+  }
+
+  /** Deletes categories with the categories under them. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". `{ categories }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of categories, the older call shape, is taken too.) */
+  async deleteCategories(request, options) {
+    return this.#act('deleteCategories', request, options, 'categories')
   }
 
   /** Attaches VoxNumbers to links: all of them, or none. Safe to repeat. `{ links }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of links, the older call shape, is taken too.) */

@@ -15,6 +15,9 @@ const MODEL = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'vectors', 'mo
 const TYPED = MODEL.filter((m) => m.typed)
 // The largest `limit` a method's declaration takes: one page holds every result.
 const largestLimit = (m) => m.arguments.find((a) => a.name === 'limit').bounds[1]
+// The arguments a method cannot go without, from its declared example (camelCase).
+const required = (m) =>
+  Object.fromEntries(m.arguments.filter((a) => a.required).map((a) => [camel(a.name), m.example[a.name]]))
 
 test('every typed method of the model, with its example, is answered by the sandbox', async () => {
   assert.ok(TYPED.length >= 8)
@@ -42,9 +45,9 @@ test('every list method of the model walks its pages with for await', async () =
   const client = new iovox.Client({ username: sandbox.username, secureKey: KEY, baseUrl: sandbox.url, retries: 0 })
   try {
     for (const m of TYPED.filter((t) => t.list)) {
-      const whole = await client[m.name]({ limit: largestLimit(m) })
+      const whole = await client[m.name]({ ...required(m), limit: largestLimit(m) })
       const walked = []
-      for await (const r of client[`iter${m.name.slice(3)}`]({ limit: 1 })) walked.push(r)
+      for await (const r of client[`iter${m.name.slice(3)}`]({ ...required(m), limit: 1 })) walked.push(r)
       assert.deepEqual(walked, whole.results, m.name)
     }
   } finally {
@@ -59,10 +62,10 @@ test('every list method gives whole pages (iterPages) and pages that JSON.string
   try {
     await client.purchaseVoxNumbers({ items: [{ countryCode: 44, areaCode: 151, numberType: 'GEOGRAPHIC', quantity: 3 }] })
     for (const m of TYPED.filter((t) => t.list)) {
-      const whole = await client[m.name]({ limit: largestLimit(m) })
+      const whole = await client[m.name]({ ...required(m), limit: largestLimit(m) })
       const before = sandbox.stats.requests
       const pages = []
-      for await (const p of client[`iter${m.name.slice(3)}`]({ limit: 2 }).iterPages()) pages.push(p)
+      for await (const p of client[`iter${m.name.slice(3)}`]({ ...required(m), limit: 2 }).iterPages()) pages.push(p)
       assert.equal(sandbox.stats.requests - before, Math.max(1, pages.length), m.name)
       assert.deepEqual(pages.map((p) => p.currentPage), pages.map((_, i) => i + 1), m.name)
       for (const p of pages) assert.equal(p.totalResults, whole.results.length, m.name)

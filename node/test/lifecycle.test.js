@@ -57,14 +57,14 @@ describe('list vectors', () => {
       }
       server.answer(200, c.answer)
       if (c.page) {
-        const page = await call({})
+        const page = await call(camel(c.call_args ?? {}))
         assert.deepEqual(
           { currentPage: page.currentPage, totalPages: page.totalPages, totalResults: page.totalResults },
           { currentPage: c.page.current_page, totalPages: c.page.total_pages, totalResults: c.page.total_results },
         )
         assert.deepEqual(page.results, c.page.results.map(expected))
       } else {
-        await assert.rejects(call({}), (e) => {
+        await assert.rejects(call(camel(c.call_args ?? {})), (e) => {
           assert.ok(e instanceof iovox.DecodeError, String(e))
           assert.deepEqual(e.messages, [c.decode_error])
           return true

@@ -54,6 +54,8 @@ from iovox._native import (
 )
 from iovox._native import (  # the result classes of the list methods
     # <generated: imports>
+    Category,
+    CategoryMatch,
     AccountLink,
     AccountNode,
     Call,
@@ -74,6 +76,8 @@ __all__ = [
     "PRODUCTION_URL",
     "SANDBOX_URL",
     # <generated: exports>
+    "Category",
+    "CategoryMatch",
     "AccountLink",
     "AccountNode",
     "Call",

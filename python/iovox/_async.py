@@ -160,6 +160,64 @@ class AsyncClient:
                 self._in_flight.discard(future)
 
     # <generated: client> (scripts/generate writes this region from the model)
+    async def get_categories(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        parent_category_id: Optional[str] = None,
+        req_fields: _Fields = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.Category]:
+        """See ``Client.get_categories``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_categories(_cancel=cancel, **arguments))
+
+    def iter_categories(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        parent_category_id: Optional[str] = None,
+        req_fields: _Fields = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncPageIterator[_native.Category]:
+        """Every result of getCategories, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return AsyncPageIterator(self, self._client.iter_categories(**arguments))
+
+    async def get_category_id(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        label: Optional[str] = None,
+        value: Optional[str] = None,
+        delimiter: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.CategoryMatch]:
+        """See ``Client.get_category_id``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_category_id(_cancel=cancel, **arguments))
+
+    def iter_category_id(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        label: Optional[str] = None,
+        value: Optional[str] = None,
+        delimiter: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncPageIterator[_native.CategoryMatch]:
+        """Every result of getCategoryId, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return AsyncPageIterator(self, self._client.iter_category_id(**arguments))
+
     async def get_links(
         self,
         *,
@@ -451,6 +509,28 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return AsyncPageIterator(self, self._client.iter_voxnumbers(**arguments))
+
+    async def create_categories(
+        self,
+        categories: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.create_categories``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.create_categories(_cancel=cancel, **arguments))
+
+    async def delete_categories(
+        self,
+        categories: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.delete_categories``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.delete_categories(_cancel=cancel, **arguments))
 
     async def attach_voxnumber_to_link(
         self,

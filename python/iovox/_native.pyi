@@ -20,6 +20,8 @@ __all__ = [
     "Page",
     "PageIterator",
     # <generated: exports>
+    "Category",
+    "CategoryMatch",
     "AccountLink",
     "AccountNode",
     "Call",
@@ -78,6 +80,32 @@ class Order:
     def __len__(self) -> int: ...
 
 # <generated: records> (scripts/generate writes this region from the model)
+@final
+class Category:
+    """A category: a label's value, or one under it (getCategories)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def category_id(self) -> Optional[str]: ...
+    @property
+    def label(self) -> Optional[str]: ...
+    @property
+    def value(self) -> Optional[str]: ...
+    @property
+    def child_count(self) -> Optional[int]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class CategoryMatch:
+    """A category holding the value asked for, with its path from the top (getCategoryId)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def category_id(self) -> Optional[str]: ...
+    @property
+    def category_path(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
 @final
 class AccountLink:
     """A link of the account, with its node and number (getLinks)."""
@@ -307,7 +335,7 @@ class AccountVoxnumber:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
-_Result = Union[AccountLink, AccountNode, Call, CallMetrics, Country, VoxnumberRegion, AccountVoxnumber]
+_Result = Union[Category, CategoryMatch, AccountLink, AccountNode, Call, CallMetrics, Country, VoxnumberRegion, AccountVoxnumber]
 # </generated>
 
 _T = TypeVar("_T")
@@ -379,6 +407,46 @@ class Client:
     @property
     def base_url(self) -> str: ...
     # <generated: client> (scripts/generate writes this region from the model)
+    def get_categories(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        parent_category_id: Optional[str] = None,
+        req_fields: _Fields = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[Category]: ...
+    def iter_categories(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        parent_category_id: Optional[str] = None,
+        req_fields: _Fields = None,
+        timeout: Optional[float] = None,
+    ) -> PageIterator[Category]: ...
+    def get_category_id(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        label: Optional[str] = None,
+        value: Optional[str] = None,
+        delimiter: Optional[str] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[CategoryMatch]: ...
+    def iter_category_id(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        label: Optional[str] = None,
+        value: Optional[str] = None,
+        delimiter: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> PageIterator[CategoryMatch]: ...
     def get_links(
         self,
         *,
@@ -608,6 +676,20 @@ class Client:
         limit: Optional[int] = None,
         timeout: Optional[float] = None,
     ) -> PageIterator[AccountVoxnumber]: ...
+    def create_categories(
+        self,
+        categories: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def delete_categories(
+        self,
+        categories: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
     def attach_voxnumber_to_link(
         self,
         links: Iterable[Union[Link, Mapping[str, Any]]],

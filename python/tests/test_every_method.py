@@ -62,12 +62,17 @@ def largest_limit(m: dict[str, Any]) -> int:
     return int(next(a["bounds"][1] for a in m["arguments"] if a["name"] == "limit"))
 
 
+def required(m: dict[str, Any]) -> dict[str, Any]:
+    """The arguments the method cannot go without, from its declared example."""
+    return {a["name"]: m["example"][a["name"]] for a in m["arguments"] if a["required"]}
+
+
 def test_every_list_method_walks_its_pages() -> None:
     """Each list method's iter_* from the model walks every page, one call a page."""
     with Sandbox(secure_key=KEY) as sb, iovox.Client(sb.username, KEY, sb.url, retries=0) as client:
         for m in (m for m in TYPED if m["list"]):
-            whole = getattr(client, snake(m["name"]))(limit=largest_limit(m))
-            items = list(getattr(client, "iter_" + snake(m["name"])[len("get_"):])(limit=1))
+            whole = getattr(client, snake(m["name"]))(**required(m), limit=largest_limit(m))
+            items = list(getattr(client, "iter_" + snake(m["name"])[len("get_"):])(**required(m), limit=1))
             assert [r.to_dict() for r in items] == [r.to_dict() for r in whole.results], m["name"]
             assert all(type(r).__name__ == m["list"]["record"] for r in whole.results), m["name"]
 
@@ -79,15 +84,15 @@ def test_every_list_method_gives_whole_pages_and_json_ready_dicts() -> None:
 
     async def async_pages(sb: Sandbox, m: dict[str, Any]) -> list[iovox.Page[Any]]:
         async with iovox.AsyncClient(sb.username, KEY, sb.url, retries=0) as client:
-            walk = getattr(client, "iter_" + snake(m["name"])[len("get_"):])(limit=2)
+            walk = getattr(client, "iter_" + snake(m["name"])[len("get_"):])(**required(m), limit=2)
             return [p async for p in walk.iter_pages()]
 
     with Sandbox(secure_key=KEY) as sb, iovox.Client(sb.username, KEY, sb.url, retries=0) as client:
         client.purchase_vox_numbers([{"country_code": 44, "area_code": 151, "number_type": "GEOGRAPHIC", "quantity": 3}])
         for m in (m for m in TYPED if m["list"]):
-            whole = getattr(client, snake(m["name"]))(limit=largest_limit(m))
+            whole = getattr(client, snake(m["name"]))(**required(m), limit=largest_limit(m))
             before = sb.stats["requests"]
-            pages = list(getattr(client, "iter_" + snake(m["name"])[len("get_"):])(limit=2).iter_pages())
+            pages = list(getattr(client, "iter_" + snake(m["name"])[len("get_"):])(**required(m), limit=2).iter_pages())
             assert sb.stats["requests"] - before == max(1, len(pages)), m["name"]
             assert [p.current_page for p in pages] == list(range(1, len(pages) + 1)), m["name"]
             assert all(p.total_results == len(whole.results) for p in pages), m["name"]

@@ -64,14 +64,14 @@ def test_list_vectors(case: dict[str, Any], canned: Canned) -> None:
         return
     canned.answer(200, case["answer"])
     if "page" in case:
-        page = call(client, case["method"], {})
+        page = call(client, case["method"], case.get("call_args", {}))
         want = case["page"]
         assert (page.current_page, page.total_pages, page.total_results) == (
             want["current_page"], want["total_pages"], want["total_results"])
         assert [r.to_dict() for r in page.results] == [expected(r) for r in want["results"]]
     else:
         with pytest.raises(iovox.DecodeError) as d:
-            call(client, case["method"], {})
+            call(client, case["method"], case.get("call_args", {}))
         assert d.value.messages == [case["decode_error"]]
 
 

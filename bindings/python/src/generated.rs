@@ -10,6 +10,16 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 record_class! {
+    /// A category: a label's value, or one under it (getCategories).
+    Category("getCategories") { category_id, label, value, child_count }
+}
+
+record_class! {
+    /// A category holding the value asked for, with its path from the top (getCategoryId).
+    CategoryMatch("getCategoryId") { category_id, category_path }
+}
+
+record_class! {
     /// A link of the account, with its node and number (getLinks).
     AccountLink("getLinks") { node_id, node_name, node_type, link_id, link_name, link_type, click_to_call, voxnumber, rule_name }
 }
@@ -47,6 +57,8 @@ record_class! {
 /// The result class of each list method.
 pub(crate) fn wrap(method: &str) -> Option<Wrap> {
     Some(match method {
+        "getCategories" => |py, r| Ok(Py::new(py, Category(r))?.into_any()),
+        "getCategoryId" => |py, r| Ok(Py::new(py, CategoryMatch(r))?.into_any()),
         "getLinks" => |py, r| Ok(Py::new(py, AccountLink(r))?.into_any()),
         "getNodes" => |py, r| Ok(Py::new(py, AccountNode(r))?.into_any()),
         "getCallData" => |py, r| Ok(Py::new(py, Call(r))?.into_any()),
@@ -60,6 +72,8 @@ pub(crate) fn wrap(method: &str) -> Option<Wrap> {
 
 /// Adds the result classes to the module.
 pub(crate) fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Category>()?;
+    m.add_class::<CategoryMatch>()?;
     m.add_class::<AccountLink>()?;
     m.add_class::<AccountNode>()?;
     m.add_class::<Call>()?;
@@ -72,6 +86,134 @@ pub(crate) fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
 
 #[pymethods]
 impl Client {
+    /// One page of getCategories: a category: a label's value, or one under it, as `Page`.
+    /// Arguments: `page`, `limit`, `parent_category_id`, `req_fields`. `timeout` overrides the client's for this call.
+    #[pyo3(signature = (*, page=None, limit=None, parent_category_id=None, req_fields=None, timeout=None, _cancel=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_categories(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        parent_category_id: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let arguments = [
+            ("page", page),
+            ("limit", limit),
+            ("parent_category_id", parent_category_id),
+            ("req_fields", req_fields),
+        ];
+        self.list_page(
+            py,
+            "getCategories",
+            "get_categories",
+            &arguments,
+            unknown,
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Every result of getCategories, page after page, fetched as the iterator is read:
+    /// one page in memory at a time, from the given `page` on.
+    #[pyo3(signature = (*, page=None, limit=None, parent_category_id=None, req_fields=None, timeout=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn iter_categories(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        parent_category_id: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let arguments = [
+            ("page", page),
+            ("limit", limit),
+            ("parent_category_id", parent_category_id),
+            ("req_fields", req_fields),
+        ];
+        self.list_iter(
+            py,
+            "getCategories",
+            "iter_categories",
+            &arguments,
+            unknown,
+            timeout,
+        )
+    }
+
+    /// One page of getCategoryId: a category holding the value asked for, with its path from the top, as `Page`.
+    /// Arguments: `page`, `limit`, `label`, `value`, `delimiter`. `timeout` overrides the client's for this call.
+    #[pyo3(signature = (*, page=None, limit=None, label=None, value=None, delimiter=None, timeout=None, _cancel=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_category_id(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        label: Option<&Bound<'_, PyAny>>,
+        value: Option<&Bound<'_, PyAny>>,
+        delimiter: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let arguments = [
+            ("page", page),
+            ("limit", limit),
+            ("label", label),
+            ("value", value),
+            ("delimiter", delimiter),
+        ];
+        self.list_page(
+            py,
+            "getCategoryId",
+            "get_category_id",
+            &arguments,
+            unknown,
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Every result of getCategoryId, page after page, fetched as the iterator is read:
+    /// one page in memory at a time, from the given `page` on.
+    #[pyo3(signature = (*, page=None, limit=None, label=None, value=None, delimiter=None, timeout=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn iter_category_id(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        label: Option<&Bound<'_, PyAny>>,
+        value: Option<&Bound<'_, PyAny>>,
+        delimiter: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let arguments = [
+            ("page", page),
+            ("limit", limit),
+            ("label", label),
+            ("value", value),
+            ("delimiter", delimiter),
+        ];
+        self.list_iter(
+            py,
+            "getCategoryId",
+            "iter_category_id",
+            &arguments,
+            unknown,
+            timeout,
+        )
+    }
+
     /// One page of getLinks: a link of the account, with its node and number, as `Page`.
     /// Arguments: `node_id`, `node_type`, `link_id`, `link_type`, `req_fields`, `order`, `page`, `limit`. `timeout` overrides the client's for this call.
     #[pyo3(signature = (*, node_id=None, node_type=None, link_id=None, link_type=None, req_fields=None, order=None, page=None, limit=None, timeout=None, _cancel=None, **unknown))]
@@ -675,6 +817,50 @@ impl Client {
             &arguments,
             unknown,
             timeout,
+        )
+    }
+
+    /// Creates categories, each with your own ID: at the top of a label, or under a parent. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exist". (createCategories)
+    ///
+    /// `categories`: Each category: `category_id`, `label` (its tree: `Location`), `value` (`London`), and `parent_category_id` for one under another.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (categories, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_categories(
+        &self,
+        py: Python<'_>,
+        categories: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "createCategories",
+            &[("categories", Some(categories))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Deletes categories with the categories under them. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". (deleteCategories)
+    ///
+    /// `categories`: Each category as `label;category_id` (`Location;London`); none may hold a comma.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (categories, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn delete_categories(
+        &self,
+        py: Python<'_>,
+        categories: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "deleteCategories",
+            &[("categories", Some(categories))],
+            timeout,
+            _cancel,
         )
     }
 

@@ -113,6 +113,10 @@ enum Kind {
     Node,
     /// getCallData over the calls the sandbox was told of: safe to repeat.
     Calls,
+    /// createCategories, a top category or one under a category made before, then
+    /// getCategories of its level: the create never repeated once it may have arrived,
+    /// the read safe to repeat.
+    Category,
 }
 
 impl Kind {
@@ -124,6 +128,7 @@ impl Kind {
             Kind::Delete => "delete",
             Kind::Node => "create",
             Kind::Calls => "calls",
+            Kind::Category => "category",
         }
     }
 }
@@ -136,7 +141,7 @@ fn allowed(fault: Injected, kind: Kind, opted_in: bool) -> &'static [&'static st
     let read = matches!(kind, Kind::List | Kind::Calls);
     match fault {
         Injected::None => match kind {
-            Kind::Purchase | Kind::List | Kind::Calls | Kind::Node => &["ok"],
+            Kind::Purchase | Kind::List | Kind::Calls | Kind::Node | Kind::Category => &["ok"],
             // A link that does not exist; a number attached, or already given back.
             Kind::Attach | Kind::Delete => &["ok", "api 400"],
         },
@@ -184,6 +189,9 @@ struct Figures {
     delete_requests_received: u64,
     creates: u64,
     create_requests_received: u64,
+    categories: u64,
+    category_requests_received: u64,
+    categories_maybe: u64,
     nodes_maybe: u64,
     links_made: u64,
     call_reads: u64,
@@ -225,6 +233,9 @@ impl Figures {
         self.nodes_maybe += o.nodes_maybe;
         self.links_made += o.links_made;
         self.create_requests_received += o.create_requests_received;
+        self.categories += o.categories;
+        self.category_requests_received += o.category_requests_received;
+        self.categories_maybe += o.categories_maybe;
         self.call_reads += o.call_reads;
         self.repeated_purchases_opted_in += o.repeated_purchases_opted_in;
         self.start_stock += o.start_stock;
@@ -414,6 +425,9 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     let mut nodes_made: Vec<String> = Vec::new();
     let mut nodes_maybe: Vec<String> = Vec::new();
     let mut links_made: Vec<String> = Vec::new();
+    // Categories a create reported made (label "Campaign"), and those whose answer was lost.
+    let mut categories_made: Vec<String> = Vec::new();
+    let mut categories_maybe: Vec<String> = Vec::new();
     let mut calls_made = 0u64;
     for call in 0..calls {
         if call % 20 == 19 {
@@ -434,13 +448,14 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.restocked += u64::from(count) * matching;
         }
         let fault = Injected::draw(&mut rng);
-        let kind = match rng.u32(0..22) {
+        let kind = match rng.u32(0..23) {
             0..12 => Kind::Purchase,
             12..16 => Kind::Attach,
             16..18 => Kind::List,
             18..20 if !seen.is_empty() => Kind::Delete,
             20 => Kind::Node,
             21 => Kind::Calls,
+            22 => Kind::Category,
             _ => Kind::List,
         };
         let purchase = kind == Kind::Purchase;
@@ -551,6 +566,64 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
                 }
                 result
             }
+            Kind::Category => {
+                // A category at the top of the label, or under one made before; then its
+                // level is read back, which must hold every category made under it.
+                let parent = (!categories_made.is_empty() && rng.bool())
+                    .then(|| categories_made[rng.usize(..categories_made.len())].clone());
+                let id = format!("cat-{lane}-{call}");
+                let mut record = vec![
+                    ("category_id", id.clone()),
+                    ("label", "Campaign".to_string()),
+                    ("value", id.clone()),
+                ];
+                if let Some(p) = &parent {
+                    record.push(("parent_category_id", p.clone()));
+                }
+                let request = iovox_http::Records::new().record(record);
+                if let Some(fault) = fault.fault() {
+                    sandbox.inject(fault);
+                }
+                started = Instant::now();
+                let result = catch_unwind(AssertUnwindSafe(|| client.create_categories(&request)))
+                    .map(|r| r.map(|()| None));
+                if matches!(result, Ok(Ok(_))) {
+                    categories_made.push(id);
+                    let level = match &parent {
+                        Some(p) => {
+                            iovox_http::CategoriesRequest::new().parent_category_id(p.as_str())
+                        }
+                        None => iovox_http::CategoriesRequest::new(),
+                    };
+                    let listed: HashSet<String> = match client.get_categories(&level) {
+                        Ok(page) => page
+                            .results
+                            .into_iter()
+                            .filter_map(|c| c.category_id)
+                            .collect(),
+                        Err(e) => {
+                            list_violations.push(format!(
+                                "lane {lane} call {call}: getCategories failed: {e}"
+                            ));
+                            HashSet::new()
+                        }
+                    };
+                    let under = |c: &iovox_sandbox::CategoryInfo| {
+                        c.label == "Campaign" && c.parent_category_id == parent
+                    };
+                    for c in sandbox.state().categories.iter().filter(|c| under(c)) {
+                        if !listed.contains(&c.category_id) {
+                            list_violations.push(format!(
+                                "lane {lane} call {call}: getCategories left out {}",
+                                c.category_id
+                            ));
+                        }
+                    }
+                } else if matches!(fault, Injected::Slow | Injected::Drop) {
+                    categories_maybe.push(id);
+                }
+                result
+            }
             Kind::Calls => {
                 if let Some(number) = start.voxnumbers.first() {
                     let mut simulated = iovox_sandbox::SimulatedCall::new(
@@ -607,6 +680,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             Kind::Delete => f.deletes += 1,
             Kind::Node => f.creates += 1,
             Kind::Calls => f.call_reads += 1,
+            Kind::Category => f.categories += 1,
         }
         let Ok(result) = result else {
             f.panics += 1;
@@ -760,6 +834,28 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.creates, f.create_requests_received
         ));
     }
+    // createCategories likewise: each call reached the sandbox once, and every category
+    // a create reported made is in the account, once.
+    f.category_requests_received = sandbox.requests_for("createCategories");
+    if f.category_requests_received != f.categories {
+        f.violations.push(format!(
+            "lane {lane}: {} category creates reached the sandbox as {} requests",
+            f.categories, f.category_requests_received
+        ));
+    }
+    f.categories_maybe += categories_maybe.len() as u64;
+    let end_categories = sandbox.state().categories;
+    for id in &categories_made {
+        let times = end_categories
+            .iter()
+            .filter(|c| &c.category_id == id)
+            .count();
+        if times != 1 {
+            f.violations.push(format!(
+                "lane {lane}: category {id} was made, and is in the account {times} times"
+            ));
+        }
+    }
     let nodes: HashSet<String> = end_nodes.into_iter().map(|n| n.node_id).collect();
     f.nodes_maybe += nodes_maybe.len() as u64;
     f.links_made += links_made.len() as u64;
@@ -903,6 +999,10 @@ fn main() {
     println!(
         "  createNodes and createLinks (never repeated once they may have arrived): {} calls, {} requests received; every node and link made is in the account ({} links among them; {} answers lost to a fault)",
         all.creates, all.create_requests_received, all.links_made, all.nodes_maybe
+    );
+    println!(
+        "  createCategories (never repeated once it may have arrived), each followed by getCategories of its level (safe to repeat): {} calls, {} requests received; every category made is in the account once, and listed at its level ({} answers lost to a fault)",
+        all.categories, all.category_requests_received, all.categories_maybe
     );
     println!(
         "  orders compared with their requests: {}",

@@ -226,8 +226,15 @@ fn list_reaches_every_list_method_by_name() {
     let sb = Sandbox::start(config()).unwrap();
     for list in iovox_core::method::LISTS {
         let name = list.spec.route.name;
+        // The arguments a method cannot go without, from its declared example.
+        let example: serde_json::Value = serde_json::from_str(list.spec.example).unwrap();
+        let required = (list.spec.arguments.iter())
+            .filter(|a| a.required)
+            .map(|a| format!("{}={}", a.name, example[a.name].as_str().unwrap()));
         let out: serde_json::Value = serde_json::from_str(&stdout(
-            against(&sb).args(["--json", "list", name, "limit=1"]),
+            against(&sb)
+                .args(["--json", "list", name, "limit=1"])
+                .args(required),
         ))
         .unwrap();
         assert!(

@@ -15,10 +15,12 @@
 
 use crate::fields::snake;
 use crate::ShapeError;
+use iovox_core::categories;
 use iovox_core::method::{
-    AttachVoxnumberToLink, CreateLinks, CreateNodeFull, CreateNodes, DeleteLinks, DeleteNodes,
-    DeleteVoxnumbersFromAccount, GetCallRecording, GetNodeDetails, GetVoicemailRecording, Method,
-    Prepared, PurchaseVoxNumbers, RemoveVoxnumberFromLink, SetCallStatus, UpdateLinks, UpdateNodes,
+    AttachVoxnumberToLink, CreateCategories, CreateLinks, CreateNodeFull, CreateNodes,
+    DeleteCategories, DeleteLinks, DeleteNodes, DeleteVoxnumbersFromAccount, GetCallRecording,
+    GetNodeDetails, GetVoicemailRecording, Method, Prepared, PurchaseVoxNumbers,
+    RemoveVoxnumberFromLink, SetCallStatus, UpdateLinks, UpdateNodes,
 };
 use iovox_core::model::Spec;
 use iovox_core::nested;
@@ -219,6 +221,29 @@ pub const ACTIONS: &[Action] = &[
             Ok(SetCallStatus::prepare_wire(&wire)?)
         },
         decode: nothing::<SetCallStatus>,
+    },
+    Action {
+        spec: CreateCategories::SPEC,
+        about: "Creates categories, each with your own ID: at the top of a label, or under a \
+                parent. All of them, or none. Never repeated once it may have arrived: a repeat \
+                answers \"already exist\".",
+        params: &[param("categories", ParamKind::Records(&categories::CATEGORY), "Each category: `category_id`, `label` (its tree: `Location`), `value` (`London`), and `parent_category_id` for one under another.")],
+        prepare: |args, case| {
+            let list = only(args, "categories", "createCategories", case)?;
+            Ok(CreateCategories::prepare_wire(&crate::records(list, &categories::CATEGORY, case)?)?)
+        },
+        decode: nothing::<CreateCategories>,
+    },
+    Action {
+        spec: DeleteCategories::SPEC,
+        about: "Deletes categories with the categories under them. All of them, or none. Never \
+                repeated once it may have arrived: a repeat answers \"does not exist\".",
+        params: &[param("categories", ParamKind::Ids, "Each category as `label;category_id` (`Location;London`); none may hold a comma.")],
+        prepare: |args, case| {
+            let ids = only(args, "categories", "deleteCategories", case)?;
+            Ok(DeleteCategories::prepare_wire(&crate::ids(ids, "categories", case)?)?)
+        },
+        decode: nothing::<DeleteCategories>,
     },
     Action {
         spec: CreateNodes::SPEC,

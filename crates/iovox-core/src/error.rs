@@ -164,6 +164,12 @@ error_codes! {
     LimitOutOfRange => "limit_out_of_range",
     /// "Required Fields Invalid: fieldone,fieldtwo": abbreviations the method does not know.
     RequiredFieldsInvalid => "required_fields_invalid",
+    /// "Child Count not allow to be alone in the Required Fields" (getCategories):
+    /// `req_fields` asks for `chc` and nothing else.
+    ChildCountAlone => "child_count_alone",
+    /// "Label Empty", "Value Empty" (getCategoryId): an argument the method cannot go
+    /// without, missing or blank (`field` names which).
+    ArgumentEmpty => "argument_empty",
     /// "Order Field Invalid": `order` names no field of the method.
     OrderFieldInvalid => "order_field_invalid",
     /// "Order Direction Invalid": `order` does not end in `_ASC` or `_DESC`.

@@ -31,6 +31,7 @@
 
 mod attach;
 mod calls;
+pub mod categories;
 mod check;
 mod countries;
 mod detach;
@@ -64,13 +65,17 @@ pub use calls::{
     Call, CallDataRequest, CallMetrics, CallMetricsRequest, CALL_ARGUMENTS, CALL_FIELDS,
     CALL_FILTERS, METRIC_FIELDS, METRIC_FILTERS,
 };
+pub use categories::{
+    CategoriesRequest, Category, CategoryIdRequest, CategoryMatch, CATEGORIES_LIMIT,
+    CATEGORY_ARGUMENTS, CATEGORY_FIELDS, CATEGORY_ID_ARGUMENTS,
+};
 pub use countries::{CountriesRequest, Country, COUNTRY_ARGUMENTS};
 pub use detach::DetachRequest;
 pub use error::{
     ApiErrorBody, DecodeError, ErrorCode, Position, ValidationError, ValidationErrors,
 };
 pub use links::{AccountLink, LinksRequest, LINK_ARGUMENTS, LINK_FIELDS};
-pub use list::{Field, Page, Record, LIMIT_RANGE};
+pub use list::{Field, Page, Paged, Record, LIMIT_RANGE};
 pub use nested::{NodeDetailsRequest, NODE_DETAIL_ARGUMENTS, NODE_DETAIL_FIELDS};
 pub use nodes::{AccountNode, NodesRequest, NODES_LIMIT, NODE_ARGUMENTS, NODE_FIELDS};
 pub use order::{Order, OrderStatus, VoxNumber};

@@ -774,6 +774,21 @@ impl Rule<Option<String>> for RequiredText {
     }
 }
 
+/// Text the method cannot go without, whose absence the page names ("Label Empty"):
+/// missing or blank, that message.
+pub(crate) struct Required(pub &'static str);
+impl Rule<Option<String>> for Required {
+    fn apply(&self, v: Given<'_>, field: &'static str, r: &mut Report) -> Option<Option<String>> {
+        match text_filter(v) {
+            Some(t) if !t.trim().is_empty() => Some(Some(t)),
+            _ => {
+                r.push(C::ArgumentEmpty, None, Some(field), self.0.into());
+                None
+            }
+        }
+    }
+}
+
 /// Digits ("VoxNumber Invalid").
 pub(crate) struct Digits(pub &'static str);
 impl Rule<Option<String>> for Digits {
@@ -830,6 +845,15 @@ impl Rule<Option<u32>> for Limit {
     }
 }
 
+/// A list request that can be asked for another page: every list method's request (the
+/// paging of `iovox-http` and the bindings walks pages through it).
+pub trait Paged: Clone {
+    /// The page it asks for (`None`: the first).
+    fn page(&self) -> Option<u32>;
+    /// The same request for page `n`.
+    fn with_page(&self, n: u32) -> Self;
+}
+
 /// Each rule's argument in the model (`Rule::declare`): whether the method goes without
 /// it, and its kind from the rule (the bounds it checks) and the words of its value's type.
 macro_rules! declares {
@@ -851,6 +875,7 @@ macro_rules! declares {
 declares! {
     Text: |_, _| false, K::Text;
     RequiredText: |_, _| true, K::Text;
+    Required: |_, _| true, K::Text;
     Digits: |_, _| false, K::Digits;
     Word: |_, words| false, K::Words(words);
     Code: |_, _| false, K::Integer { min: 0, max: u32::MAX as u64 };
@@ -909,6 +934,15 @@ macro_rules! request {
             fn view(&self) -> $crate::list::Typed<'_, $name> {
                 use $crate::list::Filter;
                 $crate::list::Typed { r: self, joined: [$(self.$field.joined()),*].concat() }
+            }
+        }
+
+        impl $crate::list::Paged for $name {
+            fn page(&self) -> Option<u32> {
+                self.page
+            }
+            fn with_page(&self, n: u32) -> Self {
+                Self { page: Some(n), ..self.clone() }
             }
         }
 

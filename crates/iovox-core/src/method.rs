@@ -20,6 +20,7 @@ pub use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 
 pub use crate::attach::AttachVoxnumberToLink;
 pub use crate::calls::{GetCallData, GetCallMetrics, GetCallRecording, GetVoicemailRecording};
+pub use crate::categories::{CreateCategories, DeleteCategories, GetCategories, GetCategoryId};
 pub use crate::countries::GetCountries;
 pub use crate::detach::RemoveVoxnumberFromLink;
 pub use crate::links::GetLinks;
@@ -94,6 +95,10 @@ where
 macro_rules! typed_methods {
     ($then:ident) => {
         $then! {
+            $crate::method::CreateCategories,
+            $crate::method::DeleteCategories,
+            $crate::method::GetCategories,
+            $crate::method::GetCategoryId,
             $crate::method::AttachVoxnumberToLink,
             $crate::method::GetLinks,
             $crate::method::RemoveVoxnumberFromLink,
@@ -147,12 +152,12 @@ pub const METHODS: &[(Route, Retry)] = &{
 /// method table and the raw call.
 #[rustfmt::skip]
 pub const CATALOGUE: &[Spec] = &[
-    Spec::untyped("AccountSetup", "Categories", "createCategories", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
+    CreateCategories::SPEC,
     Spec::untyped("AccountSetup", "Categories", "createCategoryConfigurations", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
-    Spec::untyped("AccountSetup", "Categories", "deleteCategories", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
+    DeleteCategories::SPEC,
     Spec::untyped("AccountSetup", "Categories", "deleteCategoryConfigurations", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
-    Spec::untyped("AccountSetup", "Categories", "getCategories", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
-    Spec::untyped("AccountSetup", "Categories", "getCategoryId", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    GetCategories::SPEC,
+    GetCategoryId::SPEC,
     Spec::untyped("AccountSetup", "Contacts", "createContacts", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
     Spec::untyped("AccountSetup", "Contacts", "deleteContacts", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::PageAndClients),
     Spec::untyped("AccountSetup", "Contacts", "getContactDetails", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
@@ -271,6 +276,14 @@ where
 
 /// Every typed list method, callable by name ([`list_named`]).
 pub const LISTS: &[List] = &[
+    list::<GetCategories, crate::Category>(
+        "Category",
+        "A category: a label's value, or one under it",
+    ),
+    list::<GetCategoryId, crate::CategoryMatch>(
+        "CategoryMatch",
+        "A category holding the value asked for, with its path from the top",
+    ),
     list::<GetVoxnumberRegions, crate::VoxnumberRegion>(
         "VoxnumberRegion",
         "A region numbers can be bought in",
@@ -312,7 +325,7 @@ pub fn list_named(name: &str) -> Option<&'static List> {
 /// let spec = iovox_core::method::find("setCallStatus").unwrap();
 /// assert_eq!(spec.route.path(), "/Voxnumbers?v=3&method=setCallStatus");
 /// assert!(spec.typed);
-/// assert!(!iovox_core::method::find("createCategories").unwrap().typed);
+/// assert!(!iovox_core::method::find("createContacts").unwrap().typed);
 /// ```
 pub fn find(name: &str) -> Option<&'static Spec> {
     CATALOGUE.iter().find(|s| s.route.name == name)

@@ -3,12 +3,7 @@
 //! a create repeated answers "already exists", a delete repeated "does not exist".
 //! The facts and how sure we are of each: docs/decisions.md 37.
 
-use crate::error::ValidationErrors;
-use crate::model::{Answer, Argument, ArgumentKind as K, Confidence, Known, RequestShape, Spec};
-use crate::records::{
-    prepare_ids, prepare_records, Element, ElementKind as E, IdList, Records, RecordsBody,
-};
-use crate::vocab::{Method, Prepared, Retry, Route, Verb};
+use crate::records::{Element, ElementKind as E, IdList, RecordsBody};
 use crate::wire;
 
 /// A list of IDs to remove (deleteNodes, deleteLinks).
@@ -84,38 +79,40 @@ pub const LINK_IDS: IdList = IdList {
     none: "Link IDs Empty",
 };
 
+/// A method whose body is records ([`RecordsBody`]): its name, body, route, success status,
+/// how sure we are of it, and an example in the wire form.
 macro_rules! records_method {
-    ($(#[$doc:meta])* $name:ident, $body:expr, $interface:literal, $method:literal, $verb:ident, $success:literal, $example:literal) => {
+    ($(#[$doc:meta])* $name:ident, $body:expr, $interface:literal, $method:literal, $verb:ident, $success:literal, $confidence:ident, $example:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy)]
         pub struct $name;
 
-        impl Method for $name {
-            const SPEC: Spec = Spec {
-                route: Route { interface: $interface, name: $method, verb: Verb::$verb },
-                retry: Retry::NotAfterSent,
+        impl $crate::vocab::Method for $name {
+            const SPEC: $crate::model::Spec = $crate::model::Spec {
+                route: $crate::vocab::Route { interface: $interface, name: $method, verb: $crate::vocab::Verb::$verb },
+                retry: $crate::vocab::Retry::NotAfterSent,
                 area: "AccountSetup",
-                request: RequestShape::Body,
-                arguments: &[Argument::required($body.item, K::List)],
-                answer: Answer::Nothing,
-                paged: Known::Yes(false),
+                request: $crate::model::RequestShape::Body,
+                arguments: &[$crate::model::Argument::required($body.item, $crate::model::ArgumentKind::List)],
+                answer: $crate::model::Answer::Nothing,
+                paged: $crate::model::Known::Yes(false),
                 success: Some($success),
-                confidence: Confidence::PageAndClients,
+                confidence: $crate::model::Confidence::$confidence,
                 typed: true,
                 example: $example,
             };
-            type Request = Records;
-            type Wire = wire::Records;
+            type Request = $crate::records::Records;
+            type Wire = $crate::wire::Records;
             type Output = ();
 
-            fn prepare(request: &Records) -> Result<Prepared, ValidationErrors> {
+            fn prepare(request: &$crate::records::Records) -> Result<$crate::vocab::Prepared, $crate::error::ValidationErrors> {
                 Self::prepare_wire(&request.to_wire())
             }
 
-            fn prepare_wire(request: &wire::Records) -> Result<Prepared, ValidationErrors> {
-                Ok(Prepared {
+            fn prepare_wire(request: &$crate::wire::Records) -> Result<$crate::vocab::Prepared, $crate::error::ValidationErrors> {
+                Ok($crate::vocab::Prepared {
                     query: Vec::new(),
-                    body: prepare_records(&$body, request)?,
+                    body: $crate::records::prepare_records(&$body, request)?,
                     callback_url: None,
                 })
             }
@@ -128,37 +125,38 @@ macro_rules! records_method {
     };
 }
 
+/// A method that removes what a list of IDs in the query names ([`IdList`]).
 macro_rules! ids_method {
-    ($(#[$doc:meta])* $name:ident, $ids:expr, $interface:literal, $method:literal, $example:literal) => {
+    ($(#[$doc:meta])* $name:ident, $ids:expr, $interface:literal, $method:literal, $confidence:ident, $example:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy)]
         pub struct $name;
 
-        impl Method for $name {
-            const SPEC: Spec = Spec {
-                route: Route { interface: $interface, name: $method, verb: Verb::Delete },
-                retry: Retry::NotAfterSent,
+        impl $crate::vocab::Method for $name {
+            const SPEC: $crate::model::Spec = $crate::model::Spec {
+                route: $crate::vocab::Route { interface: $interface, name: $method, verb: $crate::vocab::Verb::Delete },
+                retry: $crate::vocab::Retry::NotAfterSent,
                 area: "AccountSetup",
-                request: RequestShape::Query,
-                arguments: &[Argument::required($ids.argument, K::List)],
-                answer: Answer::Nothing,
-                paged: Known::Yes(false),
+                request: $crate::model::RequestShape::Query,
+                arguments: &[$crate::model::Argument::required($ids.argument, $crate::model::ArgumentKind::List)],
+                answer: $crate::model::Answer::Nothing,
+                paged: $crate::model::Known::Yes(false),
                 success: Some(204),
-                confidence: Confidence::PageAndClients,
+                confidence: $crate::model::Confidence::$confidence,
                 typed: true,
                 example: $example,
             };
-            type Request = IdsRequest;
-            type Wire = wire::DetachRequest;
+            type Request = $crate::setup::IdsRequest;
+            type Wire = $crate::wire::DetachRequest;
             type Output = ();
 
-            fn prepare(request: &IdsRequest) -> Result<Prepared, ValidationErrors> {
+            fn prepare(request: &$crate::setup::IdsRequest) -> Result<$crate::vocab::Prepared, $crate::error::ValidationErrors> {
                 Self::prepare_wire(&request.to_wire())
             }
 
-            fn prepare_wire(request: &wire::DetachRequest) -> Result<Prepared, ValidationErrors> {
-                Ok(Prepared {
-                    query: prepare_ids(&$ids, request)?,
+            fn prepare_wire(request: &$crate::wire::DetachRequest) -> Result<$crate::vocab::Prepared, $crate::error::ValidationErrors> {
+                Ok($crate::vocab::Prepared {
+                    query: $crate::records::prepare_ids(&$ids, request)?,
                     body: String::new(),
                     callback_url: None,
                 })
@@ -172,17 +170,19 @@ macro_rules! ids_method {
     };
 }
 
+pub(crate) use {ids_method, records_method};
+
 records_method!(
     /// `createNodes`: nodes, each with the caller's own ID. Not repeated once it may have
     /// been sent (a repeat answers "Node ID x of y already exists").
-    CreateNodes, NODE, "Nodes", "createNodes", Post, 201,
+    CreateNodes, NODE, "Nodes", "createNodes", Post, 201, PageAndClients,
     "{\"nodes\": [{\"node_id\": \"Model N1\", \"node_name\": \"Model shop\", \"node_type\": \"Store\"}]}"
 );
 
 records_method!(
     /// `createLinks`: links under existing nodes, each with the caller's own ID. Not
     /// repeated once it may have been sent (a repeat answers "Link ID x of y already exists").
-    CreateLinks, LINK, "Links", "createLinks", Post, 201,
+    CreateLinks, LINK, "Links", "createLinks", Post, 201, PageAndClients,
     "{\"links\": [{\"node_id\": \"N1\", \"link_id\": \"Model L1\", \"link_name\": \"Model link\", \"link_type\": \"Web\"}]}"
 );
 
@@ -218,7 +218,7 @@ pub const LINK_UPDATE: RecordsBody = RecordsBody {
 records_method!(
     /// `updateNodes`: names, types, dates, or a new ID (`new_node_id`). Not repeated once
     /// it may have been sent: a rename repeated answers "Node ID x of y does not exist".
-    UpdateNodes, NODE_UPDATE, "Nodes", "updateNodes", Put, 204,
+    UpdateNodes, NODE_UPDATE, "Nodes", "updateNodes", Put, 204, PageAndClients,
     "{\"nodes\": [{\"node_id\": \"N1\", \"node_name\": \"Main shop\"}]}"
 );
 
@@ -226,20 +226,20 @@ records_method!(
     /// `updateLinks`: names, types, click-to-call, dates, or a new ID (`new_link_id`). Not
     /// repeated once it may have been sent: a rename repeated answers "Link ID x of y does
     /// not exist".
-    UpdateLinks, LINK_UPDATE, "Links", "updateLinks", Put, 204,
+    UpdateLinks, LINK_UPDATE, "Links", "updateLinks", Put, 204, PageAndClients,
     "{\"links\": [{\"link_id\": \"100\", \"link_name\": \"Main line\"}]}"
 );
 
 ids_method!(
     /// `deleteNodes`: nodes with their links. Not repeated once it may have been sent (a
     /// repeat answers "Node ID x of y does not exist").
-    DeleteNodes, NODE_IDS, "Nodes", "deleteNodes",
+    DeleteNodes, NODE_IDS, "Nodes", "deleteNodes", PageAndClients,
     "{\"node_ids\": [\"Model N1\"]}"
 );
 
 ids_method!(
     /// `deleteLinks`: links. Not repeated once it may have been sent (a repeat answers
     /// "Link ID x of y does not exist").
-    DeleteLinks, LINK_IDS, "Links", "deleteLinks",
+    DeleteLinks, LINK_IDS, "Links", "deleteLinks", PageAndClients,
     "{\"link_ids\": [\"Model L1\"]}"
 );

@@ -323,7 +323,13 @@ pub struct Link {
 pub struct DetachRequest {
     /// The `<link_id>` elements, in order (`link_ids` is accepted from JSON, and
     /// `node_ids`: the wire form of any list of IDs).
-    #[serde(rename = "link_id", alias = "link_ids", alias = "node_ids", default)]
+    #[serde(
+        rename = "link_id",
+        alias = "link_ids",
+        alias = "node_ids",
+        alias = "categories",
+        default
+    )]
     pub link_ids: Vec<Entry>,
 }
 
@@ -331,9 +337,9 @@ pub struct DetachRequest {
 /// name, every value as given (`crate::records`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Records {
-    /// The records, in order (`nodes` and `links` are accepted from JSON, as the methods
+    /// The records, in order (`nodes`, `links` and `categories` are accepted from JSON, as the methods
     /// name them).
-    #[serde(default, alias = "nodes", alias = "links")]
+    #[serde(default, alias = "nodes", alias = "links", alias = "categories")]
     pub records: Vec<std::collections::BTreeMap<String, Entry>>,
 }
 

@@ -34,3 +34,83 @@ fn a_typed_attach_is_sent_as_built_once_its_checks_pass() {
     let e = AttachVoxnumberToLink::prepare(&bad).unwrap_err();
     assert_eq!(e.messages(), ["Link ID 1 of 1 empty"]);
 }
+
+/// A query's pairs as (name, value) texts.
+fn pairs(p: &iovox_core::method::Prepared) -> Vec<(&str, &str)> {
+    p.query.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+#[test]
+fn a_typed_call_data_request_sends_every_filter_it_was_built_with() {
+    use iovox_core::method::{GetCallData, Method};
+    use iovox_core::CallDataRequest;
+    let mut request = CallDataRequest::new()
+        .since("2026-12-01")
+        .until("2026-12-07 23:59:59")
+        .voxnumber("441512100200")
+        .filter("call_res", "ANSWERED")
+        .page(2)
+        .limit(50);
+    request.req_fields = vec!["id".into(), "cs".into()];
+    assert_eq!(request.validate(), Ok(()));
+    let sent = GetCallData::prepare(&request).unwrap();
+    let mut got = pairs(&sent);
+    got.sort();
+    let mut want = vec![
+        ("sdt", "2026-12-01"),
+        ("edt", "2026-12-07 23:59:59"),
+        ("voxnumber", "441512100200"),
+        ("call_res", "ANSWERED"),
+        ("req_fields", "id,cs"),
+        ("page", "2"),
+        ("limit", "50"),
+    ];
+    want.sort();
+    assert_eq!(got, want);
+    // What the typed request gets wrong is refused with the page's words.
+    let bad = CallDataRequest::new().page(0).limit(20_001);
+    assert_eq!(
+        bad.validate().unwrap_err().messages(),
+        [
+            "Page Number must be 1 or more",
+            "Limit must be between 1 and 20000"
+        ]
+    );
+    assert_eq!(
+        GetCallData::prepare(&bad).unwrap_err(),
+        bad.validate().unwrap_err()
+    );
+}
+
+#[test]
+fn a_typed_call_metrics_request_sends_its_groups_and_filters() {
+    use iovox_core::method::{GetCallMetrics, Method};
+    use iovox_core::CallMetricsRequest;
+    let mut request = CallMetricsRequest::new().filter("sdt", "2026-12-01");
+    request.group_fields = vec!["vn".into(), "call_res".into()];
+    request.req_fields = vec!["tc".into()];
+    request.page = Some(3);
+    request.limit = Some(10);
+    assert_eq!(request.validate(), Ok(()));
+    let sent = GetCallMetrics::prepare(&request).unwrap();
+    let mut got = pairs(&sent);
+    got.sort();
+    let mut want = vec![
+        ("sdt", "2026-12-01"),
+        ("group_fields", "vn,call_res"),
+        ("req_fields", "tc"),
+        ("page", "3"),
+        ("limit", "10"),
+    ];
+    want.sort();
+    assert_eq!(got, want);
+    assert_eq!(
+        pairs(&GetCallMetrics::prepare_wire(&request.to_query()).unwrap()),
+        pairs(&sent)
+    );
+    request.limit = Some(0);
+    assert_eq!(
+        request.validate().unwrap_err().messages(),
+        ["Limit must be between 1 and 20000"]
+    );
+}

@@ -8,6 +8,138 @@ use crate::{CallOptions, Client, Error};
 use iovox_core::wire;
 
 impl Client {
+    /// [`createCategories`](https://www.iovox.com/api/rest/createCategories.html) (`POST /Categories`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::CreateCategories`].
+    pub fn create_categories(&self, request: &iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateCategories>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_categories`] with per-call options (timeout, cancel).
+    pub fn create_categories_with(
+        &self,
+        request: &iovox_core::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateCategories>(request, options)
+    }
+
+    /// [`Client::create_categories`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn create_categories_wire(&self, request: &wire::Records) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateCategories>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_categories_wire`] with per-call options.
+    pub fn create_categories_wire_with(
+        &self,
+        request: &wire::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateCategories>(request, options)
+    }
+
+    /// [`deleteCategories`](https://www.iovox.com/api/rest/deleteCategories.html) (`DELETE /Categories`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::DeleteCategories`].
+    pub fn delete_categories(&self, request: &iovox_core::IdsRequest) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteCategories>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_categories`] with per-call options (timeout, cancel).
+    pub fn delete_categories_with(
+        &self,
+        request: &iovox_core::IdsRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteCategories>(request, options)
+    }
+
+    /// [`Client::delete_categories`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn delete_categories_wire(&self, request: &wire::DetachRequest) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteCategories>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_categories_wire`] with per-call options.
+    pub fn delete_categories_wire_with(
+        &self,
+        request: &wire::DetachRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteCategories>(request, options)
+    }
+
+    /// [`getCategories`](https://www.iovox.com/api/rest/getCategories.html) (`GET /Categories`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetCategories`].
+    pub fn get_categories(
+        &self,
+        request: &iovox_core::CategoriesRequest,
+    ) -> Result<iovox_core::Page<iovox_core::Category>, Error> {
+        self.call::<iovox_core::method::GetCategories>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_categories`] with per-call options (timeout, cancel).
+    pub fn get_categories_with(
+        &self,
+        request: &iovox_core::CategoriesRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::Category>, Error> {
+        self.call::<iovox_core::method::GetCategories>(request, options)
+    }
+
+    /// [`Client::get_categories`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_categories_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::Page<iovox_core::Category>, Error> {
+        self.call_wire::<iovox_core::method::GetCategories>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_categories_wire`] with per-call options.
+    pub fn get_categories_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::Category>, Error> {
+        self.call_wire::<iovox_core::method::GetCategories>(request, options)
+    }
+
+    /// [`getCategoryId`](https://www.iovox.com/api/rest/getCategoryId.html) (`GET /Categories`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetCategoryId`].
+    pub fn get_category_id(
+        &self,
+        request: &iovox_core::CategoryIdRequest,
+    ) -> Result<iovox_core::Page<iovox_core::CategoryMatch>, Error> {
+        self.call::<iovox_core::method::GetCategoryId>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_category_id`] with per-call options (timeout, cancel).
+    pub fn get_category_id_with(
+        &self,
+        request: &iovox_core::CategoryIdRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::CategoryMatch>, Error> {
+        self.call::<iovox_core::method::GetCategoryId>(request, options)
+    }
+
+    /// [`Client::get_category_id`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_category_id_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::Page<iovox_core::CategoryMatch>, Error> {
+        self.call_wire::<iovox_core::method::GetCategoryId>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_category_id_wire`] with per-call options.
+    pub fn get_category_id_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::CategoryMatch>, Error> {
+        self.call_wire::<iovox_core::method::GetCategoryId>(request, options)
+    }
+
     /// [`attachVoxnumberToLink`](https://www.iovox.com/api/rest/attachVoxnumberToLink.html) (`PUT /Links`; safe to repeat): every check that needs only the request first, then one call.
     /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::AttachVoxnumberToLink`].
     pub fn attach_voxnumber_to_link(
@@ -761,6 +893,76 @@ impl Client {
 
 #[cfg(feature = "tokio")]
 impl crate::AsyncClient {
+    /// [`Client::create_categories`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn create_categories(&self, request: iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateCategories>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::create_categories`] with per-call options (timeout, cancel).
+    pub async fn create_categories_with(
+        &self,
+        request: iovox_core::Records,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateCategories>(request, options)
+            .await
+    }
+
+    /// [`Client::delete_categories`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn delete_categories(&self, request: iovox_core::IdsRequest) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteCategories>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::delete_categories`] with per-call options (timeout, cancel).
+    pub async fn delete_categories_with(
+        &self,
+        request: iovox_core::IdsRequest,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteCategories>(request, options)
+            .await
+    }
+
+    /// [`Client::get_categories`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_categories(
+        &self,
+        request: iovox_core::CategoriesRequest,
+    ) -> Result<iovox_core::Page<iovox_core::Category>, Error> {
+        self.call::<iovox_core::method::GetCategories>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_categories`] with per-call options (timeout, cancel).
+    pub async fn get_categories_with(
+        &self,
+        request: iovox_core::CategoriesRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::Category>, Error> {
+        self.call::<iovox_core::method::GetCategories>(request, options)
+            .await
+    }
+
+    /// [`Client::get_category_id`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_category_id(
+        &self,
+        request: iovox_core::CategoryIdRequest,
+    ) -> Result<iovox_core::Page<iovox_core::CategoryMatch>, Error> {
+        self.call::<iovox_core::method::GetCategoryId>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_category_id`] with per-call options (timeout, cancel).
+    pub async fn get_category_id_with(
+        &self,
+        request: iovox_core::CategoryIdRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::CategoryMatch>, Error> {
+        self.call::<iovox_core::method::GetCategoryId>(request, options)
+            .await
+    }
+
     /// [`Client::attach_voxnumber_to_link`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
     pub async fn attach_voxnumber_to_link(
         &self,

@@ -55,10 +55,10 @@ pub use iovox_core::{method, wire, Field, Record};
 /// common case (`use iovox_http::{Client, PurchaseRequest, PurchaseItem, NumberType};`).
 pub use iovox_core::{
     AccountLink, AccountVoxnumber, AdditionalInformation, AssignedStatus, AttachMethod,
-    AttachRequest, ByArea, ByPostcode, CallStatus, CountriesRequest, Country,
-    DeleteVoxnumbersRequest, DetachRequest, Link, LinksRequest, NumberType, Order, OrderStatus,
-    Page, PurchaseItem, PurchaseRequest, RegionsRequest, VoxNumber, VoxnumberRegion, VoxnumberType,
-    VoxnumbersRequest,
+    AttachRequest, ByArea, ByPostcode, CallStatus, CategoriesRequest, Category, CategoryIdRequest,
+    CategoryMatch, CountriesRequest, Country, DeleteVoxnumbersRequest, DetachRequest, Link,
+    LinksRequest, NumberType, Order, OrderStatus, Page, PurchaseItem, PurchaseRequest,
+    RegionsRequest, VoxNumber, VoxnumberRegion, VoxnumberType, VoxnumbersRequest,
 };
 pub use iovox_core::{
     AccountNode, Call, CallDataRequest, CallMetrics, CallMetricsRequest, CallStatusRequest,

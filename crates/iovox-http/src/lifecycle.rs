@@ -5,7 +5,7 @@
 use crate::listing::Cursor;
 use crate::{CallOptions, Client, Error};
 use iovox_core::method::{Method, Retry, Verb};
-use iovox_core::{LinksRequest, Page, RegionsRequest, VoxnumbersRequest};
+use iovox_core::Page;
 
 impl Client {
     /// Every result of a list method, page after page, fetched as the iterator is read:
@@ -93,37 +93,7 @@ impl Client {
     }
 }
 
-/// A list request that can be asked for another page.
-pub trait Paged: Clone {
-    /// The page it asks for (`None`: the first).
-    fn page(&self) -> Option<u32>;
-    /// The same request for page `n`.
-    fn with_page(&self, n: u32) -> Self;
-}
-
-macro_rules! paged {
-    ($($t:ty),*) => {$(
-        impl Paged for $t {
-            fn page(&self) -> Option<u32> {
-                self.page
-            }
-            fn with_page(&self, n: u32) -> Self {
-                let mut r = self.clone();
-                r.page = Some(n);
-                r
-            }
-        }
-    )*};
-}
-paged!(
-    RegionsRequest,
-    VoxnumbersRequest,
-    LinksRequest,
-    iovox_core::CountriesRequest,
-    iovox_core::NodesRequest,
-    iovox_core::CallDataRequest,
-    iovox_core::CallMetricsRequest
-);
+pub use iovox_core::Paged;
 
 /// Pages of a list method, fetched one at a time as they are read ([`Client::pages`]).
 pub struct Pages<'c, M: Method> {

@@ -25,6 +25,20 @@ fn client(sb: &Sandbox) -> Client {
 fn every_typed_method_from_the_client() {
     let sb = Sandbox::start(Config::default()).unwrap();
     let c = client(&sb);
+    answered("createCategories", c.create_categories_wire(&serde_json::from_str("{\"categories\": [{\"category_id\": \"London\", \"label\": \"Location\", \"parent_category_id\": \"UK\", \"value\": \"London\"}]}").unwrap()));
+    answered(
+        "deleteCategories",
+        c.delete_categories_wire(
+            &serde_json::from_str("{\"categories\": [\"Location;London\"]}").unwrap(),
+        ),
+    );
+    answered("getCategories", c.get_categories_wire(&serde_json::from_str("{\"parent_category_id\": \"Location\", \"req_fields\": [\"cid\", \"cv\", \"chc\"]}").unwrap()));
+    answered(
+        "getCategoryId",
+        c.get_category_id_wire(
+            &serde_json::from_str("{\"label\": \"Location\", \"value\": \"London\"}").unwrap(),
+        ),
+    );
     answered("attachVoxnumberToLink", c.attach_voxnumber_to_link_wire(&serde_json::from_str("{\"links\": [{\"area_code\": 20, \"link_id\": \"100\", \"method\": \"BY AREA\", \"voxnumber_idd\": 44}]}").unwrap()));
     answered("createLinks", c.create_links_wire(&serde_json::from_str("{\"links\": [{\"link_id\": \"Model L1\", \"link_name\": \"Model link\", \"link_type\": \"Web\", \"node_id\": \"N1\"}]}").unwrap()));
     answered(
@@ -132,7 +146,7 @@ fn every_typed_method_from_the_client() {
                 .unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 22);
+    assert_eq!(sb.stats().requests, 26);
 }
 
 #[cfg(feature = "tokio")]
@@ -141,6 +155,24 @@ async fn every_typed_method_from_the_async_client() {
     let sb = Sandbox::start(Config::default()).unwrap();
     let a = iovox_http::AsyncClient::new(client(&sb));
     {
+        answered("createCategories", a.call_wire::<iovox_core::method::CreateCategories>(serde_json::from_str("{\"categories\": [{\"category_id\": \"London\", \"label\": \"Location\", \"parent_category_id\": \"UK\", \"value\": \"London\"}]}").unwrap(), Default::default()).await);
+        answered(
+            "deleteCategories",
+            a.call_wire::<iovox_core::method::DeleteCategories>(
+                serde_json::from_str("{\"categories\": [\"Location;London\"]}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered("getCategories", a.call_wire::<iovox_core::method::GetCategories>(serde_json::from_str("{\"parent_category_id\": \"Location\", \"req_fields\": [\"cid\", \"cv\", \"chc\"]}").unwrap(), Default::default()).await);
+        answered(
+            "getCategoryId",
+            a.call_wire::<iovox_core::method::GetCategoryId>(
+                serde_json::from_str("{\"label\": \"Location\", \"value\": \"London\"}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
         answered("attachVoxnumberToLink", a.call_wire::<iovox_core::method::AttachVoxnumberToLink>(serde_json::from_str("{\"links\": [{\"area_code\": 20, \"link_id\": \"100\", \"method\": \"BY AREA\", \"voxnumber_idd\": 44}]}").unwrap(), Default::default()).await);
         answered("createLinks", a.call_wire::<iovox_core::method::CreateLinks>(serde_json::from_str("{\"links\": [{\"link_id\": \"Model L1\", \"link_name\": \"Model link\", \"link_type\": \"Web\", \"node_id\": \"N1\"}]}").unwrap(), Default::default()).await);
         answered(
@@ -296,5 +328,5 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 22);
+    assert_eq!(sb.stats().requests, 26);
 }

@@ -20,6 +20,7 @@
 mod account;
 mod callbacks;
 mod calls;
+mod categories;
 mod clock;
 mod lifecycle;
 mod listener;
@@ -52,7 +53,9 @@ pub fn model_json() -> serde_json::Value {
         })
         .collect()
 }
-pub use state::{AccountNumber, CallRecord, LinkInfo, Links, NodeInfo, Outcode, Region, State};
+pub use state::{
+    AccountNumber, CallRecord, CategoryInfo, LinkInfo, Links, NodeInfo, Outcode, Region, State,
+};
 
 use account::Account;
 use callbacks::{lock, Log, Sender};

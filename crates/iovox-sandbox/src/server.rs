@@ -8,9 +8,10 @@ use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use iovox_core::method::{
-    AttachVoxnumberToLink, CreateLinks, CreateNodeFull, CreateNodes, DeleteLinks, DeleteNodes,
-    DeleteVoxnumbersFromAccount, GetCallData, GetCallMetrics, GetCallRecording, GetCountries,
-    GetLinks, GetNodeDetails, GetNodes, GetVoicemailRecording, GetVoxnumberRegions, GetVoxnumbers,
+    AttachVoxnumberToLink, CreateCategories, CreateLinks, CreateNodeFull, CreateNodes,
+    DeleteCategories, DeleteLinks, DeleteNodes, DeleteVoxnumbersFromAccount, GetCallData,
+    GetCallMetrics, GetCallRecording, GetCategories, GetCategoryId, GetCountries, GetLinks,
+    GetNodeDetails, GetNodes, GetVoicemailRecording, GetVoxnumberRegions, GetVoxnumbers,
     PurchaseVoxNumbers, RemoveVoxnumberFromLink, Route, SetCallStatus, UpdateLinks, UpdateNodes,
     CATALOGUE,
 };
@@ -309,6 +310,16 @@ plays! {
     RemoveVoxnumberFromLink => |app, r| {
         no_content(app, r.body, decode_detach_request, Account::detach, |s| s.detaches += 1)
     };
+    CreateCategories => |app, r| {
+        created(app, r, &iovox_core::categories::CATEGORY, Account::create_categories)
+    };
+    DeleteCategories => |app, r| by_ids(app, r.param("categories"), Account::delete_categories);
+    GetCategories => |app, r| listed(r.query, wire::Query::validate_categories, |q| {
+        lock(&app.account).categories(q)
+    });
+    GetCategoryId => |app, r| listed(r.query, wire::Query::validate_category_id, |q| {
+        Ok(lock(&app.account).category_ids(q))
+    });
     GetCountries => |app, r| listed(r.query, wire::Query::validate_countries, |q| {
         Ok(lock(&app.account).countries(q))
     });
@@ -431,7 +442,7 @@ fn recording(app: &Arc<App>, r: &Incoming<'_>, voicemail: bool) -> Response {
 /// ```
 /// use iovox_core::method::{find, Method, GetLinks};
 /// assert!(iovox_sandbox::answers(&GetLinks::ROUTE));
-/// assert!(!iovox_sandbox::answers(&find("createCategories").unwrap().route));
+/// assert!(!iovox_sandbox::answers(&find("createContacts").unwrap().route));
 /// ```
 pub fn answers(route: &Route) -> bool {
     player(*route).is_some()

@@ -12,12 +12,12 @@ pub(crate) fn undocumented(what: String) -> String {
     format!("iovox-sandbox: {what} (IOVOX's message for this is not documented)")
 }
 
-fn positions(total: usize) -> impl Iterator<Item = Position> {
+pub(crate) fn positions(total: usize) -> impl Iterator<Item = Position> {
     (1..=total).map(move |index| Position { index, total })
 }
 
 /// Each record's elements as text, after the SDK's own checks of `body`.
-fn records(
+pub(crate) fn records(
     body: &RecordsBody,
     r: &wire::Records,
 ) -> Result<Vec<BTreeMap<String, String>>, Vec<String>> {
@@ -37,7 +37,10 @@ fn records(
 }
 
 /// IDs of a list, after the SDK's own checks.
-fn ids(ids: &iovox_core::IdList, given: &wire::DetachRequest) -> Result<Vec<String>, Vec<String>> {
+pub(crate) fn ids(
+    ids: &iovox_core::IdList,
+    given: &wire::DetachRequest,
+) -> Result<Vec<String>, Vec<String>> {
     let query = iovox_core::records::prepare_ids(ids, given).map_err(|e| e.messages())?;
     Ok(query[0].1.split(',').map(str::to_string).collect())
 }

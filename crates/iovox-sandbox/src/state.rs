@@ -28,6 +28,24 @@ pub struct State {
     /// Calls the account's numbers received (`Sandbox::simulate_call`), oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub calls: Vec<CallRecord>,
+    /// Categories made by createCategories, in the order made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<CategoryInfo>,
+}
+
+/// A category of the account, made by createCategories.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryInfo {
+    /// Its ID, the caller's own.
+    pub category_id: String,
+    /// Its label: the top category of its tree.
+    pub label: String,
+    /// Its value.
+    pub value: String,
+    /// The category it is under; `None` at the top of its label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_category_id: Option<String>,
 }
 
 /// A call a number of the account received, as the sandbox keeps it.
@@ -431,6 +449,7 @@ impl Default for State {
                 outcode("OX1", 1865, 51.752, -1.258),
             ],
             nodes: Vec::new(),
+            categories: Vec::new(),
             calls: Vec::new(),
         }
     }

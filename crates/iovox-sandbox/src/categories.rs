@@ -1,0 +1,167 @@
+//! The Categories family as IOVOX answers it: createCategories, getCategories,
+//! getCategoryId, deleteCategories. The request's own checks are the SDK's (same words);
+//! then the account's, every message at once, all of the request or none of it. A
+//! category is known by its label and ID (deleteCategories names it so); a parent is
+//! looked for under the same label (docs/decisions.md 43).
+
+use crate::account::Account;
+use crate::lifecycle::paginate;
+use crate::setup::{ids, positions, records};
+use crate::state::CategoryInfo;
+use iovox_core::categories::{CATEGORY, CATEGORY_IDS};
+use iovox_core::{wire, CategoriesRequest, Category, CategoryIdRequest, CategoryMatch, Page};
+
+impl Account {
+    fn category(&self, label: &str, id: &str) -> Option<&CategoryInfo> {
+        (self.state.categories.iter()).find(|c| c.label == label && c.category_id == id)
+    }
+
+    /// createCategories: "Category ID x of y already exist" for an ID its label has (or
+    /// that the request named before), "Parent ID x of y does not exist" for a parent its
+    /// label does not have (made earlier in the same request counts).
+    pub fn create_categories(&mut self, r: &wire::Records) -> Result<(), Vec<String>> {
+        let given = records(&CATEGORY, r)?;
+        let mut made: Vec<CategoryInfo> = Vec::new();
+        let mut errors = Vec::new();
+        for (p, c) in positions(given.len()).zip(&given) {
+            let text = |k: &str| c.get(k).cloned().unwrap_or_default();
+            let category = CategoryInfo {
+                category_id: text("category_id"),
+                label: text("label"),
+                value: text("value"),
+                parent_category_id: c.get("parent_category_id").cloned(),
+            };
+            let known = |label: &str, id: &str| {
+                self.category(label, id).is_some()
+                    || made.iter().any(|m| m.label == label && m.category_id == id)
+            };
+            if known(&category.label, &category.category_id) {
+                errors.push(format!("Category ID {p} already exist"));
+            }
+            if let Some(parent) = &category.parent_category_id {
+                if !known(&category.label, parent) {
+                    errors.push(format!("Parent ID {p} does not exist"));
+                }
+            }
+            made.push(category);
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.state.categories.extend(made);
+        Ok(())
+    }
+
+    /// getCategories: the children of `parent_category_id` ("Category ID does not exist"
+    /// when no label has it), or the top category of every label, in the order made.
+    pub fn categories(&self, r: &CategoriesRequest) -> Result<Page<Category>, Vec<String>> {
+        let parent = match &r.parent_category_id {
+            Some(id) => match self.state.categories.iter().find(|c| &c.category_id == id) {
+                Some(p) => Some(p),
+                None => return Err(vec!["Category ID does not exist".to_string()]),
+            },
+            None => None,
+        };
+        let under = |c: &CategoryInfo, p: Option<&CategoryInfo>| match p {
+            Some(p) => c.label == p.label && c.parent_category_id.as_ref() == Some(&p.category_id),
+            None => c.parent_category_id.is_none(),
+        };
+        let all: Vec<Category> = (self.state.categories.iter())
+            .filter(|c| under(c, parent))
+            .map(|c| {
+                let children = self.state.categories.iter().filter(|k| under(k, Some(c)));
+                let mut category = Category {
+                    category_id: Some(c.category_id.clone()),
+                    label: Some(c.label.clone()),
+                    value: Some(c.value.clone()),
+                    child_count: Some(children.count() as u32),
+                };
+                let f = &r.req_fields;
+                category.retain_fields(|d| {
+                    d.abbreviation
+                        .is_some_and(|a| f.is_empty() || f.iter().any(|x| x == a))
+                });
+                category
+            })
+            .collect();
+        Ok(paginate(all, r.page, r.limit))
+    }
+
+    /// getCategoryId: every category of `label` holding `value`, with the values from
+    /// the top of its label down to it, joined by `delimiter` (`;`).
+    pub fn category_ids(&self, r: &CategoryIdRequest) -> Page<CategoryMatch> {
+        let label = r.label.as_deref().unwrap_or_default();
+        let value = r.value.as_deref().unwrap_or_default();
+        let delimiter = r.delimiter.as_deref().unwrap_or(";");
+        let all: Vec<CategoryMatch> = (self.state.categories.iter())
+            .filter(|c| c.label == label && c.value == value)
+            .map(|c| CategoryMatch {
+                category_id: Some(c.category_id.clone()),
+                category_path: Some(self.path(c).join(delimiter)),
+            })
+            .collect();
+        paginate(all, r.page, r.limit)
+    }
+
+    /// The values from the top of `c`'s label down to `c`.
+    fn path<'a>(&'a self, mut c: &'a CategoryInfo) -> Vec<&'a str> {
+        let mut values = vec![c.value.as_str()];
+        // A state file could hold a loop of parents: stop after as many steps as there
+        // are categories.
+        for _ in 0..self.state.categories.len() {
+            match (c.parent_category_id.as_deref()).and_then(|p| self.category(&c.label, p)) {
+                Some(parent) => {
+                    values.push(parent.value.as_str());
+                    c = parent;
+                }
+                None => break,
+            }
+        }
+        values.reverse();
+        values
+    }
+
+    /// deleteCategories: each `label;category_id` the account has ("Category ID x of y
+    /// Empty" without an ID, "Category ID x of y does not exist"), with the categories
+    /// under it.
+    pub fn delete_categories(&mut self, r: &wire::DetachRequest) -> Result<(), Vec<String>> {
+        let named = ids(&CATEGORY_IDS, r)?;
+        let mut errors = Vec::new();
+        let mut gone: Vec<(String, String)> = Vec::new();
+        for (p, item) in positions(named.len()).zip(&named) {
+            let (label, id) = item.split_once(';').unwrap_or(("", item));
+            let (label, id) = (label.trim(), id.trim());
+            if id.is_empty() {
+                errors.push(format!("Category ID {p} Empty"));
+            } else if self.category(label, id).is_none() {
+                errors.push(format!("Category ID {p} does not exist"));
+            } else {
+                gone.push((label.to_string(), id.to_string()));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        // With everything under them: repeat until no category's parent is gone.
+        loop {
+            let before = gone.len();
+            for c in &self.state.categories {
+                let parent_gone = (c.parent_category_id.as_ref())
+                    .is_some_and(|p| gone.iter().any(|(l, g)| *l == c.label && g == p));
+                let pair = (c.label.clone(), c.category_id.clone());
+                if parent_gone && !gone.contains(&pair) {
+                    gone.push(pair);
+                }
+            }
+            if gone.len() == before {
+                break;
+            }
+        }
+        (self.state.categories).retain(|c| {
+            !gone
+                .iter()
+                .any(|(l, g)| *l == c.label && *g == c.category_id)
+        });
+        Ok(())
+    }
+}
