@@ -301,6 +301,10 @@ mod tests {
             assert_eq!(first_non_xml(s), None, "{s:?}");
         }
         for (s, c) in [
+            // Two suspect bytes in a row, and a legal 0xEF (U+FEFF) after a bad one: the
+            // quick scan must not lose what it saw.
+            ("\u{1}\u{1}", '\u{1}'),
+            ("\u{1}\u{feff}", '\u{1}'),
             ("a\0b", '\0'),
             ("\u{1b}", '\u{1b}'),
             ("x\u{fffe}", '\u{fffe}'),
@@ -312,5 +316,21 @@ mod tests {
             let s = c.to_string();
             assert_eq!(first_non_xml(&s).is_none(), is_xml_char(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn a_lone_surrogate_is_refused_by_its_code_point() {
+        let mut r = Report::default();
+        assert!(!xml_text(
+            &mut r,
+            WHOLE_REQUEST,
+            "label",
+            Given::LoneSurrogate(0xD800)
+        ));
+        let e = r.finish(Some(())).unwrap_err();
+        assert_eq!(
+            e.messages(),
+            ["label 1 of 1 holds U+D800, a character XML cannot carry"]
+        );
     }
 }

@@ -85,7 +85,7 @@ fn check_detach<'a>(
         }
         link_ids.extend(rule_link_id(id, p, &mut report));
     }
-    report.finish((total > 0).then_some(DetachRequest { link_ids }))
+    report.finish(Some(DetachRequest { link_ids })) // an empty one failed above
 }
 
 /// `link_id`: required text.

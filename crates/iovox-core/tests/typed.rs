@@ -114,3 +114,25 @@ fn a_typed_call_metrics_request_sends_its_groups_and_filters() {
         ["Limit must be between 1 and 20000"]
     );
 }
+
+#[test]
+fn a_typed_detach_is_sent_as_built_once_its_checks_pass() {
+    use iovox_core::method::{Method, RemoveVoxnumberFromLink};
+    use iovox_core::DetachRequest;
+    let good = DetachRequest::new(["L1", "L2"]);
+    assert_eq!(good.validate(), Ok(()));
+    let prepared = RemoveVoxnumberFromLink::prepare(&good).unwrap();
+    assert_eq!(prepared.body, good.to_xml());
+    assert!(prepared.body.contains("<link_id>L2</link_id>"));
+    let bad = DetachRequest::new(["L1", " "]);
+    assert_eq!(
+        bad.validate().unwrap_err().messages(),
+        ["Link ID 2 of 2 Empty"]
+    );
+    assert_eq!(
+        RemoveVoxnumberFromLink::prepare(&bad).unwrap_err(),
+        bad.validate().unwrap_err()
+    );
+    let none = DetachRequest::new(Vec::<String>::new());
+    assert_eq!(none.validate().unwrap_err().messages(), ["Request Empty"]);
+}
