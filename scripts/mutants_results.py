@@ -5,6 +5,13 @@ unviable per target, the share of viable mutants caught, and every missed mutant
 with the reason mutants/equivalent.txt gives for it (a line `name<TAB>why`), or marked
 unexplained. A target not run this time keeps its section from the RESULTS.md before.
 
+Each run's outcomes are merged into a ledger (target/mutants/TARGET/ledger.json: each
+mutant's name and its last outcome), and the section counts the mutants the code has now
+(target/mutants/TARGET/all.txt, from `cargo mutants --list`) by their last outcome. So a
+full run followed by `scripts/mutants TARGET --iterate` (which tests only the mutants not
+caught before: the missed, and those of lines changed since) describes the code as it is
+now, every mutant of it accounted for; a mutant with no outcome is counted as untested.
+
 Usage: scripts/mutants_results.py TARGET...  (core, convert, http)"""
 
 from __future__ import annotations
@@ -36,21 +43,37 @@ def reasons() -> dict[str, str]:
     return out
 
 
-def section(target: str, why: dict[str, str]) -> str:
-    out_dir = ROOT / "target" / "mutants" / target / "mutants.out"
-    data = json.loads((out_dir / "outcomes.json").read_text())
-    counts = {"CaughtMutant": 0, "MissedMutant": 0, "Timeout": 0, "Unviable": 0}
-    missed: list[str] = []
+SUMMARY = {"CaughtMutant": "caught", "MissedMutant": "missed", "Timeout": "timeout", "Unviable": "unviable"}
+
+
+def ledger(target: str) -> tuple[dict[str, str], dict]:
+    """Every mutant's last outcome, this run's outcomes merged in; and this run's data."""
+    base = ROOT / "target" / "mutants" / target
+    data = json.loads((base / "mutants.out" / "outcomes.json").read_text())
+    path = base / "ledger.json"
+    known: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
     for o in data["outcomes"]:
-        s = o["summary"]
-        if s in counts:
-            counts[s] += 1
-        if s == "MissedMutant":
-            missed.append(o["scenario"]["Mutant"]["name"])
-    viable = counts["CaughtMutant"] + counts["MissedMutant"] + counts["Timeout"]
+        if o["summary"] in SUMMARY and isinstance(o["scenario"], dict):
+            known[o["scenario"]["Mutant"]["name"]] = SUMMARY[o["summary"]]
+    path.write_text(json.dumps(known, indent=1, sort_keys=True))
+    return known, data
+
+
+def section(target: str, why: dict[str, str]) -> str:
+    known, data = ledger(target)
+    every = (ROOT / "target" / "mutants" / target / "all.txt").read_text().splitlines()
+    every = [m for m in every if m.strip()]
+    counts = {"caught": 0, "missed": 0, "timeout": 0, "unviable": 0, "untested": 0}
+    missed: list[str] = []
+    for m in every:
+        outcome = known.get(m, "untested")
+        counts[outcome] += 1
+        if outcome == "missed":
+            missed.append(m)
+    viable = counts["caught"] + counts["missed"] + counts["timeout"]
     # A timeout is a mutant the tests did not let pass: cargo-mutants counts it apart, and so
     # do we; the share caught counts caught and timeouts against every viable mutant.
-    share = 100.0 * (counts["CaughtMutant"] + counts["Timeout"]) / viable if viable else 100.0
+    share = 100.0 * (counts["caught"] + counts["timeout"]) / viable if viable else 100.0
     explained = [m for m in missed if m in why]
     seconds = (ROOT / "target" / "mutants" / target / "seconds")
     took = f"{int(seconds.read_text()) // 60} min" if seconds.exists() else "?"
@@ -59,9 +82,9 @@ def section(target: str, why: dict[str, str]) -> str:
         "",
         f"Run {data['end_time'][:10]} with cargo-mutants {data['cargo_mutants_version']}, {took}.",
         "",
-        "| mutants | caught | missed | timeouts | unviable | caught of viable |",
-        "| --- | --- | --- | --- | --- | --- |",
-        f"| {data['total_mutants']} | {counts['CaughtMutant']} | {counts['MissedMutant']} | {counts['Timeout']} | {counts['Unviable']} | {share:.1f}% |",
+        "| mutants | caught | missed | timeouts | unviable | untested | caught of viable |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+        f"| {len(every)} | {counts['caught']} | {counts['missed']} | {counts['timeout']} | {counts['unviable']} | {counts['untested']} | {share:.1f}% |",
         "",
     ]
     if missed:
