@@ -136,3 +136,20 @@ fn a_typed_detach_is_sent_as_built_once_its_checks_pass() {
     let none = DetachRequest::new(Vec::<String>::new());
     assert_eq!(none.validate().unwrap_err().messages(), ["Request Empty"]);
 }
+
+#[test]
+fn errors_print_as_the_server_words_them() {
+    use iovox_core::{AttachRequest, ErrorCode};
+    let e = AttachRequest::new(vec![Link::by_area(" ", 44, 20), Link::by_voxnumber(" ", "x")])
+        .validate()
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Link ID 1 of 2 empty; Link ID 2 of 2 empty; Voxnumber 2 of 2 is not an Integer"
+    );
+    assert_eq!(e[0].to_string(), "Link ID 1 of 2 empty");
+    assert_eq!(e[0].code.to_string(), "link_id_empty");
+    assert_eq!(ErrorCode::ChildCountAlone.to_string(), "child_count_alone");
+    let one = AttachRequest::new(vec![Link::by_area(" ", 44, 20)]).validate().unwrap_err();
+    assert_eq!(one.to_string(), "Link ID 1 of 1 empty");
+}
