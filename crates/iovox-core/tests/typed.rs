@@ -140,9 +140,12 @@ fn a_typed_detach_is_sent_as_built_once_its_checks_pass() {
 #[test]
 fn errors_print_as_the_server_words_them() {
     use iovox_core::{AttachRequest, ErrorCode};
-    let e = AttachRequest::new(vec![Link::by_area(" ", 44, 20), Link::by_voxnumber(" ", "x")])
-        .validate()
-        .unwrap_err();
+    let e = AttachRequest::new(vec![
+        Link::by_area(" ", 44, 20),
+        Link::by_voxnumber(" ", "x"),
+    ])
+    .validate()
+    .unwrap_err();
     assert_eq!(
         e.to_string(),
         "Link ID 1 of 2 empty; Link ID 2 of 2 empty; Voxnumber 2 of 2 is not an Integer"
@@ -150,6 +153,104 @@ fn errors_print_as_the_server_words_them() {
     assert_eq!(e[0].to_string(), "Link ID 1 of 2 empty");
     assert_eq!(e[0].code.to_string(), "link_id_empty");
     assert_eq!(ErrorCode::ChildCountAlone.to_string(), "child_count_alone");
-    let one = AttachRequest::new(vec![Link::by_area(" ", 44, 20)]).validate().unwrap_err();
+    let one = AttachRequest::new(vec![Link::by_area(" ", 44, 20)])
+        .validate()
+        .unwrap_err();
     assert_eq!(one.to_string(), "Link ID 1 of 1 empty");
+}
+
+#[test]
+fn a_page_knows_whether_another_follows() {
+    use iovox_core::Page;
+    let page = |current, total, results: Vec<u8>| Page {
+        results,
+        current_page: current,
+        total_pages: total,
+        total_results: None,
+    };
+    assert!(page(Some(1), Some(2), vec![1]).has_next());
+    assert!(!page(Some(2), Some(2), vec![1]).has_next());
+    assert!(!page(Some(3), Some(2), vec![]).has_next());
+    // Without IOVOX's totals: another page is asked for until one comes back empty.
+    assert!(page(None, None, vec![1]).has_next());
+    assert!(page(Some(1), None, vec![1]).has_next());
+    assert!(!page(None, Some(4), vec![]).has_next());
+    let mapped = page(Some(1), Some(3), vec![1, 2]).map(|n| n * 10);
+    assert_eq!(mapped.results, [10, 20]);
+    assert_eq!(
+        (mapped.current_page, mapped.total_pages),
+        (Some(1), Some(3))
+    );
+}
+
+#[test]
+fn a_page_written_as_iovox_answers_reads_back_the_same() {
+    use iovox_core::method::{GetCategories, Method};
+    use iovox_core::{Category, Page};
+    let page = Page {
+        results: vec![
+            Category {
+                category_id: Some("L&G".into()),
+                label: Some("Location".into()),
+                value: Some("Lewes & <Glynde>".into()),
+                child_count: Some(2),
+            },
+            Category {
+                category_id: Some("B".into()),
+                label: None,
+                value: Some("Bath".into()),
+                child_count: Some(0),
+            },
+            Category {
+                category_id: Some("C".into()),
+                ..Default::default()
+            },
+        ],
+        current_page: Some(2),
+        total_pages: Some(3),
+        total_results: Some(7),
+    };
+    let xml = page.to_response_xml();
+    assert!(
+        xml.contains("<value>Lewes &amp; &lt;Glynde&gt;</value>"),
+        "{xml}"
+    );
+    assert!(xml.contains("<current_page>2</current_page><total_pages>3</total_pages><total_results>7</total_results>"));
+    assert_eq!(GetCategories::decode(xml.as_bytes()).unwrap(), page);
+    let none = Page::<Category> {
+        results: vec![],
+        current_page: None,
+        total_pages: None,
+        total_results: None,
+    };
+    assert_eq!(
+        GetCategories::decode(none.to_response_xml().as_bytes()).unwrap(),
+        none
+    );
+}
+
+#[test]
+fn a_record_keeps_the_fields_asked_for_and_gives_each_by_its_abbreviation() {
+    use iovox_core::Category;
+    let mut c = Category {
+        category_id: Some("LDN".into()),
+        label: Some("Location".into()),
+        value: Some("London".into()),
+        child_count: Some(4),
+    };
+    assert_eq!(c.text_of("cid").as_deref(), Some("LDN"));
+    assert_eq!(c.text_of("cv").as_deref(), Some("London"));
+    assert_eq!(c.text_of("chc").as_deref(), Some("4"));
+    assert_eq!(c.text_of("nope"), None);
+    c.retain_fields(|f| matches!(f.abbreviation, Some("cv" | "chc")));
+    assert_eq!(
+        c,
+        Category {
+            category_id: None,
+            label: None,
+            value: Some("London".into()),
+            child_count: Some(4)
+        }
+    );
+    assert_eq!(c.text_of("cid"), None);
 }
