@@ -52,6 +52,11 @@ pub struct Typed {
     /// Its [`Spec::example`] through its own checks, in wire form: `Err` with the messages
     /// when it fails them.
     pub check_example: fn() -> Result<Prepared, String>,
+    /// Any request in wire form, as JSON (snake_case, as the vectors write it), through
+    /// the method's checks: `Err` when it is not of the method's shape (the message
+    /// serde gives), else what would be sent or every error.
+    pub prepare_json:
+        fn(serde_json::Value) -> Result<Result<Prepared, crate::ValidationErrors>, String>,
 }
 
 impl std::fmt::Debug for Typed {
@@ -74,7 +79,18 @@ where
         wire: std::any::type_name::<M::Wire>,
         output: std::any::type_name::<M::Output>,
         check_example: check_example::<M>,
+        prepare_json: prepare_json::<M>,
     }
+}
+
+fn prepare_json<M: Method>(
+    value: serde_json::Value,
+) -> Result<Result<Prepared, crate::ValidationErrors>, String>
+where
+    M::Wire: serde::de::DeserializeOwned,
+{
+    let wire: M::Wire = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    Ok(M::prepare_wire(&wire))
 }
 
 fn check_example<M: Method>() -> Result<Prepared, String>

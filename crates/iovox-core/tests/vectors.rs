@@ -442,3 +442,48 @@ fn callbacks_fold_into_the_known_order_either_way() {
         }
     }
 }
+
+/// tests/vectors/actions.json straight through the model: each typed method that is not a
+/// list, its arguments read as its wire form, what it would send or every error. (The
+/// conversion crate runs the same cases by name, as the bindings call them; a case of a
+/// shape the wire form cannot read here, a `type_error` one, is the conversion's to refuse.)
+#[test]
+fn action_cases_send_exactly_or_report_every_message_through_the_model() {
+    let mut ran = 0;
+    for case in cases("actions.json") {
+        if case.get("type_error").is_some() {
+            continue;
+        }
+        let typed = (iovox_core::method::TYPED.iter())
+            .find(|t| t.spec.route.name == case["method"])
+            .unwrap_or_else(|| panic!("{}: no typed method", name(&case)));
+        let Ok(result) = (typed.prepare_json)(case["args"].clone()) else {
+            // Arguments the conversion crate shapes first (numbers for IDs, a tree's links).
+            continue;
+        };
+        ran += 1;
+        match result {
+            Ok(prepared) => {
+                let query: Vec<(String, String)> = serde_json::from_value(case["query"].clone())
+                    .unwrap_or_else(|_| panic!("{}: accepted {:?}", name(&case), prepared.query));
+                let got: Vec<(String, String)> = (prepared.query.iter())
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect();
+                assert_eq!(got, query, "{}", name(&case));
+                assert_eq!(
+                    prepared.body,
+                    case["body"].as_str().unwrap(),
+                    "{}",
+                    name(&case)
+                );
+            }
+            Err(e) => assert_eq!(
+                actual_errors(Err(e)),
+                expected_errors(&case),
+                "{}",
+                name(&case)
+            ),
+        }
+    }
+    assert!(ran >= 15, "only {ran} action cases read as their wire form");
+}
