@@ -254,3 +254,34 @@ fn a_record_keeps_the_fields_asked_for_and_gives_each_by_its_abbreviation() {
     );
     assert_eq!(c.text_of("cid"), None);
 }
+
+#[test]
+fn a_typed_list_request_sends_what_its_setters_were_given() {
+    use iovox_core::method::{GetNodes, Method};
+    use iovox_core::NodesRequest;
+    let request = NodesRequest::new()
+        .node_type("Store")
+        .req_fields(["nid", "lid"])
+        .order("nid_ASC")
+        .page(2)
+        .limit(25);
+    assert_eq!(request.validate(), Ok(()));
+    assert_eq!(
+        pairs(&GetNodes::prepare(&request).unwrap()),
+        [
+            ("node_type", "Store"),
+            ("req_fields", "nid,lid"),
+            ("order", "nid_ASC"),
+            ("page", "2"),
+            ("limit", "25"),
+        ]
+    );
+    let bad = NodesRequest::new().req_fields(["nid", "zz"]).limit(5_001);
+    assert_eq!(
+        GetNodes::prepare(&bad).unwrap_err().messages(),
+        [
+            "Required Fields Invalid: zz",
+            "Limit must be between 1 and 5000"
+        ]
+    );
+}
