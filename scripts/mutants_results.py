@@ -33,6 +33,12 @@ WHAT = {
 }
 
 
+def unplaced(name: str) -> str:
+    """A mutant's name without its line and column: an explanation holds for the same
+    mutation of the same function wherever edits above it have moved it."""
+    return re.sub(r"^([^:]+):\d+:\d+:", r"\1:", name)
+
+
 def reasons() -> dict[str, str]:
     out: dict[str, str] = {}
     if EQUIVALENT.exists():
@@ -40,6 +46,7 @@ def reasons() -> dict[str, str]:
             if line.strip() and not line.startswith("#"):
                 name, _, why = line.partition("\t")
                 out[name.strip()] = why.strip()
+                out[unplaced(name.strip())] = why.strip()
     return out
 
 
@@ -74,7 +81,7 @@ def section(target: str, why: dict[str, str]) -> str:
     # A timeout is a mutant the tests did not let pass: cargo-mutants counts it apart, and so
     # do we; the share caught counts caught and timeouts against every viable mutant.
     share = 100.0 * (counts["caught"] + counts["timeout"]) / viable if viable else 100.0
-    explained = [m for m in missed if m in why]
+    explained = [m for m in missed if m in why or unplaced(m) in why]
     seconds = (ROOT / "target" / "mutants" / target / "seconds")
     took = f"{int(seconds.read_text()) // 60} min" if seconds.exists() else "?"
     lines = [
@@ -91,7 +98,7 @@ def section(target: str, why: dict[str, str]) -> str:
         lines.append(f"Missed ({len(explained)} of {len(missed)} explained in `mutants/equivalent.txt`):")
         lines.append("")
         for m in missed:
-            lines.append(f"- `{m}`: {why.get(m, '**unexplained**')}")
+            lines.append(f"- `{m}`: {why.get(m) or why.get(unplaced(m), '**unexplained**')}")
         lines.append("")
     return "\n".join(lines)
 

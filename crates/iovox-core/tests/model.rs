@@ -34,3 +34,39 @@ fn every_declaration_is_what_the_vectors_record() {
         assert_eq!(describe(find(&name).unwrap()), method, "{name}");
     }
 }
+
+#[test]
+fn the_typed_registry_and_its_names_follow_the_declarations() {
+    use iovox_core::method::{METHODS, TYPED};
+    // Every typed method's route and retry class, in the registry's order.
+    assert_eq!(METHODS.len(), TYPED.len());
+    for (m, t) in METHODS.iter().zip(TYPED) {
+        assert_eq!((m.0, m.1), (t.spec.route, t.spec.retry));
+    }
+    // The keys each request may have, from its declared arguments, in their order.
+    assert_eq!(
+        iovox_core::CATEGORY_ARGUMENTS,
+        ["page", "limit", "parent_category_id", "req_fields"]
+    );
+    assert_eq!(
+        iovox_core::CATEGORY_ID_ARGUMENTS,
+        ["page", "limit", "label", "value", "delimiter"]
+    );
+    assert_eq!(iovox_core::COUNTRY_ARGUMENTS, ["page", "limit"]);
+    // What a registry entry shows when printed: its method and request.
+    let shown = format!("{:?}", TYPED[0]);
+    assert!(
+        shown.starts_with("Typed {") && shown.contains("Records"),
+        "{shown}"
+    );
+    let list = iovox_core::method::list_named("getCategories").unwrap();
+    let shown = format!("{list:?}");
+    assert!(
+        shown.starts_with("List {") && shown.contains("getCategories"),
+        "{shown}"
+    );
+    assert_eq!(
+        iovox_core::model::Confidence::PageAndClients.to_string(),
+        "page, clients"
+    );
+}

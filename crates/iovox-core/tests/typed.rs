@@ -217,6 +217,15 @@ fn a_page_written_as_iovox_answers_reads_back_the_same() {
     );
     assert!(xml.contains("<current_page>2</current_page><total_pages>3</total_pages><total_results>7</total_results>"));
     assert_eq!(GetCategories::decode(xml.as_bytes()).unwrap(), page);
+    // One result: the room kept for the rest is for none.
+    let one = Page {
+        results: page.results[..1].to_vec(),
+        ..page.clone()
+    };
+    assert_eq!(
+        GetCategories::decode(one.to_response_xml().as_bytes()).unwrap(),
+        one
+    );
     let none = Page::<Category> {
         results: vec![],
         current_page: None,
