@@ -218,6 +218,23 @@ fn methods_lists_the_whole_model() {
         .lines()
         .any(|l| l.starts_with("getVoxnumberRegions ") && l.contains(" Purchase ")));
     assert_eq!(text.lines().count(), all.len() + 1);
+    // A method one client names and no page documents is the raw call's alone, and says so.
+    let only_named = text
+        .lines()
+        .find(|l| l.starts_with("createLinksFull "))
+        .unwrap();
+    assert!(
+        only_named.contains(" raw only ") && only_named.ends_with(" one client"),
+        "{only_named}"
+    );
+    let typed = text
+        .lines()
+        .find(|l| l.starts_with("getCategories "))
+        .unwrap();
+    assert!(
+        typed.contains(" yes ") && typed.ends_with(" page, clients"),
+        "{typed}"
+    );
 }
 
 /// `iovox list` reaches every list method of the model by name, with its own checks.
