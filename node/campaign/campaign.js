@@ -159,12 +159,13 @@ async function setupLane(sb, r, calls, violations) {
   const nodes = []
   const links = []
   const gone = []
+  const categories = []
   let simulated = 0
   let linksMade = 0
   for (let call = 0; call < calls; call++) {
     let x = r() * total
     const fault = names.find((k) => (x -= FAULTS[k][0]) < 0) || 'none'
-    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData'][Math.floor(r() * 4)]
+    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories'][Math.floor(r() * 5)]
     if ((kind === 'createLinks' && !nodes.length) || (kind === 'deleteLinks' && !links.length)) kind = 'createNodes'
     let made
     let run
@@ -178,6 +179,12 @@ async function setupLane(sb, r, calls, violations) {
     } else if (kind === 'deleteLinks') {
       made = links.splice(Math.floor(r() * links.length), 1)[0]
       run = () => client.deleteLinks({ linkIds: [made] })
+    } else if (kind === 'createCategories') {
+      // At the top of the label, or under a category made before.
+      made = `js-cat-${call}`
+      const category = { categoryId: made, label: 'Campaign', value: made }
+      if (categories.length && r() < 0.5) category.parentCategoryId = categories[Math.floor(r() * categories.length)]
+      run = () => client.createCategories({ categories: [category] })
     } else {
       sb.simulateCall({ voxnumber: number, caller: `4479${String(call).padStart(6, '0')}`, start: '2020-11-05 10:00:00' })
       simulated++
@@ -203,17 +210,22 @@ async function setupLane(sb, r, calls, violations) {
       links.push(made)
       linksMade++
     } else if (kind === 'deleteLinks') gone.push(made)
+    else if (kind === 'createCategories') categories.push(made)
     else if (answer.results.length !== simulated) violations.push(`setup call ${call}: getCallData gave ${answer.results.length} calls of ${simulated}`)
   }
   client.close()
-  for (const method of ['createNodes', 'createLinks', 'deleteLinks']) {
+  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories']) {
     const received = sb.requestsFor(method)
     if (received !== (sent[method] || 0)) violations.push(`${sent[method] || 0} ${method} calls reached the sandbox as ${received} requests`)
   }
   const state = sb.state
   const haveNodes = new Set((state.nodes || []).map((n) => n.node_id))
   const haveLinks = new Set(state.links.map((l) => l.link_id))
-  const lost = nodes.filter((n) => !haveNodes.has(n)).concat(links.filter((l) => !haveLinks.has(l)))
+  const haveCategories = (state.categories || []).map((c) => c.category_id)
+  const lost = nodes
+    .filter((n) => !haveNodes.has(n))
+    .concat(links.filter((l) => !haveLinks.has(l)))
+    .concat(categories.filter((c) => haveCategories.filter((h) => h === c).length !== 1))
   if (lost.length) violations.push(`made but not in the account: ${lost.slice(0, 5)}`)
   if (gone.some((l) => haveLinks.has(l))) violations.push('a link reported deleted is still in the account')
   return { sent, outcomes, nodes: nodes.length, links: linksMade, gone: gone.length, simulated }

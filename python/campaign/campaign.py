@@ -184,20 +184,20 @@ def opt_in_lane(sb, violations):
 
 
 def setup_lane(sb, rng, violations, calls):
-    """Nodes, links and call reads under the same faults: a create or a delete is never
+    """Nodes, links, categories and call reads under the same faults: a create or a delete is never
     repeated once it may have arrived (the sandbox's count of requests per method equals
-    the calls made); every node and link a call reported made is in the account, every
+    the calls made); every node, link and category a call reported made is in the account, every
     link a call reported deleted is gone (nothing lost); getCallData, safe to repeat, gives
     every call simulated so far. Returns the figures."""
     client = iovox.Client(sb.username, KEY, sb.url, timeout=TIMEOUT, connect_timeout=TIMEOUT, retries=RETRIES,
                           max_response_bytes=MAX_BODY)
     number = sb.state["voxnumbers"][0]["full_voxnumber"]
     sent = collections.Counter()
-    nodes, links, gone, outcomes = [], [], [], collections.Counter()
+    nodes, links, gone, categories, outcomes = [], [], [], [], collections.Counter()
     simulated = links_made = 0
     for call in range(calls):
         fault = rng.choices(list(FAULTS), weights=[w for w, _, _ in FAULTS.values()])[0]
-        kind = rng.choice(["createNodes", "createLinks", "deleteLinks", "getCallData"])
+        kind = rng.choice(["createNodes", "createLinks", "deleteLinks", "getCallData", "createCategories"])
         if kind == "createLinks" and not nodes or kind == "deleteLinks" and not links:
             kind = "createNodes"
         if kind == "createNodes":
@@ -210,6 +210,13 @@ def setup_lane(sb, rng, violations, calls):
         elif kind == "deleteLinks":
             made = links.pop(rng.randrange(len(links)))
             run = lambda: client.delete_links([made])  # noqa: E731
+        elif kind == "createCategories":
+            # At the top of the label, or under a category made before.
+            made = f"py-cat-{call}"
+            category = {"category_id": made, "label": "Campaign", "value": made}
+            if categories and rng.random() < 0.5:
+                category["parent_category_id"] = rng.choice(categories)
+            run = lambda: client.create_categories([category])  # noqa: E731
         else:
             sb.simulate_call(number, f"4479{call:06}", start="2020-11-05 10:00:00")
             simulated += 1
@@ -230,16 +237,20 @@ def setup_lane(sb, rng, violations, calls):
             links_made += 1
         elif kind == "deleteLinks":
             gone.append(made)
+        elif kind == "createCategories":
+            categories.append(made)
         elif len(answer) != simulated:
             violations.append(f"setup call {call}: getCallData gave {len(answer)} calls of {simulated}")
     client.close()
-    for method in ("createNodes", "createLinks", "deleteLinks"):
+    for method in ("createNodes", "createLinks", "deleteLinks", "createCategories"):
         if sb.requests_for(method) != sent[method]:
             violations.append(f"{sent[method]} {method} calls reached the sandbox as {sb.requests_for(method)} requests")
     state = sb.state
     have_nodes = {n["node_id"] for n in state.get("nodes", [])}
     have_links = {link["link_id"] for link in state["links"]}
+    have_categories = [c["category_id"] for c in state.get("categories", [])]
     lost = [n for n in nodes if n not in have_nodes] + [k for k in links if k not in have_links]
+    lost += [c for c in categories if have_categories.count(c) != 1]
     if lost:
         violations.append(f"made but not in the account: {lost[:5]}")
     if any(k in have_links for k in gone):
