@@ -294,3 +294,48 @@ fn a_typed_list_request_sends_what_its_setters_were_given() {
         ]
     );
 }
+
+/// What a server (the sandbox) reads from a calls query: the typed request, or the page's
+/// messages.
+#[test]
+fn a_calls_query_reads_back_as_its_typed_request() {
+    use iovox_core::wire::Query;
+    use iovox_core::{CallDataRequest, CallMetricsRequest};
+    let pairs = |p: &[(&str, &str)]| {
+        Query::from_pairs(p.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+    };
+    let mut want = CallDataRequest::new()
+        .since("2026-12-01")
+        .voxnumber("441512100200")
+        .page(2)
+        .limit(5);
+    want.req_fields = vec!["id".into(), "cs".into()];
+    let read = pairs(&[
+        ("sdt", "2026-12-01"),
+        ("voxnumber", "441512100200"),
+        ("req_fields", "id, cs"),
+        ("page", "2"),
+        ("limit", "5"),
+    ])
+    .validate_call_data()
+    .unwrap();
+    assert_eq!(read, want);
+    let e = pairs(&[("limit", "x")]).validate_call_data().unwrap_err();
+    assert_eq!(e.messages(), ["Limit not an integer"]);
+
+    let mut want = CallMetricsRequest::new().filter("link_id", "L1");
+    want.group_fields = vec!["vn".into()];
+    want.req_fields = vec!["tc".into(), "tuc".into()];
+    want.limit = Some(10);
+    let read = pairs(&[
+        ("link_id", "L1"),
+        ("group_fields", "vn"),
+        ("req_fields", "tc,tuc"),
+        ("limit", "10"),
+    ])
+    .validate_call_metrics()
+    .unwrap();
+    assert_eq!(read, want);
+    let e = pairs(&[("page", "0")]).validate_call_metrics().unwrap_err();
+    assert_eq!(e.messages(), ["Page Number must be 1 or more"]);
+}
