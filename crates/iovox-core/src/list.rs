@@ -780,8 +780,8 @@ pub(crate) struct Required(pub &'static str);
 impl Rule<Option<String>> for Required {
     fn apply(&self, v: Given<'_>, field: &'static str, r: &mut Report) -> Option<Option<String>> {
         match text_filter(v) {
-            Some(t) if !t.trim().is_empty() => Some(Some(t)),
-            _ => {
+            Some(t) => Some(Some(t)), // trimmed, and never empty
+            None => {
                 r.push(C::ArgumentEmpty, None, Some(field), self.0.into());
                 None
             }
