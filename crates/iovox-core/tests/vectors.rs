@@ -487,3 +487,46 @@ fn action_cases_send_exactly_or_report_every_message_through_the_model() {
     }
     assert!(ran >= 15, "only {ran} action cases read as their wire form");
 }
+
+/// tests/vectors/answers.json for the methods whose answer is a tree (createNodeFull,
+/// getNodeDetails) and the recordings, read by the core's own decoders.
+#[test]
+fn answer_cases_read_as_the_vectors_say() {
+    use iovox_core::method::{
+        CreateNodeFull, GetCallRecording, GetNodeDetails, GetVoicemailRecording, Method,
+    };
+    let b64 = |s: &str| {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.decode(s).unwrap()
+    };
+    let mut ran = 0;
+    for case in cases("answers.json") {
+        let body = match case.get("body_base64") {
+            Some(b) => b64(b.as_str().unwrap()),
+            None => case["body"].as_str().unwrap().as_bytes().to_vec(),
+        };
+        let got: Result<Value, iovox_core::DecodeError> = match case["method"].as_str().unwrap() {
+            "createNodeFull" => CreateNodeFull::decode(&body),
+            "getNodeDetails" => GetNodeDetails::decode(&body),
+            "getCallRecording" => GetCallRecording::decode(&body).map(Value::from),
+            "getVoicemailRecording" => GetVoicemailRecording::decode(&body).map(Value::from),
+            _ => continue,
+        };
+        ran += 1;
+        match (got, case.get("decode_error")) {
+            (Ok(v), None) => {
+                let want = case
+                    .get("data")
+                    .cloned()
+                    .unwrap_or_else(|| Value::from(b64(case["bytes_base64"].as_str().unwrap())));
+                assert_eq!(v, want, "{}", name(&case));
+            }
+            (Err(e), Some(part)) => {
+                let part = part.as_str().unwrap();
+                assert!(e.message.contains(part), "{}: {}", name(&case), e.message);
+            }
+            (other, _) => panic!("{}: {:?}", name(&case), other),
+        }
+    }
+    assert!(ran >= 8, "{ran}");
+}
