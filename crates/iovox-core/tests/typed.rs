@@ -339,3 +339,37 @@ fn a_calls_query_reads_back_as_its_typed_request() {
     let e = pairs(&[("page", "0")]).validate_call_metrics().unwrap_err();
     assert_eq!(e.messages(), ["Page Number must be 1 or more"]);
 }
+
+#[test]
+fn a_typed_purchase_sends_its_copies_and_flags() {
+    use iovox_core::method::{Method, PurchaseVoxNumbers};
+    use iovox_core::{NumberType, OrderStatus, PurchaseItem, PurchaseRequest};
+    let item = PurchaseItem::new(44, NumberType::Geographic, 2).area_code(151);
+    let request = PurchaseRequest::new(vec![item])
+        .cc("a@x.com")
+        .cc("b@y.org")
+        .dynamic_quantity(true);
+    let body = PurchaseVoxNumbers::prepare(&request).unwrap().body;
+    assert!(
+        body.contains("<cc_list>a@x.com,b@y.org</cc_list>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<dynamic_quantity>TRUE</dynamic_quantity>"),
+        "{body}"
+    );
+    // A callback URL anyone could call is refused unless the caller says so by name.
+    let open = request.clone().callback_url("https://example.com/iovox");
+    assert_eq!(
+        PurchaseVoxNumbers::prepare(&open).unwrap_err()[0]
+            .code
+            .as_str(),
+        "callback_url_unauthenticated"
+    );
+    let allowed = open.allow_unauthenticated_callbacks(true);
+    let body = PurchaseVoxNumbers::prepare(&allowed).unwrap().body;
+    assert!(body.contains("<callback_url>https://example.com/iovox</callback_url>"));
+    assert_eq!(NumberType::Geographic.to_string(), "GEOGRAPHIC");
+    assert_eq!(OrderStatus::Fulfilled.to_string(), "FULFILLED");
+    assert_eq!(OrderStatus::Pending.to_string(), "PENDING");
+}
