@@ -373,3 +373,34 @@ fn a_typed_purchase_sends_its_copies_and_flags() {
     assert_eq!(OrderStatus::Fulfilled.to_string(), "FULFILLED");
     assert_eq!(OrderStatus::Pending.to_string(), "PENDING");
 }
+
+#[test]
+fn typed_records_are_sent_element_by_element() {
+    use iovox_core::method::{CreateNodes, Method};
+    use iovox_core::Records;
+    let nodes = Records::new()
+        .record([
+            ("node_id", "N1"),
+            ("node_name", "Shop & Co"),
+            ("node_type", "Store"),
+        ])
+        .record([
+            ("node_id", "N2"),
+            ("node_name", "Two"),
+            ("node_type", "Store"),
+        ]);
+    assert_eq!(nodes.records.len(), 2);
+    assert_eq!(nodes.to_wire().records.len(), 2);
+    let body = CreateNodes::prepare(&nodes).unwrap().body;
+    assert!(
+        body.contains("<node><node_id>N1</node_id><node_name>Shop &amp; Co</node_name><node_type>Store</node_type></node><node><node_id>N2</node_id>"),
+        "{body}"
+    );
+    let e = CreateNodes::prepare(&Records::new().record([
+        ("node_id", ""),
+        ("node_name", "X"),
+        ("node_type", "T"),
+    ]))
+    .unwrap_err();
+    assert_eq!(e.messages(), ["Node ID 1 of 1 Empty"]);
+}
