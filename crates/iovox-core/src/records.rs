@@ -191,7 +191,7 @@ pub fn prepare_records(
         }
         out.push(values);
     }
-    r.finish((total > 0).then_some(()))?;
+    r.finish(Some(()))?; // an empty list failed above
     Ok(write_records(body.item, &out))
 }
 
@@ -298,7 +298,7 @@ pub fn prepare_ids(
             Some(t) => out.push(t),
         }
     }
-    r.finish((total > 0).then_some(()))?;
+    r.finish(Some(()))?; // an empty list failed above
     Ok(vec![(ids.argument, out.join(","))])
 }
 
@@ -361,6 +361,7 @@ mod tests {
             "2026-04-31",
             "2026-12-06 24:00:00",
             "2026-12-06 12:60:00",
+            "2026-12-06 12:00:60",
             "2026-12-06T10:00:00",
             "2026-12-06 10:00",
             "20261206",

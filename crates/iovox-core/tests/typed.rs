@@ -404,3 +404,31 @@ fn typed_records_are_sent_element_by_element() {
     .unwrap_err();
     assert_eq!(e.messages(), ["Node ID 1 of 1 Empty"]);
 }
+
+/// What a server (the sandbox) reads from a body of records.
+#[test]
+fn a_records_body_reads_back_element_by_element_or_not_at_all() {
+    use iovox_core::read_records;
+    use iovox_core::wire::Given;
+    let body = "<?xml version=\"1.0\"?><request>\n  <node><node_id>N1</node_id><node_name></node_name></node>\n  <node><node_id>N2</node_id></node></request>";
+    let read = read_records(body.as_bytes(), "node").unwrap();
+    assert_eq!(read.records.len(), 2);
+    let text = |r: usize, k: &str| match &read.records[r][k].0 {
+        Some(Given::Text(t)) => Some(t.clone()),
+        _ => None,
+    };
+    assert_eq!(text(0, "node_id").as_deref(), Some("N1"));
+    assert_eq!(text(0, "node_name"), None);
+    assert_eq!(text(1, "node_id").as_deref(), Some("N2"));
+    // Another item's name, an element in a field, text between records, another root,
+    // a cut body: not a body of these records.
+    for bad in [
+        "<request><link><link_id>L1</link_id></link></request>",
+        "<request><node><node_id><b/></node_id></node></request>",
+        "<request>text<node/></request>",
+        "<response><node><node_id>N1</node_id></node></response>",
+        "<request><node>",
+    ] {
+        assert_eq!(read_records(bad.as_bytes(), "node"), None, "{bad}");
+    }
+}
