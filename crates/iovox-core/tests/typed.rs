@@ -432,3 +432,145 @@ fn a_records_body_reads_back_element_by_element_or_not_at_all() {
         assert_eq!(read_records(bad.as_bytes(), "node"), None, "{bad}");
     }
 }
+
+#[test]
+fn typed_requests_of_the_lifecycle_send_what_they_were_built_with() {
+    use iovox_core::method::{
+        DeleteNodes, DeleteVoxnumbersFromAccount, GetVoxnumberRegions, Method, SetCallStatus,
+    };
+    use iovox_core::{
+        CallStatusRequest, DeleteVoxnumbersRequest, IdsRequest, NumberType, RegionsRequest,
+    };
+    let regions = RegionsRequest::new().number_type(NumberType::Geographic);
+    assert_eq!(
+        pairs(&GetVoxnumberRegions::prepare(&regions).unwrap()),
+        [("number_type", "GEOGRAPHIC")]
+    );
+
+    let give_back =
+        DeleteVoxnumbersRequest::new(["441512100200", "441512100201"]).rm_if_in_use(true);
+    assert_eq!(give_back.validate(), Ok(()));
+    assert_eq!(
+        pairs(&DeleteVoxnumbersFromAccount::prepare(&give_back).unwrap()),
+        [
+            ("full_voxnumbers", "441512100200,441512100201"),
+            ("rm_if_in_use", "TRUE")
+        ]
+    );
+    let kept = DeleteVoxnumbersRequest::new(["441512100200"]);
+    assert_eq!(
+        pairs(&DeleteVoxnumbersFromAccount::prepare(&kept).unwrap()),
+        [
+            ("full_voxnumbers", "441512100200"),
+            ("rm_if_in_use", "FALSE")
+        ]
+    );
+    let bad = DeleteVoxnumbersRequest::new(["441512100200", "x"]);
+    assert_eq!(
+        bad.validate().unwrap_err().messages(),
+        ["VoxNumber 2 of 2 not an integer"]
+    );
+    assert_eq!(
+        DeleteVoxnumbersFromAccount::prepare(&bad).unwrap_err(),
+        bad.validate().unwrap_err()
+    );
+
+    assert_eq!(
+        pairs(&DeleteNodes::prepare(&IdsRequest::new(["N1", "N 2"])).unwrap()),
+        [("node_ids", "N1,N 2")]
+    );
+
+    let on = CallStatusRequest::new("ON", ["448001020304", "442071234568"]);
+    let body = SetCallStatus::prepare(&on).unwrap().body;
+    assert!(body.contains("<call_status>ON</call_status><voxnumbers><voxnumber>448001020304</voxnumber><voxnumber>442071234568</voxnumber></voxnumbers>"), "{body}");
+    let e = SetCallStatus::prepare(&CallStatusRequest::new("ON", ["448001020304", "44\u{0}"]))
+        .unwrap_err();
+    assert_eq!(e[0].position.map(|p| (p.index, p.total)), Some((2, 2)));
+}
+
+/// What a server (the sandbox) reads from the other request forms.
+#[test]
+fn a_server_reads_call_statuses_and_deletes_as_sent() {
+    use iovox_core::wire::{Given, Query};
+    use iovox_core::{read_call_status, DeleteVoxnumbersRequest};
+    let read = read_call_status(
+        b"<request><call_status>OFF</call_status><voxnumbers><voxnumber>448001020304</voxnumber><voxnumber></voxnumber></voxnumbers><other>x</other></request>",
+    )
+    .unwrap();
+    assert!(matches!(read.call_status, Some(Given::Text(ref t)) if t == "OFF"));
+    assert_eq!(read.voxnumbers.len(), 2);
+    assert!(matches!(read.voxnumbers[0].0, Some(Given::Text(ref t)) if t == "448001020304"));
+    assert!(read.voxnumbers[1].0.is_none());
+    assert_eq!(
+        read_call_status(b"<response><call_status>ON</call_status></response>"),
+        None
+    );
+    assert_eq!(read_call_status(b"<request><call_status>"), None);
+
+    let q = Query::from_pairs([
+        ("full_voxnumbers", "441512100200,441512100201"),
+        ("rm_if_in_use", "TRUE"),
+    ]);
+    assert_eq!(
+        q.validate_delete_voxnumbers().unwrap(),
+        DeleteVoxnumbersRequest::new(["441512100200", "441512100201"]).rm_if_in_use(true)
+    );
+    let e = Query::from_pairs([("rm_if_in_use", "yes")])
+        .validate_delete_voxnumbers()
+        .unwrap_err();
+    assert_eq!(e[0].message, "rm_if_in_use Invalid");
+}
+
+#[test]
+fn request_errors_print_as_the_server_words_them() {
+    use iovox_core::request::RequestError;
+    assert_eq!(RequestError::XmlEmpty.to_string(), "XML Empty");
+    let parse = RequestError::XmlParse {
+        reason: "bad tag".into(),
+        line: 2,
+        column: 7,
+    };
+    assert_eq!(
+        parse.to_string(),
+        "XML parse error. bad tag at line 2, column 7"
+    );
+}
+
+#[test]
+fn credentials_come_out_of_a_callback_url() {
+    use iovox_core::url::split_credentials;
+    let split = |u: &str| split_credentials(u);
+    assert_eq!(
+        split("https://u:p@example.com/cb?x=1"),
+        (
+            "https://example.com/cb?x=1".to_string(),
+            Some(("u".into(), "p".into()))
+        )
+    );
+    assert_eq!(
+        split("http://user@h:8080#f"),
+        (
+            "http://h:8080#f".to_string(),
+            Some(("user".into(), String::new()))
+        )
+    );
+    // An @ after the host is the path's, not a user's.
+    assert_eq!(split("https://h/a@b"), ("https://h/a@b".to_string(), None));
+    assert_eq!(split("not a url"), ("not a url".to_string(), None));
+}
+
+#[test]
+fn the_node_tree_declares_what_a_caller_must_give() {
+    use iovox_core::nested::{LINK, NODE_FULL};
+    let names = iovox_core::tree::names(NODE_FULL);
+    assert_eq!(
+        names,
+        ["node_id", "node_name", "node_type", "node_date", "links"]
+    );
+    let required: Vec<&str> = LINK.iter().filter(|e| e.required).map(|e| e.name).collect();
+    assert!(
+        required.contains(&"link_id") && required.contains(&"link_name"),
+        "{required:?}"
+    );
+    assert!(!required.contains(&"link_date"), "{required:?}");
+}
