@@ -574,3 +574,14 @@ fn the_node_tree_declares_what_a_caller_must_give() {
     );
     assert!(!required.contains(&"link_date"), "{required:?}");
 }
+
+#[test]
+fn verbs_and_retry_classes_print_and_read_as_the_docs_write_them() {
+    use iovox_core::vocab::{Retry, Verb};
+    assert_eq!(Verb::Delete.to_string(), "DELETE");
+    for r in Retry::ALL {
+        assert_eq!(r.to_string().parse::<Retry>(), Ok(*r));
+    }
+    assert_eq!("not after sent".parse::<Retry>(), Ok(Retry::NotAfterSent));
+    assert!("sometimes".parse::<Retry>().unwrap_err().contains("\"sometimes\""));
+}
