@@ -583,5 +583,42 @@ fn verbs_and_retry_classes_print_and_read_as_the_docs_write_them() {
         assert_eq!(r.to_string().parse::<Retry>(), Ok(*r));
     }
     assert_eq!("not after sent".parse::<Retry>(), Ok(Retry::NotAfterSent));
-    assert!("sometimes".parse::<Retry>().unwrap_err().contains("\"sometimes\""));
+    assert!("sometimes"
+        .parse::<Retry>()
+        .unwrap_err()
+        .contains("\"sometimes\""));
+}
+
+/// How a value given from JSON (Node, the command line, a file) or any serde format reads
+/// as a wire value: whole numbers as integers (JavaScript's 2.0 too), the rest as text.
+#[test]
+fn wire_values_read_numbers_as_javascript_and_python_give_them() {
+    use iovox_core::wire::{Entry, Given};
+    use serde::de::{value::Error, IntoDeserializer};
+    use serde::Deserialize;
+    let json = |s: &str| serde_json::from_str::<Entry>(s).unwrap().0;
+    assert_eq!(json("2.0"), Some(Given::Integer(2)));
+    assert_eq!(json("-7.0"), Some(Given::Integer(-7)));
+    assert_eq!(json("2.5"), Some(Given::Text("2.5".into())));
+    // A double at 10^15 or past no longer holds every digit: read as the text it prints.
+    assert_eq!(
+        json("999999999999999.0"),
+        Some(Given::Integer(999_999_999_999_999))
+    );
+    assert_eq!(json("1e15"), Some(Given::Text("1000000000000000".into())));
+    assert_eq!(json("null"), None);
+    let wide = |n: u128| {
+        Entry::deserialize(IntoDeserializer::<Error>::into_deserializer(n))
+            .unwrap()
+            .0
+    };
+    assert_eq!(wide(44), Some(Given::Integer(44)));
+    assert_eq!(wide(u128::MAX), Some(Given::Text(u128::MAX.to_string())));
+    let signed = |n: i128| {
+        Entry::deserialize(IntoDeserializer::<Error>::into_deserializer(n))
+            .unwrap()
+            .0
+    };
+    assert_eq!(signed(-44), Some(Given::Integer(-44)));
+    assert_eq!(signed(i128::MIN), Some(Given::Text(i128::MIN.to_string())));
 }
