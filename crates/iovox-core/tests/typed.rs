@@ -622,3 +622,10 @@ fn wire_values_read_numbers_as_javascript_and_python_give_them() {
     assert_eq!(signed(-44), Some(Given::Integer(-44)));
     assert_eq!(signed(i128::MIN), Some(Given::Text(i128::MIN.to_string())));
 }
+
+#[test]
+fn a_purchase_in_json_says_what_its_items_must_be() {
+    let e =
+        serde_json::from_str::<iovox_core::wire::PurchaseRequest>(r#"{"items": 5}"#).unwrap_err();
+    assert!(e.to_string().contains("expected a list of items"), "{e}");
+}
