@@ -304,3 +304,29 @@ pub fn encode_error_body(status: u16, messages: &[String]) -> String {
     out.push_str("</errors>");
     keep_carriage_returns(out)
 }
+
+#[cfg(test)]
+mod walk_tests {
+    use super::*;
+
+    #[test]
+    fn a_position_inside_a_character_is_that_character_s() {
+        // Byte 2 is inside "é" (bytes 1 and 2): the column is the é's, the second.
+        assert_eq!(line_column("aé", 2), (1, 2));
+        assert_eq!(line_column("x\nyé", 4), (2, 2));
+        assert_eq!(line_column("ab", 99), (1, 3));
+    }
+
+    #[test]
+    fn only_one_root_and_nothing_beside_it() {
+        let refused = |body: &str| check_well_formed(body).unwrap_err().reason;
+        assert_eq!(refused("<a/><b/>"), "second root element <b>");
+        assert_eq!(refused("<a></a><b></b>"), "second root element <b>");
+        assert_eq!(refused("x<a/>"), "text outside the root element");
+        assert_eq!(
+            refused("<a/><![CDATA[x]]>"),
+            "text outside the root element"
+        );
+        assert_eq!(check_well_formed(" \n<a>x</a>\n").unwrap(), "a");
+    }
+}
