@@ -329,4 +329,23 @@ mod walk_tests {
         );
         assert_eq!(check_well_formed(" \n<a>x</a>\n").unwrap(), "a");
     }
+
+    #[test]
+    fn an_empty_element_opens_and_closes_at_its_own_depth() {
+        let mut seen = Vec::new();
+        walk("<a><b/>x<c></c></a>", |node| {
+            seen.push(match node {
+                Node::Open(name, d) => format!("open {} {d}", String::from_utf8_lossy(name)),
+                Node::Text(t) => format!("text {t}"),
+                Node::Close(d) => format!("close {d}"),
+            });
+            Ok(())
+        })
+        .map_err(|_| "walk failed")
+        .unwrap();
+        assert_eq!(
+            seen,
+            ["open a 1", "open b 2", "close 2", "text x", "open c 2", "close 2", "close 1"]
+        );
+    }
 }
