@@ -348,4 +348,25 @@ mod walk_tests {
             ["open a 1", "open b 2", "close 2", "text x", "open c 2", "close 2", "close 1"]
         );
     }
+
+    #[test]
+    fn the_five_entities_read_as_their_characters() {
+        let mut text = String::new();
+        walk("<a>&apos;&quot;&amp;&lt;&gt;&#65;</a>", |node| {
+            if let Node::Text(t) = node {
+                text.push_str(t);
+            }
+            Ok(())
+        })
+        .map_err(|_| "walk failed")
+        .unwrap();
+        assert_eq!(text, "'\"&<>A");
+    }
+
+    #[test]
+    fn an_error_inside_an_error_is_part_of_its_message() {
+        let body = b"<errors><error status=\"400\">Bad <error>inner</error> thing</error><error>Next</error></errors>";
+        let e = decode_error_body(400, body).unwrap();
+        assert_eq!(e.messages, ["Bad inner thing", "Next"]);
+    }
 }
