@@ -629,3 +629,34 @@ fn a_purchase_in_json_says_what_its_items_must_be() {
         serde_json::from_str::<iovox_core::wire::PurchaseRequest>(r#"{"items": 5}"#).unwrap_err();
     assert!(e.to_string().contains("expected a list of items"), "{e}");
 }
+
+/// A lone surrogate reaches a tree (createNodeFull) as the bindings pass it: a mapping of
+/// one key, the marker. Anything more is a mapping where text belongs.
+#[test]
+fn a_lone_surrogate_in_a_tree_is_refused_by_its_code_point() {
+    let marker = iovox_core::wire::LONE_SURROGATE;
+    let typed = (iovox_core::method::TYPED.iter())
+        .find(|t| t.spec.route.name == "createNodeFull")
+        .unwrap();
+    let messages = |name: serde_json::Value| {
+        let args = serde_json::json!({"node_id": "N1", "node_name": name, "node_type": "T",
+            "links": [{"link_id": "L1", "link_name": "n", "link_type": "Web"}]});
+        (typed.prepare_json)(args).unwrap().unwrap_err().messages()
+    };
+    assert_eq!(
+        messages(serde_json::json!({ marker: 55296 })),
+        ["node_name 1 of 1 holds U+D800, a character XML cannot carry"]
+    );
+    assert_eq!(
+        messages(serde_json::json!({ marker: 55296, "x": 1 })),
+        ["Node Name 1 of 1 Empty"]
+    );
+}
+
+#[test]
+fn a_query_built_in_code_is_checked_like_one_given() {
+    use iovox_core::wire::Query;
+    let q = Query::default().set("limit", 5).set("page", "2");
+    let read = q.validate_countries().unwrap();
+    assert_eq!((read.page, read.limit), (Some(2), Some(5)));
+}
