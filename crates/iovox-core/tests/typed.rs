@@ -660,3 +660,26 @@ fn a_query_built_in_code_is_checked_like_one_given() {
     let read = q.validate_countries().unwrap();
     assert_eq!((read.page, read.limit), (Some(2), Some(5)));
 }
+
+#[test]
+fn a_typed_node_tree_is_sent_as_its_wire_form() {
+    use iovox_core::method::{CreateNodeFull, Method};
+    let node = serde_json::json!({"node_id": "N1", "node_name": "Shop", "node_type": "Store",
+        "links": [{"link_id": "L1", "link_name": "Web", "link_type": "Web"}]});
+    let typed = CreateNodeFull::prepare(&node).unwrap();
+    assert_eq!(
+        typed.body,
+        CreateNodeFull::prepare_wire(&node).unwrap().body
+    );
+    assert!(
+        typed.body.contains("<node><node_id>N1</node_id>"),
+        "{}",
+        typed.body
+    );
+    let e = CreateNodeFull::prepare(&serde_json::json!({"node_name": "Shop"})).unwrap_err();
+    assert!(
+        e.messages().iter().any(|m| m == "Node ID 1 of 1 Empty"),
+        "{:?}",
+        e.messages()
+    );
+}
