@@ -88,3 +88,79 @@ fn every_answer_reads_as_its_vector_says() {
         }
     }
 }
+
+/// A tree's values by shape, as the bindings give them: a lone surrogate (the marker
+/// mapping) is a text wherever a text goes, refused by its code point; a mapping where a
+/// text goes, or a list in a list of texts, is a shape error.
+#[test]
+fn a_tree_takes_lone_surrogates_as_text_and_refuses_other_shapes() {
+    let create = action_named("createNodeFull").unwrap();
+    let marker = iovox_core::wire::LONE_SURROGATE;
+    let with_link = |link: Value| {
+        let mut l = json!({"link_id": "L", "link_name": "n", "link_type": "Web"});
+        l.as_object_mut()
+            .unwrap()
+            .extend(link.as_object().unwrap().clone());
+        (create.prepare)(
+            json!({"node_id": "N", "node_name": "n", "node_type": "t", "links": [l]}),
+            Case::Snake,
+        )
+        .map(|p| p.body)
+        .map_err(|e| e.to_string())
+    };
+    assert_eq!(
+        with_link(json!({"link_id": {marker: 55296}})).unwrap_err(),
+        "link_id 1 of 1 holds U+D800, a character XML cannot carry"
+    );
+    assert_eq!(
+        with_link(json!({"assign_voxnumber": {marker: 55296}})).unwrap_err(),
+        "assign_voxnumber must be a mapping of field names to values, not a string"
+    );
+    let rule = |message: Value| {
+        with_link(json!({"rules_variable": [{"rule_id": "1", "caller_message": message}]}))
+    };
+    assert_eq!(
+        rule(json!([{marker: 55296}])).unwrap_err(),
+        "caller_message 1 of 1 holds U+D800, a character XML cannot carry"
+    );
+    assert_eq!(
+        rule(json!([[1]])).unwrap_err(),
+        "each of caller_message must be a text, not a list"
+    );
+    assert!(rule(json!(["a.mp3"]))
+        .unwrap()
+        .contains("<caller_message><sound_files><sound_file>a.mp3</sound_file></sound_files></caller_message>"));
+}
+
+/// deleteVoxnumbersFromAccount by name, and a tree's description for the generators.
+#[test]
+fn give_back_by_name_and_describe_a_tree() {
+    let delete = action_named("deleteVoxnumbersFromAccount").unwrap();
+    let prepared = (delete.prepare)(
+        serde_json::json!({"full_voxnumbers": ["441512100200"], "rm_if_in_use": true}),
+        Case::Snake,
+    )
+    .unwrap();
+    assert_eq!(
+        prepared.query,
+        [
+            ("full_voxnumbers", "441512100200".to_string()),
+            ("rm_if_in_use", "TRUE".to_string())
+        ]
+    );
+    let tree = iovox_convert::actions::describe_tree(iovox_core::nested::NODE_FULL);
+    assert_eq!(tree[0]["name"], "node_id");
+    assert_eq!(tree[0]["required"], true);
+    let links = tree
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "links")
+        .unwrap();
+    assert_eq!(links["shape"], "list");
+    assert!(links["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["name"] == "assign_voxnumber" && e["shape"] == "group"));
+}
