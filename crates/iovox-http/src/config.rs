@@ -430,4 +430,18 @@ mod tests {
         assert!(retries("retries", 11).is_err());
         assert!(retries("retries", i128::MAX).is_err());
     }
+
+    /// The answer ceiling: a whole number of bytes from 1 KiB to 1 GiB, both taken.
+    #[test]
+    fn the_answer_ceiling_is_bounded_as_documented() {
+        for ok in [1024, 8_388_608, 1 << 30] {
+            assert_eq!(max_response_bytes("m", ok).unwrap(), ok as u64);
+        }
+        for bad in [-1, 0, 1023, (1 << 30) + 1, i128::MAX] {
+            assert_eq!(
+                max_response_bytes("m", bad).unwrap_err().to_string(),
+                format!("client configuration: m must be a whole number of bytes from 1024 to 1073741824, not {bad}")
+            );
+        }
+    }
 }
