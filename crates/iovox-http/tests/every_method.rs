@@ -330,3 +330,104 @@ async fn every_typed_method_from_the_async_client() {
     }
     assert_eq!(sb.stats().requests, 26);
 }
+
+/// The same answer, or the same error, from both clients.
+#[cfg(all(feature = "tokio", feature = "serde"))]
+fn alike<T: iovox_http::Record>(
+    name: &str,
+    sync: Result<iovox_http::Page<T>, Error>,
+    other: Result<iovox_http::Page<T>, Error>,
+) {
+    let shown =
+        |r: Result<iovox_http::Page<T>, Error>| r.map(|p| p.to_json()).map_err(|e| e.to_string());
+    assert_eq!(shown(sync), shown(other), "{name}");
+}
+
+/// Each list method's own AsyncClient method (typed request) answers as Client's does.
+#[cfg(all(feature = "tokio", feature = "serde"))]
+#[tokio::test]
+async fn every_list_method_answers_alike_from_both_clients() {
+    let sb = Sandbox::start(Config::default()).unwrap();
+    let c = client(&sb);
+    let a = iovox_http::AsyncClient::new(client(&sb));
+    alike("getCategories", c.get_categories_wire(&serde_json::from_str("{\"parent_category_id\": \"Location\", \"req_fields\": [\"cid\", \"cv\", \"chc\"]}").unwrap()), a.get_categories(serde_json::from_str("{\"parent_category_id\": \"Location\", \"req_fields\": [\"cid\", \"cv\", \"chc\"]}").unwrap()).await);
+    alike(
+        "getCategoryId",
+        c.get_category_id_wire(
+            &serde_json::from_str("{\"label\": \"Location\", \"value\": \"London\"}").unwrap(),
+        ),
+        a.get_category_id(
+            serde_json::from_str("{\"label\": \"Location\", \"value\": \"London\"}").unwrap(),
+        )
+        .await,
+    );
+    alike(
+        "getLinks",
+        c.get_links_wire(
+            &serde_json::from_str("{\"order\": \"lid_ASC\", \"req_fields\": [\"lid\", \"vn\"]}")
+                .unwrap(),
+        ),
+        a.get_links(
+            serde_json::from_str("{\"order\": \"lid_ASC\", \"req_fields\": [\"lid\", \"vn\"]}")
+                .unwrap(),
+        )
+        .await,
+    );
+    alike(
+        "getNodes",
+        c.get_nodes_wire(
+            &serde_json::from_str(
+                "{\"limit\": 100, \"order\": \"nid_ASC\", \"req_fields\": [\"nid\", \"lid\"]}",
+            )
+            .unwrap(),
+        ),
+        a.get_nodes(
+            serde_json::from_str(
+                "{\"limit\": 100, \"order\": \"nid_ASC\", \"req_fields\": [\"nid\", \"lid\"]}",
+            )
+            .unwrap(),
+        )
+        .await,
+    );
+    alike(
+        "getCallData",
+        c.get_call_data_wire(
+            &serde_json::from_str("{\"limit\": 100, \"sdt\": \"2026-01-01\"}").unwrap(),
+        ),
+        a.get_call_data(serde_json::from_str("{\"limit\": 100, \"sdt\": \"2026-01-01\"}").unwrap())
+            .await,
+    );
+    alike("getCallMetrics", c.get_call_metrics_wire(&serde_json::from_str("{\"group_fields\": [\"vn\"], \"req_fields\": [\"tc\", \"tuc\"], \"sdt\": \"2026-01-01\"}").unwrap()), a.get_call_metrics(serde_json::from_str("{\"group_fields\": [\"vn\"], \"req_fields\": [\"tc\", \"tuc\"], \"sdt\": \"2026-01-01\"}").unwrap()).await);
+    alike(
+        "getCountries",
+        c.get_countries_wire(&serde_json::from_str("{\"limit\": 10}").unwrap()),
+        a.get_countries(serde_json::from_str("{\"limit\": 10}").unwrap())
+            .await,
+    );
+    alike(
+        "getVoxnumberRegions",
+        c.get_voxnumber_regions_wire(
+            &serde_json::from_str(
+                "{\"country_code\": 44, \"limit\": 10, \"number_type\": \"GEOGRAPHIC\"}",
+            )
+            .unwrap(),
+        ),
+        a.get_voxnumber_regions(
+            serde_json::from_str(
+                "{\"country_code\": 44, \"limit\": 10, \"number_type\": \"GEOGRAPHIC\"}",
+            )
+            .unwrap(),
+        )
+        .await,
+    );
+    alike(
+        "getVoxnumbers",
+        c.get_voxnumbers_wire(
+            &serde_json::from_str("{\"assigned_status\": \"UNASSIGNED\", \"limit\": 10}").unwrap(),
+        ),
+        a.get_voxnumbers(
+            serde_json::from_str("{\"assigned_status\": \"UNASSIGNED\", \"limit\": 10}").unwrap(),
+        )
+        .await,
+    );
+}
