@@ -12,7 +12,9 @@ full run followed by `scripts/mutants TARGET --iterate` (which tests only the mu
 caught before: the missed, and those of lines changed since) describes the code as it is
 now, every mutant of it accounted for; a mutant with no outcome is counted as untested.
 
-Usage: scripts/mutants_results.py TARGET...  (core, convert, http)"""
+Usage: scripts/mutants_results.py TARGET...  (core, convert, http)
+       scripts/mutants_results.py --unexplained MISSED  (each mutant named in the file
+       MISSED, one per line, that mutants/equivalent.txt does not explain)"""
 
 from __future__ import annotations
 
@@ -81,7 +83,7 @@ def section(target: str, why: dict[str, str]) -> str:
     # A timeout is a mutant the tests did not let pass: cargo-mutants counts it apart, and so
     # do we; the share caught counts caught and timeouts against every viable mutant.
     share = 100.0 * (counts["caught"] + counts["timeout"]) / viable if viable else 100.0
-    explained = [m for m in missed if m in why or unplaced(m) in why]
+    accounted = [m for m in missed if explained(m, why)]
     seconds = (ROOT / "target" / "mutants" / target / "seconds")
     took = f"{int(seconds.read_text()) // 60} min" if seconds.exists() else "?"
     lines = [
@@ -95,7 +97,7 @@ def section(target: str, why: dict[str, str]) -> str:
         "",
     ]
     if missed:
-        lines.append(f"Missed ({len(explained)} of {len(missed)} explained in `mutants/equivalent.txt`):")
+        lines.append(f"Missed ({len(accounted)} of {len(missed)} explained in `mutants/equivalent.txt`):")
         lines.append("")
         for m in missed:
             lines.append(f"- `{m}`: {why.get(m) or why.get(unplaced(m), '**unexplained**')}")
@@ -114,9 +116,18 @@ def old_sections() -> dict[str, str]:
     return out
 
 
+def explained(name: str, why: dict[str, str]) -> bool:
+    return name in why or unplaced(name) in why
+
+
 def main() -> int:
-    targets = sys.argv[1:] or ORDER
     why = reasons()
+    if sys.argv[1:2] == ["--unexplained"]:
+        for name in Path(sys.argv[2]).read_text().splitlines():
+            if name.strip() and not explained(name.strip(), why):
+                print(name.strip())
+        return 0
+    targets = sys.argv[1:] or ORDER
     sections = old_sections()
     for t in targets:
         sections[t] = section(t, why)

@@ -549,16 +549,4 @@ audio_by_id!(
     Confidence::Page
 );
 
-macro_rules! paged {
-    ($($t:ty),*) => {$(
-        impl crate::list::Paged for $t {
-            fn page(&self) -> Option<u32> {
-                self.page
-            }
-            fn with_page(&self, n: u32) -> Self {
-                Self { page: Some(n), ..self.clone() }
-            }
-        }
-    )*};
-}
-paged!(CallDataRequest, CallMetricsRequest);
+list::paged!(CallDataRequest, CallMetricsRequest);

@@ -854,6 +854,22 @@ pub trait Paged: Clone {
     fn with_page(&self, n: u32) -> Self;
 }
 
+/// [`Paged`] for list requests with a `page: Option<u32>` field: the declared ones
+/// ([`request!`]) and the calls' requests written by hand.
+macro_rules! paged {
+    ($($t:ty),*) => {$(
+        impl $crate::list::Paged for $t {
+            fn page(&self) -> Option<u32> {
+                self.page
+            }
+            fn with_page(&self, n: u32) -> Self {
+                Self { page: Some(n), ..self.clone() }
+            }
+        }
+    )*};
+}
+pub(crate) use paged;
+
 /// Each rule's argument in the model (`Rule::declare`): whether the method goes without
 /// it, and its kind from the rule (the bounds it checks) and the words of its value's type.
 macro_rules! declares {
@@ -937,14 +953,7 @@ macro_rules! request {
             }
         }
 
-        impl $crate::list::Paged for $name {
-            fn page(&self) -> Option<u32> {
-                self.page
-            }
-            fn with_page(&self, n: u32) -> Self {
-                Self { page: Some(n), ..self.clone() }
-            }
-        }
+        $crate::list::paged!($name);
 
         impl $crate::list::QueryView for $crate::list::Typed<'_, $name> {
             fn get(&self, key: &str) -> $crate::check::Given<'_> {

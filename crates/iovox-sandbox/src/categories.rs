@@ -5,7 +5,7 @@
 //! looked for under the same label (docs/decisions.md 43).
 
 use crate::account::Account;
-use crate::lifecycle::paginate;
+use crate::lifecycle::{paginate, wanted};
 use crate::setup::{ids, positions, records};
 use crate::state::CategoryInfo;
 use iovox_core::categories::{CATEGORY, CATEGORY_IDS};
@@ -77,10 +77,7 @@ impl Account {
                     child_count: Some(children.count() as u32),
                 };
                 let f = &r.req_fields;
-                category.retain_fields(|d| {
-                    d.abbreviation
-                        .is_some_and(|a| f.is_empty() || f.iter().any(|x| x == a))
-                });
+                category.retain_fields(|d| d.abbreviation.is_some_and(|a| wanted(f, a, true)));
                 category
             })
             .collect();

@@ -30,7 +30,7 @@ pub(crate) fn paginate<T>(all: Vec<T>, page: Option<u32>, limit: Option<u32>) ->
 }
 
 /// Whether a result keeps a field: `req_fields` names it, or (none asked) it is a default.
-fn wanted(req_fields: &[String], abbreviation: &str, default: bool) -> bool {
+pub(crate) fn wanted(req_fields: &[String], abbreviation: &str, default: bool) -> bool {
     if req_fields.is_empty() {
         default
     } else {
