@@ -346,6 +346,27 @@ export interface CallMetrics {
   linkType?: string
 }
 
+/** The arguments of getSoundFiles. */
+export interface SoundFileInfoArguments {
+  page?: IntegerLike
+  limit?: IntegerLike
+  order?: string
+  reqFields?: string | string[]
+  soundLabel?: string
+  soundGroup?: string
+}
+
+/** A sound file of the account: its label, group, size and dates (its audio comes from getSoundFileData) (getSoundFiles). */
+export interface SoundFileInfo {
+  soundId?: string
+  soundLabel?: string
+  soundGroup?: string
+  contentLength?: number
+  created?: Date | string
+  updated?: Date | string
+  notes?: string
+}
+
 /** The arguments of getCountries. */
 export interface CountryArguments {
   page?: IntegerLike
@@ -516,6 +537,32 @@ export interface GetVoicemailRecordingRequest {
   id: string
 }
 
+/** The arguments of createSoundFiles. */
+export interface SoundFiles {
+  /** Each file: `sound_label`, `sound_file` (the audio, as bytes), and `sound_group`, `notes` if wanted. */
+  soundFiles: { soundLabel: string; soundGroup?: string; soundFile: Uint8Array; notes?: string }[]
+}
+
+/** The arguments of deleteSoundFiles. */
+export interface DeleteSoundFilesRequest {
+  /** Each file as `sound_label;sound_group` (`Welcome;Greetings`); none may hold a comma. */
+  soundFiles: (string | number | bigint)[]
+}
+
+/** The arguments of getSoundFileData. */
+export interface SoundFileKey {
+  /** The file's label. */
+  soundLabel: string
+  /** Its group, if it has one. */
+  soundGroup?: string
+}
+
+/** The arguments of updateSoundFiles. */
+export interface SoundFileUpdates {
+  /** Each file: `sound_label` (and `sound_group` if it has one), and what changes: `new_sound_label`, `new_sound_group`, `sound_file` (bytes), `notes`. */
+  soundFiles: { soundLabel: string; newSoundLabel?: string; soundGroup?: string; newSoundGroup?: string; soundFile?: Uint8Array; notes?: string }[]
+}
+
 /** The arguments of purchaseVoxNumbers. */
 export interface PurchaseRequest {
   /** What to buy: 1 to 250 numbers per item. */
@@ -592,6 +639,10 @@ export declare class Client {
   getCallMetrics(args?: CallMetricsArguments, options?: CallOptions): Promise<Page<CallMetrics>>
   /** Every result of getCallMetrics, page after page (`for await`); `.iterPages()` for whole pages. */
   iterCallMetrics(args?: CallMetricsArguments, options?: CallOptions): PageIterator<CallMetrics>
+  /** One page of getSoundFiles. */
+  getSoundFiles(args?: SoundFileInfoArguments, options?: CallOptions): Promise<Page<SoundFileInfo>>
+  /** Every result of getSoundFiles, page after page (`for await`); `.iterPages()` for whole pages. */
+  iterSoundFiles(args?: SoundFileInfoArguments, options?: CallOptions): PageIterator<SoundFileInfo>
   /** One page of getCountries. */
   getCountries(args?: CountryArguments, options?: CallOptions): Promise<Page<Country>>
   /** Every result of getCountries, page after page (`for await`); `.iterPages()` for whole pages. */
@@ -632,6 +683,14 @@ export declare class Client {
   getCallRecording(request: GetCallRecordingRequest, options?: CallOptions): Promise<Bytes>
   /** The audio of the voicemail a caller left, MP3 bytes as IOVOX sends them. Safe to repeat. */
   getVoicemailRecording(request: GetVoicemailRecordingRequest, options?: CallOptions): Promise<Bytes>
+  /** Uploads sound files, each with a label unique in its group and its audio as bytes (never text). All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists in Sound Group". */
+  createSoundFiles(request: SoundFiles | SoundFiles['soundFiles'], options?: CallOptions): Promise<void>
+  /** Deletes sound files. All of them, or none. Never repeated once it may have arrived: a repeat answers "Does not exist". */
+  deleteSoundFiles(request: DeleteSoundFilesRequest | DeleteSoundFilesRequest['soundFiles'], options?: CallOptions): Promise<void>
+  /** The audio of a sound file, bytes as IOVOX sends them. Safe to repeat. */
+  getSoundFileData(request: SoundFileKey, options?: CallOptions): Promise<Bytes>
+  /** Changes sound files, each found by its label and group: a new label or group (`new_sound_label`, `new_sound_group`), new audio as bytes, or notes; what is left out keeps its value. All of them, or none. Never repeated once it may have arrived. */
+  updateSoundFiles(request: SoundFileUpdates | SoundFileUpdates['soundFiles'], options?: CallOptions): Promise<void>
   /** Buys VoxNumbers. Every check the request alone allows is made first: a request IOVOX would refuse is never sent. Never repeated once it may have arrived, unless the client opts in (retry purchase after send). A callback URL without `user:password@` is refused unless unauthenticated callbacks are allowed by name: anyone could forge its callbacks. */
   purchaseVoxNumbers(request: PurchaseRequest, options?: CallOptions): Promise<Order>
   /** Gives numbers back to IOVOX for good: at most 100, all of them or none. Never repeated once it may have arrived. */
@@ -666,6 +725,7 @@ export declare function decodePage(method: 'getLinks', body: Uint8Array | string
 export declare function decodePage(method: 'getNodes', body: Uint8Array | string): Page<AccountNode>
 export declare function decodePage(method: 'getCallData', body: Uint8Array | string): Page<Call>
 export declare function decodePage(method: 'getCallMetrics', body: Uint8Array | string): Page<CallMetrics>
+export declare function decodePage(method: 'getSoundFiles', body: Uint8Array | string): Page<SoundFileInfo>
 export declare function decodePage(method: 'getCountries', body: Uint8Array | string): Page<Country>
 export declare function decodePage(method: 'getVoxnumberRegions', body: Uint8Array | string): Page<VoxnumberRegion>
 export declare function decodePage(method: 'getVoxnumbers', body: Uint8Array | string): Page<AccountVoxnumber>

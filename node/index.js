@@ -176,6 +176,8 @@ function unwrap(outcome, key) {
 // The map that stands for a string holding a lone surrogate, which UTF-8 cannot carry: the
 // core refuses it as its field's own error, naming the first one (docs/decisions.md 31).
 const LONE_SURROGATE = '\u0000lone surrogate'
+// The key standing for bytes (iovox_core::wire::BYTES).
+const BYTES = '\u0000bytes'
 function loneSurrogate(s) {
   const well = s.toWellFormed()
   let i = 0
@@ -186,7 +188,13 @@ function loneSurrogate(s) {
 // JSON is how requests cross into Rust: the core reads its values leniently, the way it
 // reads XML. BigInts go over as their digits.
 function toJson(value) {
-  const text = JSON.stringify(value ?? null, (_key, v) => {
+  const text = JSON.stringify(value ?? null, function (key, v) {
+    // Audio (a sound file's) is bytes: any Uint8Array (a Buffer is one) crosses as base64
+    // under a key no field can have. `this[key]` is the value before Buffer's toJSON.
+    const raw = this[key]
+    if (raw instanceof Uint8Array) {
+      return { [BYTES]: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') }
+    }
     if (typeof v === 'bigint') return v.toString()
     // JSON has no NaN, Infinity or -0 (they would cross as null, "not given", or 0): they
     // go over as their text, which every number field refuses with its own message.
@@ -291,6 +299,17 @@ class Client {
     return this.#pages('getCallMetrics', args, options)
   }
 
+  /** One page of getSoundFiles: a sound file of the account: its label, group, size and dates (its audio comes from getSoundFileData). */
+  async getSoundFiles(args, options) {
+    return this.#page('getSoundFiles', args, options)
+  }
+
+  /** Every result of getSoundFiles, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterSoundFiles(args, options) {
+    return this.#pages('getSoundFiles', args, options)
+  }
+
   /** One page of getCountries: a country IOVOX sells numbers in. */
   async getCountries(args, options) {
     return this.#page('getCountries', args, options)
@@ -392,6 +411,26 @@ class Client {
   /** The audio of the voicemail a caller left, MP3 bytes as IOVOX sends them. Safe to repeat. `{ id }`; `options`: `{ signal, timeoutMs }` for this call. */
   async getVoicemailRecording(request, options) {
     return this.#act('getVoicemailRecording', request, options)
+  }
+
+  /** Uploads sound files, each with a label unique in its group and its audio as bytes (never text). All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists in Sound Group". `{ soundFiles }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of soundFiles, the older call shape, is taken too.) */
+  async createSoundFiles(request, options) {
+    return this.#act('createSoundFiles', request, options, 'soundFiles')
+  }
+
+  /** Deletes sound files. All of them, or none. Never repeated once it may have arrived: a repeat answers "Does not exist". `{ soundFiles }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of soundFiles, the older call shape, is taken too.) */
+  async deleteSoundFiles(request, options) {
+    return this.#act('deleteSoundFiles', request, options, 'soundFiles')
+  }
+
+  /** The audio of a sound file, bytes as IOVOX sends them. Safe to repeat. `{ soundLabel, soundGroup }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async getSoundFileData(request, options) {
+    return this.#act('getSoundFileData', request, options)
+  }
+
+  /** Changes sound files, each found by its label and group: a new label or group (`new_sound_label`, `new_sound_group`), new audio as bytes, or notes; what is left out keeps its value. All of them, or none. Never repeated once it may have arrived. `{ soundFiles }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of soundFiles, the older call shape, is taken too.) */
+  async updateSoundFiles(request, options) {
+    return this.#act('updateSoundFiles', request, options, 'soundFiles')
   }
 
   /** Buys VoxNumbers. Every check the request alone allows is made first: a request IOVOX would refuse is never sent. Never repeated once it may have arrived, unless the client opts in (retry purchase after send). A callback URL without `user:password@` is refused unless unauthenticated callbacks are allowed by name: anyone could forge its callbacks. `{ items, callbackUrl, ccList, dynamicQuantity, allowUnauthenticatedCallbacks }`; `options`: `{ signal, timeoutMs }` for this call. */
@@ -529,6 +568,7 @@ function mergeOrder(known, update) {
 
 // <generated: dates> (scripts/generate writes this region from the model)
 const DATE_FIELDS = {
+  getSoundFiles: ['created', 'updated'],
   getVoxnumbers: ['purchaseDate'],
 }
 // </generated>

@@ -11,10 +11,13 @@ function vectors(name) {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'vectors', `${name}.json`), 'utf8')).cases
 }
 
-// The vectors use the wire names; Node users write camelCase.
+// The vectors use the wire names; Node users write camelCase. Bytes are written
+// {"\u0000bytes": base64} in the vectors; a Node user hands over a Buffer.
 function camel(value) {
   if (Array.isArray(value)) return value.map(camel)
   if (value === null || typeof value !== 'object') return value
+  const keys = Object.keys(value)
+  if (keys.length === 1 && keys[0] === '\u0000bytes') return Buffer.from(value[keys[0]], 'base64')
   return Object.fromEntries(
     Object.entries(value).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), camel(v)]),
   )

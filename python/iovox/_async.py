@@ -412,6 +412,38 @@ class AsyncClient:
         del arguments['self']
         return AsyncPageIterator(self, self._client.iter_call_metrics(**arguments))
 
+    async def get_sound_files(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        sound_label: Optional[str] = None,
+        sound_group: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.SoundFileInfo]:
+        """See ``Client.get_sound_files``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_sound_files(_cancel=cancel, **arguments))
+
+    def iter_sound_files(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        sound_label: Optional[str] = None,
+        sound_group: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncPageIterator[_native.SoundFileInfo]:
+        """Every result of getSoundFiles, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return AsyncPageIterator(self, self._client.iter_sound_files(**arguments))
+
     async def get_countries(
         self,
         *,
@@ -674,6 +706,51 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.get_voicemail_recording(_cancel=cancel, **arguments))
+
+    async def create_sound_files(
+        self,
+        sound_files: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.create_sound_files``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.create_sound_files(_cancel=cancel, **arguments))
+
+    async def delete_sound_files(
+        self,
+        sound_files: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.delete_sound_files``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.delete_sound_files(_cancel=cancel, **arguments))
+
+    async def get_sound_file_data(
+        self,
+        sound_label: str,
+        *,
+        sound_group: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> bytes:
+        """See ``Client.get_sound_file_data``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_sound_file_data(_cancel=cancel, **arguments))
+
+    async def update_sound_files(
+        self,
+        sound_files: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.update_sound_files``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.update_sound_files(_cancel=cancel, **arguments))
 
     async def purchase_vox_numbers(
         self,

@@ -26,6 +26,7 @@ __all__ = [
     "AccountNode",
     "Call",
     "CallMetrics",
+    "SoundFileInfo",
     "Country",
     "VoxnumberRegion",
     "AccountVoxnumber",
@@ -273,6 +274,27 @@ class CallMetrics:
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
+class SoundFileInfo:
+    """A sound file of the account: its label, group, size and dates (its audio comes from getSoundFileData) (getSoundFiles)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def sound_id(self) -> Optional[str]: ...
+    @property
+    def sound_label(self) -> Optional[str]: ...
+    @property
+    def sound_group(self) -> Optional[str]: ...
+    @property
+    def content_length(self) -> Optional[int]: ...
+    @property
+    def created(self) -> Union[datetime, str, None]: ...
+    @property
+    def updated(self) -> Union[datetime, str, None]: ...
+    @property
+    def notes(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
 class Country:
     """A country IOVOX sells numbers in (getCountries)."""
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -335,7 +357,7 @@ class AccountVoxnumber:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
-_Result = Union[Category, CategoryMatch, AccountLink, AccountNode, Call, CallMetrics, Country, VoxnumberRegion, AccountVoxnumber]
+_Result = Union[Category, CategoryMatch, AccountLink, AccountNode, Call, CallMetrics, SoundFileInfo, Country, VoxnumberRegion, AccountVoxnumber]
 # </generated>
 
 _T = TypeVar("_T")
@@ -605,6 +627,29 @@ class Client:
         limit: Optional[int] = None,
         timeout: Optional[float] = None,
     ) -> PageIterator[CallMetrics]: ...
+    def get_sound_files(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        sound_label: Optional[str] = None,
+        sound_group: Optional[str] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[SoundFileInfo]: ...
+    def iter_sound_files(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        sound_label: Optional[str] = None,
+        sound_group: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> PageIterator[SoundFileInfo]: ...
     def get_countries(
         self,
         *,
@@ -785,6 +830,35 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> bytes: ...
+    def create_sound_files(
+        self,
+        sound_files: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def delete_sound_files(
+        self,
+        sound_files: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def get_sound_file_data(
+        self,
+        sound_label: str,
+        *,
+        sound_group: Optional[str] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> bytes: ...
+    def update_sound_files(
+        self,
+        sound_files: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
     def purchase_vox_numbers(
         self,
         items: Iterable[Union[PurchaseItem, Mapping[str, Any]]],

@@ -133,7 +133,17 @@ pub(crate) fn value(v: &Bound<'_, PyAny>) -> PyResult<Value> {
     if v.hasattr("to_dict")? {
         return value(&v.call_method0("to_dict")?);
     }
-    if !v.is_instance_of::<PyBytes>() && !v.is_instance_of::<PyByteArray>() && is_iterable(v) {
+    // Audio (a sound file's): bytes, a bytearray, or any buffer (a memoryview), as bytes.
+    if let Ok(b) = v.cast::<PyBytes>() {
+        return Ok(iovox_core::wire::bytes_value(b.as_bytes()));
+    }
+    if v.is_instance_of::<PyByteArray>() || v.is_instance_of::<pyo3::types::PyMemoryView>() {
+        let bytes = v.py().get_type::<PyBytes>().call1((v,))?;
+        return Ok(iovox_core::wire::bytes_value(
+            bytes.cast::<PyBytes>()?.as_bytes(),
+        ));
+    }
+    if is_iterable(v) {
         let list: Vec<Value> = v
             .try_iter()?
             .map(|e| e.and_then(|e| value(&e)))

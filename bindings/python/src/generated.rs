@@ -40,6 +40,11 @@ record_class! {
 }
 
 record_class! {
+    /// A sound file of the account: its label, group, size and dates (its audio comes from getSoundFileData) (getSoundFiles).
+    SoundFileInfo("getSoundFiles") { sound_id, sound_label, sound_group, content_length, created, updated, notes }
+}
+
+record_class! {
     /// A country IOVOX sells numbers in (getCountries).
     Country("getCountries") { code, name }
 }
@@ -63,6 +68,7 @@ pub(crate) fn wrap(method: &str) -> Option<Wrap> {
         "getNodes" => |py, r| Ok(Py::new(py, AccountNode(r))?.into_any()),
         "getCallData" => |py, r| Ok(Py::new(py, Call(r))?.into_any()),
         "getCallMetrics" => |py, r| Ok(Py::new(py, CallMetrics(r))?.into_any()),
+        "getSoundFiles" => |py, r| Ok(Py::new(py, SoundFileInfo(r))?.into_any()),
         "getCountries" => |py, r| Ok(Py::new(py, Country(r))?.into_any()),
         "getVoxnumberRegions" => |py, r| Ok(Py::new(py, VoxnumberRegion(r))?.into_any()),
         "getVoxnumbers" => |py, r| Ok(Py::new(py, AccountVoxnumber(r))?.into_any()),
@@ -78,6 +84,7 @@ pub(crate) fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<AccountNode>()?;
     m.add_class::<Call>()?;
     m.add_class::<CallMetrics>()?;
+    m.add_class::<SoundFileInfo>()?;
     m.add_class::<Country>()?;
     m.add_class::<VoxnumberRegion>()?;
     m.add_class::<AccountVoxnumber>()?;
@@ -606,6 +613,76 @@ impl Client {
             py,
             "getCallMetrics",
             "iter_call_metrics",
+            &arguments,
+            unknown,
+            timeout,
+        )
+    }
+
+    /// One page of getSoundFiles: a sound file of the account: its label, group, size and dates (its audio comes from getSoundFileData), as `Page`.
+    /// Arguments: `page`, `limit`, `order`, `req_fields`, `sound_label`, `sound_group`. `timeout` overrides the client's for this call.
+    #[pyo3(signature = (*, page=None, limit=None, order=None, req_fields=None, sound_label=None, sound_group=None, timeout=None, _cancel=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_sound_files(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        sound_label: Option<&Bound<'_, PyAny>>,
+        sound_group: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let arguments = [
+            ("page", page),
+            ("limit", limit),
+            ("order", order),
+            ("req_fields", req_fields),
+            ("sound_label", sound_label),
+            ("sound_group", sound_group),
+        ];
+        self.list_page(
+            py,
+            "getSoundFiles",
+            "get_sound_files",
+            &arguments,
+            unknown,
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Every result of getSoundFiles, page after page, fetched as the iterator is read:
+    /// one page in memory at a time, from the given `page` on.
+    #[pyo3(signature = (*, page=None, limit=None, order=None, req_fields=None, sound_label=None, sound_group=None, timeout=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn iter_sound_files(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        sound_label: Option<&Bound<'_, PyAny>>,
+        sound_group: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let arguments = [
+            ("page", page),
+            ("limit", limit),
+            ("order", order),
+            ("req_fields", req_fields),
+            ("sound_label", sound_label),
+            ("sound_group", sound_group),
+        ];
+        self.list_iter(
+            py,
+            "getSoundFiles",
+            "iter_sound_files",
             &arguments,
             unknown,
             timeout,
@@ -1160,6 +1237,99 @@ impl Client {
             py,
             "getVoicemailRecording",
             &[("id", Some(id))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Uploads sound files, each with a label unique in its group and its audio as bytes (never text). All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists in Sound Group". (createSoundFiles)
+    ///
+    /// `sound_files`: Each file: `sound_label`, `sound_file` (the audio, as bytes), and `sound_group`, `notes` if wanted.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (sound_files, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_sound_files(
+        &self,
+        py: Python<'_>,
+        sound_files: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "createSoundFiles",
+            &[("sound_files", Some(sound_files))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Deletes sound files. All of them, or none. Never repeated once it may have arrived: a repeat answers "Does not exist". (deleteSoundFiles)
+    ///
+    /// `sound_files`: Each file as `sound_label;sound_group` (`Welcome;Greetings`); none may hold a comma.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (sound_files, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn delete_sound_files(
+        &self,
+        py: Python<'_>,
+        sound_files: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "deleteSoundFiles",
+            &[("sound_files", Some(sound_files))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// The audio of a sound file, bytes as IOVOX sends them. Safe to repeat. (getSoundFileData)
+    ///
+    /// `sound_label`: The file's label.
+    /// `sound_group`: Its group, if it has one.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (sound_label, *, sound_group=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_sound_file_data(
+        &self,
+        py: Python<'_>,
+        sound_label: &Bound<'_, PyAny>,
+        sound_group: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "getSoundFileData",
+            &[
+                ("sound_label", Some(sound_label)),
+                ("sound_group", sound_group),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Changes sound files, each found by its label and group: a new label or group (`new_sound_label`, `new_sound_group`), new audio as bytes, or notes; what is left out keeps its value. All of them, or none. Never repeated once it may have arrived. (updateSoundFiles)
+    ///
+    /// `sound_files`: Each file: `sound_label` (and `sound_group` if it has one), and what changes: `new_sound_label`, `new_sound_group`, `sound_file` (bytes), `notes`.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (sound_files, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn update_sound_files(
+        &self,
+        py: Python<'_>,
+        sound_files: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "updateSoundFiles",
+            &[("sound_files", Some(sound_files))],
             timeout,
             _cancel,
         )

@@ -18,13 +18,15 @@ use crate::ShapeError;
 use iovox_core::categories;
 use iovox_core::method::{
     AttachVoxnumberToLink, CreateCategories, CreateLinks, CreateNodeFull, CreateNodes,
-    DeleteCategories, DeleteLinks, DeleteNodes, DeleteVoxnumbersFromAccount, GetCallRecording,
-    GetNodeDetails, GetVoicemailRecording, Method, Prepared, PurchaseVoxNumbers,
-    RemoveVoxnumberFromLink, SetCallStatus, UpdateLinks, UpdateNodes,
+    CreateSoundFiles, DeleteCategories, DeleteLinks, DeleteNodes, DeleteSoundFiles,
+    DeleteVoxnumbersFromAccount, GetCallRecording, GetNodeDetails, GetSoundFileData,
+    GetVoicemailRecording, Method, Prepared, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
+    SetCallStatus, UpdateLinks, UpdateNodes, UpdateSoundFiles,
 };
 use iovox_core::model::Spec;
 use iovox_core::nested;
 use iovox_core::setup;
+use iovox_core::sound;
 use iovox_core::{DecodeError, Order, ValidationErrors};
 use serde_json::{Map, Value};
 
@@ -378,6 +380,56 @@ pub const ACTIONS: &[Action] = &[
         },
         decode: |body| GetVoicemailRecording::decode(body).map(Outcome::Bytes),
     },
+    Action {
+        spec: CreateSoundFiles::SPEC,
+        about: "Uploads sound files, each with a label unique in its group and its audio as \
+                bytes (never text). All of them, or none. Never repeated once it may have \
+                arrived: a repeat answers \"already exists in Sound Group\".",
+        params: &[param("sound_files", ParamKind::Records(&sound::SOUND_FILE), "Each file: `sound_label`, `sound_file` (the audio, as bytes), and `sound_group`, `notes` if wanted.")],
+        prepare: |args, case| {
+            let list = only(args, "sound_files", "createSoundFiles", case)?;
+            Ok(CreateSoundFiles::prepare_wire(&crate::records(list, &sound::SOUND_FILE, case)?)?)
+        },
+        decode: nothing::<CreateSoundFiles>,
+    },
+    Action {
+        spec: UpdateSoundFiles::SPEC,
+        about: "Changes sound files, each found by its label and group: a new label or group \
+                (`new_sound_label`, `new_sound_group`), new audio as bytes, or notes; what is \
+                left out keeps its value. All of them, or none. Never repeated once it may have \
+                arrived.",
+        params: &[param("sound_files", ParamKind::Records(&sound::SOUND_FILE_UPDATE), "Each file: `sound_label` (and `sound_group` if it has one), and what changes: `new_sound_label`, `new_sound_group`, `sound_file` (bytes), `notes`.")],
+        prepare: |args, case| {
+            let list = only(args, "sound_files", "updateSoundFiles", case)?;
+            Ok(UpdateSoundFiles::prepare_wire(&crate::records(list, &sound::SOUND_FILE_UPDATE, case)?)?)
+        },
+        decode: nothing::<UpdateSoundFiles>,
+    },
+    Action {
+        spec: DeleteSoundFiles::SPEC,
+        about: "Deletes sound files. All of them, or none. Never repeated once it may have \
+                arrived: a repeat answers \"Does not exist\".",
+        params: &[param("sound_files", ParamKind::Ids, "Each file as `sound_label;sound_group` (`Welcome;Greetings`); none may hold a comma.")],
+        prepare: |args, case| {
+            let ids = only(args, "sound_files", "deleteSoundFiles", case)?;
+            Ok(DeleteSoundFiles::prepare_wire(&crate::ids(ids, "sound_files", case)?)?)
+        },
+        decode: nothing::<DeleteSoundFiles>,
+    },
+    Action {
+        spec: GetSoundFileData::SPEC,
+        about: "The audio of a sound file, bytes as IOVOX sends them. Safe to repeat.",
+        params: &[
+            param("sound_label", ParamKind::Text, "The file's label."),
+            optional("sound_group", ParamKind::Text, "Its group, if it has one."),
+        ],
+        prepare: |args, case| {
+            let spec = GetSoundFileData::SPEC;
+            let query = crate::query(args, spec.arguments, spec.route.name, case)?;
+            Ok(GetSoundFileData::prepare_wire(&query)?)
+        },
+        decode: |body| GetSoundFileData::decode(body).map(Outcome::Bytes),
+    },
 ];
 
 /// A typed method that is not a list, by its name as IOVOX spells it.
@@ -449,6 +501,7 @@ pub fn describe(action: &Action) -> Value {
                         iovox_core::ElementKind::Text => "text",
                         iovox_core::ElementKind::DateTime => "date-time",
                         iovox_core::ElementKind::Flag => "flag",
+                        iovox_core::ElementKind::Bytes => "bytes",
                     } }))
                     .collect();
                 m.insert("elements".into(), elements.into());

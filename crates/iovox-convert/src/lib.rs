@@ -80,6 +80,9 @@ pub fn kind(v: &Value) -> &'static str {
     if is_lone_surrogate(v) {
         return "a string";
     }
+    if is_bytes(v) {
+        return "bytes";
+    }
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -295,6 +298,11 @@ pub fn records(
     let mut wrapped = Map::new();
     wrapped.insert("records".into(), Value::Array(records));
     wire_from(Value::Object(wrapped))
+}
+
+/// Whether `v` is what [`wire::bytes_value`] makes of a `bytes` or a `Uint8Array`.
+fn is_bytes(v: &Value) -> bool {
+    matches!(v, Value::Object(m) if m.len() == 1 && m.get(wire::BYTES).is_some_and(Value::is_string))
 }
 
 /// A method's arguments that nest (createNodeFull's node and its links) into the tree's

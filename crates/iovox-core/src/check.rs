@@ -18,6 +18,8 @@ pub(crate) enum Given<'a> {
     WrongKind,
     /// Text holding a lone surrogate (its code unit): refused by every rule.
     LoneSurrogate(u16),
+    /// Bytes: only an element declared as bytes takes them; the wrong kind anywhere else.
+    Bytes(&'a [u8]),
 }
 
 impl<'a> From<&'a Option<wire::Given>> for Given<'a> {
@@ -29,6 +31,7 @@ impl<'a> From<&'a Option<wire::Given>> for Given<'a> {
             Some(wire::Given::Boolean(b)) => Given::Boolean(*b),
             Some(wire::Given::WrongKind) => Given::WrongKind,
             Some(wire::Given::LoneSurrogate(c)) => Given::LoneSurrogate(*c),
+            Some(wire::Given::Bytes(b)) => Given::Bytes(b),
         }
     }
 }
@@ -60,7 +63,7 @@ fn scalar<'a>(v: Given<'a>, wrong_kind: Option<&'static str>) -> Option<Cow<'a, 
         Given::Text(s) => Cow::Borrowed(s.trim()),
         Given::Integer(n) => Cow::Owned(n.to_string()),
         Given::Boolean(b) => Cow::Borrowed(if b { "TRUE" } else { "FALSE" }),
-        Given::WrongKind => return wrong_kind.map(Cow::Borrowed),
+        Given::WrongKind | Given::Bytes(_) => return wrong_kind.map(Cow::Borrowed),
         // Text that is there, and that no word matches and no number reads: its own
         // refusal comes from `xml_text`, which names the surrogate.
         Given::LoneSurrogate(_) => return Some(Cow::Borrowed("\u{fffd}")),
@@ -98,9 +101,11 @@ pub(crate) enum Int {
 pub(crate) fn int(v: Given<'_>) -> Int {
     match v {
         Given::Integer(n) if n >= 0 => Int::Value(n.unsigned_abs()),
-        Given::Integer(_) | Given::Boolean(_) | Given::WrongKind | Given::LoneSurrogate(_) => {
-            Int::NotInteger
-        }
+        Given::Integer(_)
+        | Given::Boolean(_)
+        | Given::WrongKind
+        | Given::LoneSurrogate(_)
+        | Given::Bytes(_) => Int::NotInteger,
         Given::Missing | Given::Text(_) => match scalar(v, None) {
             None => Int::Empty,
             Some(s) if s.bytes().all(|b| b.is_ascii_digit()) => {
@@ -128,7 +133,7 @@ pub(crate) fn code(v: Given<'_>) -> Result<u32, bool> {
 pub(crate) fn boolean(v: Given<'_>) -> Result<bool, ()> {
     match v {
         Given::Boolean(b) => Ok(b),
-        Given::Integer(_) | Given::WrongKind | Given::LoneSurrogate(_) => Err(()),
+        Given::Integer(_) | Given::WrongKind | Given::LoneSurrogate(_) | Given::Bytes(_) => Err(()),
         Given::Missing | Given::Text(_) => match scalar(v, None).as_deref() {
             None => Ok(false),
             Some("TRUE") => Ok(true),

@@ -167,6 +167,14 @@ error_codes! {
     /// "Child Count not allow to be alone in the Required Fields" (getCategories):
     /// `req_fields` asks for `chc` and nothing else.
     ChildCountAlone => "child_count_alone",
+    /// Ours: "Sound File x of y must be bytes": text, a number or a list where a sound
+    /// file's audio belongs (audio is never taken as text, not even base64).
+    NotBytes => "not_bytes",
+    /// Ours: "Notes x of y must be text, not bytes": bytes where a record's text belongs.
+    NotText => "not_text",
+    /// "Duplicate Sound File Received" (createSoundFiles, updateSoundFiles): two sound
+    /// files of one request with the same label and group.
+    DuplicateSoundFile => "duplicate_sound_file",
     /// "Label Empty", "Value Empty" (getCategoryId): an argument the method cannot go
     /// without, missing or blank (`field` names which).
     ArgumentEmpty => "argument_empty",

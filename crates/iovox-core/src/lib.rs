@@ -50,6 +50,7 @@ mod regions;
 mod release;
 pub mod request;
 pub mod setup;
+pub mod sound;
 mod status;
 pub mod tree;
 pub mod url;
@@ -87,6 +88,10 @@ pub use records::{read_records, Element, ElementKind, IdList, Records, RecordsBo
 pub use regions::{RegionsRequest, VoxnumberRegion, REGION_ARGUMENTS, REGION_FIELDS};
 pub use release::{DeleteVoxnumbersRequest, DELETE_ARGUMENTS, MAX_VOXNUMBERS_PER_DELETE};
 pub use setup::IdsRequest;
+pub use sound::{
+    SoundFile, SoundFileInfo, SoundFileKey, SoundFileUpdate, SoundFileUpdates, SoundFiles,
+    SoundFilesRequest, SOUND_FILE_ARGUMENTS, SOUND_FILE_FIELDS,
+};
 pub use status::{read_call_status, CallStatusRequest, SETTABLE_CALL_STATUSES};
 pub use voxnumbers::{
     AccountVoxnumber, AssignedStatus, CallStatus, VoxnumberType, VoxnumbersRequest,

@@ -99,7 +99,9 @@ pub(crate) fn query_of(
                 Given::Text(s) => s.to_string(),
                 Given::Integer(n) => n.to_string(),
                 Given::Boolean(b) => (if b { "TRUE" } else { "FALSE" }).to_string(),
-                Given::Missing | Given::WrongKind | Given::LoneSurrogate(_) => return None,
+                Given::Missing | Given::WrongKind | Given::LoneSurrogate(_) | Given::Bytes(_) => {
+                    return None
+                }
             };
             Some((a.name, text))
         })
@@ -821,6 +823,30 @@ impl Rule<Vec<String>> for Fields {
     }
 }
 
+/// `req_fields` of a method whose page states no message for it: comma-joined, sent as
+/// given (getSoundFiles).
+pub(crate) struct FieldsAsGiven;
+impl Rule<Vec<String>> for FieldsAsGiven {
+    fn apply(&self, v: Given<'_>, _: &'static str, _: &mut Report) -> Option<Vec<String>> {
+        let text = text_filter(v).unwrap_or_default();
+        Some(
+            text.split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .map(str::to_string)
+                .collect(),
+        )
+    }
+}
+
+/// `order` of a method whose page states no message for it: sent as given.
+pub(crate) struct OrderAsGiven;
+impl Rule<Option<String>> for OrderAsGiven {
+    fn apply(&self, v: Given<'_>, _: &'static str, _: &mut Report) -> Option<Option<String>> {
+        Some(text_filter(v))
+    }
+}
+
 /// `order`: one of these abbreviations with `_ASC` or `_DESC`.
 pub(crate) struct Order(pub &'static [&'static str]);
 impl Rule<Option<String>> for Order {
@@ -897,6 +923,8 @@ declares! {
     Code: |_, _| false, K::Integer { min: 0, max: u32::MAX as u64 };
     Fields: |_, _| false, K::Fields;
     Order: |_, _| false, K::Order;
+    FieldsAsGiven: |_, _| false, K::Fields;
+    OrderAsGiven: |_, _| false, K::Order;
     PageNumber: |_, _| false, K::Integer { min: 1, max: u32::MAX as u64 };
     Limit: |rule, _| false, K::Integer { min: *rule.0.start() as u64, max: *rule.0.end() as u64 };
 }

@@ -32,6 +32,9 @@ pub use crate::release::DeleteVoxnumbersFromAccount;
 pub use crate::setup::{
     CreateLinks, CreateNodes, DeleteLinks, DeleteNodes, UpdateLinks, UpdateNodes,
 };
+pub use crate::sound::{
+    CreateSoundFiles, DeleteSoundFiles, GetSoundFileData, GetSoundFiles, UpdateSoundFiles,
+};
 pub use crate::status::SetCallStatus;
 pub use crate::voxnumbers::GetVoxnumbers;
 
@@ -127,6 +130,11 @@ macro_rules! typed_methods {
             $crate::method::GetCallMetrics,
             $crate::method::GetCallRecording,
             $crate::method::GetVoicemailRecording,
+            $crate::method::CreateSoundFiles,
+            $crate::method::DeleteSoundFiles,
+            $crate::method::GetSoundFileData,
+            $crate::method::GetSoundFiles,
+            $crate::method::UpdateSoundFiles,
             $crate::method::CreateNodes,
             $crate::method::CreateLinks,
             $crate::method::DeleteNodes,
@@ -218,12 +226,12 @@ pub const CATALOGUE: &[Spec] = &[
     Spec::untyped("Calling", "Rules", "getVariableRulesOfTemplate", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
     Spec::untyped("Calling", "Rules", "updateBlockedNumbers", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
     Spec::untyped("Calling", "Rules", "updateTimeTemplates", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
-    Spec::untyped("Calling", "SoundFiles", "createSoundFiles", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
-    Spec::untyped("Calling", "SoundFiles", "deleteSoundFiles", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
+    CreateSoundFiles::SPEC,
+    DeleteSoundFiles::SPEC,
     Spec::untyped("Calling", "SoundFiles", "deleteSoundFile", Verb::Delete, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
-    Spec::untyped("Calling", "SoundFiles", "getSoundFileData", Verb::Get, Known::Yes(false), RequestShape::Query, Some(200), Confidence::PageAndClients),
-    Spec::untyped("Calling", "SoundFiles", "getSoundFiles", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
-    Spec::untyped("Calling", "SoundFiles", "updateSoundFiles", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
+    GetSoundFileData::SPEC,
+    GetSoundFiles::SPEC,
+    UpdateSoundFiles::SPEC,
     Spec::untyped("Calling", "SoundFiles", "uploadSoundFileData", Verb::Post, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
     GetCountries::SPEC,
     Spec::untyped("Numbering", "Purchase", "getOrderDetails", Verb::Get, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
@@ -309,6 +317,10 @@ pub const LISTS: &[List] = &[
         "A number of the account. Fields not asked for in `req_fields` are empty",
     ),
     list::<GetCountries, crate::Country>("Country", "A country IOVOX sells numbers in"),
+    list::<GetSoundFiles, crate::SoundFileInfo>(
+        "SoundFileInfo",
+        "A sound file of the account: its label, group, size and dates (its audio comes from getSoundFileData)",
+    ),
     list::<GetNodes, crate::AccountNode>("AccountNode", "A node of the account, once per link"),
     list::<GetCallData, crate::Call>("Call", "A call one of the account's numbers received"),
     list::<GetCallMetrics, crate::CallMetrics>(

@@ -18,6 +18,9 @@ pub enum ElementKind {
     DateTime,
     /// `1` or `0` (a boolean is written so).
     Flag,
+    /// Bytes (a sound file's audio), written as base64; text is refused, never sent as
+    /// audio (docs/decisions.md 44).
+    Bytes,
 }
 
 /// One element of a record.
@@ -174,6 +177,20 @@ pub fn prepare_records(
             }
             let text = match (e.kind, given) {
                 (ElementKind::Flag, Given::Boolean(b)) => Some(if b { "1" } else { "0" }.into()),
+                (ElementKind::Bytes, Given::Bytes(b)) => {
+                    (!b.is_empty()).then(|| wire::base64_text(b))
+                }
+                (ElementKind::Bytes, Given::Missing) => None,
+                (ElementKind::Bytes, _) => {
+                    let m = format!("{} {p} must be bytes", e.label);
+                    r.push(C::NotBytes, Some(p), Some(e.name), m);
+                    continue;
+                }
+                (_, Given::Bytes(_)) => {
+                    let m = format!("{} {p} must be text, not bytes", e.label);
+                    r.push(C::NotText, Some(p), Some(e.name), m);
+                    continue;
+                }
                 _ => owned_text(given),
             };
             match text {

@@ -29,7 +29,16 @@ pub enum Given {
     /// field's own error (docs/decisions.md 31). It crosses serde as the map
     /// `{`[`LONE_SURROGATE`]`: code}`, which no XML element and no field name can be.
     LoneSurrogate(u16),
+    /// Bytes from Python (`bytes`), JavaScript (a `Uint8Array`) or Rust: a sound file's
+    /// audio. Only an element declared as bytes takes them (written as base64); text is
+    /// never taken there, and bytes are the wrong kind anywhere else. It crosses serde as
+    /// the map `{`[`BYTES`]`: "<base64>"}` (docs/decisions.md 44).
+    Bytes(Vec<u8>),
 }
+
+/// The one key of the map that stands for [`Given::Bytes`] in serde's data model, its
+/// value the bytes in standard base64: a NUL cannot begin an XML name, nor any field name.
+pub const BYTES: &str = "\u{0}bytes";
 
 /// The one key of the map that stands for a [`Given::LoneSurrogate`] in serde's data
 /// model: a NUL cannot begin an XML name, nor any field name.
@@ -67,16 +76,32 @@ impl Given {
             Given::Text(s) => Some(Cow::Borrowed(s)),
             Given::Integer(n) => Some(Cow::Owned(n.to_string())),
             Given::Boolean(b) => Some(Cow::Borrowed(if *b { "TRUE" } else { "FALSE" })),
-            Given::WrongKind | Given::LoneSurrogate(_) => None,
+            Given::WrongKind | Given::LoneSurrogate(_) | Given::Bytes(_) => None,
         }
     }
 }
 
-/// Written as the XML text of the value (the serde encoder is the test oracle).
+/// Written as the XML text of the value (the serde encoder is the test oracle); bytes
+/// as their base64.
 impl Serialize for Given {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_text().as_deref().unwrap_or(""))
+        match self {
+            Given::Bytes(b) => s.serialize_str(&base64_text(b)),
+            _ => s.serialize_str(self.as_text().as_deref().unwrap_or("")),
+        }
     }
+}
+
+/// Bytes as standard base64, as IOVOX reads a sound file.
+pub fn base64_text(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// The map that stands for bytes in serde's data model (`{`[`BYTES`]`: "<base64>"}`):
+/// what the bindings make of a `bytes` or a `Uint8Array`.
+pub fn bytes_value(bytes: &[u8]) -> serde_json::Value {
+    serde_json::json!({ BYTES: base64_text(bytes) })
 }
 
 /// Wire form of a purchaseVoxNumbers request.
@@ -328,6 +353,7 @@ pub struct DetachRequest {
         alias = "link_ids",
         alias = "node_ids",
         alias = "categories",
+        alias = "sound_files",
         default
     )]
     pub link_ids: Vec<Entry>,
@@ -337,9 +363,15 @@ pub struct DetachRequest {
 /// name, every value as given (`crate::records`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Records {
-    /// The records, in order (`nodes`, `links` and `categories` are accepted from JSON, as the methods
+    /// The records, in order (`nodes`, `links`, `categories` and `sound_files` are accepted from JSON, as the methods
     /// name them).
-    #[serde(default, alias = "nodes", alias = "links", alias = "categories")]
+    #[serde(
+        default,
+        alias = "nodes",
+        alias = "links",
+        alias = "categories",
+        alias = "sound_files"
+    )]
     pub records: Vec<std::collections::BTreeMap<String, Entry>>,
 }
 
@@ -507,6 +539,16 @@ impl<'de> Visitor<'de> for ScalarVisitor {
                     .is_some()
                 {}
                 return Ok(Some(Given::LoneSurrogate(code)));
+            }
+            if key == BYTES {
+                use base64::Engine;
+                let text = map.next_value::<String>()?;
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
+                let bytes = base64::engine::general_purpose::STANDARD.decode(text.trim());
+                return Ok(Some(bytes.map_or(Given::WrongKind, Given::Bytes)));
             }
             if key == "$text" || key == "$value" {
                 let value = map.next_value::<Entry>()?.0;

@@ -677,6 +677,165 @@ impl Client {
         self.call_wire::<iovox_core::method::GetVoicemailRecording>(request, options)
     }
 
+    /// [`createSoundFiles`](https://www.iovox.com/api/rest/createSoundFiles.html) (`POST /SoundFiles`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::CreateSoundFiles`].
+    pub fn create_sound_files(&self, request: &iovox_core::SoundFiles) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateSoundFiles>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_sound_files`] with per-call options (timeout, cancel).
+    pub fn create_sound_files_with(
+        &self,
+        request: &iovox_core::SoundFiles,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateSoundFiles>(request, options)
+    }
+
+    /// [`Client::create_sound_files`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn create_sound_files_wire(&self, request: &wire::Records) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateSoundFiles>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_sound_files_wire`] with per-call options.
+    pub fn create_sound_files_wire_with(
+        &self,
+        request: &wire::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateSoundFiles>(request, options)
+    }
+
+    /// [`deleteSoundFiles`](https://www.iovox.com/api/rest/deleteSoundFiles.html) (`DELETE /SoundFiles`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::DeleteSoundFiles`].
+    pub fn delete_sound_files(&self, request: &iovox_core::IdsRequest) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteSoundFiles>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_sound_files`] with per-call options (timeout, cancel).
+    pub fn delete_sound_files_with(
+        &self,
+        request: &iovox_core::IdsRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteSoundFiles>(request, options)
+    }
+
+    /// [`Client::delete_sound_files`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn delete_sound_files_wire(&self, request: &wire::DetachRequest) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteSoundFiles>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_sound_files_wire`] with per-call options.
+    pub fn delete_sound_files_wire_with(
+        &self,
+        request: &wire::DetachRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteSoundFiles>(request, options)
+    }
+
+    /// [`getSoundFileData`](https://www.iovox.com/api/rest/getSoundFileData.html) (`GET /SoundFiles`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetSoundFileData`].
+    pub fn get_sound_file_data(
+        &self,
+        request: &iovox_core::SoundFileKey,
+    ) -> Result<Vec<u8>, Error> {
+        self.call::<iovox_core::method::GetSoundFileData>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_sound_file_data`] with per-call options (timeout, cancel).
+    pub fn get_sound_file_data_with(
+        &self,
+        request: &iovox_core::SoundFileKey,
+        options: &CallOptions,
+    ) -> Result<Vec<u8>, Error> {
+        self.call::<iovox_core::method::GetSoundFileData>(request, options)
+    }
+
+    /// [`Client::get_sound_file_data`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_sound_file_data_wire(&self, request: &wire::Query) -> Result<Vec<u8>, Error> {
+        self.call_wire::<iovox_core::method::GetSoundFileData>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_sound_file_data_wire`] with per-call options.
+    pub fn get_sound_file_data_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<Vec<u8>, Error> {
+        self.call_wire::<iovox_core::method::GetSoundFileData>(request, options)
+    }
+
+    /// [`getSoundFiles`](https://www.iovox.com/api/rest/getSoundFiles.html) (`GET /SoundFiles`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetSoundFiles`].
+    pub fn get_sound_files(
+        &self,
+        request: &iovox_core::SoundFilesRequest,
+    ) -> Result<iovox_core::Page<iovox_core::SoundFileInfo>, Error> {
+        self.call::<iovox_core::method::GetSoundFiles>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_sound_files`] with per-call options (timeout, cancel).
+    pub fn get_sound_files_with(
+        &self,
+        request: &iovox_core::SoundFilesRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::SoundFileInfo>, Error> {
+        self.call::<iovox_core::method::GetSoundFiles>(request, options)
+    }
+
+    /// [`Client::get_sound_files`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_sound_files_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::Page<iovox_core::SoundFileInfo>, Error> {
+        self.call_wire::<iovox_core::method::GetSoundFiles>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_sound_files_wire`] with per-call options.
+    pub fn get_sound_files_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::SoundFileInfo>, Error> {
+        self.call_wire::<iovox_core::method::GetSoundFiles>(request, options)
+    }
+
+    /// [`updateSoundFiles`](https://www.iovox.com/api/rest/updateSoundFiles.html) (`PUT /SoundFiles`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::UpdateSoundFiles`].
+    pub fn update_sound_files(&self, request: &iovox_core::SoundFileUpdates) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateSoundFiles>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_sound_files`] with per-call options (timeout, cancel).
+    pub fn update_sound_files_with(
+        &self,
+        request: &iovox_core::SoundFileUpdates,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateSoundFiles>(request, options)
+    }
+
+    /// [`Client::update_sound_files`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn update_sound_files_wire(&self, request: &wire::Records) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateSoundFiles>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_sound_files_wire`] with per-call options.
+    pub fn update_sound_files_wire_with(
+        &self,
+        request: &wire::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateSoundFiles>(request, options)
+    }
+
     /// [`getCountries`](https://www.iovox.com/api/rest/getCountries.html) (`GET /Countries`; safe to repeat): every check that needs only the request first, then one call.
     /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetCountries`].
     pub fn get_countries(
@@ -1240,6 +1399,95 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<Vec<u8>, Error> {
         self.call::<iovox_core::method::GetVoicemailRecording>(request, options)
+            .await
+    }
+
+    /// [`Client::create_sound_files`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn create_sound_files(&self, request: iovox_core::SoundFiles) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateSoundFiles>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::create_sound_files`] with per-call options (timeout, cancel).
+    pub async fn create_sound_files_with(
+        &self,
+        request: iovox_core::SoundFiles,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateSoundFiles>(request, options)
+            .await
+    }
+
+    /// [`Client::delete_sound_files`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn delete_sound_files(&self, request: iovox_core::IdsRequest) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteSoundFiles>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::delete_sound_files`] with per-call options (timeout, cancel).
+    pub async fn delete_sound_files_with(
+        &self,
+        request: iovox_core::IdsRequest,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteSoundFiles>(request, options)
+            .await
+    }
+
+    /// [`Client::get_sound_file_data`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_sound_file_data(
+        &self,
+        request: iovox_core::SoundFileKey,
+    ) -> Result<Vec<u8>, Error> {
+        self.call::<iovox_core::method::GetSoundFileData>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_sound_file_data`] with per-call options (timeout, cancel).
+    pub async fn get_sound_file_data_with(
+        &self,
+        request: iovox_core::SoundFileKey,
+        options: CallOptions,
+    ) -> Result<Vec<u8>, Error> {
+        self.call::<iovox_core::method::GetSoundFileData>(request, options)
+            .await
+    }
+
+    /// [`Client::get_sound_files`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_sound_files(
+        &self,
+        request: iovox_core::SoundFilesRequest,
+    ) -> Result<iovox_core::Page<iovox_core::SoundFileInfo>, Error> {
+        self.call::<iovox_core::method::GetSoundFiles>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_sound_files`] with per-call options (timeout, cancel).
+    pub async fn get_sound_files_with(
+        &self,
+        request: iovox_core::SoundFilesRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::SoundFileInfo>, Error> {
+        self.call::<iovox_core::method::GetSoundFiles>(request, options)
+            .await
+    }
+
+    /// [`Client::update_sound_files`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn update_sound_files(
+        &self,
+        request: iovox_core::SoundFileUpdates,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateSoundFiles>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::update_sound_files`] with per-call options (timeout, cancel).
+    pub async fn update_sound_files_with(
+        &self,
+        request: iovox_core::SoundFileUpdates,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateSoundFiles>(request, options)
             .await
     }
 

@@ -110,6 +110,25 @@ fn every_typed_method_from_the_client() {
         "getVoicemailRecording",
         c.get_voicemail_recording_wire(&serde_json::from_str("{\"id\": \"CALL-000001\"}").unwrap()),
     );
+    answered("createSoundFiles", c.create_sound_files_wire(&serde_json::from_str("{\"sound_files\": [{\"sound_file\": {\"\\u0000bytes\": \"SUQzBA==\"}, \"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}]}").unwrap()));
+    answered(
+        "deleteSoundFiles",
+        c.delete_sound_files_wire(
+            &serde_json::from_str("{\"sound_files\": [\"Welcome;Greetings\"]}").unwrap(),
+        ),
+    );
+    answered(
+        "getSoundFileData",
+        c.get_sound_file_data_wire(
+            &serde_json::from_str("{\"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}")
+                .unwrap(),
+        ),
+    );
+    answered(
+        "getSoundFiles",
+        c.get_sound_files_wire(&serde_json::from_str("{\"sound_group\": \"Greetings\"}").unwrap()),
+    );
+    answered("updateSoundFiles", c.update_sound_files_wire(&serde_json::from_str("{\"sound_files\": [{\"notes\": \"Spring\", \"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}]}").unwrap()));
     answered(
         "getCountries",
         c.get_countries_wire(&serde_json::from_str("{\"limit\": 10}").unwrap()),
@@ -146,7 +165,7 @@ fn every_typed_method_from_the_client() {
                 .unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 26);
+    assert_eq!(sb.stats().requests, 31);
 }
 
 #[cfg(feature = "tokio")]
@@ -276,6 +295,35 @@ async fn every_typed_method_from_the_async_client() {
             )
             .await,
         );
+        answered("createSoundFiles", a.call_wire::<iovox_core::method::CreateSoundFiles>(serde_json::from_str("{\"sound_files\": [{\"sound_file\": {\"\\u0000bytes\": \"SUQzBA==\"}, \"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}]}").unwrap(), Default::default()).await);
+        answered(
+            "deleteSoundFiles",
+            a.call_wire::<iovox_core::method::DeleteSoundFiles>(
+                serde_json::from_str("{\"sound_files\": [\"Welcome;Greetings\"]}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "getSoundFileData",
+            a.call_wire::<iovox_core::method::GetSoundFileData>(
+                serde_json::from_str(
+                    "{\"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}",
+                )
+                .unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "getSoundFiles",
+            a.call_wire::<iovox_core::method::GetSoundFiles>(
+                serde_json::from_str("{\"sound_group\": \"Greetings\"}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered("updateSoundFiles", a.call_wire::<iovox_core::method::UpdateSoundFiles>(serde_json::from_str("{\"sound_files\": [{\"notes\": \"Spring\", \"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}]}").unwrap(), Default::default()).await);
         answered(
             "getCountries",
             a.call_wire::<iovox_core::method::GetCountries>(
@@ -328,7 +376,7 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 26);
+    assert_eq!(sb.stats().requests, 31);
 }
 
 /// The same answer, or the same error, from both clients.
@@ -398,6 +446,12 @@ async fn every_list_method_answers_alike_from_both_clients() {
             .await,
     );
     alike("getCallMetrics", c.get_call_metrics_wire(&serde_json::from_str("{\"group_fields\": [\"vn\"], \"req_fields\": [\"tc\", \"tuc\"], \"sdt\": \"2026-01-01\"}").unwrap()), a.get_call_metrics(serde_json::from_str("{\"group_fields\": [\"vn\"], \"req_fields\": [\"tc\", \"tuc\"], \"sdt\": \"2026-01-01\"}").unwrap()).await);
+    alike(
+        "getSoundFiles",
+        c.get_sound_files_wire(&serde_json::from_str("{\"sound_group\": \"Greetings\"}").unwrap()),
+        a.get_sound_files(serde_json::from_str("{\"sound_group\": \"Greetings\"}").unwrap())
+            .await,
+    );
     alike(
         "getCountries",
         c.get_countries_wire(&serde_json::from_str("{\"limit\": 10}").unwrap()),

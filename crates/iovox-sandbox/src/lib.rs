@@ -26,6 +26,7 @@ mod lifecycle;
 mod listener;
 mod server;
 mod setup;
+mod sound;
 mod state;
 mod waitable;
 
@@ -55,6 +56,7 @@ pub fn model_json() -> serde_json::Value {
 }
 pub use state::{
     AccountNumber, CallRecord, CategoryInfo, LinkInfo, Links, NodeInfo, Outcode, Region, State,
+    StoredSoundFile,
 };
 
 use account::Account;

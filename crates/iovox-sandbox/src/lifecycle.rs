@@ -39,7 +39,11 @@ pub(crate) fn wanted(req_fields: &[String], abbreviation: &str, default: bool) -
 }
 
 /// Sorts by the `order` abbreviation's key, ascending or descending; stable.
-fn sort_by<T>(items: &mut [T], order: &Option<String>, key: impl Fn(&T, &str) -> Option<String>) {
+pub(crate) fn sort_by<T>(
+    items: &mut [T],
+    order: &Option<String>,
+    key: impl Fn(&T, &str) -> Option<String>,
+) {
     if let Some((field, direction)) = order.as_deref().and_then(|o| o.rsplit_once('_')) {
         items.sort_by_cached_key(|a| key(a, field));
         if direction == "DESC" {

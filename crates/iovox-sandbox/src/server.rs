@@ -5,14 +5,16 @@ use crate::account::{Account, Restock};
 use crate::callbacks::{lock, Sender};
 use crate::Fault;
 use axum::body::{Body, Bytes};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use iovox_core::method::{
     AttachVoxnumberToLink, CreateCategories, CreateLinks, CreateNodeFull, CreateNodes,
-    DeleteCategories, DeleteLinks, DeleteNodes, DeleteVoxnumbersFromAccount, GetCallData,
-    GetCallMetrics, GetCallRecording, GetCategories, GetCategoryId, GetCountries, GetLinks,
-    GetNodeDetails, GetNodes, GetVoicemailRecording, GetVoxnumberRegions, GetVoxnumbers,
-    PurchaseVoxNumbers, RemoveVoxnumberFromLink, Route, SetCallStatus, UpdateLinks, UpdateNodes,
+    CreateSoundFiles, DeleteCategories, DeleteLinks, DeleteNodes, DeleteSoundFiles,
+    DeleteVoxnumbersFromAccount, GetCallData, GetCallMetrics, GetCallRecording, GetCategories,
+    GetCategoryId, GetCountries, GetLinks, GetNodeDetails, GetNodes, GetSoundFileData,
+    GetSoundFiles, GetVoicemailRecording, GetVoxnumberRegions, GetVoxnumbers, PurchaseVoxNumbers,
+    RemoveVoxnumberFromLink, Route, SetCallStatus, UpdateLinks, UpdateNodes, UpdateSoundFiles,
     CATALOGUE,
 };
 use iovox_core::request::{
@@ -351,6 +353,25 @@ plays! {
     };
     DeleteNodes => |app, r| by_ids(app, r.param("node_ids"), Account::delete_nodes);
     DeleteLinks => |app, r| by_ids(app, r.param("link_ids"), Account::delete_links);
+    CreateSoundFiles => |app, r| {
+        created(app, r, &iovox_core::sound::SOUND_FILE, Account::create_sound_files)
+    };
+    UpdateSoundFiles => |app, r| {
+        updated(app, r, &iovox_core::sound::SOUND_FILE_UPDATE, Account::update_sound_files)
+    };
+    DeleteSoundFiles => |app, r| by_ids(app, r.param("sound_files"), Account::delete_sound_files);
+    GetSoundFiles => |app, r| listed(r.query, wire::Query::validate_sound_files, |q| {
+        Ok(lock(&app.account).sound_files(q))
+    });
+    GetSoundFileData => |app, r| {
+        let label = r.param("sound_label").unwrap_or_default();
+        let group = r.param("sound_group").unwrap_or_default();
+        let audio = lock(&app.account).sound_file_data(label.trim(), group.trim());
+        match audio {
+            Ok(audio) => ([(CONTENT_TYPE, "application/octet-stream")], audio).into_response(),
+            Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
+        }
+    };
     GetCallRecording => |app, r| recording(app, r, false);
     GetVoicemailRecording => |app, r| recording(app, r, true);
     SetCallStatus => |app, r| {
@@ -431,7 +452,7 @@ fn recording(app: &Arc<App>, r: &Incoming<'_>, voicemail: bool) -> Response {
     let id = r.param("id").unwrap_or_default();
     let audio = lock(&app.account).recording(id, voicemail);
     match audio {
-        Ok(audio) => ([(axum::http::header::CONTENT_TYPE, "audio/mpeg")], audio).into_response(),
+        Ok(audio) => ([(CONTENT_TYPE, "audio/mpeg")], audio).into_response(),
         Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
     }
 }

@@ -31,6 +31,31 @@ pub struct State {
     /// Categories made by createCategories, in the order made.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<CategoryInfo>,
+    /// Sound files made by createSoundFiles, in the order made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sound_files: Vec<StoredSoundFile>,
+}
+
+/// A sound file of the account, made by createSoundFiles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredSoundFile {
+    /// IOVOX's ID for it (getSoundFiles' `sound_id`).
+    pub sound_id: String,
+    /// Its label, unique in its group.
+    pub sound_label: String,
+    /// Its group; empty for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sound_group: String,
+    /// The audio.
+    pub audio: Vec<u8>,
+    /// Its notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// When it was made (`YYYY-MM-DD HH:MM:SS`).
+    pub created: String,
+    /// When it last changed.
+    pub updated: String,
 }
 
 /// A category of the account, made by createCategories.
@@ -450,6 +475,7 @@ impl Default for State {
             ],
             nodes: Vec::new(),
             categories: Vec::new(),
+            sound_files: Vec::new(),
             calls: Vec::new(),
         }
     }
