@@ -188,7 +188,7 @@ test('text XML cannot carry, and a 10 MB field, are refused before sending', asy
       ])
       return true
     })
-    await assert.rejects(client.purchaseVoxNumbers({ items: [{ ...LONDON, cityName: 'L'.repeat(10_000_000) }] }), (e) => {
+    await assert.rejects(client.purchaseVoxNumbers({ items: [{ ...LONDON, cityName: 'L'.repeat(20_000_000) }] }), (e) => {
       assert.ok(e instanceof iovox.ValidationError)
       assert.equal(e.errors[0].code, 'request_too_large')
       return true

@@ -206,13 +206,13 @@ def test_text_xml_cannot_carry_is_a_validation_error_and_nothing_is_sent(
     assert count[0] == 0
 
 
-def test_a_10_mb_field_is_refused_before_sending(listener: tuple[str, list[int]]) -> None:
+def test_a_20_mb_field_is_refused_before_sending(listener: tuple[str, list[int]]) -> None:
     url, count = listener
     client = iovox.Client("me", KEY, url)
     with pytest.raises(iovox.ValidationError) as e:
-        client.purchase_vox_numbers([{**LONDON, "city_name": "L" * 10_000_000}])
+        client.purchase_vox_numbers([{**LONDON, "city_name": "L" * 20_000_000}])
     assert e.value.errors[0].code == "request_too_large"
-    assert "over the 1048576-byte limit" in e.value.errors[0].message
+    assert "over the 16777216-byte limit" in e.value.errors[0].message
     assert count[0] == 0
 
 

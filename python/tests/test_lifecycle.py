@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import datetime
+import json
 import re
 import sys
 import threading
@@ -15,12 +16,17 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from conftest import KEY, Canned, case_ids, vector_cases
+from conftest import KEY, VECTORS, Canned, case_ids, vector_cases
 
 import iovox
 from iovox_sandbox import Sandbox
 
 LISTS = vector_cases("lists")
+
+
+def vector_cases_of_model() -> list[dict[str, Any]]:
+    methods: list[dict[str, Any]] = json.loads((VECTORS / "model.json").read_text())["methods"]
+    return methods
 def call(client: iovox.Client, method: str, args: dict[str, Any]) -> Any:
     """IOVOX's method name as Python spells it (getVoxnumbers: get_voxnumbers): no list of
     methods is kept here, so a list method added to the model is tested by its vectors."""
@@ -30,11 +36,20 @@ def call(client: iovox.Client, method: str, args: dict[str, Any]) -> Any:
     return getattr(client, re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", method).lower())(**args)
 
 
-def expected(result: dict[str, Any]) -> dict[str, Any]:
-    """A vector's result as to_dict() gives it: the purchase date as ISO 8601 text."""
+# Each list method's date-time fields, from the model: no list of them is kept here.
+DATES = {
+    m["name"]: {f["element"] for f in m["fields"] if f["kind"] == "date-time"}
+    for m in vector_cases_of_model()
+    if m.get("fields")
+}
+
+
+def expected(result: dict[str, Any], method: str) -> dict[str, Any]:
+    """A vector's result as to_dict() gives it: each date-time as ISO 8601 text."""
     out = dict(result)
-    if out.get("purchase_date"):
-        out["purchase_date"] = datetime.datetime.strptime(out["purchase_date"], "%Y-%m-%d %H:%M:%S").isoformat()
+    for field in DATES.get(method, ()):
+        if out.get(field):
+            out[field] = datetime.datetime.strptime(out[field], "%Y-%m-%d %H:%M:%S").isoformat()
     return out
 
 
@@ -68,7 +83,7 @@ def test_list_vectors(case: dict[str, Any], canned: Canned) -> None:
         want = case["page"]
         assert (page.current_page, page.total_pages, page.total_results) == (
             want["current_page"], want["total_pages"], want["total_results"])
-        assert [r.to_dict() for r in page.results] == [expected(r) for r in want["results"]]
+        assert [r.to_dict() for r in page.results] == [expected(r, case["method"]) for r in want["results"]]
     else:
         with pytest.raises(iovox.DecodeError) as d:
             call(client, case["method"], case.get("call_args", {}))

@@ -249,7 +249,8 @@ pub fn query(
         }
         if matches!(value, Value::Object(_)) && !is_lone_surrogate(value) {
             return Err(ShapeError(format!(
-                "{key} must be a text, a number or a list, not a mapping"
+                "{key} must be a text, a number or a list, not {}",
+                kind(value)
             )));
         }
     }

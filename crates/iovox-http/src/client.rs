@@ -31,9 +31,10 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
 /// How much of a non-IOVOX body an error quotes.
 const EXCERPT_CHARS: usize = 200;
 
-/// Largest request body sent by default: 1 MiB, what the sandbox (and any sane server)
-/// accepts; a larger body is refused before sending.
-pub const DEFAULT_MAX_REQUEST_BYTES: usize = 1024 * 1024;
+/// Largest request body sent by default: 16 MiB, what the sandbox accepts, room for about
+/// 12 MiB of sound files (their audio goes as base64); a larger body is refused before
+/// sending.
+pub const DEFAULT_MAX_REQUEST_BYTES: usize = 16 * 1024 * 1024;
 
 /// Builds a [`Client`]. Every setting is checked in [`ClientBuilder::build`], so a bad
 /// setting is a [`Error::Config`] at construction, never at the first call.
@@ -142,7 +143,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Largest request body sent (default 1 MiB); a larger one is a validation error and
+    /// Largest request body sent (default 16 MiB); a larger one is a validation error and
     /// nothing is sent.
     pub fn max_request_bytes(mut self, n: usize) -> Self {
         self.max_request_bytes = n;
@@ -341,7 +342,7 @@ pub(crate) enum Step<T> {
 
 impl Client {
     /// A builder with the defaults: production ([`ClientBuilder::base_url`] to change it),
-    /// 10 s connect, 30 s per attempt, 64 MiB answers, 1 MiB requests, retries per
+    /// 10 s connect, 30 s per attempt, 64 MiB answers, 16 MiB requests, retries per
     /// [`RetryPolicy::default`], the platform's certificate store.
     pub fn builder(credentials: Credentials) -> ClientBuilder {
         Self::builder_from(

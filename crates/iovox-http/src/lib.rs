@@ -64,6 +64,10 @@ pub use iovox_core::{
     AccountNode, Call, CallDataRequest, CallMetrics, CallMetricsRequest, CallStatusRequest,
     IdsRequest, NodeDetailsRequest, NodesRequest, Records,
 };
+pub use iovox_core::{
+    SoundFile, SoundFileInfo, SoundFileKey, SoundFileUpdate, SoundFileUpdates, SoundFiles,
+    SoundFilesRequest,
+};
 pub use lifecycle::{Paged, Pages, RawRequest, RawResponse};
 pub use listing::ListPages;
 pub use retry::RetryPolicy;

@@ -359,13 +359,13 @@ fn a_request_over_the_ceiling_is_refused_before_sending() {
     let server = serve(|_| http("201 Created", ORDER));
     let c = Client::new(iovox_http::Credentials::new("me", KEY), &server.url).unwrap();
     let mut request = london(1);
-    request.items[0].city_name = Some("L".repeat(10 * 1024 * 1024));
+    request.items[0].city_name = Some("L".repeat(20 * 1024 * 1024));
     let Err(Error::Validation(errors)) = c.purchase_vox_numbers(&request) else {
-        panic!("a 10 MB field must be refused");
+        panic!("a 20 MB field must be refused");
     };
     assert_eq!(errors.0[0].code, ErrorCode::RequestTooLarge);
     assert!(
-        errors.0[0].message.contains("over the 1048576-byte limit"),
+        errors.0[0].message.contains("over the 16777216-byte limit"),
         "{}",
         errors.0[0].message
     );

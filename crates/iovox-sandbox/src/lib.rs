@@ -75,7 +75,7 @@ pub const DEFAULT_USERNAME: &str = "sandbox";
 /// Default secure key of a sandbox. Not a secret: the sandbox sells fake numbers.
 pub const DEFAULT_SECURE_KEY: &str = "sandbox-secure-key";
 /// Default request body limit.
-pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+pub const DEFAULT_MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
 /// How a sandbox starts.
 #[derive(Clone)]
