@@ -145,10 +145,11 @@ const arg = (name, dflt) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt
 }
 
-// Nodes, links and call reads under the same faults: a create or a delete is never repeated
-// once it may have arrived (the sandbox's count of requests per method equals the calls
-// made); every node and link a call reported made is in the account, every link reported
-// deleted is gone; getCallData, safe to repeat, gives every call simulated so far.
+// Nodes, links, categories, sound files and call reads under the same faults: a create or a
+// delete is never repeated once it may have arrived (the sandbox's count of requests per
+// method equals the calls made); every node, link, category and sound file (with the audio
+// sent, as bytes) a call reported made is in the account once, every link reported deleted
+// is gone; getCallData, safe to repeat, gives every call simulated so far.
 async function setupLane(sb, r, calls, violations) {
   const client = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url, timeoutMs: TIMEOUT_MS, connectTimeoutMs: TIMEOUT_MS, retries: RETRIES, maxResponseBytes: MAX_BODY })
   const number = sb.state.voxnumbers[0].full_voxnumber
@@ -160,12 +161,13 @@ async function setupLane(sb, r, calls, violations) {
   const links = []
   const gone = []
   const categories = []
+  const sounds = new Map()
   let simulated = 0
   let linksMade = 0
   for (let call = 0; call < calls; call++) {
     let x = r() * total
     const fault = names.find((k) => (x -= FAULTS[k][0]) < 0) || 'none'
-    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories'][Math.floor(r() * 5)]
+    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories', 'createSoundFiles'][Math.floor(r() * 6)]
     if ((kind === 'createLinks' && !nodes.length) || (kind === 'deleteLinks' && !links.length)) kind = 'createNodes'
     let made
     let run
@@ -185,6 +187,13 @@ async function setupLane(sb, r, calls, violations) {
       const category = { categoryId: made, label: 'Campaign', value: made }
       if (categories.length && r() < 0.5) category.parentCategoryId = categories[Math.floor(r() * categories.length)]
       run = () => client.createCategories({ categories: [category] })
+    } else if (kind === 'createSoundFiles') {
+      // Audio of every byte value, as a Buffer.
+      made = `js-sound-${call}`
+      const first = Math.floor(r() * 256)
+      const audio = Buffer.from(Array.from({ length: 1 + Math.floor(r() * 2047) }, (_, i) => (first + i) % 256))
+      sounds.set(made, audio)
+      run = () => client.createSoundFiles({ soundFiles: [{ soundLabel: made, soundFile: audio }] })
     } else {
       sb.simulateCall({ voxnumber: number, caller: `4479${String(call).padStart(6, '0')}`, start: '2020-11-05 10:00:00' })
       simulated++
@@ -204,17 +213,21 @@ async function setupLane(sb, r, calls, violations) {
     const elapsed = performance.now() - t0
     if (elapsed > DEADLINE_MS) violations.push(`setup call ${call} (${kind}): ${outcome} after ${elapsed.toFixed(0)} ms`)
     if (outcome.startsWith('untyped')) violations.push(`setup call ${call} (${kind}) ended in ${outcome}`)
-    if (outcome !== 'ok') continue
+    if (outcome !== 'ok') {
+      if (kind === 'createSoundFiles') sounds.delete(made)
+      continue
+    }
     if (kind === 'createNodes') nodes.push(made)
     else if (kind === 'createLinks') {
       links.push(made)
       linksMade++
     } else if (kind === 'deleteLinks') gone.push(made)
     else if (kind === 'createCategories') categories.push(made)
+    else if (kind === 'createSoundFiles') continue // kept in `sounds`, checked at the end
     else if (answer.results.length !== simulated) violations.push(`setup call ${call}: getCallData gave ${answer.results.length} calls of ${simulated}`)
   }
   client.close()
-  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories']) {
+  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories', 'createSoundFiles']) {
     const received = sb.requestsFor(method)
     if (received !== (sent[method] || 0)) violations.push(`${sent[method] || 0} ${method} calls reached the sandbox as ${received} requests`)
   }
@@ -226,6 +239,9 @@ async function setupLane(sb, r, calls, violations) {
     .filter((n) => !haveNodes.has(n))
     .concat(links.filter((l) => !haveLinks.has(l)))
     .concat(categories.filter((c) => haveCategories.filter((h) => h === c).length !== 1))
+    .concat(
+      [...sounds].filter(([label, audio]) => (state.sound_files || []).filter((s) => s.sound_label === label && Buffer.from(s.audio).equals(audio)).length !== 1).map(([label]) => label),
+    )
   if (lost.length) violations.push(`made but not in the account: ${lost.slice(0, 5)}`)
   if (gone.some((l) => haveLinks.has(l))) violations.push('a link reported deleted is still in the account')
   return { sent, outcomes, nodes: nodes.length, links: linksMade, gone: gone.length, simulated }

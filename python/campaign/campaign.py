@@ -184,9 +184,10 @@ def opt_in_lane(sb, violations):
 
 
 def setup_lane(sb, rng, violations, calls):
-    """Nodes, links, categories and call reads under the same faults: a create or a delete is never
-    repeated once it may have arrived (the sandbox's count of requests per method equals
-    the calls made); every node, link and category a call reported made is in the account, every
+    """Nodes, links, categories, sound files and call reads under the same faults: a create or a
+    delete is never repeated once it may have arrived (the sandbox's count of requests per method
+    equals the calls made); every node, link, category and sound file (with the audio sent, as
+    bytes) a call reported made is in the account once, every
     link a call reported deleted is gone (nothing lost); getCallData, safe to repeat, gives
     every call simulated so far. Returns the figures."""
     client = iovox.Client(sb.username, KEY, sb.url, timeout=TIMEOUT, connect_timeout=TIMEOUT, retries=RETRIES,
@@ -194,10 +195,12 @@ def setup_lane(sb, rng, violations, calls):
     number = sb.state["voxnumbers"][0]["full_voxnumber"]
     sent = collections.Counter()
     nodes, links, gone, categories, outcomes = [], [], [], [], collections.Counter()
+    sounds: dict[str, bytes] = {}
     simulated = links_made = 0
     for call in range(calls):
         fault = rng.choices(list(FAULTS), weights=[w for w, _, _ in FAULTS.values()])[0]
-        kind = rng.choice(["createNodes", "createLinks", "deleteLinks", "getCallData", "createCategories"])
+        kind = rng.choice(["createNodes", "createLinks", "deleteLinks", "getCallData", "createCategories",
+                           "createSoundFiles"])
         if kind == "createLinks" and not nodes or kind == "deleteLinks" and not links:
             kind = "createNodes"
         if kind == "createNodes":
@@ -217,6 +220,11 @@ def setup_lane(sb, rng, violations, calls):
             if categories and rng.random() < 0.5:
                 category["parent_category_id"] = rng.choice(categories)
             run = lambda: client.create_categories([category])  # noqa: E731
+        elif kind == "createSoundFiles":
+            # Audio of every byte value, as bytes.
+            made = f"py-sound-{call}"
+            audio = bytes((rng.randrange(256) + i) % 256 for i in range(rng.randrange(1, 2048)))
+            run = lambda: client.create_sound_files([{"sound_label": made, "sound_file": audio}])  # noqa: E731
         else:
             sb.simulate_call(number, f"4479{call:06}", start="2020-11-05 10:00:00")
             simulated += 1
@@ -239,10 +247,12 @@ def setup_lane(sb, rng, violations, calls):
             gone.append(made)
         elif kind == "createCategories":
             categories.append(made)
+        elif kind == "createSoundFiles":
+            sounds[made] = audio
         elif len(answer) != simulated:
             violations.append(f"setup call {call}: getCallData gave {len(answer)} calls of {simulated}")
     client.close()
-    for method in ("createNodes", "createLinks", "deleteLinks", "createCategories"):
+    for method in ("createNodes", "createLinks", "deleteLinks", "createCategories", "createSoundFiles"):
         if sb.requests_for(method) != sent[method]:
             violations.append(f"{sent[method]} {method} calls reached the sandbox as {sb.requests_for(method)} requests")
     state = sb.state
@@ -251,6 +261,8 @@ def setup_lane(sb, rng, violations, calls):
     have_categories = [c["category_id"] for c in state.get("categories", [])]
     lost = [n for n in nodes if n not in have_nodes] + [k for k in links if k not in have_links]
     lost += [c for c in categories if have_categories.count(c) != 1]
+    have_sounds = [(s["sound_label"], bytes(s["audio"])) for s in state.get("sound_files", [])]
+    lost += [label for label, audio in sounds.items() if have_sounds.count((label, audio)) != 1]
     if lost:
         violations.append(f"made but not in the account: {lost[:5]}")
     if any(k in have_links for k in gone):

@@ -117,6 +117,10 @@ enum Kind {
     /// getCategories of its level: the create never repeated once it may have arrived,
     /// the read safe to repeat.
     Category,
+    /// createSoundFiles with audio of every byte value, then getSoundFileData of it: the
+    /// create never repeated once it may have arrived, the read safe to repeat and equal
+    /// to what was sent, byte for byte.
+    Sound,
 }
 
 impl Kind {
@@ -129,6 +133,7 @@ impl Kind {
             Kind::Node => "create",
             Kind::Calls => "calls",
             Kind::Category => "category",
+            Kind::Sound => "sound",
         }
     }
 }
@@ -141,7 +146,12 @@ fn allowed(fault: Injected, kind: Kind, opted_in: bool) -> &'static [&'static st
     let read = matches!(kind, Kind::List | Kind::Calls);
     match fault {
         Injected::None => match kind {
-            Kind::Purchase | Kind::List | Kind::Calls | Kind::Node | Kind::Category => &["ok"],
+            Kind::Purchase
+            | Kind::List
+            | Kind::Calls
+            | Kind::Node
+            | Kind::Category
+            | Kind::Sound => &["ok"],
             // A link that does not exist; a number attached, or already given back.
             Kind::Attach | Kind::Delete => &["ok", "api 400"],
         },
@@ -192,6 +202,9 @@ struct Figures {
     categories: u64,
     category_requests_received: u64,
     categories_maybe: u64,
+    sounds: u64,
+    sound_requests_received: u64,
+    sounds_maybe: u64,
     nodes_maybe: u64,
     links_made: u64,
     call_reads: u64,
@@ -236,6 +249,9 @@ impl Figures {
         self.categories += o.categories;
         self.category_requests_received += o.category_requests_received;
         self.categories_maybe += o.categories_maybe;
+        self.sounds += o.sounds;
+        self.sound_requests_received += o.sound_requests_received;
+        self.sounds_maybe += o.sounds_maybe;
         self.call_reads += o.call_reads;
         self.repeated_purchases_opted_in += o.repeated_purchases_opted_in;
         self.start_stock += o.start_stock;
@@ -428,6 +444,9 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     // Categories a create reported made (label "Campaign"), and those whose answer was lost.
     let mut categories_made: Vec<String> = Vec::new();
     let mut categories_maybe: Vec<String> = Vec::new();
+    // Sound files a create reported made, with their audio, and those whose answer was lost.
+    let mut sounds_made: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut sounds_maybe: Vec<String> = Vec::new();
     let mut calls_made = 0u64;
     for call in 0..calls {
         if call % 20 == 19 {
@@ -448,7 +467,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.restocked += u64::from(count) * matching;
         }
         let fault = Injected::draw(&mut rng);
-        let kind = match rng.u32(0..23) {
+        let kind = match rng.u32(0..24) {
             0..12 => Kind::Purchase,
             12..16 => Kind::Attach,
             16..18 => Kind::List,
@@ -456,6 +475,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             20 => Kind::Node,
             21 => Kind::Calls,
             22 => Kind::Category,
+            23 => Kind::Sound,
             _ => Kind::List,
         };
         let purchase = kind == Kind::Purchase;
@@ -624,6 +644,43 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
                 }
                 result
             }
+            Kind::Sound => {
+                // Audio of every byte value, its length and start drawn; then read back.
+                let label = format!("sound-{lane}-{call}");
+                let first = rng.u8(..);
+                let audio: Vec<u8> = (0..rng.usize(1..4096))
+                    .map(|i| first.wrapping_add(i as u8))
+                    .collect();
+                let request = iovox_http::SoundFiles::new([iovox_http::SoundFile::new(
+                    label.as_str(),
+                    audio.clone(),
+                )
+                .sound_group("Campaign")]);
+                if let Some(fault) = fault.fault() {
+                    sandbox.inject(fault);
+                }
+                started = Instant::now();
+                let result = catch_unwind(AssertUnwindSafe(|| client.create_sound_files(&request)))
+                    .map(|r| r.map(|()| None));
+                if matches!(result, Ok(Ok(_))) {
+                    let key = iovox_http::SoundFileKey::new(label.as_str()).sound_group("Campaign");
+                    match client.get_sound_file_data(&key) {
+                        Ok(back) if back == audio => {}
+                        Ok(back) => list_violations.push(format!(
+                            "lane {lane} call {call}: getSoundFileData gave {} bytes, not the {} sent",
+                            back.len(),
+                            audio.len()
+                        )),
+                        Err(e) => list_violations.push(format!(
+                            "lane {lane} call {call}: getSoundFileData failed: {e}"
+                        )),
+                    }
+                    sounds_made.push((label, audio));
+                } else if matches!(fault, Injected::Slow | Injected::Drop) {
+                    sounds_maybe.push(label);
+                }
+                result
+            }
             Kind::Calls => {
                 if let Some(number) = start.voxnumbers.first() {
                     let mut simulated = iovox_sandbox::SimulatedCall::new(
@@ -681,6 +738,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             Kind::Node => f.creates += 1,
             Kind::Calls => f.call_reads += 1,
             Kind::Category => f.categories += 1,
+            Kind::Sound => f.sounds += 1,
         }
         let Ok(result) = result else {
             f.panics += 1;
@@ -856,6 +914,29 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             ));
         }
     }
+    // createSoundFiles likewise: each call reached the sandbox once, and every file a
+    // create reported made is in the account once, with the audio sent.
+    f.sound_requests_received = sandbox.requests_for("createSoundFiles");
+    if f.sound_requests_received != f.sounds {
+        f.violations.push(format!(
+            "lane {lane}: {} sound file creates reached the sandbox as {} requests",
+            f.sounds, f.sound_requests_received
+        ));
+    }
+    f.sounds_maybe += sounds_maybe.len() as u64;
+    let end_sounds = sandbox.state().sound_files;
+    for (label, audio) in &sounds_made {
+        let kept: Vec<_> = (end_sounds.iter())
+            .filter(|s| &s.sound_label == label && s.sound_group == "Campaign")
+            .collect();
+        if kept.len() != 1 || kept[0].audio != *audio {
+            f.violations.push(format!(
+                "lane {lane}: sound file {label} was made, and is in the account {} times (audio kept: {})",
+                kept.len(),
+                kept.first().is_some_and(|s| s.audio == *audio)
+            ));
+        }
+    }
     let nodes: HashSet<String> = end_nodes.into_iter().map(|n| n.node_id).collect();
     f.nodes_maybe += nodes_maybe.len() as u64;
     f.links_made += links_made.len() as u64;
@@ -1003,6 +1084,10 @@ fn main() {
     println!(
         "  createCategories (never repeated once it may have arrived), each followed by getCategories of its level (safe to repeat): {} calls, {} requests received; every category made is in the account once, and listed at its level ({} answers lost to a fault)",
         all.categories, all.category_requests_received, all.categories_maybe
+    );
+    println!(
+        "  createSoundFiles (never repeated once it may have arrived), each followed by getSoundFileData (safe to repeat): {} calls, {} requests received; every file made is in the account once with the audio sent, and read back byte for byte ({} answers lost to a fault)",
+        all.sounds, all.sound_requests_received, all.sounds_maybe
     );
     println!(
         "  orders compared with their requests: {}",

@@ -1,7 +1,8 @@
 //! `iovox call METHOD [ARGUMENTS]`: any typed method that is not a list, by IOVOX's name,
 //! with its arguments as one JSON mapping (inline, `@FILE`, or `-` for standard input),
 //! checked as every language checks them. What it answers is printed: nothing, an order,
-//! a mapping as JSON; bytes go to `-o FILE`.
+//! a mapping as JSON; bytes go to `-o FILE`. Audio (a sound file's `sound_file`, which
+//! takes bytes and never text) is given as `"@PATH"`: the file's bytes.
 
 use crate::{client, Connection, Outcome, Usage};
 use clap::Args;
@@ -16,9 +17,39 @@ pub struct CallArgs {
     /// each method's), `@FILE` to read them from a file, or `-` from standard input.
     #[arg(default_value = "{}")]
     arguments: String,
-    /// Where a method that answers bytes (a recording) writes them.
+    /// Where a method that answers bytes (a recording, a sound file) writes them.
     #[arg(short = 'o', long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
+}
+
+/// Each `"@PATH"` where an element takes bytes (a sound file's audio): the file's bytes.
+/// JSON has no bytes, and such an element never takes text, so `@` cannot be a value.
+fn read_audio_files(
+    action: &iovox_convert::Action,
+    args: &mut serde_json::Value,
+) -> Result<(), Usage> {
+    for param in action.params {
+        let iovox_convert::ParamKind::Records(body) = param.kind else {
+            continue;
+        };
+        let bytes = (body.elements.iter())
+            .filter(|e| e.kind == iovox_core::ElementKind::Bytes)
+            .map(|e| e.name);
+        for name in bytes {
+            let records = args.get_mut(param.name).and_then(|v| v.as_array_mut());
+            for record in records.into_iter().flatten() {
+                let Some(v) = record.get_mut(name) else {
+                    continue;
+                };
+                if let Some(path) = v.as_str().and_then(|s| s.strip_prefix('@')) {
+                    let audio = std::fs::read(path)
+                        .map_err(|e| Usage(format!("cannot read {path}: {e}")))?;
+                    *v = iovox_core::wire::bytes_value(&audio);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn run(c: &Connection, args: CallArgs, json: bool) -> Outcome {
@@ -42,8 +73,9 @@ pub(crate) fn run(c: &Connection, args: CallArgs, json: bool) -> Outcome {
             .map_err(|e| Usage(format!("cannot read {}: {e}", &a[1..])))?,
         a => a.to_string(),
     };
-    let value: serde_json::Value = serde_json::from_str(&text)
+    let mut value: serde_json::Value = serde_json::from_str(&text)
         .map_err(|e| Usage(format!("the arguments are not JSON: {e}")))?;
+    read_audio_files(action, &mut value)?;
     let prepared = match (action.prepare)(value, Case::Snake) {
         Ok(p) => p,
         Err(iovox_convert::Refusal::Shape(e)) => return Err(Usage(e.0)),

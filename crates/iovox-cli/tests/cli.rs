@@ -815,3 +815,52 @@ fn call_runs_any_method_by_name_with_json_arguments() {
     assert_eq!(sb.stats().requests, before);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Sound files from the command line: audio given as `"@PATH"` (JSON has no bytes), sent
+/// byte for byte and fetched back with `-o`; text where audio belongs is refused.
+#[test]
+fn call_uploads_and_fetches_audio_files() {
+    let sb = Sandbox::start(config()).unwrap();
+    let dir = std::env::temp_dir().join(format!("iovox-sound-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let audio: Vec<u8> = (0..=255u8).cycle().take(5_000).collect();
+    let input = dir.join("welcome.mp3");
+    std::fs::write(&input, &audio).unwrap();
+    let args = format!(
+        r#"{{"sound_files": [{{"sound_label": "Welcome", "sound_group": "Greetings", "sound_file": "@{}"}}]}}"#,
+        input.display()
+    );
+    let out = stdout(against(&sb).args(["call", "createSoundFiles", &args]));
+    assert_eq!(out.trim(), "done: createSoundFiles");
+    let output = dir.join("back.mp3");
+    stdout(against(&sb).args([
+        "call",
+        "getSoundFileData",
+        r#"{"sound_label": "Welcome", "sound_group": "Greetings"}"#,
+        "-o",
+        output.to_str().unwrap(),
+    ]));
+    assert_eq!(std::fs::read(&output).unwrap(), audio);
+    // A file that is not there, and text where audio belongs: nothing sent.
+    let before = sb.stats().requests;
+    let out = against(&sb)
+        .args([
+            "call",
+            "createSoundFiles",
+            r#"{"sound_files": [{"sound_label": "X", "sound_file": "@/nowhere/x.mp3"}]}"#,
+        ])
+        .checked_output();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nowhere/x.mp3"));
+    let out = against(&sb)
+        .args([
+            "call",
+            "createSoundFiles",
+            r#"{"sound_files": [{"sound_label": "X", "sound_file": "SUQz"}]}"#,
+        ])
+        .checked_output();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Sound File 1 of 1 must be bytes"));
+    assert_eq!(sb.stats().requests, before);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
