@@ -537,6 +537,14 @@ export interface GetVoicemailRecordingRequest {
   id: string
 }
 
+/** The arguments of initiateCall. */
+export interface InitiateCallRequest {
+  /** The link whose calling rules the call follows. */
+  linkId: string
+  /** The call variables by name (sent as written): `call_destination`, `delay`, and the rules' own. */
+  callVariables?: Record<string, string | number>
+}
+
 /** The arguments of createSoundFiles. */
 export interface SoundFiles {
   /** Each file: `sound_label`, `sound_file` (the audio, as bytes), and `sound_group`, `notes` if wanted. */
@@ -683,6 +691,8 @@ export declare class Client {
   getCallRecording(request: GetCallRecordingRequest, options?: CallOptions): Promise<Bytes>
   /** The audio of the voicemail a caller left, MP3 bytes as IOVOX sends them. Safe to repeat. */
   getVoicemailRecording(request: GetVoicemailRecordingRequest, options?: CallOptions): Promise<Bytes>
+  /** Places a call that follows the calling rules of a link, with the call variables they use (`call_destination`: digits, `,` a 2-second pause, a digit a keypress once answered; `delay`: minutes from now; the rules' own). Never repeated once it may have arrived: a repeat places a second call. */
+  initiateCall(request: InitiateCallRequest, options?: CallOptions): Promise<void>
   /** Uploads sound files, each with a label unique in its group and its audio as bytes (never text). All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists in Sound Group". */
   createSoundFiles(request: SoundFiles | SoundFiles['soundFiles'], options?: CallOptions): Promise<void>
   /** Deletes sound files. All of them, or none. Never repeated once it may have arrived: a repeat answers "Does not exist". */

@@ -413,6 +413,11 @@ class Client {
     return this.#act('getVoicemailRecording', request, options)
   }
 
+  /** Places a call that follows the calling rules of a link, with the call variables they use (`call_destination`: digits, `,` a 2-second pause, a digit a keypress once answered; `delay`: minutes from now; the rules' own). Never repeated once it may have arrived: a repeat places a second call. `{ linkId, callVariables }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async initiateCall(request, options) {
+    return this.#act('initiateCall', request, options)
+  }
+
   /** Uploads sound files, each with a label unique in its group and its audio as bytes (never text). All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists in Sound Group". `{ soundFiles }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of soundFiles, the older call shape, is taken too.) */
   async createSoundFiles(request, options) {
     return this.#act('createSoundFiles', request, options, 'soundFiles')

@@ -167,7 +167,7 @@ async function setupLane(sb, r, calls, violations) {
   for (let call = 0; call < calls; call++) {
     let x = r() * total
     const fault = names.find((k) => (x -= FAULTS[k][0]) < 0) || 'none'
-    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories', 'createSoundFiles'][Math.floor(r() * 6)]
+    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories', 'createSoundFiles', 'initiateCall'][Math.floor(r() * 7)]
     if ((kind === 'createLinks' && !nodes.length) || (kind === 'deleteLinks' && !links.length)) kind = 'createNodes'
     let made
     let run
@@ -194,6 +194,10 @@ async function setupLane(sb, r, calls, violations) {
       const audio = Buffer.from(Array.from({ length: 1 + Math.floor(r() * 2047) }, (_, i) => (first + i) % 256))
       sounds.set(made, audio)
       run = () => client.createSoundFiles({ soundFiles: [{ soundLabel: made, soundFile: audio }] })
+    } else if (kind === 'initiateCall') {
+      const first = sb.state.links[0]
+      made = typeof first === 'string' ? first : first.link_id
+      run = () => client.initiateCall({ linkId: made, callVariables: { call_destination: `4479${String(call).padStart(6, '0')}` } })
     } else {
       sb.simulateCall({ voxnumber: number, caller: `4479${String(call).padStart(6, '0')}`, start: '2020-11-05 10:00:00' })
       simulated++
@@ -224,10 +228,11 @@ async function setupLane(sb, r, calls, violations) {
     } else if (kind === 'deleteLinks') gone.push(made)
     else if (kind === 'createCategories') categories.push(made)
     else if (kind === 'createSoundFiles') continue // kept in `sounds`, checked at the end
+    else if (kind === 'initiateCall') continue // counted by the sandbox, checked at the end
     else if (answer.results.length !== simulated) violations.push(`setup call ${call}: getCallData gave ${answer.results.length} calls of ${simulated}`)
   }
   client.close()
-  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories', 'createSoundFiles']) {
+  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories', 'createSoundFiles', 'initiateCall']) {
     const received = sb.requestsFor(method)
     if (received !== (sent[method] || 0)) violations.push(`${sent[method] || 0} ${method} calls reached the sandbox as ${received} requests`)
   }

@@ -138,3 +138,28 @@ test('a whole node in one call (createNodeFull) and in depth (getNodeDetails)', 
     )
   })
 })
+
+test('initiateCall is recorded, not rung, and never placed twice; variable names are sent as written', async () => {
+  await withSandbox(async (sb, client) => {
+    await client.initiateCall({ linkId: '333', callVariables: { call_destination: '449789123123,1', delay: 30, customerName: 'Bob' } })
+    const [placed] = sb.state.initiated_calls
+    assert.equal(placed.link_id, '333')
+    assert.deepEqual(placed.call_variables, [['call_destination', '449789123123,1'], ['customerName', 'Bob'], ['delay', '30']])
+    const before = sb.stats.requests
+    await assert.rejects(client.initiateCall({ linkId: '333', callVariables: { 'my var': 'x', ok: ['a'] } }), (e) => {
+      assert.ok(e instanceof iovox.ValidationError)
+      assert.deepEqual(e.errors.map((x) => x.code), ['variable_name_invalid', 'variable_invalid'])
+      return true
+    })
+    await assert.rejects(client.initiateCall({ linkId: '333', callVariables: ['call_destination'] }), (e) => {
+      assert.ok(e instanceof TypeError)
+      assert.equal(e.message, 'callVariables must be a mapping of names to values, not a list')
+      return true
+    })
+    assert.equal(sb.stats.requests, before, 'nothing sent')
+    sb.inject('drop')
+    await assert.rejects(client.initiateCall({ linkId: '444' }), (e) => e instanceof iovox.ConnectionError && e.maybeSent)
+    assert.equal(sb.requestsFor('initiateCall'), 2)
+    assert.equal(sb.state.initiated_calls.length, 2)
+  })
+})

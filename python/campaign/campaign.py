@@ -200,7 +200,7 @@ def setup_lane(sb, rng, violations, calls):
     for call in range(calls):
         fault = rng.choices(list(FAULTS), weights=[w for w, _, _ in FAULTS.values()])[0]
         kind = rng.choice(["createNodes", "createLinks", "deleteLinks", "getCallData", "createCategories",
-                           "createSoundFiles"])
+                           "createSoundFiles", "initiateCall"])
         if kind == "createLinks" and not nodes or kind == "deleteLinks" and not links:
             kind = "createNodes"
         if kind == "createNodes":
@@ -225,6 +225,10 @@ def setup_lane(sb, rng, violations, calls):
             made = f"py-sound-{call}"
             audio = bytes((rng.randrange(256) + i) % 256 for i in range(rng.randrange(1, 2048)))
             run = lambda: client.create_sound_files([{"sound_label": made, "sound_file": audio}])  # noqa: E731
+        elif kind == "initiateCall":
+            made = sb.state["links"][0]
+            made = made if isinstance(made, str) else made["link_id"]
+            run = lambda: client.initiate_call(made, call_variables={"call_destination": f"4479{call:06}"})  # noqa: E731
         else:
             sb.simulate_call(number, f"4479{call:06}", start="2020-11-05 10:00:00")
             simulated += 1
@@ -249,10 +253,12 @@ def setup_lane(sb, rng, violations, calls):
             categories.append(made)
         elif kind == "createSoundFiles":
             sounds[made] = audio
+        elif kind == "initiateCall":
+            pass
         elif len(answer) != simulated:
             violations.append(f"setup call {call}: getCallData gave {len(answer)} calls of {simulated}")
     client.close()
-    for method in ("createNodes", "createLinks", "deleteLinks", "createCategories", "createSoundFiles"):
+    for method in ("createNodes", "createLinks", "deleteLinks", "createCategories", "createSoundFiles", "initiateCall"):
         if sb.requests_for(method) != sent[method]:
             violations.append(f"{sent[method]} {method} calls reached the sandbox as {sb.requests_for(method)} requests")
     state = sb.state

@@ -707,6 +707,18 @@ class AsyncClient:
         del arguments['self']
         return await self._run(lambda cancel: self._client.get_voicemail_recording(_cancel=cancel, **arguments))
 
+    async def initiate_call(
+        self,
+        link_id: str,
+        *,
+        call_variables: Optional[Mapping[str, Union[str, int]]] = None,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.initiate_call``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.initiate_call(_cancel=cancel, **arguments))
+
     async def create_sound_files(
         self,
         sound_files: Iterable[Mapping[str, Any]],

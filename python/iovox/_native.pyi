@@ -830,6 +830,14 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> bytes: ...
+    def initiate_call(
+        self,
+        link_id: str,
+        *,
+        call_variables: Optional[Mapping[str, Union[str, int]]] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
     def create_sound_files(
         self,
         sound_files: Iterable[Mapping[str, Any]],

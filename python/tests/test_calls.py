@@ -194,3 +194,25 @@ def test_a_whole_node_in_one_call_and_in_depth_sync_and_async() -> None:
                 return await a.get_node_details("Westbourne", link_id="W-web")
 
         assert asyncio.run(from_async())["links"][0]["link_id"] == "W-web"
+
+
+def test_initiate_call_is_recorded_not_rung_and_never_placed_twice(sandbox: Sandbox, client: iovox.Client) -> None:
+    """initiateCall: the sandbox records what would have happened; a call whose answer was
+    lost is not placed again; the caller's variable names are sent as written."""
+    client.initiate_call("333", call_variables={"call_destination": "449789123123,1", "delay": 30, "CustomerName": "Bob"})
+    (placed,) = sandbox.state["initiated_calls"]
+    assert placed["link_id"] == "333"
+    assert [tuple(v) for v in placed["call_variables"]] == [("CustomerName", "Bob"), ("call_destination", "449789123123,1"), ("delay", "30")]
+    before = sandbox.stats["requests"]
+    with pytest.raises(iovox.ValidationError) as e:
+        client.initiate_call("333", call_variables={"my var": "x", "ok": ["a"]})
+    assert [i.code for i in e.value.errors] == ["variable_name_invalid", "variable_invalid"]
+    with pytest.raises(TypeError, match="call_variables must be a mapping of names to values, not a list"):
+        client.initiate_call("333", call_variables=["call_destination"])  # type: ignore[arg-type]
+    assert sandbox.stats["requests"] == before
+    sandbox.inject("drop")
+    with pytest.raises(iovox.ConnectionError) as c:
+        client.initiate_call("444")
+    assert c.value.maybe_sent
+    assert sandbox.requests_for("initiateCall") == 2
+    assert len(sandbox.state["initiated_calls"]) == 2

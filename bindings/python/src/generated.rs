@@ -1242,6 +1242,33 @@ impl Client {
         )
     }
 
+    /// Places a call that follows the calling rules of a link, with the call variables they use (`call_destination`: digits, `,` a 2-second pause, a digit a keypress once answered; `delay`: minutes from now; the rules' own). Never repeated once it may have arrived: a repeat places a second call. (initiateCall)
+    ///
+    /// `link_id`: The link whose calling rules the call follows.
+    /// `call_variables`: The call variables by name (sent as written): `call_destination`, `delay`, and the rules' own.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (link_id, *, call_variables=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn initiate_call(
+        &self,
+        py: Python<'_>,
+        link_id: &Bound<'_, PyAny>,
+        call_variables: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "initiateCall",
+            &[
+                ("link_id", Some(link_id)),
+                ("call_variables", call_variables),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
+
     /// Uploads sound files, each with a label unique in its group and its audio as bytes (never text). All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists in Sound Group". (createSoundFiles)
     ///
     /// `sound_files`: Each file: `sound_label`, `sound_file` (the audio, as bytes), and `sound_group`, `notes` if wanted.

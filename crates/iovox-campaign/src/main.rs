@@ -121,6 +121,9 @@ enum Kind {
     /// create never repeated once it may have arrived, the read safe to repeat and equal
     /// to what was sent, byte for byte.
     Sound,
+    /// initiateCall on a link of the account: never repeated once it may have arrived (a
+    /// repeat places a second call).
+    Initiate,
 }
 
 impl Kind {
@@ -134,6 +137,7 @@ impl Kind {
             Kind::Calls => "calls",
             Kind::Category => "category",
             Kind::Sound => "sound",
+            Kind::Initiate => "initiate",
         }
     }
 }
@@ -151,7 +155,8 @@ fn allowed(fault: Injected, kind: Kind, opted_in: bool) -> &'static [&'static st
             | Kind::Calls
             | Kind::Node
             | Kind::Category
-            | Kind::Sound => &["ok"],
+            | Kind::Sound
+            | Kind::Initiate => &["ok"],
             // A link that does not exist; a number attached, or already given back.
             Kind::Attach | Kind::Delete => &["ok", "api 400"],
         },
@@ -205,6 +210,9 @@ struct Figures {
     sounds: u64,
     sound_requests_received: u64,
     sounds_maybe: u64,
+    initiates: u64,
+    initiate_requests_received: u64,
+    initiates_placed: u64,
     nodes_maybe: u64,
     links_made: u64,
     call_reads: u64,
@@ -252,6 +260,9 @@ impl Figures {
         self.sounds += o.sounds;
         self.sound_requests_received += o.sound_requests_received;
         self.sounds_maybe += o.sounds_maybe;
+        self.initiates += o.initiates;
+        self.initiate_requests_received += o.initiate_requests_received;
+        self.initiates_placed += o.initiates_placed;
         self.call_reads += o.call_reads;
         self.repeated_purchases_opted_in += o.repeated_purchases_opted_in;
         self.start_stock += o.start_stock;
@@ -467,7 +478,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.restocked += u64::from(count) * matching;
         }
         let fault = Injected::draw(&mut rng);
-        let kind = match rng.u32(0..24) {
+        let kind = match rng.u32(0..25) {
             0..12 => Kind::Purchase,
             12..16 => Kind::Attach,
             16..18 => Kind::List,
@@ -476,6 +487,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             21 => Kind::Calls,
             22 => Kind::Category,
             23 => Kind::Sound,
+            24 => Kind::Initiate,
             _ => Kind::List,
         };
         let purchase = kind == Kind::Purchase;
@@ -681,6 +693,22 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
                 }
                 result
             }
+            Kind::Initiate => {
+                let link = start
+                    .links
+                    .iter()
+                    .next()
+                    .map(|l| l.link_id.clone())
+                    .unwrap_or_default();
+                let request = iovox_http::InitiateCallRequest::new(link)
+                    .variable("call_destination", format!("4479{lane:02}{call:06}"));
+                if let Some(fault) = fault.fault() {
+                    sandbox.inject(fault);
+                }
+                started = Instant::now();
+                catch_unwind(AssertUnwindSafe(|| client.initiate_call(&request)))
+                    .map(|r| r.map(|()| None))
+            }
             Kind::Calls => {
                 if let Some(number) = start.voxnumbers.first() {
                     let mut simulated = iovox_sandbox::SimulatedCall::new(
@@ -739,6 +767,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             Kind::Calls => f.call_reads += 1,
             Kind::Category => f.categories += 1,
             Kind::Sound => f.sounds += 1,
+            Kind::Initiate => f.initiates += 1,
         }
         let Ok(result) = result else {
             f.panics += 1;
@@ -937,6 +966,16 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             ));
         }
     }
+    // initiateCall likewise: each call reached the sandbox once, so no call was placed
+    // twice; every call placed is one the sandbox recorded.
+    f.initiate_requests_received = sandbox.requests_for("initiateCall");
+    f.initiates_placed = sandbox.state().initiated_calls.len() as u64;
+    if f.initiate_requests_received != f.initiates || f.initiates_placed > f.initiates {
+        f.violations.push(format!(
+            "lane {lane}: {} initiateCall calls reached the sandbox as {} requests and placed {} calls",
+            f.initiates, f.initiate_requests_received, f.initiates_placed
+        ));
+    }
     let nodes: HashSet<String> = end_nodes.into_iter().map(|n| n.node_id).collect();
     f.nodes_maybe += nodes_maybe.len() as u64;
     f.links_made += links_made.len() as u64;
@@ -1088,6 +1127,10 @@ fn main() {
     println!(
         "  createSoundFiles (never repeated once it may have arrived), each followed by getSoundFileData (safe to repeat): {} calls, {} requests received; every file made is in the account once with the audio sent, and read back byte for byte ({} answers lost to a fault)",
         all.sounds, all.sound_requests_received, all.sounds_maybe
+    );
+    println!(
+        "  initiateCall (never repeated once it may have arrived: a repeat places a second call): {} calls, {} requests received, {} calls placed",
+        all.initiates, all.initiate_requests_received, all.initiates_placed
     );
     println!(
         "  orders compared with their requests: {}",

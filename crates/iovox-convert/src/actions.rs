@@ -20,8 +20,8 @@ use iovox_core::method::{
     AttachVoxnumberToLink, CreateCategories, CreateLinks, CreateNodeFull, CreateNodes,
     CreateSoundFiles, DeleteCategories, DeleteLinks, DeleteNodes, DeleteSoundFiles,
     DeleteVoxnumbersFromAccount, GetCallRecording, GetNodeDetails, GetSoundFileData,
-    GetVoicemailRecording, Method, Prepared, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
-    SetCallStatus, UpdateLinks, UpdateNodes, UpdateSoundFiles,
+    GetVoicemailRecording, InitiateCall, Method, Prepared, PurchaseVoxNumbers,
+    RemoveVoxnumberFromLink, SetCallStatus, UpdateLinks, UpdateNodes, UpdateSoundFiles,
 };
 use iovox_core::model::Spec;
 use iovox_core::nested;
@@ -76,11 +76,14 @@ pub enum ParamKind {
     Flag,
     /// A list of mappings, each of this tree (createNodeFull's links).
     Tree(&'static [iovox_core::tree::Element]),
+    /// A mapping of names the caller chooses to texts or numbers (initiateCall's call
+    /// variables): its keys are sent as written, in any language's case.
+    Variables,
 }
 
 impl ParamKind {
     /// Its name in the model's JSON (`entries`, `records`, `ids`, `addresses`, `text`,
-    /// `integer`, `flag`, `tree`).
+    /// `integer`, `flag`, `tree`, `variables`).
     pub fn as_str(self) -> &'static str {
         match self {
             ParamKind::Entries(_) => "entries",
@@ -91,6 +94,7 @@ impl ParamKind {
             ParamKind::Integer => "integer",
             ParamKind::Flag => "flag",
             ParamKind::Tree(_) => "tree",
+            ParamKind::Variables => "variables",
         }
     }
 }
@@ -379,6 +383,32 @@ pub const ACTIONS: &[Action] = &[
             Ok(GetVoicemailRecording::prepare_wire(&query)?)
         },
         decode: |body| GetVoicemailRecording::decode(body).map(Outcome::Bytes),
+    },
+    Action {
+        spec: InitiateCall::SPEC,
+        about: "Places a call that follows the calling rules of a link, with the call variables \
+                they use (`call_destination`: digits, `,` a 2-second pause, a digit a keypress \
+                once answered; `delay`: minutes from now; the rules' own). Never repeated once \
+                it may have arrived: a repeat places a second call.",
+        params: &[
+            param("link_id", ParamKind::Text, "The link whose calling rules the call follows."),
+            optional("call_variables", ParamKind::Variables, "The call variables by name (sent as written): `call_destination`, `delay`, and the rules' own."),
+        ],
+        prepare: |args, case| {
+            // The variables' names are the caller's own: never re-cased.
+            let map = crate::arguments_of(args, &["link_id", "call_variables"], "initiateCall", case)?;
+            let mut wire = Map::new();
+            for (k, v) in map {
+                let name = snake(&k);
+                if name == "call_variables" && !matches!(v, Value::Object(_) | Value::Null) {
+                    let what = crate::kind(&v);
+                    return Err(ShapeError(format!("{k} must be a mapping of names to values, not {what}")).into());
+                }
+                wire.insert(name, v);
+            }
+            Ok(InitiateCall::prepare_wire(&Value::Object(wire))?)
+        },
+        decode: nothing::<InitiateCall>,
     },
     Action {
         spec: CreateSoundFiles::SPEC,

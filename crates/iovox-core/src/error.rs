@@ -172,6 +172,12 @@ error_codes! {
     NotBytes => "not_bytes",
     /// Ours: "Notes x of y must be text, not bytes": bytes where a record's text belongs.
     NotText => "not_text",
+    /// Ours: "Call variable "my var" is not a name an XML element can have" (initiateCall):
+    /// a call variable is an element named by the caller.
+    VariableNameInvalid => "variable_name_invalid",
+    /// Ours: "Call variable x must be a text or a number" (initiateCall): a list or a
+    /// mapping where a variable's value belongs.
+    VariableInvalid => "variable_invalid",
     /// "Duplicate Sound File Received" (createSoundFiles, updateSoundFiles): two sound
     /// files of one request with the same label and group.
     DuplicateSoundFile => "duplicate_sound_file",

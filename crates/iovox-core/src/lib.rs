@@ -30,6 +30,7 @@
 #![warn(missing_docs)]
 
 mod attach;
+mod calling;
 mod calls;
 pub mod categories;
 mod check;
@@ -62,6 +63,7 @@ mod xml;
 pub use attach::{
     AttachMethod, AttachRequest, ByArea, ByPostcode, Link, BY_AREA, BY_POSTCODE, BY_VOXNUMBER,
 };
+pub use calling::{read_initiate_call, InitiateCallRequest};
 pub use calls::{
     Call, CallDataRequest, CallMetrics, CallMetricsRequest, CALL_ARGUMENTS, CALL_FIELDS,
     CALL_FILTERS, METRIC_FIELDS, METRIC_FILTERS,

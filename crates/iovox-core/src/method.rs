@@ -19,6 +19,7 @@ pub use crate::model::{Answer, Confidence, Known, RequestShape, Spec};
 pub use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 
 pub use crate::attach::AttachVoxnumberToLink;
+pub use crate::calling::InitiateCall;
 pub use crate::calls::{GetCallData, GetCallMetrics, GetCallRecording, GetVoicemailRecording};
 pub use crate::categories::{CreateCategories, DeleteCategories, GetCategories, GetCategoryId};
 pub use crate::countries::GetCountries;
@@ -130,6 +131,7 @@ macro_rules! typed_methods {
             $crate::method::GetCallMetrics,
             $crate::method::GetCallRecording,
             $crate::method::GetVoicemailRecording,
+            $crate::method::InitiateCall,
             $crate::method::CreateSoundFiles,
             $crate::method::DeleteSoundFiles,
             $crate::method::GetSoundFileData,
@@ -215,7 +217,7 @@ pub const CATALOGUE: &[Spec] = &[
     Spec::untyped("Calling", "CallFlow", "getCallFlow", Verb::Get, Known::Yes(false), RequestShape::Query, Some(200), Confidence::Page),
     Spec::untyped("Calling", "CallFlow", "getCallFlows", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::Page),
     Spec::untyped("Calling", "CallFlow", "updateCallFlow", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
-    Spec::untyped("Calling", "Calling", "initiateCall", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
+    InitiateCall::SPEC,
     Spec::untyped("Calling", "Rules", "createBlockedNumbers", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
     Spec::untyped("Calling", "Rules", "createTimeTemplates", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
     Spec::untyped("Calling", "Rules", "deleteBlockedNumbers", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),

@@ -161,7 +161,7 @@ fn check(r: &mut Report, elements: &'static [Element], value: &Value, p: Positio
 }
 
 /// A JSON value where one text belongs, as the rules read it.
-fn given(v: &Value) -> Given<'_> {
+pub(crate) fn given(v: &Value) -> Given<'_> {
     match v {
         Value::String(s) => Given::Text(s),
         Value::Number(n) => n.as_i64().map_or(Given::WrongKind, Given::Integer),

@@ -677,6 +677,36 @@ impl Client {
         self.call_wire::<iovox_core::method::GetVoicemailRecording>(request, options)
     }
 
+    /// [`initiateCall`](https://www.iovox.com/api/rest/initiateCall.html) (`POST /Calling`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::InitiateCall`].
+    pub fn initiate_call(&self, request: &iovox_core::InitiateCallRequest) -> Result<(), Error> {
+        self.call::<iovox_core::method::InitiateCall>(request, &CallOptions::default())
+    }
+
+    /// [`Client::initiate_call`] with per-call options (timeout, cancel).
+    pub fn initiate_call_with(
+        &self,
+        request: &iovox_core::InitiateCallRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::InitiateCall>(request, options)
+    }
+
+    /// [`Client::initiate_call`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn initiate_call_wire(&self, request: &iovox_core::tree::Value) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::InitiateCall>(request, &CallOptions::default())
+    }
+
+    /// [`Client::initiate_call_wire`] with per-call options.
+    pub fn initiate_call_wire_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::InitiateCall>(request, options)
+    }
+
     /// [`createSoundFiles`](https://www.iovox.com/api/rest/createSoundFiles.html) (`POST /SoundFiles`; not after sent): every check that needs only the request first, then one call.
     /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::CreateSoundFiles`].
     pub fn create_sound_files(&self, request: &iovox_core::SoundFiles) -> Result<(), Error> {
@@ -1399,6 +1429,25 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<Vec<u8>, Error> {
         self.call::<iovox_core::method::GetVoicemailRecording>(request, options)
+            .await
+    }
+
+    /// [`Client::initiate_call`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn initiate_call(
+        &self,
+        request: iovox_core::InitiateCallRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::InitiateCall>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::initiate_call`] with per-call options (timeout, cancel).
+    pub async fn initiate_call_with(
+        &self,
+        request: iovox_core::InitiateCallRequest,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::InitiateCall>(request, options)
             .await
     }
 

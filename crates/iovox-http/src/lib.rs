@@ -62,7 +62,7 @@ pub use iovox_core::{
 };
 pub use iovox_core::{
     AccountNode, Call, CallDataRequest, CallMetrics, CallMetricsRequest, CallStatusRequest,
-    IdsRequest, NodeDetailsRequest, NodesRequest, Records,
+    IdsRequest, InitiateCallRequest, NodeDetailsRequest, NodesRequest, Records,
 };
 pub use iovox_core::{
     SoundFile, SoundFileInfo, SoundFileKey, SoundFileUpdate, SoundFileUpdates, SoundFiles,

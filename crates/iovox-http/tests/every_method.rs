@@ -110,6 +110,7 @@ fn every_typed_method_from_the_client() {
         "getVoicemailRecording",
         c.get_voicemail_recording_wire(&serde_json::from_str("{\"id\": \"CALL-000001\"}").unwrap()),
     );
+    answered("initiateCall", c.initiate_call_wire(&serde_json::from_str("{\"call_variables\": {\"call_destination\": \"449789123123,1\", \"delay\": 30}, \"link_id\": \"333\"}").unwrap()));
     answered("createSoundFiles", c.create_sound_files_wire(&serde_json::from_str("{\"sound_files\": [{\"sound_file\": {\"\\u0000bytes\": \"SUQzBA==\"}, \"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}]}").unwrap()));
     answered(
         "deleteSoundFiles",
@@ -165,7 +166,7 @@ fn every_typed_method_from_the_client() {
                 .unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 31);
+    assert_eq!(sb.stats().requests, 32);
 }
 
 #[cfg(feature = "tokio")]
@@ -295,6 +296,7 @@ async fn every_typed_method_from_the_async_client() {
             )
             .await,
         );
+        answered("initiateCall", a.call_wire::<iovox_core::method::InitiateCall>(serde_json::from_str("{\"call_variables\": {\"call_destination\": \"449789123123,1\", \"delay\": 30}, \"link_id\": \"333\"}").unwrap(), Default::default()).await);
         answered("createSoundFiles", a.call_wire::<iovox_core::method::CreateSoundFiles>(serde_json::from_str("{\"sound_files\": [{\"sound_file\": {\"\\u0000bytes\": \"SUQzBA==\"}, \"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}]}").unwrap(), Default::default()).await);
         answered(
             "deleteSoundFiles",
@@ -376,7 +378,7 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 31);
+    assert_eq!(sb.stats().requests, 32);
 }
 
 /// The same answer, or the same error, from both clients.

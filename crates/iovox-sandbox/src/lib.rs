@@ -55,8 +55,8 @@ pub fn model_json() -> serde_json::Value {
         .collect()
 }
 pub use state::{
-    AccountNumber, CallRecord, CategoryInfo, LinkInfo, Links, NodeInfo, Outcode, Region, State,
-    StoredSoundFile,
+    AccountNumber, CallRecord, CategoryInfo, InitiatedCall, LinkInfo, Links, NodeInfo, Outcode,
+    Region, State, StoredSoundFile,
 };
 
 use account::Account;

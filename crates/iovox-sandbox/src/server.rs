@@ -13,9 +13,9 @@ use iovox_core::method::{
     CreateSoundFiles, DeleteCategories, DeleteLinks, DeleteNodes, DeleteSoundFiles,
     DeleteVoxnumbersFromAccount, GetCallData, GetCallMetrics, GetCallRecording, GetCategories,
     GetCategoryId, GetCountries, GetLinks, GetNodeDetails, GetNodes, GetSoundFileData,
-    GetSoundFiles, GetVoicemailRecording, GetVoxnumberRegions, GetVoxnumbers, PurchaseVoxNumbers,
-    RemoveVoxnumberFromLink, Route, SetCallStatus, UpdateLinks, UpdateNodes, UpdateSoundFiles,
-    CATALOGUE,
+    GetSoundFiles, GetVoicemailRecording, GetVoxnumberRegions, GetVoxnumbers, InitiateCall,
+    PurchaseVoxNumbers, RemoveVoxnumberFromLink, Route, SetCallStatus, UpdateLinks, UpdateNodes,
+    UpdateSoundFiles, CATALOGUE,
 };
 use iovox_core::request::{
     decode_attach_request, decode_detach_request, decode_purchase_request, RequestError,
@@ -369,6 +369,31 @@ plays! {
         let audio = lock(&app.account).sound_file_data(label.trim(), group.trim());
         match audio {
             Ok(audio) => ([(CONTENT_TYPE, "application/octet-stream")], audio).into_response(),
+            Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
+        }
+    };
+    InitiateCall => |app, r| {
+        if r.blank() {
+            return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
+        }
+        let Some((link, variables)) = iovox_core::read_initiate_call(r.body) else {
+            let e = RequestError::XmlParse {
+                reason: "not a <request> of <link_id> and <call_variables>".into(),
+                line: 1,
+                column: 1,
+            };
+            return errors(StatusCode::BAD_REQUEST, &e.messages());
+        };
+        // The SDK's own checks, with the same words.
+        let wire = iovox_core::InitiateCallRequest {
+            link_id: link.clone(),
+            call_variables: variables.iter().cloned().collect(),
+        };
+        if let Err(e) = <InitiateCall as iovox_core::method::Method>::prepare(&wire) {
+            return errors(StatusCode::BAD_REQUEST, &e.messages());
+        }
+        match lock(&app.account).initiate_call(link.trim(), variables) {
+            Ok(()) => StatusCode::CREATED.into_response(),
             Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
         }
     };

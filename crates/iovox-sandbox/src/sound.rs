@@ -217,6 +217,28 @@ impl Account {
         paginate(all, r.page, r.limit)
     }
 
+    /// initiateCall: the call is recorded, not placed (nothing rings); a link the account
+    /// lacks is refused in the sandbox's words (IOVOX's are not documented).
+    pub fn initiate_call(
+        &mut self,
+        link_id: &str,
+        variables: Vec<(String, String)>,
+    ) -> Result<(), String> {
+        if !self.state.links.contains(link_id) {
+            return Err(undocumented(format!(
+                "there is no link {link_id:?} to follow the rules of"
+            )));
+        }
+        self.state
+            .initiated_calls
+            .push(crate::state::InitiatedCall {
+                link_id: link_id.to_string(),
+                call_variables: variables,
+                requested: now_utc(),
+            });
+        Ok(())
+    }
+
     /// getSoundFileData: a file's audio, by its label and group.
     pub fn sound_file_data(&self, label: &str, group: &str) -> Result<Vec<u8>, String> {
         match self.sound_file(label, group) {

@@ -34,6 +34,22 @@ pub struct State {
     /// Sound files made by createSoundFiles, in the order made.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sound_files: Vec<StoredSoundFile>,
+    /// Calls placed by initiateCall, oldest first: what would have happened, for a test to
+    /// read. Nothing rings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub initiated_calls: Vec<InitiatedCall>,
+}
+
+/// A call initiateCall placed, as the request asked for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InitiatedCall {
+    /// The link whose calling rules it follows.
+    pub link_id: String,
+    /// Its call variables, in the order sent.
+    pub call_variables: Vec<(String, String)>,
+    /// When it was asked for (`YYYY-MM-DD HH:MM:SS`).
+    pub requested: String,
 }
 
 /// A sound file of the account, made by createSoundFiles.
@@ -476,6 +492,7 @@ impl Default for State {
             nodes: Vec::new(),
             categories: Vec::new(),
             sound_files: Vec::new(),
+            initiated_calls: Vec::new(),
             calls: Vec::new(),
         }
     }
