@@ -188,6 +188,63 @@ export interface CategoryMatch {
   categoryPath?: string
 }
 
+/** The arguments of getContactDetails. */
+export interface ContactDetailsArguments {
+  contactId?: string
+  page?: IntegerLike
+  limit?: IntegerLike
+}
+
+/** Every detail of a contact (getContactDetails). */
+export interface ContactDetails {
+  contactId?: string
+  firstName?: string
+  lastName?: string
+  displayName?: string
+  email?: string
+  email2?: string
+  company?: string
+  title?: string
+  businessPhone?: string
+  businessFax?: string
+  workAddress1?: string
+  workAddress2?: string
+  workCity?: string
+  workPostcode?: string
+  workCountry?: string
+  homePhone?: string
+  mobilePhone?: string
+  homeAddress1?: string
+  homeAddress2?: string
+  homeCity?: string
+  homePostcode?: string
+  homeCountry?: string
+  notes?: string
+}
+
+/** The arguments of getContacts. */
+export interface ContactArguments {
+  page?: IntegerLike
+  limit?: IntegerLike
+  order?: string
+  reqFields?: string | string[]
+  contactId?: string
+  displayName?: string
+  company?: string
+  phoneNumber?: string
+  email?: string
+}
+
+/** A contact: someone calls are put through to (getContacts). */
+export interface Contact {
+  contactId?: string
+  displayName?: string
+  company?: string
+  email?: string
+  businessPhone?: string
+  assignedStatus?: string
+}
+
 /** The arguments of getLinks. */
 export interface AccountLinkArguments {
   nodeId?: string
@@ -443,6 +500,32 @@ export interface DeleteCategoriesRequest {
   categories: (string | number | bigint)[]
 }
 
+/** The arguments of createContacts. */
+export interface CreateContactsRequest {
+  /** Each contact: `contact_id`, and any of `display_name`, `first_name`, `last_name`, `email`, `email_2`, `company`, the phones (`mobile_phone`, `home_phone`, `business_phone`, `business_fax`), the work and home addresses, `notes`. */
+  contacts: { contactId: string; displayName?: string; firstName?: string; lastName?: string; email?: string; email2?: string; company?: string; mobilePhone?: string; homePhone?: string; businessPhone?: string; businessFax?: string; workAddress1?: string; workAddress2?: string; workCity?: string; workCountry?: string; workPostcode?: string; homeAddress1?: string; homeAddress2?: string; homeCity?: string; homeCountry?: string; homePostcode?: string; notes?: string }[]
+}
+
+/** The arguments of deleteContacts. */
+export interface DeleteContactsRequest {
+  /** The contacts to delete; an ID may not hold a comma. */
+  contactIds: (string | number | bigint)[]
+  /** Remove (or detach) the rules a contact is used in; without it, such a contact is refused. */
+  rmRules?: boolean
+  /** Remove a contact's user account with it; without it, such a contact is refused. */
+  rmIfUser?: boolean
+}
+
+/** The arguments of updateContacts. */
+export interface ContactUpdates {
+  /** Each contact: `contact_id`, and what changes: `new_contact_id` and any detail createContacts takes. */
+  contacts: { contactId: string; newContactId?: string; displayName?: string; firstName?: string; lastName?: string; email?: string; email2?: string; company?: string; mobilePhone?: string; homePhone?: string; businessPhone?: string; businessFax?: string; workAddress1?: string; workAddress2?: string; workCity?: string; workCountry?: string; workPostcode?: string; homeAddress1?: string; homeAddress2?: string; homeCity?: string; homeCountry?: string; homePostcode?: string; notes?: string }[]
+  /** Remove (or detach) the rule templates a detail left empty is part of; without it, such a change is refused. */
+  rmRules?: boolean
+  /** Empty the details left out (inferred from its name); without it, they keep their value. */
+  replaceDetails?: boolean
+}
+
 /** The arguments of attachVoxnumberToLink. */
 export interface AttachRequest {
   /** Each link and how its number is chosen. */
@@ -631,6 +714,14 @@ export declare class Client {
   getCategoryId(args?: CategoryMatchArguments, options?: CallOptions): Promise<Page<CategoryMatch>>
   /** Every result of getCategoryId, page after page (`for await`); `.iterPages()` for whole pages. */
   iterCategoryId(args?: CategoryMatchArguments, options?: CallOptions): PageIterator<CategoryMatch>
+  /** One page of getContactDetails. */
+  getContactDetails(args?: ContactDetailsArguments, options?: CallOptions): Promise<Page<ContactDetails>>
+  /** Every result of getContactDetails, page after page (`for await`); `.iterPages()` for whole pages. */
+  iterContactDetails(args?: ContactDetailsArguments, options?: CallOptions): PageIterator<ContactDetails>
+  /** One page of getContacts. */
+  getContacts(args?: ContactArguments, options?: CallOptions): Promise<Page<Contact>>
+  /** Every result of getContacts, page after page (`for await`); `.iterPages()` for whole pages. */
+  iterContacts(args?: ContactArguments, options?: CallOptions): PageIterator<Contact>
   /** One page of getLinks. */
   getLinks(args?: AccountLinkArguments, options?: CallOptions): Promise<Page<AccountLink>>
   /** Every result of getLinks, page after page (`for await`); `.iterPages()` for whole pages. */
@@ -667,6 +758,12 @@ export declare class Client {
   createCategories(request: CreateCategoriesRequest | CreateCategoriesRequest['categories'], options?: CallOptions): Promise<void>
   /** Deletes categories with the categories under them. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */
   deleteCategories(request: DeleteCategoriesRequest | DeleteCategoriesRequest['categories'], options?: CallOptions): Promise<void>
+  /** Creates contacts, each with your own ID: the people calls are put through to. All of them, or none. Never repeated once it may have arrived. */
+  createContacts(request: CreateContactsRequest | CreateContactsRequest['contacts'], options?: CallOptions): Promise<void>
+  /** Deletes contacts. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */
+  deleteContacts(request: DeleteContactsRequest, options?: CallOptions): Promise<void>
+  /** Changes contacts: details, or a new ID (`new_contact_id`). All of them, or none. Never repeated once it may have arrived. */
+  updateContacts(request: ContactUpdates, options?: CallOptions): Promise<void>
   /** Attaches VoxNumbers to links: all of them, or none. Safe to repeat. */
   attachVoxnumberToLink(request: AttachRequest | AttachRequest['links'], options?: CallOptions): Promise<void>
   /** Creates links under existing nodes, each with your own ID: what a number is attached to. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". */
@@ -731,6 +828,8 @@ export declare function decodeAnswer(method: string, body: Uint8Array | string):
 // <generated: decodePage>
 export declare function decodePage(method: 'getCategories', body: Uint8Array | string): Page<Category>
 export declare function decodePage(method: 'getCategoryId', body: Uint8Array | string): Page<CategoryMatch>
+export declare function decodePage(method: 'getContactDetails', body: Uint8Array | string): Page<ContactDetails>
+export declare function decodePage(method: 'getContacts', body: Uint8Array | string): Page<Contact>
 export declare function decodePage(method: 'getLinks', body: Uint8Array | string): Page<AccountLink>
 export declare function decodePage(method: 'getNodes', body: Uint8Array | string): Page<AccountNode>
 export declare function decodePage(method: 'getCallData', body: Uint8Array | string): Page<Call>

@@ -255,6 +255,28 @@ class Client {
     return this.#pages('getCategoryId', args, options)
   }
 
+  /** One page of getContactDetails: every detail of a contact. */
+  async getContactDetails(args, options) {
+    return this.#page('getContactDetails', args, options)
+  }
+
+  /** Every result of getContactDetails, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterContactDetails(args, options) {
+    return this.#pages('getContactDetails', args, options)
+  }
+
+  /** One page of getContacts: a contact: someone calls are put through to. */
+  async getContacts(args, options) {
+    return this.#page('getContacts', args, options)
+  }
+
+  /** Every result of getContacts, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterContacts(args, options) {
+    return this.#pages('getContacts', args, options)
+  }
+
   /** One page of getLinks: a link of the account, with its node and number. */
   async getLinks(args, options) {
     return this.#page('getLinks', args, options)
@@ -351,6 +373,21 @@ class Client {
   /** Deletes categories with the categories under them. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". `{ categories }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of categories, the older call shape, is taken too.) */
   async deleteCategories(request, options) {
     return this.#act('deleteCategories', request, options, 'categories')
+  }
+
+  /** Creates contacts, each with your own ID: the people calls are put through to. All of them, or none. Never repeated once it may have arrived. `{ contacts }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of contacts, the older call shape, is taken too.) */
+  async createContacts(request, options) {
+    return this.#act('createContacts', request, options, 'contacts')
+  }
+
+  /** Deletes contacts. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". `{ contactIds, rmRules, rmIfUser }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async deleteContacts(request, options) {
+    return this.#act('deleteContacts', request, options)
+  }
+
+  /** Changes contacts: details, or a new ID (`new_contact_id`). All of them, or none. Never repeated once it may have arrived. `{ contacts, rmRules, replaceDetails }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async updateContacts(request, options) {
+    return this.#act('updateContacts', request, options)
   }
 
   /** Attaches VoxNumbers to links: all of them, or none. Safe to repeat. `{ links }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of links, the older call shape, is taken too.) */

@@ -162,12 +162,13 @@ async function setupLane(sb, r, calls, violations) {
   const gone = []
   const categories = []
   const sounds = new Map()
+  const contacts = []
   let simulated = 0
   let linksMade = 0
   for (let call = 0; call < calls; call++) {
     let x = r() * total
     const fault = names.find((k) => (x -= FAULTS[k][0]) < 0) || 'none'
-    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories', 'createSoundFiles', 'initiateCall'][Math.floor(r() * 7)]
+    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts'][Math.floor(r() * 8)]
     if ((kind === 'createLinks' && !nodes.length) || (kind === 'deleteLinks' && !links.length)) kind = 'createNodes'
     let made
     let run
@@ -194,6 +195,9 @@ async function setupLane(sb, r, calls, violations) {
       const audio = Buffer.from(Array.from({ length: 1 + Math.floor(r() * 2047) }, (_, i) => (first + i) % 256))
       sounds.set(made, audio)
       run = () => client.createSoundFiles({ soundFiles: [{ soundLabel: made, soundFile: audio }] })
+    } else if (kind === 'createContacts') {
+      made = `js-contact-${call}`
+      run = () => client.createContacts({ contacts: [{ contactId: made, displayName: made }] })
     } else if (kind === 'initiateCall') {
       const first = sb.state.links[0]
       made = typeof first === 'string' ? first : first.link_id
@@ -229,10 +233,11 @@ async function setupLane(sb, r, calls, violations) {
     else if (kind === 'createCategories') categories.push(made)
     else if (kind === 'createSoundFiles') continue // kept in `sounds`, checked at the end
     else if (kind === 'initiateCall') continue // counted by the sandbox, checked at the end
+    else if (kind === 'createContacts') contacts.push(made)
     else if (answer.results.length !== simulated) violations.push(`setup call ${call}: getCallData gave ${answer.results.length} calls of ${simulated}`)
   }
   client.close()
-  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories', 'createSoundFiles', 'initiateCall']) {
+  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts']) {
     const received = sb.requestsFor(method)
     if (received !== (sent[method] || 0)) violations.push(`${sent[method] || 0} ${method} calls reached the sandbox as ${received} requests`)
   }
@@ -244,6 +249,7 @@ async function setupLane(sb, r, calls, violations) {
     .filter((n) => !haveNodes.has(n))
     .concat(links.filter((l) => !haveLinks.has(l)))
     .concat(categories.filter((c) => haveCategories.filter((h) => h === c).length !== 1))
+    .concat(contacts.filter((c) => (state.contacts || []).filter((h) => h.contact_id === c).length !== 1))
     .concat(
       [...sounds].filter(([label, audio]) => (state.sound_files || []).filter((s) => s.sound_label === label && Buffer.from(s.audio).equals(audio)).length !== 1).map(([label]) => label),
     )

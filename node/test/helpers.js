@@ -19,7 +19,7 @@ function camel(value) {
   const keys = Object.keys(value)
   if (keys.length === 1 && keys[0] === '\u0000bytes') return Buffer.from(value[keys[0]], 'base64')
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), camel(v)]),
+    Object.entries(value).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()), camel(v)]),
   )
 }
 

@@ -15,7 +15,7 @@ const { createServer } = require('../examples/callbacks')
 const DATES = new Map(
   require('../../tests/vectors/model.json')
     .methods.filter((m) => m.fields)
-    .map((m) => [m.name, new Set(m.fields.filter((f) => f.kind === 'date-time').map((f) => f.element.replace(/_([a-z])/g, (_, c) => c.toUpperCase())))]),
+    .map((m) => [m.name, new Set(m.fields.filter((f) => f.kind === 'date-time').map((f) => f.element.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())))]),
 )
 
 /** A vector's result as Node reads it: camelCase, absent fields left out, dates as Dates. */

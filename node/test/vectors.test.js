@@ -254,7 +254,7 @@ describe('the typed methods that are not lists, by name (prepareRequest): what i
 })
 
 function camelName(name) {
-  return name.replace(/_([a-z])/g, (_, ch) => ch.toUpperCase())
+  return name.replace(/_([a-z0-9])/g, (_, ch) => ch.toUpperCase())
 }
 
 describe('what the typed methods that are not lists answer (decodeAnswer): bytes, a mapping, nothing, or a DecodeError', () => {

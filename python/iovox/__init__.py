@@ -56,6 +56,8 @@ from iovox._native import (  # the result classes of the list methods
     # <generated: imports>
     Category,
     CategoryMatch,
+    ContactDetails,
+    Contact,
     AccountLink,
     AccountNode,
     Call,
@@ -79,6 +81,8 @@ __all__ = [
     # <generated: exports>
     "Category",
     "CategoryMatch",
+    "ContactDetails",
+    "Contact",
     "AccountLink",
     "AccountNode",
     "Call",

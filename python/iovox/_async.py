@@ -218,6 +218,70 @@ class AsyncClient:
         del arguments['self']
         return AsyncPageIterator(self, self._client.iter_category_id(**arguments))
 
+    async def get_contact_details(
+        self,
+        *,
+        contact_id: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.ContactDetails]:
+        """See ``Client.get_contact_details``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_contact_details(_cancel=cancel, **arguments))
+
+    def iter_contact_details(
+        self,
+        *,
+        contact_id: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncPageIterator[_native.ContactDetails]:
+        """Every result of getContactDetails, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return AsyncPageIterator(self, self._client.iter_contact_details(**arguments))
+
+    async def get_contacts(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        contact_id: Optional[str] = None,
+        display_name: Optional[str] = None,
+        company: Optional[str] = None,
+        phone_number: Optional[str] = None,
+        email: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.Contact]:
+        """See ``Client.get_contacts``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_contacts(_cancel=cancel, **arguments))
+
+    def iter_contacts(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        contact_id: Optional[str] = None,
+        display_name: Optional[str] = None,
+        company: Optional[str] = None,
+        phone_number: Optional[str] = None,
+        email: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncPageIterator[_native.Contact]:
+        """Every result of getContacts, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return AsyncPageIterator(self, self._client.iter_contacts(**arguments))
+
     async def get_links(
         self,
         *,
@@ -563,6 +627,43 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.delete_categories(_cancel=cancel, **arguments))
+
+    async def create_contacts(
+        self,
+        contacts: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.create_contacts``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.create_contacts(_cancel=cancel, **arguments))
+
+    async def delete_contacts(
+        self,
+        contact_ids: Iterable[Union[str, int]],
+        *,
+        rm_rules: Optional[bool] = None,
+        rm_if_user: Optional[bool] = None,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.delete_contacts``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.delete_contacts(_cancel=cancel, **arguments))
+
+    async def update_contacts(
+        self,
+        contacts: Iterable[Mapping[str, Any]],
+        *,
+        rm_rules: Optional[bool] = None,
+        replace_details: Optional[bool] = None,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.update_contacts``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.update_contacts(_cancel=cancel, **arguments))
 
     async def attach_voxnumber_to_link(
         self,

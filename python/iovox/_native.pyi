@@ -22,6 +22,8 @@ __all__ = [
     # <generated: exports>
     "Category",
     "CategoryMatch",
+    "ContactDetails",
+    "Contact",
     "AccountLink",
     "AccountNode",
     "Call",
@@ -104,6 +106,78 @@ class CategoryMatch:
     def category_id(self) -> Optional[str]: ...
     @property
     def category_path(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class ContactDetails:
+    """Every detail of a contact (getContactDetails)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def contact_id(self) -> Optional[str]: ...
+    @property
+    def first_name(self) -> Optional[str]: ...
+    @property
+    def last_name(self) -> Optional[str]: ...
+    @property
+    def display_name(self) -> Optional[str]: ...
+    @property
+    def email(self) -> Optional[str]: ...
+    @property
+    def email_2(self) -> Optional[str]: ...
+    @property
+    def company(self) -> Optional[str]: ...
+    @property
+    def title(self) -> Optional[str]: ...
+    @property
+    def business_phone(self) -> Optional[str]: ...
+    @property
+    def business_fax(self) -> Optional[str]: ...
+    @property
+    def work_address_1(self) -> Optional[str]: ...
+    @property
+    def work_address_2(self) -> Optional[str]: ...
+    @property
+    def work_city(self) -> Optional[str]: ...
+    @property
+    def work_postcode(self) -> Optional[str]: ...
+    @property
+    def work_country(self) -> Optional[str]: ...
+    @property
+    def home_phone(self) -> Optional[str]: ...
+    @property
+    def mobile_phone(self) -> Optional[str]: ...
+    @property
+    def home_address_1(self) -> Optional[str]: ...
+    @property
+    def home_address_2(self) -> Optional[str]: ...
+    @property
+    def home_city(self) -> Optional[str]: ...
+    @property
+    def home_postcode(self) -> Optional[str]: ...
+    @property
+    def home_country(self) -> Optional[str]: ...
+    @property
+    def notes(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Contact:
+    """A contact: someone calls are put through to (getContacts)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def contact_id(self) -> Optional[str]: ...
+    @property
+    def display_name(self) -> Optional[str]: ...
+    @property
+    def company(self) -> Optional[str]: ...
+    @property
+    def email(self) -> Optional[str]: ...
+    @property
+    def business_phone(self) -> Optional[str]: ...
+    @property
+    def assigned_status(self) -> Optional[str]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
@@ -357,7 +431,7 @@ class AccountVoxnumber:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
-_Result = Union[Category, CategoryMatch, AccountLink, AccountNode, Call, CallMetrics, SoundFileInfo, Country, VoxnumberRegion, AccountVoxnumber]
+_Result = Union[Category, CategoryMatch, ContactDetails, Contact, AccountLink, AccountNode, Call, CallMetrics, SoundFileInfo, Country, VoxnumberRegion, AccountVoxnumber]
 # </generated>
 
 _T = TypeVar("_T")
@@ -469,6 +543,52 @@ class Client:
         delimiter: Optional[str] = None,
         timeout: Optional[float] = None,
     ) -> PageIterator[CategoryMatch]: ...
+    def get_contact_details(
+        self,
+        *,
+        contact_id: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[ContactDetails]: ...
+    def iter_contact_details(
+        self,
+        *,
+        contact_id: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> PageIterator[ContactDetails]: ...
+    def get_contacts(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        contact_id: Optional[str] = None,
+        display_name: Optional[str] = None,
+        company: Optional[str] = None,
+        phone_number: Optional[str] = None,
+        email: Optional[str] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[Contact]: ...
+    def iter_contacts(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        contact_id: Optional[str] = None,
+        display_name: Optional[str] = None,
+        company: Optional[str] = None,
+        phone_number: Optional[str] = None,
+        email: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> PageIterator[Contact]: ...
     def get_links(
         self,
         *,
@@ -732,6 +852,31 @@ class Client:
         self,
         categories: Iterable[Union[str, int]],
         *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def create_contacts(
+        self,
+        contacts: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def delete_contacts(
+        self,
+        contact_ids: Iterable[Union[str, int]],
+        *,
+        rm_rules: Optional[bool] = None,
+        rm_if_user: Optional[bool] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def update_contacts(
+        self,
+        contacts: Iterable[Mapping[str, Any]],
+        *,
+        rm_rules: Optional[bool] = None,
+        replace_details: Optional[bool] = None,
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...

@@ -20,6 +20,16 @@ record_class! {
 }
 
 record_class! {
+    /// Every detail of a contact (getContactDetails).
+    ContactDetails("getContactDetails") { contact_id, first_name, last_name, display_name, email, email_2, company, title, business_phone, business_fax, work_address_1, work_address_2, work_city, work_postcode, work_country, home_phone, mobile_phone, home_address_1, home_address_2, home_city, home_postcode, home_country, notes }
+}
+
+record_class! {
+    /// A contact: someone calls are put through to (getContacts).
+    Contact("getContacts") { contact_id, display_name, company, email, business_phone, assigned_status }
+}
+
+record_class! {
     /// A link of the account, with its node and number (getLinks).
     AccountLink("getLinks") { node_id, node_name, node_type, link_id, link_name, link_type, click_to_call, voxnumber, rule_name }
 }
@@ -64,6 +74,8 @@ pub(crate) fn wrap(method: &str) -> Option<Wrap> {
     Some(match method {
         "getCategories" => |py, r| Ok(Py::new(py, Category(r))?.into_any()),
         "getCategoryId" => |py, r| Ok(Py::new(py, CategoryMatch(r))?.into_any()),
+        "getContactDetails" => |py, r| Ok(Py::new(py, ContactDetails(r))?.into_any()),
+        "getContacts" => |py, r| Ok(Py::new(py, Contact(r))?.into_any()),
         "getLinks" => |py, r| Ok(Py::new(py, AccountLink(r))?.into_any()),
         "getNodes" => |py, r| Ok(Py::new(py, AccountNode(r))?.into_any()),
         "getCallData" => |py, r| Ok(Py::new(py, Call(r))?.into_any()),
@@ -80,6 +92,8 @@ pub(crate) fn wrap(method: &str) -> Option<Wrap> {
 pub(crate) fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Category>()?;
     m.add_class::<CategoryMatch>()?;
+    m.add_class::<ContactDetails>()?;
+    m.add_class::<Contact>()?;
     m.add_class::<AccountLink>()?;
     m.add_class::<AccountNode>()?;
     m.add_class::<Call>()?;
@@ -215,6 +229,138 @@ impl Client {
             py,
             "getCategoryId",
             "iter_category_id",
+            &arguments,
+            unknown,
+            timeout,
+        )
+    }
+
+    /// One page of getContactDetails: every detail of a contact, as `Page`.
+    /// Arguments: `contact_id`, `page`, `limit`. `timeout` overrides the client's for this call.
+    #[pyo3(signature = (*, contact_id=None, page=None, limit=None, timeout=None, _cancel=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_contact_details(
+        &self,
+        py: Python<'_>,
+        contact_id: Option<&Bound<'_, PyAny>>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let arguments = [("contact_id", contact_id), ("page", page), ("limit", limit)];
+        self.list_page(
+            py,
+            "getContactDetails",
+            "get_contact_details",
+            &arguments,
+            unknown,
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Every result of getContactDetails, page after page, fetched as the iterator is read:
+    /// one page in memory at a time, from the given `page` on.
+    #[pyo3(signature = (*, contact_id=None, page=None, limit=None, timeout=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn iter_contact_details(
+        &self,
+        py: Python<'_>,
+        contact_id: Option<&Bound<'_, PyAny>>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let arguments = [("contact_id", contact_id), ("page", page), ("limit", limit)];
+        self.list_iter(
+            py,
+            "getContactDetails",
+            "iter_contact_details",
+            &arguments,
+            unknown,
+            timeout,
+        )
+    }
+
+    /// One page of getContacts: a contact: someone calls are put through to, as `Page`.
+    /// Arguments: `page`, `limit`, `order`, `req_fields`, `contact_id`, `display_name`, `company`, `phone_number`, `email`. `timeout` overrides the client's for this call.
+    #[pyo3(signature = (*, page=None, limit=None, order=None, req_fields=None, contact_id=None, display_name=None, company=None, phone_number=None, email=None, timeout=None, _cancel=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_contacts(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        contact_id: Option<&Bound<'_, PyAny>>,
+        display_name: Option<&Bound<'_, PyAny>>,
+        company: Option<&Bound<'_, PyAny>>,
+        phone_number: Option<&Bound<'_, PyAny>>,
+        email: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let arguments = [
+            ("page", page),
+            ("limit", limit),
+            ("order", order),
+            ("req_fields", req_fields),
+            ("contact_id", contact_id),
+            ("display_name", display_name),
+            ("company", company),
+            ("phone_number", phone_number),
+            ("email", email),
+        ];
+        self.list_page(
+            py,
+            "getContacts",
+            "get_contacts",
+            &arguments,
+            unknown,
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Every result of getContacts, page after page, fetched as the iterator is read:
+    /// one page in memory at a time, from the given `page` on.
+    #[pyo3(signature = (*, page=None, limit=None, order=None, req_fields=None, contact_id=None, display_name=None, company=None, phone_number=None, email=None, timeout=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn iter_contacts(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        contact_id: Option<&Bound<'_, PyAny>>,
+        display_name: Option<&Bound<'_, PyAny>>,
+        company: Option<&Bound<'_, PyAny>>,
+        phone_number: Option<&Bound<'_, PyAny>>,
+        email: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let arguments = [
+            ("page", page),
+            ("limit", limit),
+            ("order", order),
+            ("req_fields", req_fields),
+            ("contact_id", contact_id),
+            ("display_name", display_name),
+            ("company", company),
+            ("phone_number", phone_number),
+            ("email", email),
+        ];
+        self.list_iter(
+            py,
+            "getContacts",
+            "iter_contacts",
             &arguments,
             unknown,
             timeout,
@@ -936,6 +1082,88 @@ impl Client {
             py,
             "deleteCategories",
             &[("categories", Some(categories))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Creates contacts, each with your own ID: the people calls are put through to. All of them, or none. Never repeated once it may have arrived. (createContacts)
+    ///
+    /// `contacts`: Each contact: `contact_id`, and any of `display_name`, `first_name`, `last_name`, `email`, `email_2`, `company`, the phones (`mobile_phone`, `home_phone`, `business_phone`, `business_fax`), the work and home addresses, `notes`.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (contacts, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_contacts(
+        &self,
+        py: Python<'_>,
+        contacts: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "createContacts",
+            &[("contacts", Some(contacts))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Deletes contacts. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". (deleteContacts)
+    ///
+    /// `contact_ids`: The contacts to delete; an ID may not hold a comma.
+    /// `rm_rules`: Remove (or detach) the rules a contact is used in; without it, such a contact is refused.
+    /// `rm_if_user`: Remove a contact's user account with it; without it, such a contact is refused.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (contact_ids, *, rm_rules=None, rm_if_user=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn delete_contacts(
+        &self,
+        py: Python<'_>,
+        contact_ids: &Bound<'_, PyAny>,
+        rm_rules: Option<&Bound<'_, PyAny>>,
+        rm_if_user: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "deleteContacts",
+            &[
+                ("contact_ids", Some(contact_ids)),
+                ("rm_rules", rm_rules),
+                ("rm_if_user", rm_if_user),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Changes contacts: details, or a new ID (`new_contact_id`). All of them, or none. Never repeated once it may have arrived. (updateContacts)
+    ///
+    /// `contacts`: Each contact: `contact_id`, and what changes: `new_contact_id` and any detail createContacts takes.
+    /// `rm_rules`: Remove (or detach) the rule templates a detail left empty is part of; without it, such a change is refused.
+    /// `replace_details`: Empty the details left out (inferred from its name); without it, they keep their value.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (contacts, *, rm_rules=None, replace_details=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn update_contacts(
+        &self,
+        py: Python<'_>,
+        contacts: &Bound<'_, PyAny>,
+        rm_rules: Option<&Bound<'_, PyAny>>,
+        replace_details: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "updateContacts",
+            &[
+                ("contacts", Some(contacts)),
+                ("rm_rules", rm_rules),
+                ("replace_details", replace_details),
+            ],
             timeout,
             _cancel,
         )

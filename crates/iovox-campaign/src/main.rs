@@ -124,6 +124,8 @@ enum Kind {
     /// initiateCall on a link of the account: never repeated once it may have arrived (a
     /// repeat places a second call).
     Initiate,
+    /// createContacts: never repeated once it may have arrived.
+    Contact,
 }
 
 impl Kind {
@@ -138,6 +140,7 @@ impl Kind {
             Kind::Category => "category",
             Kind::Sound => "sound",
             Kind::Initiate => "initiate",
+            Kind::Contact => "contact",
         }
     }
 }
@@ -156,7 +159,8 @@ fn allowed(fault: Injected, kind: Kind, opted_in: bool) -> &'static [&'static st
             | Kind::Node
             | Kind::Category
             | Kind::Sound
-            | Kind::Initiate => &["ok"],
+            | Kind::Initiate
+            | Kind::Contact => &["ok"],
             // A link that does not exist; a number attached, or already given back.
             Kind::Attach | Kind::Delete => &["ok", "api 400"],
         },
@@ -213,6 +217,8 @@ struct Figures {
     initiates: u64,
     initiate_requests_received: u64,
     initiates_placed: u64,
+    contacts: u64,
+    contact_requests_received: u64,
     nodes_maybe: u64,
     links_made: u64,
     call_reads: u64,
@@ -263,6 +269,8 @@ impl Figures {
         self.initiates += o.initiates;
         self.initiate_requests_received += o.initiate_requests_received;
         self.initiates_placed += o.initiates_placed;
+        self.contacts += o.contacts;
+        self.contact_requests_received += o.contact_requests_received;
         self.call_reads += o.call_reads;
         self.repeated_purchases_opted_in += o.repeated_purchases_opted_in;
         self.start_stock += o.start_stock;
@@ -458,6 +466,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     // Sound files a create reported made, with their audio, and those whose answer was lost.
     let mut sounds_made: Vec<(String, Vec<u8>)> = Vec::new();
     let mut sounds_maybe: Vec<String> = Vec::new();
+    let mut contacts_made: Vec<String> = Vec::new();
     let mut calls_made = 0u64;
     for call in 0..calls {
         if call % 20 == 19 {
@@ -478,7 +487,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.restocked += u64::from(count) * matching;
         }
         let fault = Injected::draw(&mut rng);
-        let kind = match rng.u32(0..25) {
+        let kind = match rng.u32(0..26) {
             0..12 => Kind::Purchase,
             12..16 => Kind::Attach,
             16..18 => Kind::List,
@@ -488,6 +497,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             22 => Kind::Category,
             23 => Kind::Sound,
             24 => Kind::Initiate,
+            25 => Kind::Contact,
             _ => Kind::List,
         };
         let purchase = kind == Kind::Purchase;
@@ -693,6 +703,23 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
                 }
                 result
             }
+            Kind::Contact => {
+                let id = format!("contact-{lane}-{call}");
+                let request = iovox_http::Records::new().record([
+                    ("contact_id", id.clone()),
+                    ("display_name", format!("Campaign {call}")),
+                ]);
+                if let Some(fault) = fault.fault() {
+                    sandbox.inject(fault);
+                }
+                started = Instant::now();
+                let result = catch_unwind(AssertUnwindSafe(|| client.create_contacts(&request)))
+                    .map(|r| r.map(|()| None));
+                if matches!(result, Ok(Ok(_))) {
+                    contacts_made.push(id);
+                }
+                result
+            }
             Kind::Initiate => {
                 let link = start
                     .links
@@ -768,6 +795,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             Kind::Category => f.categories += 1,
             Kind::Sound => f.sounds += 1,
             Kind::Initiate => f.initiates += 1,
+            Kind::Contact => f.contacts += 1,
         }
         let Ok(result) = result else {
             f.panics += 1;
@@ -976,6 +1004,24 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.initiates, f.initiate_requests_received, f.initiates_placed
         ));
     }
+    // createContacts likewise: each call reached the sandbox once, and every contact a
+    // create reported made is in the account once.
+    f.contact_requests_received = sandbox.requests_for("createContacts");
+    if f.contact_requests_received != f.contacts {
+        f.violations.push(format!(
+            "lane {lane}: {} contact creates reached the sandbox as {} requests",
+            f.contacts, f.contact_requests_received
+        ));
+    }
+    let end_contacts = sandbox.state().contacts;
+    for id in &contacts_made {
+        let times = end_contacts.iter().filter(|c| &c.contact_id == id).count();
+        if times != 1 {
+            f.violations.push(format!(
+                "lane {lane}: contact {id} was made, and is in the account {times} times"
+            ));
+        }
+    }
     let nodes: HashSet<String> = end_nodes.into_iter().map(|n| n.node_id).collect();
     f.nodes_maybe += nodes_maybe.len() as u64;
     f.links_made += links_made.len() as u64;
@@ -1131,6 +1177,10 @@ fn main() {
     println!(
         "  initiateCall (never repeated once it may have arrived: a repeat places a second call): {} calls, {} requests received, {} calls placed",
         all.initiates, all.initiate_requests_received, all.initiates_placed
+    );
+    println!(
+        "  createContacts (never repeated once it may have arrived): {} calls, {} requests received; every contact made is in the account once",
+        all.contacts, all.contact_requests_received
     );
     println!(
         "  orders compared with their requests: {}",

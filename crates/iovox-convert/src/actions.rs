@@ -16,12 +16,14 @@
 use crate::fields::snake;
 use crate::ShapeError;
 use iovox_core::categories;
+use iovox_core::contacts;
 use iovox_core::method::{
-    AttachVoxnumberToLink, CreateCategories, CreateLinks, CreateNodeFull, CreateNodes,
-    CreateSoundFiles, DeleteCategories, DeleteLinks, DeleteNodes, DeleteSoundFiles,
-    DeleteVoxnumbersFromAccount, GetCallRecording, GetNodeDetails, GetSoundFileData,
-    GetVoicemailRecording, InitiateCall, Method, Prepared, PurchaseVoxNumbers,
-    RemoveVoxnumberFromLink, SetCallStatus, UpdateLinks, UpdateNodes, UpdateSoundFiles,
+    AttachVoxnumberToLink, CreateCategories, CreateContacts, CreateLinks, CreateNodeFull,
+    CreateNodes, CreateSoundFiles, DeleteCategories, DeleteContacts, DeleteLinks, DeleteNodes,
+    DeleteSoundFiles, DeleteVoxnumbersFromAccount, GetCallRecording, GetNodeDetails,
+    GetSoundFileData, GetVoicemailRecording, InitiateCall, Method, Prepared, PurchaseVoxNumbers,
+    RemoveVoxnumberFromLink, SetCallStatus, UpdateContacts, UpdateLinks, UpdateNodes,
+    UpdateSoundFiles,
 };
 use iovox_core::model::Spec;
 use iovox_core::nested;
@@ -383,6 +385,70 @@ pub const ACTIONS: &[Action] = &[
             Ok(GetVoicemailRecording::prepare_wire(&query)?)
         },
         decode: |body| GetVoicemailRecording::decode(body).map(Outcome::Bytes),
+    },
+    Action {
+        spec: CreateContacts::SPEC,
+        about: "Creates contacts, each with your own ID: the people calls are put through to. \
+                All of them, or none. Never repeated once it may have arrived.",
+        params: &[param("contacts", ParamKind::Records(&contacts::CONTACT), "Each contact: `contact_id`, and any of `display_name`, `first_name`, `last_name`, `email`, `email_2`, `company`, the phones (`mobile_phone`, `home_phone`, `business_phone`, `business_fax`), the work and home addresses, `notes`.")],
+        prepare: |args, case| {
+            let list = only(args, "contacts", "createContacts", case)?;
+            Ok(CreateContacts::prepare_wire(&crate::records(list, &contacts::CONTACT, case)?)?)
+        },
+        decode: nothing::<CreateContacts>,
+    },
+    Action {
+        spec: UpdateContacts::SPEC,
+        about: "Changes contacts: details, or a new ID (`new_contact_id`). All of them, or none. \
+                Never repeated once it may have arrived.",
+        params: &[
+            param("contacts", ParamKind::Records(&contacts::CONTACT_UPDATE), "Each contact: `contact_id`, and what changes: `new_contact_id` and any detail createContacts takes."),
+            optional("rm_rules", ParamKind::Flag, "Remove (or detach) the rule templates a detail left empty is part of; without it, such a change is refused."),
+            optional("replace_details", ParamKind::Flag, "Empty the details left out (inferred from its name); without it, they keep their value."),
+        ],
+        prepare: |args, case| {
+            let mut map = crate::arguments_of(args, &["contacts", "rm_rules", "replace_details"], "updateContacts", case)?;
+            let list = map
+                .iter()
+                .find(|(k, _)| snake(k) == "contacts")
+                .map(|(k, _)| k.clone())
+                .and_then(|k| map.remove(&k))
+                .unwrap_or(Value::Null);
+            let records = crate::records(list, &contacts::CONTACT_UPDATE, case)?;
+            let mut wire = serde_json::to_value(&records).map_err(|e| ShapeError(e.to_string()))?;
+            for (k, v) in map {
+                wire[snake(&k)] = v;
+            }
+            Ok(UpdateContacts::prepare_wire(&wire)?)
+        },
+        decode: nothing::<UpdateContacts>,
+    },
+    Action {
+        spec: DeleteContacts::SPEC,
+        about: "Deletes contacts. All of them, or none. Never repeated once it may have arrived: \
+                a repeat answers \"does not exist\".",
+        params: &[
+            param("contact_ids", ParamKind::Ids, "The contacts to delete; an ID may not hold a comma."),
+            optional("rm_rules", ParamKind::Flag, "Remove (or detach) the rules a contact is used in; without it, such a contact is refused."),
+            optional("rm_if_user", ParamKind::Flag, "Remove a contact's user account with it; without it, such a contact is refused."),
+        ],
+        prepare: |args, case| {
+            let names = ["contact_ids", "rm_rules", "rm_if_user"];
+            let mut map = crate::arguments_of(args, &names, "deleteContacts", case)?;
+            let ids = map
+                .iter()
+                .find(|(k, _)| snake(k) == "contact_ids")
+                .map(|(k, _)| k.clone())
+                .and_then(|k| map.remove(&k))
+                .unwrap_or(Value::Null);
+            let ids = crate::ids(ids, "contact_ids", case)?;
+            let switches: Map<String, Value> = map.into_iter().map(|(k, v)| (snake(&k), v)).collect();
+            let mut wire: contacts::DeleteContactsWire = serde_json::from_value(Value::Object(switches))
+                .map_err(|e| ShapeError(e.to_string()))?;
+            wire.contact_ids = ids.link_ids;
+            Ok(DeleteContacts::prepare_wire(&wire)?)
+        },
+        decode: nothing::<DeleteContacts>,
     },
     Action {
         spec: InitiateCall::SPEC,

@@ -79,16 +79,24 @@ pub enum Case {
     Camel,
 }
 
-/// `countryCode` → `country_code`; snake_case stays as it is.
+/// `countryCode` → `country_code`, `workAddress1` → `work_address_1` (as [`camel`] writes
+/// it); snake_case stays as it is.
 pub fn snake(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 4);
+    let mut after_letter = false;
     for c in key.chars() {
         if c.is_ascii_uppercase() {
             out.push('_');
             out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_digit() && after_letter {
+            // `email2` is `email_2`, as camel writes it (no field name has a digit
+            // straight after a letter).
+            out.push('_');
+            out.push(c);
         } else {
             out.push(c);
         }
+        after_letter = c.is_ascii_alphabetic();
     }
     out
 }
@@ -132,6 +140,24 @@ pub fn check_keys<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every name with a digit round-trips: Node users write what the types say
+    /// (`email2`, `workAddress1`), and results come back so named.
+    #[test]
+    fn names_with_digits_go_both_ways() {
+        for name in [
+            "email_2",
+            "work_address_1",
+            "home_address_2",
+            "country_code",
+            "v",
+        ] {
+            assert_eq!(snake(&camel(name)), name);
+            assert_eq!(snake(name), name);
+        }
+        assert_eq!(camel("work_address_1"), "workAddress1");
+        assert_eq!(snake("email2"), "email_2");
+    }
 
     #[test]
     fn typos_are_named_with_the_nearest_field() {

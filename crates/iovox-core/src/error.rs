@@ -178,6 +178,11 @@ error_codes! {
     /// Ours: "Call variable x must be a text or a number" (initiateCall): a list or a
     /// mapping where a variable's value belongs.
     VariableInvalid => "variable_invalid",
+    /// Ours: "rm_rules must be TRUE or FALSE" (updateContacts, deleteContacts): a switch
+    /// whose page states no message of its own.
+    SwitchInvalid => "switch_invalid",
+    /// "Remove If User Invalid" (deleteContacts): `rm_if_user` neither TRUE nor FALSE.
+    RemoveIfUserInvalid => "remove_if_user_invalid",
     /// "Duplicate Sound File Received" (createSoundFiles, updateSoundFiles): two sound
     /// files of one request with the same label and group.
     DuplicateSoundFile => "duplicate_sound_file",

@@ -34,6 +34,7 @@ mod calling;
 mod calls;
 pub mod categories;
 mod check;
+pub mod contacts;
 mod countries;
 mod detach;
 mod encode;
@@ -71,6 +72,11 @@ pub use calls::{
 pub use categories::{
     CategoriesRequest, Category, CategoryIdRequest, CategoryMatch, CATEGORIES_LIMIT,
     CATEGORY_ARGUMENTS, CATEGORY_FIELDS, CATEGORY_ID_ARGUMENTS,
+};
+pub use contacts::{
+    read_contact_updates, Contact, ContactDetails, ContactDetailsRequest, ContactUpdates,
+    ContactsRequest, DeleteContactsRequest, DeleteContactsWire, CONTACT_ARGUMENTS,
+    CONTACT_DETAIL_ARGUMENTS, CONTACT_FIELDS, DELETE_CONTACT_ARGUMENTS,
 };
 pub use countries::{CountriesRequest, Country, COUNTRY_ARGUMENTS};
 pub use detach::DetachRequest;

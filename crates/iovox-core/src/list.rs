@@ -1066,6 +1066,18 @@ macro_rules! record {
                 value.map(|v| v.text().into_owned())
             }
 
+            /// Sets the field named `element` from its text as an answer carries it (what a
+            /// server fills a result with); `Ok(false)` when no field has that name.
+            pub fn set(&mut self, element: &str, text: &str) -> Result<bool, String> {
+                match element {
+                    $(stringify!($field) => {
+                        self.$field = Some(<$ty as $crate::list::FieldValue>::read(stringify!($field), text)?);
+                        Ok(true)
+                    })*
+                    _ => Ok(false),
+                }
+            }
+
             /// Sets the field of this element name from its text; other names are left.
             pub(crate) fn assign(&mut self, field: &'static str, text: &str) -> Result<(), String> {
                 match field {

@@ -22,6 +22,9 @@ pub use crate::attach::AttachVoxnumberToLink;
 pub use crate::calling::InitiateCall;
 pub use crate::calls::{GetCallData, GetCallMetrics, GetCallRecording, GetVoicemailRecording};
 pub use crate::categories::{CreateCategories, DeleteCategories, GetCategories, GetCategoryId};
+pub use crate::contacts::{
+    CreateContacts, DeleteContacts, GetContactDetails, GetContacts, UpdateContacts,
+};
 pub use crate::countries::GetCountries;
 pub use crate::detach::RemoveVoxnumberFromLink;
 pub use crate::links::GetLinks;
@@ -119,6 +122,11 @@ macro_rules! typed_methods {
             $crate::method::DeleteCategories,
             $crate::method::GetCategories,
             $crate::method::GetCategoryId,
+            $crate::method::CreateContacts,
+            $crate::method::DeleteContacts,
+            $crate::method::GetContactDetails,
+            $crate::method::GetContacts,
+            $crate::method::UpdateContacts,
             $crate::method::AttachVoxnumberToLink,
             $crate::method::GetLinks,
             $crate::method::RemoveVoxnumberFromLink,
@@ -184,11 +192,11 @@ pub const CATALOGUE: &[Spec] = &[
     Spec::untyped("AccountSetup", "Categories", "deleteCategoryConfigurations", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
     GetCategories::SPEC,
     GetCategoryId::SPEC,
-    Spec::untyped("AccountSetup", "Contacts", "createContacts", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
-    Spec::untyped("AccountSetup", "Contacts", "deleteContacts", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::PageAndClients),
-    Spec::untyped("AccountSetup", "Contacts", "getContactDetails", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
-    Spec::untyped("AccountSetup", "Contacts", "getContacts", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
-    Spec::untyped("AccountSetup", "Contacts", "updateContacts", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    CreateContacts::SPEC,
+    DeleteContacts::SPEC,
+    GetContactDetails::SPEC,
+    GetContacts::SPEC,
+    UpdateContacts::SPEC,
     Spec::untyped("AccountSetup", "Links", "attachCategoryToLink", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
     Spec::untyped("AccountSetup", "Links", "attachRuleTemplateToLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
     Spec::untyped("AccountSetup", "Links", "attachSMSTemplateToLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
@@ -319,6 +327,14 @@ pub const LISTS: &[List] = &[
         "A number of the account. Fields not asked for in `req_fields` are empty",
     ),
     list::<GetCountries, crate::Country>("Country", "A country IOVOX sells numbers in"),
+    list::<GetContacts, crate::Contact>(
+        "Contact",
+        "A contact: someone calls are put through to",
+    ),
+    list::<GetContactDetails, crate::ContactDetails>(
+        "ContactDetails",
+        "Every detail of a contact",
+    ),
     list::<GetSoundFiles, crate::SoundFileInfo>(
         "SoundFileInfo",
         "A sound file of the account: its label, group, size and dates (its audio comes from getSoundFileData)",
@@ -355,7 +371,7 @@ pub fn list_named(name: &str) -> Option<&'static List> {
 /// let spec = iovox_core::method::find("setCallStatus").unwrap();
 /// assert_eq!(spec.route.path(), "/Voxnumbers?v=3&method=setCallStatus");
 /// assert!(spec.typed);
-/// assert!(!iovox_core::method::find("createContacts").unwrap().typed);
+/// assert!(!iovox_core::method::find("createCallFlow").unwrap().typed);
 /// ```
 pub fn find(name: &str) -> Option<&'static Spec> {
     CATALOGUE.iter().find(|s| s.route.name == name)

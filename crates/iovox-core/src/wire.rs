@@ -363,14 +363,15 @@ pub struct DetachRequest {
 /// name, every value as given (`crate::records`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Records {
-    /// The records, in order (`nodes`, `links`, `categories` and `sound_files` are accepted from JSON, as the methods
+    /// The records, in order (`nodes`, `links`, `categories`, `sound_files` and `contacts` are accepted from JSON, as the methods
     /// name them).
     #[serde(
         default,
         alias = "nodes",
         alias = "links",
         alias = "categories",
-        alias = "sound_files"
+        alias = "sound_files",
+        alias = "contacts"
     )]
     pub records: Vec<std::collections::BTreeMap<String, Entry>>,
 }

@@ -140,6 +140,174 @@ impl Client {
         self.call_wire::<iovox_core::method::GetCategoryId>(request, options)
     }
 
+    /// [`createContacts`](https://www.iovox.com/api/rest/createContacts.html) (`POST /Contacts`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::CreateContacts`].
+    pub fn create_contacts(&self, request: &iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateContacts>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_contacts`] with per-call options (timeout, cancel).
+    pub fn create_contacts_with(
+        &self,
+        request: &iovox_core::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateContacts>(request, options)
+    }
+
+    /// [`Client::create_contacts`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn create_contacts_wire(&self, request: &wire::Records) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateContacts>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_contacts_wire`] with per-call options.
+    pub fn create_contacts_wire_with(
+        &self,
+        request: &wire::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateContacts>(request, options)
+    }
+
+    /// [`deleteContacts`](https://www.iovox.com/api/rest/deleteContacts.html) (`DELETE /Contacts`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::DeleteContacts`].
+    pub fn delete_contacts(
+        &self,
+        request: &iovox_core::DeleteContactsRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteContacts>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_contacts`] with per-call options (timeout, cancel).
+    pub fn delete_contacts_with(
+        &self,
+        request: &iovox_core::DeleteContactsRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteContacts>(request, options)
+    }
+
+    /// [`Client::delete_contacts`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn delete_contacts_wire(
+        &self,
+        request: &iovox_core::DeleteContactsWire,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteContacts>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_contacts_wire`] with per-call options.
+    pub fn delete_contacts_wire_with(
+        &self,
+        request: &iovox_core::DeleteContactsWire,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteContacts>(request, options)
+    }
+
+    /// [`getContactDetails`](https://www.iovox.com/api/rest/getContactDetails.html) (`GET /Contacts`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetContactDetails`].
+    pub fn get_contact_details(
+        &self,
+        request: &iovox_core::ContactDetailsRequest,
+    ) -> Result<iovox_core::Page<iovox_core::ContactDetails>, Error> {
+        self.call::<iovox_core::method::GetContactDetails>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_contact_details`] with per-call options (timeout, cancel).
+    pub fn get_contact_details_with(
+        &self,
+        request: &iovox_core::ContactDetailsRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::ContactDetails>, Error> {
+        self.call::<iovox_core::method::GetContactDetails>(request, options)
+    }
+
+    /// [`Client::get_contact_details`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_contact_details_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::Page<iovox_core::ContactDetails>, Error> {
+        self.call_wire::<iovox_core::method::GetContactDetails>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_contact_details_wire`] with per-call options.
+    pub fn get_contact_details_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::ContactDetails>, Error> {
+        self.call_wire::<iovox_core::method::GetContactDetails>(request, options)
+    }
+
+    /// [`getContacts`](https://www.iovox.com/api/rest/getContacts.html) (`GET /Contacts`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetContacts`].
+    pub fn get_contacts(
+        &self,
+        request: &iovox_core::ContactsRequest,
+    ) -> Result<iovox_core::Page<iovox_core::Contact>, Error> {
+        self.call::<iovox_core::method::GetContacts>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_contacts`] with per-call options (timeout, cancel).
+    pub fn get_contacts_with(
+        &self,
+        request: &iovox_core::ContactsRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::Contact>, Error> {
+        self.call::<iovox_core::method::GetContacts>(request, options)
+    }
+
+    /// [`Client::get_contacts`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_contacts_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::Page<iovox_core::Contact>, Error> {
+        self.call_wire::<iovox_core::method::GetContacts>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_contacts_wire`] with per-call options.
+    pub fn get_contacts_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::Contact>, Error> {
+        self.call_wire::<iovox_core::method::GetContacts>(request, options)
+    }
+
+    /// [`updateContacts`](https://www.iovox.com/api/rest/updateContacts.html) (`PUT /Contacts`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::UpdateContacts`].
+    pub fn update_contacts(&self, request: &iovox_core::ContactUpdates) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateContacts>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_contacts`] with per-call options (timeout, cancel).
+    pub fn update_contacts_with(
+        &self,
+        request: &iovox_core::ContactUpdates,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateContacts>(request, options)
+    }
+
+    /// [`Client::update_contacts`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn update_contacts_wire(&self, request: &iovox_core::tree::Value) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateContacts>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_contacts_wire`] with per-call options.
+    pub fn update_contacts_wire_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateContacts>(request, options)
+    }
+
     /// [`attachVoxnumberToLink`](https://www.iovox.com/api/rest/attachVoxnumberToLink.html) (`PUT /Links`; safe to repeat): every check that needs only the request first, then one call.
     /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::AttachVoxnumberToLink`].
     pub fn attach_voxnumber_to_link(
@@ -1149,6 +1317,95 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<iovox_core::Page<iovox_core::CategoryMatch>, Error> {
         self.call::<iovox_core::method::GetCategoryId>(request, options)
+            .await
+    }
+
+    /// [`Client::create_contacts`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn create_contacts(&self, request: iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateContacts>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::create_contacts`] with per-call options (timeout, cancel).
+    pub async fn create_contacts_with(
+        &self,
+        request: iovox_core::Records,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateContacts>(request, options)
+            .await
+    }
+
+    /// [`Client::delete_contacts`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn delete_contacts(
+        &self,
+        request: iovox_core::DeleteContactsRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteContacts>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::delete_contacts`] with per-call options (timeout, cancel).
+    pub async fn delete_contacts_with(
+        &self,
+        request: iovox_core::DeleteContactsRequest,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteContacts>(request, options)
+            .await
+    }
+
+    /// [`Client::get_contact_details`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_contact_details(
+        &self,
+        request: iovox_core::ContactDetailsRequest,
+    ) -> Result<iovox_core::Page<iovox_core::ContactDetails>, Error> {
+        self.call::<iovox_core::method::GetContactDetails>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_contact_details`] with per-call options (timeout, cancel).
+    pub async fn get_contact_details_with(
+        &self,
+        request: iovox_core::ContactDetailsRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::ContactDetails>, Error> {
+        self.call::<iovox_core::method::GetContactDetails>(request, options)
+            .await
+    }
+
+    /// [`Client::get_contacts`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_contacts(
+        &self,
+        request: iovox_core::ContactsRequest,
+    ) -> Result<iovox_core::Page<iovox_core::Contact>, Error> {
+        self.call::<iovox_core::method::GetContacts>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_contacts`] with per-call options (timeout, cancel).
+    pub async fn get_contacts_with(
+        &self,
+        request: iovox_core::ContactsRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::Contact>, Error> {
+        self.call::<iovox_core::method::GetContacts>(request, options)
+            .await
+    }
+
+    /// [`Client::update_contacts`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn update_contacts(&self, request: iovox_core::ContactUpdates) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateContacts>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::update_contacts`] with per-call options (timeout, cancel).
+    pub async fn update_contacts_with(
+        &self,
+        request: iovox_core::ContactUpdates,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateContacts>(request, options)
             .await
     }
 

@@ -65,6 +65,10 @@ pub use iovox_core::{
     IdsRequest, InitiateCallRequest, NodeDetailsRequest, NodesRequest, Records,
 };
 pub use iovox_core::{
+    Contact, ContactDetails, ContactDetailsRequest, ContactUpdates, ContactsRequest,
+    DeleteContactsRequest,
+};
+pub use iovox_core::{
     SoundFile, SoundFileInfo, SoundFileKey, SoundFileUpdate, SoundFileUpdates, SoundFiles,
     SoundFilesRequest,
 };

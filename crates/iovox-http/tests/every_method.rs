@@ -39,6 +39,22 @@ fn every_typed_method_from_the_client() {
             &serde_json::from_str("{\"label\": \"Location\", \"value\": \"London\"}").unwrap(),
         ),
     );
+    answered("createContacts", c.create_contacts_wire(&serde_json::from_str("{\"contacts\": [{\"business_phone\": \"442071234000\", \"contact_id\": \"Sales\", \"display_name\": \"Sales desk\"}]}").unwrap()));
+    answered(
+        "deleteContacts",
+        c.delete_contacts_wire(
+            &serde_json::from_str("{\"contact_ids\": [\"Sales\"], \"rm_rules\": true}").unwrap(),
+        ),
+    );
+    answered(
+        "getContactDetails",
+        c.get_contact_details_wire(&serde_json::from_str("{\"contact_id\": \"Sales\"}").unwrap()),
+    );
+    answered(
+        "getContacts",
+        c.get_contacts_wire(&serde_json::from_str("{\"company\": \"IOVOX\"}").unwrap()),
+    );
+    answered("updateContacts", c.update_contacts_wire(&serde_json::from_str("{\"contacts\": [{\"contact_id\": \"Sales\", \"email\": \"desk@example.com\"}], \"replace_details\": false}").unwrap()));
     answered("attachVoxnumberToLink", c.attach_voxnumber_to_link_wire(&serde_json::from_str("{\"links\": [{\"area_code\": 20, \"link_id\": \"100\", \"method\": \"BY AREA\", \"voxnumber_idd\": 44}]}").unwrap()));
     answered("createLinks", c.create_links_wire(&serde_json::from_str("{\"links\": [{\"link_id\": \"Model L1\", \"link_name\": \"Model link\", \"link_type\": \"Web\", \"node_id\": \"N1\"}]}").unwrap()));
     answered(
@@ -166,7 +182,7 @@ fn every_typed_method_from_the_client() {
                 .unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 32);
+    assert_eq!(sb.stats().requests, 37);
 }
 
 #[cfg(feature = "tokio")]
@@ -193,6 +209,32 @@ async fn every_typed_method_from_the_async_client() {
             )
             .await,
         );
+        answered("createContacts", a.call_wire::<iovox_core::method::CreateContacts>(serde_json::from_str("{\"contacts\": [{\"business_phone\": \"442071234000\", \"contact_id\": \"Sales\", \"display_name\": \"Sales desk\"}]}").unwrap(), Default::default()).await);
+        answered(
+            "deleteContacts",
+            a.call_wire::<iovox_core::method::DeleteContacts>(
+                serde_json::from_str("{\"contact_ids\": [\"Sales\"], \"rm_rules\": true}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "getContactDetails",
+            a.call_wire::<iovox_core::method::GetContactDetails>(
+                serde_json::from_str("{\"contact_id\": \"Sales\"}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "getContacts",
+            a.call_wire::<iovox_core::method::GetContacts>(
+                serde_json::from_str("{\"company\": \"IOVOX\"}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered("updateContacts", a.call_wire::<iovox_core::method::UpdateContacts>(serde_json::from_str("{\"contacts\": [{\"contact_id\": \"Sales\", \"email\": \"desk@example.com\"}], \"replace_details\": false}").unwrap(), Default::default()).await);
         answered("attachVoxnumberToLink", a.call_wire::<iovox_core::method::AttachVoxnumberToLink>(serde_json::from_str("{\"links\": [{\"area_code\": 20, \"link_id\": \"100\", \"method\": \"BY AREA\", \"voxnumber_idd\": 44}]}").unwrap(), Default::default()).await);
         answered("createLinks", a.call_wire::<iovox_core::method::CreateLinks>(serde_json::from_str("{\"links\": [{\"link_id\": \"Model L1\", \"link_name\": \"Model link\", \"link_type\": \"Web\", \"node_id\": \"N1\"}]}").unwrap(), Default::default()).await);
         answered(
@@ -378,7 +420,7 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 32);
+    assert_eq!(sb.stats().requests, 37);
 }
 
 /// The same answer, or the same error, from both clients.
@@ -410,6 +452,18 @@ async fn every_list_method_answers_alike_from_both_clients() {
             serde_json::from_str("{\"label\": \"Location\", \"value\": \"London\"}").unwrap(),
         )
         .await,
+    );
+    alike(
+        "getContactDetails",
+        c.get_contact_details_wire(&serde_json::from_str("{\"contact_id\": \"Sales\"}").unwrap()),
+        a.get_contact_details(serde_json::from_str("{\"contact_id\": \"Sales\"}").unwrap())
+            .await,
+    );
+    alike(
+        "getContacts",
+        c.get_contacts_wire(&serde_json::from_str("{\"company\": \"IOVOX\"}").unwrap()),
+        a.get_contacts(serde_json::from_str("{\"company\": \"IOVOX\"}").unwrap())
+            .await,
     );
     alike(
         "getLinks",

@@ -22,6 +22,7 @@ mod callbacks;
 mod calls;
 mod categories;
 mod clock;
+mod contacts;
 mod lifecycle;
 mod listener;
 mod server;
@@ -55,8 +56,8 @@ pub fn model_json() -> serde_json::Value {
         .collect()
 }
 pub use state::{
-    AccountNumber, CallRecord, CategoryInfo, InitiatedCall, LinkInfo, Links, NodeInfo, Outcode,
-    Region, State, StoredSoundFile,
+    AccountNumber, CallRecord, CategoryInfo, ContactInfo, InitiatedCall, LinkInfo, Links, NodeInfo,
+    Outcode, Region, State, StoredSoundFile,
 };
 
 use account::Account;

@@ -9,13 +9,13 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use iovox_core::method::{
-    AttachVoxnumberToLink, CreateCategories, CreateLinks, CreateNodeFull, CreateNodes,
-    CreateSoundFiles, DeleteCategories, DeleteLinks, DeleteNodes, DeleteSoundFiles,
-    DeleteVoxnumbersFromAccount, GetCallData, GetCallMetrics, GetCallRecording, GetCategories,
-    GetCategoryId, GetCountries, GetLinks, GetNodeDetails, GetNodes, GetSoundFileData,
-    GetSoundFiles, GetVoicemailRecording, GetVoxnumberRegions, GetVoxnumbers, InitiateCall,
-    PurchaseVoxNumbers, RemoveVoxnumberFromLink, Route, SetCallStatus, UpdateLinks, UpdateNodes,
-    UpdateSoundFiles, CATALOGUE,
+    AttachVoxnumberToLink, CreateCategories, CreateContacts, CreateLinks, CreateNodeFull,
+    CreateNodes, CreateSoundFiles, DeleteCategories, DeleteContacts, DeleteLinks, DeleteNodes,
+    DeleteSoundFiles, DeleteVoxnumbersFromAccount, GetCallData, GetCallMetrics, GetCallRecording,
+    GetCategories, GetCategoryId, GetContactDetails, GetContacts, GetCountries, GetLinks,
+    GetNodeDetails, GetNodes, GetSoundFileData, GetSoundFiles, GetVoicemailRecording,
+    GetVoxnumberRegions, GetVoxnumbers, InitiateCall, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
+    Route, SetCallStatus, UpdateContacts, UpdateLinks, UpdateNodes, UpdateSoundFiles, CATALOGUE,
 };
 use iovox_core::request::{
     decode_attach_request, decode_detach_request, decode_purchase_request, RequestError,
@@ -353,6 +353,52 @@ plays! {
     };
     DeleteNodes => |app, r| by_ids(app, r.param("node_ids"), Account::delete_nodes);
     DeleteLinks => |app, r| by_ids(app, r.param("link_ids"), Account::delete_links);
+    CreateContacts => |app, r| {
+        created(app, r, &iovox_core::contacts::CONTACT, Account::create_contacts)
+    };
+    UpdateContacts => |app, r| {
+        if r.blank() {
+            return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
+        }
+        let Some((rm_rules, replace, contacts)) = iovox_core::read_contact_updates(r.body) else {
+            let e = RequestError::XmlParse {
+                reason: "not a <request> of switches and flat <contact> elements".into(),
+                line: 1,
+                column: 1,
+            };
+            return errors(StatusCode::BAD_REQUEST, &e.messages());
+        };
+        // The SDK's own checks, with the same words.
+        let wire = serde_json::json!({
+            "rm_rules": rm_rules,
+            "replace_details": replace,
+            "contacts": serde_json::to_value(&contacts.records).unwrap_or_default(),
+        });
+        let replace = match <UpdateContacts as iovox_core::method::Method>::prepare_wire(&wire) {
+            Ok(_) => replace.is_some_and(|v| v.eq_ignore_ascii_case("TRUE")),
+            Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
+        };
+        match lock(&app.account).update_contacts(replace, &contacts) {
+            Ok(()) => StatusCode::NO_CONTENT.into_response(),
+            Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+        }
+    };
+    DeleteContacts => |app, r| {
+        let request = match arguments(r.query).validate_delete_contacts() {
+            Ok(q) => q,
+            Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
+        };
+        match lock(&app.account).delete_contacts(&request) {
+            Ok(()) => StatusCode::NO_CONTENT.into_response(),
+            Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+        }
+    };
+    GetContacts => |app, r| listed(r.query, wire::Query::validate_contacts, |q| {
+        Ok(lock(&app.account).contacts(q))
+    });
+    GetContactDetails => |app, r| listed(r.query, wire::Query::validate_contact_details, |q| {
+        Ok(lock(&app.account).contact_details(q))
+    });
     CreateSoundFiles => |app, r| {
         created(app, r, &iovox_core::sound::SOUND_FILE, Account::create_sound_files)
     };
@@ -488,7 +534,7 @@ fn recording(app: &Arc<App>, r: &Incoming<'_>, voicemail: bool) -> Response {
 /// ```
 /// use iovox_core::method::{find, Method, GetLinks};
 /// assert!(iovox_sandbox::answers(&GetLinks::ROUTE));
-/// assert!(!iovox_sandbox::answers(&find("createContacts").unwrap().route));
+/// assert!(!iovox_sandbox::answers(&find("createCallFlow").unwrap().route));
 /// ```
 pub fn answers(route: &Route) -> bool {
     player(*route).is_some()

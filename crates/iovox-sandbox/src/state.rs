@@ -38,6 +38,20 @@ pub struct State {
     /// read. Nothing rings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub initiated_calls: Vec<InitiatedCall>,
+    /// Contacts made by createContacts, in the order made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<ContactInfo>,
+}
+
+/// A contact of the account, made by createContacts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactInfo {
+    /// Its ID, the caller's own.
+    pub contact_id: String,
+    /// Its details by element name (`display_name`, `business_phone`, …).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub details: BTreeMap<String, String>,
 }
 
 /// A call initiateCall placed, as the request asked for it.
@@ -493,6 +507,7 @@ impl Default for State {
             categories: Vec::new(),
             sound_files: Vec::new(),
             initiated_calls: Vec::new(),
+            contacts: Vec::new(),
             calls: Vec::new(),
         }
     }
