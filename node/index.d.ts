@@ -403,6 +403,26 @@ export interface CallMetrics {
   linkType?: string
 }
 
+/** The arguments of getRuleTemplates. */
+export interface RuleTemplateArguments {
+  page?: IntegerLike
+  limit?: IntegerLike
+  order?: string
+  reqFields?: string | string[]
+  templateName?: string
+  templateType?: "DEFAULT" | "CUSTOM" | "ALL"
+  advanced?: "YES" | "NO"
+}
+
+/** A rule template: calling rules a link can follow (getRuleTemplates). */
+export interface RuleTemplate {
+  templateName?: string
+  templateNotes?: string
+  templateType?: string
+  created?: Date | string
+  advanced?: string
+}
+
 /** The arguments of getSoundFiles. */
 export interface SoundFileInfoArguments {
   page?: IntegerLike
@@ -526,6 +546,30 @@ export interface ContactUpdates {
   replaceDetails?: boolean
 }
 
+/** The arguments of attachRuleTemplateToLinks. */
+export interface AttachRuleTemplateToLinksRequest {
+  /** The rule template's name (getRuleTemplates lists them). */
+  templateName: string
+  /** Replace a template a link already has; without it, such a link is refused. */
+  overwriteExisting: boolean
+  /** The links. */
+  linkIds: (string | number | bigint)[]
+  /** Each variable rule's values: `rule_id`, `rule_type`, `rule_label`, and its `contact`, `sound_files` or messages. */
+  rulesVariable?: { ruleId?: string; ruleType?: string; ruleLabel?: string; soundFiles?: string[]; play?: { soundFiles?: string[] }; contact?: { contactId?: string; phoneNumber?: string }; callerMessage?: string[]; calledMessage?: string[]; voicemailMessage?: string[]; completedMessage?: string[]; failureMessage?: string[]; noKeyMessages?: string[]; unmatchedMessages?: string[]; sendCallAlert?: string; recordCall?: string }[]
+}
+
+/** The arguments of attachSMSTemplateToLinks. */
+export interface AttachSMSTemplateToLinksRequest {
+  /** The SMS rule template's name. */
+  templateName: string
+  /** Replace an SMS template a link already has; without it, such a link is refused. */
+  overwriteExisting: boolean
+  /** The links. */
+  linkIds: (string | number | bigint)[]
+  /** Each variable rule's values (`rule_id`, `rule_type`, `rule_label`, `contact`). */
+  rulesVariable?: { ruleId?: string; ruleType?: string; ruleLabel?: string; soundFiles?: string[]; play?: { soundFiles?: string[] }; contact?: { contactId?: string; phoneNumber?: string }; callerMessage?: string[]; calledMessage?: string[]; voicemailMessage?: string[]; completedMessage?: string[]; failureMessage?: string[]; noKeyMessages?: string[]; unmatchedMessages?: string[]; sendCallAlert?: string; recordCall?: string }[]
+}
+
 /** The arguments of attachVoxnumberToLink. */
 export interface AttachRequest {
   /** Each link and how its number is chosen. */
@@ -541,6 +585,18 @@ export interface CreateLinksRequest {
 /** The arguments of deleteLinks. */
 export interface DeleteLinksRequest {
   /** The links to delete; an ID may not hold a comma. */
+  linkIds: (string | number | bigint)[]
+}
+
+/** The arguments of removeRuleTemplateFromLinks. */
+export interface RemoveRuleTemplateFromLinksRequest {
+  /** The links. */
+  linkIds: (string | number | bigint)[]
+}
+
+/** The arguments of removeSMSTemplateFromLinks. */
+export interface RemoveSMSTemplateFromLinksRequest {
+  /** The links, each once. */
   linkIds: (string | number | bigint)[]
 }
 
@@ -626,6 +682,18 @@ export interface InitiateCallRequest {
   linkId: string
   /** The call variables by name (sent as written): `call_destination`, `delay`, and the rules' own. */
   callVariables?: Record<string, string | number>
+}
+
+/** The arguments of getVariableRulesOfTemplate. */
+export interface GetVariableRulesOfTemplateRequest {
+  /** The rule template's name. */
+  templateName: string
+  /** A link the template is attached to: its values. */
+  linkId?: string
+  /** The page (from 1). */
+  page?: number
+  /** Results per page (1 to 5,000). */
+  limit?: number
 }
 
 /** The arguments of createSoundFiles. */
@@ -738,6 +806,10 @@ export declare class Client {
   getCallMetrics(args?: CallMetricsArguments, options?: CallOptions): Promise<Page<CallMetrics>>
   /** Every result of getCallMetrics, page after page (`for await`); `.iterPages()` for whole pages. */
   iterCallMetrics(args?: CallMetricsArguments, options?: CallOptions): PageIterator<CallMetrics>
+  /** One page of getRuleTemplates. */
+  getRuleTemplates(args?: RuleTemplateArguments, options?: CallOptions): Promise<Page<RuleTemplate>>
+  /** Every result of getRuleTemplates, page after page (`for await`); `.iterPages()` for whole pages. */
+  iterRuleTemplates(args?: RuleTemplateArguments, options?: CallOptions): PageIterator<RuleTemplate>
   /** One page of getSoundFiles. */
   getSoundFiles(args?: SoundFileInfoArguments, options?: CallOptions): Promise<Page<SoundFileInfo>>
   /** Every result of getSoundFiles, page after page (`for await`); `.iterPages()` for whole pages. */
@@ -764,12 +836,20 @@ export declare class Client {
   deleteContacts(request: DeleteContactsRequest, options?: CallOptions): Promise<void>
   /** Changes contacts: details, or a new ID (`new_contact_id`). All of them, or none. Never repeated once it may have arrived. */
   updateContacts(request: ContactUpdates, options?: CallOptions): Promise<void>
+  /** Attaches a rule template to links, with the values of its variable rules (getVariableRulesOfTemplate lists them). Never repeated once it may have arrived. */
+  attachRuleTemplateToLinks(request: AttachRuleTemplateToLinksRequest, options?: CallOptions): Promise<void>
+  /** Attaches an SMS rule template to links, with the values of its variable rules. Never repeated once it may have arrived. */
+  attachSMSTemplateToLinks(request: AttachSMSTemplateToLinksRequest, options?: CallOptions): Promise<void>
   /** Attaches VoxNumbers to links: all of them, or none. Safe to repeat. */
   attachVoxnumberToLink(request: AttachRequest | AttachRequest['links'], options?: CallOptions): Promise<void>
   /** Creates links under existing nodes, each with your own ID: what a number is attached to. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists". */
   createLinks(request: CreateLinksRequest | CreateLinksRequest['links'], options?: CallOptions): Promise<void>
   /** Deletes links; their numbers stay in the account, unassigned. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */
   deleteLinks(request: DeleteLinksRequest | DeleteLinksRequest['linkIds'], options?: CallOptions): Promise<void>
+  /** Takes the rule template off links. Safe to repeat. */
+  removeRuleTemplateFromLinks(request: RemoveRuleTemplateFromLinksRequest | RemoveRuleTemplateFromLinksRequest['linkIds'], options?: CallOptions): Promise<void>
+  /** Takes the SMS template off links. Safe to repeat. */
+  removeSMSTemplateFromLinks(request: RemoveSMSTemplateFromLinksRequest | RemoveSMSTemplateFromLinksRequest['linkIds'], options?: CallOptions): Promise<void>
   /** Detaches the VoxNumber of each link: the numbers go back to the account's pool, unassigned. All of them, or none. Safe to repeat. */
   removeVoxnumberFromLink(request: DetachRequest | DetachRequest['linkIds'], options?: CallOptions): Promise<void>
   /** Changes links: names, types, click-to-call, dates, or a new ID (`new_link_id`); what is left out keeps its value. All of them, or none. Never repeated once it may have arrived. */
@@ -790,6 +870,8 @@ export declare class Client {
   getVoicemailRecording(request: GetVoicemailRecordingRequest, options?: CallOptions): Promise<Bytes>
   /** Places a call that follows the calling rules of a link, with the call variables they use (`call_destination`: digits, `,` a 2-second pause, a digit a keypress once answered; `delay`: minutes from now; the rules' own). Never repeated once it may have arrived: a repeat places a second call. */
   initiateCall(request: InitiateCallRequest, options?: CallOptions): Promise<void>
+  /** The variable rules of a rule template (what attachRuleTemplateToLinks fills in), with a link's values when `link_id` is given. Safe to repeat. */
+  getVariableRulesOfTemplate(request: GetVariableRulesOfTemplateRequest, options?: CallOptions): Promise<Record<string, any>>
   /** Uploads sound files, each with a label unique in its group and its audio as bytes (never text). All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists in Sound Group". */
   createSoundFiles(request: SoundFiles | SoundFiles['soundFiles'], options?: CallOptions): Promise<void>
   /** Deletes sound files. All of them, or none. Never repeated once it may have arrived: a repeat answers "Does not exist". */
@@ -834,6 +916,7 @@ export declare function decodePage(method: 'getLinks', body: Uint8Array | string
 export declare function decodePage(method: 'getNodes', body: Uint8Array | string): Page<AccountNode>
 export declare function decodePage(method: 'getCallData', body: Uint8Array | string): Page<Call>
 export declare function decodePage(method: 'getCallMetrics', body: Uint8Array | string): Page<CallMetrics>
+export declare function decodePage(method: 'getRuleTemplates', body: Uint8Array | string): Page<RuleTemplate>
 export declare function decodePage(method: 'getSoundFiles', body: Uint8Array | string): Page<SoundFileInfo>
 export declare function decodePage(method: 'getCountries', body: Uint8Array | string): Page<Country>
 export declare function decodePage(method: 'getVoxnumberRegions', body: Uint8Array | string): Page<VoxnumberRegion>

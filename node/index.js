@@ -321,6 +321,17 @@ class Client {
     return this.#pages('getCallMetrics', args, options)
   }
 
+  /** One page of getRuleTemplates: a rule template: calling rules a link can follow. */
+  async getRuleTemplates(args, options) {
+    return this.#page('getRuleTemplates', args, options)
+  }
+
+  /** Every result of getRuleTemplates, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterRuleTemplates(args, options) {
+    return this.#pages('getRuleTemplates', args, options)
+  }
+
   /** One page of getSoundFiles: a sound file of the account: its label, group, size and dates (its audio comes from getSoundFileData). */
   async getSoundFiles(args, options) {
     return this.#page('getSoundFiles', args, options)
@@ -390,6 +401,16 @@ class Client {
     return this.#act('updateContacts', request, options)
   }
 
+  /** Attaches a rule template to links, with the values of its variable rules (getVariableRulesOfTemplate lists them). Never repeated once it may have arrived. `{ templateName, overwriteExisting, linkIds, rulesVariable }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async attachRuleTemplateToLinks(request, options) {
+    return this.#act('attachRuleTemplateToLinks', request, options)
+  }
+
+  /** Attaches an SMS rule template to links, with the values of its variable rules. Never repeated once it may have arrived. `{ templateName, overwriteExisting, linkIds, rulesVariable }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async attachSMSTemplateToLinks(request, options) {
+    return this.#act('attachSMSTemplateToLinks', request, options)
+  }
+
   /** Attaches VoxNumbers to links: all of them, or none. Safe to repeat. `{ links }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of links, the older call shape, is taken too.) */
   async attachVoxnumberToLink(request, options) {
     return this.#act('attachVoxnumberToLink', request, options, 'links')
@@ -403,6 +424,16 @@ class Client {
   /** Deletes links; their numbers stay in the account, unassigned. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". `{ linkIds }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of linkIds, the older call shape, is taken too.) */
   async deleteLinks(request, options) {
     return this.#act('deleteLinks', request, options, 'linkIds')
+  }
+
+  /** Takes the rule template off links. Safe to repeat. `{ linkIds }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of linkIds, the older call shape, is taken too.) */
+  async removeRuleTemplateFromLinks(request, options) {
+    return this.#act('removeRuleTemplateFromLinks', request, options, 'linkIds')
+  }
+
+  /** Takes the SMS template off links. Safe to repeat. `{ linkIds }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of linkIds, the older call shape, is taken too.) */
+  async removeSMSTemplateFromLinks(request, options) {
+    return this.#act('removeSMSTemplateFromLinks', request, options, 'linkIds')
   }
 
   /** Detaches the VoxNumber of each link: the numbers go back to the account's pool, unassigned. All of them, or none. Safe to repeat. `{ linkIds }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of linkIds, the older call shape, is taken too.) */
@@ -453,6 +484,11 @@ class Client {
   /** Places a call that follows the calling rules of a link, with the call variables they use (`call_destination`: digits, `,` a 2-second pause, a digit a keypress once answered; `delay`: minutes from now; the rules' own). Never repeated once it may have arrived: a repeat places a second call. `{ linkId, callVariables }`; `options`: `{ signal, timeoutMs }` for this call. */
   async initiateCall(request, options) {
     return this.#act('initiateCall', request, options)
+  }
+
+  /** The variable rules of a rule template (what attachRuleTemplateToLinks fills in), with a link's values when `link_id` is given. Safe to repeat. `{ templateName, linkId, page, limit }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async getVariableRulesOfTemplate(request, options) {
+    return this.#act('getVariableRulesOfTemplate', request, options)
   }
 
   /** Uploads sound files, each with a label unique in its group and its audio as bytes (never text). All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists in Sound Group". `{ soundFiles }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of soundFiles, the older call shape, is taken too.) */
@@ -610,6 +646,7 @@ function mergeOrder(known, update) {
 
 // <generated: dates> (scripts/generate writes this region from the model)
 const DATE_FIELDS = {
+  getRuleTemplates: ['created'],
   getSoundFiles: ['created', 'updated'],
   getVoxnumbers: ['purchaseDate'],
 }

@@ -103,6 +103,8 @@ def rust(page: Path, found: list[tuple[int, str]]) -> bool:
         '[package]\nname = "docs-check"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n'
         "[workspace]\n\n[dependencies]\n"
         f'iovox-http = {{ path = "{ROOT / "crates" / "iovox-http"}", features = ["tokio", "serde"] }}\n'
+        # What a user's crate adds to pass the mappings the nested methods take.
+        'serde_json = "1"\n'
     )
     # The README crate's lock file pins the same versions the workspace tested.
     shutil.copy(ROOT / "tests" / "readme-rust" / "Cargo.lock", crate / "Cargo.lock")

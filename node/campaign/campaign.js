@@ -168,7 +168,7 @@ async function setupLane(sb, r, calls, violations) {
   for (let call = 0; call < calls; call++) {
     let x = r() * total
     const fault = names.find((k) => (x -= FAULTS[k][0]) < 0) || 'none'
-    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts'][Math.floor(r() * 8)]
+    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks'][Math.floor(r() * 9)]
     if ((kind === 'createLinks' && !nodes.length) || (kind === 'deleteLinks' && !links.length)) kind = 'createNodes'
     let made
     let run
@@ -195,6 +195,10 @@ async function setupLane(sb, r, calls, violations) {
       const audio = Buffer.from(Array.from({ length: 1 + Math.floor(r() * 2047) }, (_, i) => (first + i) % 256))
       sounds.set(made, audio)
       run = () => client.createSoundFiles({ soundFiles: [{ soundLabel: made, soundFile: audio }] })
+    } else if (kind === 'attachRuleTemplateToLinks') {
+      const first = sb.state.links[0]
+      made = typeof first === 'string' ? first : first.link_id
+      run = () => client.attachRuleTemplateToLinks({ templateName: 'Forward', overwriteExisting: true, linkIds: [made] })
     } else if (kind === 'createContacts') {
       made = `js-contact-${call}`
       run = () => client.createContacts({ contacts: [{ contactId: made, displayName: made }] })
@@ -232,12 +236,12 @@ async function setupLane(sb, r, calls, violations) {
     } else if (kind === 'deleteLinks') gone.push(made)
     else if (kind === 'createCategories') categories.push(made)
     else if (kind === 'createSoundFiles') continue // kept in `sounds`, checked at the end
-    else if (kind === 'initiateCall') continue // counted by the sandbox, checked at the end
+    else if (kind === 'initiateCall' || kind === 'attachRuleTemplateToLinks') continue // counted by the sandbox, checked at the end
     else if (kind === 'createContacts') contacts.push(made)
     else if (answer.results.length !== simulated) violations.push(`setup call ${call}: getCallData gave ${answer.results.length} calls of ${simulated}`)
   }
   client.close()
-  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts']) {
+  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks']) {
     const received = sb.requestsFor(method)
     if (received !== (sent[method] || 0)) violations.push(`${sent[method] || 0} ${method} calls reached the sandbox as ${received} requests`)
   }

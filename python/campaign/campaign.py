@@ -201,7 +201,7 @@ def setup_lane(sb, rng, violations, calls):
     for call in range(calls):
         fault = rng.choices(list(FAULTS), weights=[w for w, _, _ in FAULTS.values()])[0]
         kind = rng.choice(["createNodes", "createLinks", "deleteLinks", "getCallData", "createCategories",
-                           "createSoundFiles", "initiateCall", "createContacts"])
+                           "createSoundFiles", "initiateCall", "createContacts", "attachRuleTemplateToLinks"])
         if kind == "createLinks" and not nodes or kind == "deleteLinks" and not links:
             kind = "createNodes"
         if kind == "createNodes":
@@ -226,6 +226,10 @@ def setup_lane(sb, rng, violations, calls):
             made = f"py-sound-{call}"
             audio = bytes((rng.randrange(256) + i) % 256 for i in range(rng.randrange(1, 2048)))
             run = lambda: client.create_sound_files([{"sound_label": made, "sound_file": audio}])  # noqa: E731
+        elif kind == "attachRuleTemplateToLinks":
+            made = sb.state["links"][0]
+            made = made if isinstance(made, str) else made["link_id"]
+            run = lambda: client.attach_rule_template_to_links("Forward", True, [made])  # noqa: E731
         elif kind == "createContacts":
             made = f"py-contact-{call}"
             run = lambda: client.create_contacts([{"contact_id": made, "display_name": made}])  # noqa: E731
@@ -257,7 +261,7 @@ def setup_lane(sb, rng, violations, calls):
             categories.append(made)
         elif kind == "createSoundFiles":
             sounds[made] = audio
-        elif kind == "initiateCall":
+        elif kind in ("initiateCall", "attachRuleTemplateToLinks"):
             pass
         elif kind == "createContacts":
             contacts.append(made)
@@ -265,7 +269,7 @@ def setup_lane(sb, rng, violations, calls):
             violations.append(f"setup call {call}: getCallData gave {len(answer)} calls of {simulated}")
     client.close()
     for method in ("createNodes", "createLinks", "deleteLinks", "createCategories", "createSoundFiles", "initiateCall",
-                   "createContacts"):
+                   "createContacts", "attachRuleTemplateToLinks"):
         if sb.requests_for(method) != sent[method]:
             violations.append(f"{sent[method]} {method} calls reached the sandbox as {sb.requests_for(method)} requests")
     state = sb.state

@@ -476,6 +476,40 @@ class AsyncClient:
         del arguments['self']
         return AsyncPageIterator(self, self._client.iter_call_metrics(**arguments))
 
+    async def get_rule_templates(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        template_name: Optional[str] = None,
+        template_type: Optional[Literal["DEFAULT", "CUSTOM", "ALL"]] = None,
+        advanced: Optional[Literal["YES", "NO"]] = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.RuleTemplate]:
+        """See ``Client.get_rule_templates``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_rule_templates(_cancel=cancel, **arguments))
+
+    def iter_rule_templates(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        template_name: Optional[str] = None,
+        template_type: Optional[Literal["DEFAULT", "CUSTOM", "ALL"]] = None,
+        advanced: Optional[Literal["YES", "NO"]] = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncPageIterator[_native.RuleTemplate]:
+        """Every result of getRuleTemplates, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return AsyncPageIterator(self, self._client.iter_rule_templates(**arguments))
+
     async def get_sound_files(
         self,
         *,
@@ -665,6 +699,34 @@ class AsyncClient:
         del arguments['self']
         return await self._run(lambda cancel: self._client.update_contacts(_cancel=cancel, **arguments))
 
+    async def attach_rule_template_to_links(
+        self,
+        template_name: str,
+        overwrite_existing: bool,
+        link_ids: Iterable[Union[str, int]],
+        *,
+        rules_variable: Optional[Iterable[Mapping[str, Any]]] = None,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.attach_rule_template_to_links``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.attach_rule_template_to_links(_cancel=cancel, **arguments))
+
+    async def attach_sms_template_to_links(
+        self,
+        template_name: str,
+        overwrite_existing: bool,
+        link_ids: Iterable[Union[str, int]],
+        *,
+        rules_variable: Optional[Iterable[Mapping[str, Any]]] = None,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.attach_sms_template_to_links``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.attach_sms_template_to_links(_cancel=cancel, **arguments))
+
     async def attach_voxnumber_to_link(
         self,
         links: Iterable[Union[Link, Mapping[str, Any]]],
@@ -697,6 +759,28 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.delete_links(_cancel=cancel, **arguments))
+
+    async def remove_rule_template_from_links(
+        self,
+        link_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.remove_rule_template_from_links``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.remove_rule_template_from_links(_cancel=cancel, **arguments))
+
+    async def remove_sms_template_from_links(
+        self,
+        link_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.remove_sms_template_from_links``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.remove_sms_template_from_links(_cancel=cancel, **arguments))
 
     async def remove_voxnumber_from_link(
         self,
@@ -819,6 +903,20 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.initiate_call(_cancel=cancel, **arguments))
+
+    async def get_variable_rules_of_template(
+        self,
+        template_name: str,
+        *,
+        link_id: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> dict[str, Any]:
+        """See ``Client.get_variable_rules_of_template``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_variable_rules_of_template(_cancel=cancel, **arguments))
 
     async def create_sound_files(
         self,

@@ -28,6 +28,7 @@ __all__ = [
     "AccountNode",
     "Call",
     "CallMetrics",
+    "RuleTemplate",
     "SoundFileInfo",
     "Country",
     "VoxnumberRegion",
@@ -348,6 +349,23 @@ class CallMetrics:
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
+class RuleTemplate:
+    """A rule template: calling rules a link can follow (getRuleTemplates)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def template_name(self) -> Optional[str]: ...
+    @property
+    def template_notes(self) -> Optional[str]: ...
+    @property
+    def template_type(self) -> Optional[str]: ...
+    @property
+    def created(self) -> Union[datetime, str, None]: ...
+    @property
+    def advanced(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
 class SoundFileInfo:
     """A sound file of the account: its label, group, size and dates (its audio comes from getSoundFileData) (getSoundFiles)."""
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -431,7 +449,7 @@ class AccountVoxnumber:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
-_Result = Union[Category, CategoryMatch, ContactDetails, Contact, AccountLink, AccountNode, Call, CallMetrics, SoundFileInfo, Country, VoxnumberRegion, AccountVoxnumber]
+_Result = Union[Category, CategoryMatch, ContactDetails, Contact, AccountLink, AccountNode, Call, CallMetrics, RuleTemplate, SoundFileInfo, Country, VoxnumberRegion, AccountVoxnumber]
 # </generated>
 
 _T = TypeVar("_T")
@@ -747,6 +765,31 @@ class Client:
         limit: Optional[int] = None,
         timeout: Optional[float] = None,
     ) -> PageIterator[CallMetrics]: ...
+    def get_rule_templates(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        template_name: Optional[str] = None,
+        template_type: Optional[Literal["DEFAULT", "CUSTOM", "ALL"]] = None,
+        advanced: Optional[Literal["YES", "NO"]] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[RuleTemplate]: ...
+    def iter_rule_templates(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        template_name: Optional[str] = None,
+        template_type: Optional[Literal["DEFAULT", "CUSTOM", "ALL"]] = None,
+        advanced: Optional[Literal["YES", "NO"]] = None,
+        timeout: Optional[float] = None,
+    ) -> PageIterator[RuleTemplate]: ...
     def get_sound_files(
         self,
         *,
@@ -880,6 +923,26 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    def attach_rule_template_to_links(
+        self,
+        template_name: str,
+        overwrite_existing: bool,
+        link_ids: Iterable[Union[str, int]],
+        *,
+        rules_variable: Optional[Iterable[Mapping[str, Any]]] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def attach_sms_template_to_links(
+        self,
+        template_name: str,
+        overwrite_existing: bool,
+        link_ids: Iterable[Union[str, int]],
+        *,
+        rules_variable: Optional[Iterable[Mapping[str, Any]]] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
     def attach_voxnumber_to_link(
         self,
         links: Iterable[Union[Link, Mapping[str, Any]]],
@@ -895,6 +958,20 @@ class Client:
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
     def delete_links(
+        self,
+        link_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def remove_rule_template_from_links(
+        self,
+        link_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def remove_sms_template_from_links(
         self,
         link_ids: Iterable[Union[str, int]],
         *,
@@ -983,6 +1060,16 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    def get_variable_rules_of_template(
+        self,
+        template_name: str,
+        *,
+        link_id: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> dict[str, Any]: ...
     def create_sound_files(
         self,
         sound_files: Iterable[Mapping[str, Any]],

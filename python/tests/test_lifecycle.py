@@ -33,7 +33,7 @@ def call(client: iovox.Client, method: str, args: dict[str, Any]) -> Any:
     if method == "deleteVoxnumbersFromAccount":
         args = dict(args)
         return client.delete_voxnumbers_from_account(args.pop("full_voxnumbers", None), **args)
-    return getattr(client, re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", method).lower())(**args)
+    return getattr(client, re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", method).lower())(**args)
 
 
 # Each list method's date-time fields, from the model: no list of them is kept here.

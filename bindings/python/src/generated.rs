@@ -50,6 +50,11 @@ record_class! {
 }
 
 record_class! {
+    /// A rule template: calling rules a link can follow (getRuleTemplates).
+    RuleTemplate("getRuleTemplates") { template_name, template_notes, template_type, created, advanced }
+}
+
+record_class! {
     /// A sound file of the account: its label, group, size and dates (its audio comes from getSoundFileData) (getSoundFiles).
     SoundFileInfo("getSoundFiles") { sound_id, sound_label, sound_group, content_length, created, updated, notes }
 }
@@ -80,6 +85,7 @@ pub(crate) fn wrap(method: &str) -> Option<Wrap> {
         "getNodes" => |py, r| Ok(Py::new(py, AccountNode(r))?.into_any()),
         "getCallData" => |py, r| Ok(Py::new(py, Call(r))?.into_any()),
         "getCallMetrics" => |py, r| Ok(Py::new(py, CallMetrics(r))?.into_any()),
+        "getRuleTemplates" => |py, r| Ok(Py::new(py, RuleTemplate(r))?.into_any()),
         "getSoundFiles" => |py, r| Ok(Py::new(py, SoundFileInfo(r))?.into_any()),
         "getCountries" => |py, r| Ok(Py::new(py, Country(r))?.into_any()),
         "getVoxnumberRegions" => |py, r| Ok(Py::new(py, VoxnumberRegion(r))?.into_any()),
@@ -98,6 +104,7 @@ pub(crate) fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<AccountNode>()?;
     m.add_class::<Call>()?;
     m.add_class::<CallMetrics>()?;
+    m.add_class::<RuleTemplate>()?;
     m.add_class::<SoundFileInfo>()?;
     m.add_class::<Country>()?;
     m.add_class::<VoxnumberRegion>()?;
@@ -765,6 +772,80 @@ impl Client {
         )
     }
 
+    /// One page of getRuleTemplates: a rule template: calling rules a link can follow, as `Page`.
+    /// Arguments: `page`, `limit`, `order`, `req_fields`, `template_name`, `template_type`, `advanced`. `timeout` overrides the client's for this call.
+    #[pyo3(signature = (*, page=None, limit=None, order=None, req_fields=None, template_name=None, template_type=None, advanced=None, timeout=None, _cancel=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_rule_templates(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        template_name: Option<&Bound<'_, PyAny>>,
+        template_type: Option<&Bound<'_, PyAny>>,
+        advanced: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let arguments = [
+            ("page", page),
+            ("limit", limit),
+            ("order", order),
+            ("req_fields", req_fields),
+            ("template_name", template_name),
+            ("template_type", template_type),
+            ("advanced", advanced),
+        ];
+        self.list_page(
+            py,
+            "getRuleTemplates",
+            "get_rule_templates",
+            &arguments,
+            unknown,
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Every result of getRuleTemplates, page after page, fetched as the iterator is read:
+    /// one page in memory at a time, from the given `page` on.
+    #[pyo3(signature = (*, page=None, limit=None, order=None, req_fields=None, template_name=None, template_type=None, advanced=None, timeout=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn iter_rule_templates(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        template_name: Option<&Bound<'_, PyAny>>,
+        template_type: Option<&Bound<'_, PyAny>>,
+        advanced: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let arguments = [
+            ("page", page),
+            ("limit", limit),
+            ("order", order),
+            ("req_fields", req_fields),
+            ("template_name", template_name),
+            ("template_type", template_type),
+            ("advanced", advanced),
+        ];
+        self.list_iter(
+            py,
+            "getRuleTemplates",
+            "iter_rule_templates",
+            &arguments,
+            unknown,
+            timeout,
+        )
+    }
+
     /// One page of getSoundFiles: a sound file of the account: its label, group, size and dates (its audio comes from getSoundFileData), as `Page`.
     /// Arguments: `page`, `limit`, `order`, `req_fields`, `sound_label`, `sound_group`. `timeout` overrides the client's for this call.
     #[pyo3(signature = (*, page=None, limit=None, order=None, req_fields=None, sound_label=None, sound_group=None, timeout=None, _cancel=None, **unknown))]
@@ -1169,6 +1250,72 @@ impl Client {
         )
     }
 
+    /// Attaches a rule template to links, with the values of its variable rules (getVariableRulesOfTemplate lists them). Never repeated once it may have arrived. (attachRuleTemplateToLinks)
+    ///
+    /// `template_name`: The rule template's name (getRuleTemplates lists them).
+    /// `overwrite_existing`: Replace a template a link already has; without it, such a link is refused.
+    /// `link_ids`: The links.
+    /// `rules_variable`: Each variable rule's values: `rule_id`, `rule_type`, `rule_label`, and its `contact`, `sound_files` or messages.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (template_name, overwrite_existing, link_ids, *, rules_variable=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn attach_rule_template_to_links(
+        &self,
+        py: Python<'_>,
+        template_name: &Bound<'_, PyAny>,
+        overwrite_existing: &Bound<'_, PyAny>,
+        link_ids: &Bound<'_, PyAny>,
+        rules_variable: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "attachRuleTemplateToLinks",
+            &[
+                ("template_name", Some(template_name)),
+                ("overwrite_existing", Some(overwrite_existing)),
+                ("link_ids", Some(link_ids)),
+                ("rules_variable", rules_variable),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Attaches an SMS rule template to links, with the values of its variable rules. Never repeated once it may have arrived. (attachSMSTemplateToLinks)
+    ///
+    /// `template_name`: The SMS rule template's name.
+    /// `overwrite_existing`: Replace an SMS template a link already has; without it, such a link is refused.
+    /// `link_ids`: The links.
+    /// `rules_variable`: Each variable rule's values (`rule_id`, `rule_type`, `rule_label`, `contact`).
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (template_name, overwrite_existing, link_ids, *, rules_variable=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn attach_sms_template_to_links(
+        &self,
+        py: Python<'_>,
+        template_name: &Bound<'_, PyAny>,
+        overwrite_existing: &Bound<'_, PyAny>,
+        link_ids: &Bound<'_, PyAny>,
+        rules_variable: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "attachSMSTemplateToLinks",
+            &[
+                ("template_name", Some(template_name)),
+                ("overwrite_existing", Some(overwrite_existing)),
+                ("link_ids", Some(link_ids)),
+                ("rules_variable", rules_variable),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
+
     /// Attaches VoxNumbers to links: all of them, or none. Safe to repeat. (attachVoxnumberToLink)
     ///
     /// `links`: Each link and how its number is chosen.
@@ -1229,6 +1376,50 @@ impl Client {
         self.act(
             py,
             "deleteLinks",
+            &[("link_ids", Some(link_ids))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Takes the rule template off links. Safe to repeat. (removeRuleTemplateFromLinks)
+    ///
+    /// `link_ids`: The links.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (link_ids, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn remove_rule_template_from_links(
+        &self,
+        py: Python<'_>,
+        link_ids: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "removeRuleTemplateFromLinks",
+            &[("link_ids", Some(link_ids))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Takes the SMS template off links. Safe to repeat. (removeSMSTemplateFromLinks)
+    ///
+    /// `link_ids`: The links, each once.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (link_ids, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn remove_sms_template_from_links(
+        &self,
+        py: Python<'_>,
+        link_ids: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "removeSMSTemplateFromLinks",
             &[("link_ids", Some(link_ids))],
             timeout,
             _cancel,
@@ -1491,6 +1682,39 @@ impl Client {
             &[
                 ("link_id", Some(link_id)),
                 ("call_variables", call_variables),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// The variable rules of a rule template (what attachRuleTemplateToLinks fills in), with a link's values when `link_id` is given. Safe to repeat. (getVariableRulesOfTemplate)
+    ///
+    /// `template_name`: The rule template's name.
+    /// `link_id`: A link the template is attached to: its values.
+    /// `page`: The page (from 1).
+    /// `limit`: Results per page (1 to 5,000).
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (template_name, *, link_id=None, page=None, limit=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_variable_rules_of_template(
+        &self,
+        py: Python<'_>,
+        template_name: &Bound<'_, PyAny>,
+        link_id: Option<&Bound<'_, PyAny>>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "getVariableRulesOfTemplate",
+            &[
+                ("template_name", Some(template_name)),
+                ("link_id", link_id),
+                ("page", page),
+                ("limit", limit),
             ],
             timeout,
             _cancel,

@@ -126,6 +126,9 @@ enum Kind {
     Initiate,
     /// createContacts: never repeated once it may have arrived.
     Contact,
+    /// attachRuleTemplateToLinks (never repeated once it may have arrived), then
+    /// removeRuleTemplateFromLinks (safe to repeat).
+    Template,
 }
 
 impl Kind {
@@ -141,6 +144,7 @@ impl Kind {
             Kind::Sound => "sound",
             Kind::Initiate => "initiate",
             Kind::Contact => "contact",
+            Kind::Template => "template",
         }
     }
 }
@@ -160,7 +164,8 @@ fn allowed(fault: Injected, kind: Kind, opted_in: bool) -> &'static [&'static st
             | Kind::Category
             | Kind::Sound
             | Kind::Initiate
-            | Kind::Contact => &["ok"],
+            | Kind::Contact
+            | Kind::Template => &["ok"],
             // A link that does not exist; a number attached, or already given back.
             Kind::Attach | Kind::Delete => &["ok", "api 400"],
         },
@@ -219,6 +224,8 @@ struct Figures {
     initiates_placed: u64,
     contacts: u64,
     contact_requests_received: u64,
+    templates: u64,
+    template_requests_received: u64,
     nodes_maybe: u64,
     links_made: u64,
     call_reads: u64,
@@ -271,6 +278,8 @@ impl Figures {
         self.initiates_placed += o.initiates_placed;
         self.contacts += o.contacts;
         self.contact_requests_received += o.contact_requests_received;
+        self.templates += o.templates;
+        self.template_requests_received += o.template_requests_received;
         self.call_reads += o.call_reads;
         self.repeated_purchases_opted_in += o.repeated_purchases_opted_in;
         self.start_stock += o.start_stock;
@@ -487,7 +496,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.restocked += u64::from(count) * matching;
         }
         let fault = Injected::draw(&mut rng);
-        let kind = match rng.u32(0..26) {
+        let kind = match rng.u32(0..27) {
             0..12 => Kind::Purchase,
             12..16 => Kind::Attach,
             16..18 => Kind::List,
@@ -498,6 +507,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             23 => Kind::Sound,
             24 => Kind::Initiate,
             25 => Kind::Contact,
+            26 => Kind::Template,
             _ => Kind::List,
         };
         let purchase = kind == Kind::Purchase;
@@ -703,6 +713,30 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
                 }
                 result
             }
+            Kind::Template => {
+                let link = start
+                    .links
+                    .iter()
+                    .next()
+                    .map(|l| l.link_id.clone())
+                    .unwrap_or_default();
+                let request = serde_json::json!({
+                    "template_name": "Forward", "overwrite_existing": true, "link_ids": [link.clone()],
+                    "rules_variable": [{"rule_id": "1", "rule_type": "call", "contact": {"phone_number": format!("4479{lane:02}{call:06}")}}],
+                });
+                if let Some(fault) = fault.fault() {
+                    sandbox.inject(fault);
+                }
+                started = Instant::now();
+                let result = catch_unwind(AssertUnwindSafe(|| {
+                    client.attach_rule_template_to_links(&request)
+                }))
+                .map(|r| r.map(|()| None));
+                // Taken off again, safe to repeat; never a fault here.
+                let _ =
+                    client.remove_rule_template_from_links(&iovox_http::IdsRequest::new([link]));
+                result
+            }
             Kind::Contact => {
                 let id = format!("contact-{lane}-{call}");
                 let request = iovox_http::Records::new().record([
@@ -796,6 +830,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             Kind::Sound => f.sounds += 1,
             Kind::Initiate => f.initiates += 1,
             Kind::Contact => f.contacts += 1,
+            Kind::Template => f.templates += 1,
         }
         let Ok(result) = result else {
             f.panics += 1;
@@ -1013,6 +1048,14 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.contacts, f.contact_requests_received
         ));
     }
+    // attachRuleTemplateToLinks likewise: each call reached the sandbox once.
+    f.template_requests_received = sandbox.requests_for("attachRuleTemplateToLinks");
+    if f.template_requests_received != f.templates {
+        f.violations.push(format!(
+            "lane {lane}: {} template attaches reached the sandbox as {} requests",
+            f.templates, f.template_requests_received
+        ));
+    }
     let end_contacts = sandbox.state().contacts;
     for id in &contacts_made {
         let times = end_contacts.iter().filter(|c| &c.contact_id == id).count();
@@ -1181,6 +1224,10 @@ fn main() {
     println!(
         "  createContacts (never repeated once it may have arrived): {} calls, {} requests received; every contact made is in the account once",
         all.contacts, all.contact_requests_received
+    );
+    println!(
+        "  attachRuleTemplateToLinks (never repeated once it may have arrived), each followed by removeRuleTemplateFromLinks (safe to repeat): {} calls, {} requests received",
+        all.templates, all.template_requests_received
     );
     println!(
         "  orders compared with their requests: {}",

@@ -18,17 +18,19 @@ use crate::ShapeError;
 use iovox_core::categories;
 use iovox_core::contacts;
 use iovox_core::method::{
-    AttachVoxnumberToLink, CreateCategories, CreateContacts, CreateLinks, CreateNodeFull,
-    CreateNodes, CreateSoundFiles, DeleteCategories, DeleteContacts, DeleteLinks, DeleteNodes,
-    DeleteSoundFiles, DeleteVoxnumbersFromAccount, GetCallRecording, GetNodeDetails,
-    GetSoundFileData, GetVoicemailRecording, InitiateCall, Method, Prepared, PurchaseVoxNumbers,
-    RemoveVoxnumberFromLink, SetCallStatus, UpdateContacts, UpdateLinks, UpdateNodes,
-    UpdateSoundFiles,
+    AttachRuleTemplateToLinks, AttachSMSTemplateToLinks, AttachVoxnumberToLink, CreateCategories,
+    CreateContacts, CreateLinks, CreateNodeFull, CreateNodes, CreateSoundFiles, DeleteCategories,
+    DeleteContacts, DeleteLinks, DeleteNodes, DeleteSoundFiles, DeleteVoxnumbersFromAccount,
+    GetCallRecording, GetNodeDetails, GetSoundFileData, GetVariableRulesOfTemplate,
+    GetVoicemailRecording, InitiateCall, Method, Prepared, PurchaseVoxNumbers,
+    RemoveRuleTemplateFromLinks, RemoveSMSTemplateFromLinks, RemoveVoxnumberFromLink,
+    SetCallStatus, UpdateContacts, UpdateLinks, UpdateNodes, UpdateSoundFiles,
 };
 use iovox_core::model::Spec;
 use iovox_core::nested;
 use iovox_core::setup;
 use iovox_core::sound;
+use iovox_core::templates;
 use iovox_core::{DecodeError, Order, ValidationErrors};
 use serde_json::{Map, Value};
 
@@ -385,6 +387,83 @@ pub const ACTIONS: &[Action] = &[
             Ok(GetVoicemailRecording::prepare_wire(&query)?)
         },
         decode: |body| GetVoicemailRecording::decode(body).map(Outcome::Bytes),
+    },
+    Action {
+        spec: AttachRuleTemplateToLinks::SPEC,
+        about: "Attaches a rule template to links, with the values of its variable rules \
+                (getVariableRulesOfTemplate lists them). Never repeated once it may have arrived.",
+        params: &[
+            param("template_name", ParamKind::Text, "The rule template's name (getRuleTemplates lists them)."),
+            param("overwrite_existing", ParamKind::Flag, "Replace a template a link already has; without it, such a link is refused."),
+            param("link_ids", ParamKind::Ids, "The links."),
+            optional("rules_variable", ParamKind::Tree(templates::VARIABLE_RULE), "Each variable rule's values: `rule_id`, `rule_type`, `rule_label`, and its `contact`, `sound_files` or messages."),
+        ],
+        prepare: |args, case| {
+            let names = iovox_core::tree::names(templates::ATTACH_TEMPLATE);
+            let tree = crate::tree(args, templates::ATTACH_TEMPLATE, "attachRuleTemplateToLinks", &names, case)?;
+            Ok(AttachRuleTemplateToLinks::prepare_wire(&tree)?)
+        },
+        decode: nothing::<AttachRuleTemplateToLinks>,
+    },
+    Action {
+        spec: AttachSMSTemplateToLinks::SPEC,
+        about: "Attaches an SMS rule template to links, with the values of its variable rules. \
+                Never repeated once it may have arrived.",
+        params: &[
+            param("template_name", ParamKind::Text, "The SMS rule template's name."),
+            param("overwrite_existing", ParamKind::Flag, "Replace an SMS template a link already has; without it, such a link is refused."),
+            param("link_ids", ParamKind::Ids, "The links."),
+            optional("rules_variable", ParamKind::Tree(templates::VARIABLE_RULE), "Each variable rule's values (`rule_id`, `rule_type`, `rule_label`, `contact`)."),
+        ],
+        prepare: |args, case| {
+            let names = iovox_core::tree::names(templates::ATTACH_TEMPLATE);
+            let tree = crate::tree(args, templates::ATTACH_TEMPLATE, "attachSMSTemplateToLinks", &names, case)?;
+            Ok(AttachSMSTemplateToLinks::prepare_wire(&tree)?)
+        },
+        decode: nothing::<AttachSMSTemplateToLinks>,
+    },
+    Action {
+        spec: RemoveRuleTemplateFromLinks::SPEC,
+        about: "Takes the rule template off links. Safe to repeat.",
+        params: &[param("link_ids", ParamKind::Ids, "The links.")],
+        prepare: |args, case| {
+            let ids = only(args, "link_ids", "removeRuleTemplateFromLinks", case)?;
+            Ok(RemoveRuleTemplateFromLinks::prepare_wire(&crate::ids(ids, "link_ids", case)?)?)
+        },
+        decode: nothing::<RemoveRuleTemplateFromLinks>,
+    },
+    Action {
+        spec: RemoveSMSTemplateFromLinks::SPEC,
+        about: "Takes the SMS template off links. Safe to repeat.",
+        params: &[param("link_ids", ParamKind::Ids, "The links, each once.")],
+        prepare: |args, case| {
+            let ids = only(args, "link_ids", "removeSMSTemplateFromLinks", case)?;
+            Ok(RemoveSMSTemplateFromLinks::prepare_wire(&crate::ids(ids, "link_ids", case)?)?)
+        },
+        decode: nothing::<RemoveSMSTemplateFromLinks>,
+    },
+    Action {
+        spec: GetVariableRulesOfTemplate::SPEC,
+        about: "The variable rules of a rule template (what attachRuleTemplateToLinks fills \
+                in), with a link's values when `link_id` is given. Safe to repeat.",
+        params: &[
+            param("template_name", ParamKind::Text, "The rule template's name."),
+            optional("link_id", ParamKind::Text, "A link the template is attached to: its values."),
+            optional("page", ParamKind::Integer, "The page (from 1)."),
+            optional("limit", ParamKind::Integer, "Results per page (1 to 5,000)."),
+        ],
+        prepare: |args, case| {
+            let names = ["template_name", "link_id", "page", "limit"];
+            let map = crate::arguments_of(args, &names, "getVariableRulesOfTemplate", case)?;
+            for (k, v) in &map {
+                if matches!(v, Value::Array(_) | Value::Object(_)) && crate::kind(v) != "a string" {
+                    return Err(ShapeError(format!("{k} must be a text or a number, not {}", crate::kind(v))).into());
+                }
+            }
+            let wire: Map<String, Value> = map.into_iter().map(|(k, v)| (snake(&k), v)).collect();
+            Ok(GetVariableRulesOfTemplate::prepare_wire(&Value::Object(wire))?)
+        },
+        decode: |body| GetVariableRulesOfTemplate::decode(body).map(Outcome::Data),
     },
     Action {
         spec: CreateContacts::SPEC,

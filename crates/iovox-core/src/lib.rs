@@ -54,6 +54,7 @@ pub mod request;
 pub mod setup;
 pub mod sound;
 mod status;
+pub mod templates;
 pub mod tree;
 pub mod url;
 pub mod vocab;
@@ -101,6 +102,10 @@ pub use sound::{
     SoundFilesRequest, SOUND_FILE_ARGUMENTS, SOUND_FILE_FIELDS,
 };
 pub use status::{read_call_status, CallStatusRequest, SETTABLE_CALL_STATUSES};
+pub use templates::{
+    read_link_ids, Advanced, RuleTemplate, RuleTemplatesRequest, TemplateType,
+    RULE_TEMPLATE_ARGUMENTS, RULE_TEMPLATE_FIELDS,
+};
 pub use voxnumbers::{
     AccountVoxnumber, AssignedStatus, CallStatus, VoxnumberType, VoxnumbersRequest,
     VOXNUMBER_ARGUMENTS, VOXNUMBER_FIELDS,

@@ -40,6 +40,10 @@ pub use crate::sound::{
     CreateSoundFiles, DeleteSoundFiles, GetSoundFileData, GetSoundFiles, UpdateSoundFiles,
 };
 pub use crate::status::SetCallStatus;
+pub use crate::templates::{
+    AttachRuleTemplateToLinks, AttachSMSTemplateToLinks, GetRuleTemplates,
+    GetVariableRulesOfTemplate, RemoveRuleTemplateFromLinks, RemoveSMSTemplateFromLinks,
+};
 pub use crate::voxnumbers::GetVoxnumbers;
 
 /// A typed method as the generators see it: its declaration and the names of its Rust
@@ -127,8 +131,12 @@ macro_rules! typed_methods {
             $crate::method::GetContactDetails,
             $crate::method::GetContacts,
             $crate::method::UpdateContacts,
+            $crate::method::AttachRuleTemplateToLinks,
+            $crate::method::AttachSMSTemplateToLinks,
             $crate::method::AttachVoxnumberToLink,
             $crate::method::GetLinks,
+            $crate::method::RemoveRuleTemplateFromLinks,
+            $crate::method::RemoveSMSTemplateFromLinks,
             $crate::method::RemoveVoxnumberFromLink,
             $crate::method::GetCountries,
             $crate::method::GetNodes,
@@ -140,6 +148,8 @@ macro_rules! typed_methods {
             $crate::method::GetCallRecording,
             $crate::method::GetVoicemailRecording,
             $crate::method::InitiateCall,
+            $crate::method::GetRuleTemplates,
+            $crate::method::GetVariableRulesOfTemplate,
             $crate::method::CreateSoundFiles,
             $crate::method::DeleteSoundFiles,
             $crate::method::GetSoundFileData,
@@ -198,16 +208,16 @@ pub const CATALOGUE: &[Spec] = &[
     GetContacts::SPEC,
     UpdateContacts::SPEC,
     Spec::untyped("AccountSetup", "Links", "attachCategoryToLink", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
-    Spec::untyped("AccountSetup", "Links", "attachRuleTemplateToLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
-    Spec::untyped("AccountSetup", "Links", "attachSMSTemplateToLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
+    AttachRuleTemplateToLinks::SPEC,
+    AttachSMSTemplateToLinks::SPEC,
     AttachVoxnumberToLink::SPEC,
     CreateLinks::SPEC,
     Spec::untyped("AccountSetup", "Links", "createLinksFull", Verb::Post, Known::Yes(false), RequestShape::Body, None, Confidence::OneClient),
     DeleteLinks::SPEC,
     GetLinks::SPEC,
     Spec::untyped("AccountSetup", "Links", "removeCategoryFromLink", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
-    Spec::untyped("AccountSetup", "Links", "removeRuleTemplateFromLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
-    Spec::untyped("AccountSetup", "Links", "removeSMSTemplateFromLinks", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
+    RemoveRuleTemplateFromLinks::SPEC,
+    RemoveSMSTemplateFromLinks::SPEC,
     RemoveVoxnumberFromLink::SPEC,
     UpdateLinks::SPEC,
     CreateNodeFull::SPEC,
@@ -231,9 +241,9 @@ pub const CATALOGUE: &[Spec] = &[
     Spec::untyped("Calling", "Rules", "deleteBlockedNumbers", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
     Spec::untyped("Calling", "Rules", "deleteTimeTemplates", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
     Spec::untyped("Calling", "Rules", "getBlockedNumbers", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::Page),
-    Spec::untyped("Calling", "Rules", "getRuleTemplates", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    GetRuleTemplates::SPEC,
     Spec::untyped("Calling", "Rules", "getTimeTemplates", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::Page),
-    Spec::untyped("Calling", "Rules", "getVariableRulesOfTemplate", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::PageAndClients),
+    GetVariableRulesOfTemplate::SPEC,
     Spec::untyped("Calling", "Rules", "updateBlockedNumbers", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
     Spec::untyped("Calling", "Rules", "updateTimeTemplates", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
     CreateSoundFiles::SPEC,
@@ -334,6 +344,10 @@ pub const LISTS: &[List] = &[
     list::<GetContactDetails, crate::ContactDetails>(
         "ContactDetails",
         "Every detail of a contact",
+    ),
+    list::<GetRuleTemplates, crate::RuleTemplate>(
+        "RuleTemplate",
+        "A rule template: calling rules a link can follow",
     ),
     list::<GetSoundFiles, crate::SoundFileInfo>(
         "SoundFileInfo",

@@ -308,6 +308,84 @@ impl Client {
         self.call_wire::<iovox_core::method::UpdateContacts>(request, options)
     }
 
+    /// [`attachRuleTemplateToLinks`](https://www.iovox.com/api/rest/attachRuleTemplateToLinks.html) (`PUT /Links`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::AttachRuleTemplateToLinks`].
+    pub fn attach_rule_template_to_links(
+        &self,
+        request: &iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::AttachRuleTemplateToLinks>(request, &CallOptions::default())
+    }
+
+    /// [`Client::attach_rule_template_to_links`] with per-call options (timeout, cancel).
+    pub fn attach_rule_template_to_links_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::AttachRuleTemplateToLinks>(request, options)
+    }
+
+    /// [`Client::attach_rule_template_to_links`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn attach_rule_template_to_links_wire(
+        &self,
+        request: &iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::AttachRuleTemplateToLinks>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::attach_rule_template_to_links_wire`] with per-call options.
+    pub fn attach_rule_template_to_links_wire_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::AttachRuleTemplateToLinks>(request, options)
+    }
+
+    /// [`attachSMSTemplateToLinks`](https://www.iovox.com/api/rest/attachSMSTemplateToLinks.html) (`PUT /Links`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::AttachSMSTemplateToLinks`].
+    pub fn attach_sms_template_to_links(
+        &self,
+        request: &iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::AttachSMSTemplateToLinks>(request, &CallOptions::default())
+    }
+
+    /// [`Client::attach_sms_template_to_links`] with per-call options (timeout, cancel).
+    pub fn attach_sms_template_to_links_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::AttachSMSTemplateToLinks>(request, options)
+    }
+
+    /// [`Client::attach_sms_template_to_links`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn attach_sms_template_to_links_wire(
+        &self,
+        request: &iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::AttachSMSTemplateToLinks>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::attach_sms_template_to_links_wire`] with per-call options.
+    pub fn attach_sms_template_to_links_wire_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::AttachSMSTemplateToLinks>(request, options)
+    }
+
     /// [`attachVoxnumberToLink`](https://www.iovox.com/api/rest/attachVoxnumberToLink.html) (`PUT /Links`; safe to repeat): every check that needs only the request first, then one call.
     /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::AttachVoxnumberToLink`].
     pub fn attach_voxnumber_to_link(
@@ -441,6 +519,90 @@ impl Client {
         options: &CallOptions,
     ) -> Result<iovox_core::Page<iovox_core::AccountLink>, Error> {
         self.call_wire::<iovox_core::method::GetLinks>(request, options)
+    }
+
+    /// [`removeRuleTemplateFromLinks`](https://www.iovox.com/api/rest/removeRuleTemplateFromLinks.html) (`PUT /Links`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::RemoveRuleTemplateFromLinks`].
+    pub fn remove_rule_template_from_links(
+        &self,
+        request: &iovox_core::IdsRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::RemoveRuleTemplateFromLinks>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::remove_rule_template_from_links`] with per-call options (timeout, cancel).
+    pub fn remove_rule_template_from_links_with(
+        &self,
+        request: &iovox_core::IdsRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::RemoveRuleTemplateFromLinks>(request, options)
+    }
+
+    /// [`Client::remove_rule_template_from_links`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn remove_rule_template_from_links_wire(
+        &self,
+        request: &wire::DetachRequest,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::RemoveRuleTemplateFromLinks>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::remove_rule_template_from_links_wire`] with per-call options.
+    pub fn remove_rule_template_from_links_wire_with(
+        &self,
+        request: &wire::DetachRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::RemoveRuleTemplateFromLinks>(request, options)
+    }
+
+    /// [`removeSMSTemplateFromLinks`](https://www.iovox.com/api/rest/removeSMSTemplateFromLinks.html) (`PUT /Links`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::RemoveSMSTemplateFromLinks`].
+    pub fn remove_sms_template_from_links(
+        &self,
+        request: &iovox_core::IdsRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::RemoveSMSTemplateFromLinks>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::remove_sms_template_from_links`] with per-call options (timeout, cancel).
+    pub fn remove_sms_template_from_links_with(
+        &self,
+        request: &iovox_core::IdsRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::RemoveSMSTemplateFromLinks>(request, options)
+    }
+
+    /// [`Client::remove_sms_template_from_links`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn remove_sms_template_from_links_wire(
+        &self,
+        request: &wire::DetachRequest,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::RemoveSMSTemplateFromLinks>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::remove_sms_template_from_links_wire`] with per-call options.
+    pub fn remove_sms_template_from_links_wire_with(
+        &self,
+        request: &wire::DetachRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::RemoveSMSTemplateFromLinks>(request, options)
     }
 
     /// [`removeVoxnumberFromLink`](https://www.iovox.com/api/rest/removeVoxnumberFromLink.html) (`PUT /Links`; safe to repeat): every check that needs only the request first, then one call.
@@ -873,6 +1035,84 @@ impl Client {
         options: &CallOptions,
     ) -> Result<(), Error> {
         self.call_wire::<iovox_core::method::InitiateCall>(request, options)
+    }
+
+    /// [`getRuleTemplates`](https://www.iovox.com/api/rest/getRuleTemplates.html) (`GET /Rules`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetRuleTemplates`].
+    pub fn get_rule_templates(
+        &self,
+        request: &iovox_core::RuleTemplatesRequest,
+    ) -> Result<iovox_core::Page<iovox_core::RuleTemplate>, Error> {
+        self.call::<iovox_core::method::GetRuleTemplates>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_rule_templates`] with per-call options (timeout, cancel).
+    pub fn get_rule_templates_with(
+        &self,
+        request: &iovox_core::RuleTemplatesRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::RuleTemplate>, Error> {
+        self.call::<iovox_core::method::GetRuleTemplates>(request, options)
+    }
+
+    /// [`Client::get_rule_templates`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_rule_templates_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::Page<iovox_core::RuleTemplate>, Error> {
+        self.call_wire::<iovox_core::method::GetRuleTemplates>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_rule_templates_wire`] with per-call options.
+    pub fn get_rule_templates_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::RuleTemplate>, Error> {
+        self.call_wire::<iovox_core::method::GetRuleTemplates>(request, options)
+    }
+
+    /// [`getVariableRulesOfTemplate`](https://www.iovox.com/api/rest/getVariableRulesOfTemplate.html) (`GET /Rules`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetVariableRulesOfTemplate`].
+    pub fn get_variable_rules_of_template(
+        &self,
+        request: &iovox_core::tree::Value,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetVariableRulesOfTemplate>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::get_variable_rules_of_template`] with per-call options (timeout, cancel).
+    pub fn get_variable_rules_of_template_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetVariableRulesOfTemplate>(request, options)
+    }
+
+    /// [`Client::get_variable_rules_of_template`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_variable_rules_of_template_wire(
+        &self,
+        request: &iovox_core::tree::Value,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call_wire::<iovox_core::method::GetVariableRulesOfTemplate>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::get_variable_rules_of_template_wire`] with per-call options.
+    pub fn get_variable_rules_of_template_wire_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call_wire::<iovox_core::method::GetVariableRulesOfTemplate>(request, options)
     }
 
     /// [`createSoundFiles`](https://www.iovox.com/api/rest/createSoundFiles.html) (`POST /SoundFiles`; not after sent): every check that needs only the request first, then one call.
@@ -1409,6 +1649,44 @@ impl crate::AsyncClient {
             .await
     }
 
+    /// [`Client::attach_rule_template_to_links`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn attach_rule_template_to_links(
+        &self,
+        request: iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::AttachRuleTemplateToLinks>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::attach_rule_template_to_links`] with per-call options (timeout, cancel).
+    pub async fn attach_rule_template_to_links_with(
+        &self,
+        request: iovox_core::tree::Value,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::AttachRuleTemplateToLinks>(request, options)
+            .await
+    }
+
+    /// [`Client::attach_sms_template_to_links`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn attach_sms_template_to_links(
+        &self,
+        request: iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::AttachSMSTemplateToLinks>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::attach_sms_template_to_links`] with per-call options (timeout, cancel).
+    pub async fn attach_sms_template_to_links_with(
+        &self,
+        request: iovox_core::tree::Value,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::AttachSMSTemplateToLinks>(request, options)
+            .await
+    }
+
     /// [`Client::attach_voxnumber_to_link`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
     pub async fn attach_voxnumber_to_link(
         &self,
@@ -1476,6 +1754,47 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<iovox_core::Page<iovox_core::AccountLink>, Error> {
         self.call::<iovox_core::method::GetLinks>(request, options)
+            .await
+    }
+
+    /// [`Client::remove_rule_template_from_links`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn remove_rule_template_from_links(
+        &self,
+        request: iovox_core::IdsRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::RemoveRuleTemplateFromLinks>(
+            request,
+            CallOptions::default(),
+        )
+        .await
+    }
+
+    /// [`crate::AsyncClient::remove_rule_template_from_links`] with per-call options (timeout, cancel).
+    pub async fn remove_rule_template_from_links_with(
+        &self,
+        request: iovox_core::IdsRequest,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::RemoveRuleTemplateFromLinks>(request, options)
+            .await
+    }
+
+    /// [`Client::remove_sms_template_from_links`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn remove_sms_template_from_links(
+        &self,
+        request: iovox_core::IdsRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::RemoveSMSTemplateFromLinks>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::remove_sms_template_from_links`] with per-call options (timeout, cancel).
+    pub async fn remove_sms_template_from_links_with(
+        &self,
+        request: iovox_core::IdsRequest,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::RemoveSMSTemplateFromLinks>(request, options)
             .await
     }
 
@@ -1705,6 +2024,44 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<(), Error> {
         self.call::<iovox_core::method::InitiateCall>(request, options)
+            .await
+    }
+
+    /// [`Client::get_rule_templates`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_rule_templates(
+        &self,
+        request: iovox_core::RuleTemplatesRequest,
+    ) -> Result<iovox_core::Page<iovox_core::RuleTemplate>, Error> {
+        self.call::<iovox_core::method::GetRuleTemplates>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_rule_templates`] with per-call options (timeout, cancel).
+    pub async fn get_rule_templates_with(
+        &self,
+        request: iovox_core::RuleTemplatesRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::RuleTemplate>, Error> {
+        self.call::<iovox_core::method::GetRuleTemplates>(request, options)
+            .await
+    }
+
+    /// [`Client::get_variable_rules_of_template`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_variable_rules_of_template(
+        &self,
+        request: iovox_core::tree::Value,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetVariableRulesOfTemplate>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_variable_rules_of_template`] with per-call options (timeout, cancel).
+    pub async fn get_variable_rules_of_template_with(
+        &self,
+        request: iovox_core::tree::Value,
+        options: CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetVariableRulesOfTemplate>(request, options)
             .await
     }
 

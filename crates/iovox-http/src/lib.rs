@@ -64,6 +64,7 @@ pub use iovox_core::{
     AccountNode, Call, CallDataRequest, CallMetrics, CallMetricsRequest, CallStatusRequest,
     IdsRequest, InitiateCallRequest, NodeDetailsRequest, NodesRequest, Records,
 };
+pub use iovox_core::{Advanced, RuleTemplate, RuleTemplatesRequest, TemplateType};
 pub use iovox_core::{
     Contact, ContactDetails, ContactDetailsRequest, ContactUpdates, ContactsRequest,
     DeleteContactsRequest,

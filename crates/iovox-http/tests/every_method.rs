@@ -55,6 +55,8 @@ fn every_typed_method_from_the_client() {
         c.get_contacts_wire(&serde_json::from_str("{\"company\": \"IOVOX\"}").unwrap()),
     );
     answered("updateContacts", c.update_contacts_wire(&serde_json::from_str("{\"contacts\": [{\"contact_id\": \"Sales\", \"email\": \"desk@example.com\"}], \"replace_details\": false}").unwrap()));
+    answered("attachRuleTemplateToLinks", c.attach_rule_template_to_links_wire(&serde_json::from_str("{\"link_ids\": [\"333\"], \"overwrite_existing\": true, \"template_name\": \"Call Whisper Both\"}").unwrap()));
+    answered("attachSMSTemplateToLinks", c.attach_sms_template_to_links_wire(&serde_json::from_str("{\"link_ids\": [\"333\"], \"overwrite_existing\": true, \"template_name\": \"SMS\"}").unwrap()));
     answered("attachVoxnumberToLink", c.attach_voxnumber_to_link_wire(&serde_json::from_str("{\"links\": [{\"area_code\": 20, \"link_id\": \"100\", \"method\": \"BY AREA\", \"voxnumber_idd\": 44}]}").unwrap()));
     answered("createLinks", c.create_links_wire(&serde_json::from_str("{\"links\": [{\"link_id\": \"Model L1\", \"link_name\": \"Model link\", \"link_type\": \"Web\", \"node_id\": \"N1\"}]}").unwrap()));
     answered(
@@ -66,6 +68,18 @@ fn every_typed_method_from_the_client() {
         c.get_links_wire(
             &serde_json::from_str("{\"order\": \"lid_ASC\", \"req_fields\": [\"lid\", \"vn\"]}")
                 .unwrap(),
+        ),
+    );
+    answered(
+        "removeRuleTemplateFromLinks",
+        c.remove_rule_template_from_links_wire(
+            &serde_json::from_str("{\"link_ids\": [\"333\"]}").unwrap(),
+        ),
+    );
+    answered(
+        "removeSMSTemplateFromLinks",
+        c.remove_sms_template_from_links_wire(
+            &serde_json::from_str("{\"link_ids\": [\"333\"]}").unwrap(),
         ),
     );
     answered(
@@ -127,6 +141,21 @@ fn every_typed_method_from_the_client() {
         c.get_voicemail_recording_wire(&serde_json::from_str("{\"id\": \"CALL-000001\"}").unwrap()),
     );
     answered("initiateCall", c.initiate_call_wire(&serde_json::from_str("{\"call_variables\": {\"call_destination\": \"449789123123,1\", \"delay\": 30}, \"link_id\": \"333\"}").unwrap()));
+    answered(
+        "getRuleTemplates",
+        c.get_rule_templates_wire(
+            &serde_json::from_str(
+                "{\"req_fields\": [\"tna\", \"tt\"], \"template_type\": \"ALL\"}",
+            )
+            .unwrap(),
+        ),
+    );
+    answered(
+        "getVariableRulesOfTemplate",
+        c.get_variable_rules_of_template_wire(
+            &serde_json::from_str("{\"template_name\": \"Call Whisper Both\"}").unwrap(),
+        ),
+    );
     answered("createSoundFiles", c.create_sound_files_wire(&serde_json::from_str("{\"sound_files\": [{\"sound_file\": {\"\\u0000bytes\": \"SUQzBA==\"}, \"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}]}").unwrap()));
     answered(
         "deleteSoundFiles",
@@ -182,7 +211,7 @@ fn every_typed_method_from_the_client() {
                 .unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 37);
+    assert_eq!(sb.stats().requests, 43);
 }
 
 #[cfg(feature = "tokio")]
@@ -235,6 +264,8 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
         answered("updateContacts", a.call_wire::<iovox_core::method::UpdateContacts>(serde_json::from_str("{\"contacts\": [{\"contact_id\": \"Sales\", \"email\": \"desk@example.com\"}], \"replace_details\": false}").unwrap(), Default::default()).await);
+        answered("attachRuleTemplateToLinks", a.call_wire::<iovox_core::method::AttachRuleTemplateToLinks>(serde_json::from_str("{\"link_ids\": [\"333\"], \"overwrite_existing\": true, \"template_name\": \"Call Whisper Both\"}").unwrap(), Default::default()).await);
+        answered("attachSMSTemplateToLinks", a.call_wire::<iovox_core::method::AttachSMSTemplateToLinks>(serde_json::from_str("{\"link_ids\": [\"333\"], \"overwrite_existing\": true, \"template_name\": \"SMS\"}").unwrap(), Default::default()).await);
         answered("attachVoxnumberToLink", a.call_wire::<iovox_core::method::AttachVoxnumberToLink>(serde_json::from_str("{\"links\": [{\"area_code\": 20, \"link_id\": \"100\", \"method\": \"BY AREA\", \"voxnumber_idd\": 44}]}").unwrap(), Default::default()).await);
         answered("createLinks", a.call_wire::<iovox_core::method::CreateLinks>(serde_json::from_str("{\"links\": [{\"link_id\": \"Model L1\", \"link_name\": \"Model link\", \"link_type\": \"Web\", \"node_id\": \"N1\"}]}").unwrap(), Default::default()).await);
         answered(
@@ -250,6 +281,22 @@ async fn every_typed_method_from_the_async_client() {
             a.call_wire::<iovox_core::method::GetLinks>(
                 serde_json::from_str("{\"order\": \"lid_ASC\", \"req_fields\": [\"lid\", \"vn\"]}")
                     .unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "removeRuleTemplateFromLinks",
+            a.call_wire::<iovox_core::method::RemoveRuleTemplateFromLinks>(
+                serde_json::from_str("{\"link_ids\": [\"333\"]}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "removeSMSTemplateFromLinks",
+            a.call_wire::<iovox_core::method::RemoveSMSTemplateFromLinks>(
+                serde_json::from_str("{\"link_ids\": [\"333\"]}").unwrap(),
                 Default::default(),
             )
             .await,
@@ -339,6 +386,25 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
         answered("initiateCall", a.call_wire::<iovox_core::method::InitiateCall>(serde_json::from_str("{\"call_variables\": {\"call_destination\": \"449789123123,1\", \"delay\": 30}, \"link_id\": \"333\"}").unwrap(), Default::default()).await);
+        answered(
+            "getRuleTemplates",
+            a.call_wire::<iovox_core::method::GetRuleTemplates>(
+                serde_json::from_str(
+                    "{\"req_fields\": [\"tna\", \"tt\"], \"template_type\": \"ALL\"}",
+                )
+                .unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "getVariableRulesOfTemplate",
+            a.call_wire::<iovox_core::method::GetVariableRulesOfTemplate>(
+                serde_json::from_str("{\"template_name\": \"Call Whisper Both\"}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
         answered("createSoundFiles", a.call_wire::<iovox_core::method::CreateSoundFiles>(serde_json::from_str("{\"sound_files\": [{\"sound_file\": {\"\\u0000bytes\": \"SUQzBA==\"}, \"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}]}").unwrap(), Default::default()).await);
         answered(
             "deleteSoundFiles",
@@ -420,7 +486,7 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 37);
+    assert_eq!(sb.stats().requests, 43);
 }
 
 /// The same answer, or the same error, from both clients.
@@ -502,6 +568,20 @@ async fn every_list_method_answers_alike_from_both_clients() {
             .await,
     );
     alike("getCallMetrics", c.get_call_metrics_wire(&serde_json::from_str("{\"group_fields\": [\"vn\"], \"req_fields\": [\"tc\", \"tuc\"], \"sdt\": \"2026-01-01\"}").unwrap()), a.get_call_metrics(serde_json::from_str("{\"group_fields\": [\"vn\"], \"req_fields\": [\"tc\", \"tuc\"], \"sdt\": \"2026-01-01\"}").unwrap()).await);
+    alike(
+        "getRuleTemplates",
+        c.get_rule_templates_wire(
+            &serde_json::from_str(
+                "{\"req_fields\": [\"tna\", \"tt\"], \"template_type\": \"ALL\"}",
+            )
+            .unwrap(),
+        ),
+        a.get_rule_templates(
+            serde_json::from_str("{\"req_fields\": [\"tna\", \"tt\"], \"template_type\": \"ALL\"}")
+                .unwrap(),
+        )
+        .await,
+    );
     alike(
         "getSoundFiles",
         c.get_sound_files_wire(&serde_json::from_str("{\"sound_group\": \"Greetings\"}").unwrap()),

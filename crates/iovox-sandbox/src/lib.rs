@@ -29,6 +29,7 @@ mod server;
 mod setup;
 mod sound;
 mod state;
+mod templates;
 mod waitable;
 
 pub use account::Restock;
@@ -57,7 +58,7 @@ pub fn model_json() -> serde_json::Value {
 }
 pub use state::{
     AccountNumber, CallRecord, CategoryInfo, ContactInfo, InitiatedCall, LinkInfo, Links, NodeInfo,
-    Outcode, Region, State, StoredSoundFile,
+    Outcode, Region, RuleTemplateInfo, State, StoredSoundFile,
 };
 
 use account::Account;

@@ -3,11 +3,16 @@
 
 use crate::account::{Account, Restock};
 use crate::callbacks::{lock, Sender};
+use crate::templates::Kind as TemplateKind;
 use crate::Fault;
 use axum::body::{Body, Bytes};
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
+use iovox_core::method::{
+    AttachRuleTemplateToLinks, AttachSMSTemplateToLinks, GetRuleTemplates,
+    GetVariableRulesOfTemplate, RemoveRuleTemplateFromLinks, RemoveSMSTemplateFromLinks,
+};
 use iovox_core::method::{
     AttachVoxnumberToLink, CreateCategories, CreateContacts, CreateLinks, CreateNodeFull,
     CreateNodes, CreateSoundFiles, DeleteCategories, DeleteContacts, DeleteLinks, DeleteNodes,
@@ -353,6 +358,25 @@ plays! {
     };
     DeleteNodes => |app, r| by_ids(app, r.param("node_ids"), Account::delete_nodes);
     DeleteLinks => |app, r| by_ids(app, r.param("link_ids"), Account::delete_links);
+    AttachRuleTemplateToLinks => |app, r| attach_template(app, r, TemplateKind::Calls);
+    AttachSMSTemplateToLinks => |app, r| attach_template(app, r, TemplateKind::Sms);
+    RemoveRuleTemplateFromLinks => |app, r| remove_template(app, r, TemplateKind::Calls);
+    RemoveSMSTemplateFromLinks => |app, r| remove_template(app, r, TemplateKind::Sms);
+    GetRuleTemplates => |app, r| listed(r.query, wire::Query::validate_rule_templates, |q| {
+        Ok(lock(&app.account).rule_templates(q))
+    });
+    GetVariableRulesOfTemplate => |app, r| {
+        let name = r.param("template_name").unwrap_or_default();
+        let link = r.param("link_id").filter(|l| !l.trim().is_empty());
+        let rules = lock(&app.account).variable_rules(name.trim(), link.map(str::trim));
+        match rules {
+            Ok(rules) => xml(
+                StatusCode::OK,
+                iovox_core::tree::write_tree(&["response"], iovox_core::templates::VARIABLE_RULES, &rules),
+            ),
+            Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
+        }
+    };
     CreateContacts => |app, r| {
         created(app, r, &iovox_core::contacts::CONTACT, Account::create_contacts)
     };
@@ -516,6 +540,61 @@ plays! {
             Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
         }
     };
+}
+
+/// attachRuleTemplateToLinks and attachSMSTemplateToLinks: the body read as the SDK's
+/// tree, its checks, then the account's.
+fn attach_template(app: &Arc<App>, r: &Incoming<'_>, kind: TemplateKind) -> Response {
+    use iovox_core::templates::ATTACH_TEMPLATE;
+    if r.blank() {
+        return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
+    }
+    let request = match iovox_core::tree::read_tree(r.body, &[], ATTACH_TEMPLATE) {
+        Ok(request) => request,
+        Err(e) => {
+            let e = RequestError::XmlParse {
+                reason: e.message,
+                line: e.line.unwrap_or(1),
+                column: e.column.unwrap_or(1),
+            };
+            return errors(StatusCode::BAD_REQUEST, &e.messages());
+        }
+    };
+    if let Err(e) = iovox_core::tree::prepare_tree(&["request"], ATTACH_TEMPLATE, &request) {
+        return errors(StatusCode::BAD_REQUEST, &e.messages());
+    }
+    match lock(&app.account).attach_template(kind, &request) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+    }
+}
+
+/// removeRuleTemplateFromLinks and removeSMSTemplateFromLinks: the link IDs, the SDK's
+/// checks for the SMS one (its page's), then the account's.
+fn remove_template(app: &Arc<App>, r: &Incoming<'_>, kind: TemplateKind) -> Response {
+    use iovox_core::method::Method;
+    if r.blank() {
+        return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
+    }
+    let Some(ids) = iovox_core::read_link_ids(r.body) else {
+        let e = RequestError::XmlParse {
+            reason: "not a <request> of <link_ids>".into(),
+            line: 1,
+            column: 1,
+        };
+        return errors(StatusCode::BAD_REQUEST, &e.messages());
+    };
+    let checked = match kind {
+        TemplateKind::Sms => RemoveSMSTemplateFromLinks::prepare_wire(&ids),
+        TemplateKind::Calls => RemoveRuleTemplateFromLinks::prepare_wire(&ids),
+    };
+    if let Err(e) = checked {
+        return errors(StatusCode::BAD_REQUEST, &e.messages());
+    }
+    match lock(&app.account).remove_template(kind, &ids) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+    }
 }
 
 /// getCallRecording and getVoicemailRecording: the call's audio, or IOVOX's message.

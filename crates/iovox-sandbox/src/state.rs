@@ -41,6 +41,85 @@ pub struct State {
     /// Contacts made by createContacts, in the order made.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<ContactInfo>,
+    /// The rule templates links can follow: IOVOX's (`DEFAULT`, in every account) and the
+    /// account's (`CUSTOM`, made in IOVOX's portal, not through the API). A state file
+    /// without them has IOVOX's.
+    #[serde(default = "default_rule_templates")]
+    pub rule_templates: Vec<RuleTemplateInfo>,
+    /// The SMS rule templates links can follow (a state file without them has IOVOX's).
+    #[serde(default = "default_sms_templates")]
+    pub sms_templates: Vec<RuleTemplateInfo>,
+}
+
+/// A rule template (or an SMS one): its name, kind and variable rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleTemplateInfo {
+    /// Its name.
+    pub template_name: String,
+    /// Its notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_notes: Option<String>,
+    /// `DEFAULT` (IOVOX's) or `CUSTOM` (the account's).
+    #[serde(default = "default_template_type")]
+    pub template_type: String,
+    /// Whether it is an advanced template.
+    #[serde(default)]
+    pub advanced: bool,
+    /// When it was made.
+    #[serde(default = "default_created")]
+    pub created: String,
+    /// Its variable rules, each a mapping (what getVariableRulesOfTemplate answers).
+    #[serde(default)]
+    pub rules: Vec<serde_json::Value>,
+}
+
+fn default_template_type() -> String {
+    "DEFAULT".into()
+}
+
+fn default_created() -> String {
+    "2012-01-01 00:00:00".into()
+}
+
+/// IOVOX's rule templates as the sandbox has them: the page's example template, and one
+/// that puts a call through.
+pub fn default_rule_templates() -> Vec<RuleTemplateInfo> {
+    let template = |name: &str, rules: serde_json::Value| RuleTemplateInfo {
+        template_name: name.into(),
+        template_notes: None,
+        template_type: default_template_type(),
+        advanced: false,
+        created: default_created(),
+        rules: rules.as_array().cloned().unwrap_or_default(),
+    };
+    vec![
+        template(
+            "Call Whisper Both",
+            serde_json::json!([
+                {"rule_id": "1", "rule_type": "play", "rule_label": "Welcome", "sound_files": []},
+                {"rule_id": "3", "rule_type": "call", "rule_label": "Call", "contact": {}},
+            ]),
+        ),
+        template(
+            "Forward",
+            serde_json::json!([{"rule_id": "1", "rule_type": "call", "rule_label": "Call", "contact": {}}]),
+        ),
+    ]
+}
+
+/// IOVOX's SMS rule template as the sandbox has it (the page's example).
+pub fn default_sms_templates() -> Vec<RuleTemplateInfo> {
+    vec![RuleTemplateInfo {
+        template_name: "SMS".into(),
+        template_notes: None,
+        template_type: default_template_type(),
+        advanced: false,
+        created: default_created(),
+        rules: vec![serde_json::json!(
+            {"rule_id": "sendSms_1", "rule_type": "sendSms", "rule_label": "sendSms", "contact": {}}
+        )],
+    }]
 }
 
 /// A contact of the account, made by createContacts.
@@ -222,6 +301,12 @@ pub struct LinkInfo {
     /// Its categories as given to createNodeFull (`category_id`, `value`), each a mapping.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<serde_json::Value>,
+    /// Its SMS rule template, by name (attachSMSTemplateToLinks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_template_name: Option<String>,
+    /// Its SMS template's variable rules as given, each a mapping.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sms_rules: Vec<serde_json::Value>,
 }
 
 impl LinkInfo {
@@ -237,6 +322,8 @@ impl LinkInfo {
             rule_template_name: None,
             rules: Vec::new(),
             categories: Vec::new(),
+            sms_template_name: None,
+            sms_rules: Vec::new(),
         }
     }
 
@@ -319,7 +406,7 @@ impl<'de> Deserialize<'de> for Links {
         #[serde(untagged)]
         enum Entry {
             Id(String),
-            Link(LinkInfo),
+            Link(Box<LinkInfo>),
         }
         let entries = Vec::<Entry>::deserialize(d)?;
         Ok(Links(
@@ -327,7 +414,7 @@ impl<'de> Deserialize<'de> for Links {
                 .into_iter()
                 .map(|e| match e {
                     Entry::Id(id) => (id.clone(), LinkInfo::new(id)),
-                    Entry::Link(l) => (l.link_id.clone(), l),
+                    Entry::Link(l) => (l.link_id.clone(), *l),
                 })
                 .collect(),
         ))
@@ -508,6 +595,8 @@ impl Default for State {
             sound_files: Vec::new(),
             initiated_calls: Vec::new(),
             contacts: Vec::new(),
+            rule_templates: default_rule_templates(),
+            sms_templates: default_sms_templates(),
             calls: Vec::new(),
         }
     }

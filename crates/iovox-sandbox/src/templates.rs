@@ -1,0 +1,192 @@
+//! Rule templates and SMS templates as IOVOX answers them: getRuleTemplates,
+//! getVariableRulesOfTemplate, attachRuleTemplateToLinks, attachSMSTemplateToLinks,
+//! removeRuleTemplateFromLinks, removeSMSTemplateFromLinks. The request's own checks are
+//! the SDK's; then the account's, all of a request or none of it. Where IOVOX's words for
+//! what only the account knows are not documented, the sandbox says so in its own
+//! (docs/decisions.md 47).
+
+use crate::account::Account;
+use crate::lifecycle::{paginate, sort_by, wanted};
+use crate::setup::{positions, undocumented};
+use iovox_core::{wire, Page, RuleTemplate, RuleTemplatesRequest, TemplateType};
+use serde_json::Value;
+
+/// Which of a link's templates a method acts on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The calling rules (attachRuleTemplateToLinks).
+    Calls,
+    /// The SMS rules (attachSMSTemplateToLinks).
+    Sms,
+}
+
+impl Account {
+    /// attachRuleTemplateToLinks, attachSMSTemplateToLinks: the template must exist, each
+    /// link too, and a link that has one already is refused unless `overwrite_existing`.
+    pub fn attach_template(&mut self, kind: Kind, request: &Value) -> Result<(), Vec<String>> {
+        let text = |k: &str| {
+            request
+                .get(k)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .trim()
+        };
+        let name = text("template_name").to_string();
+        let overwrite = text("overwrite_existing").eq_ignore_ascii_case("TRUE");
+        let templates = match kind {
+            Kind::Calls => &self.state.rule_templates,
+            Kind::Sms => &self.state.sms_templates,
+        };
+        let mut errors = Vec::new();
+        if !templates.iter().any(|t| t.template_name == name) {
+            errors.push(undocumented(format!("there is no template {name:?}")));
+        }
+        let ids: Vec<String> = (request
+            .get("link_ids")
+            .and_then(Value::as_array)
+            .into_iter())
+        .flatten()
+        .filter_map(|v| v.as_str().map(|s| s.trim().to_string()))
+        .collect();
+        for (p, id) in positions(ids.len()).zip(&ids) {
+            match self.state.links.0.get(id) {
+                None => errors.push(undocumented(format!("Link ID {p} ({id}) does not exist"))),
+                Some(link) => {
+                    let has = match kind {
+                        Kind::Calls => link.rule_template_name.is_some(),
+                        Kind::Sms => link.sms_template_name.is_some(),
+                    };
+                    if has && !overwrite {
+                        errors.push(undocumented(format!(
+                            "Link ID {p} ({id}) has a template and overwrite_existing is not TRUE"
+                        )));
+                    }
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let rules: Vec<Value> = (request.get("rules_variable").and_then(Value::as_array))
+            .cloned()
+            .unwrap_or_default();
+        for id in &ids {
+            if let Some(link) = self.state.links.0.get_mut(id) {
+                match kind {
+                    Kind::Calls => {
+                        link.rule_template_name = Some(name.clone());
+                        link.rules = rules.clone();
+                    }
+                    Kind::Sms => {
+                        link.sms_template_name = Some(name.clone());
+                        link.sms_rules = rules.clone();
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// removeRuleTemplateFromLinks, removeSMSTemplateFromLinks: each link must exist ("Link
+    /// ID x of y does not exist", removeSMSTemplateFromLinks' page; the same words for the
+    /// rule template, whose page we lack, marked undocumented there).
+    pub fn remove_template(
+        &mut self,
+        kind: Kind,
+        r: &wire::DetachRequest,
+    ) -> Result<(), Vec<String>> {
+        let ids: Vec<String> = (r.link_ids.iter())
+            .map(|e| {
+                e.0.as_ref()
+                    .and_then(|g| g.as_text())
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string()
+            })
+            .collect();
+        let mut errors = Vec::new();
+        for (p, id) in positions(ids.len()).zip(&ids) {
+            if !self.state.links.contains(id) {
+                let m = format!("Link ID {p} does not exist");
+                errors.push(if kind == Kind::Sms {
+                    m
+                } else {
+                    undocumented(m)
+                });
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for id in &ids {
+            if let Some(link) = self.state.links.0.get_mut(id) {
+                match kind {
+                    Kind::Calls => {
+                        link.rule_template_name = None;
+                        link.rules.clear();
+                    }
+                    Kind::Sms => {
+                        link.sms_template_name = None;
+                        link.sms_rules.clear();
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// getRuleTemplates: the templates of the type asked for (both by default), by name,
+    /// advanced ones only with `advanced` YES; newest first unless `order` says otherwise.
+    pub fn rule_templates(&self, r: &RuleTemplatesRequest) -> Page<RuleTemplate> {
+        let mut all: Vec<RuleTemplate> = (self.state.rule_templates.iter())
+            .filter(|t| {
+                r.template_name
+                    .as_ref()
+                    .is_none_or(|n| *n == t.template_name)
+            })
+            .filter(|t| match r.template_type {
+                None | Some(TemplateType::All) => true,
+                Some(kind) => t.template_type == kind.as_str(),
+            })
+            .filter(|t| r.advanced != Some(iovox_core::Advanced::Yes) || t.advanced)
+            .map(|t| RuleTemplate {
+                template_name: Some(t.template_name.clone()),
+                template_notes: t.template_notes.clone(),
+                template_type: Some(t.template_type.clone()),
+                created: Some(t.created.clone()),
+                advanced: Some(if t.advanced { "YES" } else { "NO" }.into()),
+            })
+            .collect();
+        let order = r.order.clone().or(Some("c_DESC".into()));
+        sort_by(&mut all, &order, |t, field| t.text_of(field));
+        for t in &mut all {
+            t.retain_fields(|d| {
+                d.abbreviation
+                    .is_some_and(|a| wanted(&r.req_fields, a, true))
+            });
+        }
+        paginate(all, r.page, r.limit)
+    }
+
+    /// getVariableRulesOfTemplate: the template's variable rules ("Template Name does not
+    /// exist"), or a link's values for them ("Link ID Doesn't exist"; page, this casing).
+    pub fn variable_rules(&self, name: &str, link: Option<&str>) -> Result<Value, String> {
+        let Some(template) = self
+            .state
+            .rule_templates
+            .iter()
+            .find(|t| t.template_name == name)
+        else {
+            return Err("Template Name does not exist".into());
+        };
+        let rules = match link {
+            Some(id) => match self.state.links.0.get(id) {
+                None => return Err("Link ID Doesn't exist".into()),
+                Some(l) if l.rule_template_name.as_deref() == Some(name) => l.rules.clone(),
+                Some(_) => template.rules.clone(),
+            },
+            None => template.rules.clone(),
+        };
+        Ok(serde_json::json!({ "rules": rules }))
+    }
+}

@@ -1,0 +1,35 @@
+'use strict'
+// Rule and SMS templates from Node: listed, attached with their variable rules' values,
+// read back with a link's values, taken off; the SMS remove's page rules checked first.
+const test = require('node:test')
+const assert = require('node:assert/strict')
+const iovox = require('..')
+const { Sandbox } = require('iovox-sandbox')
+const { KEY } = require('./helpers')
+
+test('templates go on and off links', async () => {
+  const sb = await Sandbox.start({ secureKey: KEY })
+  const client = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url, retries: 0 })
+  try {
+    const names = (await client.getRuleTemplates({ order: 'tna_ASC' })).results.map((t) => t.templateName)
+    assert.deepEqual(names, ['Call Whisper Both', 'Forward'])
+    await client.attachRuleTemplateToLinks({
+      templateName: 'Forward', overwriteExisting: true, linkIds: ['333'],
+      rulesVariable: [{ ruleId: '1', ruleType: 'call', contact: { phoneNumber: '442071234000' } }],
+    })
+    const rules = await client.getVariableRulesOfTemplate({ templateName: 'Forward', linkId: '333' })
+    // A tree answered keeps IOVOX's names, as getNodeDetails' does (decision 40).
+    assert.deepEqual(rules.rules[0].contact, { phone_number: '442071234000' })
+    await client.removeRuleTemplateFromLinks({ linkIds: ['333'] })
+    await client.attachSMSTemplateToLinks({ templateName: 'SMS', overwriteExisting: true, linkIds: ['333'] })
+    assert.equal(sb.state.links.find((l) => l.link_id === '333').sms_template_name, 'SMS')
+    const before = sb.stats.requests
+    await assert.rejects(client.removeSMSTemplateFromLinks({ linkIds: ['333', '333'] }), (e) => e instanceof iovox.ValidationError && e.messages[0] === 'Duplicate Link ID Received')
+    assert.equal(sb.stats.requests, before)
+    await client.removeSMSTemplateFromLinks({ linkIds: ['333'] })
+    assert.equal(sb.state.links.find((l) => l.link_id === '333').sms_template_name, undefined)
+  } finally {
+    client.close()
+    await sb.close()
+  }
+})

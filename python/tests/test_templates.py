@@ -1,0 +1,35 @@
+"""Rule and SMS templates from Python: listed, attached with their variable rules' values,
+read back with a link's values, taken off; the SMS remove's page rules checked first."""
+
+from __future__ import annotations
+
+import pytest
+
+import iovox
+from iovox_sandbox import Sandbox
+
+
+def test_templates_go_on_and_off_links(sandbox: Sandbox, client: iovox.Client) -> None:
+    names = [t.template_name for t in client.iter_rule_templates(order="tna_ASC")]
+    assert names == ["Call Whisper Both", "Forward"]
+    client.attach_rule_template_to_links(
+        "Forward", True, ["333"],
+        rules_variable=[{"rule_id": "1", "rule_type": "call", "contact": {"phone_number": "442071234000"}}],
+    )
+    rules = client.get_variable_rules_of_template("Forward", link_id="333")
+    assert rules["rules"][0]["contact"] == {"phone_number": "442071234000"}
+    client.remove_rule_template_from_links(["333"])
+    assert client.get_variable_rules_of_template("Forward", link_id="333")["rules"][0]["contact"] == {}
+
+    client.attach_sms_template_to_links("SMS", True, ["333", "444"])
+    assert {link["link_id"] for link in sandbox.state["links"] if link.get("sms_template_name")} == {"333", "444"}
+    before = sandbox.stats["requests"]
+    with pytest.raises(iovox.ValidationError) as e:
+        client.remove_sms_template_from_links(["333", "333"])
+    assert e.value.messages == ["Duplicate Link ID Received"]
+    with pytest.raises(iovox.ValidationError) as e:
+        client.get_rule_templates(template_type="MINE")  # type: ignore[arg-type]
+    assert e.value.messages == ["Template Type Invalid"]
+    assert sandbox.stats["requests"] == before
+    client.remove_sms_template_from_links(["333", "444"])
+    assert not any(link.get("sms_template_name") for link in sandbox.state["links"])
