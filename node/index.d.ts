@@ -403,6 +403,26 @@ export interface CallMetrics {
   linkType?: string
 }
 
+/** The arguments of getCallFlows. */
+export interface CallFlowInfoArguments {
+  page?: IntegerLike
+  limit?: IntegerLike
+  order?: string
+  reqFields?: string | string[]
+  templateName?: string
+  templateType?: string
+  advanced?: string
+}
+
+/** A call flow: a rule template of the account's own (getCallFlows). */
+export interface CallFlowInfo {
+  templateName?: string
+  templateNotes?: string
+  templateType?: string
+  created?: Date | string
+  advanced?: string
+}
+
 /** The arguments of getRuleTemplates. */
 export interface RuleTemplateArguments {
   page?: IntegerLike
@@ -676,6 +696,42 @@ export interface GetVoicemailRecordingRequest {
   id: string
 }
 
+/** The arguments of createCallFlow. */
+export interface CreateCallFlowRequest {
+  /** Its name, unique in the account. */
+  name: string
+  /** Each rule: `element` (`call`, `play`, …), its attributes by IOVOX's names (`id`, `label`, `destinationPhoneNumber`: `?` for a link's own value), and `children`. */
+  rules: string
+  /** Notes. */
+  notes?: string
+}
+
+/** The arguments of deleteCallFlows. */
+export interface DeleteCallFlowsRequest {
+  /** The call flows' names; none may hold a `|`. */
+  callFlows: (string | number | bigint)[]
+  /** Detach them from the links that follow them; without it, such a flow is refused. */
+  detachFromLinks?: boolean
+}
+
+/** The arguments of getCallFlow. */
+export interface GetCallFlowRequest {
+  /** The call flow's name. */
+  callFlow: string
+}
+
+/** The arguments of updateCallFlow. */
+export interface UpdateCallFlowRequest {
+  /** The call flow's name. */
+  name: string
+  /** Its rules, as createCallFlow takes them. */
+  rules: string
+  /** A new name. */
+  newName?: string
+  /** Notes. */
+  notes?: string
+}
+
 /** The arguments of initiateCall. */
 export interface InitiateCallRequest {
   /** The link whose calling rules the call follows. */
@@ -806,6 +862,10 @@ export declare class Client {
   getCallMetrics(args?: CallMetricsArguments, options?: CallOptions): Promise<Page<CallMetrics>>
   /** Every result of getCallMetrics, page after page (`for await`); `.iterPages()` for whole pages. */
   iterCallMetrics(args?: CallMetricsArguments, options?: CallOptions): PageIterator<CallMetrics>
+  /** One page of getCallFlows. */
+  getCallFlows(args?: CallFlowInfoArguments, options?: CallOptions): Promise<Page<CallFlowInfo>>
+  /** Every result of getCallFlows, page after page (`for await`); `.iterPages()` for whole pages. */
+  iterCallFlows(args?: CallFlowInfoArguments, options?: CallOptions): PageIterator<CallFlowInfo>
   /** One page of getRuleTemplates. */
   getRuleTemplates(args?: RuleTemplateArguments, options?: CallOptions): Promise<Page<RuleTemplate>>
   /** Every result of getRuleTemplates, page after page (`for await`); `.iterPages()` for whole pages. */
@@ -868,6 +928,14 @@ export declare class Client {
   getCallRecording(request: GetCallRecordingRequest, options?: CallOptions): Promise<Bytes>
   /** The audio of the voicemail a caller left, MP3 bytes as IOVOX sends them. Safe to repeat. */
   getVoicemailRecording(request: GetVoicemailRecordingRequest, options?: CallOptions): Promise<Bytes>
+  /** Creates a call flow of your own (a rule template links can follow), its rules as IOVOX's Callflow XML elements. Never repeated once it may have arrived: a repeat answers "CallFlow Name already exists". */
+  createCallFlow(request: CreateCallFlowRequest, options?: CallOptions): Promise<void>
+  /** Deletes call flows by name. Never repeated once it may have arrived. */
+  deleteCallFlows(request: DeleteCallFlowsRequest, options?: CallOptions): Promise<void>
+  /** One call flow: its name, notes and rules, each rule a mapping of its element, attributes and children. Safe to repeat. */
+  getCallFlow(request: GetCallFlowRequest, options?: CallOptions): Promise<void>
+  /** Changes a call flow: its rules, notes, or name (`new_name`). Links that follow it take the new version, their values matched by rule ID. Never repeated once it may have arrived. */
+  updateCallFlow(request: UpdateCallFlowRequest, options?: CallOptions): Promise<void>
   /** Places a call that follows the calling rules of a link, with the call variables they use (`call_destination`: digits, `,` a 2-second pause, a digit a keypress once answered; `delay`: minutes from now; the rules' own). Never repeated once it may have arrived: a repeat places a second call. */
   initiateCall(request: InitiateCallRequest, options?: CallOptions): Promise<void>
   /** The variable rules of a rule template (what attachRuleTemplateToLinks fills in), with a link's values when `link_id` is given. Safe to repeat. */
@@ -916,6 +984,7 @@ export declare function decodePage(method: 'getLinks', body: Uint8Array | string
 export declare function decodePage(method: 'getNodes', body: Uint8Array | string): Page<AccountNode>
 export declare function decodePage(method: 'getCallData', body: Uint8Array | string): Page<Call>
 export declare function decodePage(method: 'getCallMetrics', body: Uint8Array | string): Page<CallMetrics>
+export declare function decodePage(method: 'getCallFlows', body: Uint8Array | string): Page<CallFlowInfo>
 export declare function decodePage(method: 'getRuleTemplates', body: Uint8Array | string): Page<RuleTemplate>
 export declare function decodePage(method: 'getSoundFiles', body: Uint8Array | string): Page<SoundFileInfo>
 export declare function decodePage(method: 'getCountries', body: Uint8Array | string): Page<Country>

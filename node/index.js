@@ -321,6 +321,17 @@ class Client {
     return this.#pages('getCallMetrics', args, options)
   }
 
+  /** One page of getCallFlows: a call flow: a rule template of the account's own. */
+  async getCallFlows(args, options) {
+    return this.#page('getCallFlows', args, options)
+  }
+
+  /** Every result of getCallFlows, page after page, fetched as the loop reads them (`for await`);
+   * `.iterPages()` gives each whole page with its totals. */
+  iterCallFlows(args, options) {
+    return this.#pages('getCallFlows', args, options)
+  }
+
   /** One page of getRuleTemplates: a rule template: calling rules a link can follow. */
   async getRuleTemplates(args, options) {
     return this.#page('getRuleTemplates', args, options)
@@ -479,6 +490,26 @@ class Client {
   /** The audio of the voicemail a caller left, MP3 bytes as IOVOX sends them. Safe to repeat. `{ id }`; `options`: `{ signal, timeoutMs }` for this call. */
   async getVoicemailRecording(request, options) {
     return this.#act('getVoicemailRecording', request, options)
+  }
+
+  /** Creates a call flow of your own (a rule template links can follow), its rules as IOVOX's Callflow XML elements. Never repeated once it may have arrived: a repeat answers "CallFlow Name already exists". `{ name, rules, notes }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async createCallFlow(request, options) {
+    return this.#act('createCallFlow', request, options)
+  }
+
+  /** Deletes call flows by name. Never repeated once it may have arrived. `{ callFlows, detachFromLinks }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async deleteCallFlows(request, options) {
+    return this.#act('deleteCallFlows', request, options)
+  }
+
+  /** One call flow: its name, notes and rules, each rule a mapping of its element, attributes and children. Safe to repeat. `{ callFlow }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async getCallFlow(request, options) {
+    return this.#act('getCallFlow', request, options)
+  }
+
+  /** Changes a call flow: its rules, notes, or name (`new_name`). Links that follow it take the new version, their values matched by rule ID. Never repeated once it may have arrived. `{ name, rules, newName, notes }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async updateCallFlow(request, options) {
+    return this.#act('updateCallFlow', request, options)
   }
 
   /** Places a call that follows the calling rules of a link, with the call variables they use (`call_destination`: digits, `,` a 2-second pause, a digit a keypress once answered; `delay`: minutes from now; the rules' own). Never repeated once it may have arrived: a repeat places a second call. `{ linkId, callVariables }`; `options`: `{ signal, timeoutMs }` for this call. */
@@ -646,6 +677,7 @@ function mergeOrder(known, update) {
 
 // <generated: dates> (scripts/generate writes this region from the model)
 const DATE_FIELDS = {
+  getCallFlows: ['created'],
   getRuleTemplates: ['created'],
   getSoundFiles: ['created', 'updated'],
   getVoxnumbers: ['purchaseDate'],

@@ -33,3 +33,20 @@ test('templates go on and off links', async () => {
     await sb.close()
   }
 })
+
+test('call flows: rules as mappings both ways, attribute names as IOVOX writes them', async () => {
+  const sb = await Sandbox.start({ secureKey: KEY })
+  const client = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url, retries: 0 })
+  try {
+    const rules = [{ element: 'call', id: 'call_1', label: 'Call', destinationPhoneNumber: '?', sendCallAlert: 'NONE' }]
+    await client.createCallFlow({ name: 'Agent', rules })
+    assert.deepEqual((await client.getCallFlow({ callFlow: 'Agent' })).rules, rules)
+    assert.deepEqual((await client.getCallFlows()).results.map((f) => f.templateName), ['Agent'])
+    await assert.rejects(client.createCallFlow({ name: 'X', rules: [{ element: 'call' }] }), (e) => e instanceof iovox.ValidationError && e.messages.join() === 'Rule ID Empty,Rule Label Empty')
+    await client.deleteCallFlows({ callFlows: ['Agent'] })
+    await assert.rejects(client.getCallFlow({ callFlow: 'Agent' }), (e) => e instanceof iovox.ApiError && e.messages[0] === "Call Flow Doesn't exist")
+  } finally {
+    client.close()
+    await sb.close()
+  }
+})

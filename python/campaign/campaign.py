@@ -197,11 +197,13 @@ def setup_lane(sb, rng, violations, calls):
     nodes, links, gone, categories, outcomes = [], [], [], [], collections.Counter()
     sounds: dict[str, bytes] = {}
     contacts: list[str] = []
+    flows: list[str] = []
     simulated = links_made = 0
     for call in range(calls):
         fault = rng.choices(list(FAULTS), weights=[w for w, _, _ in FAULTS.values()])[0]
         kind = rng.choice(["createNodes", "createLinks", "deleteLinks", "getCallData", "createCategories",
-                           "createSoundFiles", "initiateCall", "createContacts", "attachRuleTemplateToLinks"])
+                           "createSoundFiles", "initiateCall", "createContacts", "attachRuleTemplateToLinks",
+                           "createCallFlow"])
         if kind == "createLinks" and not nodes or kind == "deleteLinks" and not links:
             kind = "createNodes"
         if kind == "createNodes":
@@ -226,6 +228,9 @@ def setup_lane(sb, rng, violations, calls):
             made = f"py-sound-{call}"
             audio = bytes((rng.randrange(256) + i) % 256 for i in range(rng.randrange(1, 2048)))
             run = lambda: client.create_sound_files([{"sound_label": made, "sound_file": audio}])  # noqa: E731
+        elif kind == "createCallFlow":
+            made = f"py-flow-{call}"
+            run = lambda: client.create_call_flow(made, [{"element": "call", "id": "c1", "label": "Call"}])  # noqa: E731
         elif kind == "attachRuleTemplateToLinks":
             made = sb.state["links"][0]
             made = made if isinstance(made, str) else made["link_id"]
@@ -263,13 +268,15 @@ def setup_lane(sb, rng, violations, calls):
             sounds[made] = audio
         elif kind in ("initiateCall", "attachRuleTemplateToLinks"):
             pass
+        elif kind == "createCallFlow":
+            flows.append(made)
         elif kind == "createContacts":
             contacts.append(made)
         elif len(answer) != simulated:
             violations.append(f"setup call {call}: getCallData gave {len(answer)} calls of {simulated}")
     client.close()
     for method in ("createNodes", "createLinks", "deleteLinks", "createCategories", "createSoundFiles", "initiateCall",
-                   "createContacts", "attachRuleTemplateToLinks"):
+                   "createContacts", "attachRuleTemplateToLinks", "createCallFlow"):
         if sb.requests_for(method) != sent[method]:
             violations.append(f"{sent[method]} {method} calls reached the sandbox as {sb.requests_for(method)} requests")
     state = sb.state
@@ -282,6 +289,8 @@ def setup_lane(sb, rng, violations, calls):
     lost += [label for label, audio in sounds.items() if have_sounds.count((label, audio)) != 1]
     have_contacts = [c["contact_id"] for c in state.get("contacts", [])]
     lost += [c for c in contacts if have_contacts.count(c) != 1]
+    have_flows = [t["template_name"] for t in state.get("rule_templates", [])]
+    lost += [f for f in flows if have_flows.count(f) != 1]
     if lost:
         violations.append(f"made but not in the account: {lost[:5]}")
     if any(k in have_links for k in gone):

@@ -476,6 +476,40 @@ class AsyncClient:
         del arguments['self']
         return AsyncPageIterator(self, self._client.iter_call_metrics(**arguments))
 
+    async def get_call_flows(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        template_name: Optional[str] = None,
+        template_type: Optional[str] = None,
+        advanced: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Page[_native.CallFlowInfo]:
+        """See ``Client.get_call_flows``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_call_flows(_cancel=cancel, **arguments))
+
+    def iter_call_flows(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        template_name: Optional[str] = None,
+        template_type: Optional[str] = None,
+        advanced: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> AsyncPageIterator[_native.CallFlowInfo]:
+        """Every result of getCallFlows, page after page, as the loop reads them (``async for``)."""
+        arguments = locals()
+        del arguments['self']
+        return AsyncPageIterator(self, self._client.iter_call_flows(**arguments))
+
     async def get_rule_templates(
         self,
         *,
@@ -891,6 +925,56 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.get_voicemail_recording(_cancel=cancel, **arguments))
+
+    async def create_call_flow(
+        self,
+        name: str,
+        rules: str,
+        *,
+        notes: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.create_call_flow``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.create_call_flow(_cancel=cancel, **arguments))
+
+    async def delete_call_flows(
+        self,
+        call_flows: Iterable[Union[str, int]],
+        *,
+        detach_from_links: Optional[bool] = None,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.delete_call_flows``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.delete_call_flows(_cancel=cancel, **arguments))
+
+    async def get_call_flow(
+        self,
+        call_flow: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.get_call_flow``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_call_flow(_cancel=cancel, **arguments))
+
+    async def update_call_flow(
+        self,
+        name: str,
+        rules: str,
+        *,
+        new_name: Optional[str] = None,
+        notes: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.update_call_flow``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.update_call_flow(_cancel=cancel, **arguments))
 
     async def initiate_call(
         self,

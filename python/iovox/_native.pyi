@@ -28,6 +28,7 @@ __all__ = [
     "AccountNode",
     "Call",
     "CallMetrics",
+    "CallFlowInfo",
     "RuleTemplate",
     "SoundFileInfo",
     "Country",
@@ -349,6 +350,23 @@ class CallMetrics:
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
+class CallFlowInfo:
+    """A call flow: a rule template of the account's own (getCallFlows)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def template_name(self) -> Optional[str]: ...
+    @property
+    def template_notes(self) -> Optional[str]: ...
+    @property
+    def template_type(self) -> Optional[str]: ...
+    @property
+    def created(self) -> Union[datetime, str, None]: ...
+    @property
+    def advanced(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
 class RuleTemplate:
     """A rule template: calling rules a link can follow (getRuleTemplates)."""
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -449,7 +467,7 @@ class AccountVoxnumber:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
-_Result = Union[Category, CategoryMatch, ContactDetails, Contact, AccountLink, AccountNode, Call, CallMetrics, RuleTemplate, SoundFileInfo, Country, VoxnumberRegion, AccountVoxnumber]
+_Result = Union[Category, CategoryMatch, ContactDetails, Contact, AccountLink, AccountNode, Call, CallMetrics, CallFlowInfo, RuleTemplate, SoundFileInfo, Country, VoxnumberRegion, AccountVoxnumber]
 # </generated>
 
 _T = TypeVar("_T")
@@ -765,6 +783,31 @@ class Client:
         limit: Optional[int] = None,
         timeout: Optional[float] = None,
     ) -> PageIterator[CallMetrics]: ...
+    def get_call_flows(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        template_name: Optional[str] = None,
+        template_type: Optional[str] = None,
+        advanced: Optional[str] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> Page[CallFlowInfo]: ...
+    def iter_call_flows(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        order: Optional[str] = None,
+        req_fields: _Fields = None,
+        template_name: Optional[str] = None,
+        template_type: Optional[str] = None,
+        advanced: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> PageIterator[CallFlowInfo]: ...
     def get_rule_templates(
         self,
         *,
@@ -1052,6 +1095,40 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> bytes: ...
+    def create_call_flow(
+        self,
+        name: str,
+        rules: str,
+        *,
+        notes: Optional[str] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def delete_call_flows(
+        self,
+        call_flows: Iterable[Union[str, int]],
+        *,
+        detach_from_links: Optional[bool] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def get_call_flow(
+        self,
+        call_flow: str,
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def update_call_flow(
+        self,
+        name: str,
+        rules: str,
+        *,
+        new_name: Optional[str] = None,
+        notes: Optional[str] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
     def initiate_call(
         self,
         link_id: str,

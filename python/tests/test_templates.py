@@ -33,3 +33,22 @@ def test_templates_go_on_and_off_links(sandbox: Sandbox, client: iovox.Client) -
     assert sandbox.stats["requests"] == before
     client.remove_sms_template_from_links(["333", "444"])
     assert not any(link.get("sms_template_name") for link in sandbox.state["links"])
+
+
+def test_call_flows_are_made_read_and_removed(sandbox: Sandbox, client: iovox.Client) -> None:
+    """A call flow's rules are mappings both ways; attribute names are IOVOX's, as written."""
+    rules = [{"element": "call", "id": "call_1", "label": "Call", "destinationPhoneNumber": "?", "record": "true"}]
+    client.create_call_flow("Agent", rules, notes="Any agent")
+    assert client.get_call_flow("Agent")["rules"] == rules
+    assert [f.template_name for f in client.iter_call_flows()] == ["Agent"]
+    before = sandbox.stats["requests"]
+    with pytest.raises(iovox.ValidationError) as e:
+        client.create_call_flow(" ", [])
+    assert e.value.messages == ["CallFlow Name Empty", "There are no Rules in this Template"]
+    with pytest.raises(TypeError, match="rule 1 of 1 must be a mapping"):
+        client.create_call_flow("X", ["call"])  # type: ignore[list-item]
+    assert sandbox.stats["requests"] == before
+    client.delete_call_flows(["Agent"])
+    with pytest.raises(iovox.ApiError) as a:
+        client.get_call_flow("Agent")
+    assert a.value.messages == ["Call Flow Doesn't exist"]

@@ -50,6 +50,11 @@ record_class! {
 }
 
 record_class! {
+    /// A call flow: a rule template of the account's own (getCallFlows).
+    CallFlowInfo("getCallFlows") { template_name, template_notes, template_type, created, advanced }
+}
+
+record_class! {
     /// A rule template: calling rules a link can follow (getRuleTemplates).
     RuleTemplate("getRuleTemplates") { template_name, template_notes, template_type, created, advanced }
 }
@@ -85,6 +90,7 @@ pub(crate) fn wrap(method: &str) -> Option<Wrap> {
         "getNodes" => |py, r| Ok(Py::new(py, AccountNode(r))?.into_any()),
         "getCallData" => |py, r| Ok(Py::new(py, Call(r))?.into_any()),
         "getCallMetrics" => |py, r| Ok(Py::new(py, CallMetrics(r))?.into_any()),
+        "getCallFlows" => |py, r| Ok(Py::new(py, CallFlowInfo(r))?.into_any()),
         "getRuleTemplates" => |py, r| Ok(Py::new(py, RuleTemplate(r))?.into_any()),
         "getSoundFiles" => |py, r| Ok(Py::new(py, SoundFileInfo(r))?.into_any()),
         "getCountries" => |py, r| Ok(Py::new(py, Country(r))?.into_any()),
@@ -104,6 +110,7 @@ pub(crate) fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<AccountNode>()?;
     m.add_class::<Call>()?;
     m.add_class::<CallMetrics>()?;
+    m.add_class::<CallFlowInfo>()?;
     m.add_class::<RuleTemplate>()?;
     m.add_class::<SoundFileInfo>()?;
     m.add_class::<Country>()?;
@@ -766,6 +773,80 @@ impl Client {
             py,
             "getCallMetrics",
             "iter_call_metrics",
+            &arguments,
+            unknown,
+            timeout,
+        )
+    }
+
+    /// One page of getCallFlows: a call flow: a rule template of the account's own, as `Page`.
+    /// Arguments: `page`, `limit`, `order`, `req_fields`, `template_name`, `template_type`, `advanced`. `timeout` overrides the client's for this call.
+    #[pyo3(signature = (*, page=None, limit=None, order=None, req_fields=None, template_name=None, template_type=None, advanced=None, timeout=None, _cancel=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_call_flows(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        template_name: Option<&Bound<'_, PyAny>>,
+        template_type: Option<&Bound<'_, PyAny>>,
+        advanced: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Page> {
+        let arguments = [
+            ("page", page),
+            ("limit", limit),
+            ("order", order),
+            ("req_fields", req_fields),
+            ("template_name", template_name),
+            ("template_type", template_type),
+            ("advanced", advanced),
+        ];
+        self.list_page(
+            py,
+            "getCallFlows",
+            "get_call_flows",
+            &arguments,
+            unknown,
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Every result of getCallFlows, page after page, fetched as the iterator is read:
+    /// one page in memory at a time, from the given `page` on.
+    #[pyo3(signature = (*, page=None, limit=None, order=None, req_fields=None, template_name=None, template_type=None, advanced=None, timeout=None, **unknown))]
+    #[allow(clippy::too_many_arguments)]
+    fn iter_call_flows(
+        &self,
+        py: Python<'_>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        template_name: Option<&Bound<'_, PyAny>>,
+        template_type: Option<&Bound<'_, PyAny>>,
+        advanced: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PageIterator> {
+        let arguments = [
+            ("page", page),
+            ("limit", limit),
+            ("order", order),
+            ("req_fields", req_fields),
+            ("template_name", template_name),
+            ("template_type", template_type),
+            ("advanced", advanced),
+        ];
+        self.list_iter(
+            py,
+            "getCallFlows",
+            "iter_call_flows",
             &arguments,
             unknown,
             timeout,
@@ -1656,6 +1737,118 @@ impl Client {
             py,
             "getVoicemailRecording",
             &[("id", Some(id))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Creates a call flow of your own (a rule template links can follow), its rules as IOVOX's Callflow XML elements. Never repeated once it may have arrived: a repeat answers "CallFlow Name already exists". (createCallFlow)
+    ///
+    /// `name`: Its name, unique in the account.
+    /// `rules`: Each rule: `element` (`call`, `play`, …), its attributes by IOVOX's names (`id`, `label`, `destinationPhoneNumber`: `?` for a link's own value), and `children`.
+    /// `notes`: Notes.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (name, rules, *, notes=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_call_flow(
+        &self,
+        py: Python<'_>,
+        name: &Bound<'_, PyAny>,
+        rules: &Bound<'_, PyAny>,
+        notes: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "createCallFlow",
+            &[
+                ("name", Some(name)),
+                ("rules", Some(rules)),
+                ("notes", notes),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Deletes call flows by name. Never repeated once it may have arrived. (deleteCallFlows)
+    ///
+    /// `call_flows`: The call flows' names; none may hold a `|`.
+    /// `detach_from_links`: Detach them from the links that follow them; without it, such a flow is refused.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (call_flows, *, detach_from_links=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn delete_call_flows(
+        &self,
+        py: Python<'_>,
+        call_flows: &Bound<'_, PyAny>,
+        detach_from_links: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "deleteCallFlows",
+            &[
+                ("call_flows", Some(call_flows)),
+                ("detach_from_links", detach_from_links),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// One call flow: its name, notes and rules, each rule a mapping of its element, attributes and children. Safe to repeat. (getCallFlow)
+    ///
+    /// `call_flow`: The call flow's name.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (call_flow, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_call_flow(
+        &self,
+        py: Python<'_>,
+        call_flow: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "getCallFlow",
+            &[("call_flow", Some(call_flow))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Changes a call flow: its rules, notes, or name (`new_name`). Links that follow it take the new version, their values matched by rule ID. Never repeated once it may have arrived. (updateCallFlow)
+    ///
+    /// `name`: The call flow's name.
+    /// `rules`: Its rules, as createCallFlow takes them.
+    /// `new_name`: A new name.
+    /// `notes`: Notes.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (name, rules, *, new_name=None, notes=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn update_call_flow(
+        &self,
+        py: Python<'_>,
+        name: &Bound<'_, PyAny>,
+        rules: &Bound<'_, PyAny>,
+        new_name: Option<&Bound<'_, PyAny>>,
+        notes: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "updateCallFlow",
+            &[
+                ("name", Some(name)),
+                ("rules", Some(rules)),
+                ("new_name", new_name),
+                ("notes", notes),
+            ],
             timeout,
             _cancel,
         )

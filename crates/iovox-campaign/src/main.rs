@@ -129,6 +129,8 @@ enum Kind {
     /// attachRuleTemplateToLinks (never repeated once it may have arrived), then
     /// removeRuleTemplateFromLinks (safe to repeat).
     Template,
+    /// createCallFlow: never repeated once it may have arrived.
+    Flow,
 }
 
 impl Kind {
@@ -145,6 +147,7 @@ impl Kind {
             Kind::Initiate => "initiate",
             Kind::Contact => "contact",
             Kind::Template => "template",
+            Kind::Flow => "flow",
         }
     }
 }
@@ -165,7 +168,8 @@ fn allowed(fault: Injected, kind: Kind, opted_in: bool) -> &'static [&'static st
             | Kind::Sound
             | Kind::Initiate
             | Kind::Contact
-            | Kind::Template => &["ok"],
+            | Kind::Template
+            | Kind::Flow => &["ok"],
             // A link that does not exist; a number attached, or already given back.
             Kind::Attach | Kind::Delete => &["ok", "api 400"],
         },
@@ -226,6 +230,8 @@ struct Figures {
     contact_requests_received: u64,
     templates: u64,
     template_requests_received: u64,
+    flows: u64,
+    flow_requests_received: u64,
     nodes_maybe: u64,
     links_made: u64,
     call_reads: u64,
@@ -280,6 +286,8 @@ impl Figures {
         self.contact_requests_received += o.contact_requests_received;
         self.templates += o.templates;
         self.template_requests_received += o.template_requests_received;
+        self.flows += o.flows;
+        self.flow_requests_received += o.flow_requests_received;
         self.call_reads += o.call_reads;
         self.repeated_purchases_opted_in += o.repeated_purchases_opted_in;
         self.start_stock += o.start_stock;
@@ -476,6 +484,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     let mut sounds_made: Vec<(String, Vec<u8>)> = Vec::new();
     let mut sounds_maybe: Vec<String> = Vec::new();
     let mut contacts_made: Vec<String> = Vec::new();
+    let mut flows_made: Vec<String> = Vec::new();
     let mut calls_made = 0u64;
     for call in 0..calls {
         if call % 20 == 19 {
@@ -496,7 +505,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.restocked += u64::from(count) * matching;
         }
         let fault = Injected::draw(&mut rng);
-        let kind = match rng.u32(0..27) {
+        let kind = match rng.u32(0..28) {
             0..12 => Kind::Purchase,
             12..16 => Kind::Attach,
             16..18 => Kind::List,
@@ -508,6 +517,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             24 => Kind::Initiate,
             25 => Kind::Contact,
             26 => Kind::Template,
+            27 => Kind::Flow,
             _ => Kind::List,
         };
         let purchase = kind == Kind::Purchase;
@@ -713,6 +723,21 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
                 }
                 result
             }
+            Kind::Flow => {
+                let name = format!("flow-{lane}-{call}");
+                let request = serde_json::json!({"name": name, "rules": [
+                    {"element": "call", "id": "call_1", "label": "Call", "destinationPhoneNumber": "?"}]});
+                if let Some(fault) = fault.fault() {
+                    sandbox.inject(fault);
+                }
+                started = Instant::now();
+                let result = catch_unwind(AssertUnwindSafe(|| client.create_call_flow(&request)))
+                    .map(|r| r.map(|()| None));
+                if matches!(result, Ok(Ok(_))) {
+                    flows_made.push(name);
+                }
+                result
+            }
             Kind::Template => {
                 let link = start
                     .links
@@ -831,6 +856,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             Kind::Initiate => f.initiates += 1,
             Kind::Contact => f.contacts += 1,
             Kind::Template => f.templates += 1,
+            Kind::Flow => f.flows += 1,
         }
         let Ok(result) = result else {
             f.panics += 1;
@@ -1056,6 +1082,27 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.templates, f.template_requests_received
         ));
     }
+    // createCallFlow likewise: each call reached the sandbox once, and every flow a
+    // create reported made is in the account once.
+    f.flow_requests_received = sandbox.requests_for("createCallFlow");
+    if f.flow_requests_received != f.flows {
+        f.violations.push(format!(
+            "lane {lane}: {} call flow creates reached the sandbox as {} requests",
+            f.flows, f.flow_requests_received
+        ));
+    }
+    let end_templates = sandbox.state().rule_templates;
+    for name in &flows_made {
+        let times = end_templates
+            .iter()
+            .filter(|t| &t.template_name == name)
+            .count();
+        if times != 1 {
+            f.violations.push(format!(
+                "lane {lane}: call flow {name} was made, and is in the account {times} times"
+            ));
+        }
+    }
     let end_contacts = sandbox.state().contacts;
     for id in &contacts_made {
         let times = end_contacts.iter().filter(|c| &c.contact_id == id).count();
@@ -1228,6 +1275,10 @@ fn main() {
     println!(
         "  attachRuleTemplateToLinks (never repeated once it may have arrived), each followed by removeRuleTemplateFromLinks (safe to repeat): {} calls, {} requests received",
         all.templates, all.template_requests_received
+    );
+    println!(
+        "  createCallFlow (never repeated once it may have arrived): {} calls, {} requests received; every call flow made is in the account once",
+        all.flows, all.flow_requests_received
     );
     println!(
         "  orders compared with their requests: {}",

@@ -18,13 +18,14 @@ use crate::ShapeError;
 use iovox_core::categories;
 use iovox_core::contacts;
 use iovox_core::method::{
-    AttachRuleTemplateToLinks, AttachSMSTemplateToLinks, AttachVoxnumberToLink, CreateCategories,
-    CreateContacts, CreateLinks, CreateNodeFull, CreateNodes, CreateSoundFiles, DeleteCategories,
-    DeleteContacts, DeleteLinks, DeleteNodes, DeleteSoundFiles, DeleteVoxnumbersFromAccount,
-    GetCallRecording, GetNodeDetails, GetSoundFileData, GetVariableRulesOfTemplate,
-    GetVoicemailRecording, InitiateCall, Method, Prepared, PurchaseVoxNumbers,
-    RemoveRuleTemplateFromLinks, RemoveSMSTemplateFromLinks, RemoveVoxnumberFromLink,
-    SetCallStatus, UpdateContacts, UpdateLinks, UpdateNodes, UpdateSoundFiles,
+    AttachRuleTemplateToLinks, AttachSMSTemplateToLinks, AttachVoxnumberToLink, CreateCallFlow,
+    CreateCategories, CreateContacts, CreateLinks, CreateNodeFull, CreateNodes, CreateSoundFiles,
+    DeleteCallFlows, DeleteCategories, DeleteContacts, DeleteLinks, DeleteNodes, DeleteSoundFiles,
+    DeleteVoxnumbersFromAccount, GetCallFlow, GetCallRecording, GetNodeDetails, GetSoundFileData,
+    GetVariableRulesOfTemplate, GetVoicemailRecording, InitiateCall, Method, Prepared,
+    PurchaseVoxNumbers, RemoveRuleTemplateFromLinks, RemoveSMSTemplateFromLinks,
+    RemoveVoxnumberFromLink, SetCallStatus, UpdateCallFlow, UpdateContacts, UpdateLinks,
+    UpdateNodes, UpdateSoundFiles,
 };
 use iovox_core::model::Spec;
 use iovox_core::nested;
@@ -83,11 +84,14 @@ pub enum ParamKind {
     /// A mapping of names the caller chooses to texts or numbers (initiateCall's call
     /// variables): its keys are sent as written, in any language's case.
     Variables,
+    /// A list of XML elements as mappings (a call flow's rules): `element`, attributes by
+    /// IOVOX's names (sent as written, never re-cased), `children`.
+    Elements,
 }
 
 impl ParamKind {
     /// Its name in the model's JSON (`entries`, `records`, `ids`, `addresses`, `text`,
-    /// `integer`, `flag`, `tree`, `variables`).
+    /// `integer`, `flag`, `tree`, `variables`, `elements`).
     pub fn as_str(self) -> &'static str {
         match self {
             ParamKind::Entries(_) => "entries",
@@ -99,6 +103,7 @@ impl ParamKind {
             ParamKind::Flag => "flag",
             ParamKind::Tree(_) => "tree",
             ParamKind::Variables => "variables",
+            ParamKind::Elements => "elements",
         }
     }
 }
@@ -466,6 +471,67 @@ pub const ACTIONS: &[Action] = &[
         decode: |body| GetVariableRulesOfTemplate::decode(body).map(Outcome::Data),
     },
     Action {
+        spec: CreateCallFlow::SPEC,
+        about: "Creates a call flow of your own (a rule template links can follow), its rules \
+                as IOVOX's Callflow XML elements. Never repeated once it may have arrived: a \
+                repeat answers \"CallFlow Name already exists\".",
+        params: &[
+            param("name", ParamKind::Text, "Its name, unique in the account."),
+            param("rules", ParamKind::Elements, "Each rule: `element` (`call`, `play`, …), its attributes by IOVOX's names (`id`, `label`, `destinationPhoneNumber`: `?` for a link's own value), and `children`."),
+            optional("notes", ParamKind::Text, "Notes."),
+        ],
+        prepare: |args, case| flow(args, case, &["name", "rules", "notes"], "createCallFlow", CreateCallFlow::prepare_wire),
+        decode: nothing::<CreateCallFlow>,
+    },
+    Action {
+        spec: UpdateCallFlow::SPEC,
+        about: "Changes a call flow: its rules, notes, or name (`new_name`). Links that follow \
+                it take the new version, their values matched by rule ID. Never repeated once \
+                it may have arrived.",
+        params: &[
+            param("name", ParamKind::Text, "The call flow's name."),
+            param("rules", ParamKind::Elements, "Its rules, as createCallFlow takes them."),
+            optional("new_name", ParamKind::Text, "A new name."),
+            optional("notes", ParamKind::Text, "Notes."),
+        ],
+        prepare: |args, case| flow(args, case, &["name", "rules", "new_name", "notes"], "updateCallFlow", UpdateCallFlow::prepare_wire),
+        decode: nothing::<UpdateCallFlow>,
+    },
+    Action {
+        spec: GetCallFlow::SPEC,
+        about: "One call flow: its name, notes and rules, each rule a mapping of its element, \
+                attributes and children. Safe to repeat.",
+        params: &[param("call_flow", ParamKind::Text, "The call flow's name.")],
+        prepare: |args, case| {
+            let spec = GetCallFlow::SPEC;
+            let query = crate::query(args, spec.arguments, spec.route.name, case)?;
+            Ok(GetCallFlow::prepare_wire(&query)?)
+        },
+        decode: |body| GetCallFlow::decode(body).map(Outcome::Data),
+    },
+    Action {
+        spec: DeleteCallFlows::SPEC,
+        about: "Deletes call flows by name. Never repeated once it may have arrived.",
+        params: &[
+            param("call_flows", ParamKind::Ids, "The call flows' names; none may hold a `|`."),
+            optional("detach_from_links", ParamKind::Flag, "Detach them from the links that follow them; without it, such a flow is refused."),
+        ],
+        prepare: |args, case| {
+            let names = ["call_flows", "detach_from_links"];
+            let map = crate::arguments_of(args, &names, "deleteCallFlows", case)?;
+            let mut wire = Map::new();
+            for (k, v) in map {
+                let name = snake(&k);
+                if name == "call_flows" && !matches!(v, Value::Array(_) | Value::Null) {
+                    return Err(crate::not_a_list(&k, crate::kind(&v)).into());
+                }
+                wire.insert(name, v);
+            }
+            Ok(DeleteCallFlows::prepare_wire(&Value::Object(wire))?)
+        },
+        decode: nothing::<DeleteCallFlows>,
+    },
+    Action {
         spec: CreateContacts::SPEC,
         about: "Creates contacts, each with your own ID: the people calls are put through to. \
                 All of them, or none. Never repeated once it may have arrived.",
@@ -636,6 +702,34 @@ fn delete(args: Value, case: crate::Case) -> Result<Prepared, Refusal> {
     let spec = DeleteVoxnumbersFromAccount::SPEC;
     let query = crate::query(args, spec.arguments, spec.route.name, case)?;
     Ok(DeleteVoxnumbersFromAccount::prepare_wire(&query)?)
+}
+
+/// A call flow's arguments: their names checked, the rules a list of mappings whose keys
+/// are sent as written (IOVOX's attribute names are camelCase already).
+fn flow(
+    args: Value,
+    case: crate::Case,
+    names: &[&str],
+    what: &str,
+    prepare: fn(&Value) -> Result<Prepared, iovox_core::ValidationErrors>,
+) -> Result<Prepared, Refusal> {
+    let map = crate::arguments_of(args, names, what, case)?;
+    let mut wire = Map::new();
+    for (k, v) in map {
+        let name = snake(&k);
+        if name == "rules" {
+            let Value::Array(rules) = &v else {
+                return Err(crate::not_a_list(&k, crate::kind(&v)).into());
+            };
+            if let Some((i, other)) = rules.iter().enumerate().find(|(_, r)| !r.is_object()) {
+                return Err(
+                    crate::not_a_mapping("rule", i, rules.len(), crate::kind(other)).into(),
+                );
+            }
+        }
+        wire.insert(name, v);
+    }
+    Ok(prepare(&Value::Object(wire))?)
 }
 
 /// The one argument of a method that takes one (`links`), from its mapping; a missing one

@@ -183,6 +183,11 @@ error_codes! {
     SwitchInvalid => "switch_invalid",
     /// "Remove If User Invalid" (deleteContacts): `rm_if_user` neither TRUE nor FALSE.
     RemoveIfUserInvalid => "remove_if_user_invalid",
+    /// Ours: a call flow's element that XML or the SDK's mapping cannot carry (a name that
+    /// is no XML name, an attribute that is not a text, a number or a boolean).
+    FlowElementInvalid => "flow_element_invalid",
+    /// "There are no Rules in this Template" (createCallFlow, updateCallFlow).
+    NoRules => "no_rules",
     /// "Duplicate Sound File Received" (createSoundFiles, updateSoundFiles): two sound
     /// files of one request with the same label and group.
     DuplicateSoundFile => "duplicate_sound_file",

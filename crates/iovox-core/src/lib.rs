@@ -39,6 +39,7 @@ mod countries;
 mod detach;
 mod encode;
 mod error;
+pub mod flows;
 mod links;
 mod list;
 pub mod method;
@@ -83,6 +84,9 @@ pub use countries::{CountriesRequest, Country, COUNTRY_ARGUMENTS};
 pub use detach::DetachRequest;
 pub use error::{
     ApiErrorBody, DecodeError, ErrorCode, Position, ValidationError, ValidationErrors,
+};
+pub use flows::{
+    read_flow, write_flow_answer, CallFlowsRequest, DeleteCallFlowsRequest, CALL_FLOW_ARGUMENTS,
 };
 pub use links::{AccountLink, LinksRequest, LINK_ARGUMENTS, LINK_FIELDS};
 pub use list::{Field, Page, Paged, Record, LIMIT_RANGE};

@@ -27,6 +27,9 @@ pub use crate::contacts::{
 };
 pub use crate::countries::GetCountries;
 pub use crate::detach::RemoveVoxnumberFromLink;
+pub use crate::flows::{
+    CreateCallFlow, DeleteCallFlows, GetCallFlow, GetCallFlows, UpdateCallFlow,
+};
 pub use crate::links::GetLinks;
 pub use crate::nested::{CreateNodeFull, GetNodeDetails};
 pub use crate::nodes::GetNodes;
@@ -147,6 +150,11 @@ macro_rules! typed_methods {
             $crate::method::GetCallMetrics,
             $crate::method::GetCallRecording,
             $crate::method::GetVoicemailRecording,
+            $crate::method::CreateCallFlow,
+            $crate::method::DeleteCallFlows,
+            $crate::method::GetCallFlow,
+            $crate::method::GetCallFlows,
+            $crate::method::UpdateCallFlow,
             $crate::method::InitiateCall,
             $crate::method::GetRuleTemplates,
             $crate::method::GetVariableRulesOfTemplate,
@@ -230,11 +238,11 @@ pub const CATALOGUE: &[Spec] = &[
     GetCallMetrics::SPEC,
     GetCallRecording::SPEC,
     GetVoicemailRecording::SPEC,
-    Spec::untyped("Calling", "CallFlow", "createCallFlow", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::PageAndClients),
-    Spec::untyped("Calling", "CallFlow", "deleteCallFlows", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
-    Spec::untyped("Calling", "CallFlow", "getCallFlow", Verb::Get, Known::Yes(false), RequestShape::Query, Some(200), Confidence::Page),
-    Spec::untyped("Calling", "CallFlow", "getCallFlows", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::Page),
-    Spec::untyped("Calling", "CallFlow", "updateCallFlow", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
+    CreateCallFlow::SPEC,
+    DeleteCallFlows::SPEC,
+    GetCallFlow::SPEC,
+    GetCallFlows::SPEC,
+    UpdateCallFlow::SPEC,
     InitiateCall::SPEC,
     Spec::untyped("Calling", "Rules", "createBlockedNumbers", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
     Spec::untyped("Calling", "Rules", "createTimeTemplates", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
@@ -345,6 +353,10 @@ pub const LISTS: &[List] = &[
         "ContactDetails",
         "Every detail of a contact",
     ),
+    list::<GetCallFlows, crate::RuleTemplate>(
+        "CallFlowInfo",
+        "A call flow: a rule template of the account's own",
+    ),
     list::<GetRuleTemplates, crate::RuleTemplate>(
         "RuleTemplate",
         "A rule template: calling rules a link can follow",
@@ -385,7 +397,7 @@ pub fn list_named(name: &str) -> Option<&'static List> {
 /// let spec = iovox_core::method::find("setCallStatus").unwrap();
 /// assert_eq!(spec.route.path(), "/Voxnumbers?v=3&method=setCallStatus");
 /// assert!(spec.typed);
-/// assert!(!iovox_core::method::find("createCallFlow").unwrap().typed);
+/// assert!(!iovox_core::method::find("createBlockedNumbers").unwrap().typed);
 /// ```
 pub fn find(name: &str) -> Option<&'static Spec> {
     CATALOGUE.iter().find(|s| s.route.name == name)

@@ -150,12 +150,15 @@ pub enum Answer {
     Binary,
     /// A mapping read by its declared tree (`crate::tree`): getNodeDetails' node.
     Tree(&'static [crate::tree::Element]),
+    /// A call flow (`crate::flows`): its name, notes and rules, each rule a mapping of its
+    /// element, attributes and children.
+    Flow,
     /// Not known.
     Unknown,
 }
 
 impl Answer {
-    /// `nothing`, `order`, `list`, `binary`, `tree` or `unknown`.
+    /// `nothing`, `order`, `list`, `binary`, `tree`, `flow` or `unknown`.
     pub fn as_str(self) -> &'static str {
         match self {
             Answer::Nothing => "nothing",
@@ -163,6 +166,7 @@ impl Answer {
             Answer::List(_) => "list",
             Answer::Binary => "binary",
             Answer::Tree(_) => "tree",
+            Answer::Flow => "flow",
             Answer::Unknown => "unknown",
         }
     }

@@ -1007,6 +1007,168 @@ impl Client {
         self.call_wire::<iovox_core::method::GetVoicemailRecording>(request, options)
     }
 
+    /// [`createCallFlow`](https://www.iovox.com/api/rest/createCallFlow.html) (`POST /CallFlow`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::CreateCallFlow`].
+    pub fn create_call_flow(&self, request: &iovox_core::tree::Value) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateCallFlow>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_call_flow`] with per-call options (timeout, cancel).
+    pub fn create_call_flow_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateCallFlow>(request, options)
+    }
+
+    /// [`Client::create_call_flow`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn create_call_flow_wire(&self, request: &iovox_core::tree::Value) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateCallFlow>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_call_flow_wire`] with per-call options.
+    pub fn create_call_flow_wire_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateCallFlow>(request, options)
+    }
+
+    /// [`deleteCallFlows`](https://www.iovox.com/api/rest/deleteCallFlows.html) (`DELETE /CallFlow`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::DeleteCallFlows`].
+    pub fn delete_call_flows(
+        &self,
+        request: &iovox_core::DeleteCallFlowsRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteCallFlows>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_call_flows`] with per-call options (timeout, cancel).
+    pub fn delete_call_flows_with(
+        &self,
+        request: &iovox_core::DeleteCallFlowsRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteCallFlows>(request, options)
+    }
+
+    /// [`Client::delete_call_flows`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn delete_call_flows_wire(&self, request: &iovox_core::tree::Value) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteCallFlows>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_call_flows_wire`] with per-call options.
+    pub fn delete_call_flows_wire_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteCallFlows>(request, options)
+    }
+
+    /// [`getCallFlow`](https://www.iovox.com/api/rest/getCallFlow.html) (`GET /CallFlow`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetCallFlow`].
+    pub fn get_call_flow(&self, request: &String) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetCallFlow>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_call_flow`] with per-call options (timeout, cancel).
+    pub fn get_call_flow_with(
+        &self,
+        request: &String,
+        options: &CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetCallFlow>(request, options)
+    }
+
+    /// [`Client::get_call_flow`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_call_flow_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call_wire::<iovox_core::method::GetCallFlow>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_call_flow_wire`] with per-call options.
+    pub fn get_call_flow_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call_wire::<iovox_core::method::GetCallFlow>(request, options)
+    }
+
+    /// [`getCallFlows`](https://www.iovox.com/api/rest/getCallFlows.html) (`GET /CallFlow`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetCallFlows`].
+    pub fn get_call_flows(
+        &self,
+        request: &iovox_core::CallFlowsRequest,
+    ) -> Result<iovox_core::Page<iovox_core::RuleTemplate>, Error> {
+        self.call::<iovox_core::method::GetCallFlows>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_call_flows`] with per-call options (timeout, cancel).
+    pub fn get_call_flows_with(
+        &self,
+        request: &iovox_core::CallFlowsRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::RuleTemplate>, Error> {
+        self.call::<iovox_core::method::GetCallFlows>(request, options)
+    }
+
+    /// [`Client::get_call_flows`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_call_flows_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::Page<iovox_core::RuleTemplate>, Error> {
+        self.call_wire::<iovox_core::method::GetCallFlows>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_call_flows_wire`] with per-call options.
+    pub fn get_call_flows_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::RuleTemplate>, Error> {
+        self.call_wire::<iovox_core::method::GetCallFlows>(request, options)
+    }
+
+    /// [`updateCallFlow`](https://www.iovox.com/api/rest/updateCallFlow.html) (`PUT /CallFlow`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::UpdateCallFlow`].
+    pub fn update_call_flow(&self, request: &iovox_core::tree::Value) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateCallFlow>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_call_flow`] with per-call options (timeout, cancel).
+    pub fn update_call_flow_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateCallFlow>(request, options)
+    }
+
+    /// [`Client::update_call_flow`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn update_call_flow_wire(&self, request: &iovox_core::tree::Value) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateCallFlow>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_call_flow_wire`] with per-call options.
+    pub fn update_call_flow_wire_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateCallFlow>(request, options)
+    }
+
     /// [`initiateCall`](https://www.iovox.com/api/rest/initiateCall.html) (`POST /Calling`; not after sent): every check that needs only the request first, then one call.
     /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::InitiateCall`].
     pub fn initiate_call(&self, request: &iovox_core::InitiateCallRequest) -> Result<(), Error> {
@@ -2005,6 +2167,92 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<Vec<u8>, Error> {
         self.call::<iovox_core::method::GetVoicemailRecording>(request, options)
+            .await
+    }
+
+    /// [`Client::create_call_flow`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn create_call_flow(&self, request: iovox_core::tree::Value) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateCallFlow>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::create_call_flow`] with per-call options (timeout, cancel).
+    pub async fn create_call_flow_with(
+        &self,
+        request: iovox_core::tree::Value,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateCallFlow>(request, options)
+            .await
+    }
+
+    /// [`Client::delete_call_flows`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn delete_call_flows(
+        &self,
+        request: iovox_core::DeleteCallFlowsRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteCallFlows>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::delete_call_flows`] with per-call options (timeout, cancel).
+    pub async fn delete_call_flows_with(
+        &self,
+        request: iovox_core::DeleteCallFlowsRequest,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteCallFlows>(request, options)
+            .await
+    }
+
+    /// [`Client::get_call_flow`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_call_flow(&self, request: String) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetCallFlow>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_call_flow`] with per-call options (timeout, cancel).
+    pub async fn get_call_flow_with(
+        &self,
+        request: String,
+        options: CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetCallFlow>(request, options)
+            .await
+    }
+
+    /// [`Client::get_call_flows`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_call_flows(
+        &self,
+        request: iovox_core::CallFlowsRequest,
+    ) -> Result<iovox_core::Page<iovox_core::RuleTemplate>, Error> {
+        self.call::<iovox_core::method::GetCallFlows>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_call_flows`] with per-call options (timeout, cancel).
+    pub async fn get_call_flows_with(
+        &self,
+        request: iovox_core::CallFlowsRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::Page<iovox_core::RuleTemplate>, Error> {
+        self.call::<iovox_core::method::GetCallFlows>(request, options)
+            .await
+    }
+
+    /// [`Client::update_call_flow`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn update_call_flow(&self, request: iovox_core::tree::Value) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateCallFlow>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::update_call_flow`] with per-call options (timeout, cancel).
+    pub async fn update_call_flow_with(
+        &self,
+        request: iovox_core::tree::Value,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateCallFlow>(request, options)
             .await
     }
 

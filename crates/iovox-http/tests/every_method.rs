@@ -140,6 +140,25 @@ fn every_typed_method_from_the_client() {
         "getVoicemailRecording",
         c.get_voicemail_recording_wire(&serde_json::from_str("{\"id\": \"CALL-000001\"}").unwrap()),
     );
+    answered("createCallFlow", c.create_call_flow_wire(&serde_json::from_str("{\"name\": \"Model flow\", \"rules\": [{\"destinationPhoneNumber\": \"?\", \"element\": \"call\", \"id\": \"call_1\", \"label\": \"Call\"}]}").unwrap()));
+    answered(
+        "deleteCallFlows",
+        c.delete_call_flows_wire(
+            &serde_json::from_str(
+                "{\"call_flows\": [\"Model flow\"], \"detach_from_links\": true}",
+            )
+            .unwrap(),
+        ),
+    );
+    answered(
+        "getCallFlow",
+        c.get_call_flow_wire(&serde_json::from_str("{\"call_flow\": \"Call Agent\"}").unwrap()),
+    );
+    answered(
+        "getCallFlows",
+        c.get_call_flows_wire(&serde_json::from_str("{\"template_type\": \"CUSTOM\"}").unwrap()),
+    );
+    answered("updateCallFlow", c.update_call_flow_wire(&serde_json::from_str("{\"name\": \"Model flow\", \"notes\": \"Changed\", \"rules\": [{\"destinationPhoneNumber\": \"?\", \"element\": \"call\", \"id\": \"call_1\", \"label\": \"Call\"}]}").unwrap()));
     answered("initiateCall", c.initiate_call_wire(&serde_json::from_str("{\"call_variables\": {\"call_destination\": \"449789123123,1\", \"delay\": 30}, \"link_id\": \"333\"}").unwrap()));
     answered(
         "getRuleTemplates",
@@ -211,7 +230,7 @@ fn every_typed_method_from_the_client() {
                 .unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 43);
+    assert_eq!(sb.stats().requests, 48);
 }
 
 #[cfg(feature = "tokio")]
@@ -385,6 +404,35 @@ async fn every_typed_method_from_the_async_client() {
             )
             .await,
         );
+        answered("createCallFlow", a.call_wire::<iovox_core::method::CreateCallFlow>(serde_json::from_str("{\"name\": \"Model flow\", \"rules\": [{\"destinationPhoneNumber\": \"?\", \"element\": \"call\", \"id\": \"call_1\", \"label\": \"Call\"}]}").unwrap(), Default::default()).await);
+        answered(
+            "deleteCallFlows",
+            a.call_wire::<iovox_core::method::DeleteCallFlows>(
+                serde_json::from_str(
+                    "{\"call_flows\": [\"Model flow\"], \"detach_from_links\": true}",
+                )
+                .unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "getCallFlow",
+            a.call_wire::<iovox_core::method::GetCallFlow>(
+                serde_json::from_str("{\"call_flow\": \"Call Agent\"}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "getCallFlows",
+            a.call_wire::<iovox_core::method::GetCallFlows>(
+                serde_json::from_str("{\"template_type\": \"CUSTOM\"}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered("updateCallFlow", a.call_wire::<iovox_core::method::UpdateCallFlow>(serde_json::from_str("{\"name\": \"Model flow\", \"notes\": \"Changed\", \"rules\": [{\"destinationPhoneNumber\": \"?\", \"element\": \"call\", \"id\": \"call_1\", \"label\": \"Call\"}]}").unwrap(), Default::default()).await);
         answered("initiateCall", a.call_wire::<iovox_core::method::InitiateCall>(serde_json::from_str("{\"call_variables\": {\"call_destination\": \"449789123123,1\", \"delay\": 30}, \"link_id\": \"333\"}").unwrap(), Default::default()).await);
         answered(
             "getRuleTemplates",
@@ -486,7 +534,7 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 43);
+    assert_eq!(sb.stats().requests, 48);
 }
 
 /// The same answer, or the same error, from both clients.
@@ -568,6 +616,12 @@ async fn every_list_method_answers_alike_from_both_clients() {
             .await,
     );
     alike("getCallMetrics", c.get_call_metrics_wire(&serde_json::from_str("{\"group_fields\": [\"vn\"], \"req_fields\": [\"tc\", \"tuc\"], \"sdt\": \"2026-01-01\"}").unwrap()), a.get_call_metrics(serde_json::from_str("{\"group_fields\": [\"vn\"], \"req_fields\": [\"tc\", \"tuc\"], \"sdt\": \"2026-01-01\"}").unwrap()).await);
+    alike(
+        "getCallFlows",
+        c.get_call_flows_wire(&serde_json::from_str("{\"template_type\": \"CUSTOM\"}").unwrap()),
+        a.get_call_flows(serde_json::from_str("{\"template_type\": \"CUSTOM\"}").unwrap())
+            .await,
+    );
     alike(
         "getRuleTemplates",
         c.get_rule_templates_wire(

@@ -22,6 +22,9 @@ use iovox_core::method::{
     GetVoxnumberRegions, GetVoxnumbers, InitiateCall, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
     Route, SetCallStatus, UpdateContacts, UpdateLinks, UpdateNodes, UpdateSoundFiles, CATALOGUE,
 };
+use iovox_core::method::{
+    CreateCallFlow, DeleteCallFlows, GetCallFlow, GetCallFlows, Method as _, UpdateCallFlow,
+};
 use iovox_core::request::{
     decode_attach_request, decode_detach_request, decode_purchase_request, RequestError,
 };
@@ -377,6 +380,40 @@ plays! {
             Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
         }
     };
+    CreateCallFlow => |app, r| flow_body(app, r, StatusCode::CREATED, |flow| {
+        CreateCallFlow::prepare_wire(flow)
+    }, Account::create_call_flow);
+    UpdateCallFlow => |app, r| flow_body(app, r, StatusCode::NO_CONTENT, |flow| {
+        UpdateCallFlow::prepare_wire(flow)
+    }, Account::update_call_flow);
+    GetCallFlow => |app, r| {
+        let name = r.param("call_flow").unwrap_or_default();
+        let flow = lock(&app.account).call_flow(name.trim());
+        match flow.map(|f| iovox_core::write_flow_answer(&f)) {
+            Ok(Some(xml_text)) => xml(StatusCode::OK, xml_text),
+            Ok(None) => errors(StatusCode::INTERNAL_SERVER_ERROR, &["Internal Server Error".into()]),
+            Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
+        }
+    };
+    GetCallFlows => |app, r| listed(r.query, wire::Query::validate_call_flows, |q| {
+        Ok(lock(&app.account).call_flows(q))
+    });
+    DeleteCallFlows => |app, r| {
+        let names: Vec<String> = (r.param("call_flows").filter(|j| !j.is_empty()).into_iter())
+            .flat_map(|j| j.split('|'))
+            .map(|n| n.trim().to_string())
+            .collect();
+        let detach = serde_json::Value::from(r.param("detach_from_links").unwrap_or("FALSE"));
+        let wire = serde_json::json!({ "call_flows": names, "detach_from_links": detach });
+        if let Err(e) = DeleteCallFlows::prepare_wire(&wire) {
+            return errors(StatusCode::BAD_REQUEST, &e.messages());
+        }
+        let detach = r.param("detach_from_links").is_some_and(|d| d.eq_ignore_ascii_case("TRUE"));
+        match lock(&app.account).delete_call_flows(&names, detach) {
+            Ok(()) => StatusCode::NO_CONTENT.into_response(),
+            Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+        }
+    };
     CreateContacts => |app, r| {
         created(app, r, &iovox_core::contacts::CONTACT, Account::create_contacts)
     };
@@ -542,6 +579,40 @@ plays! {
     };
 }
 
+/// createCallFlow and updateCallFlow: the flow read from its body, the SDK's checks, then
+/// the account's.
+fn flow_body(
+    app: &Arc<App>,
+    r: &Incoming<'_>,
+    ok: StatusCode,
+    check: fn(
+        &serde_json::Value,
+    ) -> Result<iovox_core::method::Prepared, iovox_core::ValidationErrors>,
+    apply: fn(&mut Account, &serde_json::Value) -> Result<(), Vec<String>>,
+) -> Response {
+    if r.blank() {
+        return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
+    }
+    let flow = match iovox_core::read_flow(r.body) {
+        Ok(flow) => flow,
+        Err(e) => {
+            let e = RequestError::XmlParse {
+                reason: e.message,
+                line: 1,
+                column: 1,
+            };
+            return errors(StatusCode::BAD_REQUEST, &e.messages());
+        }
+    };
+    if let Err(e) = check(&flow) {
+        return errors(StatusCode::BAD_REQUEST, &e.messages());
+    }
+    match apply(&mut lock(&app.account), &flow) {
+        Ok(()) => ok.into_response(),
+        Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+    }
+}
+
 /// attachRuleTemplateToLinks and attachSMSTemplateToLinks: the body read as the SDK's
 /// tree, its checks, then the account's.
 fn attach_template(app: &Arc<App>, r: &Incoming<'_>, kind: TemplateKind) -> Response {
@@ -613,7 +684,7 @@ fn recording(app: &Arc<App>, r: &Incoming<'_>, voicemail: bool) -> Response {
 /// ```
 /// use iovox_core::method::{find, Method, GetLinks};
 /// assert!(iovox_sandbox::answers(&GetLinks::ROUTE));
-/// assert!(!iovox_sandbox::answers(&find("createCallFlow").unwrap().route));
+/// assert!(!iovox_sandbox::answers(&find("createBlockedNumbers").unwrap().route));
 /// ```
 pub fn answers(route: &Route) -> bool {
     player(*route).is_some()

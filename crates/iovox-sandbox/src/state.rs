@@ -72,6 +72,10 @@ pub struct RuleTemplateInfo {
     /// Its variable rules, each a mapping (what getVariableRulesOfTemplate answers).
     #[serde(default)]
     pub rules: Vec<serde_json::Value>,
+    /// For a call flow (createCallFlow): its rules as Callflow elements, each a mapping
+    /// (`element`, attributes, `children`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<Vec<serde_json::Value>>,
 }
 
 fn default_template_type() -> String {
@@ -92,6 +96,7 @@ pub fn default_rule_templates() -> Vec<RuleTemplateInfo> {
         advanced: false,
         created: default_created(),
         rules: rules.as_array().cloned().unwrap_or_default(),
+        flow: None,
     };
     vec![
         template(
@@ -119,6 +124,7 @@ pub fn default_sms_templates() -> Vec<RuleTemplateInfo> {
         rules: vec![serde_json::json!(
             {"rule_id": "sendSms_1", "rule_type": "sendSms", "rule_label": "sendSms", "contact": {}}
         )],
+        flow: None,
     }]
 }
 
