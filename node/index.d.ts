@@ -566,6 +566,12 @@ export interface ContactUpdates {
   replaceDetails?: boolean
 }
 
+/** The arguments of attachCategoryToLink. */
+export interface AttachCategoryToLinkRequest {
+  /** Each: `link_id`, `category_id`, and `parent_category_id`, `value` to make a new category. */
+  links: { linkId: string; parentCategoryId?: string; categoryId: string; value?: string }[]
+}
+
 /** The arguments of attachRuleTemplateToLinks. */
 export interface AttachRuleTemplateToLinksRequest {
   /** The rule template's name (getRuleTemplates lists them). */
@@ -606,6 +612,12 @@ export interface CreateLinksRequest {
 export interface DeleteLinksRequest {
   /** The links to delete; an ID may not hold a comma. */
   linkIds: (string | number | bigint)[]
+}
+
+/** The arguments of removeCategoryFromLink. */
+export interface RemoveCategoryFromLinkRequest {
+  /** Each: `link_id`, `category_id` (digits), `label`. */
+  links: { linkId: string; categoryId: string | number; label: string }[]
 }
 
 /** The arguments of removeRuleTemplateFromLinks. */
@@ -896,6 +908,8 @@ export declare class Client {
   deleteContacts(request: DeleteContactsRequest, options?: CallOptions): Promise<void>
   /** Changes contacts: details, or a new ID (`new_contact_id`). All of them, or none. Never repeated once it may have arrived. */
   updateContacts(request: ContactUpdates, options?: CallOptions): Promise<void>
+  /** Puts categories on links, one per entry; a category that does not exist yet is made under `parent_category_id` with `value`. All of them, or none. Never repeated once it may have arrived. */
+  attachCategoryToLink(request: AttachCategoryToLinkRequest | AttachCategoryToLinkRequest['links'], options?: CallOptions): Promise<void>
   /** Attaches a rule template to links, with the values of its variable rules (getVariableRulesOfTemplate lists them). Never repeated once it may have arrived. */
   attachRuleTemplateToLinks(request: AttachRuleTemplateToLinksRequest, options?: CallOptions): Promise<void>
   /** Attaches an SMS rule template to links, with the values of its variable rules. Never repeated once it may have arrived. */
@@ -906,6 +920,8 @@ export declare class Client {
   createLinks(request: CreateLinksRequest | CreateLinksRequest['links'], options?: CallOptions): Promise<void>
   /** Deletes links; their numbers stay in the account, unassigned. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */
   deleteLinks(request: DeleteLinksRequest | DeleteLinksRequest['linkIds'], options?: CallOptions): Promise<void>
+  /** Takes categories off links, each by its ID (digits) and label. All of them, or none. Never repeated once it may have arrived. */
+  removeCategoryFromLink(request: RemoveCategoryFromLinkRequest | RemoveCategoryFromLinkRequest['links'], options?: CallOptions): Promise<void>
   /** Takes the rule template off links. Safe to repeat. */
   removeRuleTemplateFromLinks(request: RemoveRuleTemplateFromLinksRequest | RemoveRuleTemplateFromLinksRequest['linkIds'], options?: CallOptions): Promise<void>
   /** Takes the SMS template off links. Safe to repeat. */

@@ -412,6 +412,11 @@ class Client {
     return this.#act('updateContacts', request, options)
   }
 
+  /** Puts categories on links, one per entry; a category that does not exist yet is made under `parent_category_id` with `value`. All of them, or none. Never repeated once it may have arrived. `{ links }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of links, the older call shape, is taken too.) */
+  async attachCategoryToLink(request, options) {
+    return this.#act('attachCategoryToLink', request, options, 'links')
+  }
+
   /** Attaches a rule template to links, with the values of its variable rules (getVariableRulesOfTemplate lists them). Never repeated once it may have arrived. `{ templateName, overwriteExisting, linkIds, rulesVariable }`; `options`: `{ signal, timeoutMs }` for this call. */
   async attachRuleTemplateToLinks(request, options) {
     return this.#act('attachRuleTemplateToLinks', request, options)
@@ -435,6 +440,11 @@ class Client {
   /** Deletes links; their numbers stay in the account, unassigned. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". `{ linkIds }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of linkIds, the older call shape, is taken too.) */
   async deleteLinks(request, options) {
     return this.#act('deleteLinks', request, options, 'linkIds')
+  }
+
+  /** Takes categories off links, each by its ID (digits) and label. All of them, or none. Never repeated once it may have arrived. `{ links }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of links, the older call shape, is taken too.) */
+  async removeCategoryFromLink(request, options) {
+    return this.#act('removeCategoryFromLink', request, options, 'links')
   }
 
   /** Takes the rule template off links. Safe to repeat. `{ linkIds }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of linkIds, the older call shape, is taken too.) */

@@ -733,6 +733,17 @@ class AsyncClient:
         del arguments['self']
         return await self._run(lambda cancel: self._client.update_contacts(_cancel=cancel, **arguments))
 
+    async def attach_category_to_link(
+        self,
+        links: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.attach_category_to_link``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.attach_category_to_link(_cancel=cancel, **arguments))
+
     async def attach_rule_template_to_links(
         self,
         template_name: str,
@@ -793,6 +804,17 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.delete_links(_cancel=cancel, **arguments))
+
+    async def remove_category_from_link(
+        self,
+        links: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.remove_category_from_link``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.remove_category_from_link(_cancel=cancel, **arguments))
 
     async def remove_rule_template_from_links(
         self,

@@ -966,6 +966,13 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    def attach_category_to_link(
+        self,
+        links: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
     def attach_rule_template_to_links(
         self,
         template_name: str,
@@ -1003,6 +1010,13 @@ class Client:
     def delete_links(
         self,
         link_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def remove_category_from_link(
+        self,
+        links: Iterable[Mapping[str, Any]],
         *,
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,

@@ -1331,6 +1331,28 @@ impl Client {
         )
     }
 
+    /// Puts categories on links, one per entry; a category that does not exist yet is made under `parent_category_id` with `value`. All of them, or none. Never repeated once it may have arrived. (attachCategoryToLink)
+    ///
+    /// `links`: Each: `link_id`, `category_id`, and `parent_category_id`, `value` to make a new category.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (links, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn attach_category_to_link(
+        &self,
+        py: Python<'_>,
+        links: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "attachCategoryToLink",
+            &[("links", Some(links))],
+            timeout,
+            _cancel,
+        )
+    }
+
     /// Attaches a rule template to links, with the values of its variable rules (getVariableRulesOfTemplate lists them). Never repeated once it may have arrived. (attachRuleTemplateToLinks)
     ///
     /// `template_name`: The rule template's name (getRuleTemplates lists them).
@@ -1458,6 +1480,28 @@ impl Client {
             py,
             "deleteLinks",
             &[("link_ids", Some(link_ids))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Takes categories off links, each by its ID (digits) and label. All of them, or none. Never repeated once it may have arrived. (removeCategoryFromLink)
+    ///
+    /// `links`: Each: `link_id`, `category_id` (digits), `label`.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (links, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn remove_category_from_link(
+        &self,
+        py: Python<'_>,
+        links: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "removeCategoryFromLink",
+            &[("links", Some(links))],
             timeout,
             _cancel,
         )

@@ -18,12 +18,13 @@ use crate::ShapeError;
 use iovox_core::categories;
 use iovox_core::contacts;
 use iovox_core::method::{
-    AttachRuleTemplateToLinks, AttachSMSTemplateToLinks, AttachVoxnumberToLink, CreateCallFlow,
-    CreateCategories, CreateContacts, CreateLinks, CreateNodeFull, CreateNodes, CreateSoundFiles,
-    DeleteCallFlows, DeleteCategories, DeleteContacts, DeleteLinks, DeleteNodes, DeleteSoundFiles,
-    DeleteVoxnumbersFromAccount, GetCallFlow, GetCallRecording, GetNodeDetails, GetSoundFileData,
-    GetVariableRulesOfTemplate, GetVoicemailRecording, InitiateCall, Method, Prepared,
-    PurchaseVoxNumbers, RemoveRuleTemplateFromLinks, RemoveSMSTemplateFromLinks,
+    AttachCategoryToLink, AttachRuleTemplateToLinks, AttachSMSTemplateToLinks,
+    AttachVoxnumberToLink, CreateCallFlow, CreateCategories, CreateContacts, CreateLinks,
+    CreateNodeFull, CreateNodes, CreateSoundFiles, DeleteCallFlows, DeleteCategories,
+    DeleteContacts, DeleteLinks, DeleteNodes, DeleteSoundFiles, DeleteVoxnumbersFromAccount,
+    GetCallFlow, GetCallRecording, GetNodeDetails, GetSoundFileData, GetVariableRulesOfTemplate,
+    GetVoicemailRecording, InitiateCall, Method, Prepared, PurchaseVoxNumbers,
+    RemoveCategoryFromLink, RemoveRuleTemplateFromLinks, RemoveSMSTemplateFromLinks,
     RemoveVoxnumberFromLink, SetCallStatus, UpdateCallFlow, UpdateContacts, UpdateLinks,
     UpdateNodes, UpdateSoundFiles,
 };
@@ -471,6 +472,29 @@ pub const ACTIONS: &[Action] = &[
         decode: |body| GetVariableRulesOfTemplate::decode(body).map(Outcome::Data),
     },
     Action {
+        spec: AttachCategoryToLink::SPEC,
+        about: "Puts categories on links, one per entry; a category that does not exist yet is \
+                made under `parent_category_id` with `value`. All of them, or none. Never \
+                repeated once it may have arrived.",
+        params: &[param("links", ParamKind::Records(&categories::LINK_CATEGORY), "Each: `link_id`, `category_id`, and `parent_category_id`, `value` to make a new category.")],
+        prepare: |args, case| {
+            let list = only(args, "links", "attachCategoryToLink", case)?;
+            Ok(AttachCategoryToLink::prepare_wire(&crate::records(list, &categories::LINK_CATEGORY, case)?)?)
+        },
+        decode: nothing::<AttachCategoryToLink>,
+    },
+    Action {
+        spec: RemoveCategoryFromLink::SPEC,
+        about: "Takes categories off links, each by its ID (digits) and label. All of them, or \
+                none. Never repeated once it may have arrived.",
+        params: &[param("links", ParamKind::Records(&categories::LINK_CATEGORY_REMOVAL), "Each: `link_id`, `category_id` (digits), `label`.")],
+        prepare: |args, case| {
+            let list = only(args, "links", "removeCategoryFromLink", case)?;
+            Ok(RemoveCategoryFromLink::prepare_wire(&crate::records(list, &categories::LINK_CATEGORY_REMOVAL, case)?)?)
+        },
+        decode: nothing::<RemoveCategoryFromLink>,
+    },
+    Action {
         spec: CreateCallFlow::SPEC,
         about: "Creates a call flow of your own (a rule template links can follow), its rules \
                 as IOVOX's Callflow XML elements. Never repeated once it may have arrived: a \
@@ -771,6 +795,7 @@ pub fn describe(action: &Action) -> Value {
                         iovox_core::ElementKind::DateTime => "date-time",
                         iovox_core::ElementKind::Flag => "flag",
                         iovox_core::ElementKind::Bytes => "bytes",
+                        iovox_core::ElementKind::Integer => "integer",
                     } }))
                     .collect();
                 m.insert("elements".into(), elements.into());

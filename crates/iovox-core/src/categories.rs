@@ -212,3 +212,65 @@ crate::setup::ids_method!(
     DeleteCategories, CATEGORY_IDS, "Categories", "deleteCategories", Page,
     "{\"categories\": [\"Location;London\"]}"
 );
+
+/// A `<link>` of attachCategoryToLink (page): the link, the category by its ID, and for a
+/// category that does not exist yet, its parent and value (it is made under the parent).
+/// The page's table is cut in our copy and the PHP client's names only "Request Empty":
+/// sent as given.
+pub const LINK_CATEGORY: RecordsBody = RecordsBody {
+    item: "link",
+    argument: "links",
+    elements: &[
+        Element::required_unchecked("link_id", "Link ID"),
+        Element::optional(
+            "parent_category_id",
+            "Parent ID",
+            crate::records::ElementKind::Text,
+            false,
+        ),
+        Element::required_unchecked("category_id", "Category ID"),
+        Element::optional("value", "Value", crate::records::ElementKind::Text, false),
+    ],
+};
+
+/// A `<link>` of removeCategoryFromLink (page): the link, the category's ID (digits) and
+/// its label; every message the page states is checked before sending.
+pub const LINK_CATEGORY_REMOVAL: RecordsBody = RecordsBody {
+    item: "link",
+    argument: "links",
+    elements: &[
+        Element::required("link_id", "Link ID"),
+        Element {
+            name: "category_id",
+            label: "Category ID",
+            kind: crate::records::ElementKind::Integer,
+            required: true,
+            checked: true,
+            blank_refused: false,
+        },
+        Element::required("label", "Label"),
+    ],
+};
+
+crate::setup::records_method!(
+    /// `attachCategoryToLink`: categories on links (one category per `<link>`); a category
+    /// that does not exist yet is made under `parent_category_id` with `value`. Not
+    /// repeated once it may have been sent.
+    AttachCategoryToLink, LINK_CATEGORY, "Links", "attachCategoryToLink", Put, 204, PageAndClients,
+    "{\"links\": [{\"link_id\": \"333\", \"category_id\": \"124\", \"parent_category_id\": \"123\", \"value\": \"Golden\"}]}"
+);
+
+crate::setup::records_method!(
+    /// `removeCategoryFromLink`: categories off links, each by its ID and label. Not
+    /// repeated once it may have been sent (a repeat answers "Category ID/Label Combination
+    /// x of y does not exist").
+    ///
+    /// ```
+    /// use iovox_core::method::{Method, RemoveCategoryFromLink};
+    /// let bad = iovox_core::Records::new().record([("link_id", "333"), ("category_id", "12a"), ("label", "")]);
+    /// assert_eq!(RemoveCategoryFromLink::prepare(&bad).unwrap_err().messages(),
+    ///     ["Category ID 1 of 1 not an integer", "Label 1 of 1 Empty"]);
+    /// ```
+    RemoveCategoryFromLink, LINK_CATEGORY_REMOVAL, "Links", "removeCategoryFromLink", Put, 204, PageAndClients,
+    "{\"links\": [{\"link_id\": \"333\", \"category_id\": \"124\", \"label\": \"Customer Type\"}]}"
+);

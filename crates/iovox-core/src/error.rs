@@ -188,6 +188,9 @@ error_codes! {
     FlowElementInvalid => "flow_element_invalid",
     /// "There are no Rules in this Template" (createCallFlow, updateCallFlow).
     NoRules => "no_rules",
+    /// "Category ID x of y not an integer" (removeCategoryFromLink): an element the page
+    /// wants as digits.
+    NotInteger => "not_integer",
     /// "Duplicate Sound File Received" (createSoundFiles, updateSoundFiles): two sound
     /// files of one request with the same label and group.
     DuplicateSoundFile => "duplicate_sound_file",

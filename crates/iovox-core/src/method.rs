@@ -21,7 +21,10 @@ pub use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 pub use crate::attach::AttachVoxnumberToLink;
 pub use crate::calling::InitiateCall;
 pub use crate::calls::{GetCallData, GetCallMetrics, GetCallRecording, GetVoicemailRecording};
-pub use crate::categories::{CreateCategories, DeleteCategories, GetCategories, GetCategoryId};
+pub use crate::categories::{
+    AttachCategoryToLink, CreateCategories, DeleteCategories, GetCategories, GetCategoryId,
+    RemoveCategoryFromLink,
+};
 pub use crate::contacts::{
     CreateContacts, DeleteContacts, GetContactDetails, GetContacts, UpdateContacts,
 };
@@ -134,10 +137,12 @@ macro_rules! typed_methods {
             $crate::method::GetContactDetails,
             $crate::method::GetContacts,
             $crate::method::UpdateContacts,
+            $crate::method::AttachCategoryToLink,
             $crate::method::AttachRuleTemplateToLinks,
             $crate::method::AttachSMSTemplateToLinks,
             $crate::method::AttachVoxnumberToLink,
             $crate::method::GetLinks,
+            $crate::method::RemoveCategoryFromLink,
             $crate::method::RemoveRuleTemplateFromLinks,
             $crate::method::RemoveSMSTemplateFromLinks,
             $crate::method::RemoveVoxnumberFromLink,
@@ -215,7 +220,7 @@ pub const CATALOGUE: &[Spec] = &[
     GetContactDetails::SPEC,
     GetContacts::SPEC,
     UpdateContacts::SPEC,
-    Spec::untyped("AccountSetup", "Links", "attachCategoryToLink", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    AttachCategoryToLink::SPEC,
     AttachRuleTemplateToLinks::SPEC,
     AttachSMSTemplateToLinks::SPEC,
     AttachVoxnumberToLink::SPEC,
@@ -223,7 +228,7 @@ pub const CATALOGUE: &[Spec] = &[
     Spec::untyped("AccountSetup", "Links", "createLinksFull", Verb::Post, Known::Yes(false), RequestShape::Body, None, Confidence::OneClient),
     DeleteLinks::SPEC,
     GetLinks::SPEC,
-    Spec::untyped("AccountSetup", "Links", "removeCategoryFromLink", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::PageAndClients),
+    RemoveCategoryFromLink::SPEC,
     RemoveRuleTemplateFromLinks::SPEC,
     RemoveSMSTemplateFromLinks::SPEC,
     RemoveVoxnumberFromLink::SPEC,

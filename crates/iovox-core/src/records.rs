@@ -21,6 +21,8 @@ pub enum ElementKind {
     /// Bytes (a sound file's audio), written as base64; text is refused, never sent as
     /// audio (docs/decisions.md 44).
     Bytes,
+    /// Digits (a category ID where the page says "… x of y not an integer").
+    Integer,
 }
 
 /// One element of a record.
@@ -201,6 +203,14 @@ pub fn prepare_records(
                 Some(t) if e.kind == ElementKind::DateTime && e.checked && !date_time(&t) => {
                     let m = format!("{} {p} Invalid", e.label);
                     r.push(C::Invalid, Some(p), Some(e.name), m);
+                }
+                Some(t)
+                    if e.kind == ElementKind::Integer
+                        && e.checked
+                        && !t.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    let m = format!("{} {p} not an integer", e.label);
+                    r.push(C::NotInteger, Some(p), Some(e.name), m);
                 }
                 Some(t) => values.push((e.name, t)),
                 None => {}

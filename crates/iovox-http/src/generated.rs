@@ -308,6 +308,36 @@ impl Client {
         self.call_wire::<iovox_core::method::UpdateContacts>(request, options)
     }
 
+    /// [`attachCategoryToLink`](https://www.iovox.com/api/rest/attachCategoryToLink.html) (`PUT /Links`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::AttachCategoryToLink`].
+    pub fn attach_category_to_link(&self, request: &iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::AttachCategoryToLink>(request, &CallOptions::default())
+    }
+
+    /// [`Client::attach_category_to_link`] with per-call options (timeout, cancel).
+    pub fn attach_category_to_link_with(
+        &self,
+        request: &iovox_core::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::AttachCategoryToLink>(request, options)
+    }
+
+    /// [`Client::attach_category_to_link`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn attach_category_to_link_wire(&self, request: &wire::Records) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::AttachCategoryToLink>(request, &CallOptions::default())
+    }
+
+    /// [`Client::attach_category_to_link_wire`] with per-call options.
+    pub fn attach_category_to_link_wire_with(
+        &self,
+        request: &wire::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::AttachCategoryToLink>(request, options)
+    }
+
     /// [`attachRuleTemplateToLinks`](https://www.iovox.com/api/rest/attachRuleTemplateToLinks.html) (`PUT /Links`; not after sent): every check that needs only the request first, then one call.
     /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::AttachRuleTemplateToLinks`].
     pub fn attach_rule_template_to_links(
@@ -519,6 +549,39 @@ impl Client {
         options: &CallOptions,
     ) -> Result<iovox_core::Page<iovox_core::AccountLink>, Error> {
         self.call_wire::<iovox_core::method::GetLinks>(request, options)
+    }
+
+    /// [`removeCategoryFromLink`](https://www.iovox.com/api/rest/removeCategoryFromLink.html) (`PUT /Links`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::RemoveCategoryFromLink`].
+    pub fn remove_category_from_link(&self, request: &iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::RemoveCategoryFromLink>(request, &CallOptions::default())
+    }
+
+    /// [`Client::remove_category_from_link`] with per-call options (timeout, cancel).
+    pub fn remove_category_from_link_with(
+        &self,
+        request: &iovox_core::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::RemoveCategoryFromLink>(request, options)
+    }
+
+    /// [`Client::remove_category_from_link`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn remove_category_from_link_wire(&self, request: &wire::Records) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::RemoveCategoryFromLink>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::remove_category_from_link_wire`] with per-call options.
+    pub fn remove_category_from_link_wire_with(
+        &self,
+        request: &wire::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::RemoveCategoryFromLink>(request, options)
     }
 
     /// [`removeRuleTemplateFromLinks`](https://www.iovox.com/api/rest/removeRuleTemplateFromLinks.html) (`PUT /Links`; safe to repeat): every check that needs only the request first, then one call.
@@ -1811,6 +1874,22 @@ impl crate::AsyncClient {
             .await
     }
 
+    /// [`Client::attach_category_to_link`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn attach_category_to_link(&self, request: iovox_core::Records) -> Result<(), Error> {
+        self.call::<iovox_core::method::AttachCategoryToLink>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::attach_category_to_link`] with per-call options (timeout, cancel).
+    pub async fn attach_category_to_link_with(
+        &self,
+        request: iovox_core::Records,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::AttachCategoryToLink>(request, options)
+            .await
+    }
+
     /// [`Client::attach_rule_template_to_links`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
     pub async fn attach_rule_template_to_links(
         &self,
@@ -1916,6 +1995,25 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<iovox_core::Page<iovox_core::AccountLink>, Error> {
         self.call::<iovox_core::method::GetLinks>(request, options)
+            .await
+    }
+
+    /// [`Client::remove_category_from_link`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn remove_category_from_link(
+        &self,
+        request: iovox_core::Records,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::RemoveCategoryFromLink>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::remove_category_from_link`] with per-call options (timeout, cancel).
+    pub async fn remove_category_from_link_with(
+        &self,
+        request: iovox_core::Records,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::RemoveCategoryFromLink>(request, options)
             .await
     }
 

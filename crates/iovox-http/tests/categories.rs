@@ -210,3 +210,101 @@ fn a_tree_is_made_listed_found_and_removed() {
         .unwrap_err();
     assert_eq!(e.messages(), ["Category ID 1 of 1 does not exist"]);
 }
+
+/// Categories on links: an existing one attached by its ID, a new one made under its
+/// parent on the way, both taken off by ID and label; IOVOX's words for a link or a
+/// combination that is not there; the remove's page rules before sending.
+#[test]
+fn categories_go_on_and_off_links() {
+    let (sb, c) = start();
+    c.create_categories(&records(vec![
+        category("100", None, "Location", "Location"),
+        category("101", Some("100"), "Location", "London"),
+    ]))
+    .unwrap();
+    c.attach_category_to_link(
+        &Records::new()
+            .record([("link_id", "333"), ("category_id", "101")])
+            .record([
+                ("link_id", "333"),
+                ("category_id", "102"),
+                ("parent_category_id", "100"),
+                ("value", "Leeds"),
+            ]),
+    )
+    .unwrap();
+    let link = sb
+        .state()
+        .links
+        .iter()
+        .find(|l| l.link_id == "333")
+        .cloned()
+        .unwrap();
+    let on: Vec<_> = link
+        .categories
+        .iter()
+        .map(|c| c["value"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(on, ["London", "Leeds"]);
+    assert_eq!(
+        level(&c, Some("100")).len(),
+        2,
+        "Leeds was made under Location"
+    );
+
+    let before = sb.stats().requests;
+    let e = c
+        .remove_category_from_link(&Records::new().record([
+            ("link_id", "333"),
+            ("category_id", "x"),
+            ("label", "Location"),
+        ]))
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Category ID 1 of 1 not an integer"]);
+    assert_eq!(sb.stats().requests, before);
+
+    let e = c
+        .remove_category_from_link(
+            &Records::new()
+                .record([
+                    ("link_id", "333"),
+                    ("category_id", "101"),
+                    ("label", "Type"),
+                ])
+                .record([
+                    ("link_id", "nowhere"),
+                    ("category_id", "101"),
+                    ("label", "Location"),
+                ]),
+        )
+        .unwrap_err();
+    assert_eq!(
+        e.messages(),
+        [
+            "Category ID/Label Combination 1 of 2 does not exist",
+            "Link ID 2 of 2 does not exist"
+        ]
+    );
+    c.remove_category_from_link(
+        &Records::new()
+            .record([
+                ("link_id", "333"),
+                ("category_id", "101"),
+                ("label", "Location"),
+            ])
+            .record([
+                ("link_id", "333"),
+                ("category_id", "102"),
+                ("label", "Location"),
+            ]),
+    )
+    .unwrap();
+    let link = sb
+        .state()
+        .links
+        .iter()
+        .find(|l| l.link_id == "333")
+        .cloned()
+        .unwrap();
+    assert!(link.categories.is_empty());
+}

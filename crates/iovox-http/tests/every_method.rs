@@ -55,6 +55,7 @@ fn every_typed_method_from_the_client() {
         c.get_contacts_wire(&serde_json::from_str("{\"company\": \"IOVOX\"}").unwrap()),
     );
     answered("updateContacts", c.update_contacts_wire(&serde_json::from_str("{\"contacts\": [{\"contact_id\": \"Sales\", \"email\": \"desk@example.com\"}], \"replace_details\": false}").unwrap()));
+    answered("attachCategoryToLink", c.attach_category_to_link_wire(&serde_json::from_str("{\"links\": [{\"category_id\": \"124\", \"link_id\": \"333\", \"parent_category_id\": \"123\", \"value\": \"Golden\"}]}").unwrap()));
     answered("attachRuleTemplateToLinks", c.attach_rule_template_to_links_wire(&serde_json::from_str("{\"link_ids\": [\"333\"], \"overwrite_existing\": true, \"template_name\": \"Call Whisper Both\"}").unwrap()));
     answered("attachSMSTemplateToLinks", c.attach_sms_template_to_links_wire(&serde_json::from_str("{\"link_ids\": [\"333\"], \"overwrite_existing\": true, \"template_name\": \"SMS\"}").unwrap()));
     answered("attachVoxnumberToLink", c.attach_voxnumber_to_link_wire(&serde_json::from_str("{\"links\": [{\"area_code\": 20, \"link_id\": \"100\", \"method\": \"BY AREA\", \"voxnumber_idd\": 44}]}").unwrap()));
@@ -70,6 +71,7 @@ fn every_typed_method_from_the_client() {
                 .unwrap(),
         ),
     );
+    answered("removeCategoryFromLink", c.remove_category_from_link_wire(&serde_json::from_str("{\"links\": [{\"category_id\": \"124\", \"label\": \"Customer Type\", \"link_id\": \"333\"}]}").unwrap()));
     answered(
         "removeRuleTemplateFromLinks",
         c.remove_rule_template_from_links_wire(
@@ -230,7 +232,7 @@ fn every_typed_method_from_the_client() {
                 .unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 48);
+    assert_eq!(sb.stats().requests, 50);
 }
 
 #[cfg(feature = "tokio")]
@@ -283,6 +285,7 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
         answered("updateContacts", a.call_wire::<iovox_core::method::UpdateContacts>(serde_json::from_str("{\"contacts\": [{\"contact_id\": \"Sales\", \"email\": \"desk@example.com\"}], \"replace_details\": false}").unwrap(), Default::default()).await);
+        answered("attachCategoryToLink", a.call_wire::<iovox_core::method::AttachCategoryToLink>(serde_json::from_str("{\"links\": [{\"category_id\": \"124\", \"link_id\": \"333\", \"parent_category_id\": \"123\", \"value\": \"Golden\"}]}").unwrap(), Default::default()).await);
         answered("attachRuleTemplateToLinks", a.call_wire::<iovox_core::method::AttachRuleTemplateToLinks>(serde_json::from_str("{\"link_ids\": [\"333\"], \"overwrite_existing\": true, \"template_name\": \"Call Whisper Both\"}").unwrap(), Default::default()).await);
         answered("attachSMSTemplateToLinks", a.call_wire::<iovox_core::method::AttachSMSTemplateToLinks>(serde_json::from_str("{\"link_ids\": [\"333\"], \"overwrite_existing\": true, \"template_name\": \"SMS\"}").unwrap(), Default::default()).await);
         answered("attachVoxnumberToLink", a.call_wire::<iovox_core::method::AttachVoxnumberToLink>(serde_json::from_str("{\"links\": [{\"area_code\": 20, \"link_id\": \"100\", \"method\": \"BY AREA\", \"voxnumber_idd\": 44}]}").unwrap(), Default::default()).await);
@@ -304,6 +307,7 @@ async fn every_typed_method_from_the_async_client() {
             )
             .await,
         );
+        answered("removeCategoryFromLink", a.call_wire::<iovox_core::method::RemoveCategoryFromLink>(serde_json::from_str("{\"links\": [{\"category_id\": \"124\", \"label\": \"Customer Type\", \"link_id\": \"333\"}]}").unwrap(), Default::default()).await);
         answered(
             "removeRuleTemplateFromLinks",
             a.call_wire::<iovox_core::method::RemoveRuleTemplateFromLinks>(
@@ -534,7 +538,7 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 48);
+    assert_eq!(sb.stats().requests, 50);
 }
 
 /// The same answer, or the same error, from both clients.

@@ -162,3 +162,121 @@ impl Account {
         Ok(())
     }
 }
+
+impl Account {
+    /// The label of a link's category: as attached, or the account's category of that ID.
+    fn label_of(&self, category: &serde_json::Value) -> Option<String> {
+        let id = category.get("category_id").and_then(|v| v.as_str())?;
+        (category
+            .get("label")
+            .and_then(|v| v.as_str())
+            .map(str::to_string))
+        .or_else(|| {
+            self.state
+                .categories
+                .iter()
+                .find(|c| c.category_id == id)
+                .map(|c| c.label.clone())
+        })
+    }
+
+    /// attachCategoryToLink: each link the account has; the category by its ID, or made
+    /// under `parent_category_id` with `value` when no label has that ID. What IOVOX
+    /// answers otherwise is not documented: the sandbox's own words.
+    pub fn attach_category_to_link(&mut self, r: &wire::Records) -> Result<(), Vec<String>> {
+        let given = records(&iovox_core::categories::LINK_CATEGORY, r)?;
+        let mut errors = Vec::new();
+        let mut made: Vec<CategoryInfo> = Vec::new();
+        let mut attached: Vec<(String, serde_json::Value)> = Vec::new();
+        for (p, l) in positions(given.len()).zip(&given) {
+            let text = |k: &str| l.get(k).cloned().unwrap_or_default();
+            let (link, id) = (text("link_id"), text("category_id"));
+            if !self.state.links.contains(&link) {
+                errors.push(crate::setup::undocumented(format!(
+                    "Link ID {p} ({link}) does not exist"
+                )));
+                continue;
+            }
+            let existing = (self.state.categories.iter().chain(&made))
+                .find(|c| c.category_id == id)
+                .cloned();
+            let category = match existing {
+                Some(c) => c,
+                None => {
+                    let parent = l.get("parent_category_id");
+                    let parent = parent
+                        .and_then(|p| self.state.categories.iter().find(|c| &c.category_id == p));
+                    match (parent, l.get("value")) {
+                        (Some(parent), Some(value)) => {
+                            let c = CategoryInfo {
+                                category_id: id.clone(),
+                                label: parent.label.clone(),
+                                value: value.clone(),
+                                parent_category_id: Some(parent.category_id.clone()),
+                            };
+                            made.push(c.clone());
+                            c
+                        }
+                        _ => {
+                            errors.push(crate::setup::undocumented(format!(
+                                "Category ID {p} ({id}) does not exist, and no parent and value make it"
+                            )));
+                            continue;
+                        }
+                    }
+                }
+            };
+            let entry = serde_json::json!({
+                "category_id": category.category_id, "label": category.label, "value": category.value,
+            });
+            attached.push((link, entry));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.state.categories.extend(made);
+        for (link, entry) in attached {
+            if let Some(info) = self.state.links.0.get_mut(&link) {
+                let id = entry["category_id"].clone();
+                info.categories.retain(|c| c["category_id"] != id);
+                info.categories.push(entry);
+            }
+        }
+        Ok(())
+    }
+
+    /// removeCategoryFromLink: "Link ID x of y does not exist" and "Category ID/Label
+    /// Combination x of y does not exist" (page).
+    pub fn remove_category_from_link(&mut self, r: &wire::Records) -> Result<(), Vec<String>> {
+        let given = records(&iovox_core::categories::LINK_CATEGORY_REMOVAL, r)?;
+        let mut errors = Vec::new();
+        let mut gone: Vec<(String, String)> = Vec::new();
+        for (p, l) in positions(given.len()).zip(&given) {
+            let text = |k: &str| l.get(k).cloned().unwrap_or_default();
+            let (link, id, label) = (text("link_id"), text("category_id"), text("label"));
+            let Some(info) = self.state.links.0.get(&link) else {
+                errors.push(format!("Link ID {p} does not exist"));
+                continue;
+            };
+            let on_link = (info.categories.iter()).any(|c| {
+                c["category_id"].as_str() == Some(id.as_str())
+                    && self.label_of(c).as_deref() == Some(label.as_str())
+            });
+            if on_link {
+                gone.push((link, id));
+            } else {
+                errors.push(format!("Category ID/Label Combination {p} does not exist"));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for (link, id) in gone {
+            if let Some(info) = self.state.links.0.get_mut(&link) {
+                info.categories
+                    .retain(|c| c["category_id"].as_str() != Some(id.as_str()));
+            }
+        }
+        Ok(())
+    }
+}

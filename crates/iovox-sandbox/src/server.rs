@@ -10,6 +10,10 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use iovox_core::method::{
+    AttachCategoryToLink, CreateCallFlow, DeleteCallFlows, GetCallFlow, GetCallFlows, Method as _,
+    RemoveCategoryFromLink, UpdateCallFlow,
+};
+use iovox_core::method::{
     AttachRuleTemplateToLinks, AttachSMSTemplateToLinks, GetRuleTemplates,
     GetVariableRulesOfTemplate, RemoveRuleTemplateFromLinks, RemoveSMSTemplateFromLinks,
 };
@@ -21,9 +25,6 @@ use iovox_core::method::{
     GetNodeDetails, GetNodes, GetSoundFileData, GetSoundFiles, GetVoicemailRecording,
     GetVoxnumberRegions, GetVoxnumbers, InitiateCall, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
     Route, SetCallStatus, UpdateContacts, UpdateLinks, UpdateNodes, UpdateSoundFiles, CATALOGUE,
-};
-use iovox_core::method::{
-    CreateCallFlow, DeleteCallFlows, GetCallFlow, GetCallFlows, Method as _, UpdateCallFlow,
 };
 use iovox_core::request::{
     decode_attach_request, decode_detach_request, decode_purchase_request, RequestError,
@@ -379,6 +380,12 @@ plays! {
             ),
             Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
         }
+    };
+    AttachCategoryToLink => |app, r| {
+        updated(app, r, &iovox_core::categories::LINK_CATEGORY, Account::attach_category_to_link)
+    };
+    RemoveCategoryFromLink => |app, r| {
+        updated(app, r, &iovox_core::categories::LINK_CATEGORY_REMOVAL, Account::remove_category_from_link)
     };
     CreateCallFlow => |app, r| flow_body(app, r, StatusCode::CREATED, |flow| {
         CreateCallFlow::prepare_wire(flow)
