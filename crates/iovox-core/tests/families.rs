@@ -255,6 +255,20 @@ fn a_call_flow_reads_back_as_written() {
         back["rules"][1],
         json!({"element": "play", "id": "2", "label": "P"})
     );
+    // What a server answers to getCallFlow: the flow under <response>, read back the same.
+    let answer = iovox_core::write_flow_answer(&back).unwrap();
+    assert!(
+        answer.contains("<response><callFlow name=\"F &amp; G\" notes=\"n\">"),
+        "{answer}"
+    );
+    assert_eq!(
+        GetCallFlow::decode(answer.as_bytes()).unwrap()["rules"],
+        back["rules"]
+    );
+    assert_eq!(
+        iovox_core::write_flow_answer(&json!({"name": "", "rules": []})),
+        None
+    );
     // An update's new name reads back as new_name.
     let renamed = iovox_core::method::UpdateCallFlow::prepare(
         &json!({"name": "F", "new_name": "G", "rules": [
