@@ -336,18 +336,7 @@ impl DeleteContactsRequest {
 
     /// Every check that needs only the request, with the page's messages.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
-        check_delete(&Typed::new(self, &self.contact_ids)).map(drop)
-    }
-}
-
-impl QueryView for Typed<'_, DeleteContactsRequest> {
-    fn get(&self, key: &str) -> Given<'_> {
-        match key {
-            "contact_ids" => self.list(),
-            "rm_rules" if self.r.rm_rules => Given::Boolean(true),
-            "rm_if_user" if self.r.rm_if_user => Given::Boolean(true),
-            _ => Given::Missing,
-        }
+        <DeleteContacts as Method>::prepare(self).map(drop)
     }
 }
 

@@ -239,6 +239,63 @@ fn a_templates_links_read_back_and_only_the_sms_remove_checks_them() {
 }
 
 #[test]
+fn the_typed_requests_reach_their_query() {
+    let key = SoundFileKey::new("A").sound_group("G");
+    assert_eq!(
+        GetSoundFileData::prepare(&key).unwrap().query,
+        [
+            ("sound_label", "A".to_string()),
+            ("sound_group", "G".to_string())
+        ]
+    );
+    assert_eq!(
+        GetCallFlow::prepare(&"Agent".to_string()).unwrap().query,
+        [("call_flow", "Agent".to_string())]
+    );
+    assert!(GetCallFlow::prepare(&"a\u{1}".to_string()).is_err());
+    let q =
+        DeleteCallFlows::prepare(&DeleteCallFlowsRequest::new(["a", "b"]).detach_from_links(true))
+            .unwrap()
+            .query;
+    assert_eq!(
+        q,
+        [
+            ("call_flows", "a|b".to_string()),
+            ("detach_from_links", "TRUE".to_string())
+        ]
+    );
+    let q = DeleteContacts::prepare(&DeleteContactsRequest::new(["a"]).rm_rules(true))
+        .unwrap()
+        .query;
+    assert_eq!(q[1], ("rm_rules", "TRUE".to_string()));
+    let body = UpdateContacts::prepare(
+        &ContactUpdates::new(Records::new().record([("contact_id", "Jo")])).replace_details(true),
+    )
+    .unwrap()
+    .body;
+    assert!(body.contains("<request><replace_details>TRUE</replace_details><contact>"));
+}
+
+#[test]
+fn a_call_flows_names_are_xml_names() {
+    let flow = |element: &str, attribute: &str| {
+        let mut rule = serde_json::Map::new();
+        rule.insert("element".into(), element.into());
+        rule.insert("id".into(), "1".into());
+        rule.insert("label".into(), "L".into());
+        rule.insert(attribute.into(), "v".into());
+        CreateCallFlow::prepare(&json!({"name": "F", "rules": [rule]}))
+    };
+    for ok in ["call", "_call", "c.a-l_l", "é"] {
+        assert!(flow(ok, ok).is_ok(), "{ok:?}");
+    }
+    for bad in ["1call", "-call", ".x", "a b", "a<b", ""] {
+        assert!(flow(bad, "x").is_err(), "element {bad:?}");
+        assert!(flow("x", bad).is_err(), "attribute {bad:?}");
+    }
+}
+
+#[test]
 fn a_call_flow_reads_back_as_written() {
     let flow = json!({"name": "F & G", "notes": "n", "rules": [
         {"element": "call", "id": "1", "label": "Call", "record": true, "n": 3,
