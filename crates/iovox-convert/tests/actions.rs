@@ -164,3 +164,21 @@ fn give_back_by_name_and_describe_a_tree() {
         .iter()
         .any(|e| e["name"] == "assign_voxnumber" && e["shape"] == "group"));
 }
+
+/// Bytes are named as such wherever a shape is refused, never "a mapping" (the marker
+/// they cross in is one).
+#[test]
+fn bytes_are_named_bytes_in_shape_errors() {
+    let bytes = iovox_core::wire::bytes_value(b"ID3");
+    assert_eq!(iovox_convert::kind(&bytes), "bytes");
+    let data = iovox_convert::action_named("getSoundFileData").unwrap();
+    let e = (data.prepare)(
+        serde_json::json!({ "sound_label": bytes }),
+        iovox_convert::Case::Snake,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "sound_label must be a text, a number or a list, not bytes"
+    );
+}

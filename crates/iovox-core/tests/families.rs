@@ -239,6 +239,22 @@ fn a_templates_links_read_back_and_only_the_sms_remove_checks_them() {
 }
 
 #[test]
+fn bytes_cross_serde_as_their_marker() {
+    let v = iovox_core::wire::bytes_value(&[1, 2, 255]);
+    assert_eq!(v, json!({"\u{0}bytes": "AQL/"}));
+    let back: iovox_core::wire::Entry = serde_json::from_value(v).unwrap();
+    assert_eq!(
+        back.0,
+        Some(iovox_core::wire::Given::Bytes(vec![1, 2, 255]))
+    );
+    assert_eq!(
+        serde_json::to_value(&back).unwrap(),
+        json!("AQL/"),
+        "written as its base64"
+    );
+}
+
+#[test]
 fn the_typed_requests_reach_their_query() {
     let key = SoundFileKey::new("A").sound_group("G");
     assert_eq!(
