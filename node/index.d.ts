@@ -752,6 +752,36 @@ export interface InitiateCallRequest {
   callVariables?: Record<string, string | number>
 }
 
+/** The arguments of createBlockedNumbers. */
+export interface CreateBlockedNumbersRequest {
+  /** Each: `number`, `in_or_out` (`IN`, `OUT`), `operator` (`EQUALS`, `STARTSWITH`), `default` (`BLOCK`, `ALLOW`), and `notes`, `rules` (each `link_ids`, `time_template`, `blocking_type`). */
+  blockedNumbers: { number: string; inOrOut: string; operator: string; default: string; notes?: string; rules?: { linkIds?: string[]; timeTemplate?: string; blockingType?: string }[] }[]
+}
+
+/** The arguments of deleteBlockedNumbers. */
+export interface DeleteBlockedNumbersRequest {
+  /** Each as `number;in_or_out;operator` (`44207;IN;STARTSWITH`). */
+  blockedNumbers: (string | number | bigint)[]
+}
+
+/** The arguments of getBlockedNumbers. */
+export interface BlockedNumbersRequest {
+  /** Only this number. */
+  number?: string
+  /** `EQUALS` or `STARTSWITH`. */
+  operator?: string
+  /** `IN` or `OUT`. */
+  inOrOut?: string
+  /** Only these fields (`no`, `op`, `ioo`, `nn`, `rules`). */
+  reqFields?: (string | number | bigint)[]
+  /** Sort: an abbreviation with `_ASC` or `_DESC`. */
+  order?: string
+  /** The page (from 1). */
+  page?: number
+  /** Results per page (1 to 20,000). */
+  limit?: number
+}
+
 /** The arguments of getVariableRulesOfTemplate. */
 export interface GetVariableRulesOfTemplateRequest {
   /** The rule template's name. */
@@ -762,6 +792,12 @@ export interface GetVariableRulesOfTemplateRequest {
   page?: number
   /** Results per page (1 to 5,000). */
   limit?: number
+}
+
+/** The arguments of updateBlockedNumbers. */
+export interface UpdateBlockedNumbersRequest {
+  /** Each: `number`, `in_or_out`, `operator`, and what changes; `if_exists`: `OVERWRITE` to replace one the new combination names. */
+  blockedNumbers: { number: string; inOrOut: string; operator: string; newNumber?: string; newInOrOut?: string; newOperator?: string; default?: string; ifExists?: string; notes?: string; rules?: { linkIds?: string[]; timeTemplate?: string; blockingType?: string }[] }[]
 }
 
 /** The arguments of createSoundFiles. */
@@ -954,8 +990,16 @@ export declare class Client {
   updateCallFlow(request: UpdateCallFlowRequest, options?: CallOptions): Promise<void>
   /** Places a call that follows the calling rules of a link, with the call variables they use (`call_destination`: digits, `,` a 2-second pause, a digit a keypress once answered; `delay`: minutes from now; the rules' own). Never repeated once it may have arrived: a repeat places a second call. */
   initiateCall(request: InitiateCallRequest, options?: CallOptions): Promise<void>
+  /** Blocks (or lets through) numbers calling in or called out, by `EQUALS` or `STARTSWITH`, with rules per link and time template. Never repeated once it may have arrived. */
+  createBlockedNumbers(request: CreateBlockedNumbersRequest | CreateBlockedNumbersRequest['blockedNumbers'], options?: CallOptions): Promise<void>
+  /** Deletes blocked numbers. Never repeated once it may have arrived. */
+  deleteBlockedNumbers(request: DeleteBlockedNumbersRequest | DeleteBlockedNumbersRequest['blockedNumbers'], options?: CallOptions): Promise<void>
+  /** The blocked numbers, with their rules: a page as a mapping (`results`, `current_page`, `total_pages`, `total_results`). Safe to repeat. */
+  getBlockedNumbers(request: BlockedNumbersRequest, options?: CallOptions): Promise<Record<string, any>>
   /** The variable rules of a rule template (what attachRuleTemplateToLinks fills in), with a link's values when `link_id` is given. Safe to repeat. */
   getVariableRulesOfTemplate(request: GetVariableRulesOfTemplateRequest, options?: CallOptions): Promise<Record<string, any>>
+  /** Changes blocked numbers, each found by its number, direction and operator: `new_number`, `new_in_or_out`, `new_operator`, `default`, notes or rules. Never repeated once it may have arrived. */
+  updateBlockedNumbers(request: UpdateBlockedNumbersRequest | UpdateBlockedNumbersRequest['blockedNumbers'], options?: CallOptions): Promise<void>
   /** Uploads sound files, each with a label unique in its group and its audio as bytes (never text). All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists in Sound Group". */
   createSoundFiles(request: SoundFiles | SoundFiles['soundFiles'], options?: CallOptions): Promise<void>
   /** Deletes sound files. All of them, or none. Never repeated once it may have arrived: a repeat answers "Does not exist". */

@@ -527,9 +527,29 @@ class Client {
     return this.#act('initiateCall', request, options)
   }
 
+  /** Blocks (or lets through) numbers calling in or called out, by `EQUALS` or `STARTSWITH`, with rules per link and time template. Never repeated once it may have arrived. `{ blockedNumbers }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of blockedNumbers, the older call shape, is taken too.) */
+  async createBlockedNumbers(request, options) {
+    return this.#act('createBlockedNumbers', request, options, 'blockedNumbers')
+  }
+
+  /** Deletes blocked numbers. Never repeated once it may have arrived. `{ blockedNumbers }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of blockedNumbers, the older call shape, is taken too.) */
+  async deleteBlockedNumbers(request, options) {
+    return this.#act('deleteBlockedNumbers', request, options, 'blockedNumbers')
+  }
+
+  /** The blocked numbers, with their rules: a page as a mapping (`results`, `current_page`, `total_pages`, `total_results`). Safe to repeat. `{ number, operator, inOrOut, reqFields, order, page, limit }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async getBlockedNumbers(request, options) {
+    return this.#act('getBlockedNumbers', request, options)
+  }
+
   /** The variable rules of a rule template (what attachRuleTemplateToLinks fills in), with a link's values when `link_id` is given. Safe to repeat. `{ templateName, linkId, page, limit }`; `options`: `{ signal, timeoutMs }` for this call. */
   async getVariableRulesOfTemplate(request, options) {
     return this.#act('getVariableRulesOfTemplate', request, options)
+  }
+
+  /** Changes blocked numbers, each found by its number, direction and operator: `new_number`, `new_in_or_out`, `new_operator`, `default`, notes or rules. Never repeated once it may have arrived. `{ blockedNumbers }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of blockedNumbers, the older call shape, is taken too.) */
+  async updateBlockedNumbers(request, options) {
+    return this.#act('updateBlockedNumbers', request, options, 'blockedNumbers')
   }
 
   /** Uploads sound files, each with a label unique in its group and its audio as bytes (never text). All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists in Sound Group". `{ soundFiles }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of soundFiles, the older call shape, is taken too.) */

@@ -164,12 +164,13 @@ async function setupLane(sb, r, calls, violations) {
   const sounds = new Map()
   const contacts = []
   const flows = []
+  const blocked = []
   let simulated = 0
   let linksMade = 0
   for (let call = 0; call < calls; call++) {
     let x = r() * total
     const fault = names.find((k) => (x -= FAULTS[k][0]) < 0) || 'none'
-    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks', 'createCallFlow'][Math.floor(r() * 10)]
+    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks', 'createCallFlow', 'createBlockedNumbers'][Math.floor(r() * 11)]
     if ((kind === 'createLinks' && !nodes.length) || (kind === 'deleteLinks' && !links.length)) kind = 'createNodes'
     let made
     let run
@@ -196,6 +197,9 @@ async function setupLane(sb, r, calls, violations) {
       const audio = Buffer.from(Array.from({ length: 1 + Math.floor(r() * 2047) }, (_, i) => (first + i) % 256))
       sounds.set(made, audio)
       run = () => client.createSoundFiles({ soundFiles: [{ soundLabel: made, soundFile: audio }] })
+    } else if (kind === 'createBlockedNumbers') {
+      made = `4420${String(call).padStart(8, '0')}`
+      run = () => client.createBlockedNumbers([{ number: made, inOrOut: 'IN', operator: 'EQUALS', default: 'BLOCK' }])
     } else if (kind === 'createCallFlow') {
       made = `js-flow-${call}`
       run = () => client.createCallFlow({ name: made, rules: [{ element: 'call', id: 'c1', label: 'Call' }] })
@@ -243,10 +247,11 @@ async function setupLane(sb, r, calls, violations) {
     else if (kind === 'initiateCall' || kind === 'attachRuleTemplateToLinks') continue // counted by the sandbox, checked at the end
     else if (kind === 'createContacts') contacts.push(made)
     else if (kind === 'createCallFlow') flows.push(made)
+    else if (kind === 'createBlockedNumbers') blocked.push(made)
     else if (answer.results.length !== simulated) violations.push(`setup call ${call}: getCallData gave ${answer.results.length} calls of ${simulated}`)
   }
   client.close()
-  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks', 'createCallFlow']) {
+  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks', 'createCallFlow', 'createBlockedNumbers']) {
     const received = sb.requestsFor(method)
     if (received !== (sent[method] || 0)) violations.push(`${sent[method] || 0} ${method} calls reached the sandbox as ${received} requests`)
   }
@@ -260,6 +265,7 @@ async function setupLane(sb, r, calls, violations) {
     .concat(categories.filter((c) => haveCategories.filter((h) => h === c).length !== 1))
     .concat(contacts.filter((c) => (state.contacts || []).filter((h) => h.contact_id === c).length !== 1))
     .concat(flows.filter((f) => (state.rule_templates || []).filter((t) => t.template_name === f).length !== 1))
+    .concat(blocked.filter((b) => (state.blocked_numbers || []).filter((h) => h.number === b).length !== 1))
     .concat(
       [...sounds].filter(([label, audio]) => (state.sound_files || []).filter((s) => s.sound_label === label && Buffer.from(s.audio).equals(audio)).length !== 1).map(([label]) => label),
     )

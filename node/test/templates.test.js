@@ -50,3 +50,19 @@ test('call flows: rules as mappings both ways, attribute names as IOVOX writes t
     await sb.close()
   }
 })
+
+test('blocked numbers go in and out, their rules a tree', async () => {
+  const sb = await Sandbox.start({ secureKey: KEY })
+  const client = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url, retries: 0 })
+  try {
+    await client.createBlockedNumbers([{ number: '33', inOrOut: 'OUT', operator: 'STARTSWITH', default: 'BLOCK', rules: [{ linkIds: ['333'], blockingType: 'ALLOW' }] }])
+    const page = await client.getBlockedNumbers({ reqFields: ['no', 'rules'] })
+    assert.deepEqual(page.results, [{ number: '33', default: 'BLOCK', rules: [{ link_ids: ['333'], blocking_type: 'ALLOW' }] }])
+    await assert.rejects(client.getBlockedNumbers({ operator: 'CONTAINS' }), (e) => e instanceof iovox.ValidationError && e.messages[0] === 'Operator Invalid')
+    await client.deleteBlockedNumbers({ blockedNumbers: ['33;OUT;STARTSWITH'] })
+    assert.deepEqual((await client.getBlockedNumbers()).results, [])
+  } finally {
+    client.close()
+    await sb.close()
+  }
+})

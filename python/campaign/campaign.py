@@ -198,12 +198,13 @@ def setup_lane(sb, rng, violations, calls):
     sounds: dict[str, bytes] = {}
     contacts: list[str] = []
     flows: list[str] = []
+    blocked: list[str] = []
     simulated = links_made = 0
     for call in range(calls):
         fault = rng.choices(list(FAULTS), weights=[w for w, _, _ in FAULTS.values()])[0]
         kind = rng.choice(["createNodes", "createLinks", "deleteLinks", "getCallData", "createCategories",
                            "createSoundFiles", "initiateCall", "createContacts", "attachRuleTemplateToLinks",
-                           "createCallFlow"])
+                           "createCallFlow", "createBlockedNumbers"])
         if kind == "createLinks" and not nodes or kind == "deleteLinks" and not links:
             kind = "createNodes"
         if kind == "createNodes":
@@ -228,6 +229,10 @@ def setup_lane(sb, rng, violations, calls):
             made = f"py-sound-{call}"
             audio = bytes((rng.randrange(256) + i) % 256 for i in range(rng.randrange(1, 2048)))
             run = lambda: client.create_sound_files([{"sound_label": made, "sound_file": audio}])  # noqa: E731
+        elif kind == "createBlockedNumbers":
+            made = f"4420{call:08}"
+            run = lambda: client.create_blocked_numbers(  # noqa: E731
+                [{"number": made, "in_or_out": "IN", "operator": "EQUALS", "default": "BLOCK"}])
         elif kind == "createCallFlow":
             made = f"py-flow-{call}"
             run = lambda: client.create_call_flow(made, [{"element": "call", "id": "c1", "label": "Call"}])  # noqa: E731
@@ -270,13 +275,16 @@ def setup_lane(sb, rng, violations, calls):
             pass
         elif kind == "createCallFlow":
             flows.append(made)
+        elif kind == "createBlockedNumbers":
+            blocked.append(made)
         elif kind == "createContacts":
             contacts.append(made)
         elif len(answer) != simulated:
             violations.append(f"setup call {call}: getCallData gave {len(answer)} calls of {simulated}")
     client.close()
     for method in ("createNodes", "createLinks", "deleteLinks", "createCategories", "createSoundFiles", "initiateCall",
-                   "createContacts", "attachRuleTemplateToLinks", "createCallFlow"):
+                   "createContacts", "attachRuleTemplateToLinks", "createCallFlow",
+                   "createBlockedNumbers"):
         if sb.requests_for(method) != sent[method]:
             violations.append(f"{sent[method]} {method} calls reached the sandbox as {sb.requests_for(method)} requests")
     state = sb.state
@@ -291,6 +299,8 @@ def setup_lane(sb, rng, violations, calls):
     lost += [c for c in contacts if have_contacts.count(c) != 1]
     have_flows = [t["template_name"] for t in state.get("rule_templates", [])]
     lost += [f for f in flows if have_flows.count(f) != 1]
+    have_blocked = [b["number"] for b in state.get("blocked_numbers", [])]
+    lost += [b for b in blocked if have_blocked.count(b) != 1]
     if lost:
         violations.append(f"made but not in the account: {lost[:5]}")
     if any(k in have_links for k in gone):

@@ -1010,6 +1010,45 @@ class AsyncClient:
         del arguments['self']
         return await self._run(lambda cancel: self._client.initiate_call(_cancel=cancel, **arguments))
 
+    async def create_blocked_numbers(
+        self,
+        blocked_numbers: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.create_blocked_numbers``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.create_blocked_numbers(_cancel=cancel, **arguments))
+
+    async def delete_blocked_numbers(
+        self,
+        blocked_numbers: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.delete_blocked_numbers``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.delete_blocked_numbers(_cancel=cancel, **arguments))
+
+    async def get_blocked_numbers(
+        self,
+        *,
+        number: Optional[str] = None,
+        operator: Optional[str] = None,
+        in_or_out: Optional[str] = None,
+        req_fields: Optional[Iterable[Union[str, int]]] = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> dict[str, Any]:
+        """See ``Client.get_blocked_numbers``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_blocked_numbers(_cancel=cancel, **arguments))
+
     async def get_variable_rules_of_template(
         self,
         template_name: str,
@@ -1023,6 +1062,17 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.get_variable_rules_of_template(_cancel=cancel, **arguments))
+
+    async def update_blocked_numbers(
+        self,
+        blocked_numbers: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.update_blocked_numbers``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.update_blocked_numbers(_cancel=cancel, **arguments))
 
     async def create_sound_files(
         self,

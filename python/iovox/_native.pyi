@@ -1151,6 +1151,33 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    def create_blocked_numbers(
+        self,
+        blocked_numbers: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def delete_blocked_numbers(
+        self,
+        blocked_numbers: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def get_blocked_numbers(
+        self,
+        *,
+        number: Optional[str] = None,
+        operator: Optional[str] = None,
+        in_or_out: Optional[str] = None,
+        req_fields: Optional[Iterable[Union[str, int]]] = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> dict[str, Any]: ...
     def get_variable_rules_of_template(
         self,
         template_name: str,
@@ -1161,6 +1188,13 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> dict[str, Any]: ...
+    def update_blocked_numbers(
+        self,
+        blocked_numbers: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
     def create_sound_files(
         self,
         sound_files: Iterable[Mapping[str, Any]],

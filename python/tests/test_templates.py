@@ -52,3 +52,18 @@ def test_call_flows_are_made_read_and_removed(sandbox: Sandbox, client: iovox.Cl
     with pytest.raises(iovox.ApiError) as a:
         client.get_call_flow("Agent")
     assert a.value.messages == ["Call Flow Doesn't exist"]
+
+
+def test_blocked_numbers_go_in_and_out(sandbox: Sandbox, client: iovox.Client) -> None:
+    """Blocked numbers with their rules: made, listed as a page of mappings, deleted."""
+    client.create_blocked_numbers([
+        {"number": "33", "in_or_out": "OUT", "operator": "STARTSWITH", "default": "BLOCK",
+         "rules": [{"link_ids": ["333"], "blocking_type": "ALLOW"}]},
+    ])
+    page = client.get_blocked_numbers(req_fields=["no", "rules"])
+    assert page["results"] == [{"number": "33", "default": "BLOCK", "rules": [{"link_ids": ["333"], "blocking_type": "ALLOW"}]}]
+    with pytest.raises(iovox.ValidationError) as e:
+        client.get_blocked_numbers(in_or_out="UP")
+    assert e.value.messages == ["In Or Out Invalid"]
+    client.delete_blocked_numbers(["33;OUT;STARTSWITH"])
+    assert client.get_blocked_numbers()["results"] == []

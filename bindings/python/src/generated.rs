@@ -1925,6 +1925,92 @@ impl Client {
         )
     }
 
+    /// Blocks (or lets through) numbers calling in or called out, by `EQUALS` or `STARTSWITH`, with rules per link and time template. Never repeated once it may have arrived. (createBlockedNumbers)
+    ///
+    /// `blocked_numbers`: Each: `number`, `in_or_out` (`IN`, `OUT`), `operator` (`EQUALS`, `STARTSWITH`), `default` (`BLOCK`, `ALLOW`), and `notes`, `rules` (each `link_ids`, `time_template`, `blocking_type`).
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (blocked_numbers, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_blocked_numbers(
+        &self,
+        py: Python<'_>,
+        blocked_numbers: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "createBlockedNumbers",
+            &[("blocked_numbers", Some(blocked_numbers))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Deletes blocked numbers. Never repeated once it may have arrived. (deleteBlockedNumbers)
+    ///
+    /// `blocked_numbers`: Each as `number;in_or_out;operator` (`44207;IN;STARTSWITH`).
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (blocked_numbers, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn delete_blocked_numbers(
+        &self,
+        py: Python<'_>,
+        blocked_numbers: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "deleteBlockedNumbers",
+            &[("blocked_numbers", Some(blocked_numbers))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// The blocked numbers, with their rules: a page as a mapping (`results`, `current_page`, `total_pages`, `total_results`). Safe to repeat. (getBlockedNumbers)
+    ///
+    /// `number`: Only this number.
+    /// `operator`: `EQUALS` or `STARTSWITH`.
+    /// `in_or_out`: `IN` or `OUT`.
+    /// `req_fields`: Only these fields (`no`, `op`, `ioo`, `nn`, `rules`).
+    /// `order`: Sort: an abbreviation with `_ASC` or `_DESC`.
+    /// `page`: The page (from 1).
+    /// `limit`: Results per page (1 to 20,000).
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (*, number=None, operator=None, in_or_out=None, req_fields=None, order=None, page=None, limit=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_blocked_numbers(
+        &self,
+        py: Python<'_>,
+        number: Option<&Bound<'_, PyAny>>,
+        operator: Option<&Bound<'_, PyAny>>,
+        in_or_out: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "getBlockedNumbers",
+            &[
+                ("number", number),
+                ("operator", operator),
+                ("in_or_out", in_or_out),
+                ("req_fields", req_fields),
+                ("order", order),
+                ("page", page),
+                ("limit", limit),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
+
     /// The variable rules of a rule template (what attachRuleTemplateToLinks fills in), with a link's values when `link_id` is given. Safe to repeat. (getVariableRulesOfTemplate)
     ///
     /// `template_name`: The rule template's name.
@@ -1953,6 +2039,28 @@ impl Client {
                 ("page", page),
                 ("limit", limit),
             ],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Changes blocked numbers, each found by its number, direction and operator: `new_number`, `new_in_or_out`, `new_operator`, `default`, notes or rules. Never repeated once it may have arrived. (updateBlockedNumbers)
+    ///
+    /// `blocked_numbers`: Each: `number`, `in_or_out`, `operator`, and what changes; `if_exists`: `OVERWRITE` to replace one the new combination names.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (blocked_numbers, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn update_blocked_numbers(
+        &self,
+        py: Python<'_>,
+        blocked_numbers: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "updateBlockedNumbers",
+            &[("blocked_numbers", Some(blocked_numbers))],
             timeout,
             _cancel,
         )

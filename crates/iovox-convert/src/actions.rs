@@ -15,18 +15,19 @@
 
 use crate::fields::snake;
 use crate::ShapeError;
+use iovox_core::blocked;
 use iovox_core::categories;
 use iovox_core::contacts;
 use iovox_core::method::{
     AttachCategoryToLink, AttachRuleTemplateToLinks, AttachSMSTemplateToLinks,
-    AttachVoxnumberToLink, CreateCallFlow, CreateCategories, CreateContacts, CreateLinks,
-    CreateNodeFull, CreateNodes, CreateSoundFiles, DeleteCallFlows, DeleteCategories,
-    DeleteContacts, DeleteLinks, DeleteNodes, DeleteSoundFiles, DeleteVoxnumbersFromAccount,
-    GetCallFlow, GetCallRecording, GetNodeDetails, GetSoundFileData, GetVariableRulesOfTemplate,
-    GetVoicemailRecording, InitiateCall, Method, Prepared, PurchaseVoxNumbers,
-    RemoveCategoryFromLink, RemoveRuleTemplateFromLinks, RemoveSMSTemplateFromLinks,
-    RemoveVoxnumberFromLink, SetCallStatus, UpdateCallFlow, UpdateContacts, UpdateLinks,
-    UpdateNodes, UpdateSoundFiles,
+    AttachVoxnumberToLink, CreateBlockedNumbers, CreateCallFlow, CreateCategories, CreateContacts,
+    CreateLinks, CreateNodeFull, CreateNodes, CreateSoundFiles, DeleteBlockedNumbers,
+    DeleteCallFlows, DeleteCategories, DeleteContacts, DeleteLinks, DeleteNodes, DeleteSoundFiles,
+    DeleteVoxnumbersFromAccount, GetBlockedNumbers, GetCallFlow, GetCallRecording, GetNodeDetails,
+    GetSoundFileData, GetVariableRulesOfTemplate, GetVoicemailRecording, InitiateCall, Method,
+    Prepared, PurchaseVoxNumbers, RemoveCategoryFromLink, RemoveRuleTemplateFromLinks,
+    RemoveSMSTemplateFromLinks, RemoveVoxnumberFromLink, SetCallStatus, UpdateBlockedNumbers,
+    UpdateCallFlow, UpdateContacts, UpdateLinks, UpdateNodes, UpdateSoundFiles,
 };
 use iovox_core::model::Spec;
 use iovox_core::nested;
@@ -470,6 +471,60 @@ pub const ACTIONS: &[Action] = &[
             Ok(GetVariableRulesOfTemplate::prepare_wire(&Value::Object(wire))?)
         },
         decode: |body| GetVariableRulesOfTemplate::decode(body).map(Outcome::Data),
+    },
+    Action {
+        spec: CreateBlockedNumbers::SPEC,
+        about: "Blocks (or lets through) numbers calling in or called out, by `EQUALS` or \
+                `STARTSWITH`, with rules per link and time template. Never repeated once it may \
+                have arrived.",
+        params: &[param("blocked_numbers", ParamKind::Tree(blocked::BLOCKED_NUMBER), "Each: `number`, `in_or_out` (`IN`, `OUT`), `operator` (`EQUALS`, `STARTSWITH`), `default` (`BLOCK`, `ALLOW`), and `notes`, `rules` (each `link_ids`, `time_template`, `blocking_type`).")],
+        prepare: |args, case| {
+            let tree = crate::tree(args, blocked::BLOCKED_NUMBERS, "createBlockedNumbers", &["blocked_numbers"], case)?;
+            Ok(CreateBlockedNumbers::prepare_wire(&tree)?)
+        },
+        decode: nothing::<CreateBlockedNumbers>,
+    },
+    Action {
+        spec: UpdateBlockedNumbers::SPEC,
+        about: "Changes blocked numbers, each found by its number, direction and operator: \
+                `new_number`, `new_in_or_out`, `new_operator`, `default`, notes or rules. Never \
+                repeated once it may have arrived.",
+        params: &[param("blocked_numbers", ParamKind::Tree(blocked::BLOCKED_NUMBER_UPDATE), "Each: `number`, `in_or_out`, `operator`, and what changes; `if_exists`: `OVERWRITE` to replace one the new combination names.")],
+        prepare: |args, case| {
+            let tree = crate::tree(args, blocked::BLOCKED_NUMBER_UPDATES, "updateBlockedNumbers", &["blocked_numbers"], case)?;
+            Ok(UpdateBlockedNumbers::prepare_wire(&tree)?)
+        },
+        decode: nothing::<UpdateBlockedNumbers>,
+    },
+    Action {
+        spec: DeleteBlockedNumbers::SPEC,
+        about: "Deletes blocked numbers. Never repeated once it may have arrived.",
+        params: &[param("blocked_numbers", ParamKind::Ids, "Each as `number;in_or_out;operator` (`44207;IN;STARTSWITH`).")],
+        prepare: |args, case| {
+            let ids = only(args, "blocked_numbers", "deleteBlockedNumbers", case)?;
+            Ok(DeleteBlockedNumbers::prepare_wire(&crate::ids(ids, "blocked_numbers", case)?)?)
+        },
+        decode: nothing::<DeleteBlockedNumbers>,
+    },
+    Action {
+        spec: GetBlockedNumbers::SPEC,
+        about: "The blocked numbers, with their rules: a page as a mapping (`results`, \
+                `current_page`, `total_pages`, `total_results`). Safe to repeat.",
+        params: &[
+            optional("number", ParamKind::Text, "Only this number."),
+            optional("operator", ParamKind::Text, "`EQUALS` or `STARTSWITH`."),
+            optional("in_or_out", ParamKind::Text, "`IN` or `OUT`."),
+            optional("req_fields", ParamKind::Ids, "Only these fields (`no`, `op`, `ioo`, `nn`, `rules`)."),
+            optional("order", ParamKind::Text, "Sort: an abbreviation with `_ASC` or `_DESC`."),
+            optional("page", ParamKind::Integer, "The page (from 1)."),
+            optional("limit", ParamKind::Integer, "Results per page (1 to 20,000)."),
+        ],
+        prepare: |args, case| {
+            let spec = GetBlockedNumbers::SPEC;
+            let query = crate::query(args, spec.arguments, spec.route.name, case)?;
+            Ok(GetBlockedNumbers::prepare_wire(&query)?)
+        },
+        decode: |body| GetBlockedNumbers::decode(body).map(Outcome::Data),
     },
     Action {
         spec: AttachCategoryToLink::SPEC,

@@ -30,6 +30,7 @@
 #![warn(missing_docs)]
 
 mod attach;
+pub mod blocked;
 mod calling;
 mod calls;
 pub mod categories;
@@ -65,6 +66,9 @@ mod xml;
 
 pub use attach::{
     AttachMethod, AttachRequest, ByArea, ByPostcode, Link, BY_AREA, BY_POSTCODE, BY_VOXNUMBER,
+};
+pub use blocked::{
+    BlockOperator, BlockedNumbersRequest, InOrOut, BLOCKED_NUMBER_ARGUMENTS, BLOCKED_NUMBER_FIELDS,
 };
 pub use calling::{read_initiate_call, InitiateCallRequest};
 pub use calls::{

@@ -19,6 +19,9 @@ pub use crate::model::{Answer, Confidence, Known, RequestShape, Spec};
 pub use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 
 pub use crate::attach::AttachVoxnumberToLink;
+pub use crate::blocked::{
+    CreateBlockedNumbers, DeleteBlockedNumbers, GetBlockedNumbers, UpdateBlockedNumbers,
+};
 pub use crate::calling::InitiateCall;
 pub use crate::calls::{GetCallData, GetCallMetrics, GetCallRecording, GetVoicemailRecording};
 pub use crate::categories::{
@@ -161,6 +164,10 @@ macro_rules! typed_methods {
             $crate::method::GetCallFlows,
             $crate::method::UpdateCallFlow,
             $crate::method::InitiateCall,
+            $crate::method::CreateBlockedNumbers,
+            $crate::method::DeleteBlockedNumbers,
+            $crate::method::GetBlockedNumbers,
+            $crate::method::UpdateBlockedNumbers,
             $crate::method::GetRuleTemplates,
             $crate::method::GetVariableRulesOfTemplate,
             $crate::method::CreateSoundFiles,
@@ -249,15 +256,15 @@ pub const CATALOGUE: &[Spec] = &[
     GetCallFlows::SPEC,
     UpdateCallFlow::SPEC,
     InitiateCall::SPEC,
-    Spec::untyped("Calling", "Rules", "createBlockedNumbers", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
+    CreateBlockedNumbers::SPEC,
     Spec::untyped("Calling", "Rules", "createTimeTemplates", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
-    Spec::untyped("Calling", "Rules", "deleteBlockedNumbers", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
+    DeleteBlockedNumbers::SPEC,
     Spec::untyped("Calling", "Rules", "deleteTimeTemplates", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
-    Spec::untyped("Calling", "Rules", "getBlockedNumbers", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::Page),
+    GetBlockedNumbers::SPEC,
     GetRuleTemplates::SPEC,
     Spec::untyped("Calling", "Rules", "getTimeTemplates", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::Page),
     GetVariableRulesOfTemplate::SPEC,
-    Spec::untyped("Calling", "Rules", "updateBlockedNumbers", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
+    UpdateBlockedNumbers::SPEC,
     Spec::untyped("Calling", "Rules", "updateTimeTemplates", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
     CreateSoundFiles::SPEC,
     DeleteSoundFiles::SPEC,
@@ -402,7 +409,7 @@ pub fn list_named(name: &str) -> Option<&'static List> {
 /// let spec = iovox_core::method::find("setCallStatus").unwrap();
 /// assert_eq!(spec.route.path(), "/Voxnumbers?v=3&method=setCallStatus");
 /// assert!(spec.typed);
-/// assert!(!iovox_core::method::find("createBlockedNumbers").unwrap().typed);
+/// assert!(!iovox_core::method::find("createTimeTemplates").unwrap().typed);
 /// ```
 pub fn find(name: &str) -> Option<&'static Spec> {
     CATALOGUE.iter().find(|s| s.route.name == name)

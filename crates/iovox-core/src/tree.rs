@@ -184,6 +184,51 @@ fn text(shape: Shape, v: Given<'_>) -> Option<String> {
     }
 }
 
+/// A body of items that nest (createBlockedNumbers' `<blocked_number>`s): "Request Empty"
+/// without one, each item's stated rules with its "x of y", then `<request>` holding one
+/// `<item>` per entry, its elements in the declared order.
+pub fn prepare_items(
+    item: &str,
+    elements: &'static [Element],
+    items: &[Value],
+) -> Result<String, ValidationErrors> {
+    let mut r = Report::default();
+    if items.is_empty() {
+        r.push(C::RequestEmpty, None, None, "Request Empty".into());
+    }
+    for (i, v) in items.iter().enumerate() {
+        let p = Position {
+            index: i + 1,
+            total: items.len(),
+        };
+        check(&mut r, elements, v, p);
+    }
+    r.finish(Some(()))?;
+    let mut xml = String::from(crate::xml::DECLARATION);
+    open(&mut xml, "request");
+    for v in items {
+        open(&mut xml, item);
+        write(&mut xml, elements, v);
+        close(&mut xml, item);
+    }
+    close(&mut xml, "request");
+    Ok(crate::xml::keep_carriage_returns(xml))
+}
+
+/// A body of items as a server reads it: each `<item>` under the root as a mapping of
+/// `elements`.
+pub fn read_items(
+    body: &[u8],
+    item: &str,
+    elements: &[Element],
+) -> Result<Vec<Value>, DecodeError> {
+    let root = parse_root(body)?;
+    (root.children.iter())
+        .filter(|c| c.name == item)
+        .map(|c| mapping(c, elements))
+        .collect()
+}
+
 /// `value` (a mapping of `elements`) as XML inside the elements of `path`, in the
 /// declared order; blank and missing elements are left out. What a request body is, and
 /// what the sandbox answers.
@@ -266,6 +311,19 @@ struct Read {
 /// declared is kept, as text or as a mapping of what it holds. One item or many read
 /// alike wherever a list is declared.
 pub fn read_tree(body: &[u8], path: &[&str], elements: &[Element]) -> Result<Value, DecodeError> {
+    let mut at = parse_root(body)?;
+    for step in path {
+        at = at
+            .children
+            .into_iter()
+            .find(|c| c.name == *step)
+            .ok_or_else(|| DecodeError::new(format!("the answer has no <{step}>")))?;
+    }
+    mapping(&at, elements)
+}
+
+/// The root element of a body, read whole.
+fn parse_root(body: &[u8]) -> Result<Read, DecodeError> {
     let text = crate::xml::utf8(body)?;
     let mut stack: Vec<Read> = vec![Read::default()];
     let walked = crate::xml::walk(text, |node| {
@@ -294,18 +352,10 @@ pub fn read_tree(body: &[u8], path: &[&str], elements: &[Element]) -> Result<Val
         Err(crate::xml::WalkError::Visitor(m)) => return Err(DecodeError::new(m)),
         Ok(_) => {}
     }
-    let mut at = stack
+    stack
         .pop()
         .and_then(|doc| doc.children.into_iter().next())
-        .ok_or_else(|| DecodeError::new("the answer has no root element"))?;
-    for step in path {
-        at = at
-            .children
-            .into_iter()
-            .find(|c| c.name == *step)
-            .ok_or_else(|| DecodeError::new(format!("the answer has no <{step}>")))?;
-    }
-    mapping(&at, elements)
+        .ok_or_else(|| DecodeError::new("the answer has no root element"))
 }
 
 fn mapping(el: &Read, elements: &[Element]) -> Result<Value, DecodeError> {

@@ -354,6 +354,7 @@ pub struct DetachRequest {
         alias = "node_ids",
         alias = "categories",
         alias = "sound_files",
+        alias = "blocked_numbers",
         default
     )]
     pub link_ids: Vec<Entry>,

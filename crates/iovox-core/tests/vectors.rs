@@ -513,6 +513,7 @@ fn answer_cases_read_as_the_vectors_say() {
             "getVoicemailRecording" => GetVoicemailRecording::decode(&body).map(Value::from),
             "getSoundFileData" => GetSoundFileData::decode(&body).map(Value::from),
             "getCallFlow" => iovox_core::method::GetCallFlow::decode(&body),
+            "getBlockedNumbers" => iovox_core::method::GetBlockedNumbers::decode(&body),
             "getVariableRulesOfTemplate" => GetVariableRulesOfTemplate::decode(&body),
             // A 204's body is never read: the conversion crate holds it to nothing.
             "deleteNodes" => continue,

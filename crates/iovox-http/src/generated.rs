@@ -1262,6 +1262,105 @@ impl Client {
         self.call_wire::<iovox_core::method::InitiateCall>(request, options)
     }
 
+    /// [`createBlockedNumbers`](https://www.iovox.com/api/rest/createBlockedNumbers.html) (`POST /Rules`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::CreateBlockedNumbers`].
+    pub fn create_blocked_numbers(&self, request: &iovox_core::tree::Value) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateBlockedNumbers>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_blocked_numbers`] with per-call options (timeout, cancel).
+    pub fn create_blocked_numbers_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateBlockedNumbers>(request, options)
+    }
+
+    /// [`Client::create_blocked_numbers`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn create_blocked_numbers_wire(
+        &self,
+        request: &iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateBlockedNumbers>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_blocked_numbers_wire`] with per-call options.
+    pub fn create_blocked_numbers_wire_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateBlockedNumbers>(request, options)
+    }
+
+    /// [`deleteBlockedNumbers`](https://www.iovox.com/api/rest/deleteBlockedNumbers.html) (`DELETE /Rules`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::DeleteBlockedNumbers`].
+    pub fn delete_blocked_numbers(&self, request: &iovox_core::IdsRequest) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteBlockedNumbers>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_blocked_numbers`] with per-call options (timeout, cancel).
+    pub fn delete_blocked_numbers_with(
+        &self,
+        request: &iovox_core::IdsRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteBlockedNumbers>(request, options)
+    }
+
+    /// [`Client::delete_blocked_numbers`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn delete_blocked_numbers_wire(&self, request: &wire::DetachRequest) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteBlockedNumbers>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_blocked_numbers_wire`] with per-call options.
+    pub fn delete_blocked_numbers_wire_with(
+        &self,
+        request: &wire::DetachRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteBlockedNumbers>(request, options)
+    }
+
+    /// [`getBlockedNumbers`](https://www.iovox.com/api/rest/getBlockedNumbers.html) (`GET /Rules`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetBlockedNumbers`].
+    pub fn get_blocked_numbers(
+        &self,
+        request: &iovox_core::BlockedNumbersRequest,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetBlockedNumbers>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_blocked_numbers`] with per-call options (timeout, cancel).
+    pub fn get_blocked_numbers_with(
+        &self,
+        request: &iovox_core::BlockedNumbersRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetBlockedNumbers>(request, options)
+    }
+
+    /// [`Client::get_blocked_numbers`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_blocked_numbers_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call_wire::<iovox_core::method::GetBlockedNumbers>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_blocked_numbers_wire`] with per-call options.
+    pub fn get_blocked_numbers_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call_wire::<iovox_core::method::GetBlockedNumbers>(request, options)
+    }
+
     /// [`getRuleTemplates`](https://www.iovox.com/api/rest/getRuleTemplates.html) (`GET /Rules`; safe to repeat): every check that needs only the request first, then one call.
     /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetRuleTemplates`].
     pub fn get_rule_templates(
@@ -1338,6 +1437,39 @@ impl Client {
         options: &CallOptions,
     ) -> Result<iovox_core::tree::Value, Error> {
         self.call_wire::<iovox_core::method::GetVariableRulesOfTemplate>(request, options)
+    }
+
+    /// [`updateBlockedNumbers`](https://www.iovox.com/api/rest/updateBlockedNumbers.html) (`PUT /Rules`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::UpdateBlockedNumbers`].
+    pub fn update_blocked_numbers(&self, request: &iovox_core::tree::Value) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateBlockedNumbers>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_blocked_numbers`] with per-call options (timeout, cancel).
+    pub fn update_blocked_numbers_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateBlockedNumbers>(request, options)
+    }
+
+    /// [`Client::update_blocked_numbers`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn update_blocked_numbers_wire(
+        &self,
+        request: &iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateBlockedNumbers>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_blocked_numbers_wire`] with per-call options.
+    pub fn update_blocked_numbers_wire_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateBlockedNumbers>(request, options)
     }
 
     /// [`createSoundFiles`](https://www.iovox.com/api/rest/createSoundFiles.html) (`POST /SoundFiles`; not after sent): every check that needs only the request first, then one call.
@@ -2373,6 +2505,63 @@ impl crate::AsyncClient {
             .await
     }
 
+    /// [`Client::create_blocked_numbers`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn create_blocked_numbers(
+        &self,
+        request: iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateBlockedNumbers>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::create_blocked_numbers`] with per-call options (timeout, cancel).
+    pub async fn create_blocked_numbers_with(
+        &self,
+        request: iovox_core::tree::Value,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateBlockedNumbers>(request, options)
+            .await
+    }
+
+    /// [`Client::delete_blocked_numbers`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn delete_blocked_numbers(
+        &self,
+        request: iovox_core::IdsRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteBlockedNumbers>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::delete_blocked_numbers`] with per-call options (timeout, cancel).
+    pub async fn delete_blocked_numbers_with(
+        &self,
+        request: iovox_core::IdsRequest,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteBlockedNumbers>(request, options)
+            .await
+    }
+
+    /// [`Client::get_blocked_numbers`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_blocked_numbers(
+        &self,
+        request: iovox_core::BlockedNumbersRequest,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetBlockedNumbers>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_blocked_numbers`] with per-call options (timeout, cancel).
+    pub async fn get_blocked_numbers_with(
+        &self,
+        request: iovox_core::BlockedNumbersRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetBlockedNumbers>(request, options)
+            .await
+    }
+
     /// [`Client::get_rule_templates`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
     pub async fn get_rule_templates(
         &self,
@@ -2408,6 +2597,25 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<iovox_core::tree::Value, Error> {
         self.call::<iovox_core::method::GetVariableRulesOfTemplate>(request, options)
+            .await
+    }
+
+    /// [`Client::update_blocked_numbers`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn update_blocked_numbers(
+        &self,
+        request: iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateBlockedNumbers>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::update_blocked_numbers`] with per-call options (timeout, cancel).
+    pub async fn update_blocked_numbers_with(
+        &self,
+        request: iovox_core::tree::Value,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateBlockedNumbers>(request, options)
             .await
     }
 

@@ -65,6 +65,7 @@ pub use iovox_core::{
     IdsRequest, InitiateCallRequest, NodeDetailsRequest, NodesRequest, Records,
 };
 pub use iovox_core::{Advanced, RuleTemplate, RuleTemplatesRequest, TemplateType};
+pub use iovox_core::{BlockOperator, BlockedNumbersRequest, InOrOut};
 pub use iovox_core::{CallFlowsRequest, DeleteCallFlowsRequest};
 pub use iovox_core::{
     Contact, ContactDetails, ContactDetailsRequest, ContactUpdates, ContactsRequest,

@@ -162,6 +162,22 @@ fn every_typed_method_from_the_client() {
     );
     answered("updateCallFlow", c.update_call_flow_wire(&serde_json::from_str("{\"name\": \"Model flow\", \"notes\": \"Changed\", \"rules\": [{\"destinationPhoneNumber\": \"?\", \"element\": \"call\", \"id\": \"call_1\", \"label\": \"Call\"}]}").unwrap()));
     answered("initiateCall", c.initiate_call_wire(&serde_json::from_str("{\"call_variables\": {\"call_destination\": \"449789123123,1\", \"delay\": 30}, \"link_id\": \"333\"}").unwrap()));
+    answered("createBlockedNumbers", c.create_blocked_numbers_wire(&serde_json::from_str("{\"blocked_numbers\": [{\"default\": \"BLOCK\", \"in_or_out\": \"IN\", \"number\": \"447429651520\", \"operator\": \"EQUALS\"}]}").unwrap()));
+    answered(
+        "deleteBlockedNumbers",
+        c.delete_blocked_numbers_wire(
+            &serde_json::from_str("{\"blocked_numbers\": [\"447429651520;IN;EQUALS\"]}").unwrap(),
+        ),
+    );
+    answered(
+        "getBlockedNumbers",
+        c.get_blocked_numbers_wire(
+            &serde_json::from_str(
+                "{\"in_or_out\": \"IN\", \"req_fields\": [\"no\", \"op\", \"rules\"]}",
+            )
+            .unwrap(),
+        ),
+    );
     answered(
         "getRuleTemplates",
         c.get_rule_templates_wire(
@@ -177,6 +193,7 @@ fn every_typed_method_from_the_client() {
             &serde_json::from_str("{\"template_name\": \"Call Whisper Both\"}").unwrap(),
         ),
     );
+    answered("updateBlockedNumbers", c.update_blocked_numbers_wire(&serde_json::from_str("{\"blocked_numbers\": [{\"default\": \"ALLOW\", \"in_or_out\": \"IN\", \"number\": \"447429651520\", \"operator\": \"EQUALS\"}]}").unwrap()));
     answered("createSoundFiles", c.create_sound_files_wire(&serde_json::from_str("{\"sound_files\": [{\"sound_file\": {\"\\u0000bytes\": \"SUQzBA==\"}, \"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}]}").unwrap()));
     answered(
         "deleteSoundFiles",
@@ -232,7 +249,7 @@ fn every_typed_method_from_the_client() {
                 .unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 50);
+    assert_eq!(sb.stats().requests, 54);
 }
 
 #[cfg(feature = "tokio")]
@@ -438,6 +455,27 @@ async fn every_typed_method_from_the_async_client() {
         );
         answered("updateCallFlow", a.call_wire::<iovox_core::method::UpdateCallFlow>(serde_json::from_str("{\"name\": \"Model flow\", \"notes\": \"Changed\", \"rules\": [{\"destinationPhoneNumber\": \"?\", \"element\": \"call\", \"id\": \"call_1\", \"label\": \"Call\"}]}").unwrap(), Default::default()).await);
         answered("initiateCall", a.call_wire::<iovox_core::method::InitiateCall>(serde_json::from_str("{\"call_variables\": {\"call_destination\": \"449789123123,1\", \"delay\": 30}, \"link_id\": \"333\"}").unwrap(), Default::default()).await);
+        answered("createBlockedNumbers", a.call_wire::<iovox_core::method::CreateBlockedNumbers>(serde_json::from_str("{\"blocked_numbers\": [{\"default\": \"BLOCK\", \"in_or_out\": \"IN\", \"number\": \"447429651520\", \"operator\": \"EQUALS\"}]}").unwrap(), Default::default()).await);
+        answered(
+            "deleteBlockedNumbers",
+            a.call_wire::<iovox_core::method::DeleteBlockedNumbers>(
+                serde_json::from_str("{\"blocked_numbers\": [\"447429651520;IN;EQUALS\"]}")
+                    .unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "getBlockedNumbers",
+            a.call_wire::<iovox_core::method::GetBlockedNumbers>(
+                serde_json::from_str(
+                    "{\"in_or_out\": \"IN\", \"req_fields\": [\"no\", \"op\", \"rules\"]}",
+                )
+                .unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
         answered(
             "getRuleTemplates",
             a.call_wire::<iovox_core::method::GetRuleTemplates>(
@@ -457,6 +495,7 @@ async fn every_typed_method_from_the_async_client() {
             )
             .await,
         );
+        answered("updateBlockedNumbers", a.call_wire::<iovox_core::method::UpdateBlockedNumbers>(serde_json::from_str("{\"blocked_numbers\": [{\"default\": \"ALLOW\", \"in_or_out\": \"IN\", \"number\": \"447429651520\", \"operator\": \"EQUALS\"}]}").unwrap(), Default::default()).await);
         answered("createSoundFiles", a.call_wire::<iovox_core::method::CreateSoundFiles>(serde_json::from_str("{\"sound_files\": [{\"sound_file\": {\"\\u0000bytes\": \"SUQzBA==\"}, \"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}]}").unwrap(), Default::default()).await);
         answered(
             "deleteSoundFiles",
@@ -538,7 +577,7 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 50);
+    assert_eq!(sb.stats().requests, 54);
 }
 
 /// The same answer, or the same error, from both clients.

@@ -18,6 +18,7 @@
 #![warn(missing_docs)]
 
 mod account;
+mod blocked;
 mod callbacks;
 mod calls;
 mod categories;

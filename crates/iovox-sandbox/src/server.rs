@@ -10,8 +10,9 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use iovox_core::method::{
-    AttachCategoryToLink, CreateCallFlow, DeleteCallFlows, GetCallFlow, GetCallFlows, Method as _,
-    RemoveCategoryFromLink, UpdateCallFlow,
+    AttachCategoryToLink, CreateBlockedNumbers, CreateCallFlow, DeleteBlockedNumbers,
+    DeleteCallFlows, GetBlockedNumbers, GetCallFlow, GetCallFlows, Method as _,
+    RemoveCategoryFromLink, UpdateBlockedNumbers, UpdateCallFlow,
 };
 use iovox_core::method::{
     AttachRuleTemplateToLinks, AttachSMSTemplateToLinks, GetRuleTemplates,
@@ -381,6 +382,42 @@ plays! {
             Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
         }
     };
+    CreateBlockedNumbers => |app, r| blocked_body(app, r, iovox_core::blocked::BLOCKED_NUMBER, StatusCode::CREATED, |v| {
+        CreateBlockedNumbers::prepare_wire(v)
+    }, Account::create_blocked_numbers);
+    UpdateBlockedNumbers => |app, r| blocked_body(app, r, iovox_core::blocked::BLOCKED_NUMBER_UPDATE, StatusCode::NO_CONTENT, |v| {
+        UpdateBlockedNumbers::prepare_wire(v)
+    }, Account::update_blocked_numbers);
+    DeleteBlockedNumbers => |app, r| {
+        let entries: Vec<String> = (r.param("blocked_numbers").filter(|j| !j.is_empty()).into_iter())
+            .flat_map(|j| j.split(','))
+            .map(str::to_string)
+            .collect();
+        let wire = wire::DetachRequest {
+            link_ids: entries.iter().map(|e| wire::Entry(Some(e.as_str().into()))).collect(),
+        };
+        if let Err(e) = DeleteBlockedNumbers::prepare_wire(&wire) {
+            return errors(StatusCode::BAD_REQUEST, &e.messages());
+        }
+        match lock(&app.account).delete_blocked_numbers(&entries) {
+            Ok(()) => StatusCode::NO_CONTENT.into_response(),
+            Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+        }
+    };
+    GetBlockedNumbers => |app, r| {
+        let request = match arguments(r.query).validate_blocked_numbers() {
+            Ok(q) => q,
+            Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
+        };
+        let page = lock(&app.account).blocked_numbers(&request);
+        match page {
+            Ok(page) => xml(
+                StatusCode::OK,
+                iovox_core::tree::write_tree(&["response"], iovox_core::blocked::BLOCKED_NUMBER_PAGE, &page),
+            ),
+            Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
+        }
+    };
     AttachCategoryToLink => |app, r| {
         updated(app, r, &iovox_core::categories::LINK_CATEGORY, Account::attach_category_to_link)
     };
@@ -586,6 +623,41 @@ plays! {
     };
 }
 
+/// createBlockedNumbers and updateBlockedNumbers: the items read from the body, the SDK's
+/// checks, then the account's.
+fn blocked_body(
+    app: &Arc<App>,
+    r: &Incoming<'_>,
+    elements: &'static [iovox_core::tree::Element],
+    ok: StatusCode,
+    check: fn(
+        &serde_json::Value,
+    ) -> Result<iovox_core::method::Prepared, iovox_core::ValidationErrors>,
+    apply: fn(&mut Account, &[serde_json::Value]) -> Result<(), Vec<String>>,
+) -> Response {
+    if r.blank() {
+        return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
+    }
+    let items = match iovox_core::tree::read_items(r.body, "blocked_number", elements) {
+        Ok(items) => items,
+        Err(e) => {
+            let e = RequestError::XmlParse {
+                reason: e.message,
+                line: e.line.unwrap_or(1),
+                column: e.column.unwrap_or(1),
+            };
+            return errors(StatusCode::BAD_REQUEST, &e.messages());
+        }
+    };
+    if let Err(e) = check(&serde_json::json!({ "blocked_numbers": items })) {
+        return errors(StatusCode::BAD_REQUEST, &e.messages());
+    }
+    match apply(&mut lock(&app.account), &items) {
+        Ok(()) => ok.into_response(),
+        Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+    }
+}
+
 /// createCallFlow and updateCallFlow: the flow read from its body, the SDK's checks, then
 /// the account's.
 fn flow_body(
@@ -691,7 +763,7 @@ fn recording(app: &Arc<App>, r: &Incoming<'_>, voicemail: bool) -> Response {
 /// ```
 /// use iovox_core::method::{find, Method, GetLinks};
 /// assert!(iovox_sandbox::answers(&GetLinks::ROUTE));
-/// assert!(!iovox_sandbox::answers(&find("createBlockedNumbers").unwrap().route));
+/// assert!(!iovox_sandbox::answers(&find("createTimeTemplates").unwrap().route));
 /// ```
 pub fn answers(route: &Route) -> bool {
     player(*route).is_some()

@@ -49,6 +49,10 @@ pub struct State {
     /// The SMS rule templates links can follow (a state file without them has IOVOX's).
     #[serde(default = "default_sms_templates")]
     pub sms_templates: Vec<RuleTemplateInfo>,
+    /// Blocked numbers made by createBlockedNumbers, each a mapping of its elements
+    /// (`number`, `in_or_out`, `operator`, `default`, `notes`, `rules`), in the order made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocked_numbers: Vec<serde_json::Value>,
 }
 
 /// A rule template (or an SMS one): its name, kind and variable rules.
@@ -603,6 +607,7 @@ impl Default for State {
             contacts: Vec::new(),
             rule_templates: default_rule_templates(),
             sms_templates: default_sms_templates(),
+            blocked_numbers: Vec::new(),
             calls: Vec::new(),
         }
     }

@@ -1,0 +1,105 @@
+//! Blocked numbers over real HTTP against iovox-sandbox: made with their rules, listed by
+//! every filter (rules only when asked for), changed to a new combination (refused over
+//! another unless OVERWRITE), deleted; the pages' rules refused before sending.
+
+use iovox_http::{BlockedNumbersRequest, Client, Credentials, IdsRequest, InOrOut, RetryPolicy};
+use iovox_sandbox::{Config, Sandbox};
+use serde_json::json;
+use std::time::Duration;
+
+const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
+
+fn start() -> (Sandbox, Client) {
+    let sb = Sandbox::start(Config {
+        secure_key: KEY.into(),
+        ..Config::default()
+    })
+    .unwrap();
+    let c = Client::builder(Credentials::new(sb.username(), KEY))
+        .base_url(sb.url())
+        .retry(RetryPolicy {
+            initial_backoff: Duration::from_millis(5),
+            ..Default::default()
+        })
+        .build()
+        .unwrap();
+    (sb, c)
+}
+
+fn numbers(page: &serde_json::Value) -> Vec<String> {
+    (page["results"].as_array().unwrap().iter())
+        .map(|r| r["number"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn blocked_numbers_are_made_listed_changed_and_deleted() {
+    let (sb, c) = start();
+    c.create_blocked_numbers(&json!({"blocked_numbers": [
+        {"number": "447429651520", "in_or_out": "IN", "operator": "EQUALS", "default": "BLOCK"},
+        {"number": "33", "in_or_out": "OUT", "operator": "STARTSWITH", "default": "BLOCK"},
+        {"number": "447429651522", "in_or_out": "IN", "operator": "EQUALS", "default": "BLOCK",
+         "rules": [{"link_ids": ["333"], "time_template": "Christmas", "blocking_type": "ALLOW"}]},
+    ]}))
+    .unwrap();
+    let all = c
+        .get_blocked_numbers(&BlockedNumbersRequest::new().order("no_ASC"))
+        .unwrap();
+    assert_eq!(numbers(&all), ["33", "447429651520", "447429651522"]);
+    assert_eq!(all["total_results"], 3);
+    assert!(
+        all["results"][2].get("rules").is_none(),
+        "IOVOX's default fields leave the rules out"
+    );
+    let inbound = c
+        .get_blocked_numbers(
+            &BlockedNumbersRequest::new()
+                .in_or_out(InOrOut::In)
+                .req_fields(["no", "rules"]),
+        )
+        .unwrap();
+    assert_eq!(numbers(&inbound), ["447429651520", "447429651522"]);
+    assert_eq!(
+        inbound["results"][1]["rules"][0]["link_ids"],
+        json!(["333"])
+    );
+    let e = c
+        .get_blocked_numbers(&BlockedNumbersRequest::new().number("999"))
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Number does not exist"]);
+
+    // A new combination another has: refused unless OVERWRITE, all or none.
+    let e = c
+        .update_blocked_numbers(&json!({"blocked_numbers": [
+            {"number": "447429651520", "in_or_out": "IN", "operator": "EQUALS", "new_number": "447429651522"}]}))
+        .unwrap_err();
+    assert!(e.messages()[0].contains("OVERWRITE"), "{:?}", e.messages());
+    c.update_blocked_numbers(&json!({"blocked_numbers": [
+        {"number": "447429651520", "in_or_out": "IN", "operator": "EQUALS", "new_number": "447429651522",
+         "default": "ALLOW", "if_exists": "OVERWRITE"}]}))
+        .unwrap();
+    assert_eq!(sb.state().blocked_numbers.len(), 2);
+
+    // The pages' rules: nothing sent.
+    let before = sb.stats().requests;
+    let e = c
+        .create_blocked_numbers(&json!({"blocked_numbers": []}))
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Request Empty"]);
+    let e = c
+        .delete_blocked_numbers(&IdsRequest::new(Vec::<String>::new()))
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Blocked Numbers Empty"]);
+    assert_eq!(sb.stats().requests, before);
+
+    let e = c
+        .delete_blocked_numbers(&IdsRequest::new(["33;OUT;STARTSWITH", "1;IN;EQUALS"]))
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Blocked Number 2 of 2 does not exist"]);
+    c.delete_blocked_numbers(&IdsRequest::new([
+        "33;out;startswith",
+        "447429651522;IN;EQUALS",
+    ]))
+    .unwrap();
+    assert!(sb.state().blocked_numbers.is_empty());
+}
