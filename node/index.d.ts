@@ -758,10 +758,24 @@ export interface CreateBlockedNumbersRequest {
   blockedNumbers: { number: string; inOrOut: string; operator: string; default: string; notes?: string; rules?: { linkIds?: string[]; timeTemplate?: string; blockingType?: string }[] }[]
 }
 
+/** The arguments of createTimeTemplates. */
+export interface CreateTimeTemplatesRequest {
+  /** Each: `label`, `time_frames` (each `date_from`, `date_to`, `recurrence`: `YEARLY`, `MONTHLY`, `NONE`, `time_from`, `time_to`, `days`: `MON` … `SUN`), `notes`. */
+  timeTemplates: { label: string; notes?: string; timeFrames: { dateFrom?: string; dateTo?: string; recurrence?: string; timeFrom?: string; timeTo?: string; days?: string[] }[] }[]
+}
+
 /** The arguments of deleteBlockedNumbers. */
 export interface DeleteBlockedNumbersRequest {
   /** Each as `number;in_or_out;operator` (`44207;IN;STARTSWITH`). */
   blockedNumbers: (string | number | bigint)[]
+}
+
+/** The arguments of deleteTimeTemplates. */
+export interface DeleteTimeTemplatesRequest {
+  /** The labels; none may hold a comma. */
+  timeTemplateLabels: (string | number | bigint)[]
+  /** Take them out of the blocking rules that use them; without it, such a template is refused. */
+  force?: boolean
 }
 
 /** The arguments of getBlockedNumbers. */
@@ -782,6 +796,20 @@ export interface BlockedNumbersRequest {
   limit?: number
 }
 
+/** The arguments of getTimeTemplates. */
+export interface TimeTemplatesRequest {
+  /** Only this template. */
+  timeTemplateLabel?: string
+  /** Only these fields (`l`, `n`, `tf`, `c`). */
+  reqFields?: (string | number | bigint)[]
+  /** Sort: an abbreviation with `_ASC` or `_DESC`. */
+  order?: string
+  /** The page (from 1). */
+  page?: number
+  /** Results per page (1 to 5,000). */
+  limit?: number
+}
+
 /** The arguments of getVariableRulesOfTemplate. */
 export interface GetVariableRulesOfTemplateRequest {
   /** The rule template's name. */
@@ -798,6 +826,12 @@ export interface GetVariableRulesOfTemplateRequest {
 export interface UpdateBlockedNumbersRequest {
   /** Each: `number`, `in_or_out`, `operator`, and what changes; `if_exists`: `OVERWRITE` to replace one the new combination names. */
   blockedNumbers: { number: string; inOrOut: string; operator: string; newNumber?: string; newInOrOut?: string; newOperator?: string; default?: string; ifExists?: string; notes?: string; rules?: { linkIds?: string[]; timeTemplate?: string; blockingType?: string }[] }[]
+}
+
+/** The arguments of updateTimeTemplates. */
+export interface UpdateTimeTemplatesRequest {
+  /** Each: `label`, `time_frames`, and `new_label`, `notes` if they change. */
+  timeTemplates: { label: string; newLabel?: string; notes?: string; timeFrames: { dateFrom?: string; dateTo?: string; recurrence?: string; timeFrom?: string; timeTo?: string; days?: string[] }[] }[]
 }
 
 /** The arguments of createSoundFiles. */
@@ -992,14 +1026,22 @@ export declare class Client {
   initiateCall(request: InitiateCallRequest, options?: CallOptions): Promise<void>
   /** Blocks (or lets through) numbers calling in or called out, by `EQUALS` or `STARTSWITH`, with rules per link and time template. Never repeated once it may have arrived. */
   createBlockedNumbers(request: CreateBlockedNumbersRequest | CreateBlockedNumbersRequest['blockedNumbers'], options?: CallOptions): Promise<void>
+  /** Creates time templates, each a label and its time frames (dates, `recurrence`, hours, days). Never repeated once it may have arrived. */
+  createTimeTemplates(request: CreateTimeTemplatesRequest | CreateTimeTemplatesRequest['timeTemplates'], options?: CallOptions): Promise<void>
   /** Deletes blocked numbers. Never repeated once it may have arrived. */
   deleteBlockedNumbers(request: DeleteBlockedNumbersRequest | DeleteBlockedNumbersRequest['blockedNumbers'], options?: CallOptions): Promise<void>
+  /** Deletes time templates by label. Never repeated once it may have arrived. */
+  deleteTimeTemplates(request: DeleteTimeTemplatesRequest, options?: CallOptions): Promise<void>
   /** The blocked numbers, with their rules: a page as a mapping (`results`, `current_page`, `total_pages`, `total_results`). Safe to repeat. */
   getBlockedNumbers(request: BlockedNumbersRequest, options?: CallOptions): Promise<Record<string, any>>
+  /** The time templates with their time frames: a page as a mapping (`results`, `current_page`, `total_pages`, `total_results`). Safe to repeat. */
+  getTimeTemplates(request: TimeTemplatesRequest, options?: CallOptions): Promise<Record<string, any>>
   /** The variable rules of a rule template (what attachRuleTemplateToLinks fills in), with a link's values when `link_id` is given. Safe to repeat. */
   getVariableRulesOfTemplate(request: GetVariableRulesOfTemplateRequest, options?: CallOptions): Promise<Record<string, any>>
   /** Changes blocked numbers, each found by its number, direction and operator: `new_number`, `new_in_or_out`, `new_operator`, `default`, notes or rules. Never repeated once it may have arrived. */
   updateBlockedNumbers(request: UpdateBlockedNumbersRequest | UpdateBlockedNumbersRequest['blockedNumbers'], options?: CallOptions): Promise<void>
+  /** Changes time templates: their time frames, or a label (`new_label`). Never repeated once it may have arrived. */
+  updateTimeTemplates(request: UpdateTimeTemplatesRequest | UpdateTimeTemplatesRequest['timeTemplates'], options?: CallOptions): Promise<void>
   /** Uploads sound files, each with a label unique in its group and its audio as bytes (never text). All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists in Sound Group". */
   createSoundFiles(request: SoundFiles | SoundFiles['soundFiles'], options?: CallOptions): Promise<void>
   /** Deletes sound files. All of them, or none. Never repeated once it may have arrived: a repeat answers "Does not exist". */

@@ -532,14 +532,29 @@ class Client {
     return this.#act('createBlockedNumbers', request, options, 'blockedNumbers')
   }
 
+  /** Creates time templates, each a label and its time frames (dates, `recurrence`, hours, days). Never repeated once it may have arrived. `{ timeTemplates }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of timeTemplates, the older call shape, is taken too.) */
+  async createTimeTemplates(request, options) {
+    return this.#act('createTimeTemplates', request, options, 'timeTemplates')
+  }
+
   /** Deletes blocked numbers. Never repeated once it may have arrived. `{ blockedNumbers }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of blockedNumbers, the older call shape, is taken too.) */
   async deleteBlockedNumbers(request, options) {
     return this.#act('deleteBlockedNumbers', request, options, 'blockedNumbers')
   }
 
+  /** Deletes time templates by label. Never repeated once it may have arrived. `{ timeTemplateLabels, force }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async deleteTimeTemplates(request, options) {
+    return this.#act('deleteTimeTemplates', request, options)
+  }
+
   /** The blocked numbers, with their rules: a page as a mapping (`results`, `current_page`, `total_pages`, `total_results`). Safe to repeat. `{ number, operator, inOrOut, reqFields, order, page, limit }`; `options`: `{ signal, timeoutMs }` for this call. */
   async getBlockedNumbers(request, options) {
     return this.#act('getBlockedNumbers', request, options)
+  }
+
+  /** The time templates with their time frames: a page as a mapping (`results`, `current_page`, `total_pages`, `total_results`). Safe to repeat. `{ timeTemplateLabel, reqFields, order, page, limit }`; `options`: `{ signal, timeoutMs }` for this call. */
+  async getTimeTemplates(request, options) {
+    return this.#act('getTimeTemplates', request, options)
   }
 
   /** The variable rules of a rule template (what attachRuleTemplateToLinks fills in), with a link's values when `link_id` is given. Safe to repeat. `{ templateName, linkId, page, limit }`; `options`: `{ signal, timeoutMs }` for this call. */
@@ -550,6 +565,11 @@ class Client {
   /** Changes blocked numbers, each found by its number, direction and operator: `new_number`, `new_in_or_out`, `new_operator`, `default`, notes or rules. Never repeated once it may have arrived. `{ blockedNumbers }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of blockedNumbers, the older call shape, is taken too.) */
   async updateBlockedNumbers(request, options) {
     return this.#act('updateBlockedNumbers', request, options, 'blockedNumbers')
+  }
+
+  /** Changes time templates: their time frames, or a label (`new_label`). Never repeated once it may have arrived. `{ timeTemplates }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of timeTemplates, the older call shape, is taken too.) */
+  async updateTimeTemplates(request, options) {
+    return this.#act('updateTimeTemplates', request, options, 'timeTemplates')
   }
 
   /** Uploads sound files, each with a label unique in its group and its audio as bytes (never text). All of them, or none. Never repeated once it may have arrived: a repeat answers "already exists in Sound Group". `{ soundFiles }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of soundFiles, the older call shape, is taken too.) */

@@ -165,12 +165,13 @@ async function setupLane(sb, r, calls, violations) {
   const contacts = []
   const flows = []
   const blocked = []
+  const times = []
   let simulated = 0
   let linksMade = 0
   for (let call = 0; call < calls; call++) {
     let x = r() * total
     const fault = names.find((k) => (x -= FAULTS[k][0]) < 0) || 'none'
-    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks', 'createCallFlow', 'createBlockedNumbers'][Math.floor(r() * 11)]
+    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks', 'createCallFlow', 'createBlockedNumbers', 'createTimeTemplates'][Math.floor(r() * 12)]
     if ((kind === 'createLinks' && !nodes.length) || (kind === 'deleteLinks' && !links.length)) kind = 'createNodes'
     let made
     let run
@@ -197,6 +198,9 @@ async function setupLane(sb, r, calls, violations) {
       const audio = Buffer.from(Array.from({ length: 1 + Math.floor(r() * 2047) }, (_, i) => (first + i) % 256))
       sounds.set(made, audio)
       run = () => client.createSoundFiles({ soundFiles: [{ soundLabel: made, soundFile: audio }] })
+    } else if (kind === 'createTimeTemplates') {
+      made = `js-times-${call}`
+      run = () => client.createTimeTemplates([{ label: made, timeFrames: [{ recurrence: 'NONE', days: ['MON'] }] }])
     } else if (kind === 'createBlockedNumbers') {
       made = `4420${String(call).padStart(8, '0')}`
       run = () => client.createBlockedNumbers([{ number: made, inOrOut: 'IN', operator: 'EQUALS', default: 'BLOCK' }])
@@ -248,10 +252,11 @@ async function setupLane(sb, r, calls, violations) {
     else if (kind === 'createContacts') contacts.push(made)
     else if (kind === 'createCallFlow') flows.push(made)
     else if (kind === 'createBlockedNumbers') blocked.push(made)
+    else if (kind === 'createTimeTemplates') times.push(made)
     else if (answer.results.length !== simulated) violations.push(`setup call ${call}: getCallData gave ${answer.results.length} calls of ${simulated}`)
   }
   client.close()
-  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks', 'createCallFlow', 'createBlockedNumbers']) {
+  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks', 'createCallFlow', 'createBlockedNumbers', 'createTimeTemplates']) {
     const received = sb.requestsFor(method)
     if (received !== (sent[method] || 0)) violations.push(`${sent[method] || 0} ${method} calls reached the sandbox as ${received} requests`)
   }
@@ -266,6 +271,7 @@ async function setupLane(sb, r, calls, violations) {
     .concat(contacts.filter((c) => (state.contacts || []).filter((h) => h.contact_id === c).length !== 1))
     .concat(flows.filter((f) => (state.rule_templates || []).filter((t) => t.template_name === f).length !== 1))
     .concat(blocked.filter((b) => (state.blocked_numbers || []).filter((h) => h.number === b).length !== 1))
+    .concat(times.filter((t) => (state.time_templates || []).filter((h) => h.label === t).length !== 1))
     .concat(
       [...sounds].filter(([label, audio]) => (state.sound_files || []).filter((s) => s.sound_label === label && Buffer.from(s.audio).equals(audio)).length !== 1).map(([label]) => label),
     )

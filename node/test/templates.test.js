@@ -66,3 +66,18 @@ test('blocked numbers go in and out, their rules a tree', async () => {
     await sb.close()
   }
 })
+
+test('time templates go in and out', async () => {
+  const sb = await Sandbox.start({ secureKey: KEY })
+  const client = new iovox.Client({ username: sb.username, secureKey: KEY, baseUrl: sb.url, retries: 0 })
+  try {
+    await client.createTimeTemplates([{ label: 'Xmas', timeFrames: [{ recurrence: 'YEARLY', days: ['MON'] }] }])
+    const page = await client.getTimeTemplates()
+    assert.deepEqual(page.results[0].time_frames, [{ recurrence: 'YEARLY', days: ['MON'] }])
+    await client.deleteTimeTemplates({ timeTemplateLabels: ['Xmas'], force: true })
+    assert.deepEqual((await client.getTimeTemplates()).results, [])
+  } finally {
+    client.close()
+    await sb.close()
+  }
+})

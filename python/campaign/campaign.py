@@ -199,12 +199,13 @@ def setup_lane(sb, rng, violations, calls):
     contacts: list[str] = []
     flows: list[str] = []
     blocked: list[str] = []
+    times: list[str] = []
     simulated = links_made = 0
     for call in range(calls):
         fault = rng.choices(list(FAULTS), weights=[w for w, _, _ in FAULTS.values()])[0]
         kind = rng.choice(["createNodes", "createLinks", "deleteLinks", "getCallData", "createCategories",
                            "createSoundFiles", "initiateCall", "createContacts", "attachRuleTemplateToLinks",
-                           "createCallFlow", "createBlockedNumbers"])
+                           "createCallFlow", "createBlockedNumbers", "createTimeTemplates"])
         if kind == "createLinks" and not nodes or kind == "deleteLinks" and not links:
             kind = "createNodes"
         if kind == "createNodes":
@@ -229,6 +230,10 @@ def setup_lane(sb, rng, violations, calls):
             made = f"py-sound-{call}"
             audio = bytes((rng.randrange(256) + i) % 256 for i in range(rng.randrange(1, 2048)))
             run = lambda: client.create_sound_files([{"sound_label": made, "sound_file": audio}])  # noqa: E731
+        elif kind == "createTimeTemplates":
+            made = f"py-times-{call}"
+            run = lambda: client.create_time_templates(  # noqa: E731
+                [{"label": made, "time_frames": [{"recurrence": "NONE", "days": ["MON"]}]}])
         elif kind == "createBlockedNumbers":
             made = f"4420{call:08}"
             run = lambda: client.create_blocked_numbers(  # noqa: E731
@@ -277,6 +282,8 @@ def setup_lane(sb, rng, violations, calls):
             flows.append(made)
         elif kind == "createBlockedNumbers":
             blocked.append(made)
+        elif kind == "createTimeTemplates":
+            times.append(made)
         elif kind == "createContacts":
             contacts.append(made)
         elif len(answer) != simulated:
@@ -284,7 +291,7 @@ def setup_lane(sb, rng, violations, calls):
     client.close()
     for method in ("createNodes", "createLinks", "deleteLinks", "createCategories", "createSoundFiles", "initiateCall",
                    "createContacts", "attachRuleTemplateToLinks", "createCallFlow",
-                   "createBlockedNumbers"):
+                   "createBlockedNumbers", "createTimeTemplates"):
         if sb.requests_for(method) != sent[method]:
             violations.append(f"{sent[method]} {method} calls reached the sandbox as {sb.requests_for(method)} requests")
     state = sb.state
@@ -301,6 +308,8 @@ def setup_lane(sb, rng, violations, calls):
     lost += [f for f in flows if have_flows.count(f) != 1]
     have_blocked = [b["number"] for b in state.get("blocked_numbers", [])]
     lost += [b for b in blocked if have_blocked.count(b) != 1]
+    have_times = [t["label"] for t in state.get("time_templates", [])]
+    lost += [t for t in times if have_times.count(t) != 1]
     if lost:
         violations.append(f"made but not in the account: {lost[:5]}")
     if any(k in have_links for k in gone):

@@ -1021,6 +1021,17 @@ class AsyncClient:
         del arguments['self']
         return await self._run(lambda cancel: self._client.create_blocked_numbers(_cancel=cancel, **arguments))
 
+    async def create_time_templates(
+        self,
+        time_templates: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.create_time_templates``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.create_time_templates(_cancel=cancel, **arguments))
+
     async def delete_blocked_numbers(
         self,
         blocked_numbers: Iterable[Union[str, int]],
@@ -1031,6 +1042,18 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.delete_blocked_numbers(_cancel=cancel, **arguments))
+
+    async def delete_time_templates(
+        self,
+        time_template_labels: Iterable[Union[str, int]],
+        *,
+        force: Optional[bool] = None,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.delete_time_templates``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.delete_time_templates(_cancel=cancel, **arguments))
 
     async def get_blocked_numbers(
         self,
@@ -1048,6 +1071,21 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.get_blocked_numbers(_cancel=cancel, **arguments))
+
+    async def get_time_templates(
+        self,
+        *,
+        time_template_label: Optional[str] = None,
+        req_fields: Optional[Iterable[Union[str, int]]] = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> dict[str, Any]:
+        """See ``Client.get_time_templates``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.get_time_templates(_cancel=cancel, **arguments))
 
     async def get_variable_rules_of_template(
         self,
@@ -1073,6 +1111,17 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.update_blocked_numbers(_cancel=cancel, **arguments))
+
+    async def update_time_templates(
+        self,
+        time_templates: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.update_time_templates``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.update_time_templates(_cancel=cancel, **arguments))
 
     async def create_sound_files(
         self,

@@ -1158,10 +1158,25 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    def create_time_templates(
+        self,
+        time_templates: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
     def delete_blocked_numbers(
         self,
         blocked_numbers: Iterable[Union[str, int]],
         *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def delete_time_templates(
+        self,
+        time_template_labels: Iterable[Union[str, int]],
+        *,
+        force: Optional[bool] = None,
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
@@ -1171,6 +1186,17 @@ class Client:
         number: Optional[str] = None,
         operator: Optional[str] = None,
         in_or_out: Optional[str] = None,
+        req_fields: Optional[Iterable[Union[str, int]]] = None,
+        order: Optional[str] = None,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> dict[str, Any]: ...
+    def get_time_templates(
+        self,
+        *,
+        time_template_label: Optional[str] = None,
         req_fields: Optional[Iterable[Union[str, int]]] = None,
         order: Optional[str] = None,
         page: Optional[int] = None,
@@ -1191,6 +1217,13 @@ class Client:
     def update_blocked_numbers(
         self,
         blocked_numbers: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def update_time_templates(
+        self,
+        time_templates: Iterable[Mapping[str, Any]],
         *,
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,

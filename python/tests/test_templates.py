@@ -67,3 +67,13 @@ def test_blocked_numbers_go_in_and_out(sandbox: Sandbox, client: iovox.Client) -
     assert e.value.messages == ["In Or Out Invalid"]
     client.delete_blocked_numbers(["33;OUT;STARTSWITH"])
     assert client.get_blocked_numbers()["results"] == []
+
+
+def test_time_templates_go_in_and_out(client: iovox.Client) -> None:
+    client.create_time_templates([{"label": "Xmas", "time_frames": [{"recurrence": "YEARLY", "days": ["MON"]}]}])
+    (template,) = client.get_time_templates()["results"]
+    assert template["time_frames"] == [{"recurrence": "YEARLY", "days": ["MON"]}]
+    with pytest.raises(iovox.ValidationError, match="force must be TRUE or FALSE"):
+        client.delete_time_templates(["Xmas"], force="sometimes")  # type: ignore[arg-type]
+    client.delete_time_templates(["Xmas"], force=True)
+    assert client.get_time_templates()["results"] == []

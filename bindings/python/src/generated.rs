@@ -1947,6 +1947,28 @@ impl Client {
         )
     }
 
+    /// Creates time templates, each a label and its time frames (dates, `recurrence`, hours, days). Never repeated once it may have arrived. (createTimeTemplates)
+    ///
+    /// `time_templates`: Each: `label`, `time_frames` (each `date_from`, `date_to`, `recurrence`: `YEARLY`, `MONTHLY`, `NONE`, `time_from`, `time_to`, `days`: `MON` … `SUN`), `notes`.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (time_templates, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_time_templates(
+        &self,
+        py: Python<'_>,
+        time_templates: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "createTimeTemplates",
+            &[("time_templates", Some(time_templates))],
+            timeout,
+            _cancel,
+        )
+    }
+
     /// Deletes blocked numbers. Never repeated once it may have arrived. (deleteBlockedNumbers)
     ///
     /// `blocked_numbers`: Each as `number;in_or_out;operator` (`44207;IN;STARTSWITH`).
@@ -1964,6 +1986,33 @@ impl Client {
             py,
             "deleteBlockedNumbers",
             &[("blocked_numbers", Some(blocked_numbers))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Deletes time templates by label. Never repeated once it may have arrived. (deleteTimeTemplates)
+    ///
+    /// `time_template_labels`: The labels; none may hold a comma.
+    /// `force`: Take them out of the blocking rules that use them; without it, such a template is refused.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (time_template_labels, *, force=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn delete_time_templates(
+        &self,
+        py: Python<'_>,
+        time_template_labels: &Bound<'_, PyAny>,
+        force: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "deleteTimeTemplates",
+            &[
+                ("time_template_labels", Some(time_template_labels)),
+                ("force", force),
+            ],
             timeout,
             _cancel,
         )
@@ -2001,6 +2050,42 @@ impl Client {
                 ("number", number),
                 ("operator", operator),
                 ("in_or_out", in_or_out),
+                ("req_fields", req_fields),
+                ("order", order),
+                ("page", page),
+                ("limit", limit),
+            ],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// The time templates with their time frames: a page as a mapping (`results`, `current_page`, `total_pages`, `total_results`). Safe to repeat. (getTimeTemplates)
+    ///
+    /// `time_template_label`: Only this template.
+    /// `req_fields`: Only these fields (`l`, `n`, `tf`, `c`).
+    /// `order`: Sort: an abbreviation with `_ASC` or `_DESC`.
+    /// `page`: The page (from 1).
+    /// `limit`: Results per page (1 to 5,000).
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (*, time_template_label=None, req_fields=None, order=None, page=None, limit=None, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_time_templates(
+        &self,
+        py: Python<'_>,
+        time_template_label: Option<&Bound<'_, PyAny>>,
+        req_fields: Option<&Bound<'_, PyAny>>,
+        order: Option<&Bound<'_, PyAny>>,
+        page: Option<&Bound<'_, PyAny>>,
+        limit: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "getTimeTemplates",
+            &[
+                ("time_template_label", time_template_label),
                 ("req_fields", req_fields),
                 ("order", order),
                 ("page", page),
@@ -2061,6 +2146,28 @@ impl Client {
             py,
             "updateBlockedNumbers",
             &[("blocked_numbers", Some(blocked_numbers))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Changes time templates: their time frames, or a label (`new_label`). Never repeated once it may have arrived. (updateTimeTemplates)
+    ///
+    /// `time_templates`: Each: `label`, `time_frames`, and `new_label`, `notes` if they change.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (time_templates, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn update_time_templates(
+        &self,
+        py: Python<'_>,
+        time_templates: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "updateTimeTemplates",
+            &[("time_templates", Some(time_templates))],
             timeout,
             _cancel,
         )

@@ -29,11 +29,15 @@ use iovox_core::method::{
     RemoveSMSTemplateFromLinks, RemoveVoxnumberFromLink, SetCallStatus, UpdateBlockedNumbers,
     UpdateCallFlow, UpdateContacts, UpdateLinks, UpdateNodes, UpdateSoundFiles,
 };
+use iovox_core::method::{
+    CreateTimeTemplates, DeleteTimeTemplates, GetTimeTemplates, UpdateTimeTemplates,
+};
 use iovox_core::model::Spec;
 use iovox_core::nested;
 use iovox_core::setup;
 use iovox_core::sound;
 use iovox_core::templates;
+use iovox_core::times;
 use iovox_core::{DecodeError, Order, ValidationErrors};
 use serde_json::{Map, Value};
 
@@ -525,6 +529,71 @@ pub const ACTIONS: &[Action] = &[
             Ok(GetBlockedNumbers::prepare_wire(&query)?)
         },
         decode: |body| GetBlockedNumbers::decode(body).map(Outcome::Data),
+    },
+    Action {
+        spec: CreateTimeTemplates::SPEC,
+        about: "Creates time templates, each a label and its time frames (dates, `recurrence`, \
+                hours, days). Never repeated once it may have arrived.",
+        params: &[param("time_templates", ParamKind::Tree(times::TIME_TEMPLATE), "Each: `label`, `time_frames` (each `date_from`, `date_to`, `recurrence`: `YEARLY`, `MONTHLY`, `NONE`, `time_from`, `time_to`, `days`: `MON` … `SUN`), `notes`.")],
+        prepare: |args, case| {
+            let tree = crate::tree(args, times::TIME_TEMPLATES, "createTimeTemplates", &["time_templates"], case)?;
+            Ok(CreateTimeTemplates::prepare_wire(&tree)?)
+        },
+        decode: nothing::<CreateTimeTemplates>,
+    },
+    Action {
+        spec: UpdateTimeTemplates::SPEC,
+        about: "Changes time templates: their time frames, or a label (`new_label`). Never \
+                repeated once it may have arrived.",
+        params: &[param("time_templates", ParamKind::Tree(times::TIME_TEMPLATE_UPDATE), "Each: `label`, `time_frames`, and `new_label`, `notes` if they change.")],
+        prepare: |args, case| {
+            let tree = crate::tree(args, times::TIME_TEMPLATE_UPDATES, "updateTimeTemplates", &["time_templates"], case)?;
+            Ok(UpdateTimeTemplates::prepare_wire(&tree)?)
+        },
+        decode: nothing::<UpdateTimeTemplates>,
+    },
+    Action {
+        spec: DeleteTimeTemplates::SPEC,
+        about: "Deletes time templates by label. Never repeated once it may have arrived.",
+        params: &[
+            param("time_template_labels", ParamKind::Ids, "The labels; none may hold a comma."),
+            optional("force", ParamKind::Flag, "Take them out of the blocking rules that use them; without it, such a template is refused."),
+        ],
+        prepare: |args, case| {
+            let names = ["time_template_labels", "force"];
+            let mut map = crate::arguments_of(args, &names, "deleteTimeTemplates", case)?;
+            let labels = map
+                .iter()
+                .find(|(k, _)| snake(k) == "time_template_labels")
+                .map(|(k, _)| k.clone())
+                .and_then(|k| map.remove(&k))
+                .unwrap_or(Value::Null);
+            let labels = crate::ids(labels, "time_template_labels", case)?;
+            let rest: Map<String, Value> = map.into_iter().map(|(k, v)| (snake(&k), v)).collect();
+            let mut wire: iovox_core::DeleteTimeTemplatesWire = serde_json::from_value(Value::Object(rest))
+                .map_err(|e| ShapeError(e.to_string()))?;
+            wire.time_template_labels = labels.link_ids;
+            Ok(DeleteTimeTemplates::prepare_wire(&wire)?)
+        },
+        decode: nothing::<DeleteTimeTemplates>,
+    },
+    Action {
+        spec: GetTimeTemplates::SPEC,
+        about: "The time templates with their time frames: a page as a mapping (`results`, \
+                `current_page`, `total_pages`, `total_results`). Safe to repeat.",
+        params: &[
+            optional("time_template_label", ParamKind::Text, "Only this template."),
+            optional("req_fields", ParamKind::Ids, "Only these fields (`l`, `n`, `tf`, `c`)."),
+            optional("order", ParamKind::Text, "Sort: an abbreviation with `_ASC` or `_DESC`."),
+            optional("page", ParamKind::Integer, "The page (from 1)."),
+            optional("limit", ParamKind::Integer, "Results per page (1 to 5,000)."),
+        ],
+        prepare: |args, case| {
+            let spec = GetTimeTemplates::SPEC;
+            let query = crate::query(args, spec.arguments, spec.route.name, case)?;
+            Ok(GetTimeTemplates::prepare_wire(&query)?)
+        },
+        decode: |body| GetTimeTemplates::decode(body).map(Outcome::Data),
     },
     Action {
         spec: AttachCategoryToLink::SPEC,

@@ -57,6 +57,7 @@ pub mod setup;
 pub mod sound;
 mod status;
 pub mod templates;
+pub mod times;
 pub mod tree;
 pub mod url;
 pub mod vocab;
@@ -113,6 +114,10 @@ pub use status::{read_call_status, CallStatusRequest, SETTABLE_CALL_STATUSES};
 pub use templates::{
     read_link_ids, Advanced, RuleTemplate, RuleTemplatesRequest, TemplateType,
     RULE_TEMPLATE_ARGUMENTS, RULE_TEMPLATE_FIELDS,
+};
+pub use times::{
+    DeleteTimeTemplatesRequest, DeleteTimeTemplatesWire, TimeTemplatesRequest,
+    TIME_TEMPLATES_LIMIT, TIME_TEMPLATE_ARGUMENTS,
 };
 pub use voxnumbers::{
     AccountVoxnumber, AssignedStatus, CallStatus, VoxnumberType, VoxnumbersRequest,

@@ -53,6 +53,9 @@ pub use crate::templates::{
     AttachRuleTemplateToLinks, AttachSMSTemplateToLinks, GetRuleTemplates,
     GetVariableRulesOfTemplate, RemoveRuleTemplateFromLinks, RemoveSMSTemplateFromLinks,
 };
+pub use crate::times::{
+    CreateTimeTemplates, DeleteTimeTemplates, GetTimeTemplates, UpdateTimeTemplates,
+};
 pub use crate::voxnumbers::GetVoxnumbers;
 
 /// A typed method as the generators see it: its declaration and the names of its Rust
@@ -168,6 +171,10 @@ macro_rules! typed_methods {
             $crate::method::DeleteBlockedNumbers,
             $crate::method::GetBlockedNumbers,
             $crate::method::UpdateBlockedNumbers,
+            $crate::method::CreateTimeTemplates,
+            $crate::method::DeleteTimeTemplates,
+            $crate::method::GetTimeTemplates,
+            $crate::method::UpdateTimeTemplates,
             $crate::method::GetRuleTemplates,
             $crate::method::GetVariableRulesOfTemplate,
             $crate::method::CreateSoundFiles,
@@ -257,15 +264,15 @@ pub const CATALOGUE: &[Spec] = &[
     UpdateCallFlow::SPEC,
     InitiateCall::SPEC,
     CreateBlockedNumbers::SPEC,
-    Spec::untyped("Calling", "Rules", "createTimeTemplates", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
+    CreateTimeTemplates::SPEC,
     DeleteBlockedNumbers::SPEC,
-    Spec::untyped("Calling", "Rules", "deleteTimeTemplates", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
+    DeleteTimeTemplates::SPEC,
     GetBlockedNumbers::SPEC,
     GetRuleTemplates::SPEC,
-    Spec::untyped("Calling", "Rules", "getTimeTemplates", Verb::Get, Known::Yes(true), RequestShape::Query, Some(200), Confidence::Page),
+    GetTimeTemplates::SPEC,
     GetVariableRulesOfTemplate::SPEC,
     UpdateBlockedNumbers::SPEC,
-    Spec::untyped("Calling", "Rules", "updateTimeTemplates", Verb::Put, Known::Yes(false), RequestShape::Body, Some(204), Confidence::Page),
+    UpdateTimeTemplates::SPEC,
     CreateSoundFiles::SPEC,
     DeleteSoundFiles::SPEC,
     Spec::untyped("Calling", "SoundFiles", "deleteSoundFile", Verb::Delete, Known::Unknown, RequestShape::Unknown, None, Confidence::OneClient),
@@ -409,7 +416,7 @@ pub fn list_named(name: &str) -> Option<&'static List> {
 /// let spec = iovox_core::method::find("setCallStatus").unwrap();
 /// assert_eq!(spec.route.path(), "/Voxnumbers?v=3&method=setCallStatus");
 /// assert!(spec.typed);
-/// assert!(!iovox_core::method::find("createTimeTemplates").unwrap().typed);
+/// assert!(!iovox_core::method::find("createCategoryConfigurations").unwrap().typed);
 /// ```
 pub fn find(name: &str) -> Option<&'static Spec> {
     CATALOGUE.iter().find(|s| s.route.name == name)

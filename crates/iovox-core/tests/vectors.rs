@@ -514,6 +514,7 @@ fn answer_cases_read_as_the_vectors_say() {
             "getSoundFileData" => GetSoundFileData::decode(&body).map(Value::from),
             "getCallFlow" => iovox_core::method::GetCallFlow::decode(&body),
             "getBlockedNumbers" => iovox_core::method::GetBlockedNumbers::decode(&body),
+            "getTimeTemplates" => iovox_core::method::GetTimeTemplates::decode(&body),
             "getVariableRulesOfTemplate" => GetVariableRulesOfTemplate::decode(&body),
             // A 204's body is never read: the conversion crate holds it to nothing.
             "deleteNodes" => continue,

@@ -1295,6 +1295,39 @@ impl Client {
         self.call_wire::<iovox_core::method::CreateBlockedNumbers>(request, options)
     }
 
+    /// [`createTimeTemplates`](https://www.iovox.com/api/rest/createTimeTemplates.html) (`POST /Rules`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::CreateTimeTemplates`].
+    pub fn create_time_templates(&self, request: &iovox_core::tree::Value) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateTimeTemplates>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_time_templates`] with per-call options (timeout, cancel).
+    pub fn create_time_templates_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateTimeTemplates>(request, options)
+    }
+
+    /// [`Client::create_time_templates`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn create_time_templates_wire(
+        &self,
+        request: &iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateTimeTemplates>(request, &CallOptions::default())
+    }
+
+    /// [`Client::create_time_templates_wire`] with per-call options.
+    pub fn create_time_templates_wire_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateTimeTemplates>(request, options)
+    }
+
     /// [`deleteBlockedNumbers`](https://www.iovox.com/api/rest/deleteBlockedNumbers.html) (`DELETE /Rules`; not after sent): every check that needs only the request first, then one call.
     /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::DeleteBlockedNumbers`].
     pub fn delete_blocked_numbers(&self, request: &iovox_core::IdsRequest) -> Result<(), Error> {
@@ -1323,6 +1356,42 @@ impl Client {
         options: &CallOptions,
     ) -> Result<(), Error> {
         self.call_wire::<iovox_core::method::DeleteBlockedNumbers>(request, options)
+    }
+
+    /// [`deleteTimeTemplates`](https://www.iovox.com/api/rest/deleteTimeTemplates.html) (`DELETE /Rules`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::DeleteTimeTemplates`].
+    pub fn delete_time_templates(
+        &self,
+        request: &iovox_core::DeleteTimeTemplatesRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteTimeTemplates>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_time_templates`] with per-call options (timeout, cancel).
+    pub fn delete_time_templates_with(
+        &self,
+        request: &iovox_core::DeleteTimeTemplatesRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteTimeTemplates>(request, options)
+    }
+
+    /// [`Client::delete_time_templates`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn delete_time_templates_wire(
+        &self,
+        request: &iovox_core::DeleteTimeTemplatesWire,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteTimeTemplates>(request, &CallOptions::default())
+    }
+
+    /// [`Client::delete_time_templates_wire`] with per-call options.
+    pub fn delete_time_templates_wire_with(
+        &self,
+        request: &iovox_core::DeleteTimeTemplatesWire,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteTimeTemplates>(request, options)
     }
 
     /// [`getBlockedNumbers`](https://www.iovox.com/api/rest/getBlockedNumbers.html) (`GET /Rules`; safe to repeat): every check that needs only the request first, then one call.
@@ -1395,6 +1464,42 @@ impl Client {
         options: &CallOptions,
     ) -> Result<iovox_core::Page<iovox_core::RuleTemplate>, Error> {
         self.call_wire::<iovox_core::method::GetRuleTemplates>(request, options)
+    }
+
+    /// [`getTimeTemplates`](https://www.iovox.com/api/rest/getTimeTemplates.html) (`GET /Rules`; safe to repeat): every check that needs only the request first, then one call.
+    /// Retried with backoff after a failure, as a repeat does no harm. See [`iovox_core::method::GetTimeTemplates`].
+    pub fn get_time_templates(
+        &self,
+        request: &iovox_core::TimeTemplatesRequest,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetTimeTemplates>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_time_templates`] with per-call options (timeout, cancel).
+    pub fn get_time_templates_with(
+        &self,
+        request: &iovox_core::TimeTemplatesRequest,
+        options: &CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetTimeTemplates>(request, options)
+    }
+
+    /// [`Client::get_time_templates`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn get_time_templates_wire(
+        &self,
+        request: &wire::Query,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call_wire::<iovox_core::method::GetTimeTemplates>(request, &CallOptions::default())
+    }
+
+    /// [`Client::get_time_templates_wire`] with per-call options.
+    pub fn get_time_templates_wire_with(
+        &self,
+        request: &wire::Query,
+        options: &CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call_wire::<iovox_core::method::GetTimeTemplates>(request, options)
     }
 
     /// [`getVariableRulesOfTemplate`](https://www.iovox.com/api/rest/getVariableRulesOfTemplate.html) (`GET /Rules`; safe to repeat): every check that needs only the request first, then one call.
@@ -1470,6 +1575,39 @@ impl Client {
         options: &CallOptions,
     ) -> Result<(), Error> {
         self.call_wire::<iovox_core::method::UpdateBlockedNumbers>(request, options)
+    }
+
+    /// [`updateTimeTemplates`](https://www.iovox.com/api/rest/updateTimeTemplates.html) (`PUT /Rules`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::UpdateTimeTemplates`].
+    pub fn update_time_templates(&self, request: &iovox_core::tree::Value) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateTimeTemplates>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_time_templates`] with per-call options (timeout, cancel).
+    pub fn update_time_templates_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateTimeTemplates>(request, options)
+    }
+
+    /// [`Client::update_time_templates`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn update_time_templates_wire(
+        &self,
+        request: &iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateTimeTemplates>(request, &CallOptions::default())
+    }
+
+    /// [`Client::update_time_templates_wire`] with per-call options.
+    pub fn update_time_templates_wire_with(
+        &self,
+        request: &iovox_core::tree::Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::UpdateTimeTemplates>(request, options)
     }
 
     /// [`createSoundFiles`](https://www.iovox.com/api/rest/createSoundFiles.html) (`POST /SoundFiles`; not after sent): every check that needs only the request first, then one call.
@@ -2524,6 +2662,25 @@ impl crate::AsyncClient {
             .await
     }
 
+    /// [`Client::create_time_templates`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn create_time_templates(
+        &self,
+        request: iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateTimeTemplates>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::create_time_templates`] with per-call options (timeout, cancel).
+    pub async fn create_time_templates_with(
+        &self,
+        request: iovox_core::tree::Value,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateTimeTemplates>(request, options)
+            .await
+    }
+
     /// [`Client::delete_blocked_numbers`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
     pub async fn delete_blocked_numbers(
         &self,
@@ -2540,6 +2697,25 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<(), Error> {
         self.call::<iovox_core::method::DeleteBlockedNumbers>(request, options)
+            .await
+    }
+
+    /// [`Client::delete_time_templates`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn delete_time_templates(
+        &self,
+        request: iovox_core::DeleteTimeTemplatesRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteTimeTemplates>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::delete_time_templates`] with per-call options (timeout, cancel).
+    pub async fn delete_time_templates_with(
+        &self,
+        request: iovox_core::DeleteTimeTemplatesRequest,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteTimeTemplates>(request, options)
             .await
     }
 
@@ -2581,6 +2757,25 @@ impl crate::AsyncClient {
             .await
     }
 
+    /// [`Client::get_time_templates`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
+    pub async fn get_time_templates(
+        &self,
+        request: iovox_core::TimeTemplatesRequest,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetTimeTemplates>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::get_time_templates`] with per-call options (timeout, cancel).
+    pub async fn get_time_templates_with(
+        &self,
+        request: iovox_core::TimeTemplatesRequest,
+        options: CallOptions,
+    ) -> Result<iovox_core::tree::Value, Error> {
+        self.call::<iovox_core::method::GetTimeTemplates>(request, options)
+            .await
+    }
+
     /// [`Client::get_variable_rules_of_template`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped.
     pub async fn get_variable_rules_of_template(
         &self,
@@ -2616,6 +2811,25 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<(), Error> {
         self.call::<iovox_core::method::UpdateBlockedNumbers>(request, options)
+            .await
+    }
+
+    /// [`Client::update_time_templates`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn update_time_templates(
+        &self,
+        request: iovox_core::tree::Value,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateTimeTemplates>(request, CallOptions::default())
+            .await
+    }
+
+    /// [`crate::AsyncClient::update_time_templates`] with per-call options (timeout, cancel).
+    pub async fn update_time_templates_with(
+        &self,
+        request: iovox_core::tree::Value,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::UpdateTimeTemplates>(request, options)
             .await
     }
 

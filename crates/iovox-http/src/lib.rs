@@ -71,6 +71,7 @@ pub use iovox_core::{
     Contact, ContactDetails, ContactDetailsRequest, ContactUpdates, ContactsRequest,
     DeleteContactsRequest,
 };
+pub use iovox_core::{DeleteTimeTemplatesRequest, TimeTemplatesRequest};
 pub use iovox_core::{
     SoundFile, SoundFileInfo, SoundFileKey, SoundFileUpdate, SoundFileUpdates, SoundFiles,
     SoundFilesRequest,

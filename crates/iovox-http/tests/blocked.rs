@@ -103,3 +103,43 @@ fn blocked_numbers_are_made_listed_changed_and_deleted() {
     .unwrap();
     assert!(sb.state().blocked_numbers.is_empty());
 }
+
+/// Time templates: made with their time frames, listed, renamed (the blocking rules that
+/// use one follow), deleted only with force while a blocking rule uses one.
+#[test]
+fn time_templates_are_made_renamed_and_deleted_with_the_rules_that_use_them() {
+    use iovox_http::{DeleteTimeTemplatesRequest, TimeTemplatesRequest};
+    let (sb, c) = start();
+    c.create_time_templates(&json!({"time_templates": [
+        {"label": "Christmas", "time_frames": [{"date_from": "2026-12-25", "date_to": "2026-12-25", "recurrence": "YEARLY", "days": ["FRI"]}]},
+    ]}))
+    .unwrap();
+    let page = c.get_time_templates(&TimeTemplatesRequest::new()).unwrap();
+    assert_eq!(page["results"][0]["label"], "Christmas");
+    assert_eq!(page["results"][0]["time_frames"][0]["days"], json!(["FRI"]));
+    c.create_blocked_numbers(&json!({"blocked_numbers": [
+        {"number": "44", "in_or_out": "IN", "operator": "STARTSWITH", "default": "BLOCK",
+         "rules": [{"link_ids": ["333"], "time_template": "Christmas", "blocking_type": "ALLOW"}]}]}))
+        .unwrap();
+    c.update_time_templates(&json!({"time_templates": [
+        {"label": "Christmas", "new_label": "Xmas", "time_frames": [{"recurrence": "YEARLY"}]}]}))
+        .unwrap();
+    assert_eq!(
+        sb.state().blocked_numbers[0]["rules"][0]["time_template"],
+        "Xmas"
+    );
+    let e = c
+        .delete_time_templates(&DeleteTimeTemplatesRequest::new(["Xmas"]))
+        .unwrap_err();
+    assert!(e.messages()[0].contains("force"), "{:?}", e.messages());
+    c.delete_time_templates(&DeleteTimeTemplatesRequest::new(["Xmas"]).force(true))
+        .unwrap();
+    assert!(sb.state().time_templates.is_empty());
+    assert!(sb.state().blocked_numbers[0]["rules"][0]
+        .get("time_template")
+        .is_none());
+    let e = c
+        .create_time_templates(&json!({"time_templates": []}))
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Request Empty"]);
+}

@@ -163,10 +163,18 @@ fn every_typed_method_from_the_client() {
     answered("updateCallFlow", c.update_call_flow_wire(&serde_json::from_str("{\"name\": \"Model flow\", \"notes\": \"Changed\", \"rules\": [{\"destinationPhoneNumber\": \"?\", \"element\": \"call\", \"id\": \"call_1\", \"label\": \"Call\"}]}").unwrap()));
     answered("initiateCall", c.initiate_call_wire(&serde_json::from_str("{\"call_variables\": {\"call_destination\": \"449789123123,1\", \"delay\": 30}, \"link_id\": \"333\"}").unwrap()));
     answered("createBlockedNumbers", c.create_blocked_numbers_wire(&serde_json::from_str("{\"blocked_numbers\": [{\"default\": \"BLOCK\", \"in_or_out\": \"IN\", \"number\": \"447429651520\", \"operator\": \"EQUALS\"}]}").unwrap()));
+    answered("createTimeTemplates", c.create_time_templates_wire(&serde_json::from_str("{\"time_templates\": [{\"label\": \"Christmas\", \"time_frames\": [{\"date_from\": \"2026-12-25\", \"date_to\": \"2026-12-25\", \"recurrence\": \"YEARLY\", \"time_from\": \"00:00\", \"time_to\": \"23:59\"}]}]}").unwrap()));
     answered(
         "deleteBlockedNumbers",
         c.delete_blocked_numbers_wire(
             &serde_json::from_str("{\"blocked_numbers\": [\"447429651520;IN;EQUALS\"]}").unwrap(),
+        ),
+    );
+    answered(
+        "deleteTimeTemplates",
+        c.delete_time_templates_wire(
+            &serde_json::from_str("{\"force\": true, \"time_template_labels\": [\"Christmas\"]}")
+                .unwrap(),
         ),
     );
     answered(
@@ -188,12 +196,19 @@ fn every_typed_method_from_the_client() {
         ),
     );
     answered(
+        "getTimeTemplates",
+        c.get_time_templates_wire(
+            &serde_json::from_str("{\"time_template_label\": \"Christmas\"}").unwrap(),
+        ),
+    );
+    answered(
         "getVariableRulesOfTemplate",
         c.get_variable_rules_of_template_wire(
             &serde_json::from_str("{\"template_name\": \"Call Whisper Both\"}").unwrap(),
         ),
     );
     answered("updateBlockedNumbers", c.update_blocked_numbers_wire(&serde_json::from_str("{\"blocked_numbers\": [{\"default\": \"ALLOW\", \"in_or_out\": \"IN\", \"number\": \"447429651520\", \"operator\": \"EQUALS\"}]}").unwrap()));
+    answered("updateTimeTemplates", c.update_time_templates_wire(&serde_json::from_str("{\"time_templates\": [{\"label\": \"Christmas\", \"time_frames\": [{\"date_from\": \"2026-12-24\", \"date_to\": \"2026-12-26\", \"recurrence\": \"YEARLY\"}]}]}").unwrap()));
     answered("createSoundFiles", c.create_sound_files_wire(&serde_json::from_str("{\"sound_files\": [{\"sound_file\": {\"\\u0000bytes\": \"SUQzBA==\"}, \"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}]}").unwrap()));
     answered(
         "deleteSoundFiles",
@@ -249,7 +264,7 @@ fn every_typed_method_from_the_client() {
                 .unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 54);
+    assert_eq!(sb.stats().requests, 58);
 }
 
 #[cfg(feature = "tokio")]
@@ -456,11 +471,23 @@ async fn every_typed_method_from_the_async_client() {
         answered("updateCallFlow", a.call_wire::<iovox_core::method::UpdateCallFlow>(serde_json::from_str("{\"name\": \"Model flow\", \"notes\": \"Changed\", \"rules\": [{\"destinationPhoneNumber\": \"?\", \"element\": \"call\", \"id\": \"call_1\", \"label\": \"Call\"}]}").unwrap(), Default::default()).await);
         answered("initiateCall", a.call_wire::<iovox_core::method::InitiateCall>(serde_json::from_str("{\"call_variables\": {\"call_destination\": \"449789123123,1\", \"delay\": 30}, \"link_id\": \"333\"}").unwrap(), Default::default()).await);
         answered("createBlockedNumbers", a.call_wire::<iovox_core::method::CreateBlockedNumbers>(serde_json::from_str("{\"blocked_numbers\": [{\"default\": \"BLOCK\", \"in_or_out\": \"IN\", \"number\": \"447429651520\", \"operator\": \"EQUALS\"}]}").unwrap(), Default::default()).await);
+        answered("createTimeTemplates", a.call_wire::<iovox_core::method::CreateTimeTemplates>(serde_json::from_str("{\"time_templates\": [{\"label\": \"Christmas\", \"time_frames\": [{\"date_from\": \"2026-12-25\", \"date_to\": \"2026-12-25\", \"recurrence\": \"YEARLY\", \"time_from\": \"00:00\", \"time_to\": \"23:59\"}]}]}").unwrap(), Default::default()).await);
         answered(
             "deleteBlockedNumbers",
             a.call_wire::<iovox_core::method::DeleteBlockedNumbers>(
                 serde_json::from_str("{\"blocked_numbers\": [\"447429651520;IN;EQUALS\"]}")
                     .unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "deleteTimeTemplates",
+            a.call_wire::<iovox_core::method::DeleteTimeTemplates>(
+                serde_json::from_str(
+                    "{\"force\": true, \"time_template_labels\": [\"Christmas\"]}",
+                )
+                .unwrap(),
                 Default::default(),
             )
             .await,
@@ -488,6 +515,14 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
         answered(
+            "getTimeTemplates",
+            a.call_wire::<iovox_core::method::GetTimeTemplates>(
+                serde_json::from_str("{\"time_template_label\": \"Christmas\"}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
             "getVariableRulesOfTemplate",
             a.call_wire::<iovox_core::method::GetVariableRulesOfTemplate>(
                 serde_json::from_str("{\"template_name\": \"Call Whisper Both\"}").unwrap(),
@@ -496,6 +531,7 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
         answered("updateBlockedNumbers", a.call_wire::<iovox_core::method::UpdateBlockedNumbers>(serde_json::from_str("{\"blocked_numbers\": [{\"default\": \"ALLOW\", \"in_or_out\": \"IN\", \"number\": \"447429651520\", \"operator\": \"EQUALS\"}]}").unwrap(), Default::default()).await);
+        answered("updateTimeTemplates", a.call_wire::<iovox_core::method::UpdateTimeTemplates>(serde_json::from_str("{\"time_templates\": [{\"label\": \"Christmas\", \"time_frames\": [{\"date_from\": \"2026-12-24\", \"date_to\": \"2026-12-26\", \"recurrence\": \"YEARLY\"}]}]}").unwrap(), Default::default()).await);
         answered("createSoundFiles", a.call_wire::<iovox_core::method::CreateSoundFiles>(serde_json::from_str("{\"sound_files\": [{\"sound_file\": {\"\\u0000bytes\": \"SUQzBA==\"}, \"sound_group\": \"Greetings\", \"sound_label\": \"Welcome\"}]}").unwrap(), Default::default()).await);
         answered(
             "deleteSoundFiles",
@@ -577,7 +613,7 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 54);
+    assert_eq!(sb.stats().requests, 58);
 }
 
 /// The same answer, or the same error, from both clients.

@@ -188,3 +188,181 @@ impl Account {
         }))
     }
 }
+
+fn label(v: &Value) -> String {
+    v.get("label")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+impl Account {
+    /// createTimeTemplates: a label the account has, or the request names twice, is
+    /// refused (IOVOX's words are not documented).
+    pub fn create_time_templates(&mut self, items: &[Value]) -> Result<(), Vec<String>> {
+        let mut errors = Vec::new();
+        for (p, (i, item)) in positions(items.len()).zip(items.iter().enumerate()) {
+            let l = label(item);
+            if self.state.time_templates.iter().any(|t| label(t) == l)
+                || items[..i].iter().any(|t| label(t) == l)
+            {
+                errors.push(undocumented(format!(
+                    "Time Template {p} ({l}) exists already"
+                )));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let now = crate::clock::now_utc();
+        for item in items {
+            let mut t = item.clone();
+            t["created"] = now.clone().into();
+            self.state.time_templates.push(t);
+        }
+        Ok(())
+    }
+
+    /// updateTimeTemplates: each by its label; a new label another has is refused; the
+    /// blocking rules that use it follow a rename.
+    pub fn update_time_templates(&mut self, items: &[Value]) -> Result<(), Vec<String>> {
+        let mut templates = self.state.time_templates.clone();
+        let mut renames = Vec::new();
+        let mut errors = Vec::new();
+        for (p, item) in positions(items.len()).zip(items) {
+            let l = label(item);
+            let Some(i) = templates.iter().position(|t| label(t) == l) else {
+                errors.push(undocumented(format!(
+                    "Time Template {p} ({l}) does not exist"
+                )));
+                continue;
+            };
+            if let Some(new) = item.get("new_label").and_then(Value::as_str).map(str::trim) {
+                if (templates.iter().enumerate()).any(|(j, t)| j != i && label(t) == new) {
+                    errors.push(undocumented(format!(
+                        "Time Template {p}'s new label {new} is taken"
+                    )));
+                    continue;
+                }
+                templates[i]["label"] = new.into();
+                renames.push((l.clone(), new.to_string()));
+            }
+            for k in ["time_frames", "notes"] {
+                if let Some(v) = item.get(k) {
+                    templates[i][k] = v.clone();
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.state.time_templates = templates;
+        for (old, new) in renames {
+            self.rules_using(&old, |rule| rule["time_template"] = new.clone().into());
+        }
+        Ok(())
+    }
+
+    /// The blocking rules that use a time template, each changed by `f`.
+    fn rules_using(&mut self, name: &str, mut f: impl FnMut(&mut Value)) -> usize {
+        let mut n = 0;
+        for b in &mut self.state.blocked_numbers {
+            for rule in b
+                .get_mut("rules")
+                .and_then(Value::as_array_mut)
+                .into_iter()
+                .flatten()
+            {
+                if rule.get("time_template").and_then(Value::as_str) == Some(name) {
+                    f(rule);
+                    n += 1;
+                }
+            }
+        }
+        n
+    }
+
+    /// deleteTimeTemplates: each label the account has; one a blocking rule uses is
+    /// refused unless `force` (then the rule loses it). In the sandbox's words.
+    pub fn delete_time_templates(
+        &mut self,
+        labels: &[String],
+        force: bool,
+    ) -> Result<(), Vec<String>> {
+        let mut errors = Vec::new();
+        for (p, l) in positions(labels.len()).zip(labels) {
+            if !self.state.time_templates.iter().any(|t| &label(t) == l) {
+                errors.push(undocumented(format!(
+                    "Time Template {p} ({l}) does not exist"
+                )));
+            } else if !force && self.clone_count_rules(l) > 0 {
+                errors.push(undocumented(format!(
+                    "Time Template {p} ({l}) is used by blocking rules and force is not TRUE"
+                )));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for l in labels {
+            self.rules_using(l, |rule| {
+                if let Value::Object(m) = rule {
+                    m.remove("time_template");
+                }
+            });
+        }
+        self.state
+            .time_templates
+            .retain(|t| !labels.contains(&label(t)));
+        Ok(())
+    }
+
+    fn clone_count_rules(&self, name: &str) -> usize {
+        (self.state.blocked_numbers.iter())
+            .flat_map(|b| {
+                b.get("rules")
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .filter(|r| r.get("time_template").and_then(Value::as_str) == Some(name))
+            .count()
+    }
+
+    /// getTimeTemplates: by label, with the fields asked for (`l`, `n`, `tf`, `c`).
+    pub fn time_templates(&self, r: &iovox_core::TimeTemplatesRequest) -> Value {
+        let fields = [
+            ("l", "label"),
+            ("n", "notes"),
+            ("tf", "time_frames"),
+            ("c", "created"),
+        ];
+        let wanted = |a: &str| r.req_fields.is_empty() || r.req_fields.iter().any(|f| f == a);
+        let results: Vec<Value> = (self.state.time_templates.iter())
+            .filter(|t| {
+                r.time_template_label
+                    .as_ref()
+                    .is_none_or(|l| *l == label(t))
+            })
+            .map(|t| {
+                let mut t = t.clone();
+                if let Value::Object(m) = &mut t {
+                    for (a, element) in fields {
+                        if !wanted(a) {
+                            m.remove(element);
+                        }
+                    }
+                }
+                t
+            })
+            .collect();
+        let page = crate::lifecycle::paginate(results, r.page, r.limit);
+        json!({
+            "current_page": page.current_page,
+            "total_pages": page.total_pages,
+            "total_results": page.total_results,
+            "results": page.results,
+        })
+    }
+}

@@ -27,6 +27,9 @@ use iovox_core::method::{
     GetVoxnumberRegions, GetVoxnumbers, InitiateCall, PurchaseVoxNumbers, RemoveVoxnumberFromLink,
     Route, SetCallStatus, UpdateContacts, UpdateLinks, UpdateNodes, UpdateSoundFiles, CATALOGUE,
 };
+use iovox_core::method::{
+    CreateTimeTemplates, DeleteTimeTemplates, GetTimeTemplates, UpdateTimeTemplates,
+};
 use iovox_core::request::{
     decode_attach_request, decode_detach_request, decode_purchase_request, RequestError,
 };
@@ -382,11 +385,11 @@ plays! {
             Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
         }
     };
-    CreateBlockedNumbers => |app, r| blocked_body(app, r, iovox_core::blocked::BLOCKED_NUMBER, StatusCode::CREATED, |v| {
-        CreateBlockedNumbers::prepare_wire(v)
+    CreateBlockedNumbers => |app, r| items_body(app, r, "blocked_number", iovox_core::blocked::BLOCKED_NUMBER, StatusCode::CREATED, |v| {
+        CreateBlockedNumbers::prepare_wire(&serde_json::json!({ "blocked_numbers": v }))
     }, Account::create_blocked_numbers);
-    UpdateBlockedNumbers => |app, r| blocked_body(app, r, iovox_core::blocked::BLOCKED_NUMBER_UPDATE, StatusCode::NO_CONTENT, |v| {
-        UpdateBlockedNumbers::prepare_wire(v)
+    UpdateBlockedNumbers => |app, r| items_body(app, r, "blocked_number", iovox_core::blocked::BLOCKED_NUMBER_UPDATE, StatusCode::NO_CONTENT, |v| {
+        UpdateBlockedNumbers::prepare_wire(&serde_json::json!({ "blocked_numbers": v }))
     }, Account::update_blocked_numbers);
     DeleteBlockedNumbers => |app, r| {
         let entries: Vec<String> = (r.param("blocked_numbers").filter(|j| !j.is_empty()).into_iter())
@@ -417,6 +420,38 @@ plays! {
             ),
             Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
         }
+    };
+    CreateTimeTemplates => |app, r| items_body(app, r, "time_template", iovox_core::times::TIME_TEMPLATE, StatusCode::CREATED, |v| {
+        CreateTimeTemplates::prepare_wire(&serde_json::json!({ "time_templates": v }))
+    }, Account::create_time_templates);
+    UpdateTimeTemplates => |app, r| items_body(app, r, "time_template", iovox_core::times::TIME_TEMPLATE_UPDATE, StatusCode::NO_CONTENT, |v| {
+        UpdateTimeTemplates::prepare_wire(&serde_json::json!({ "time_templates": v }))
+    }, Account::update_time_templates);
+    DeleteTimeTemplates => |app, r| {
+        let labels: Vec<String> = (r.param("time_template_labels").filter(|j| !j.is_empty()).into_iter())
+            .flat_map(|j| j.split(','))
+            .map(|l| l.trim().to_string())
+            .collect();
+        let force = r.param("force").unwrap_or("FALSE");
+        let wire = iovox_core::DeleteTimeTemplatesWire {
+            time_template_labels: labels.iter().map(|l| wire::Entry(Some(l.as_str().into()))).collect(),
+            force: wire::Entry(Some(force.into())),
+        };
+        if let Err(e) = DeleteTimeTemplates::prepare_wire(&wire) {
+            return errors(StatusCode::BAD_REQUEST, &e.messages());
+        }
+        match lock(&app.account).delete_time_templates(&labels, force.eq_ignore_ascii_case("TRUE")) {
+            Ok(()) => StatusCode::NO_CONTENT.into_response(),
+            Err(messages) => errors(StatusCode::BAD_REQUEST, &messages),
+        }
+    };
+    GetTimeTemplates => |app, r| {
+        let request = match arguments(r.query).validate_time_templates() {
+            Ok(q) => q,
+            Err(e) => return errors(StatusCode::BAD_REQUEST, &e.messages()),
+        };
+        let page = lock(&app.account).time_templates(&request);
+        xml(StatusCode::OK, iovox_core::tree::write_tree(&["response"], iovox_core::times::TIME_TEMPLATE_PAGE, &page))
     };
     AttachCategoryToLink => |app, r| {
         updated(app, r, &iovox_core::categories::LINK_CATEGORY, Account::attach_category_to_link)
@@ -623,11 +658,12 @@ plays! {
     };
 }
 
-/// createBlockedNumbers and updateBlockedNumbers: the items read from the body, the SDK's
-/// checks, then the account's.
-fn blocked_body(
+/// A body of items that nest (blocked numbers, time templates): read, the SDK's checks
+/// (`check` of the items as a JSON list), then the account's.
+fn items_body(
     app: &Arc<App>,
     r: &Incoming<'_>,
+    item: &str,
     elements: &'static [iovox_core::tree::Element],
     ok: StatusCode,
     check: fn(
@@ -638,7 +674,7 @@ fn blocked_body(
     if r.blank() {
         return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
     }
-    let items = match iovox_core::tree::read_items(r.body, "blocked_number", elements) {
+    let items = match iovox_core::tree::read_items(r.body, item, elements) {
         Ok(items) => items,
         Err(e) => {
             let e = RequestError::XmlParse {
@@ -649,7 +685,7 @@ fn blocked_body(
             return errors(StatusCode::BAD_REQUEST, &e.messages());
         }
     };
-    if let Err(e) = check(&serde_json::json!({ "blocked_numbers": items })) {
+    if let Err(e) = check(&serde_json::Value::Array(items.clone())) {
         return errors(StatusCode::BAD_REQUEST, &e.messages());
     }
     match apply(&mut lock(&app.account), &items) {
@@ -763,7 +799,7 @@ fn recording(app: &Arc<App>, r: &Incoming<'_>, voicemail: bool) -> Response {
 /// ```
 /// use iovox_core::method::{find, Method, GetLinks};
 /// assert!(iovox_sandbox::answers(&GetLinks::ROUTE));
-/// assert!(!iovox_sandbox::answers(&find("createTimeTemplates").unwrap().route));
+/// assert!(!iovox_sandbox::answers(&find("createCategoryConfigurations").unwrap().route));
 /// ```
 pub fn answers(route: &Route) -> bool {
     player(*route).is_some()

@@ -53,6 +53,10 @@ pub struct State {
     /// (`number`, `in_or_out`, `operator`, `default`, `notes`, `rules`), in the order made.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocked_numbers: Vec<serde_json::Value>,
+    /// Time templates made by createTimeTemplates, each a mapping (`label`, `notes`,
+    /// `created`, `time_frames`), in the order made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub time_templates: Vec<serde_json::Value>,
 }
 
 /// A rule template (or an SMS one): its name, kind and variable rules.
@@ -608,6 +612,7 @@ impl Default for State {
             rule_templates: default_rule_templates(),
             sms_templates: default_sms_templates(),
             blocked_numbers: Vec::new(),
+            time_templates: Vec::new(),
             calls: Vec::new(),
         }
     }
