@@ -534,10 +534,22 @@ export interface CreateCategoriesRequest {
   categories: { parentCategoryId?: string; categoryId: string; label: string; value: string }[]
 }
 
+/** The arguments of createCategoryConfigurations. */
+export interface CreateCategoryConfigurationsRequest {
+  /** Each: `category_id`, `label`, and `type` (`Tree` if not given), `colour` (hexadecimal). */
+  categories: { categoryId: string; label: string; type?: string; colour?: string }[]
+}
+
 /** The arguments of deleteCategories. */
 export interface DeleteCategoriesRequest {
   /** Each category as `label;category_id` (`Location;London`); none may hold a comma. */
   categories: (string | number | bigint)[]
+}
+
+/** The arguments of deleteCategoryConfigurations. */
+export interface DeleteCategoryConfigurationsRequest {
+  /** The configurations' IDs; none may hold a comma. */
+  categoriesIds: (string | number | bigint)[]
 }
 
 /** The arguments of createContacts. */
@@ -970,8 +982,12 @@ export declare class Client {
   iterVoxnumbers(args?: AccountVoxnumberArguments, options?: CallOptions): PageIterator<AccountVoxnumber>
   /** Creates categories, each with your own ID: at the top of a label, or under a parent. All of them, or none. Never repeated once it may have arrived: a repeat answers "already exist". */
   createCategories(request: CreateCategoriesRequest | CreateCategoriesRequest['categories'], options?: CallOptions): Promise<void>
+  /** Configures labels (category trees): each its own ID, its type (`Tree`, `Quarantine_Date` or `Deletion_Date`) and colour. All of them, or none. Never repeated once it may have arrived: a repeat answers "exists". */
+  createCategoryConfigurations(request: CreateCategoryConfigurationsRequest | CreateCategoryConfigurationsRequest['categories'], options?: CallOptions): Promise<void>
   /** Deletes categories with the categories under them. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */
   deleteCategories(request: DeleteCategoriesRequest | DeleteCategoriesRequest['categories'], options?: CallOptions): Promise<void>
+  /** Deletes labels' configurations by their IDs. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */
+  deleteCategoryConfigurations(request: DeleteCategoryConfigurationsRequest | DeleteCategoryConfigurationsRequest['categoriesIds'], options?: CallOptions): Promise<void>
   /** Creates contacts, each with your own ID: the people calls are put through to. All of them, or none. Never repeated once it may have arrived. */
   createContacts(request: CreateContactsRequest | CreateContactsRequest['contacts'], options?: CallOptions): Promise<void>
   /** Deletes contacts. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". */

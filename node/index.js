@@ -392,9 +392,19 @@ class Client {
     return this.#act('createCategories', request, options, 'categories')
   }
 
+  /** Configures labels (category trees): each its own ID, its type (`Tree`, `Quarantine_Date` or `Deletion_Date`) and colour. All of them, or none. Never repeated once it may have arrived: a repeat answers "exists". `{ categories }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of categories, the older call shape, is taken too.) */
+  async createCategoryConfigurations(request, options) {
+    return this.#act('createCategoryConfigurations', request, options, 'categories')
+  }
+
   /** Deletes categories with the categories under them. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". `{ categories }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of categories, the older call shape, is taken too.) */
   async deleteCategories(request, options) {
     return this.#act('deleteCategories', request, options, 'categories')
+  }
+
+  /** Deletes labels' configurations by their IDs. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". `{ categoriesIds }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of categoriesIds, the older call shape, is taken too.) */
+  async deleteCategoryConfigurations(request, options) {
+    return this.#act('deleteCategoryConfigurations', request, options, 'categoriesIds')
   }
 
   /** Creates contacts, each with your own ID: the people calls are put through to. All of them, or none. Never repeated once it may have arrived. `{ contacts }`; `options`: `{ signal, timeoutMs }` for this call. (A bare array of contacts, the older call shape, is taken too.) */

@@ -685,6 +685,17 @@ class AsyncClient:
         del arguments['self']
         return await self._run(lambda cancel: self._client.create_categories(_cancel=cancel, **arguments))
 
+    async def create_category_configurations(
+        self,
+        categories: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.create_category_configurations``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.create_category_configurations(_cancel=cancel, **arguments))
+
     async def delete_categories(
         self,
         categories: Iterable[Union[str, int]],
@@ -695,6 +706,17 @@ class AsyncClient:
         arguments = locals()
         del arguments['self']
         return await self._run(lambda cancel: self._client.delete_categories(_cancel=cancel, **arguments))
+
+    async def delete_category_configurations(
+        self,
+        categories_ids: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """See ``Client.delete_category_configurations``."""
+        arguments = locals()
+        del arguments['self']
+        return await self._run(lambda cancel: self._client.delete_category_configurations(_cancel=cancel, **arguments))
 
     async def create_contacts(
         self,

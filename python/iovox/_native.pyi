@@ -934,9 +934,23 @@ class Client:
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,
     ) -> None: ...
+    def create_category_configurations(
+        self,
+        categories: Iterable[Mapping[str, Any]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
     def delete_categories(
         self,
         categories: Iterable[Union[str, int]],
+        *,
+        timeout: Optional[float] = None,
+        _cancel: Optional[_Cancel] = None,
+    ) -> None: ...
+    def delete_category_configurations(
+        self,
+        categories_ids: Iterable[Union[str, int]],
         *,
         timeout: Optional[float] = None,
         _cancel: Optional[_Cancel] = None,

@@ -1227,6 +1227,28 @@ impl Client {
         )
     }
 
+    /// Configures labels (category trees): each its own ID, its type (`Tree`, `Quarantine_Date` or `Deletion_Date`) and colour. All of them, or none. Never repeated once it may have arrived: a repeat answers "exists". (createCategoryConfigurations)
+    ///
+    /// `categories`: Each: `category_id`, `label`, and `type` (`Tree` if not given), `colour` (hexadecimal).
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (categories, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_category_configurations(
+        &self,
+        py: Python<'_>,
+        categories: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "createCategoryConfigurations",
+            &[("categories", Some(categories))],
+            timeout,
+            _cancel,
+        )
+    }
+
     /// Deletes categories with the categories under them. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". (deleteCategories)
     ///
     /// `categories`: Each category as `label;category_id` (`Location;London`); none may hold a comma.
@@ -1244,6 +1266,28 @@ impl Client {
             py,
             "deleteCategories",
             &[("categories", Some(categories))],
+            timeout,
+            _cancel,
+        )
+    }
+
+    /// Deletes labels' configurations by their IDs. All of them, or none. Never repeated once it may have arrived: a repeat answers "does not exist". (deleteCategoryConfigurations)
+    ///
+    /// `categories_ids`: The configurations' IDs; none may hold a comma.
+    /// `timeout` overrides the client's for this call.
+    #[pyo3(signature = (categories_ids, *, timeout=None, _cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn delete_category_configurations(
+        &self,
+        py: Python<'_>,
+        categories_ids: &Bound<'_, PyAny>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        _cancel: Option<&Bound<'_, PyCancel>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.act(
+            py,
+            "deleteCategoryConfigurations",
+            &[("categories_ids", Some(categories_ids))],
             timeout,
             _cancel,
         )

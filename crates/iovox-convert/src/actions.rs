@@ -30,7 +30,8 @@ use iovox_core::method::{
     UpdateCallFlow, UpdateContacts, UpdateLinks, UpdateNodes, UpdateSoundFiles,
 };
 use iovox_core::method::{
-    CreateTimeTemplates, DeleteTimeTemplates, GetTimeTemplates, UpdateTimeTemplates,
+    CreateCategoryConfigurations, CreateTimeTemplates, DeleteCategoryConfigurations,
+    DeleteTimeTemplates, GetTimeTemplates, UpdateTimeTemplates,
 };
 use iovox_core::model::Spec;
 use iovox_core::nested;
@@ -265,6 +266,29 @@ pub const ACTIONS: &[Action] = &[
             Ok(DeleteCategories::prepare_wire(&crate::ids(ids, "categories", case)?)?)
         },
         decode: nothing::<DeleteCategories>,
+    },
+    Action {
+        spec: CreateCategoryConfigurations::SPEC,
+        about: "Configures labels (category trees): each its own ID, its type (`Tree`, \
+                `Quarantine_Date` or `Deletion_Date`) and colour. All of them, or none. Never \
+                repeated once it may have arrived: a repeat answers \"exists\".",
+        params: &[param("categories", ParamKind::Records(&categories::CATEGORY_CONFIGURATION), "Each: `category_id`, `label`, and `type` (`Tree` if not given), `colour` (hexadecimal).")],
+        prepare: |args, case| {
+            let list = only(args, "categories", "createCategoryConfigurations", case)?;
+            Ok(CreateCategoryConfigurations::prepare_wire(&crate::records(list, &categories::CATEGORY_CONFIGURATION, case)?)?)
+        },
+        decode: nothing::<CreateCategoryConfigurations>,
+    },
+    Action {
+        spec: DeleteCategoryConfigurations::SPEC,
+        about: "Deletes labels' configurations by their IDs. All of them, or none. Never \
+                repeated once it may have arrived: a repeat answers \"does not exist\".",
+        params: &[param("categories_ids", ParamKind::Ids, "The configurations' IDs; none may hold a comma.")],
+        prepare: |args, case| {
+            let ids = only(args, "categories_ids", "deleteCategoryConfigurations", case)?;
+            Ok(DeleteCategoryConfigurations::prepare_wire(&crate::ids(ids, "categories_ids", case)?)?)
+        },
+        decode: nothing::<DeleteCategoryConfigurations>,
     },
     Action {
         spec: CreateNodes::SPEC,

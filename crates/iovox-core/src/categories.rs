@@ -274,3 +274,192 @@ crate::setup::records_method!(
     RemoveCategoryFromLink, LINK_CATEGORY_REMOVAL, "Links", "removeCategoryFromLink", Put, 204, PageAndClients,
     "{\"links\": [{\"link_id\": \"333\", \"category_id\": \"124\", \"label\": \"Customer Type\"}]}"
 );
+
+/// A `<category>` of createCategoryConfigurations (page): a label's configuration, its ID,
+/// its `type` (`Tree`, IOVOX's default, `Quarantine_Date` or `Deletion_Date`) and its
+/// `colour`.
+pub const CATEGORY_CONFIGURATION: RecordsBody = RecordsBody {
+    item: "category",
+    argument: "categories",
+    elements: &[
+        Element::required("category_id", "Category ID"),
+        Element::required("label", "Label"),
+        Element::optional("type", "Type", crate::records::ElementKind::Text, false),
+        Element::optional("colour", "Colour", crate::records::ElementKind::Text, false),
+    ],
+};
+
+/// The types a category configuration may have (page).
+pub const CATEGORY_TYPES: &[&str] = &["Tree", "Quarantine_Date", "Deletion_Date"];
+
+/// `createCategoryConfigurations`: labels' configurations, each with its ID and type. Not
+/// repeated once it may have been sent (a repeat answers "Category ID x of y exists").
+/// Checked before sending (page): "Request Empty", "Category ID x of y Empty", "Label x of
+/// y Empty", "Type x of y invalid". The colour's format is not stated precisely enough to
+/// check ("valid hexadecimal"): sent as given.
+///
+/// ```
+/// use iovox_core::method::{CreateCategoryConfigurations, Method};
+/// let bad = iovox_core::Records::new().record([("category_id", "Q"), ("label", "Quarantine"), ("type", "Date")]);
+/// assert_eq!(CreateCategoryConfigurations::prepare(&bad).unwrap_err().messages(), ["Type 1 of 1 invalid"]);
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct CreateCategoryConfigurations;
+
+impl crate::vocab::Method for CreateCategoryConfigurations {
+    const SPEC: Spec = Spec {
+        route: Route {
+            interface: "Categories",
+            name: "createCategoryConfigurations",
+            verb: Verb::Post,
+        },
+        retry: Retry::NotAfterSent,
+        area: "AccountSetup",
+        request: RequestShape::Body,
+        arguments: &[Argument::required("categories", K::List)],
+        answer: Answer::Nothing,
+        paged: Known::Yes(false),
+        success: Some(201),
+        confidence: Confidence::Page,
+        typed: true,
+        example: "{\"categories\": [{\"category_id\": \"Model Location\", \"label\": \"Model Location\", \"type\": \"Tree\"}]}",
+    };
+    type Request = crate::records::Records;
+    type Wire = crate::wire::Records;
+    type Output = ();
+
+    fn prepare(
+        request: &crate::records::Records,
+    ) -> Result<crate::vocab::Prepared, crate::ValidationErrors> {
+        Self::prepare_wire(&request.to_wire())
+    }
+
+    fn prepare_wire(
+        request: &crate::wire::Records,
+    ) -> Result<crate::vocab::Prepared, crate::ValidationErrors> {
+        let mut r = Report::default();
+        let total = request.records.len();
+        for (n, record) in request.records.iter().enumerate() {
+            let p = crate::error::Position {
+                index: n + 1,
+                total,
+            };
+            let given: Given<'_> = record.get("type").map_or(Given::Missing, |v| (&v.0).into());
+            let kind = crate::check::owned_text(given);
+            if kind.is_some_and(|k| !CATEGORY_TYPES.contains(&k.as_str())) {
+                r.push(
+                    C::Invalid,
+                    Some(p),
+                    Some("type"),
+                    format!("Type {p} invalid"),
+                );
+            }
+        }
+        match crate::records::prepare_records(&CATEGORY_CONFIGURATION, request) {
+            Ok(body) => r.finish(Some(crate::vocab::Prepared {
+                query: Vec::new(),
+                body,
+                callback_url: None,
+            })),
+            Err(e) => {
+                // In document order: each category's elements, then its type.
+                let mut all: Vec<_> = (e.0.into_iter())
+                    .chain(r.finish(Some(())).err().map(|x| x.0).unwrap_or_default())
+                    .collect();
+                all.sort_by_key(|e| e.position.map(|p| p.index));
+                Err(crate::ValidationErrors(all))
+            }
+        }
+    }
+
+    /// No answer body is documented or read.
+    fn decode(_: &[u8]) -> Result<(), crate::DecodeError> {
+        Ok(())
+    }
+}
+
+/// `deleteCategoryConfigurations`: labels' configurations by ID (`categories_ids`). Not
+/// repeated once it may have been sent (a repeat answers "Category ID x of y does not
+/// exist"). Checked before sending: "Category ID x of y is empty" (its page, this casing);
+/// ours: none at all ("Category IDs Empty", deleteCategories' words: its page states none)
+/// and an ID holding a comma.
+///
+/// ```
+/// use iovox_core::method::{DeleteCategoryConfigurations, Method};
+/// let e = DeleteCategoryConfigurations::prepare(&iovox_core::IdsRequest::new(["Q", " "])).unwrap_err();
+/// assert_eq!(e.messages(), ["Category ID 2 of 2 is empty"]);
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct DeleteCategoryConfigurations;
+
+impl crate::vocab::Method for DeleteCategoryConfigurations {
+    const SPEC: Spec = Spec {
+        route: Route {
+            interface: "Categories",
+            name: "deleteCategoryConfigurations",
+            verb: Verb::Delete,
+        },
+        retry: Retry::NotAfterSent,
+        area: "AccountSetup",
+        request: RequestShape::Query,
+        arguments: &[Argument::required("categories_ids", K::List)],
+        answer: Answer::Nothing,
+        paged: Known::Yes(false),
+        success: Some(204),
+        confidence: Confidence::Page,
+        typed: true,
+        example: "{\"categories_ids\": [\"Model Location\"]}",
+    };
+    type Request = crate::setup::IdsRequest;
+    type Wire = crate::wire::DetachRequest;
+    type Output = ();
+
+    fn prepare(
+        request: &crate::setup::IdsRequest,
+    ) -> Result<crate::vocab::Prepared, crate::ValidationErrors> {
+        Self::prepare_wire(&request.to_wire())
+    }
+
+    fn prepare_wire(
+        request: &crate::wire::DetachRequest,
+    ) -> Result<crate::vocab::Prepared, crate::ValidationErrors> {
+        let mut r = Report::default();
+        let total = request.link_ids.len();
+        if total == 0 {
+            // Ours: its page states no message for none; deleteCategories' words.
+            let m = "Category IDs Empty".to_string();
+            r.push(C::IdsEmpty, None, Some("categories_ids"), m);
+        }
+        let mut ids = Vec::with_capacity(total);
+        for (n, e) in request.link_ids.iter().enumerate() {
+            let p = crate::error::Position {
+                index: n + 1,
+                total,
+            };
+            let v: Given<'_> = (&e.0).into();
+            if !crate::check::xml_text(&mut r, p, "categories_ids", v) {
+                continue;
+            }
+            match crate::check::owned_text(v) {
+                None => r.push(
+                    C::Empty,
+                    Some(p),
+                    Some("categories_ids"),
+                    format!("Category ID {p} is empty"),
+                ),
+                Some(id) if id.contains(',') => {
+                    let m = format!("Category ID {p} holds a comma, which IOVOX's comma-joined list cannot carry");
+                    r.push(C::IdHasComma, Some(p), Some("categories_ids"), m);
+                }
+                Some(id) => ids.push(id),
+            }
+        }
+        r.finish(Some(()))?;
+        Ok(list::prepared(vec![("categories_ids", ids.join(","))]))
+    }
+
+    /// Success is "204 No Content".
+    fn decode(_: &[u8]) -> Result<(), crate::DecodeError> {
+        Ok(())
+    }
+}

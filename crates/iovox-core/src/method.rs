@@ -25,8 +25,8 @@ pub use crate::blocked::{
 pub use crate::calling::InitiateCall;
 pub use crate::calls::{GetCallData, GetCallMetrics, GetCallRecording, GetVoicemailRecording};
 pub use crate::categories::{
-    AttachCategoryToLink, CreateCategories, DeleteCategories, GetCategories, GetCategoryId,
-    RemoveCategoryFromLink,
+    AttachCategoryToLink, CreateCategories, CreateCategoryConfigurations, DeleteCategories,
+    DeleteCategoryConfigurations, GetCategories, GetCategoryId, RemoveCategoryFromLink,
 };
 pub use crate::contacts::{
     CreateContacts, DeleteContacts, GetContactDetails, GetContacts, UpdateContacts,
@@ -135,6 +135,8 @@ macro_rules! typed_methods {
     ($then:ident) => {
         $then! {
             $crate::method::CreateCategories,
+            $crate::method::CreateCategoryConfigurations,
+            $crate::method::DeleteCategoryConfigurations,
             $crate::method::DeleteCategories,
             $crate::method::GetCategories,
             $crate::method::GetCategoryId,
@@ -224,9 +226,9 @@ pub const METHODS: &[(Route, Retry)] = &{
 #[rustfmt::skip]
 pub const CATALOGUE: &[Spec] = &[
     CreateCategories::SPEC,
-    Spec::untyped("AccountSetup", "Categories", "createCategoryConfigurations", Verb::Post, Known::Yes(false), RequestShape::Body, Some(201), Confidence::Page),
+    CreateCategoryConfigurations::SPEC,
     DeleteCategories::SPEC,
-    Spec::untyped("AccountSetup", "Categories", "deleteCategoryConfigurations", Verb::Delete, Known::Yes(false), RequestShape::Query, Some(204), Confidence::Page),
+    DeleteCategoryConfigurations::SPEC,
     GetCategories::SPEC,
     GetCategoryId::SPEC,
     CreateContacts::SPEC,
@@ -416,7 +418,7 @@ pub fn list_named(name: &str) -> Option<&'static List> {
 /// let spec = iovox_core::method::find("setCallStatus").unwrap();
 /// assert_eq!(spec.route.path(), "/Voxnumbers?v=3&method=setCallStatus");
 /// assert!(spec.typed);
-/// assert!(!iovox_core::method::find("createCategoryConfigurations").unwrap().typed);
+/// assert!(!iovox_core::method::find("createLinksFull").unwrap().typed);
 /// ```
 pub fn find(name: &str) -> Option<&'static Spec> {
     CATALOGUE.iter().find(|s| s.route.name == name)

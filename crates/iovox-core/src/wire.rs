@@ -355,6 +355,7 @@ pub struct DetachRequest {
         alias = "categories",
         alias = "sound_files",
         alias = "blocked_numbers",
+        alias = "categories_ids",
         default
     )]
     pub link_ids: Vec<Entry>,

@@ -38,6 +38,48 @@ impl Client {
         self.call_wire::<iovox_core::method::CreateCategories>(request, options)
     }
 
+    /// [`createCategoryConfigurations`](https://www.iovox.com/api/rest/createCategoryConfigurations.html) (`POST /Categories`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::CreateCategoryConfigurations`].
+    pub fn create_category_configurations(
+        &self,
+        request: &iovox_core::Records,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateCategoryConfigurations>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::create_category_configurations`] with per-call options (timeout, cancel).
+    pub fn create_category_configurations_with(
+        &self,
+        request: &iovox_core::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateCategoryConfigurations>(request, options)
+    }
+
+    /// [`Client::create_category_configurations`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn create_category_configurations_wire(
+        &self,
+        request: &wire::Records,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateCategoryConfigurations>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::create_category_configurations_wire`] with per-call options.
+    pub fn create_category_configurations_wire_with(
+        &self,
+        request: &wire::Records,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::CreateCategoryConfigurations>(request, options)
+    }
+
     /// [`deleteCategories`](https://www.iovox.com/api/rest/deleteCategories.html) (`DELETE /Categories`; not after sent): every check that needs only the request first, then one call.
     /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::DeleteCategories`].
     pub fn delete_categories(&self, request: &iovox_core::IdsRequest) -> Result<(), Error> {
@@ -66,6 +108,48 @@ impl Client {
         options: &CallOptions,
     ) -> Result<(), Error> {
         self.call_wire::<iovox_core::method::DeleteCategories>(request, options)
+    }
+
+    /// [`deleteCategoryConfigurations`](https://www.iovox.com/api/rest/deleteCategoryConfigurations.html) (`DELETE /Categories`; not after sent): every check that needs only the request first, then one call.
+    /// Never repeated once its request may have reached IOVOX. See [`iovox_core::method::DeleteCategoryConfigurations`].
+    pub fn delete_category_configurations(
+        &self,
+        request: &iovox_core::IdsRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteCategoryConfigurations>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::delete_category_configurations`] with per-call options (timeout, cancel).
+    pub fn delete_category_configurations_with(
+        &self,
+        request: &iovox_core::IdsRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteCategoryConfigurations>(request, options)
+    }
+
+    /// [`Client::delete_category_configurations`] for a request in wire form (untyped callers: JSON, the
+    /// command line, the bindings), checked with the same messages.
+    pub fn delete_category_configurations_wire(
+        &self,
+        request: &wire::DetachRequest,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteCategoryConfigurations>(
+            request,
+            &CallOptions::default(),
+        )
+    }
+
+    /// [`Client::delete_category_configurations_wire`] with per-call options.
+    pub fn delete_category_configurations_wire_with(
+        &self,
+        request: &wire::DetachRequest,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        self.call_wire::<iovox_core::method::DeleteCategoryConfigurations>(request, options)
     }
 
     /// [`getCategories`](https://www.iovox.com/api/rest/getCategories.html) (`GET /Categories`; safe to repeat): every check that needs only the request first, then one call.
@@ -2001,6 +2085,28 @@ impl crate::AsyncClient {
             .await
     }
 
+    /// [`Client::create_category_configurations`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn create_category_configurations(
+        &self,
+        request: iovox_core::Records,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateCategoryConfigurations>(
+            request,
+            CallOptions::default(),
+        )
+        .await
+    }
+
+    /// [`crate::AsyncClient::create_category_configurations`] with per-call options (timeout, cancel).
+    pub async fn create_category_configurations_with(
+        &self,
+        request: iovox_core::Records,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::CreateCategoryConfigurations>(request, options)
+            .await
+    }
+
     /// [`Client::delete_categories`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
     pub async fn delete_categories(&self, request: iovox_core::IdsRequest) -> Result<(), Error> {
         self.call::<iovox_core::method::DeleteCategories>(request, CallOptions::default())
@@ -2014,6 +2120,28 @@ impl crate::AsyncClient {
         options: CallOptions,
     ) -> Result<(), Error> {
         self.call::<iovox_core::method::DeleteCategories>(request, options)
+            .await
+    }
+
+    /// [`Client::delete_category_configurations`], asynchronously. Dropping the future cancels the call: no attempt starts after that; an attempt already on the blocking pool finishes there and its outcome is dropped, so IOVOX may still act on a request that had left.
+    pub async fn delete_category_configurations(
+        &self,
+        request: iovox_core::IdsRequest,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteCategoryConfigurations>(
+            request,
+            CallOptions::default(),
+        )
+        .await
+    }
+
+    /// [`crate::AsyncClient::delete_category_configurations`] with per-call options (timeout, cancel).
+    pub async fn delete_category_configurations_with(
+        &self,
+        request: iovox_core::IdsRequest,
+        options: CallOptions,
+    ) -> Result<(), Error> {
+        self.call::<iovox_core::method::DeleteCategoryConfigurations>(request, options)
             .await
     }
 

@@ -308,3 +308,62 @@ fn categories_go_on_and_off_links() {
         .unwrap();
     assert!(link.categories.is_empty());
 }
+
+#[test]
+fn labels_are_configured_and_their_configurations_deleted() {
+    let (sb, c) = start();
+    let location = [("category_id", "Location"), ("label", "Location")];
+    c.create_category_configurations(&Records::new().record(location).record([
+        ("category_id", "Quarantine Date"),
+        ("label", "Quarantine Date"),
+        ("type", "Quarantine_Date"),
+        ("colour", "#FF0000"),
+    ]))
+    .unwrap();
+    let kept: Vec<_> = (sb.state().category_configurations.iter())
+        .map(|c| (c["category_id"].clone(), c["type"].clone()))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("Location".into(), "Tree".into()),
+            ("Quarantine Date".into(), "Quarantine_Date".into())
+        ],
+        "a label without a type is a tree, as IOVOX defaults it"
+    );
+
+    // The type is checked before sending, with the rest of the page's table.
+    let before = sb.stats().requests;
+    let bad = Records::new()
+        .record([("category_id", "Due"), ("label", "Due"), ("type", "Date")])
+        .record([("category_id", ""), ("label", "Other")]);
+    let e = c.create_category_configurations(&bad).unwrap_err();
+    assert_eq!(
+        e.messages(),
+        ["Type 1 of 2 invalid", "Category ID 2 of 2 Empty"]
+    );
+    assert_eq!(sb.stats().requests, before);
+
+    // What only the account knows comes back from it, every message, nothing made.
+    let again = Records::new()
+        .record([("category_id", "New"), ("label", "Fresh")])
+        .record([("category_id", "Location"), ("label", "Location")]);
+    let e = c.create_category_configurations(&again).unwrap_err();
+    assert_eq!(
+        e.messages(),
+        ["Category ID 2 of 2 exists", "Label 2 of 2 exists"]
+    );
+    assert_eq!(sb.state().category_configurations.len(), 2);
+
+    let e = c
+        .delete_category_configurations(&IdsRequest::new(["Location", "Nowhere"]))
+        .unwrap_err();
+    assert_eq!(e.messages(), ["Category ID 2 of 2 does not exist"]);
+    assert_eq!(sb.state().category_configurations.len(), 2);
+    c.delete_category_configurations(&IdsRequest::new(["Location"]))
+        .unwrap();
+    let left: Vec<_> = (sb.state().category_configurations.iter())
+        .map(|c| c["label"].clone())
+        .collect();
+    assert_eq!(left, ["Quarantine Date"]);
+}

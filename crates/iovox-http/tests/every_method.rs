@@ -26,10 +26,17 @@ fn every_typed_method_from_the_client() {
     let sb = Sandbox::start(Config::default()).unwrap();
     let c = client(&sb);
     answered("createCategories", c.create_categories_wire(&serde_json::from_str("{\"categories\": [{\"category_id\": \"London\", \"label\": \"Location\", \"parent_category_id\": \"UK\", \"value\": \"London\"}]}").unwrap()));
+    answered("createCategoryConfigurations", c.create_category_configurations_wire(&serde_json::from_str("{\"categories\": [{\"category_id\": \"Model Location\", \"label\": \"Model Location\", \"type\": \"Tree\"}]}").unwrap()));
     answered(
         "deleteCategories",
         c.delete_categories_wire(
             &serde_json::from_str("{\"categories\": [\"Location;London\"]}").unwrap(),
+        ),
+    );
+    answered(
+        "deleteCategoryConfigurations",
+        c.delete_category_configurations_wire(
+            &serde_json::from_str("{\"categories_ids\": [\"Model Location\"]}").unwrap(),
         ),
     );
     answered("getCategories", c.get_categories_wire(&serde_json::from_str("{\"parent_category_id\": \"Location\", \"req_fields\": [\"cid\", \"cv\", \"chc\"]}").unwrap()));
@@ -264,7 +271,7 @@ fn every_typed_method_from_the_client() {
                 .unwrap(),
         ),
     );
-    assert_eq!(sb.stats().requests, 58);
+    assert_eq!(sb.stats().requests, 60);
 }
 
 #[cfg(feature = "tokio")]
@@ -274,10 +281,19 @@ async fn every_typed_method_from_the_async_client() {
     let a = iovox_http::AsyncClient::new(client(&sb));
     {
         answered("createCategories", a.call_wire::<iovox_core::method::CreateCategories>(serde_json::from_str("{\"categories\": [{\"category_id\": \"London\", \"label\": \"Location\", \"parent_category_id\": \"UK\", \"value\": \"London\"}]}").unwrap(), Default::default()).await);
+        answered("createCategoryConfigurations", a.call_wire::<iovox_core::method::CreateCategoryConfigurations>(serde_json::from_str("{\"categories\": [{\"category_id\": \"Model Location\", \"label\": \"Model Location\", \"type\": \"Tree\"}]}").unwrap(), Default::default()).await);
         answered(
             "deleteCategories",
             a.call_wire::<iovox_core::method::DeleteCategories>(
                 serde_json::from_str("{\"categories\": [\"Location;London\"]}").unwrap(),
+                Default::default(),
+            )
+            .await,
+        );
+        answered(
+            "deleteCategoryConfigurations",
+            a.call_wire::<iovox_core::method::DeleteCategoryConfigurations>(
+                serde_json::from_str("{\"categories_ids\": [\"Model Location\"]}").unwrap(),
                 Default::default(),
             )
             .await,
@@ -613,7 +629,7 @@ async fn every_typed_method_from_the_async_client() {
             .await,
         );
     }
-    assert_eq!(sb.stats().requests, 58);
+    assert_eq!(sb.stats().requests, 60);
 }
 
 /// The same answer, or the same error, from both clients.

@@ -280,3 +280,82 @@ impl Account {
         Ok(())
     }
 }
+
+/// The text of a stored category configuration's element.
+fn configuration_text<'a>(c: &'a serde_json::Value, key: &str) -> &'a str {
+    c.get(key).and_then(|v| v.as_str()).unwrap_or_default()
+}
+
+impl Account {
+    /// createCategoryConfigurations: the method's own checks (same words), then "Category
+    /// ID x of y exists" and "Label x of y exists" (its page's words) for an ID or a label
+    /// the account has, or the request named before. Stored with `type` `Tree` unless
+    /// given.
+    pub fn create_category_configurations(&mut self, r: &wire::Records) -> Result<(), Vec<String>> {
+        use iovox_core::method::{CreateCategoryConfigurations, Method};
+        CreateCategoryConfigurations::prepare_wire(r).map_err(|e| e.messages())?;
+        let given = records(&iovox_core::categories::CATEGORY_CONFIGURATION, r)?;
+        let mut made: Vec<serde_json::Value> = Vec::new();
+        let mut errors = Vec::new();
+        for (p, c) in positions(given.len()).zip(&given) {
+            let mut stored = serde_json::Map::new();
+            for (k, v) in c {
+                stored.insert(k.clone(), serde_json::Value::String(v.clone()));
+            }
+            stored
+                .entry("type")
+                .or_insert_with(|| serde_json::Value::String("Tree".into()));
+            let stored = serde_json::Value::Object(stored);
+            let taken = |key: &str| {
+                let mine = configuration_text(&stored, key);
+                (self.state.category_configurations.iter())
+                    .chain(&made)
+                    .any(|o| configuration_text(o, key) == mine)
+            };
+            if taken("category_id") {
+                errors.push(format!("Category ID {p} exists"));
+            }
+            if taken("label") {
+                errors.push(format!("Label {p} exists"));
+            }
+            made.push(stored);
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.state.category_configurations.extend(made);
+        Ok(())
+    }
+
+    /// deleteCategoryConfigurations: the method's own checks, then "Category ID x of y does
+    /// not exist" for an ID the account has no configuration of.
+    pub fn delete_category_configurations(
+        &mut self,
+        r: &wire::DetachRequest,
+    ) -> Result<(), Vec<String>> {
+        use iovox_core::method::{DeleteCategoryConfigurations, Method};
+        let prepared = DeleteCategoryConfigurations::prepare_wire(r).map_err(|e| e.messages())?;
+        let named: Vec<String> = (prepared.query.iter())
+            .filter(|(k, _)| *k == "categories_ids")
+            .flat_map(|(_, v)| v.split(',').map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        let has = |id: &str| {
+            (self.state.category_configurations.iter())
+                .any(|c| configuration_text(c, "category_id") == id)
+        };
+        let errors: Vec<String> = positions(named.len())
+            .zip(&named)
+            .filter(|(_, id)| !has(id))
+            .map(|(p, _)| format!("Category ID {p} does not exist"))
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        (self.state.category_configurations).retain(|c| {
+            !named
+                .iter()
+                .any(|id| configuration_text(c, "category_id") == id)
+        });
+        Ok(())
+    }
+}

@@ -28,7 +28,8 @@ use iovox_core::method::{
     Route, SetCallStatus, UpdateContacts, UpdateLinks, UpdateNodes, UpdateSoundFiles, CATALOGUE,
 };
 use iovox_core::method::{
-    CreateTimeTemplates, DeleteTimeTemplates, GetTimeTemplates, UpdateTimeTemplates,
+    CreateCategoryConfigurations, CreateTimeTemplates, DeleteCategoryConfigurations,
+    DeleteTimeTemplates, GetTimeTemplates, UpdateTimeTemplates,
 };
 use iovox_core::request::{
     decode_attach_request, decode_detach_request, decode_purchase_request, RequestError,
@@ -329,6 +330,13 @@ plays! {
         created(app, r, &iovox_core::categories::CATEGORY, Account::create_categories)
     };
     DeleteCategories => |app, r| by_ids(app, r.param("categories"), Account::delete_categories);
+    CreateCategoryConfigurations => |app, r| {
+        let body = &iovox_core::categories::CATEGORY_CONFIGURATION;
+        created(app, r, body, Account::create_category_configurations)
+    };
+    DeleteCategoryConfigurations => |app, r| {
+        by_ids(app, r.param("categories_ids"), Account::delete_category_configurations)
+    };
     GetCategories => |app, r| listed(r.query, wire::Query::validate_categories, |q| {
         lock(&app.account).categories(q)
     });
@@ -799,7 +807,7 @@ fn recording(app: &Arc<App>, r: &Incoming<'_>, voicemail: bool) -> Response {
 /// ```
 /// use iovox_core::method::{find, Method, GetLinks};
 /// assert!(iovox_sandbox::answers(&GetLinks::ROUTE));
-/// assert!(!iovox_sandbox::answers(&find("createCategoryConfigurations").unwrap().route));
+/// assert!(!iovox_sandbox::answers(&find("createLinksFull").unwrap().route));
 /// ```
 pub fn answers(route: &Route) -> bool {
     player(*route).is_some()

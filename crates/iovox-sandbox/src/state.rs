@@ -57,6 +57,10 @@ pub struct State {
     /// `created`, `time_frames`), in the order made.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub time_templates: Vec<serde_json::Value>,
+    /// Category configurations made by createCategoryConfigurations, each a mapping
+    /// (`category_id`, `label`, `type`, `colour`), in the order made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub category_configurations: Vec<serde_json::Value>,
 }
 
 /// A rule template (or an SMS one): its name, kind and variable rules.
@@ -613,6 +617,7 @@ impl Default for State {
             sms_templates: default_sms_templates(),
             blocked_numbers: Vec::new(),
             time_templates: Vec::new(),
+            category_configurations: Vec::new(),
             calls: Vec::new(),
         }
     }
