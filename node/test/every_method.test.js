@@ -3,6 +3,9 @@
 // method, with the example its declaration gives, against the sandbox. No list of methods
 // is kept here: a method added to the model is called by this test. Each is answered as
 // IOVOX would: a success, or an IOVOX error; never the sandbox's 501 or an unknown route.
+// And every request-only rule of every typed method (tests/vectors/rules.json, what the
+// core's walk of the model finds): each request that breaks one is refused by the client
+// with that rule's error, and never reaches the sandbox.
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const fs = require('node:fs')
@@ -13,6 +16,16 @@ const { ROOT, KEY, camel } = require('./helpers')
 
 const MODEL = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'vectors', 'model.json'), 'utf8')).methods
 const TYPED = MODEL.filter((m) => m.typed)
+const RULES = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'vectors', 'rules.json'), 'utf8')).methods
+const camelName = (name) => name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
+// A method's arguments in camelCase, but for call variables: their names are the caller's.
+const argsOf = (m, args) => {
+  const out = camel(args)
+  for (const p of (m.action?.params ?? []).filter((p) => p.kind === 'variables')) {
+    if (args[p.name] !== undefined) out[camelName(p.name)] = args[p.name]
+  }
+  return out
+}
 // The largest `limit` a method's declaration takes: one page holds every result.
 const largestLimit = (m) => m.arguments.find((a) => a.name === 'limit').bounds[1]
 // The arguments a method cannot go without, from its declared example (camelCase).
@@ -31,6 +44,40 @@ test('every typed method of the model, with its example, is answered by the sand
       } catch (e) {
         assert.ok(e instanceof iovox.ApiError, `${m.name}: ${e}`)
         assert.ok(![404, 501].includes(e.status), `${m.name}: ${e.message}`)
+      }
+    }
+    assert.equal(sandbox.stats.requests, TYPED.length)
+  } finally {
+    client.close()
+    await sandbox.close()
+  }
+})
+
+test('every rule of every typed method is refused before sending, with its error', async () => {
+  assert.deepEqual(Object.keys(RULES).sort(), TYPED.map((m) => m.name).sort())
+  const sandbox = await Sandbox.start({ secureKey: KEY })
+  const client = new iovox.Client({ username: sandbox.username, secureKey: KEY, baseUrl: sandbox.url, retries: 0 })
+  try {
+    let rules = 0
+    for (const m of TYPED) {
+      for (const r of RULES[m.name]) {
+        await assert.rejects(client[m.name](argsOf(m, r.args)), (e) => {
+          assert.ok(e instanceof iovox.ValidationError, `${m.name}: ${e}`)
+          const got = e.errors.map((x) => [x.code, x.field, x.message])
+          const want = [r.code, r.field && camelName(r.field), r.message]
+          assert.ok(got.some((g) => JSON.stringify(g) === JSON.stringify(want)), `${m.name}: ${JSON.stringify(got)} lacks ${want}`)
+          return true
+        })
+        rules += 1
+      }
+    }
+    assert.ok(rules >= 150)
+    assert.equal(sandbox.stats.requests, 0)
+    for (const m of TYPED) {
+      try {
+        await client[m.name](argsOf(m, m.example))
+      } catch (e) {
+        assert.ok(e instanceof iovox.ApiError, `${m.name}: ${e}`)
       }
     }
     assert.equal(sandbox.stats.requests, TYPED.length)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,6 +24,17 @@ KEY = "SECRET-KEY-c0ffee-5ca1ab1e"
 def vector_cases(name: str) -> list[Any]:
     cases: list[Any] = json.loads((VECTORS / f"{name}.json").read_text())["cases"]
     return cases
+
+
+def native(value: Any) -> Any:
+    """The vectors write bytes as {"\\u0000bytes": base64}; a Python user hands over bytes."""
+    if isinstance(value, list):
+        return [native(v) for v in value]
+    if isinstance(value, dict):
+        if list(value) == ["\x00bytes"]:
+            return base64.b64decode(value["\x00bytes"])
+        return {k: native(v) for k, v in value.items()}
+    return value
 
 
 def case_ids(cases: list[Any]) -> list[str]:

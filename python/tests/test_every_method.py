@@ -2,7 +2,10 @@
 method, with the example its declaration gives, from the sync and the async client,
 against the sandbox. No list of methods is kept here: a method added to the model is
 called by this test. Each is answered as IOVOX would: a success, or an IOVOX error; never
-the sandbox's 501 or an unknown route."""
+the sandbox's 501 or an unknown route. And every request-only rule of every typed method
+(tests/vectors/rules.json, what the core's walk of the model finds): each request that
+breaks one is refused by the client with that rule's error, and never reaches the
+sandbox."""
 
 from __future__ import annotations
 
@@ -11,13 +14,14 @@ import json
 import re
 from typing import Any
 
-from conftest import KEY, VECTORS
+from conftest import KEY, VECTORS, native
 
 import iovox
 from iovox_sandbox import Sandbox
 
 MODEL = json.loads((VECTORS / "model.json").read_text())["methods"]
 TYPED = [m for m in MODEL if m["typed"]]
+RULES = json.loads((VECTORS / "rules.json").read_text())["methods"]
 
 
 def snake(name: str) -> str:
@@ -54,6 +58,44 @@ def test_every_typed_method_from_the_async_client() -> None:
 
     with Sandbox(secure_key=KEY) as sb:
         asyncio.run(walk(sb))
+        assert sb.stats["requests"] == len(TYPED)
+
+
+def test_every_rule_of_every_typed_method_is_refused_before_sending() -> None:
+    """For each typed method: each request breaking one of its rules raises ValidationError
+    holding that rule's error (code, field, message), from the sync and the async client,
+    and the sandbox sees none of them; then its example reaches the sandbox."""
+    assert sorted(RULES) == sorted(m["name"] for m in TYPED)
+    assert sum(len(r) for r in RULES.values()) >= 150
+
+    def rule_of(e: iovox.ValidationError) -> list[tuple[str, Any, str]]:
+        return [(i.code, i.field, i.message) for i in e.errors]
+
+    async def refused_async(sb: Sandbox) -> None:
+        async with iovox.AsyncClient(sb.username, KEY, sb.url, retries=0) as client:
+            for m in TYPED:
+                for rule in RULES[m["name"]]:
+                    try:
+                        await getattr(client, snake(m["name"]))(**native(rule["args"]))
+                    except iovox.ValidationError as e:
+                        assert (rule["code"], rule["field"], rule["message"]) in rule_of(e), m["name"]
+                    else:
+                        raise AssertionError(f"{m['name']}: {rule['args']} was sent")
+
+    with Sandbox(secure_key=KEY) as sb, iovox.Client(sb.username, KEY, sb.url, retries=0) as client:
+        for m in TYPED:
+            call = getattr(client, snake(m["name"]))
+            for rule in RULES[m["name"]]:
+                try:
+                    call(**native(rule["args"]))
+                except iovox.ValidationError as e:
+                    assert (rule["code"], rule["field"], rule["message"]) in rule_of(e), (m["name"], rule_of(e))
+                else:
+                    raise AssertionError(f"{m['name']}: {rule['args']} was sent")
+        asyncio.run(refused_async(sb))
+        assert sb.stats["requests"] == 0
+        for m in TYPED:
+            answered(m["name"], lambda: getattr(client, snake(m["name"]))(**native(m["example"])))
         assert sb.stats["requests"] == len(TYPED)
 
 

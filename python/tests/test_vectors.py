@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
-from conftest import KEY, Canned, case_ids, vector_cases
+from conftest import KEY, Canned, case_ids, native, vector_cases
 
 import iovox
 from iovox_sandbox import Sandbox
@@ -194,19 +194,6 @@ def test_callbacks_fold_into_the_known_order_either_way(case: dict[str, Any]) ->
 
 
 ACTIONS = vector_cases("actions")
-
-
-def native(value: Any) -> Any:
-    """The vectors write bytes as {"\\u0000bytes": base64}; a Python user hands over bytes."""
-    import base64
-
-    if isinstance(value, list):
-        return [native(v) for v in value]
-    if isinstance(value, dict):
-        if list(value) == ["\x00bytes"]:
-            return base64.b64decode(value["\x00bytes"])
-        return {k: native(v) for k, v in value.items()}
-    return value
 
 
 @pytest.mark.parametrize("case", ACTIONS, ids=case_ids(ACTIONS))
