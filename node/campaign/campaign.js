@@ -166,12 +166,13 @@ async function setupLane(sb, r, calls, violations) {
   const flows = []
   const blocked = []
   const times = []
+  const configurations = []
   let simulated = 0
   let linksMade = 0
   for (let call = 0; call < calls; call++) {
     let x = r() * total
     const fault = names.find((k) => (x -= FAULTS[k][0]) < 0) || 'none'
-    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks', 'createCallFlow', 'createBlockedNumbers', 'createTimeTemplates'][Math.floor(r() * 12)]
+    let kind = ['createNodes', 'createLinks', 'deleteLinks', 'getCallData', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks', 'createCallFlow', 'createBlockedNumbers', 'createTimeTemplates', 'createCategoryConfigurations'][Math.floor(r() * 13)]
     if ((kind === 'createLinks' && !nodes.length) || (kind === 'deleteLinks' && !links.length)) kind = 'createNodes'
     let made
     let run
@@ -201,6 +202,9 @@ async function setupLane(sb, r, calls, violations) {
     } else if (kind === 'createTimeTemplates') {
       made = `js-times-${call}`
       run = () => client.createTimeTemplates([{ label: made, timeFrames: [{ recurrence: 'NONE', days: ['MON'] }] }])
+    } else if (kind === 'createCategoryConfigurations') {
+      made = `js-config-${call}`
+      run = () => client.createCategoryConfigurations([{ categoryId: made, label: made }])
     } else if (kind === 'createBlockedNumbers') {
       made = `4420${String(call).padStart(8, '0')}`
       run = () => client.createBlockedNumbers([{ number: made, inOrOut: 'IN', operator: 'EQUALS', default: 'BLOCK' }])
@@ -253,10 +257,11 @@ async function setupLane(sb, r, calls, violations) {
     else if (kind === 'createCallFlow') flows.push(made)
     else if (kind === 'createBlockedNumbers') blocked.push(made)
     else if (kind === 'createTimeTemplates') times.push(made)
+    else if (kind === 'createCategoryConfigurations') configurations.push(made)
     else if (answer.results.length !== simulated) violations.push(`setup call ${call}: getCallData gave ${answer.results.length} calls of ${simulated}`)
   }
   client.close()
-  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks', 'createCallFlow', 'createBlockedNumbers', 'createTimeTemplates']) {
+  for (const method of ['createNodes', 'createLinks', 'deleteLinks', 'createCategories', 'createSoundFiles', 'initiateCall', 'createContacts', 'attachRuleTemplateToLinks', 'createCallFlow', 'createBlockedNumbers', 'createTimeTemplates', 'createCategoryConfigurations']) {
     const received = sb.requestsFor(method)
     if (received !== (sent[method] || 0)) violations.push(`${sent[method] || 0} ${method} calls reached the sandbox as ${received} requests`)
   }
@@ -272,6 +277,7 @@ async function setupLane(sb, r, calls, violations) {
     .concat(flows.filter((f) => (state.rule_templates || []).filter((t) => t.template_name === f).length !== 1))
     .concat(blocked.filter((b) => (state.blocked_numbers || []).filter((h) => h.number === b).length !== 1))
     .concat(times.filter((t) => (state.time_templates || []).filter((h) => h.label === t).length !== 1))
+    .concat(configurations.filter((c) => (state.category_configurations || []).filter((h) => h.category_id === c).length !== 1))
     .concat(
       [...sounds].filter(([label, audio]) => (state.sound_files || []).filter((s) => s.sound_label === label && Buffer.from(s.audio).equals(audio)).length !== 1).map(([label]) => label),
     )

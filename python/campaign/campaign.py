@@ -200,12 +200,14 @@ def setup_lane(sb, rng, violations, calls):
     flows: list[str] = []
     blocked: list[str] = []
     times: list[str] = []
+    configurations: list[str] = []
     simulated = links_made = 0
     for call in range(calls):
         fault = rng.choices(list(FAULTS), weights=[w for w, _, _ in FAULTS.values()])[0]
         kind = rng.choice(["createNodes", "createLinks", "deleteLinks", "getCallData", "createCategories",
                            "createSoundFiles", "initiateCall", "createContacts", "attachRuleTemplateToLinks",
-                           "createCallFlow", "createBlockedNumbers", "createTimeTemplates"])
+                           "createCallFlow", "createBlockedNumbers", "createTimeTemplates",
+                           "createCategoryConfigurations"])
         if kind == "createLinks" and not nodes or kind == "deleteLinks" and not links:
             kind = "createNodes"
         if kind == "createNodes":
@@ -234,6 +236,9 @@ def setup_lane(sb, rng, violations, calls):
             made = f"py-times-{call}"
             run = lambda: client.create_time_templates(  # noqa: E731
                 [{"label": made, "time_frames": [{"recurrence": "NONE", "days": ["MON"]}]}])
+        elif kind == "createCategoryConfigurations":
+            made = f"py-config-{call}"
+            run = lambda: client.create_category_configurations([{"category_id": made, "label": made}])  # noqa: E731
         elif kind == "createBlockedNumbers":
             made = f"4420{call:08}"
             run = lambda: client.create_blocked_numbers(  # noqa: E731
@@ -284,6 +289,8 @@ def setup_lane(sb, rng, violations, calls):
             blocked.append(made)
         elif kind == "createTimeTemplates":
             times.append(made)
+        elif kind == "createCategoryConfigurations":
+            configurations.append(made)
         elif kind == "createContacts":
             contacts.append(made)
         elif len(answer) != simulated:
@@ -291,7 +298,7 @@ def setup_lane(sb, rng, violations, calls):
     client.close()
     for method in ("createNodes", "createLinks", "deleteLinks", "createCategories", "createSoundFiles", "initiateCall",
                    "createContacts", "attachRuleTemplateToLinks", "createCallFlow",
-                   "createBlockedNumbers", "createTimeTemplates"):
+                   "createBlockedNumbers", "createTimeTemplates", "createCategoryConfigurations"):
         if sb.requests_for(method) != sent[method]:
             violations.append(f"{sent[method]} {method} calls reached the sandbox as {sb.requests_for(method)} requests")
     state = sb.state
@@ -310,6 +317,8 @@ def setup_lane(sb, rng, violations, calls):
     lost += [b for b in blocked if have_blocked.count(b) != 1]
     have_times = [t["label"] for t in state.get("time_templates", [])]
     lost += [t for t in times if have_times.count(t) != 1]
+    have_configurations = [c["category_id"] for c in state.get("category_configurations", [])]
+    lost += [c for c in configurations if have_configurations.count(c) != 1]
     if lost:
         violations.append(f"made but not in the account: {lost[:5]}")
     if any(k in have_links for k in gone):

@@ -131,6 +131,9 @@ enum Kind {
     Template,
     /// createCallFlow: never repeated once it may have arrived.
     Flow,
+    /// createBlockedNumbers, createTimeTemplates or createCategoryConfigurations, drawn in
+    /// turn: never repeated once they may have arrived.
+    Setup,
 }
 
 impl Kind {
@@ -148,6 +151,7 @@ impl Kind {
             Kind::Contact => "contact",
             Kind::Template => "template",
             Kind::Flow => "flow",
+            Kind::Setup => "setup",
         }
     }
 }
@@ -169,7 +173,8 @@ fn allowed(fault: Injected, kind: Kind, opted_in: bool) -> &'static [&'static st
             | Kind::Initiate
             | Kind::Contact
             | Kind::Template
-            | Kind::Flow => &["ok"],
+            | Kind::Flow
+            | Kind::Setup => &["ok"],
             // A link that does not exist; a number attached, or already given back.
             Kind::Attach | Kind::Delete => &["ok", "api 400"],
         },
@@ -232,6 +237,8 @@ struct Figures {
     template_requests_received: u64,
     flows: u64,
     flow_requests_received: u64,
+    setups: u64,
+    setup_requests_received: u64,
     nodes_maybe: u64,
     links_made: u64,
     call_reads: u64,
@@ -288,6 +295,8 @@ impl Figures {
         self.template_requests_received += o.template_requests_received;
         self.flows += o.flows;
         self.flow_requests_received += o.flow_requests_received;
+        self.setups += o.setups;
+        self.setup_requests_received += o.setup_requests_received;
         self.call_reads += o.call_reads;
         self.repeated_purchases_opted_in += o.repeated_purchases_opted_in;
         self.start_stock += o.start_stock;
@@ -485,6 +494,9 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     let mut sounds_maybe: Vec<String> = Vec::new();
     let mut contacts_made: Vec<String> = Vec::new();
     let mut flows_made: Vec<String> = Vec::new();
+    // (what the create made, its key in the account's state) for each setup create
+    // reported made.
+    let mut setups_made: Vec<(&'static str, String)> = Vec::new();
     let mut calls_made = 0u64;
     for call in 0..calls {
         if call % 20 == 19 {
@@ -505,7 +517,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             f.restocked += u64::from(count) * matching;
         }
         let fault = Injected::draw(&mut rng);
-        let kind = match rng.u32(0..28) {
+        let kind = match rng.u32(0..29) {
             0..12 => Kind::Purchase,
             12..16 => Kind::Attach,
             16..18 => Kind::List,
@@ -518,6 +530,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             25 => Kind::Contact,
             26 => Kind::Template,
             27 => Kind::Flow,
+            28 => Kind::Setup,
             _ => Kind::List,
         };
         let purchase = kind == Kind::Purchase;
@@ -738,6 +751,39 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
                 }
                 result
             }
+            Kind::Setup => {
+                let made = format!("setup-{lane}-{call}");
+                let number = format!("4420{lane:02}{call:06}");
+                let what = [
+                    "blocked_numbers",
+                    "time_templates",
+                    "category_configurations",
+                ][call as usize % 3];
+                if let Some(fault) = fault.fault() {
+                    sandbox.inject(fault);
+                }
+                started = Instant::now();
+                let result = catch_unwind(AssertUnwindSafe(|| match what {
+                    "blocked_numbers" => client.create_blocked_numbers(&serde_json::json!({"blocked_numbers": [
+                        {"number": number, "in_or_out": "IN", "operator": "EQUALS", "default": "BLOCK"}]})),
+                    "time_templates" => client.create_time_templates(&serde_json::json!({"time_templates": [
+                        {"label": made, "time_frames": [{"recurrence": "NONE", "days": ["MON"]}]}]})),
+                    _ => client.create_category_configurations(
+                        &iovox_http::Records::new()
+                            .record([("category_id", made.as_str()), ("label", made.as_str())]),
+                    ),
+                }))
+                .map(|r| r.map(|()| None));
+                if matches!(result, Ok(Ok(_))) {
+                    let key = if what == "blocked_numbers" {
+                        number
+                    } else {
+                        made
+                    };
+                    setups_made.push((what, key));
+                }
+                result
+            }
             Kind::Template => {
                 let link = start
                     .links
@@ -857,6 +903,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             Kind::Contact => f.contacts += 1,
             Kind::Template => f.templates += 1,
             Kind::Flow => f.flows += 1,
+            Kind::Setup => f.setups += 1,
         }
         let Ok(result) = result else {
             f.panics += 1;
@@ -1103,6 +1150,37 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             ));
         }
     }
+    // The setup creates likewise: each reached the sandbox once, and each thing made is in
+    // the account once (blocked numbers by number, time templates by label, category
+    // configurations by ID).
+    f.setup_requests_received = [
+        "createBlockedNumbers",
+        "createTimeTemplates",
+        "createCategoryConfigurations",
+    ]
+    .into_iter()
+    .map(|m| sandbox.requests_for(m))
+    .sum();
+    if f.setup_requests_received != f.setups {
+        f.violations.push(format!(
+            "lane {lane}: {} setup creates reached the sandbox as {} requests",
+            f.setups, f.setup_requests_received
+        ));
+    }
+    let end = sandbox.state();
+    for (what, key) in &setups_made {
+        let (list, field) = match *what {
+            "blocked_numbers" => (&end.blocked_numbers, "number"),
+            "time_templates" => (&end.time_templates, "label"),
+            _ => (&end.category_configurations, "category_id"),
+        };
+        let times = list.iter().filter(|v| v[field] == key.as_str()).count();
+        if times != 1 {
+            f.violations.push(format!(
+                "lane {lane}: {what} {key} was made, and is in the account {times} times"
+            ));
+        }
+    }
     let end_contacts = sandbox.state().contacts;
     for id in &contacts_made {
         let times = end_contacts.iter().filter(|c| &c.contact_id == id).count();
@@ -1279,6 +1357,10 @@ fn main() {
     println!(
         "  createCallFlow (never repeated once it may have arrived): {} calls, {} requests received; every call flow made is in the account once",
         all.flows, all.flow_requests_received
+    );
+    println!(
+        "  createBlockedNumbers, createTimeTemplates, createCategoryConfigurations (never repeated once they may have arrived): {} calls, {} requests received; everything made is in the account once",
+        all.setups, all.setup_requests_received
     );
     println!(
         "  orders compared with their requests: {}",
