@@ -384,3 +384,25 @@ fn a_call_flow_reads_back_as_written() {
         .query;
     assert_eq!(q[1], ("detach_from_links", "FALSE".to_string()));
 }
+
+#[test]
+fn category_configurations_from_the_typed_requests() {
+    use iovox_core::method::{CreateCategoryConfigurations, DeleteCategoryConfigurations};
+    let made = CreateCategoryConfigurations::prepare(&Records::new().record([
+        ("category_id", "Q"),
+        ("label", "Quarantine"),
+        ("type", "Quarantine_Date"),
+    ]))
+    .unwrap();
+    assert!(made.body.contains(
+        "<category><category_id>Q</category_id><label>Quarantine</label><type>Quarantine_Date</type></category>"
+    ));
+    let wrong = Records::new().record([("category_id", "Q"), ("label", "Q"), ("type", "Date")]);
+    let e = CreateCategoryConfigurations::prepare(&wrong).unwrap_err();
+    assert_eq!(e.messages(), ["Type 1 of 1 invalid"]);
+
+    let gone = DeleteCategoryConfigurations::prepare(&IdsRequest::new(["Q", "R"])).unwrap();
+    assert_eq!(gone.query, [("categories_ids", "Q,R".to_string())]);
+    let e = DeleteCategoryConfigurations::prepare(&IdsRequest::new(["Q", ""])).unwrap_err();
+    assert_eq!(e.messages(), ["Category ID 2 of 2 is empty"]);
+}
