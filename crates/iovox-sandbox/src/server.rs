@@ -382,6 +382,13 @@ plays! {
         Ok(lock(&app.account).rule_templates(q))
     });
     GetVariableRulesOfTemplate => |app, r| {
+        let given: serde_json::Map<String, serde_json::Value> = (r.query.iter())
+            .filter(|(k, _)| k != "v" && k != "method")
+            .map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str())))
+            .collect();
+        if let Err(e) = GetVariableRulesOfTemplate::prepare_wire(&given.into()) {
+            return errors(StatusCode::BAD_REQUEST, &e.messages());
+        }
         let name = r.param("template_name").unwrap_or_default();
         let link = r.param("link_id").filter(|l| !l.trim().is_empty());
         let rules = lock(&app.account).variable_rules(name.trim(), link.map(str::trim));
@@ -474,6 +481,9 @@ plays! {
         UpdateCallFlow::prepare_wire(flow)
     }, Account::update_call_flow);
     GetCallFlow => |app, r| {
+        if let Some(refused) = own_checks::<GetCallFlow>(r) {
+            return refused;
+        }
         let name = r.param("call_flow").unwrap_or_default();
         let flow = lock(&app.account).call_flow(name.trim());
         match flow.map(|f| iovox_core::write_flow_answer(&f)) {
@@ -558,6 +568,9 @@ plays! {
         Ok(lock(&app.account).sound_files(q))
     });
     GetSoundFileData => |app, r| {
+        if let Some(refused) = own_checks::<GetSoundFileData>(r) {
+            return refused;
+        }
         let label = r.param("sound_label").unwrap_or_default();
         let group = r.param("sound_group").unwrap_or_default();
         let audio = lock(&app.account).sound_file_data(label.trim(), group.trim());
@@ -591,8 +604,12 @@ plays! {
             Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
         }
     };
-    GetCallRecording => |app, r| recording(app, r, false);
-    GetVoicemailRecording => |app, r| recording(app, r, true);
+    GetCallRecording => |app, r| {
+        own_checks::<GetCallRecording>(r).unwrap_or_else(|| recording(app, r, false))
+    };
+    GetVoicemailRecording => |app, r| {
+        own_checks::<GetVoicemailRecording>(r).unwrap_or_else(|| recording(app, r, true))
+    };
     SetCallStatus => |app, r| {
         if r.blank() {
             return errors(StatusCode::BAD_REQUEST, &RequestError::XmlEmpty.messages());
@@ -821,6 +838,16 @@ fn arguments(query: &[(String, String)]) -> wire::Query {
             .filter(|(k, _)| k != "v" && k != "method")
             .map(|(k, v)| (k.clone(), v.clone())),
     )
+}
+
+/// The method's own checks of its query (the SDK's, in the same words) before the sandbox
+/// acts on it, so a request sent past the SDK (the raw call) meets them too: 400 with every
+/// message, or `None` when it passes.
+fn own_checks<M: iovox_core::method::Method<Wire = wire::Query>>(
+    r: &Incoming<'_>,
+) -> Option<Response> {
+    (M::prepare_wire(&arguments(r.query)).err())
+        .map(|e| errors(StatusCode::BAD_REQUEST, &e.messages()))
 }
 
 /// A list method: its arguments checked with the pages' messages, then one page.
