@@ -40,9 +40,9 @@ impl Client {
     /// use iovox_http::{Client, RawRequest};
     /// use iovox_http::method::Verb;
     /// let client = Client::from_env()?;
-    /// // getNodeDetails, one of the methods the SDK does not type yet.
+    /// // getOrderDetails, known by name only (`iovox methods` lists it "raw only").
     /// let answer = client.raw_request(
-    ///     &RawRequest::new("Nodes", "getNodeDetails", Verb::Get).query("node_id", "N1").safe_to_repeat(true),
+    ///     &RawRequest::new("Purchase", "getOrderDetails", Verb::Get).query("order_reference", "R1").safe_to_repeat(true),
     /// )?;
     /// println!("{} {}", answer.status, String::from_utf8_lossy(&answer.body));
     /// # Ok::<(), iovox_http::Error>(())
