@@ -406,3 +406,87 @@ fn category_configurations_from_the_typed_requests() {
     let e = DeleteCategoryConfigurations::prepare(&IdsRequest::new(["Q", ""])).unwrap_err();
     assert_eq!(e.messages(), ["Category ID 2 of 2 is empty"]);
 }
+
+#[test]
+fn blocked_numbers_from_the_typed_requests() {
+    use iovox_core::method::{DeleteBlockedNumbers, GetBlockedNumbers};
+    use iovox_core::{BlockedNumbersRequest, InOrOut};
+    let gone = DeleteBlockedNumbers::prepare(&IdsRequest::new(["44207;IN;EQUALS"])).unwrap();
+    assert_eq!(
+        gone.query,
+        [("blocked_numbers", "44207;IN;EQUALS".to_string())]
+    );
+    assert!(DeleteBlockedNumbers::prepare(&IdsRequest::new(Vec::<String>::new())).is_err());
+    let q = GetBlockedNumbers::prepare(&BlockedNumbersRequest::new().in_or_out(InOrOut::In))
+        .unwrap()
+        .query;
+    assert_eq!(q, [("in_or_out", "IN".to_string())]);
+    let bad = BlockedNumbersRequest::new().order("no_UP");
+    assert_eq!(
+        GetBlockedNumbers::prepare(&bad).unwrap_err().messages(),
+        ["Order Direction Invalid"]
+    );
+}
+
+#[test]
+fn an_initiated_call_with_an_element_of_another_name_is_no_initiate_call() {
+    let body = "<request><link_id>L1</link_id><other><a>1</a></other></request>";
+    assert_eq!(read_initiate_call(body.as_bytes()), None);
+}
+
+#[test]
+fn a_contacts_delete_reads_from_its_query_as_the_sandbox_gets_it() {
+    let q = iovox_core::wire::Query::from_pairs([("contact_ids", "a,b"), ("rm_rules", "TRUE")]);
+    let r = q.validate_delete_contacts().unwrap();
+    assert_eq!(r.contact_ids, ["a", "b"]);
+    assert!(r.rm_rules && !r.rm_if_user);
+    let bad = iovox_core::wire::Query::from_pairs([("contact_ids", ""), ("rm_rules", "maybe")]);
+    assert!(bad.validate_delete_contacts().is_err());
+}
+
+#[test]
+fn time_templates_from_the_typed_requests() {
+    use iovox_core::method::{DeleteTimeTemplates, GetTimeTemplates};
+    use iovox_core::{DeleteTimeTemplatesRequest, TimeTemplatesRequest};
+    let q = DeleteTimeTemplates::prepare(&DeleteTimeTemplatesRequest::new(["A", "B"]).force(true))
+        .unwrap()
+        .query;
+    assert_eq!(
+        q,
+        [
+            ("time_template_labels", "A,B".to_string()),
+            ("force", "TRUE".to_string())
+        ]
+    );
+    let bad = DeleteTimeTemplatesRequest::new(["a,b"]);
+    assert!(DeleteTimeTemplates::prepare(&bad).is_err());
+    let q = GetTimeTemplates::prepare(&TimeTemplatesRequest::new().limit(10u32))
+        .unwrap()
+        .query;
+    assert_eq!(q, [("limit", "10".to_string())]);
+    let bad = TimeTemplatesRequest::new().limit(5_001u32);
+    assert_eq!(
+        GetTimeTemplates::prepare(&bad).unwrap_err().messages(),
+        ["Limit must be between 1 and 5000"]
+    );
+}
+
+#[test]
+fn items_straight_under_the_request_read_as_mappings() {
+    use iovox_core::blocked::BLOCKED_NUMBER;
+    let body =
+        "<request><blocked_number><number>44207</number><in_or_out>IN</in_or_out></blocked_number>\
+                <other/><blocked_number><number>44208</number></blocked_number></request>";
+    let items =
+        iovox_core::tree::read_items(body.as_bytes(), "blocked_number", BLOCKED_NUMBER).unwrap();
+    assert_eq!(
+        items,
+        [
+            json!({"number": "44207", "in_or_out": "IN"}),
+            json!({"number": "44208"})
+        ]
+    );
+    assert!(
+        iovox_core::tree::read_items(b"<request><x", "blocked_number", BLOCKED_NUMBER).is_err()
+    );
+}
