@@ -13,6 +13,9 @@ caught before: the missed, and those of lines changed since) describes the code 
 now, every mutant of it accounted for; a mutant with no outcome is counted as untested.
 
 Usage: scripts/mutants_results.py TARGET...  (core, convert, http)
+       scripts/mutants_results.py --keep TARGET...  (merge the last run's outcomes into the
+       ledger only; scripts/mutants does this before each run, so the outcomes of a run that
+       was stopped before writing RESULTS.md are not lost when cargo-mutants moves them aside)
        scripts/mutants_results.py --unexplained MISSED  (each mutant named in the file
        MISSED, one per line, that mutants/equivalent.txt does not explain)"""
 
@@ -126,6 +129,11 @@ def main() -> int:
         for name in Path(sys.argv[2]).read_text().splitlines():
             if name.strip() and not explained(name.strip(), why):
                 print(name.strip())
+        return 0
+    if sys.argv[1:2] == ["--keep"]:
+        for t in sys.argv[2:]:
+            if (ROOT / "target" / "mutants" / t / "mutants.out" / "outcomes.json").exists():
+                ledger(t)
         return 0
     targets = sys.argv[1:] or ORDER
     sections = old_sections()
