@@ -352,8 +352,9 @@ pub fn read_records(body: &[u8], item: &str) -> Option<wire::Records> {
             },
             Node::Close(3) => {
                 if let (Some((name, text)), Some(record)) = (element.take(), records.last_mut()) {
-                    let value = (!text.is_empty()).then(|| text.as_str().into());
-                    record.insert(name, wire::Entry(value));
+                    // An element present but empty is given blank, not left out: IOVOX
+                    // answers "Node Name x of y Empty" for `<node_name></node_name>`.
+                    record.insert(name, wire::Entry(Some(text.as_str().into())));
                 }
             }
             Node::Close(_) => {}

@@ -418,7 +418,10 @@ fn a_records_body_reads_back_element_by_element_or_not_at_all() {
         _ => None,
     };
     assert_eq!(text(0, "node_id").as_deref(), Some("N1"));
-    assert_eq!(text(0, "node_name"), None);
+    // Present but empty is given blank (updateNodes' "Node Name x of y Empty"); absent is
+    // not given at all.
+    assert_eq!(text(0, "node_name").as_deref(), Some(""));
+    assert!(!read.records[1].contains_key("node_name"));
     assert_eq!(text(1, "node_id").as_deref(), Some("N2"));
     // Another item's name, an element in a field, text between records, another root,
     // a cut body: not a body of these records.
