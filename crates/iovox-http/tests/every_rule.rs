@@ -118,11 +118,27 @@ fn raw_keeps(r: &Value) -> bool {
 
 /// The body of a case that breaks the example in one leaf, written as a caller of the raw
 /// call would, by editing the example's own body (`written`, from `given`): a value changed
-/// (`<label>Location</label>` to `<label> </label>`) or elements of a record left out.
-/// `None` when the case changes more than that, when the edit is not one place in the body (a value the
+/// (`<label>Location</label>` to `<label> </label>`), elements of a record left out, or
+/// its one list emptied (`<request></request>`). `None` when the case changes more than that, when the edit is not one place in the body (a value the
 /// example holds twice), or when the new value is one XML cannot carry as given (a control
 /// character, markup).
 fn edited(written: &str, given: &Value, case: &Value) -> Option<String> {
+    // The request's one list emptied: nothing inside <request>.
+    let one_list = |v: &Value| {
+        (v.as_object())
+            .filter(|m| m.len() == 1)
+            .and_then(|m| m.values().next()?.as_array().cloned())
+    };
+    if (one_list(given).is_some_and(|l| !l.is_empty()))
+        && one_list(case).is_some_and(|l| l.is_empty())
+    {
+        let inside = written.find("<request>")? + "<request>".len()..written.rfind("</request>")?;
+        return Some(format!(
+            "{}{}",
+            &written[..inside.start],
+            &written[inside.end..]
+        ));
+    }
     let was = leaves(given);
     let now = leaves(case);
     let element = |path: &[String], v: &Value| -> Option<String> {
