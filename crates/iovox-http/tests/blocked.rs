@@ -143,3 +143,39 @@ fn time_templates_are_made_renamed_and_deleted_with_the_rules_that_use_them() {
         .unwrap_err();
     assert_eq!(e.messages(), ["Request Empty"]);
 }
+
+/// A blocked number with no number, a time template with no label: the SDK sends them (the
+/// pages' tables for these elements are cut, so no words to check them with), and the
+/// sandbox refuses them in its own words, marked undocumented, all or none.
+#[test]
+fn a_blocked_number_without_a_number_and_a_template_without_a_label_are_refused() {
+    let (sb, c) = start();
+    let e = c
+        .create_blocked_numbers(&json!({"blocked_numbers": [
+            {"number": "447429651520", "in_or_out": "IN", "operator": "EQUALS"},
+            {"in_or_out": "IN", "operator": "EQUALS"},
+        ]}))
+        .unwrap_err();
+    assert_eq!(e.status(), Some(400));
+    assert_eq!(
+        e.messages(),
+        ["iovox-sandbox: Blocked Number 2 of 2 has no number (IOVOX's message for this is not documented)"]
+    );
+    let e = c
+        .create_time_templates(&json!({"time_templates": [
+            {"label": "Xmas", "time_frames": [{"recurrence": "YEARLY"}]},
+            {"label": " ", "time_frames": [{"recurrence": "YEARLY"}]},
+        ]}))
+        .unwrap_err();
+    assert_eq!(
+        e.messages(),
+        ["iovox-sandbox: Time Template 2 of 2 has no label (IOVOX's message for this is not documented)"]
+    );
+    assert_eq!(sb.stats().requests, 2, "both were sent");
+    let none = c
+        .get_blocked_numbers(&BlockedNumbersRequest::new())
+        .unwrap();
+    assert_eq!(none["total_results"], 0, "none of the request was kept");
+    let none = (c.get_time_templates(&iovox_http::TimeTemplatesRequest::new())).unwrap();
+    assert_eq!(none["total_results"], 0, "none of the request was kept");
+}

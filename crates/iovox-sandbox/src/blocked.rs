@@ -28,12 +28,16 @@ fn key_of(entry: &str) -> (String, String, String) {
 }
 
 impl Account {
-    /// createBlockedNumbers: a combination the account has, or the request names twice, is
-    /// refused (IOVOX's words for it are not documented).
+    /// createBlockedNumbers: one without a number, or a combination the account has, or
+    /// the request names twice, is refused (IOVOX's words for these are not documented).
     pub fn create_blocked_numbers(&mut self, items: &[Value]) -> Result<(), Vec<String>> {
         let mut errors = Vec::new();
         for (p, (i, item)) in positions(items.len()).zip(items.iter().enumerate()) {
             let k = key(item);
+            if k.0.is_empty() {
+                errors.push(undocumented(format!("Blocked Number {p} has no number")));
+                continue;
+            }
             let taken = (self.state.blocked_numbers.iter()).any(|b| key(b) == k)
                 || items[..i].iter().any(|b| key(b) == k);
             if taken {
@@ -198,13 +202,15 @@ fn label(v: &Value) -> String {
 }
 
 impl Account {
-    /// createTimeTemplates: a label the account has, or the request names twice, is
-    /// refused (IOVOX's words are not documented).
+    /// createTimeTemplates: one without a label, or a label the account has, or the
+    /// request names twice, is refused (IOVOX's words are not documented).
     pub fn create_time_templates(&mut self, items: &[Value]) -> Result<(), Vec<String>> {
         let mut errors = Vec::new();
         for (p, (i, item)) in positions(items.len()).zip(items.iter().enumerate()) {
             let l = label(item);
-            if self.state.time_templates.iter().any(|t| label(t) == l)
+            if l.is_empty() {
+                errors.push(undocumented(format!("Time Template {p} has no label")));
+            } else if self.state.time_templates.iter().any(|t| label(t) == l)
                 || items[..i].iter().any(|t| label(t) == l)
             {
                 errors.push(undocumented(format!(
