@@ -9,7 +9,7 @@ use crate::check::{owned_text, Given, Report};
 use crate::error::{DecodeError, ErrorCode as C, Position, ValidationErrors};
 use crate::list::{self, word_enum, Typed};
 use crate::model::{Answer, Argument, ArgumentKind as K, Confidence, Known, RequestShape, Spec};
-use crate::tree::{prepare_items, read_tree, Element, Shape as S};
+use crate::tree::{read_tree, Element, Shape as S};
 use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
 use serde_json::Value;
@@ -59,57 +59,7 @@ pub const BLOCKED_NUMBER_UPDATES: &[Element] = &[Element::required(
     S::List("blocked_number", BLOCKED_NUMBER_UPDATE),
 )];
 
-/// A method whose body is blocked numbers.
-macro_rules! blocked_numbers_method {
-    ($(#[$doc:meta])* $name:ident, $method:literal, $verb:ident, $success:literal, $elements:expr, $example:literal) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy)]
-        pub struct $name;
-
-        impl Method for $name {
-            const SPEC: Spec = Spec {
-                route: Route { interface: "Rules", name: $method, verb: Verb::$verb },
-                retry: Retry::NotAfterSent,
-                area: "Calling",
-                request: RequestShape::Body,
-                arguments: &[Argument::required("blocked_numbers", K::List)],
-                answer: Answer::Nothing,
-                paged: Known::Yes(false),
-                success: Some($success),
-                confidence: Confidence::Page,
-                typed: true,
-                example: $example,
-            };
-            /// `{"blocked_numbers": [...]}`, each a mapping of its elements.
-            type Request = Value;
-            type Wire = Value;
-            type Output = ();
-
-            fn prepare(request: &Value) -> Result<Prepared, ValidationErrors> {
-                Self::prepare_wire(request)
-            }
-
-            fn prepare_wire(request: &Value) -> Result<Prepared, ValidationErrors> {
-                let items: &[Value] = match request.get("blocked_numbers") {
-                    Some(Value::Array(items)) => items,
-                    _ => &[],
-                };
-                Ok(Prepared {
-                    query: Vec::new(),
-                    body: prepare_items("blocked_number", $elements, items)?,
-                    callback_url: None,
-                })
-            }
-
-            /// No answer body is documented or read.
-            fn decode(_: &[u8]) -> Result<(), DecodeError> {
-                Ok(())
-            }
-        }
-    };
-}
-
-blocked_numbers_method!(
+crate::tree::items_method!(
     /// `createBlockedNumbers`: numbers blocked (or allowed) in or out, by `EQUALS` or
     /// `STARTSWITH`, with rules per link and time template. Not repeated once it may have
     /// been sent.
@@ -127,15 +77,15 @@ blocked_numbers_method!(
     /// let none = serde_json::json!({"blocked_numbers": []});
     /// assert_eq!(CreateBlockedNumbers::prepare(&none).unwrap_err().messages(), ["Request Empty"]);
     /// ```
-    CreateBlockedNumbers, "createBlockedNumbers", Post, 201, BLOCKED_NUMBER,
+    CreateBlockedNumbers, "Rules", "Calling", "createBlockedNumbers", Post, 201, "blocked_numbers", "blocked_number", BLOCKED_NUMBER,
     "{\"blocked_numbers\": [{\"number\": \"447429651520\", \"in_or_out\": \"IN\", \"operator\": \"EQUALS\", \"default\": \"BLOCK\"}]}"
 );
 
-blocked_numbers_method!(
+crate::tree::items_method!(
     /// `updateBlockedNumbers`: blocked numbers, each found by its number, direction and
     /// operator: a new combination, default, notes or rules. Not repeated once it may
     /// have been sent.
-    UpdateBlockedNumbers, "updateBlockedNumbers", Put, 204, BLOCKED_NUMBER_UPDATE,
+    UpdateBlockedNumbers, "Rules", "Calling", "updateBlockedNumbers", Put, 204, "blocked_numbers", "blocked_number", BLOCKED_NUMBER_UPDATE,
     "{\"blocked_numbers\": [{\"number\": \"447429651520\", \"in_or_out\": \"IN\", \"operator\": \"EQUALS\", \"default\": \"ALLOW\"}]}"
 );
 

@@ -9,7 +9,7 @@ use crate::check::{owned_text, Given, Report};
 use crate::error::{DecodeError, ErrorCode as C, Position, ValidationErrors};
 use crate::list::{self, Typed};
 use crate::model::{Answer, Argument, ArgumentKind as K, Confidence, Known, RequestShape, Spec};
-use crate::tree::{prepare_items, read_tree, Element, Shape as S};
+use crate::tree::{read_tree, Element, Shape as S};
 use crate::vocab::{Method, Prepared, Retry, Route, Verb};
 use crate::wire;
 use serde_json::Value;
@@ -53,57 +53,7 @@ pub const TIME_TEMPLATE_UPDATES: &[Element] = &[Element::required(
     S::List("time_template", TIME_TEMPLATE_UPDATE),
 )];
 
-/// A method whose body is time templates.
-macro_rules! time_templates_method {
-    ($(#[$doc:meta])* $name:ident, $method:literal, $verb:ident, $success:literal, $elements:expr, $example:literal) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy)]
-        pub struct $name;
-
-        impl Method for $name {
-            const SPEC: Spec = Spec {
-                route: Route { interface: "Rules", name: $method, verb: Verb::$verb },
-                retry: Retry::NotAfterSent,
-                area: "Calling",
-                request: RequestShape::Body,
-                arguments: &[Argument::required("time_templates", K::List)],
-                answer: Answer::Nothing,
-                paged: Known::Yes(false),
-                success: Some($success),
-                confidence: Confidence::Page,
-                typed: true,
-                example: $example,
-            };
-            /// `{"time_templates": [...]}`, each a mapping of its elements.
-            type Request = Value;
-            type Wire = Value;
-            type Output = ();
-
-            fn prepare(request: &Value) -> Result<Prepared, ValidationErrors> {
-                Self::prepare_wire(request)
-            }
-
-            fn prepare_wire(request: &Value) -> Result<Prepared, ValidationErrors> {
-                let items: &[Value] = match request.get("time_templates") {
-                    Some(Value::Array(items)) => items,
-                    _ => &[],
-                };
-                Ok(Prepared {
-                    query: Vec::new(),
-                    body: prepare_items("time_template", $elements, items)?,
-                    callback_url: None,
-                })
-            }
-
-            /// No answer body is documented or read.
-            fn decode(_: &[u8]) -> Result<(), DecodeError> {
-                Ok(())
-            }
-        }
-    };
-}
-
-time_templates_method!(
+crate::tree::items_method!(
     /// `createTimeTemplates`: time templates, each a label and its time frames. Not
     /// repeated once it may have been sent.
     ///
@@ -116,14 +66,14 @@ time_templates_method!(
     /// <recurrence>NONE</recurrence><time_from>09:00</time_from><time_to>18:00</time_to><days><day>MON</day>\
     /// <day>TUE</day></days></time_frame></time_frames></time_template></request>"));
     /// ```
-    CreateTimeTemplates, "createTimeTemplates", Post, 201, TIME_TEMPLATE,
+    CreateTimeTemplates, "Rules", "Calling", "createTimeTemplates", Post, 201, "time_templates", "time_template", TIME_TEMPLATE,
     "{\"time_templates\": [{\"label\": \"Christmas\", \"time_frames\": [{\"date_from\": \"2026-12-25\", \"date_to\": \"2026-12-25\", \"recurrence\": \"YEARLY\", \"time_from\": \"00:00\", \"time_to\": \"23:59\"}]}]}"
 );
 
-time_templates_method!(
+crate::tree::items_method!(
     /// `updateTimeTemplates`: a template's time frames, or its label (`new_label`). Not
     /// repeated once it may have been sent.
-    UpdateTimeTemplates, "updateTimeTemplates", Put, 204, TIME_TEMPLATE_UPDATE,
+    UpdateTimeTemplates, "Rules", "Calling", "updateTimeTemplates", Put, 204, "time_templates", "time_template", TIME_TEMPLATE_UPDATE,
     "{\"time_templates\": [{\"label\": \"Christmas\", \"time_frames\": [{\"recurrence\": \"YEARLY\", \"date_from\": \"2026-12-24\", \"date_to\": \"2026-12-26\"}]}]}"
 );
 

@@ -215,6 +215,60 @@ pub fn prepare_items(
     Ok(crate::xml::keep_carriage_returns(xml))
 }
 
+/// A method whose body is nesting items straight under `<request>` ([`prepare_items`]):
+/// its name, route, success status, the caller's list (`blocked_numbers`), each item's
+/// element (`blocked_number`) and declared elements, and an example in the wire form.
+/// Its request is `{"<argument>": [...]}`, each a mapping of the elements; no answer body.
+macro_rules! items_method {
+    ($(#[$doc:meta])* $name:ident, $interface:literal, $area:literal, $method:literal, $verb:ident, $success:literal, $argument:literal, $item:literal, $elements:expr, $example:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+
+        impl $crate::vocab::Method for $name {
+            const SPEC: $crate::model::Spec = $crate::model::Spec {
+                route: $crate::vocab::Route { interface: $interface, name: $method, verb: $crate::vocab::Verb::$verb },
+                retry: $crate::vocab::Retry::NotAfterSent,
+                area: $area,
+                request: $crate::model::RequestShape::Body,
+                arguments: &[$crate::model::Argument::required($argument, $crate::model::ArgumentKind::List)],
+                answer: $crate::model::Answer::Nothing,
+                paged: $crate::model::Known::Yes(false),
+                success: Some($success),
+                confidence: $crate::model::Confidence::Page,
+                typed: true,
+                example: $example,
+            };
+            #[doc = concat!("`{\"", $argument, "\": [...]}`, each a mapping of its elements.")]
+            type Request = serde_json::Value;
+            type Wire = serde_json::Value;
+            type Output = ();
+
+            fn prepare(request: &serde_json::Value) -> Result<$crate::vocab::Prepared, $crate::error::ValidationErrors> {
+                Self::prepare_wire(request)
+            }
+
+            fn prepare_wire(request: &serde_json::Value) -> Result<$crate::vocab::Prepared, $crate::error::ValidationErrors> {
+                let items: &[serde_json::Value] = match request.get($argument) {
+                    Some(serde_json::Value::Array(items)) => items,
+                    _ => &[],
+                };
+                Ok($crate::vocab::Prepared {
+                    query: Vec::new(),
+                    body: $crate::tree::prepare_items($item, $elements, items)?,
+                    callback_url: None,
+                })
+            }
+
+            /// No answer body is documented or read.
+            fn decode(_: &[u8]) -> Result<(), $crate::error::DecodeError> {
+                Ok(())
+            }
+        }
+    };
+}
+pub(crate) use items_method;
+
 /// A body of items as a server reads it: each `<item>` under the root as a mapping of
 /// `elements`.
 pub fn read_items(
