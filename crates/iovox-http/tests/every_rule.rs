@@ -52,41 +52,39 @@ where
         before,
         "{name}: a refused request reached the sandbox"
     );
+    // Each case a caller of the raw call can write as given: the request, and how it
+    // was written for the failure message.
+    let example: M::Wire = serde_json::from_str(M::SPEC.example).unwrap();
+    let mut raws = Vec::new();
     if M::SPEC.request == RequestShape::Query {
         for r in list.iter().filter(|r| raw_keeps(r)) {
             let mut raw = RawRequest::new(M::ROUTE.interface, name, M::ROUTE.verb);
             for (k, v) in r["args"].as_object().unwrap() {
                 raw = raw.query(k.as_str(), as_given(v));
             }
-            let e = c.raw_request(&raw).map(|a| a.status).unwrap_err();
-            assert_eq!(e.status(), Some(400), "{name}: {r} sent raw: {e}");
-            assert!(
-                e.messages()
-                    .contains(&r["message"].as_str().unwrap().to_string()),
-                "{name}: {r} sent raw: {:?}",
-                e.messages()
-            );
+            raws.push((r, raw, String::new()));
         }
     }
-    let example: M::Wire = serde_json::from_str(M::SPEC.example).unwrap();
     if M::SPEC.request == RequestShape::Body {
         let written = M::prepare_wire(&example).unwrap().body;
         let given: Value = serde_json::from_str(M::SPEC.example).unwrap();
         for r in list {
-            let Some(body) = edited(&written, &given, &r["args"]) else {
-                continue;
-            };
-            let raw = RawRequest::new(M::ROUTE.interface, name, M::ROUTE.verb).body(body.clone());
-            let e = c.raw_request(&raw).map(|a| a.status).unwrap_err();
-            assert_eq!(e.status(), Some(400), "{name}: {r} sent raw as {body}: {e}");
-            assert!(
-                e.messages()
-                    .contains(&r["message"].as_str().unwrap().to_string()),
-                "{name}: {r} sent raw as {body}: {:?}",
-                e.messages()
-            );
-            *raw_bodies += 1;
+            if let Some(body) = edited(&written, &given, &r["args"]) {
+                let raw = RawRequest::new(M::ROUTE.interface, name, M::ROUTE.verb);
+                raws.push((r, raw.body(body.clone()), format!(" as {body}")));
+            }
         }
+        *raw_bodies += raws.len();
+    }
+    for (r, raw, how) in &raws {
+        let e = c.raw_request(raw).map(|a| a.status).unwrap_err();
+        assert_eq!(e.status(), Some(400), "{name}: {r} sent raw{how}: {e}");
+        assert!(
+            e.messages()
+                .contains(&r["message"].as_str().unwrap().to_string()),
+            "{name}: {r} sent raw{how}: {:?}",
+            e.messages()
+        );
     }
     let before = sb.stats().requests;
     if let Err(e) = c.call_wire::<M>(&example, &CallOptions::default()) {
