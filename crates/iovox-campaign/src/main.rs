@@ -433,6 +433,19 @@ fn malformed(rng: &mut fastrand::Rng, body: &[u8]) -> Vec<(Vec<u8>, bool)> {
     ]
 }
 
+/// A method never repeated once it may have arrived: its `calls` calls reached the
+/// sandbox as as many requests (every fault here acts after the request arrived).
+fn reached_once(lane: u64, what: &str, calls: u64, received: u64) -> Option<String> {
+    (received != calls)
+        .then(|| format!("lane {lane}: {calls} {what} reached the sandbox as {received} requests"))
+}
+
+/// A thing a create reported made is in the account once: nothing lost, nothing twice.
+fn kept_once(lane: u64, what: &str, key: &str, times: usize) -> Option<String> {
+    (times != 1)
+        .then(|| format!("lane {lane}: {what} {key} was made, and is in the account {times} times"))
+}
+
 fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     let mut f = Figures::default();
     let mut rng = fastrand::Rng::with_seed(seed.wrapping_mul(1_000_003).wrapping_add(lane));
@@ -1040,58 +1053,53 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     // deleteVoxnumbersFromAccount is never repeated once it may have arrived: each call
     // reached the sandbox once (every fault here acts after the request arrived).
     f.delete_requests_received = sandbox.requests_for("deleteVoxnumbersFromAccount");
-    if f.delete_requests_received != f.deletes {
-        f.violations.push(format!(
-            "lane {lane}: {} delete calls reached the sandbox as {} requests",
-            f.deletes, f.delete_requests_received
-        ));
-    }
+    f.violations.extend(reached_once(
+        lane,
+        "delete calls",
+        f.deletes,
+        f.delete_requests_received,
+    ));
     // createNodes is never repeated once it may have arrived: each call reached the
     // sandbox once; every node a create reported made is in the account (nothing lost).
     // One whose answer was lost may or may not have been made: the fault decides when.
     f.create_requests_received =
         sandbox.requests_for("createNodes") + sandbox.requests_for("createLinks");
-    if f.create_requests_received != f.creates {
-        f.violations.push(format!(
-            "lane {lane}: {} create calls reached the sandbox as {} requests",
-            f.creates, f.create_requests_received
-        ));
-    }
+    f.violations.extend(reached_once(
+        lane,
+        "create calls",
+        f.creates,
+        f.create_requests_received,
+    ));
     // createCategories likewise: each call reached the sandbox once, and every category
     // a create reported made is in the account, once.
     f.category_requests_received = sandbox.requests_for("createCategories");
-    if f.category_requests_received != f.categories {
-        f.violations.push(format!(
-            "lane {lane}: {} category creates reached the sandbox as {} requests",
-            f.categories, f.category_requests_received
-        ));
-    }
+    f.violations.extend(reached_once(
+        lane,
+        "category creates",
+        f.categories,
+        f.category_requests_received,
+    ));
     f.categories_maybe += categories_maybe.len() as u64;
-    let end_categories = sandbox.state().categories;
     for id in &categories_made {
-        let times = end_categories
+        let times = end
+            .categories
             .iter()
             .filter(|c| &c.category_id == id)
             .count();
-        if times != 1 {
-            f.violations.push(format!(
-                "lane {lane}: category {id} was made, and is in the account {times} times"
-            ));
-        }
+        f.violations.extend(kept_once(lane, "category", id, times));
     }
     // createSoundFiles likewise: each call reached the sandbox once, and every file a
     // create reported made is in the account once, with the audio sent.
     f.sound_requests_received = sandbox.requests_for("createSoundFiles");
-    if f.sound_requests_received != f.sounds {
-        f.violations.push(format!(
-            "lane {lane}: {} sound file creates reached the sandbox as {} requests",
-            f.sounds, f.sound_requests_received
-        ));
-    }
+    f.violations.extend(reached_once(
+        lane,
+        "sound file creates",
+        f.sounds,
+        f.sound_requests_received,
+    ));
     f.sounds_maybe += sounds_maybe.len() as u64;
-    let end_sounds = sandbox.state().sound_files;
     for (label, audio) in &sounds_made {
-        let kept: Vec<_> = (end_sounds.iter())
+        let kept: Vec<_> = (end.sound_files.iter())
             .filter(|s| &s.sound_label == label && s.sound_group == "Campaign")
             .collect();
         if kept.len() != 1 || kept[0].audio != *audio {
@@ -1105,7 +1113,7 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     // initiateCall likewise: each call reached the sandbox once, so no call was placed
     // twice; every call placed is one the sandbox recorded.
     f.initiate_requests_received = sandbox.requests_for("initiateCall");
-    f.initiates_placed = sandbox.state().initiated_calls.len() as u64;
+    f.initiates_placed = end.initiated_calls.len() as u64;
     if f.initiate_requests_received != f.initiates || f.initiates_placed > f.initiates {
         f.violations.push(format!(
             "lane {lane}: {} initiateCall calls reached the sandbox as {} requests and placed {} calls",
@@ -1115,40 +1123,37 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     // createContacts likewise: each call reached the sandbox once, and every contact a
     // create reported made is in the account once.
     f.contact_requests_received = sandbox.requests_for("createContacts");
-    if f.contact_requests_received != f.contacts {
-        f.violations.push(format!(
-            "lane {lane}: {} contact creates reached the sandbox as {} requests",
-            f.contacts, f.contact_requests_received
-        ));
-    }
+    f.violations.extend(reached_once(
+        lane,
+        "contact creates",
+        f.contacts,
+        f.contact_requests_received,
+    ));
     // attachRuleTemplateToLinks likewise: each call reached the sandbox once.
     f.template_requests_received = sandbox.requests_for("attachRuleTemplateToLinks");
-    if f.template_requests_received != f.templates {
-        f.violations.push(format!(
-            "lane {lane}: {} template attaches reached the sandbox as {} requests",
-            f.templates, f.template_requests_received
-        ));
-    }
+    f.violations.extend(reached_once(
+        lane,
+        "template attaches",
+        f.templates,
+        f.template_requests_received,
+    ));
     // createCallFlow likewise: each call reached the sandbox once, and every flow a
     // create reported made is in the account once.
     f.flow_requests_received = sandbox.requests_for("createCallFlow");
-    if f.flow_requests_received != f.flows {
-        f.violations.push(format!(
-            "lane {lane}: {} call flow creates reached the sandbox as {} requests",
-            f.flows, f.flow_requests_received
-        ));
-    }
-    let end_templates = sandbox.state().rule_templates;
+    f.violations.extend(reached_once(
+        lane,
+        "call flow creates",
+        f.flows,
+        f.flow_requests_received,
+    ));
     for name in &flows_made {
-        let times = end_templates
+        let times = end
+            .rule_templates
             .iter()
             .filter(|t| &t.template_name == name)
             .count();
-        if times != 1 {
-            f.violations.push(format!(
-                "lane {lane}: call flow {name} was made, and is in the account {times} times"
-            ));
-        }
+        f.violations
+            .extend(kept_once(lane, "call flow", name, times));
     }
     // The setup creates likewise: each reached the sandbox once, and each thing made is in
     // the account once (blocked numbers by number, time templates by label, category
@@ -1161,13 +1166,12 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
     .into_iter()
     .map(|m| sandbox.requests_for(m))
     .sum();
-    if f.setup_requests_received != f.setups {
-        f.violations.push(format!(
-            "lane {lane}: {} setup creates reached the sandbox as {} requests",
-            f.setups, f.setup_requests_received
-        ));
-    }
-    let end = sandbox.state();
+    f.violations.extend(reached_once(
+        lane,
+        "setup creates",
+        f.setups,
+        f.setup_requests_received,
+    ));
     for (what, key) in &setups_made {
         let (list, field) = match *what {
             "blocked_numbers" => (&end.blocked_numbers, "number"),
@@ -1175,20 +1179,11 @@ fn lane(lane: u64, seed: u64, calls: u64, opted_in: bool) -> Figures {
             _ => (&end.category_configurations, "category_id"),
         };
         let times = list.iter().filter(|v| v[field] == key.as_str()).count();
-        if times != 1 {
-            f.violations.push(format!(
-                "lane {lane}: {what} {key} was made, and is in the account {times} times"
-            ));
-        }
+        f.violations.extend(kept_once(lane, what, key, times));
     }
-    let end_contacts = sandbox.state().contacts;
     for id in &contacts_made {
-        let times = end_contacts.iter().filter(|c| &c.contact_id == id).count();
-        if times != 1 {
-            f.violations.push(format!(
-                "lane {lane}: contact {id} was made, and is in the account {times} times"
-            ));
-        }
+        let times = end.contacts.iter().filter(|c| &c.contact_id == id).count();
+        f.violations.extend(kept_once(lane, "contact", id, times));
     }
     let nodes: HashSet<String> = end_nodes.into_iter().map(|n| n.node_id).collect();
     f.nodes_maybe += nodes_maybe.len() as u64;
