@@ -2,29 +2,11 @@
 //! every filter (rules only when asked for), changed to a new combination (refused over
 //! another unless OVERWRITE), deleted; the pages' rules refused before sending.
 
-use iovox_http::{BlockedNumbersRequest, Client, Credentials, IdsRequest, InOrOut, RetryPolicy};
-use iovox_sandbox::{Config, Sandbox};
+mod common;
+
+use common::start;
+use iovox_http::{BlockedNumbersRequest, IdsRequest, InOrOut};
 use serde_json::json;
-use std::time::Duration;
-
-const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
-
-fn start() -> (Sandbox, Client) {
-    let sb = Sandbox::start(Config {
-        secure_key: KEY.into(),
-        ..Config::default()
-    })
-    .unwrap();
-    let c = Client::builder(Credentials::new(sb.username(), KEY))
-        .base_url(sb.url())
-        .retry(RetryPolicy {
-            initial_backoff: Duration::from_millis(5),
-            ..Default::default()
-        })
-        .build()
-        .unwrap();
-    (sb, c)
-}
 
 fn numbers(page: &serde_json::Value) -> Vec<String> {
     (page["results"].as_array().unwrap().iter())

@@ -3,32 +3,11 @@
 //! link, renamed (the link follows), refused when deleted while links follow it unless
 //! detach_from_links; the page's rules refused before sending.
 
-use iovox_http::{
-    CallFlowsRequest, Client, Credentials, DeleteCallFlowsRequest, RetryPolicy,
-    RuleTemplatesRequest,
-};
-use iovox_sandbox::{Config, Sandbox};
+mod common;
+
+use common::start;
+use iovox_http::{CallFlowsRequest, DeleteCallFlowsRequest, RuleTemplatesRequest};
 use serde_json::json;
-use std::time::Duration;
-
-const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
-
-fn start() -> (Sandbox, Client) {
-    let sb = Sandbox::start(Config {
-        secure_key: KEY.into(),
-        ..Config::default()
-    })
-    .unwrap();
-    let c = Client::builder(Credentials::new(sb.username(), KEY))
-        .base_url(sb.url())
-        .retry(RetryPolicy {
-            initial_backoff: Duration::from_millis(5),
-            ..Default::default()
-        })
-        .build()
-        .unwrap();
-    (sb, c)
-}
 
 #[test]
 fn a_flow_is_made_read_followed_renamed_and_removed() {

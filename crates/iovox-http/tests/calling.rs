@@ -2,28 +2,14 @@
 //! and variables (nothing rings), a link the account lacks is refused, a bad variable name
 //! never leaves the client, and a call whose answer was lost is never placed twice.
 
-use iovox_http::{Client, Credentials, Error, InitiateCallRequest, RetryPolicy};
-use iovox_sandbox::{Config, Fault, Sandbox};
+mod common;
+
+use iovox_http::{Client, Error, InitiateCallRequest};
+use iovox_sandbox::{Fault, Sandbox};
 use std::time::Duration;
 
-const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
-
 fn start() -> (Sandbox, Client) {
-    let sb = Sandbox::start(Config {
-        secure_key: KEY.into(),
-        ..Config::default()
-    })
-    .unwrap();
-    let c = Client::builder(Credentials::new(sb.username(), KEY))
-        .base_url(sb.url())
-        .timeout(Duration::from_millis(500))
-        .retry(RetryPolicy {
-            initial_backoff: Duration::from_millis(5),
-            ..Default::default()
-        })
-        .build()
-        .unwrap();
-    (sb, c)
+    common::start_with(|b| b.timeout(Duration::from_millis(500)))
 }
 
 #[test]

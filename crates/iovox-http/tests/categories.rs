@@ -3,30 +3,10 @@
 //! every request-only rule refused before sending, every account rule answered with
 //! IOVOX's words, all of a request or none of it.
 
-use iovox_http::{
-    CategoriesRequest, CategoryIdRequest, Client, Credentials, IdsRequest, Records, RetryPolicy,
-};
-use iovox_sandbox::{Config, Sandbox};
-use std::time::Duration;
+mod common;
 
-const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
-
-fn start() -> (Sandbox, Client) {
-    let sb = Sandbox::start(Config {
-        secure_key: KEY.into(),
-        ..Config::default()
-    })
-    .unwrap();
-    let c = Client::builder(Credentials::new(sb.username(), KEY))
-        .base_url(sb.url())
-        .retry(RetryPolicy {
-            initial_backoff: Duration::from_millis(5),
-            ..Default::default()
-        })
-        .build()
-        .unwrap();
-    (sb, c)
-}
+use common::start;
+use iovox_http::{CategoriesRequest, CategoryIdRequest, Client, IdsRequest, Records};
 
 fn category(
     id: &str,

@@ -3,31 +3,12 @@
 //! link's rules use is refused without `rm_rules` and takes those rules with it; the
 //! request-only rules refused before sending, all of a request or none of it.
 
+mod common;
+
+use common::start;
 use iovox_http::{
-    Client, ContactDetailsRequest, ContactUpdates, ContactsRequest, Credentials,
-    DeleteContactsRequest, Records, RetryPolicy,
+    Client, ContactDetailsRequest, ContactUpdates, ContactsRequest, DeleteContactsRequest, Records,
 };
-use iovox_sandbox::{Config, Sandbox};
-use std::time::Duration;
-
-const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
-
-fn start() -> (Sandbox, Client) {
-    let sb = Sandbox::start(Config {
-        secure_key: KEY.into(),
-        ..Config::default()
-    })
-    .unwrap();
-    let c = Client::builder(Credentials::new(sb.username(), KEY))
-        .base_url(sb.url())
-        .retry(RetryPolicy {
-            initial_backoff: Duration::from_millis(5),
-            ..Default::default()
-        })
-        .build()
-        .unwrap();
-    (sb, c)
-}
 
 fn ids(c: &Client, request: &ContactsRequest) -> Vec<String> {
     (c.get_contacts(request).unwrap().results.into_iter())

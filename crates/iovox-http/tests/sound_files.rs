@@ -3,32 +3,14 @@
 //! byte, renamed, replaced and removed; every request-only rule refused before sending,
 //! every account rule answered with IOVOX's words, all of a request or none of it.
 
+mod common;
+
+use common::start;
 use iovox_http::wire;
 use iovox_http::{
-    Client, Credentials, IdsRequest, RetryPolicy, SoundFile, SoundFileKey, SoundFileUpdate,
-    SoundFileUpdates, SoundFiles, SoundFilesRequest,
+    Client, IdsRequest, SoundFile, SoundFileKey, SoundFileUpdate, SoundFileUpdates, SoundFiles,
+    SoundFilesRequest,
 };
-use iovox_sandbox::{Config, Sandbox};
-use std::time::Duration;
-
-const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
-
-fn start() -> (Sandbox, Client) {
-    let sb = Sandbox::start(Config {
-        secure_key: KEY.into(),
-        ..Config::default()
-    })
-    .unwrap();
-    let c = Client::builder(Credentials::new(sb.username(), KEY))
-        .base_url(sb.url())
-        .retry(RetryPolicy {
-            initial_backoff: Duration::from_millis(5),
-            ..Default::default()
-        })
-        .build()
-        .unwrap();
-    (sb, c)
-}
 
 /// Every byte value, then a NUL-heavy tail: audio is not text.
 fn audio(len: usize) -> Vec<u8> {

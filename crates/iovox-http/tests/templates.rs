@@ -3,31 +3,11 @@
 //! over one a link has unless overwrite_existing), taken off; the SMS remove's page rules
 //! refused before sending.
 
-use iovox_http::{
-    Client, Credentials, IdsRequest, RetryPolicy, RuleTemplatesRequest, TemplateType,
-};
-use iovox_sandbox::{Config, Sandbox};
+mod common;
+
+use common::start;
+use iovox_http::{IdsRequest, RuleTemplatesRequest, TemplateType};
 use serde_json::json;
-use std::time::Duration;
-
-const KEY: &str = "SECRET-KEY-c0ffee-5ca1ab1e";
-
-fn start() -> (Sandbox, Client) {
-    let sb = Sandbox::start(Config {
-        secure_key: KEY.into(),
-        ..Config::default()
-    })
-    .unwrap();
-    let c = Client::builder(Credentials::new(sb.username(), KEY))
-        .base_url(sb.url())
-        .retry(RetryPolicy {
-            initial_backoff: Duration::from_millis(5),
-            ..Default::default()
-        })
-        .build()
-        .unwrap();
-    (sb, c)
-}
 
 #[test]
 fn a_template_is_listed_attached_with_its_values_and_taken_off() {
