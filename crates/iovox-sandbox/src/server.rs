@@ -407,10 +407,7 @@ plays! {
         UpdateBlockedNumbers::prepare_wire(&serde_json::json!({ "blocked_numbers": v }))
     }, Account::update_blocked_numbers);
     DeleteBlockedNumbers => |app, r| {
-        let entries: Vec<String> = (r.param("blocked_numbers").filter(|j| !j.is_empty()).into_iter())
-            .flat_map(|j| j.split(','))
-            .map(str::to_string)
-            .collect();
+        let entries: Vec<String> = joined(r.param("blocked_numbers")).map(str::to_string).collect();
         let wire = wire::DetachRequest {
             link_ids: entries.iter().map(|e| wire::Entry(Some(e.as_str().into()))).collect(),
         };
@@ -443,10 +440,7 @@ plays! {
         UpdateTimeTemplates::prepare_wire(&serde_json::json!({ "time_templates": v }))
     }, Account::update_time_templates);
     DeleteTimeTemplates => |app, r| {
-        let labels: Vec<String> = (r.param("time_template_labels").filter(|j| !j.is_empty()).into_iter())
-            .flat_map(|j| j.split(','))
-            .map(|l| l.trim().to_string())
-            .collect();
+        let labels: Vec<String> = joined(r.param("time_template_labels")).map(|l| l.trim().to_string()).collect();
         let force = r.param("force").unwrap_or("FALSE");
         let wire = iovox_core::DeleteTimeTemplatesWire {
             time_template_labels: labels.iter().map(|l| wire::Entry(Some(l.as_str().into()))).collect(),
@@ -930,16 +924,21 @@ fn created(
 
 /// A comma-joined list of IDs in the query (deleteNodes, deleteLinks): checked, applied
 /// whole; 204.
+/// A comma-joined query value as its entries: none when it is absent or empty.
+fn joined(value: Option<&str>) -> impl Iterator<Item = &str> {
+    value
+        .filter(|j| !j.is_empty())
+        .into_iter()
+        .flat_map(|j| j.split(','))
+}
+
 fn by_ids(
     app: &Arc<App>,
-    joined: Option<&str>,
+    ids: Option<&str>,
     apply: fn(&mut Account, &wire::DetachRequest) -> Result<(), Vec<String>>,
 ) -> Response {
     let ids = wire::DetachRequest {
-        link_ids: (joined.filter(|j| !j.is_empty()).into_iter())
-            .flat_map(|j| j.split(','))
-            .map(|id| wire::Entry(Some(id.into())))
-            .collect(),
+        link_ids: joined(ids).map(|id| wire::Entry(Some(id.into()))).collect(),
     };
     match apply(&mut lock(&app.account), &ids) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
