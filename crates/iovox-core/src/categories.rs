@@ -209,7 +209,7 @@ crate::setup::ids_method!(
     /// `deleteCategories`: categories, each named `label;category_id`, with the categories
     /// under them. Not repeated once it may have been sent (a repeat answers "Category ID x
     /// of y does not exist").
-    DeleteCategories, CATEGORY_IDS, "Categories", "deleteCategories", Page,
+    DeleteCategories, CATEGORY_IDS, "Categories", "AccountSetup", "deleteCategories", Page,
     "{\"categories\": [\"Location;London\"]}"
 );
 

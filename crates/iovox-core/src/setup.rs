@@ -125,9 +125,10 @@ macro_rules! records_method {
     };
 }
 
-/// A method that removes what a list of IDs in the query names ([`IdList`]).
+/// A method that removes what a list of IDs in the query names ([`IdList`]): its name, the
+/// list, its interface and area (the catalogue's), and an example in the wire form.
 macro_rules! ids_method {
-    ($(#[$doc:meta])* $name:ident, $ids:expr, $interface:literal, $method:literal, $confidence:ident, $example:literal) => {
+    ($(#[$doc:meta])* $name:ident, $ids:expr, $interface:literal, $area:literal, $method:literal, $confidence:ident, $example:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy)]
         pub struct $name;
@@ -136,7 +137,7 @@ macro_rules! ids_method {
             const SPEC: $crate::model::Spec = $crate::model::Spec {
                 route: $crate::vocab::Route { interface: $interface, name: $method, verb: $crate::vocab::Verb::Delete },
                 retry: $crate::vocab::Retry::NotAfterSent,
-                area: "AccountSetup",
+                area: $area,
                 request: $crate::model::RequestShape::Query,
                 arguments: &[$crate::model::Argument::required($ids.argument, $crate::model::ArgumentKind::List)],
                 answer: $crate::model::Answer::Nothing,
@@ -233,13 +234,13 @@ records_method!(
 ids_method!(
     /// `deleteNodes`: nodes with their links. Not repeated once it may have been sent (a
     /// repeat answers "Node ID x of y does not exist").
-    DeleteNodes, NODE_IDS, "Nodes", "deleteNodes", PageAndClients,
+    DeleteNodes, NODE_IDS, "Nodes", "AccountSetup", "deleteNodes", PageAndClients,
     "{\"node_ids\": [\"Model N1\"]}"
 );
 
 ids_method!(
     /// `deleteLinks`: links. Not repeated once it may have been sent (a repeat answers
     /// "Link ID x of y does not exist").
-    DeleteLinks, LINK_IDS, "Links", "deleteLinks", PageAndClients,
+    DeleteLinks, LINK_IDS, "Links", "AccountSetup", "deleteLinks", PageAndClients,
     "{\"link_ids\": [\"Model L1\"]}"
 );

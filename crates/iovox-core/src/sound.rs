@@ -320,7 +320,7 @@ sound_files_method!(
 crate::setup::ids_method!(
     /// `deleteSoundFiles`: sound files, each named `sound_label;sound_group`. Not repeated
     /// once it may have been sent (a repeat answers "Sound File x of y Does not exist").
-    DeleteSoundFiles, SOUND_FILE_IDS, "SoundFiles", "deleteSoundFiles", Page,
+    DeleteSoundFiles, SOUND_FILE_IDS, "SoundFiles", "Calling", "deleteSoundFiles", Page,
     "{\"sound_files\": [\"Welcome;Greetings\"]}"
 );
 

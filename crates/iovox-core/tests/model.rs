@@ -70,3 +70,21 @@ fn the_typed_registry_and_its_names_follow_the_declarations() {
         "page, clients"
     );
 }
+
+/// An interface belongs to one part of IOVOX (the PHP bundle's folders: `SoundFiles` is
+/// `Calling`), whichever macro declares its methods: deleteSoundFiles once said
+/// `AccountSetup`, the area its declaring macro assumed.
+#[test]
+fn each_interface_lies_in_one_area() {
+    let mut areas = std::collections::BTreeMap::new();
+    for s in CATALOGUE {
+        let area = *areas.entry(s.route.interface).or_insert(s.area);
+        assert_eq!(
+            s.area, area,
+            "{}: {} is in {area} for its other methods",
+            s.route.name, s.route.interface
+        );
+    }
+    assert_eq!(areas["SoundFiles"], "Calling");
+    assert_eq!(areas["Nodes"], "AccountSetup");
+}
