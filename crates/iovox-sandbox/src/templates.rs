@@ -8,6 +8,7 @@
 use crate::account::Account;
 use crate::lifecycle::{paginate, sort_by, wanted};
 use crate::setup::{positions, undocumented};
+use crate::state::RuleTemplateInfo;
 use iovox_core::{wire, Page, RuleTemplate, RuleTemplatesRequest, TemplateType};
 use serde_json::Value;
 
@@ -18,6 +19,32 @@ pub enum Kind {
     Calls,
     /// The SMS rules (attachSMSTemplateToLinks).
     Sms,
+}
+
+/// A page of rule templates as getRuleTemplates and getCallFlows answer it: newest first
+/// unless `order` says, each with only the fields asked for.
+fn template_page(
+    templates: Vec<&RuleTemplateInfo>,
+    order: &Option<String>,
+    req_fields: &[String],
+    page: Option<u32>,
+    limit: Option<u32>,
+) -> Page<RuleTemplate> {
+    let mut all: Vec<RuleTemplate> = (templates.into_iter())
+        .map(|t| RuleTemplate {
+            template_name: Some(t.template_name.clone()),
+            template_notes: t.template_notes.clone(),
+            template_type: Some(t.template_type.clone()),
+            created: Some(t.created.clone()),
+            advanced: Some(if t.advanced { "YES" } else { "NO" }.into()),
+        })
+        .collect();
+    let order = order.clone().or(Some("c_DESC".into()));
+    sort_by(&mut all, &order, |t, field| t.text_of(field));
+    for t in &mut all {
+        t.retain_fields(|d| d.abbreviation.is_some_and(|a| wanted(req_fields, a, true)));
+    }
+    paginate(all, page, limit)
 }
 
 impl Account {
@@ -138,7 +165,7 @@ impl Account {
     /// getRuleTemplates: the templates of the type asked for (both by default), by name,
     /// advanced ones only with `advanced` YES; newest first unless `order` says otherwise.
     pub fn rule_templates(&self, r: &RuleTemplatesRequest) -> Page<RuleTemplate> {
-        let mut all: Vec<RuleTemplate> = (self.state.rule_templates.iter())
+        let all: Vec<&RuleTemplateInfo> = (self.state.rule_templates.iter())
             .filter(|t| {
                 r.template_name
                     .as_ref()
@@ -149,23 +176,8 @@ impl Account {
                 Some(kind) => t.template_type == kind.as_str(),
             })
             .filter(|t| r.advanced != Some(iovox_core::Advanced::Yes) || t.advanced)
-            .map(|t| RuleTemplate {
-                template_name: Some(t.template_name.clone()),
-                template_notes: t.template_notes.clone(),
-                template_type: Some(t.template_type.clone()),
-                created: Some(t.created.clone()),
-                advanced: Some(if t.advanced { "YES" } else { "NO" }.into()),
-            })
             .collect();
-        let order = r.order.clone().or(Some("c_DESC".into()));
-        sort_by(&mut all, &order, |t, field| t.text_of(field));
-        for t in &mut all {
-            t.retain_fields(|d| {
-                d.abbreviation
-                    .is_some_and(|a| wanted(&r.req_fields, a, true))
-            });
-        }
-        paginate(all, r.page, r.limit)
+        template_page(all, &r.order, &r.req_fields, r.page, r.limit)
     }
 
     /// getVariableRulesOfTemplate: the template's variable rules ("Template Name does not
@@ -298,30 +310,15 @@ impl Account {
 
     /// getCallFlows: the account's call flows, by name; newest first unless `order` says.
     pub fn call_flows(&self, r: &iovox_core::CallFlowsRequest) -> Page<RuleTemplate> {
-        let mut all: Vec<RuleTemplate> = (self.state.rule_templates.iter())
+        let all: Vec<&RuleTemplateInfo> = (self.state.rule_templates.iter())
             .filter(|t| t.flow.is_some())
             .filter(|t| {
                 r.template_name
                     .as_ref()
                     .is_none_or(|n| *n == t.template_name)
             })
-            .map(|t| RuleTemplate {
-                template_name: Some(t.template_name.clone()),
-                template_notes: t.template_notes.clone(),
-                template_type: Some(t.template_type.clone()),
-                created: Some(t.created.clone()),
-                advanced: Some(if t.advanced { "YES" } else { "NO" }.into()),
-            })
             .collect();
-        let order = r.order.clone().or(Some("c_DESC".into()));
-        sort_by(&mut all, &order, |t, field| t.text_of(field));
-        for t in &mut all {
-            t.retain_fields(|d| {
-                d.abbreviation
-                    .is_some_and(|a| wanted(&r.req_fields, a, true))
-            });
-        }
-        paginate(all, r.page, r.limit)
+        template_page(all, &r.order, &r.req_fields, r.page, r.limit)
     }
 
     /// deleteCallFlows: each name a call flow has; one that links follow is refused unless
